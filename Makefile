@@ -1,0 +1,46 @@
+# Set-up is incremental: the stamp is rebuilt whenever pyproject.toml changes.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARTICLES := $(wildcard corpora/articles/*.txt corpora/articles/*.json corpora/articles/*.jsonl)
+CONFIGS := $(shell find configs -type f)
+CODE := $(shell find pipeline -name '*.py')
+OUTPUTS := $(foreach a,$(ARTICLES),outputs/$(basename $(notdir $(a)))/mentions.csv)
+
+.PHONY: setup extract test lint format evaluate evaluate-corpora batch bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+ifdef ARTICLE
+extract: $(STAMP)
+	$(PY) -m pipeline extract "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
+else
+extract: $(STAMP) $(OUTPUTS)
+endif
+
+# One rule per article: Make re-runs it when the article, configs/ or the code is newer.
+.SECONDEXPANSION:
+outputs/%/mentions.csv: $$(firstword $$(wildcard corpora/articles/$$*.txt corpora/articles/$$*.json corpora/articles/$$*.jsonl)) $(STAMP) $(CONFIGS) $(CODE)
+	$(PY) -m pipeline extract $< --out outputs/$*
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline tests scripts
+	$(VENV)/bin/ruff format --check pipeline tests scripts
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format pipeline tests scripts
+	$(VENV)/bin/ruff check --fix pipeline tests scripts
+
+clean:
+	rm -rf $(VENV) outputs/*/

@@ -1,0 +1,80 @@
+"""Column names and types of the tables other tools read; changing them breaks consumers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MENTION_TYPES = ("ORG", "PER", "LOC", "AMOUNT", "DATE", "SECTOR")
+
+# pandas extension dtypes keep empty cells typed (NA), so Parquet parts share one schema.
+MENTION_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "mention_id": "string",
+    "type": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+    "normal": "string",
+    "entity_id": "string",
+    "parent_id": "string",
+    "sentence": "Int64",
+    "stage": "string",
+    # AMOUNT
+    "kind": "string",
+    "value": "Float64",
+    "value_max": "Float64",
+    "unit": "string",
+    "qualifier": "string",
+    # DATE
+    "timex": "string",
+    "date_start": "string",
+    "date_end": "string",
+    "granularity": "string",
+    "relative": "boolean",
+    # SECTOR
+    "sector": "string",
+    "okved": "string",
+}
+
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "source": "string",
+    "encoding": "string",
+    "title": "string",
+    "date": "string",
+    "characters": "Int64",
+    "sentences": "Int64",
+    "tokens": "Int64",
+    **{f"n_{t.lower()}": "Int64" for t in MENTION_TYPES},
+}
+
+
+@dataclass(frozen=True)
+class AmountValue:
+    kind: str  # money | count | percent
+    value: float | None
+    value_max: float | None = None
+    unit: str | None = None  # ISO 4217, "%", or the counted noun's lemma
+    qualifier: str = "eq"  # eq|gt|ge|lt|le|approx|range
+
+
+@dataclass(frozen=True)
+class DateValue:
+    timex: str | None  # "2004", "199X", "2025-12-21", "PRESENT_REF"; None when unresolved
+    date_start: str | None  # ISO date
+    date_end: str | None
+    granularity: str  # day|month|year|decade|century|present
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class SectorValue:
+    sector: str  # taxonomy id, most specific
+    okved: str  # ОКВЭД 2 code(s), ";"-separated
+
+
+VALUE_FIELDS = {
+    AmountValue: ("kind", "value", "value_max", "unit", "qualifier"),
+    DateValue: ("timex", "date_start", "date_end", "granularity", "relative"),
+    SectorValue: ("sector", "okved"),
+}
