@@ -1,0 +1,40 @@
+"""Bundled models, loaded once per process: natasha's navec embedding and slovnet taggers,
+and pymorphy3's analyzer. Nothing is downloaded: the weights ship inside the wheels."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+
+@lru_cache(maxsize=1)
+def embedding():
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+@lru_cache(maxsize=1)
+def morph_tagger():
+    from natasha import NewsMorphTagger
+
+    return NewsMorphTagger(embedding())
+
+
+@lru_cache(maxsize=1)
+def ner_tagger():
+    from natasha import NewsNERTagger
+
+    return NewsNERTagger(embedding())
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """pymorphy3 parses of a word; cached because news repeats its vocabulary heavily."""
+    return tuple(analyzer().parse(word))

@@ -1,0 +1,93 @@
+"""Stage 2 — morphology: slovnet POS and features in context, pymorphy3 lemmas and grammemes."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline import extensions, models
+
+# slovnet speaks Universal Dependencies, pymorphy3 OpenCorpora: this aligns the two so the
+# lemma comes from the dictionary reading that agrees with the tagger's choice in context.
+UD_TO_OC_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "NUM": {"NUMR", "NUMB"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "PRON": {"NPRO"},
+    "DET": {"ADJF", "NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+    "INTJ": {"INTJ"},
+}
+UD_TO_OC_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+
+def choose_parse(word: str, pos: str | None = None, feats: dict | None = None):
+    """The pymorphy3 parse of `word` that best agrees with the contextual POS and case."""
+    candidates = models.parses(word)
+    if not candidates:
+        return None
+    wanted_pos = UD_TO_OC_POS.get(pos or "")
+    wanted_case = UD_TO_OC_CASE.get((feats or {}).get("Case", ""))
+
+    def score(item):
+        index, parse = item
+        s = 0
+        if wanted_pos and parse.tag.POS in wanted_pos:
+            s += 2
+        if wanted_case and wanted_case in parse.tag:
+            s += 1
+        return (s, -index)
+
+    return max(enumerate(candidates), key=score)[1]
+
+
+def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> str:
+    parse = choose_parse(word, pos, feats)
+    return parse.normal_form if parse else word.lower()
+
+
+class Morphology:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        extensions.register()
+        self.tagger = models.morph_tagger()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
+        sentences = [s for s in sentences if s]
+        markups = self.tagger.map([[t.text for t in s] for s in sentences])
+        for tokens, markup in zip(sentences, markups, strict=True):
+            for token, tagged in zip(tokens, markup.tokens, strict=True):
+                _annotate(token, tagged.pos, tagged.feats)
+        for token in doc:
+            if token.is_space:
+                token.pos_ = "SPACE"
+                token.lemma_ = token.text
+        return doc
+
+
+def _annotate(token: Token, pos: str, feats: dict) -> None:
+    token.pos_ = pos
+    token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())) or None)
+    parse = choose_parse(token.text, pos, feats)
+    token.lemma_ = parse.normal_form if parse else token.lower_
+    token._.tag = str(parse.tag) if parse else None
+
+
+@Language.factory("ru_morphology")
+def make_morphology(nlp: Language, name: str) -> Morphology:
+    return Morphology(nlp, name)

@@ -1,0 +1,64 @@
+"""What every rule component shares: lexicon loading, span writing, candidate filtering.
+
+A rule component is a spaCy component whose __init__ compiles its matchers once per process and
+whose __call__ adds spans to doc.spans[LABEL] with `_.stage`, `_.value` and `_.normal` set.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, SpanGroup
+
+from pipeline.errors import InputError
+
+
+def load_lexicon(path: str | Path) -> dict:
+    path = Path(path)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(path, f"cannot read lexicon: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path, f"malformed TOML: {exc}") from None
+
+
+def make_span(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    stage: str,
+    value: object = None,
+    normal: str | None = None,
+) -> Span:
+    span = Span(doc, start, end, label=label)
+    span._.stage = stage
+    span._.value = value
+    span._.normal = normal
+    return span
+
+
+def set_group(doc: Doc, label: str, spans: Iterable[Span]) -> None:
+    """Replace a span group, ordered by position, dropping exact duplicates."""
+    seen, unique = set(), []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        key = (span.start, span.end, span.label_)
+        if key not in seen:
+            seen.add(key)
+            unique.append(span)
+    doc.spans[label] = SpanGroup(doc, name=label, spans=unique)
+
+
+def add_spans(doc: Doc, label: str, spans: Iterable[Span]) -> None:
+    existing = list(doc.spans[label]) if label in doc.spans else []
+    set_group(doc, label, existing + list(spans))
+
+
+def drop_overlapping(spans: list[Span]) -> list[Span]:
+    """Keep the longest of overlapping candidates (earliest wins ties), as spaCy's filter_spans."""
+    from spacy.util import filter_spans
+
+    return filter_spans(spans)

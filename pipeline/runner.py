@@ -1,0 +1,60 @@
+"""Assembling the configured spaCy pipeline and running documents through it."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import extensions
+from pipeline.config import PipelineConfig, load_config
+from pipeline.reader import Document
+from pipeline.tokenizer import RazdelTokenizer
+
+
+def build_pipeline(config: PipelineConfig) -> Language:
+    extensions.register()
+    nlp = spacy.blank("ru")
+    nlp.tokenizer = RazdelTokenizer(nlp.vocab)
+    for stage in config.stages:
+        importlib.import_module(stage.module)  # registers the factory
+        nlp.add_pipe(stage.factory, name=stage.name, config=stage.settings)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(config_path: str | None = None) -> Language:
+    """The pipeline for a config file, built once per process."""
+    return build_pipeline(load_config(Path(config_path) if config_path else None))
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.doc_id
+    doc._.article_date = document.date
+    doc._.title = document.title
+    doc._.source = document.source
+    doc._.encoding = document.encoding
+    return doc
+
+
+def process(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Doc]:
+    nlp = nlp or load_pipeline()
+    docs = (make_doc(nlp, d) for d in documents)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
+    """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point."""
+    from pipeline.tables import mentions_table
+
+    documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
+    return mentions_table(process(documents, nlp))

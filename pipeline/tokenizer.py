@@ -1,0 +1,64 @@
+"""Stage 1 — tokenisation: razdel tokens and sentences on a spaCy Doc whose text is the input."""
+
+from __future__ import annotations
+
+from razdel import sentenize, tokenize
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+class RazdelTokenizer:
+    """A spaCy tokenizer: words from razdel, the whitespace between them kept as spaCy does."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces, starts = [], [], []
+        cursor = 0
+        for token in tokenize(text):
+            self._add_gap(text[cursor : token.start], words, spaces, starts, cursor)
+            words.append(token.text)
+            spaces.append(False)
+            starts.append(token.start)
+            cursor = token.stop
+        self._add_gap(text[cursor:], words, spaces, starts, cursor)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        _set_sentences(doc, text, starts)
+        return doc
+
+    @staticmethod
+    def _add_gap(gap: str, words: list, spaces: list, starts: list, offset: int) -> None:
+        # spaCy represents one plain space as a flag on the previous token, anything else as a
+        # whitespace token, which is what keeps Doc.text identical to the input.
+        if not gap:
+            return
+        if words and gap[0] == " ":
+            spaces[-1] = True
+            gap, offset = gap[1:], offset + 1
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            starts.append(offset)
+
+    def to_disk(self, *_args, **_kwargs) -> None:  # spaCy serialisation hooks: nothing to save
+        return None
+
+    def from_disk(self, *_args, **_kwargs) -> RazdelTokenizer:
+        return self
+
+
+def _set_sentences(doc: Doc, text: str, starts: list[int]) -> None:
+    if not len(doc):
+        return
+    sent_starts = {s.start for s in sentenize(text)}
+    # razdel does not split at line breaks, but a title or paragraph without final punctuation
+    # is still its own sentence. Leading whitespace belongs to the first sentence.
+    seen_word = after_newline = False
+    for i, token in enumerate(doc):
+        boundary = starts[i] in sent_starts or after_newline
+        token.is_sent_start = i == 0 or (seen_word and boundary and not token.is_space)
+        if token.is_space:
+            after_newline = after_newline or "\n" in token.text
+        else:
+            seen_word, after_newline = True, False

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpora" / "articles" / "2025-12-21-tokayev-japan.txt"
+SEED_GOLD = ROOT / "corpora" / "gold" / "2025-12-21-tokayev-japan.jsonl"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.runner import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_doc(nlp):
+    from pipeline.reader import read_documents
+    from pipeline.runner import process
+
+    return next(process(read_documents(SEED), nlp))

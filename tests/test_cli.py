@@ -1,0 +1,123 @@
+"""The CLI through its real entry point: `python -m pipeline`, in a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+
+def run_cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
+
+
+def test_help_lists_extract():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "extract" in result.stdout
+
+
+def test_extract_seed_writes_tables_and_page(tmp_path):
+    out = tmp_path / "seed"
+    result = run_cli("extract", SEED, "--out", out)
+    assert result.returncode == 0, result.stderr
+    for name in ("mentions.csv", "mentions.parquet", "documents.csv", "documents.parquet"):
+        assert (out / name).stat().st_size > 0
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert {"ORG", "PER", "LOC"} <= set(mentions["type"])
+    assert (mentions["doc_id"] == "2025-12-21-tokayev-japan").all()
+    page = (out / "annotated.html").read_text(encoding="utf-8")
+    assert "Касым-Жомарта" in page and "<table" in page
+    assert not list(out.glob(".*.tmp"))
+
+
+def _bad_inputs(tmp_path):
+    cases = {}
+    cases["missing"] = tmp_path / "nope.txt"
+    cases["directory"] = tmp_path / "dir"
+    cases["directory"].mkdir()
+    cases["empty"] = tmp_path / "empty.txt"
+    cases["empty"].write_bytes(b"")
+    cases["whitespace"] = tmp_path / "blank.txt"
+    cases["whitespace"].write_text("  \n\t \n", encoding="utf-8")
+    cases["binary"] = tmp_path / "bin.txt"
+    cases["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    cases["undecodable"] = tmp_path / "garbage.txt"
+    cases["undecodable"].write_bytes(bytes(range(0x80, 0xC0)) * 4)
+    cases["dateline"] = tmp_path / "dateline.txt"
+    cases["dateline"].write_text("date 2025-13-45 Заголовок\n\nТекст статьи.", encoding="utf-8")
+    return cases
+
+
+EXPECTED = {
+    "missing": "no such file",
+    "directory": "is a directory",
+    "empty": "empty article",
+    "whitespace": "empty article",
+    "binary": "binary content",
+    "undecodable": "undecodable",
+    "dateline": "malformed dateline",
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_bad_input_is_one_clear_line(tmp_path, case):
+    path = _bad_inputs(tmp_path)[case]
+    result = run_cli("extract", path, "--out", tmp_path / "out")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and EXPECTED[case] in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_option(tmp_path):
+    result = run_cli("extract", SEED, "--frobnicate")
+    assert result.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_encodings_are_detected_and_reported(tmp_path):
+    text = "date 2024-03-01 Заголовок\n\nСбербанк выдал кредит на 5 млн рублей."
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1251"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for name, encoding in (("cp", "cp1251"), ("bom", "utf-8-sig")):
+        result = run_cli("extract", tmp_path / f"{name}.txt", "--out", tmp_path / name)
+        assert result.returncode == 0, result.stderr
+        docs = pd.read_csv(tmp_path / name / "documents.csv")
+        assert docs.loc[0, "encoding"] == encoding
+        assert docs.loc[0, "date"] == "2024-03-01"
+
+
+def test_jsonl_documents_and_date_option(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Газпром построил завод.", "date": "2024-01-02"}\n'
+        '{"id": "b", "text": "Минфин России сообщил.", "title": "Минфин"}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("extract", src, "--out", tmp_path / "o", "--date", "2023-05-06")
+    assert result.returncode == 0, result.stderr
+    docs = pd.read_csv(tmp_path / "o" / "documents.csv")
+    assert list(docs["doc_id"]) == ["a", "b"]
+    assert list(docs["date"]) == ["2023-05-06", "2023-05-06"]
+
+
+def test_malformed_jsonl_line_names_line(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text('{"id": "a", "text": "Текст."}\n{broken\n', encoding="utf-8")
+    result = run_cli("extract", src, "--out", tmp_path / "o")
+    assert result.returncode == 1
+    assert f"{src}:2:" in result.stderr

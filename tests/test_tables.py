@@ -1,0 +1,39 @@
+import pandas as pd
+
+from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, MENTION_TYPES
+from pipeline.tables import documents_table, mentions_table
+
+
+def test_mentions_schema(seed_doc, seed_text):
+    table = mentions_table([seed_doc])
+    assert list(table.columns) == list(MENTION_COLUMNS)
+    assert {c: str(t) for c, t in table.dtypes.items()} == MENTION_COLUMNS
+    assert len(table) > 0
+    assert set(table["type"]) <= set(MENTION_TYPES)
+    for row in table.itertuples():
+        assert seed_text[row.start : row.end] == row.text
+    assert table["mention_id"].is_unique
+
+
+def test_empty_tables_keep_types():
+    mentions = mentions_table([])
+    documents = documents_table([])
+    assert {c: str(t) for c, t in mentions.dtypes.items()} == MENTION_COLUMNS
+    assert {c: str(t) for c, t in documents.dtypes.items()} == DOCUMENT_COLUMNS
+
+
+def test_documents_table(seed_doc):
+    table = documents_table([seed_doc])
+    row = table.iloc[0]
+    assert row["date"] == "2025-12-21"
+    assert row["encoding"] == "utf-8"
+    assert row["title"].startswith("Императорская аудиенция")
+    assert row["sentences"] > 30 and row["tokens"] > 900
+    assert sum(row[f"n_{t.lower()}"] for t in MENTION_TYPES) == len(mentions_table([seed_doc]))
+
+
+def test_parquet_roundtrip_keeps_schema(tmp_path, seed_doc):
+    table = mentions_table([seed_doc])
+    table.to_parquet(tmp_path / "m.parquet")
+    back = pd.read_parquet(tmp_path / "m.parquet")
+    assert {c: str(t) for c, t in back.dtypes.items()} == MENTION_COLUMNS

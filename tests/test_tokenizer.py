@@ -1,0 +1,49 @@
+import pytest
+import spacy
+
+from pipeline.tokenizer import RazdelTokenizer
+
+TEXTS = [
+    " date 2025-12-21 Заголовок без точки\n\nПервое предложение. Второе — тоже!",
+    "Компания получила 3 700 000\u00a0рублей (около 1,5%).\r\n\r\n\tКонец",
+    "   ",
+    "",
+    "Слово",
+    "«Газпром» и ПАО «Сбербанк» — 2025-12-21, 21.12.2025…  двойной  пробел\n",
+]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return RazdelTokenizer(spacy.blank("ru").vocab)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_doc_text_is_input(tokenizer, text):
+    assert tokenizer(text).text == text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_offsets(tokenizer, text):
+    for token in tokenizer(text):
+        assert token.text == text[token.idx : token.idx + len(token)]
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if t])
+def test_sentences_cover_text(tokenizer, text):
+    doc = tokenizer(text)
+    assert "".join(s.text_with_ws for s in doc.sents) == text
+
+
+def test_sentence_split_at_paragraphs_and_punctuation(tokenizer):
+    doc = tokenizer(TEXTS[0])
+    starts = [s[0].text for s in doc.sents]
+    assert starts[1:] == ["Первое", "Второе"]
+
+
+def test_seed_invariants(tokenizer, seed_text):
+    doc = tokenizer(seed_text)
+    assert doc.text == seed_text
+    assert all(t.text == seed_text[t.idx : t.idx + len(t)] for t in doc)
+    assert "".join(s.text_with_ws for s in doc.sents) == seed_text
+    assert len(list(doc.sents)) > 30
