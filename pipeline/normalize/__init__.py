@@ -1,0 +1,1 @@
+"""Normalisers: pure functions that turn matched text into canonical values."""

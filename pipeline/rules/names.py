@@ -1,0 +1,117 @@
+"""PER and LOC refinement, nominative forms and entity ids for ORG, PER and LOC.
+
+PER: drop function words the NER model took for names ("Как"), strip titles ("Императора
+[Нарухито]"). LOC: quoted names after geographic heads ("месторождения «[Кашаган]»"), named
+routes ("[Транскаспийского международного транспортного маршрута]"), and places nested inside
+organisation names ("Института [Китая] и современной [Азии]"). Then every name gets its
+nominative `normal` and an `entity_id` shared by mentions of the same entity in the document.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline import extensions
+from pipeline.morphology import choose_parse
+from pipeline.normalize.inflect import head_normal, person_normal
+from pipeline.rules.base import load_lexicon, make_span, set_group
+from pipeline.rules.entities import assign_entity_ids
+from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, set_lemma_norms, token_lemma
+from pipeline.rules.org import OPEN_QUOTES, _quoted_after
+
+
+class NameRules:
+    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+        extensions.register()
+        self.name = name
+        data = load_lexicon(lexicon)
+        self.titles = lemma_set(data["per"]["titles"])
+        self.function_pos = frozenset(data["per"]["function_pos"])
+        self.loc_quoted_heads = lemma_set(data["loc"]["quoted_name_heads"])
+        self.route_heads = lemma_set(data["loc"]["route_heads"])
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="NORM")
+        patterns = {lemma_key(place) for place in data["loc"]["gazetteer"]}
+        self.gazetteer.add("LOC", [norm_doc(nlp.vocab, p) for p in patterns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        persons = [p for p in map(self._person, doc.spans.get("PER", [])) if p is not None]
+        orgs = list(doc.spans.get("ORG", []))
+        places = list(doc.spans.get("LOC", []))
+        taken = persons + orgs + places
+        places += self._quoted_places(doc, taken) + self._routes(doc, taken)
+        places += self._nested_places(doc, orgs, places)
+        set_group(doc, "PER", persons)
+        set_group(doc, "LOC", places)
+        for span in doc.spans["PER"]:
+            span._.normal = person_normal(span)
+        for label in ("ORG", "LOC"):
+            for span in doc.spans.get(label, []):
+                span._.normal = head_normal(span)
+        assign_entity_ids(doc)
+        return doc
+
+    def _person(self, span: Span) -> Span | None:
+        start = span.start
+        while start < span.end and token_lemma(span.doc[start]) in self.titles:
+            start += 1
+        words = [t for t in span.doc[start : span.end] if t.is_alpha]
+        if not words or all(self._is_function_word(t) for t in words):
+            return None
+        if start == span.start:
+            return span
+        return make_span(span.doc, start, span.end, "PER", self.name)
+
+    def _is_function_word(self, token) -> bool:
+        parse = choose_parse(token.text, token.pos_, token.morph.to_dict())
+        return parse is not None and parse.tag.POS in self.function_pos
+
+    def _quoted_places(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        found = []
+        for token in doc[:-1]:
+            if token_lemma(token) in self.loc_quoted_heads and doc[token.i + 1].text in OPEN_QUOTES:
+                inner = _quoted_after(doc, token.i + 1)
+                if inner and not _overlaps(inner, taken):
+                    found.append(make_span(doc, *inner, "LOC", self.name))
+        return found
+
+    def _routes(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        """Capitalised adjective mid-sentence, more adjectives, a route head: a named route."""
+        found = []
+        for token in doc:
+            if token_lemma(token) not in self.route_heads or token.i == 0:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "ADJ":
+                start -= 1
+            first = doc[start]
+            if start < token.i and first.is_title and not first.is_sent_start:
+                if not _overlaps((start, token.i + 1), taken):
+                    found.append(make_span(doc, start, token.i + 1, "LOC", self.name))
+        return found
+
+    def _nested_places(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
+        """Known places inside organisation names are mentions of their own."""
+        set_lemma_norms(doc)
+        known = {(p.start, p.end) for p in places}
+        found = []
+        for org in orgs:
+            matches = [m for m in self.gazetteer(org, as_spans=True) if m[0].is_title]
+            for match in filter_spans(matches):  # offsets are the doc's, not the span's
+                start, end = match.start, match.end
+                if (start, end) not in known:
+                    found.append(make_span(doc, start, end, "LOC", self.name))
+                    known.add((start, end))
+        return found
+
+
+def _overlaps(bounds: tuple[int, int], spans: list[Span]) -> bool:
+    start, end = bounds
+    return any(s.start < end and start < s.end for s in spans)
+
+
+@Language.factory("name_rules", default_config={"lexicon": None})
+def make_name_rules(nlp: Language, name: str, lexicon: str) -> NameRules:
+    return NameRules(nlp, name, lexicon)

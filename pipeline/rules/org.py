@@ -1,0 +1,162 @@
+"""ORG refinement over the NER output: whole official names with their parent chain, quotes
+handled, quoted names after generic heads, and later bare «aliases» of a name already seen.
+
+[Центр японских исследований [Института Китая и современной Азии [РАН]]] is built from the
+three pieces the NER model returns, each inner organisation kept as a nested mention.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline import extensions
+from pipeline.rules.base import load_lexicon, make_span, set_group
+from pipeline.rules.lexicon import lemma_set, token_lemma
+
+OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
+CLOSE_QUOTES = set(OPEN_QUOTES.values())
+
+
+class OrgRules:
+    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+        extensions.register()
+        self.name = name
+        data = load_lexicon(lexicon)["org"]
+        self.quoted_heads = lemma_set(data["quoted_name_heads"])
+        self.name_heads = lemma_set(data["name_heads"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [self._fix_quotes(s) for s in doc.spans.get("ORG", [])]
+        spans = [s for s in spans if s is not None and any(t.is_alpha for t in s)]
+        # The name without its leading adjectives stays as a nested mention of its own.
+        spans += [e for s in spans if (e := self._extend_left(s)) is not s]
+        spans += self._quoted_after_heads(doc, spans)
+        spans = self._chains(spans)
+        spans += self._aliases(doc, spans)
+        set_group(doc, "ORG", spans)
+        return doc
+
+    def _relabel(self, span: Span, start: int, end: int) -> Span:
+        stage = span._.stage if (start, end) == (span.start, span.end) else self.name
+        return make_span(span.doc, start, end, "ORG", stage)
+
+    def _fix_quotes(self, span: Span) -> Span | None:
+        """Close a quote the model left open; drop quotes that surround the whole name."""
+        doc, start, end = span.doc, span.start, span.end
+        opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
+            t.text in CLOSE_QUOTES for t in span
+        )
+        if opened > 0 and end < len(doc) and doc[end].text in CLOSE_QUOTES:
+            end += 1
+        if doc[start].text in OPEN_QUOTES and doc[end - 1].text in CLOSE_QUOTES:
+            inner = doc[start + 1 : end - 1]
+            if not any(t.text in OPEN_QUOTES for t in inner):
+                start, end = start + 1, end - 1
+        if doc[start].text in OPEN_QUOTES and not any(
+            t.text in CLOSE_QUOTES for t in doc[start:end]
+        ):
+            start += 1
+        return self._relabel(span, start, end) if end > start else None
+
+    def _extend_left(self, span: Span) -> Span:
+        """Take in capitalised adjectives (and "и"-coordinated ones) before a name's head:
+        "Экономического и энергетического Диалога" is one name in mid-sentence."""
+        doc = span.doc
+        if token_lemma(span[0]) not in self.name_heads:
+            return span
+        start, best = span.start, span.start
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.pos_ == "ADJ" and not prev.is_sent_start:
+                start -= 1
+                if prev.is_title:
+                    best = start
+            elif prev.lower_ == "и" and start - 2 >= 0 and doc[start - 2].pos_ == "ADJ":
+                start -= 1
+            else:
+                break
+        return self._relabel(span, best, span.end) if best < span.start else span
+
+    def _quoted_after_heads(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "компания «Газпром»": the quoted name is an organisation even if NER missed it.
+        A capitalised name head mid-sentence is part of the name: "Форум «Россия — Африка»"."""
+        covered = {i for s in known for i in range(s.start, s.end)}
+        found = []
+        for token in doc[:-1]:
+            lemma = token_lemma(token)
+            inner = _quoted_after(doc, token.i + 1)
+            if not inner or covered.intersection(range(token.i, inner[1] + 1)):
+                continue
+            if token.is_title and not token.is_sent_start and lemma in self.name_heads:
+                found.append(make_span(doc, token.i, inner[1] + 1, "ORG", self.name))
+            elif lemma in self.quoted_heads:
+                found.append(make_span(doc, *inner, "ORG", self.name))
+        return found
+
+    def _chains(self, spans: list[Span]) -> list[Span]:
+        """Adjacent names where each next one is in the genitive form one official name."""
+        spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        runs, out = [], []
+        for span in spans:
+            if runs and _continues_chain(runs[-1][-1], span):
+                runs[-1].append(span)
+            else:
+                runs.append([span])
+        for run in runs:
+            if len(run) == 1:
+                out.extend(run)
+                continue
+            end = run[-1].end
+            out.extend(make_span(s.doc, s.start, end, "ORG", self.name) for s in run[:-1])
+            out.append(run[-1])
+        return out
+
+    def _aliases(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name seen once is the same organisation wherever it recurs, whether the NER model
+        caught it there or not; so is the quoted part of a name standing bare
+        ("формат «Центральная Азия + Япония»")."""
+        matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
+        for span in spans:
+            matcher.add("ORG", [span.as_doc()])
+            for token in span:
+                inner = _quoted_after(doc, token.i) if token.text in OPEN_QUOTES else None
+                if inner and inner[1] <= span.end:
+                    matcher.add("ORG", [doc[inner[0] : inner[1]].as_doc()])
+        found = [
+            make_span(doc, m.start, m.end, "ORG", self.name)
+            for m in matcher(doc, as_spans=True)
+            if not any(s.start <= m.start and m.end <= s.end for s in spans)
+        ]
+        return filter_spans(found)
+
+
+def _lemmas(span: Span) -> tuple[str, ...]:
+    return tuple(token_lemma(t) for t in span if not t.is_space)
+
+
+def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None:
+    """(start, end) of the words inside a quote opening at token i, if it closes soon."""
+    if i >= len(doc) or doc[i].text not in OPEN_QUOTES:
+        return None
+    for j in range(i + 1, min(len(doc), i + 2 + max_len)):
+        if doc[j].text in CLOSE_QUOTES:
+            return (i + 1, j) if j > i + 1 else None
+        if doc[j].is_sent_start or "\n" in doc[j].text:
+            return None
+    return None
+
+
+def _continues_chain(left: Span, right: Span) -> bool:
+    """Right follows left with only a space between, and is a genitive or an abbreviation."""
+    if right.start != left.end:
+        return False
+    first = right[0]
+    return "Gen" in first.morph.get("Case") or (first.is_upper and len(first) > 1)
+
+
+@Language.factory("org_rules", default_config={"lexicon": None})
+def make_org_rules(nlp: Language, name: str, lexicon: str) -> OrgRules:
+    return OrgRules(nlp, name, lexicon)

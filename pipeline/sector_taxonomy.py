@@ -1,0 +1,165 @@
+"""Economic sector taxonomy (configs/sectors.toml): sectors, ОКВЭД 2 codes and lemma terms.
+
+The taxonomy is data; this module only loads and checks it. Matching text against the terms is
+the job of the SECTOR stage, which reads `Taxonomy.terms()`.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "configs" / "sectors.toml"
+DEFAULT_OKVED_PATH = Path(__file__).resolve().parent.parent / "configs" / "okved2_used.csv"
+
+Lemmas = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    parent: str | None
+    name_ru: str
+    name_en: str
+    okved: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+def parent_of(sector_id: str) -> str | None:
+    # The parent lives in the dotted id only, so the file cannot contradict itself.
+    head, dot, _ = sector_id.rpartition(".")
+    return head if dot else None
+
+
+def read_okved_codes(path: str | Path) -> set[str]:
+    """Codes of an ОКВЭД 2 CSV (code,section,parent,caption); `#` lines are citations."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return {row["code"] for row in csv.DictReader(lines)}
+
+
+class Taxonomy:
+    def __init__(self, sectors: Iterable[Sector], negative_terms: Iterable[str] = ()) -> None:
+        self.sectors: tuple[Sector, ...] = tuple(sectors)
+        self.negative_terms: tuple[str, ...] = tuple(negative_terms)
+        # Later duplicates would silently win here; validate() reports them instead.
+        self._by_id = {sector.id: sector for sector in self.sectors}
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_PATH) -> Taxonomy:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+        sectors = [
+            Sector(
+                id=entry["id"],
+                parent=parent_of(entry["id"]),
+                name_ru=entry["name_ru"],
+                name_en=entry["name_en"],
+                okved=tuple(entry.get("okved", ())),
+                terms=tuple(entry.get("terms", ())),
+            )
+            for entry in data.get("sector", [])
+        ]
+        return cls(sectors, data.get("negative", {}).get("terms", ()))
+
+    def __len__(self) -> int:
+        return len(self.sectors)
+
+    def __contains__(self, sector_id: object) -> bool:
+        return sector_id in self._by_id
+
+    def __getitem__(self, sector_id: str) -> Sector:
+        return self._by_id[sector_id]
+
+    def get(self, sector_id: str) -> Sector | None:
+        return self._by_id.get(sector_id)
+
+    def ids(self) -> list[str]:
+        return [sector.id for sector in self.sectors]
+
+    def ancestors(self, sector_id: str) -> list[Sector]:
+        """The sector and its parents, most specific first."""
+        chain = []
+        current: str | None = sector_id
+        while current is not None:
+            chain.append(self._by_id[current])
+            current = parent_of(current)
+        return chain
+
+    def terms(self) -> Iterator[tuple[Lemmas, str]]:
+        """(lemma tuple, sector id) for every term, in file order."""
+        for sector in self.sectors:
+            for term in sector.terms:
+                yield tuple(term.split(" ")), sector.id
+
+    def negatives(self) -> Iterator[Lemmas]:
+        for term in self.negative_terms:
+            yield tuple(term.split(" "))
+
+    def validate(
+        self, okved_csv_path: str | Path = DEFAULT_OKVED_PATH, morph: MorphAnalyzer | None = None
+    ) -> list[str]:
+        """Problems found in the taxonomy; empty when it is consistent.
+
+        `morph` is an optional pymorphy3 analyser: when given, each term word must be the
+        normal form of at least one of its own parses, which catches inflected or ё-less
+        spellings that would never equal a token lemma.
+        """
+        problems: list[str] = []
+        seen_ids: set[str] = set()
+        for sector in self.sectors:
+            if sector.id in seen_ids:
+                problems.append(f"duplicate sector id {sector.id!r}")
+            seen_ids.add(sector.id)
+            if sector.parent is not None and sector.parent not in self._by_id:
+                problems.append(f"{sector.id}: parent {sector.parent!r} does not exist")
+            if not sector.okved:
+                problems.append(f"{sector.id}: no ОКВЭД codes")
+            if not sector.terms:
+                problems.append(f"{sector.id}: no terms")
+
+        known_codes = read_okved_codes(okved_csv_path)
+        for sector in self.sectors:
+            for code in sector.okved:
+                if code not in known_codes:
+                    problems.append(f"{sector.id}: ОКВЭД code {code!r} not in {okved_csv_path}")
+
+        owner: dict[str, str] = {}
+        for sector in self.sectors:
+            for term in sector.terms:
+                if term in owner:
+                    problems.append(f"term {term!r} in both {owner[term]} and {sector.id}")
+                owner.setdefault(term, sector.id)
+        for term in self.negative_terms:
+            if term in owner:
+                problems.append(f"negative term {term!r} is also a term of {owner[term]}")
+
+        all_terms = [(term, owner[term]) for term in owner]
+        all_terms += [(term, "negative") for term in self.negative_terms]
+        for term, where in all_terms:
+            problems.extend(f"{where}: {issue}" for issue in _term_form_issues(term, morph))
+        return problems
+
+
+def _term_form_issues(term: str, morph: MorphAnalyzer | None) -> list[str]:
+    issues = []
+    if term != term.lower():
+        issues.append(f"term {term!r} is not lowercase")
+    if term != term.strip() or "  " in term or not term:
+        issues.append(f"term {term!r} has stray whitespace")
+    if morph is not None:
+        for word in term.split():
+            if all(parse.normal_form != word for parse in morph.parse(word)):
+                issues.append(f"term {term!r}: {word!r} is not a pymorphy3 normal form")
+    return issues
+
+
+def load(path: str | Path = DEFAULT_PATH) -> Taxonomy:
+    return Taxonomy.load(path)

@@ -1,0 +1,113 @@
+"""ORG chains and quotes, PER titles, LOC additions, normal forms and entity ids, on sentences
+written for the tests (not taken from the seed article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.inflect import nominative_word, restore_case
+from pipeline.reader import Document
+from pipeline.runner import process
+
+
+def run(nlp, text: str):
+    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+
+
+def spans(doc, label: str) -> list[str]:
+    return [s.text for s in doc.spans.get(label, [])]
+
+
+def normals(doc, label: str) -> dict[str, str]:
+    return {s.text: s._.normal for s in doc.spans.get(label, [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Об этом сообщил директор Института востоковедения РАН Алексей Иванов.",
+            ["Института востоковедения РАН", "РАН"],
+        ),
+        (
+            "Сделку одобрил совет директоров компании «Норникель» в понедельник.",
+            ["Норникель"],
+        ),
+    ],
+)
+def test_org_chains_and_quotes(nlp, text, expected):
+    found = spans(run(nlp, text), "ORG")
+    for name in expected:
+        assert name in found
+
+
+def test_unclosed_quote_is_closed_and_repeats_are_found(nlp):
+    text = (
+        "Министры обсудили работу Форума «Россия — Африка». "
+        "Следующая встреча Форума «Россия — Африка» пройдёт осенью. "
+        "Формат «Россия — Африка» оказался удачным."
+    )
+    doc = run(nlp, text)
+    found = spans(doc, "ORG")
+    assert found.count("Форума «Россия — Африка»") == 2
+    assert "Россия — Африка" in found
+    ids = {s._.entity_id for s in doc.spans["ORG"]}
+    assert len(ids) == 1
+
+
+def test_abbreviation_shares_entity_with_full_name(nlp):
+    doc = run(
+        nlp,
+        "Заседание Организации Договора о коллективной безопасности прошло в Минске. "
+        "Позже ОДКБ выпустила заявление.",
+    )
+    by_text = {s.text: s._.entity_id for s in doc.spans["ORG"]}
+    assert "ОДКБ" in by_text
+    full = [t for t in by_text if t.startswith("Организации")]
+    assert full and by_text[full[0]] == by_text["ОДКБ"]
+
+
+def test_person_titles_and_function_words(nlp):
+    doc = run(nlp, "Как сообщает пресс-служба, короля Карла III принял президент Эммануэль Макрон.")
+    people = spans(doc, "PER")
+    assert "Как" not in people
+    assert not any(p.lower().startswith(("короля", "президент")) for p in people)
+    assert any("Макрон" in p for p in people)
+
+
+def test_person_normal_and_short_forms_link(nlp):
+    doc = run(nlp, "Встреча Владимира Путина с Си Цзиньпином длилась час. Путин отметил успех.")
+    norm = normals(doc, "PER")
+    assert norm["Владимира Путина"] == "Владимир Путин"
+    ids = {s.text: s._.entity_id for s in doc.spans["PER"]}
+    assert ids["Путин"] == ids["Владимира Путина"]
+
+
+def test_named_routes_and_quoted_places(nlp):
+    doc = run(nlp, "Грузы пойдут по Северному морскому пути, а газ — с месторождения «Ковыкта».")
+    places = spans(doc, "LOC")
+    assert "Северному морскому пути" in places
+    assert "Ковыкта" in places
+    assert normals(doc, "LOC")["Северному морскому пути"] == "Северный морской путь"
+
+
+def test_places_nested_in_org_names(nlp):
+    doc = run(nlp, "Доклад подготовил Институт Европы РАН совместно с Посольством Франции.")
+    places = spans(doc, "LOC")
+    assert "Европы" in places
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Казахстане", "Казахстан"), ("Астаной", "Астана"), ("Токио", "Токио"), ("Жомарта", "Жомарт")],
+)
+def test_nominative_word(word, expected):
+    assert nominative_word(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "model", "expected"),
+    [("мид", "МИД", "МИД"), ("центр", "Центра", "Центр"), ("центр", "центра", "центр")],
+)
+def test_restore_case(word, model, expected):
+    assert restore_case(word, model) == expected
