@@ -57,7 +57,7 @@ class NameRules:
         start = span.start
         while start < span.end and token_lemma(span.doc[start]) in self.titles:
             start += 1
-        words = [t for t in span.doc[start : span.end] if t.is_alpha]
+        words = [t for t in span.doc[start : span.end] if any(c.isalpha() for c in t.text)]
         if not words or all(self._is_function_word(t) for t in words):
             return None
         if start == span.start:

@@ -120,15 +120,20 @@ class OrgRules:
         ("формат «Центральная Азия + Япония»")."""
         matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
         for span in spans:
-            matcher.add("ORG", [span.as_doc()])
+            if span[0].is_title or span[0].is_upper:  # common nouns recur as common nouns
+                matcher.add("ORG", [span.as_doc()])
             for token in span:
                 inner = _quoted_after(doc, token.i) if token.text in OPEN_QUOTES else None
                 if inner and inner[1] <= span.end:
                     matcher.add("ORG", [doc[inner[0] : inner[1]].as_doc()])
+        # Names the NER model gave another type stay theirs ("Барселона" the city).
+        others = [s for label in ("PER", "LOC") for s in doc.spans.get(label, [])]
         found = [
             make_span(doc, m.start, m.end, "ORG", self.name)
             for m in matcher(doc, as_spans=True)
-            if not any(s.start <= m.start and m.end <= s.end for s in spans)
+            if (m[0].is_title or m[0].is_upper)
+            and not any(s.start <= m.start and m.end <= s.end for s in spans)
+            and not any(s.start < m.end and m.start < s.end for s in others)
         ]
         return filter_spans(found)
 
