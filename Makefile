@@ -44,3 +44,20 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) outputs/*/
+
+# --- evaluation -------------------------------------------------------------------------------
+.PHONY: evaluate evaluate-corpora
+SHARED ?= ../shared
+
+# The seed article against its gold, natasha beside it; reports in outputs/eval/seed/.
+evaluate: $(STAMP)
+	$(PY) -m pipeline extract corpora/articles/2025-12-21-tokayev-japan.txt --out outputs/2025-12-21-tokayev-japan
+	$(PY) -m pipeline evaluate --gold corpora/gold/2025-12-21-tokayev-japan.jsonl --pred outputs/2025-12-21-tokayev-japan/mentions.csv --out outputs/eval/seed --baseline natasha
+
+# NEREL and factRuEval dev sets (when $(SHARED) is there); the table goes into docs/evaluation.md.
+evaluate-corpora: $(STAMP)
+	@if [ -d "$(SHARED)/corpora" ]; then \
+		$(PY) scripts/evaluate_corpora.py --shared "$(SHARED)"; \
+	else \
+		echo "evaluate-corpora: skipped, $(SHARED)/corpora not found"; \
+	fi

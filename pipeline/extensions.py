@@ -19,7 +19,24 @@ def register() -> None:
             Token.set_extension(name, default=None)
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
+            Span.set_extension(name, getter=_span_getter(name), setter=_span_setter(name))
+
+
+# spaCy keys span attributes by character offsets alone, so an ORG and a LOC over the same
+# characters would share one `normal`; keying by the label too keeps nested mentions apart.
+def _span_key(span: Span, name: str) -> tuple:
+    return ("mention._.", name, span.start_char, span.end_char, span.label_)
+
+
+def _span_getter(name: str):
+    return lambda span: span.doc.user_data.get(_span_key(span, name))
+
+
+def _span_setter(name: str):
+    def set_value(span: Span, value: object) -> None:
+        span.doc.user_data[_span_key(span, name)] = value
+
+    return set_value
 
 
 register()

