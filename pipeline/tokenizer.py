@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from razdel import sentenize, tokenize
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -16,12 +18,12 @@ class RazdelTokenizer:
     def __call__(self, text: str) -> Doc:
         words, spaces, starts = [], [], []
         cursor = 0
-        for token in tokenize(text):
-            self._add_gap(text[cursor : token.start], words, spaces, starts, cursor)
-            words.append(token.text)
+        for start, word in _words(text):
+            self._add_gap(text[cursor:start], words, spaces, starts, cursor)
+            words.append(word)
             spaces.append(False)
-            starts.append(token.start)
-            cursor = token.stop
+            starts.append(start)
+            cursor = start + len(word)
         self._add_gap(text[cursor:], words, spaces, starts, cursor)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         _set_sentences(doc, text, starts)
@@ -46,6 +48,18 @@ class RazdelTokenizer:
 
     def from_disk(self, *_args, **_kwargs) -> RazdelTokenizer:
         return self
+
+
+def _words(text: str) -> Iterator[tuple[int, str]]:
+    """razdel tokens, with a list comma split off a number ("1994, 1995" reads "1994," as one
+    token, as if it might continue as a decimal)."""
+    for token in tokenize(text):
+        word = token.text
+        if len(word) > 1 and word[-1] == "," and word[:-1].isdigit():
+            yield token.start, word[:-1]
+            yield token.stop - 1, ","
+        else:
+            yield token.start, word
 
 
 def _set_sentences(doc: Doc, text: str, starts: list[int]) -> None:

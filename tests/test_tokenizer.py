@@ -47,3 +47,8 @@ def test_seed_invariants(tokenizer, seed_text):
     assert all(t.text == seed_text[t.idx : t.idx + len(t)] for t in doc)
     assert "".join(s.text_with_ws for s in doc.sents) == seed_text
     assert len(list(doc.sents)) > 30
+
+
+def test_list_comma_is_split_from_numbers(tokenizer):
+    doc = tokenizer("в 1994, 1995 и 2000,5 годах")
+    assert [t.text for t in doc] == ["в", "1994", ",", "1995", "и", "2000,5", "годах"]
