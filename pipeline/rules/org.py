@@ -30,7 +30,7 @@ class OrgRules:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._fix_quotes(s) for s in doc.spans.get("ORG", [])]
-        spans = [s for s in spans if s is not None and any(t.is_alpha for t in s)]
+        spans = [s for s in spans if s is not None and any(c.isalpha() for c in s.text)]
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
@@ -70,11 +70,11 @@ class OrgRules:
         start, best = span.start, span.start
         while start > 0:
             prev = doc[start - 1]
-            if prev.pos_ == "ADJ" and not prev.is_sent_start:
+            if _is_adjective(prev) and not prev.is_sent_start:
                 start -= 1
                 if prev.is_title:
                     best = start
-            elif prev.lower_ == "и" and start - 2 >= 0 and doc[start - 2].pos_ == "ADJ":
+            elif prev.lower_ == "и" and start - 2 >= 0 and _is_adjective(doc[start - 2]):
                 start -= 1
             else:
                 break
@@ -120,7 +120,10 @@ class OrgRules:
         ("формат «Центральная Азия + Япония»")."""
         matcher = PhraseMatcher(doc.vocab, attr="LEMMA")
         for span in spans:
-            if span[0].is_title or span[0].is_upper:  # common nouns recur as common nouns
+            # One capitalised word recurs as other things ("Союз" the spacecraft), and common
+            # nouns recur as common nouns: only longer capitalised names are propagated.
+            words = [t for t in span if any(c.isalpha() for c in t.text)]
+            if len(words) > 1 and (span[0].is_title or span[0].is_upper):
                 matcher.add("ORG", [span.as_doc()])
             for token in span:
                 inner = _quoted_after(doc, token.i) if token.text in OPEN_QUOTES else None
@@ -138,8 +141,9 @@ class OrgRules:
         return filter_spans(found)
 
 
-def _lemmas(span: Span) -> tuple[str, ...]:
-    return tuple(token_lemma(t) for t in span if not t.is_space)
+def _is_adjective(token) -> bool:
+    """Both taggers agree: slovnet in context, and pymorphy3's dictionary reading."""
+    return token.pos_ == "ADJ" and (token._.tag or "").startswith(("ADJF", "PRTF"))
 
 
 def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None:
