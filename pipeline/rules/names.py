@@ -101,7 +101,8 @@ class NameRules:
             matches = [m for m in self.gazetteer(org, as_spans=True) if m[0].is_title]
             for match in filter_spans(matches):  # offsets are the doc's, not the span's
                 start, end = match.start, match.end
-                if (start, end) not in known:
+                # A name that is only a place name ("Колумбия" the shuttle) nests nothing.
+                if (start, end) not in known and (start, end) != (org.start, org.end):
                     found.append(make_span(doc, start, end, "LOC", self.name))
                     known.add((start, end))
         return found
