@@ -61,3 +61,15 @@ evaluate-corpora: $(STAMP)
 	else \
 		echo "evaluate-corpora: skipped, $(SHARED)/corpora not found"; \
 	fi
+
+# Batch over a corpus folder: make batch CORPUS=DIR OUT=DIR [WORKERS=N] [SCHEDULER=tcp://HOST:PORT]
+# [RESUME=1] [OVERWRITE=1]. See docs/batch.md.
+.PHONY: batch bench
+batch: $(STAMP)
+	@test -n "$(CORPUS)" -a -n "$(OUT)" || { echo "usage: make batch CORPUS=DIR OUT=DIR [WORKERS=N] [SCHEDULER=tcp://HOST:PORT] [RESUME=1] [OVERWRITE=1]"; exit 2; }
+	$(PY) -m pipeline batch "$(CORPUS)" --out "$(OUT)" $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler "$(SCHEDULER)") $(if $(RESUME),--resume) $(if $(OVERWRITE),--overwrite)
+
+# Benchmark (minutes): make bench [CORPUS=DIR] [LIMIT=N]; figures go to outputs/bench/ and
+# docs/performance.md. See docs/performance.md.
+bench: $(STAMP)
+	$(PY) -m pipeline bench --update-docs $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(LIMIT),--limit $(LIMIT))
