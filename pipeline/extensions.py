@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 DOC_ATTRS = ("doc_id", "article_date", "title", "source", "encoding")
-TOKEN_ATTRS = ("tag",)  # pymorphy3 OpencorporaTag string of the chosen parse
 SPAN_ATTRS = ("value", "normal", "stage", "entity_id", "parent_id")
 
 
@@ -14,12 +13,20 @@ def register() -> None:
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in TOKEN_ATTRS:
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=None)
+    if not Token.has_extension("tag"):
+        Token.set_extension("tag", getter=_pymorphy_tag)
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, getter=_span_getter(name), setter=_span_setter(name))
+
+
+def _pymorphy_tag(token: Token) -> str | None:
+    """pymorphy3 tag of the reading that agrees with the tagger: computed on demand, since
+    few rules need it and storing it for every token costs more than the lookup."""
+    from pipeline.morphology import choose_parse
+
+    parse = choose_parse(token.text, token.pos_, token.morph.to_dict())
+    return str(parse.tag) if parse is not None else None
 
 
 # spaCy keys span attributes by character offsets alone, so an ORG and a LOC over the same

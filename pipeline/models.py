@@ -43,7 +43,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of a word; cached because news repeats its vocabulary heavily."""
     return tuple(analyzer().parse(word))

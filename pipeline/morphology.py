@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -40,11 +41,17 @@ UD_TO_OC_CASE = {
 
 def choose_parse(word: str, pos: str | None = None, feats: dict | None = None):
     """The pymorphy3 parse of `word` that best agrees with the contextual POS and case."""
+    return _choose_parse(word, pos or "", (feats or {}).get("Case", ""))
+
+
+@lru_cache(maxsize=100_000)
+def _choose_parse(word: str, pos: str, case: str):
+    # Cached on what decides the choice: news repeats words with the same tags all the time.
     candidates = models.parses(word)
     if not candidates:
         return None
-    wanted_pos = UD_TO_OC_POS.get(pos or "")
-    wanted_case = UD_TO_OC_CASE.get((feats or {}).get("Case", ""))
+    wanted_pos = UD_TO_OC_POS.get(pos)
+    wanted_case = UD_TO_OC_CASE.get(case)
 
     def score(item):
         index, parse = item
@@ -67,7 +74,7 @@ class Morphology:
     """Tags sentences of many documents at once, shortest first: slovnet pads each batch to its
     longest sentence, so sorting by length halves the tagging time."""
 
-    def __init__(self, nlp: Language, name: str, batch_size: int = 32) -> None:
+    def __init__(self, nlp: Language, name: str, batch_size: int = 16) -> None:
         self.name = name
         self.batch_size = batch_size
         extensions.register()
@@ -104,12 +111,24 @@ class Morphology:
 
 def _annotate(token: Token, pos: str, feats: dict) -> None:
     token.pos_ = pos
-    token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())) or None)
-    parse = choose_parse(token.text, pos, feats)
+    token.set_morph(_feats_string(tuple(sorted(feats.items()))))
+    parse = _choose_parse(token.text, pos, feats.get("Case", ""))
     token.lemma_ = parse.normal_form if parse else token.lower_
-    token._.tag = str(parse.tag) if parse else None
+    # NORM carries the folded lemma (lowercase, ё -> е): what every rule and PhraseMatcher
+    # compares, computed once here instead of in each rule.
+    token.norm_ = fold(token.lemma_)
 
 
-@Language.factory("ru_morphology", default_config={"batch_size": 32})
+def fold(lemma: str) -> str:
+    """Lowercase, ё -> е: so "зеленой" (as written) and "зелёный" (dictionary) meet."""
+    return lemma.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=4096)
+def _feats_string(feats: tuple[tuple[str, str], ...]) -> str | None:
+    return "|".join(f"{k}={v}" for k, v in feats) or None
+
+
+@Language.factory("ru_morphology", default_config={"batch_size": 16})
 def make_morphology(nlp: Language, name: str, batch_size: int) -> Morphology:
     return Morphology(nlp, name, batch_size)

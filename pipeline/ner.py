@@ -1,35 +1,71 @@
-"""Stage 3 — NER: natasha's slovnet NER writes PER, LOC and ORG span groups on the Doc."""
+"""Stage 3 — NER: natasha's slovnet NER writes PER, LOC and ORG span groups on the Doc.
+
+The model runs on the Doc's own razdel tokens (no second tokenisation of the text), and a
+batch of documents goes through it shortest first, since slovnet pads a batch to its longest
+sequence.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
+from spacy.util import minibatch
 
 from pipeline import extensions, models
 
 
 class SlovnetNER:
-    def __init__(self, nlp: Language, name: str, labels: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str, labels: list[str], batch_size: int = 8) -> None:
         self.name = name
         self.labels = tuple(labels)
+        self.batch_size = batch_size
         extensions.register()
-        self.tagger = models.ner_tagger()
+        self.infer = models.ner_tagger().infer
 
     def __call__(self, doc: Doc) -> Doc:
-        groups = {label: [] for label in self.labels}
-        for found in self.tagger(doc.text).spans:
-            if found.type not in groups:
-                continue
-            span = doc.char_span(found.start, found.stop, label=found.type, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.stage = self.name
-            groups[found.type].append(span)
-        for label, spans in groups.items():
-            doc.spans[label] = SpanGroup(doc, name=label, spans=spans)
+        self._tag([doc])
         return doc
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._tag(batch)
+            yield from batch
 
-@Language.factory("slovnet_ner", default_config={"labels": ["PER", "LOC", "ORG"]})
-def make_slovnet_ner(nlp: Language, name: str, labels: list[str]) -> SlovnetNER:
-    return SlovnetNER(nlp, name, labels)
+    def _tag(self, docs: list[Doc]) -> None:
+        words = [[t.i for t in doc if not t.is_space] for doc in docs]
+        order = sorted(range(len(docs)), key=lambda i: len(words[i]))
+        items = [[docs[i][j].text for j in words[i]] for i in order]
+        self.infer.encoder.batch_size = self.batch_size
+        tags = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
+        for i, doc_tags in zip(order, tags, strict=True):
+            self._write(docs[i], words[i], doc_tags)
+
+    def _write(self, doc: Doc, positions: list[int], tags: list[str]) -> None:
+        groups = {label: [] for label in self.labels}
+        for label, first, last in bio_chunks(tags):
+            if label in groups:
+                span = doc[positions[first] : positions[last] + 1]
+                span.label_ = label
+                span._.stage = self.name
+                groups[label].append(span)
+        for label, spans in groups.items():
+            doc.spans[label] = SpanGroup(doc, name=label, spans=spans)
+
+
+def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:
+    """(label, first, last) of each entity in a BIO tag sequence; a stray I- opens one."""
+    label, first = None, 0
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if label is not None and (prefix != "I" or kind != label):
+            yield label, first, i - 1
+            label = None
+        if prefix in ("B", "I") and label is None:
+            label, first = kind, i
+
+
+@Language.factory("slovnet_ner", default_config={"labels": ["PER", "LOC", "ORG"], "batch_size": 8})
+def make_slovnet_ner(nlp: Language, name: str, labels: list[str], batch_size: int) -> SlovnetNER:
+    return SlovnetNER(nlp, name, labels, batch_size)

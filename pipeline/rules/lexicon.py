@@ -7,16 +7,12 @@ from collections.abc import Iterable
 from razdel import tokenize
 from spacy.tokens import Doc
 
-from pipeline.morphology import lemmatize
+from pipeline.morphology import fold, lemmatize
 
 
 def lemma_key(phrase: str) -> tuple[str, ...]:
     """Lemmas of a phrase's words; ё is folded so "зеленой" and "зелёный" meet."""
     return tuple(fold(lemmatize(t.text)) for t in tokenize(phrase))
-
-
-def fold(lemma: str) -> str:
-    return lemma.lower().replace("ё", "е")
 
 
 def lemma_set(words: Iterable[str]) -> frozenset[str]:
@@ -25,18 +21,13 @@ def lemma_set(words: Iterable[str]) -> frozenset[str]:
 
 
 def token_lemma(token) -> str:
-    return fold(token.lemma_ or token.text)
+    """The folded lemma the morphology stage left in NORM (see pipeline.morphology)."""
+    return token.norm_
 
 
 def norm_doc(vocab, lemmas: tuple[str, ...]) -> Doc:
-    """A PhraseMatcher pattern matching on folded lemmas (see set_lemma_norms)."""
+    """A PhraseMatcher(attr="NORM") pattern: NORM holds folded lemmas on real docs too."""
     doc = Doc(vocab, words=list(lemmas))
     for token, lemma in zip(doc, lemmas, strict=True):
         token.norm_ = lemma
     return doc
-
-
-def set_lemma_norms(doc: Doc) -> None:
-    """NORM is otherwise unused here, so it carries the folded lemma for PhraseMatchers."""
-    for token in doc:
-        token.norm_ = token_lemma(token)

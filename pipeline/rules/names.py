@@ -19,7 +19,7 @@ from pipeline.morphology import choose_parse
 from pipeline.normalize.inflect import head_normal, person_normal
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.entities import assign_entity_ids
-from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, set_lemma_norms, token_lemma
+from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, token_lemma
 from pipeline.rules.org import OPEN_QUOTES, _quoted_after
 
 
@@ -94,7 +94,6 @@ class NameRules:
 
     def _nested_places(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
         """Known places inside organisation names are mentions of their own."""
-        set_lemma_norms(doc)
         known = {(p.start, p.end) for p in places}
         found = []
         for org in orgs:

@@ -1,11 +1,10 @@
 """SECTOR mentions: industries named by the lemma terms of the sector taxonomy.
 
 Every term of configs/sectors.toml (and every negative term) is compiled once into a spaCy
-PhraseMatcher on the NORM attribute. Before matching, each token's `norm_` is set to its folded
-contextual lemma (lowercase, ё → е; `lexicon.token_lemma`), the same representation the pattern
-docs are built from — so "в сельском хозяйстве", "сельскому хозяйству" and "зелёной/зеленой
-энергетике" all meet their term. `norm_` is otherwise unused by the pipeline; pipeline.rules.names
-sets it to the same value, so the two components do not disturb each other.
+PhraseMatcher on the NORM attribute, which the morphology stage sets to each token's folded
+contextual lemma (lowercase, ё → е), the same representation the pattern docs are built from —
+so "в сельском хозяйстве", "сельскому хозяйству" and "зелёной/зеленой энергетике" all meet
+their term.
 
 Overlapping matches are resolved longest first (earliest wins ties, as spacy.util.filter_spans):
 "нефтяной промышленности" is oil, not the bare "промышленность" (manufacturing). A negative term
@@ -38,7 +37,7 @@ from spacy.util import filter_spans
 from pipeline import extensions
 from pipeline.errors import InputError
 from pipeline.rules.base import make_span, set_group
-from pipeline.rules.lexicon import fold, lemma_set, token_lemma
+from pipeline.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
 from pipeline.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 from pipeline.schema import SectorValue
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
@@ -95,14 +94,12 @@ class SectorRules:
         for lemmas in self.taxonomy.negatives():
             patterns.setdefault(NEGATIVE, set()).add(tuple(fold(w) for w in lemmas))
         for key, keys in patterns.items():
-            self.matcher.add(key, [_pattern(nlp, words) for words in sorted(keys)])
+            self.matcher.add(key, [norm_doc(nlp.vocab, words) for words in sorted(keys)])
         self.values = {
             s.id: (SectorValue(s.id, ";".join(s.okved)), s.name_ru) for s in self.taxonomy.sectors
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.norm_ = token_lemma(token)
         orgs = list(doc.spans.get("ORG", []))
         persons = list(doc.spans.get("PER", []))
         spans: list[Span] = []
@@ -130,14 +127,6 @@ class SectorRules:
         if i is not None and match.doc[i].lower_ == "по":
             i = _previous_word(match.doc, i)
         return i is not None and token_lemma(match.doc[i]) in self.name_heads
-
-
-def _pattern(nlp: Language, words: tuple[str, ...]) -> Doc:
-    # This spaCy's Doc() takes no `norms`; set them per token as __call__ does on real docs.
-    doc = Doc(nlp.vocab, words=list(words))
-    for token, word in zip(doc, words, strict=True):
-        token.norm_ = word
-    return doc
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
