@@ -37,9 +37,9 @@ from pipeline.schema import MENTION_TYPES
 MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR = "mentions", "documents", "ledger"
 ERRORS_FILE, MANIFEST_FILE, RUN_FILE = "errors.csv", "manifest.json", "run.json"
 LOCK_FILE = ".batch.lock"  # hidden: never read as an article, skipped by pyarrow
-PART_FILES = 32  # input files per part: small enough to balance two workers on ~800 articles
+PART_FILES = 64  # input files per part: small enough to balance two workers on ~800 articles
 PART_BYTES = 2 * 1024 * 1024  # ... and a cap on their bytes, which bounds a worker's memory
-PIPE_BATCH = 16
+PIPE_BATCH = 64  # the taggers sort a batch's sentences by length: bigger batches pad less
 # A long-lived pipeline grows with the corpus vocabulary (spaCy's StringStore, the pymorphy3
 # parse cache): a worker rebuilds it after this many documents, which keeps its memory bounded.
 RECYCLE_DOCS = 10_000
@@ -349,32 +349,21 @@ def check_regular_file(path: Path) -> None:
 
 def _run_chunk(nlp, documents: list[Document], rows: PartRows, batch_size: int) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
+    from pipeline.runner import table_rows
+
     try:
-        results = [_doc_rows(doc) for doc in _pipe(nlp, documents, batch_size)]
+        results = table_rows(documents, nlp, batch_size)
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend(_doc_rows(doc) for doc in _pipe(nlp, [document], 1))
+                results.extend(table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
     for mentions, document in results:
         rows.mentions.extend(mentions)
         rows.documents.append(document)
-
-
-def _pipe(nlp, documents: list[Document], batch_size: int):
-    from pipeline.runner import process
-
-    return process(documents, nlp, batch_size)
-
-
-def _doc_rows(doc) -> tuple[list[dict], dict]:
-    # Rows, not Docs, are kept: a Doc weighs many times its text.
-    from pipeline.tables import document_row, mention_rows
-
-    return mention_rows(doc), document_row(doc)
 
 
 def one_line(exc: BaseException) -> str:

@@ -43,7 +43,9 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
 def parses(word: str) -> tuple:
-    """pymorphy3 parses of a word; cached because news repeats its vocabulary heavily."""
+    """pymorphy3 parses of a word. Cached because news repeats its vocabulary heavily; the
+    bound keeps a worker's memory flat (parses are heavy objects, and the common words that
+    matter for speed fit easily)."""
     return tuple(analyzer().parse(word))

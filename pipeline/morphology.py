@@ -44,7 +44,7 @@ def choose_parse(word: str, pos: str | None = None, feats: dict | None = None):
     return _choose_parse(word, pos or "", (feats or {}).get("Case", ""))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _choose_parse(word: str, pos: str, case: str):
     # Cached on what decides the choice: news repeats words with the same tags all the time.
     candidates = models.parses(word)

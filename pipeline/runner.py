@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -52,6 +53,28 @@ def process(
     nlp = nlp or load_pipeline()
     docs = (make_doc(nlp, d) for d in documents)
     yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def table_rows(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+) -> list[tuple[list[dict], dict]]:
+    """(mention rows, document row) for each document, for long runs: the Docs live inside a
+    spaCy memory zone, so the strings and lexemes of these documents are freed afterwards, and
+    the freed heap is handed back to the system; a worker's memory stays flat."""
+    from pipeline.tables import document_row, mention_rows
+
+    nlp = nlp or load_pipeline()
+    with nlp.memory_zone():
+        rows = [(mention_rows(d), document_row(d)) for d in process(documents, nlp, batch_size)]
+    _trim_heap()
+    return rows
+
+
+def _trim_heap() -> None:
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        pass
 
 
 def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
