@@ -17,25 +17,35 @@ def single_threaded_blas() -> None:
 
 
 @lru_cache(maxsize=1)
-def embedding():
-    from natasha import NewsEmbedding
+def taggers() -> tuple:
+    """natasha's news morphology and NER taggers on one navec embedding."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
     single_threaded_blas()
-    return NewsEmbedding()
+    embedding = NewsEmbedding()
+    morph, ner = NewsMorphTagger(embedding), NewsNERTagger(embedding)
+    _share_vocabulary(ner, morph)
+    # The taggers use only the embedding's quantised vectors, looked up through their own
+    # vocabulary: the embedding's word list is a third copy of it.
+    embedding.vocab = None
+    return morph, ner
 
 
-@lru_cache(maxsize=1)
 def morph_tagger():
-    from natasha import NewsMorphTagger
-
-    return NewsMorphTagger(embedding())
+    return taggers()[0]
 
 
-@lru_cache(maxsize=1)
 def ner_tagger():
-    from natasha import NewsNERTagger
+    return taggers()[1]
 
-    return NewsNERTagger(embedding())
+
+def _share_vocabulary(tagger, other) -> None:
+    """natasha's news taggers each load their own copy of the same 250,000-word vocabulary
+    (a list and a dict, ~40 MB): keep one, so each worker process stays small."""
+    mine, theirs = tagger.infer.encoder, other.infer.encoder
+    for name in ("words_vocab", "shapes_vocab"):
+        if getattr(mine, name).items == getattr(theirs, name).items:
+            setattr(mine, name, getattr(theirs, name))
 
 
 @lru_cache(maxsize=1)

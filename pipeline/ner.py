@@ -17,10 +17,18 @@ from pipeline import extensions, models
 
 
 class SlovnetNER:
-    def __init__(self, nlp: Language, name: str, labels: list[str], batch_size: int = 8) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        labels: list[str],
+        batch_size: int = 8,
+        max_tokens: int = 3000,
+    ) -> None:
         self.name = name
         self.labels = tuple(labels)
         self.batch_size = batch_size
+        self.max_tokens = max_tokens
         extensions.register()
         self.infer = models.ner_tagger().infer
 
@@ -36,11 +44,27 @@ class SlovnetNER:
     def _tag(self, docs: list[Doc]) -> None:
         words = [[t.i for t in doc if not t.is_space] for doc in docs]
         order = sorted(range(len(docs)), key=lambda i: len(words[i]))
-        items = [[docs[i][j].text for j in words[i]] for i in order]
-        self.infer.encoder.batch_size = self.batch_size
-        tags = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
-        for i, doc_tags in zip(order, tags, strict=True):
-            self._write(docs[i], words[i], doc_tags)
+        for group in self._groups(order, words):
+            items = [[docs[i][j].text for j in words[i]] for i in group]
+            self.infer.encoder.batch_size = len(group)
+            tags = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
+            for i, doc_tags in zip(group, tags, strict=True):
+                self._write(docs[i], words[i], doc_tags)
+
+    def _groups(self, order: list[int], words: list[list[int]]) -> Iterator[list[int]]:
+        """Batches of at most batch_size documents and max_tokens padded tokens: a batch of
+        long articles would otherwise need hundreds of MB of activations at once."""
+        group: list[int] = []
+        for i in order:  # shortest first, so the newest member is the longest
+            if group and (len(group) + 1) * len(words[i]) > self.max_tokens:
+                yield group
+                group = []
+            group.append(i)
+            if len(group) == self.batch_size:
+                yield group
+                group = []
+        if group:
+            yield group
 
     def _write(self, doc: Doc, positions: list[int], tags: list[str]) -> None:
         groups = {label: [] for label in self.labels}
@@ -66,6 +90,11 @@ def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:
             label, first = kind, i
 
 
-@Language.factory("slovnet_ner", default_config={"labels": ["PER", "LOC", "ORG"], "batch_size": 8})
-def make_slovnet_ner(nlp: Language, name: str, labels: list[str], batch_size: int) -> SlovnetNER:
-    return SlovnetNER(nlp, name, labels, batch_size)
+@Language.factory(
+    "slovnet_ner",
+    default_config={"labels": ["PER", "LOC", "ORG"], "batch_size": 8, "max_tokens": 3000},
+)
+def make_slovnet_ner(
+    nlp: Language, name: str, labels: list[str], batch_size: int, max_tokens: int
+) -> SlovnetNER:
+    return SlovnetNER(nlp, name, labels, batch_size, max_tokens)
