@@ -97,11 +97,14 @@ class Morphology:
             if (words := [t for t in sent if not t.is_space])
         ]
         sentences.sort(key=len)
-        self.tagger.batch_size = self.tagger.infer.encoder.batch_size = self.batch_size
-        markups = self.tagger.map([[t.text for t in s] for s in sentences])
-        for tokens, markup in zip(sentences, markups, strict=True):
-            for token, tagged in zip(tokens, markup.tokens, strict=True):
-                _annotate(token, tagged.pos, tagged.feats)
+        infer = self.tagger.infer
+        infer.encoder.batch_size = self.batch_size
+        # slovnet's own decoder gives CoNLL tag strings; reading them here (cached, a few
+        # hundred distinct tags) skips building a record object per token.
+        tags = infer.decoder(infer.process(infer.encoder([[t.text for t in s] for s in sentences])))
+        for tokens, sentence_tags in zip(sentences, tags, strict=True):
+            for token, tag in zip(tokens, sentence_tags, strict=True):
+                _annotate(token, *_read_tag(tag))
         for doc in docs:
             for token in doc:
                 if token.is_space:
@@ -109,24 +112,32 @@ class Morphology:
                     token.lemma_ = token.text
 
 
-def _annotate(token: Token, pos: str, feats: dict) -> None:
+@lru_cache(maxsize=4096)
+def _read_tag(tag: str) -> tuple[str, str | None, str]:
+    """ "NOUN|Case=Gen|Number=Sing" -> ("NOUN", "Case=Gen|Number=Sing", "Gen")."""
+    pos, _, feats = tag.partition("|")
+    case = next((f[5:] for f in feats.split("|") if f.startswith("Case=")), "")
+    return pos, feats or None, case
+
+
+def _annotate(token: Token, pos: str, feats: str | None, case: str) -> None:
     token.pos_ = pos
-    token.set_morph(_feats_string(tuple(sorted(feats.items()))))
-    parse = _choose_parse(token.text, pos, feats.get("Case", ""))
-    token.lemma_ = parse.normal_form if parse else token.lower_
+    token.set_morph(feats)
     # NORM carries the folded lemma (lowercase, ё -> е): what every rule and PhraseMatcher
     # compares, computed once here instead of in each rule.
-    token.norm_ = fold(token.lemma_)
+    token.lemma_, token.norm_ = _lemma(token.text, pos, case)
+
+
+@lru_cache(maxsize=20_000)
+def _lemma(word: str, pos: str, case: str) -> tuple[str, str]:
+    parse = _choose_parse(word, pos, case)
+    lemma = parse.normal_form if parse else word.lower()
+    return lemma, fold(lemma)
 
 
 def fold(lemma: str) -> str:
     """Lowercase, ё -> е: so "зеленой" (as written) and "зелёный" (dictionary) meet."""
     return lemma.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=4096)
-def _feats_string(feats: tuple[tuple[str, str], ...]) -> str | None:
-    return "|".join(f"{k}={v}" for k, v in feats) or None
 
 
 @Language.factory("ru_morphology", default_config={"batch_size": 16})

@@ -25,9 +25,8 @@ class RazdelTokenizer:
             starts.append(start)
             cursor = start + len(word)
         self._add_gap(text[cursor:], words, spaces, starts, cursor)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        _set_sentences(doc, text, starts)
-        return doc
+        sent_starts = _sentence_starts(text, words, starts)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
     @staticmethod
     def _add_gap(gap: str, words: list, spaces: list, starts: list, offset: int) -> None:
@@ -62,17 +61,18 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
             yield token.start, word
 
 
-def _set_sentences(doc: Doc, text: str, starts: list[int]) -> None:
-    if not len(doc):
-        return
-    sent_starts = {s.start for s in sentenize(text)}
-    # razdel does not split at line breaks, but a title or paragraph without final punctuation
-    # is still its own sentence. Leading whitespace belongs to the first sentence.
-    seen_word = after_newline = False
-    for i, token in enumerate(doc):
-        boundary = starts[i] in sent_starts or after_newline
-        token.is_sent_start = i == 0 or (seen_word and boundary and not token.is_space)
-        if token.is_space:
-            after_newline = after_newline or "\n" in token.text
+def _sentence_starts(text: str, words: list[str], starts: list[int]) -> list[bool]:
+    """spaCy's sent_starts flags. razdel does not split at line breaks, but a title or a
+    paragraph without final punctuation is still its own sentence. Leading whitespace belongs
+    to the first sentence."""
+    razdel_starts = {s.start for s in sentenize(text)}
+    flags, seen_word, after_newline = [], False, False
+    for i, word in enumerate(words):
+        is_space = word.isspace()
+        boundary = starts[i] in razdel_starts or after_newline
+        flags.append(i == 0 or (seen_word and boundary and not is_space))
+        if is_space:
+            after_newline = after_newline or "\n" in word
         else:
             seen_word, after_newline = True, False
+    return flags

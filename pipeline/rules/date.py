@@ -145,6 +145,7 @@ GRAMMAR: list[str] = [
 # A match ending in one of these may be the start of a number phrase ("в 2000 человек"), so
 # the next token decides.
 _OPEN_ENDED = {"YEAR", "YEARS", "DEC", "DECW", "DECWS"}
+_HAS_DIGIT = re.compile(r"\d").search
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that, touching a date without a space, make it part of a URL, file name or code.
 _URLISH = set("/_=&?#+")
@@ -805,7 +806,7 @@ class DateRules:
 
     def _is_trigger(self, token: Token) -> bool:
         text, low = token.text, token.lower_
-        if low in self.lex.triggers or any(ch.isdigit() for ch in text):
+        if low in self.lex.triggers or _HAS_DIGIT(text):
             return True
         if "-" in text and any(part in self.lex.triggers for part in low.split("-")):
             return True  # "ноябре-декабре", "тридцатых-сороковых"
