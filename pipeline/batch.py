@@ -42,7 +42,7 @@ PART_BYTES = 2 * 1024 * 1024  # ... and a cap on their bytes, which bounds a wor
 PIPE_BATCH = 64  # the taggers sort a batch's sentences by length: bigger batches pad less
 # A long-lived pipeline grows with the corpus vocabulary (spaCy's StringStore, the pymorphy3
 # parse cache): a worker rebuilds it after this many documents, which keeps its memory bounded.
-RECYCLE_DOCS = 10_000
+RECYCLE_DOCS = 5_000
 ERROR_COLUMNS = {
     "path": "string",
     "line": "Int64",
