@@ -7,6 +7,7 @@ Only the words that agree with the head are inflected; dependent parts keep thei
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -30,9 +31,15 @@ def nominative_word(
 ) -> str:
     """One word, or each part of a hyphenated name, in the nominative; unknown words unchanged.
     `gender` makes an adjective agree with its head noun."""
+    return _nominative(text, pos or "", (feats or {}).get("Case", ""), gender)
+
+
+@lru_cache(maxsize=20_000)
+def _nominative(text: str, pos: str, case: str, gender: str | None) -> str:
+    # Cached: names recur throughout an article, and pymorphy3's inflect is slow.
     if "-" in text and not text.startswith("-"):
-        return "-".join(nominative_word(part, pos, feats, gender) for part in text.split("-"))
-    parse = choose_parse(text, pos, feats)
+        return "-".join(_nominative(part, pos, case, gender) for part in text.split("-"))
+    parse = choose_parse(text, pos, {"Case": case})
     if parse is None or parse.tag.POS not in _AGREEING or not (_CASES & parse.tag.grammemes):
         return text
     wanted = {"nomn"} | ({"plur"} if "plur" in parse.tag else set())

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -146,6 +147,7 @@ GRAMMAR: list[str] = [
 # the next token decides.
 _OPEN_ENDED = {"YEAR", "YEARS", "DEC", "DECW", "DECWS"}
 _HAS_DIGIT = re.compile(r"\d").search
+_DATE_LIKE, _TRIGGER = 1, 2
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that, touching a date without a space, make it part of a URL, file name or code.
 _URLISH = set("/_=&?#+")
@@ -733,6 +735,7 @@ class DateRules:
         self.lex = load_date_lexicon(lexicon)
         self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
         self.vocabulary = date_vocabulary(self.lex)
+        self._kinds: dict[int, int] = {}  # word (ORTH hash) -> _kind, filled as words come
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(self._dateline(doc))
@@ -786,26 +789,34 @@ class DateRules:
         boundary, which razdel puts after "авг." in "1 авг. 2019"; no pattern runs over a
         sentence's final punctuation otherwise.
         """
+        strings, kinds = doc.vocab.strings, self._kinds
         start, trigger = None, False
-        for token in doc:
-            if self._date_like(token):
-                start = token.i if start is None else start
-                trigger = trigger or self._is_trigger(token)
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # no Token objects: hot loop
+            kind = kinds.get(orth)
+            if kind is None:
+                if len(kinds) > 200_000:  # bounded: a long run meets new words forever
+                    kinds.clear()
+                kind = kinds[orth] = self._kind(strings[orth])
+            if kind:
+                start = i if start is None else start
+                trigger = trigger or kind == _TRIGGER
                 continue
             if start is not None and trigger:
-                yield start, token.i
+                yield start, i
             start, trigger = None, False
         if start is not None and trigger:
             yield start, len(doc)
 
-    def _date_like(self, token: Token) -> bool:
-        low = token.lower_
-        if low in self.vocabulary or (token.is_space and "\n" not in token.text):
-            return True
-        return self._is_trigger(token)
+    def _kind(self, text: str) -> int:
+        """_TRIGGER for a digit or date word, _DATE_LIKE for words a pattern may hold, else 0."""
+        if self._is_trigger(text):
+            return _TRIGGER
+        if text.lower() in self.vocabulary or (text.isspace() and "\n" not in text):
+            return _DATE_LIKE
+        return 0
 
-    def _is_trigger(self, token: Token) -> bool:
-        text, low = token.text, token.lower_
+    def _is_trigger(self, text: str) -> bool:
+        low = text.lower()
         if low in self.lex.triggers or _HAS_DIGIT(text):
             return True
         if "-" in text and any(part in self.lex.triggers for part in low.split("-")):

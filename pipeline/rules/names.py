@@ -19,7 +19,7 @@ from pipeline.morphology import choose_parse
 from pipeline.normalize.inflect import head_normal, person_normal
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.entities import assign_entity_ids
-from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, token_lemma
+from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 from pipeline.rules.org import OPEN_QUOTES, _quoted_after
 
 
@@ -70,9 +70,9 @@ class NameRules:
 
     def _quoted_places(self, doc: Doc, taken: list[Span]) -> list[Span]:
         found = []
-        for token in doc[:-1]:
-            if token_lemma(token) in self.loc_quoted_heads and doc[token.i + 1].text in OPEN_QUOTES:
-                inner = _quoted_after(doc, token.i + 1)
+        for i in positions(doc, self.loc_quoted_heads):
+            if i + 1 < len(doc) and doc[i + 1].text in OPEN_QUOTES:
+                inner = _quoted_after(doc, i + 1)
                 if inner and not _overlaps(inner, taken):
                     found.append(make_span(doc, *inner, "LOC", self.name))
         return found
@@ -80,16 +80,14 @@ class NameRules:
     def _routes(self, doc: Doc, taken: list[Span]) -> list[Span]:
         """Capitalised adjective mid-sentence, more adjectives, a route head: a named route."""
         found = []
-        for token in doc:
-            if token_lemma(token) not in self.route_heads or token.i == 0:
-                continue
-            start = token.i
+        for head in positions(doc, self.route_heads):
+            start = head
             while start > 0 and doc[start - 1].pos_ == "ADJ":
                 start -= 1
             first = doc[start]
-            if start < token.i and first.is_title and not first.is_sent_start:
-                if not _overlaps((start, token.i + 1), taken):
-                    found.append(make_span(doc, start, token.i + 1, "LOC", self.name))
+            if start < head and first.is_title and not first.is_sent_start:
+                if not _overlaps((start, head + 1), taken):
+                    found.append(make_span(doc, start, head + 1, "LOC", self.name))
         return found
 
     def _nested_places(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:

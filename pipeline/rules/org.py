@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from pipeline import extensions
 from pipeline.rules.base import load_lexicon, make_span, set_group
-from pipeline.rules.lexicon import lemma_set, token_lemma
+from pipeline.rules.lexicon import lemma_set, positions, token_lemma
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
@@ -85,9 +85,9 @@ class OrgRules:
         A capitalised name head mid-sentence is part of the name: "Форум «Россия — Африка»"."""
         covered = {i for s in known for i in range(s.start, s.end)}
         found = []
-        for token in doc[:-1]:
-            lemma = token_lemma(token)
-            inner = _quoted_after(doc, token.i + 1)
+        for i in positions(doc, self.quoted_heads | self.name_heads):
+            token, lemma = doc[i], token_lemma(doc[i])
+            inner = _quoted_after(doc, i + 1)
             if not inner or covered.intersection(range(token.i, inner[1] + 1)):
                 continue
             if token.is_title and not token.is_sent_start and lemma in self.name_heads:
