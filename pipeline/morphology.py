@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.util import minibatch
 
 from pipeline import extensions, models
+from pipeline.batching import BatchTagger
 
 # slovnet speaks Universal Dependencies, pymorphy3 OpenCorpora: this aligns the two so the
 # lemma comes from the dictionary reading that agrees with the tagger's choice in context.
@@ -70,7 +69,7 @@ def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> s
     return parse.normal_form if parse else word.lower()
 
 
-class Morphology:
+class Morphology(BatchTagger):
     """Tags sentences of many documents at once, shortest first: slovnet pads each batch to its
     longest sentence, so sorting by length halves the tagging time."""
 
@@ -79,15 +78,6 @@ class Morphology:
         self.batch_size = batch_size
         extensions.register()
         self.tagger = models.morph_tagger()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._tag([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            self._tag(batch)
-            yield from batch
 
     def _tag(self, docs: list[Doc]) -> None:
         sentences = [

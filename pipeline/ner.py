@@ -7,16 +7,16 @@ sequence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
-from spacy.util import minibatch
 
 from pipeline import extensions, models
+from pipeline.batching import BatchTagger
 
 
-class SlovnetNER:
+class SlovnetNER(BatchTagger):
     def __init__(
         self,
         nlp: Language,
@@ -31,15 +31,6 @@ class SlovnetNER:
         self.max_tokens = max_tokens
         extensions.register()
         self.infer = models.ner_tagger().infer
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._tag([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            self._tag(batch)
-            yield from batch
 
     def _tag(self, docs: list[Doc]) -> None:
         words = [[t.i for t in doc if not t.is_space] for doc in docs]

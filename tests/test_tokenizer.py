@@ -52,19 +52,3 @@ def test_seed_invariants(tokenizer, seed_text):
 def test_list_comma_is_split_from_numbers(tokenizer):
     doc = tokenizer("в 1994, 1995 и 2000,5 годах")
     assert [t.text for t in doc] == ["в", "1994", ",", "1995", "и", "2000,5", "годах"]
-
-
-@pytest.mark.parametrize(
-    ("tags", "chunks"),
-    [
-        (["B-PER", "I-PER", "O", "B-LOC"], [("PER", 0, 1), ("LOC", 3, 3)]),
-        (["I-ORG", "I-ORG", "B-ORG"], [("ORG", 0, 1), ("ORG", 2, 2)]),
-        (["B-PER", "I-LOC"], [("PER", 0, 0), ("LOC", 1, 1)]),
-        (["O", "O"], []),
-        ([], []),
-    ],
-)
-def test_bio_chunks(tags, chunks):
-    from pipeline.ner import bio_chunks
-
-    assert list(bio_chunks(tags)) == chunks
