@@ -10,6 +10,16 @@ from pathlib import Path
 import pandas as pd
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes owner-only files; results should get the permissions any new file would.
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call write(tmp_path), then rename over `path`; on any failure the old file stays."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -17,6 +27,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -121,3 +122,13 @@ def test_malformed_jsonl_line_names_line(tmp_path):
     result = run_cli("extract", src, "--out", tmp_path / "o")
     assert result.returncode == 1
     assert f"{src}:2:" in result.stderr
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    from pipeline.output import write_text
+
+    target = tmp_path / "page.html"
+    write_text(target, "x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
