@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 from spacy import displacy
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup
 
 from pipeline.schema import MENTION_TYPES
 from pipeline.tables import doc_mentions, mention_rows
@@ -35,17 +35,16 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2
 """
 
 
+_PARAGRAPH = "\u2029"  # stands in for a line break while displaCy lays out the text
+
+
 def render_doc(doc: Doc) -> str:
-    key = "_all_mentions"
-    doc.spans[key] = SpanGroup(doc, name=key, spans=doc_mentions(doc))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # displaCy warns about a doc without mentions
-            article = displacy.render(
-                doc, style="span", page=False, options={"spans_key": key, "colors": COLORS}
-            )
-    finally:
-        del doc.spans[key]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # displaCy warns about a doc without mentions
+        article = displacy.render(
+            _display_copy(doc), style="span", page=False, options={"colors": COLORS}
+        )
+    article = article.replace(_PARAGRAPH, "<br>")
     rows = pd.DataFrame(mention_rows(doc), columns=_VALUE_COLUMNS).dropna(axis=1, how="all")
     table = rows.to_html(index=False, na_rep="", escape=True)
     title = html.escape(doc._.title or doc._.doc_id or "")
@@ -64,6 +63,16 @@ def render_page(docs: Iterable[Doc]) -> str:
         f"</title><style>{_STYLE}</style></head><body><p class='legend'>{legend}</p>{body}"
         "</body></html>"
     )
+
+
+def _display_copy(doc: Doc) -> Doc:
+    """The same tokens and mentions, with line breaks made visible: displaCy prints a
+    whitespace token as plain text, so paragraphs would run together."""
+    words = [_PARAGRAPH * t.text.count("\n") if "\n" in t.text else t.text for t in doc]
+    view = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    spans = [Span(view, s.start, s.end, label=s.label_) for s in doc_mentions(doc)]
+    view.spans["sc"] = SpanGroup(view, name="sc", spans=spans)
+    return view
 
 
 __all__ = ["render_page", "render_doc", "COLORS", "MENTION_TYPES"]
