@@ -37,7 +37,7 @@ from pipeline.schema import MENTION_TYPES
 MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR = "mentions", "documents", "ledger"
 ERRORS_FILE, MANIFEST_FILE, RUN_FILE = "errors.csv", "manifest.json", "run.json"
 LOCK_FILE = ".batch.lock"  # hidden: never read as an article, skipped by pyarrow
-PART_FILES = 64  # input files per part: small enough to balance two workers on ~800 articles
+PART_FILES = 32  # input files per part: small enough to balance two workers on ~800 articles
 PART_BYTES = 2 * 1024 * 1024  # ... and a cap on their bytes, which bounds a worker's memory
 PIPE_BATCH = 64  # the taggers sort a batch's sentences by length: bigger batches pad less
 # A long-lived pipeline grows with the corpus vocabulary (spaCy's StringStore, the pymorphy3
