@@ -377,24 +377,29 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
     }
 
 
-def build_matcher(vocab, lex: DateLexicon) -> tuple[Matcher, dict[int, list[str]]]:
-    """The Matcher and, per match id, the symbol of each pattern element."""
+def build_matcher(
+    vocab, lex: DateLexicon, spaces: bool = True
+) -> tuple[Matcher, dict[int, list[str]]]:
+    """The Matcher and, per match id, the symbol of each pattern element. With `spaces`, an
+    optional whitespace token may stand between elements; that doubles every pattern, so
+    text without such tokens is matched by a Matcher built without them."""
     specs = _token_specs(lex)
     matcher = Matcher(vocab, validate=False)
     symbols: dict[int, list[str]] = {}
+    prefix = "DATE" if spaces else "DATE_NOSPACE"
     sequences = [seq for rule in GRAMMAR for seq in expand(rule)]
     for index, seq in enumerate(sequences):
         pattern, names = [], []
         for symbol in seq:
-            if pattern:  # razdel keeps a no-break space ("2016\u00a0года") as a token
+            if pattern and spaces:  # razdel keeps a no-break space ("2016\u00a0года") as a token
                 pattern.append({"IS_SPACE": True, "OP": "?"})
                 names.append("SPACE")
             pattern.append(_element(symbol, specs))
             names.append(symbol.rstrip("?"))
-        _add(matcher, symbols, f"DATE_{index}", pattern, names)
+        _add(matcher, symbols, f"{prefix}_{index}", pattern, names)
     for index, phrase in enumerate(lex.present_phrases):
         pattern = [{"LOWER": word} for word in phrase]
-        _add(matcher, symbols, f"DATE_PHRASE_{index}", pattern, ["PHRASE"] * len(phrase))
+        _add(matcher, symbols, f"{prefix}_PHRASE_{index}", pattern, ["PHRASE"] * len(phrase))
     return matcher, symbols
 
 
@@ -734,6 +739,8 @@ class DateRules:
         self.name = name
         self.lex = load_date_lexicon(lexicon)
         self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
+        self.plain_matcher, plain_symbols = build_matcher(nlp.vocab, self.lex, spaces=False)
+        self.symbols.update(plain_symbols)
         self.vocabulary = date_vocabulary(self.lex)
         self._kinds: dict[int, int] = {}  # word (ORTH hash) -> _kind, filled as words come
 
@@ -823,6 +830,9 @@ class DateRules:
             return True  # "ноябре-декабре", "тридцатых-сороковых"
         return text[:1] in "IVXХ" and nd.ROMAN_RE.match(text) is not None
 
+    def _matcher_for(self, stretch: Span) -> Matcher:
+        return self.matcher if any(t.is_space for t in stretch) else self.plain_matcher
+
     def _dateline(self, doc: Doc) -> Iterator[Span]:
         """The "YYYY-MM-DD" right after a leading "date": the article's own date."""
         words = [t for t in doc[:4] if not t.is_space]
@@ -837,7 +847,7 @@ class DateRules:
         candidates = [
             _Candidate(offset + start, offset + end, order, self._aligned(key, align))
             for order, (key, start, end, align) in enumerate(
-                self.matcher(stretch, with_alignments=True)
+                self._matcher_for(stretch)(stretch, with_alignments=True)
             )
         ]
         candidates.sort(key=lambda c: (c.start - c.end, c.start, c.order))
