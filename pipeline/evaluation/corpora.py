@@ -1,4 +1,4 @@
-"""Readers for the annotated corpora of ../shared (NEREL, factRuEval) mapped onto our types.
+"""Readers for the public annotated corpora (NEREL, factRuEval JSONL) mapped onto our types.
 
 Each scheme states which of its types mean which of ours, which entities are not scored, and
 the "scored kinds" rule: the AMOUNT kinds its gold annotates. NEREL tags MONEY and PERCENT but
@@ -64,7 +64,7 @@ SCHEMES = {scheme.name: scheme for scheme in (NEREL, FACTRUEVAL)}
 
 
 def load_corpus(path: str | Path, scheme: Scheme) -> GoldCorpus:
-    """Read a ../shared-style JSONL corpus, keeping the entities the scheme maps."""
+    """Read a NEREL- or factRuEval-style JSONL corpus, keeping the entities the scheme maps."""
     path = Path(path)
     documents: list[Document] = []
     for line, obj in iter_jsonl(path):
