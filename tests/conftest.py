@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,15 @@ def seed_doc(nlp):
     from pipeline.runner import process
 
     return next(process(read_documents(SEED), nlp))
+
+
+def run_cli(*args: object, **kwargs) -> subprocess.CompletedProcess:
+    """The real entry point, `python -m pipeline ...`, in a subprocess from the project root."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        **kwargs,
+    )

@@ -1,27 +1,10 @@
 """The amount_rules component on whole sentences, through the real pipeline."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-LEXICON = ROOT / "configs" / "lexicons" / "amounts.toml"
-SEED = ROOT / "corpora" / "articles" / "2025-12-21-tokayev-japan.txt"
-SEED_GOLD = ROOT / "corpora" / "gold" / "2025-12-21-tokayev-japan.jsonl"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """A pipeline of its own: adding a stage to the cached shared one would leak into others."""
-    import pipeline.rules.amount  # noqa: F401  (registers the factory)
-    from pipeline.config import load_config
-    from pipeline.runner import build_pipeline
-
-    nlp = build_pipeline(load_config())
-    if "amount_rules" not in nlp.pipe_names:
-        nlp.add_pipe("amount_rules", config={"lexicon": str(LEXICON)})
-    return nlp
+from tests.conftest import SEED_GOLD
 
 
 def amounts(nlp, text: str) -> list[tuple]:

@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from pipeline.batch import table_schemas
 from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, run_cli
 
 RUSSIAN = (
     "Компания «Газпром» сообщила в понедельник, что Алексей Миллер провёл переговоры "
@@ -82,17 +82,6 @@ def make_corpus(root: Path) -> dict[str, str]:
         (root / "bad" / "secret.txt").chmod(0)
         expected["bad/secret"] = "unreadable: Permission denied"
     return expected
-
-
-def run_cli(*args: object, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        **kwargs,
-    )
 
 
 def batch(corpus: Path, out: Path, *extra: object) -> subprocess.CompletedProcess:

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SEED
-
-
-def run_cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=600,
-    )
+from tests.conftest import SEED, run_cli
 
 
 def test_help_lists_extract():

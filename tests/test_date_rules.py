@@ -2,28 +2,13 @@
 
 from dataclasses import astuple
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pipeline.schema import DateValue
+from tests.conftest import SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-LEXICON = ROOT / "configs" / "lexicons" / "dates.toml"
 ARTICLE = date(2025, 12, 21)  # a Sunday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """A pipeline of its own: adding a stage to the cached shared one would leak into others."""
-    import pipeline.rules.date  # noqa: F401  (registers the factory)
-    from pipeline.config import load_config
-    from pipeline.runner import build_pipeline
-
-    nlp = build_pipeline(load_config())
-    if "date_rules" not in nlp.pipe_names:
-        nlp.add_pipe("date_rules", config={"lexicon": str(LEXICON)})
-    return nlp
 
 
 def run(nlp, text: str, article: date | None = ARTICLE):
@@ -192,7 +177,7 @@ def test_dateline(nlp):
     from pipeline.reader import read_documents
     from pipeline.runner import process
 
-    seed = ROOT / "corpora" / "articles" / "2025-12-21-tokayev-japan.txt"
+    seed = SEED
     doc = next(process(read_documents(seed), nlp))
     first = doc.spans["DATE"][0]
     assert (first.text, first.start_char) == ("2025-12-21", 6)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -11,21 +10,6 @@ from spacy.tokens import Span
 from pipeline.errors import InputError
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
 from tests.conftest import SEED, SEED_GOLD
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The configured pipeline with this module's component added last (built once)."""
-    from pipeline.config import load_config
-    from pipeline.runner import build_pipeline
-
-    config = load_config()
-    stages = tuple(s for s in config.stages if s.factory != "sector_rules")
-    nlp = build_pipeline(dataclasses.replace(config, stages=stages))
-    import pipeline.rules.sector  # noqa: F401  registers the factory
-
-    nlp.add_pipe("sector_rules", config={"taxonomy": str(DEFAULT_PATH)})
-    return nlp
 
 
 @pytest.fixture(scope="module")
