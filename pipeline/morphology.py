@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, MORPH, NORM, POS, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
 
 from pipeline import extensions, models
 from pipeline.batching import BatchTagger
@@ -71,35 +74,77 @@ def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> s
 
 class Morphology(BatchTagger):
     """Tags sentences of many documents at once, shortest first: slovnet pads each batch to its
-    longest sentence, so sorting by length halves the tagging time."""
+    longest sentence, so sorting by length halves the tagging time. Reads and writes the Docs
+    through arrays (`to_array`/`from_array`): a Token object per word and attribute costs more
+    than the tagging of that word."""
 
     def __init__(self, nlp: Language, name: str, batch_size: int = 16) -> None:
         self.name = name
         self.batch_size = batch_size
         extensions.register()
         self.tagger = models.morph_tagger()
+        self._tag_keys: dict[str, tuple[int, int, str, str]] = {}
 
     def _tag(self, docs: list[Doc]) -> None:
         sentences = [
-            words
-            for doc in docs
-            for sent in doc.sents
-            if (words := [t for t in sent if not t.is_space])
+            (d, positions, words)
+            for d, doc in enumerate(docs)
+            for positions, words in _sentences(doc)
         ]
-        sentences.sort(key=len)
+        sentences.sort(key=lambda item: len(item[1]))
         infer = self.tagger.infer
         infer.encoder.batch_size = self.batch_size
         # slovnet's own decoder gives CoNLL tag strings; reading them here (cached, a few
         # hundred distinct tags) skips building a record object per token.
-        tags = infer.decoder(infer.process(infer.encoder([[t.text for t in s] for s in sentences])))
-        for tokens, sentence_tags in zip(sentences, tags, strict=True):
-            for token, tag in zip(tokens, sentence_tags, strict=True):
-                _annotate(token, *_read_tag(tag))
-        for doc in docs:
-            for token in doc:
-                if token.is_space:
-                    token.pos_ = "SPACE"
-                    token.lemma_ = token.text
+        tags = infer.decoder(infer.process(infer.encoder([words for _, _, words in sentences])))
+        arrays = [doc.to_array(WRITTEN) for doc in docs]
+        for (d, positions, words), sentence_tags in zip(sentences, tags, strict=True):
+            strings, rows = docs[d].vocab.strings, arrays[d]
+            for i, word, tag in zip(positions, words, sentence_tags, strict=True):
+                pos_id, morph_key, pos, case = self._keys(docs[d], tag)
+                lemma, norm = _lemma(word, pos, case)
+                # NORM carries the folded lemma (lowercase, ё -> е): what every rule and
+                # PhraseMatcher compares, computed once here instead of in each rule.
+                rows[i] = (pos_id, morph_key, strings.add(lemma), strings.add(norm))
+        for doc, rows in zip(docs, arrays, strict=True):
+            for i in _space_positions(doc):
+                rows[i, 0] = SPACE_ID
+                rows[i, 2] = doc.vocab.strings.add(doc[i].text)
+            doc.from_array(WRITTEN, rows)
+
+    def _keys(self, doc: Doc, tag: str) -> tuple[int, int, str, str]:
+        """(POS id, MORPH key, POS, case) of a slovnet tag, remembered per component."""
+        keys = self._tag_keys.get(tag)
+        if keys is None:
+            pos, feats, case = _read_tag(tag)
+            morph_key = doc.vocab.morphology.add(feats) if feats else 0
+            keys = self._tag_keys[tag] = (POS_IDS[pos], morph_key, pos, case)
+        return keys
+
+
+WRITTEN = [POS, MORPH, LEMMA, NORM]
+SPACE_ID = POS_IDS["SPACE"]
+
+
+def _sentences(doc: Doc) -> Iterator[tuple[list[int], list[str]]]:
+    """(token positions, words) of each sentence, whitespace tokens left out."""
+    text = doc.text
+    positions: list[int] = []
+    words: list[str] = []
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
+    for i, (start, length, is_space, sent_start) in enumerate(rows):
+        if i and sent_start == 1 and positions:
+            yield positions, words
+            positions, words = [], []
+        if not is_space:
+            positions.append(i)
+            words.append(text[start : start + length])
+    if positions:
+        yield positions, words
+
+
+def _space_positions(doc: Doc) -> list[int]:
+    return [i for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()) if is_space]
 
 
 @lru_cache(maxsize=4096)
@@ -108,14 +153,6 @@ def _read_tag(tag: str) -> tuple[str, str | None, str]:
     pos, _, feats = tag.partition("|")
     case = next((f[5:] for f in feats.split("|") if f.startswith("Case=")), "")
     return pos, feats or None, case
-
-
-def _annotate(token: Token, pos: str, feats: str | None, case: str) -> None:
-    token.pos_ = pos
-    token.set_morph(feats)
-    # NORM carries the folded lemma (lowercase, ё -> е): what every rule and PhraseMatcher
-    # compares, computed once here instead of in each rule.
-    token.lemma_, token.norm_ = _lemma(token.text, pos, case)
 
 
 @lru_cache(maxsize=20_000)

@@ -6,8 +6,10 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas takes a quarter of a second to import: a batch driver never needs it
+    import pandas as pd
 
 
 def _current_umask() -> int:

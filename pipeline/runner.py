@@ -14,15 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import extensions
+from pipeline import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 from pipeline.config import PipelineConfig, load_config
 from pipeline.reader import Document
-from pipeline.tokenizer import RazdelTokenizer
 
 
 def build_pipeline(config: PipelineConfig) -> Language:
     extensions.register()
-    nlp = spacy.blank("ru")
-    nlp.tokenizer = RazdelTokenizer(nlp.vocab)
+    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "razdel_tokenizer"}}})
     for stage in config.stages:
         importlib.import_module(stage.module)  # registers the factory
         nlp.add_pipe(stage.factory, name=stage.name, config=stage.settings)

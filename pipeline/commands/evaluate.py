@@ -6,17 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.evaluation.model import HEADLINE_TYPES
-from pipeline.evaluation.predictions import load_predictions, mentions_from_frame
+from pipeline.evaluation.model import BASELINES, HEADLINE_TYPES
 from pipeline.evaluation.readers import GOLD_FORMATS, read_gold
 from pipeline.evaluation.report import Run, summary, write_reports
 from pipeline.evaluation.scoring import score_systems
-from pipeline.evaluation.systems import (
-    BASELINES,
-    SystemUnavailable,
-    baseline_frame,
-    pipeline_frame,
-)
 from pipeline.schema import MENTION_TYPES
 
 # Distinct from 1 (bad input) and 2 (bad arguments): CI can tell "scores dropped" apart.
@@ -108,6 +101,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: they load pandas, which every other command would pay for at start-up.
+    from pipeline.evaluation.predictions import load_predictions, mentions_from_frame
+    from pipeline.evaluation.systems import SystemUnavailable, baseline_frame, pipeline_frame
+
     corpus = read_gold(args.gold, args.gold_format)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,7 @@ SCORED_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 
 HEADLINE_TYPES = ("ORG", "AMOUNT", "DATE", "SECTOR")
+BASELINES = ("natasha",)  # systems a run can be compared with (evaluation/systems.py)
 
 assert set(ATTRIBUTE_FIELDS) == set(MENTION_TYPES)
 

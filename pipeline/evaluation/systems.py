@@ -8,10 +8,8 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.evaluation.model import GoldCorpus
+from pipeline.evaluation.model import BASELINES, GoldCorpus
 from pipeline.evaluation.predictions import conform
-
-BASELINES = ("natasha",)
 
 
 class SystemUnavailable(RuntimeError):

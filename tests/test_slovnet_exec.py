@@ -1,0 +1,65 @@
+"""pipeline/slovnet_exec.py must compute what slovnet's own numpy code computes."""
+
+import numpy as np
+import pytest
+from natasha import NewsMorphTagger, NewsNERTagger
+from slovnet.exec.model import CRF as SlovnetCRF
+from slovnet.exec.model import Weight
+
+from pipeline import models, slovnet_exec
+
+SENTENCES = [
+    ["Банк", "России", "сохранил", "ключевую", "ставку", "на", "уровне", "16", "%", "."],
+    ["В", "2024", "году", "«", "Газпром", "»", "выплатил", "1,2", "трлн", "рублей", "."],
+    ["Тест"],
+    ["Президент", "Казахстана", "Касым-Жомарт", "Токаев", "посетил", "Токио", "."],
+]
+
+
+@pytest.fixture(scope="module", params=[NewsMorphTagger, NewsNERTagger], ids=["morph", "ner"])
+def slovnet_tagger(request):
+    """A tagger running slovnet's own code (models.taggers() holds the accelerated ones)."""
+    return request.param(models.news_embedding())
+
+
+def _inputs(tagger):
+    encoder = tagger.infer.encoder
+    encoder.batch_size = len(SENTENCES)
+    return list(encoder(SENTENCES))
+
+
+def test_encoder_output_equals_slovnets(slovnet_tagger):
+    model = slovnet_tagger.infer.model
+    fast = slovnet_exec.CNNEncoder(model.encoder)
+    for batch in _inputs(slovnet_tagger):
+        embedded = model.emb(batch.word_id, batch.shape_id)
+        expected = model.encoder(embedded, batch.pad_mask)
+        got = fast(embedded, batch.pad_mask)
+        assert got.shape == expected.shape
+        np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
+
+
+def test_accelerated_tagger_gives_the_same_tags(slovnet_tagger):
+    infer = slovnet_tagger.infer
+    expected = list(infer.decoder(infer.process(infer.encoder(SENTENCES))))
+    fast = type(slovnet_tagger)(models.news_embedding())
+    slovnet_exec.accelerate(fast)
+    assert isinstance(fast.infer.model.encoder, slovnet_exec.CNNEncoder)
+    got = list(fast.infer.decoder(fast.infer.process(fast.infer.encoder(SENTENCES))))
+    assert [list(tags) for tags in got] == [list(tags) for tags in expected]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_viterbi_equals_slovnets_crf(seed):
+    rng = np.random.default_rng(seed)
+    batch, length, tags = 6, 9, 5
+    emissions = rng.normal(size=(batch, length, tags)).astype(np.float32)
+    transitions = rng.normal(size=(tags, tags)).astype(np.float32)
+    sizes = rng.integers(1, length + 1, size=batch)
+    sizes[0] = length  # one full-length sequence, as in a real padded batch
+    mask = np.arange(length)[None, :] < sizes[:, None]
+    crf = SlovnetCRF(Weight(transitions.shape, "float32", transitions))
+    expected = crf.decode(emissions, mask)
+    got = slovnet_exec.viterbi(emissions, mask, transitions)
+    assert [list(path) for path in got] == [list(path) for path in expected]
+    assert [len(path) for path in got] == list(sizes)
