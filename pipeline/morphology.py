@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, MORPH, NORM, POS, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, NORM, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -128,17 +128,17 @@ SPACE_ID = POS_IDS["SPACE"]
 
 def _sentences(doc: Doc) -> Iterator[tuple[list[int], list[str]]]:
     """(token positions, words) of each sentence, whitespace tokens left out."""
-    text = doc.text
+    strings = doc.vocab.strings
     positions: list[int] = []
     words: list[str] = []
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
-    for i, (start, length, is_space, sent_start) in enumerate(rows):
+    rows = doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()
+    for i, (orth, is_space, sent_start) in enumerate(rows):
         if i and sent_start == 1 and positions:
             yield positions, words
             positions, words = [], []
         if not is_space:
             positions.append(i)
-            words.append(text[start : start + length])
+            words.append(strings[orth])
     if positions:
         yield positions, words
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, MENTION_TYPES
@@ -26,19 +28,20 @@ def doc_mentions(doc: Doc, types: Iterable[str] = MENTION_TYPES) -> list[Span]:
 def mention_rows(doc: Doc) -> list[dict]:
     spans = doc_mentions(doc)
     sentence_of = _sentence_index(doc)
-    ids = {(s.start_char, s.end_char, s.label_): f"M{i + 1}" for i, s in enumerate(spans)}
+    keys = [(s.start_char, s.end_char, s.label_) for s in spans]
+    ids = {key: f"M{i + 1}" for i, key in enumerate(keys)}
     rows = []
-    for span in spans:
+    for span, key in zip(spans, keys, strict=True):
         row = {
             "doc_id": doc._.doc_id,
-            "mention_id": ids[(span.start_char, span.end_char, span.label_)],
+            "mention_id": ids[key],
             "type": span.label_,
             "start": span.start_char,
             "end": span.end_char,
             "text": span.text,
             "normal": span._.normal or span.text,
             "entity_id": span._.entity_id or _default_entity(span),
-            "parent_id": _parent(span, spans, ids),
+            "parent_id": _parent(key, keys, ids),
             "sentence": sentence_of[span.start],
             "stage": span._.stage,
         }
@@ -54,24 +57,25 @@ def _default_entity(span: Span) -> str | None:
     return None
 
 
-def _parent(span: Span, spans: list[Span], ids: dict) -> str | None:
-    """The smallest other mention that contains this one: nested ORG chains read as a tree."""
+def _parent(key: tuple, keys: list[tuple], ids: dict) -> str | None:
+    """The smallest other mention that contains this one: nested ORG chains read as a tree.
+    Mentions are (start_char, end_char, label) keys, in table order."""
+    start, end, _ = key
     best = None
-    for other in spans:
-        if other is span or (other.start_char, other.end_char) == (span.start_char, span.end_char):
+    for other in keys:
+        if other[:2] == (start, end) or not (other[0] <= start and end <= other[1]):
             continue
-        if other.start_char <= span.start_char and span.end_char <= other.end_char:
-            if best is None or len(other.text) < len(best.text):
-                best = other
-    return ids[(best.start_char, best.end_char, best.label_)] if best is not None else None
+        if best is None or other[1] - other[0] < best[1] - best[0]:
+            best = other
+    return ids[best] if best is not None else None
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    return index
+    """The sentence number of each token (as doc.sents counts them), from one array."""
+    starts = doc.to_array(SENT_START) == 1
+    if len(starts):
+        starts[0] = True
+    return (np.cumsum(starts) - 1).tolist()
 
 
 def mentions_table(docs: Iterable[Doc]) -> pd.DataFrame:
@@ -88,11 +92,19 @@ def document_row(doc: Doc) -> dict:
         "encoding": doc._.encoding,
         "title": doc._.title,
         "date": when.isoformat() if when else None,
-        "characters": len(doc.text),
-        "sentences": sum(1 for _ in doc.sents),
-        "tokens": sum(1 for t in doc if not t.is_space),
+        "characters": _characters(doc),
+        "sentences": int((doc.to_array(SENT_START) == 1)[1:].sum()) + (len(doc) > 0),
+        "tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()),
         **{f"n_{t.lower()}": n for t, n in counts.items()},
     }
+
+
+def _characters(doc: Doc) -> int:
+    """len(doc.text) without building the text (spaCy joins every token to make it)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 def documents_table(docs: Iterable[Doc]) -> pd.DataFrame:
