@@ -21,6 +21,7 @@ import socket
 import stat
 import sys
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ PIPE_BATCH = 64  # the taggers sort a batch's sentences by length: bigger batche
 # parse cache): a worker rebuilds it after this many documents, which keeps its memory bounded.
 RECYCLE_DOCS = 5_000
 ERROR_COLUMNS = ("path", "line", "doc_id", "stage", "reason")
+DUPLICATE_EXAMPLES = 10  # doc_ids named in the warning and the manifest
 PACKAGES = (
     "ru-news-extract",
     "spacy",
@@ -137,6 +139,8 @@ class Totals:
     parts: int = 0
     mentions: Counter = field(default_factory=Counter)
     errors: list[dict] = field(default_factory=list)
+    duplicates: int = 0  # doc_ids that more than one committed document has
+    duplicate_examples: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -491,6 +495,7 @@ def remove_uncommitted(out: Path) -> int:
 
 def sum_ledgers(out: Path) -> Totals:
     totals = Totals()
+    digests = array("Q")  # 8 bytes per document, whatever the corpus size
     for ledger in read_ledgers(out):
         totals.parts += 1
         totals.files += len(ledger["files"])
@@ -499,7 +504,38 @@ def sum_ledgers(out: Path) -> Totals:
         totals.characters += ledger["characters"]
         totals.mentions.update(ledger["mentions"])
         totals.errors.extend(ledger["errors"])
+        digests.extend(_digest(doc_id) for doc_id in ledger["ok"])
+    repeated = _repeated(digests)
+    if repeated:
+        names = Counter(
+            d for ledger in read_ledgers(out) for d in ledger["ok"] if _digest(d) in repeated
+        )
+        dupes = sorted(name for name, n in names.items() if n > 1)
+        totals.duplicates, totals.duplicate_examples = len(dupes), dupes[:DUPLICATE_EXAMPLES]
     return totals
+
+
+def _digest(doc_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _repeated(digests: array) -> set[int]:
+    """Digests that occur more than once (found by sorting, not by a set of all of them)."""
+    import numpy as np
+
+    ordered = np.sort(np.frombuffer(digests, dtype=np.uint64))
+    return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
+
+
+def duplicates_warning(totals: Totals) -> str:
+    """doc_ids shared by several documents ("a.txt" and "a.json", a repeated JSON id): their
+    rows stay in the tables, told apart by the documents table's `source` column."""
+    shown = ", ".join(totals.duplicate_examples)
+    more = ", ..." if totals.duplicates > len(totals.duplicate_examples) else ""
+    return (
+        f"warning: {totals.duplicates} doc_id(s) belong to more than one document ({shown}{more});"
+        " their rows are all kept, the documents table's `source` column tells them apart"
+    )
 
 
 def parquet_rows(folder: Path) -> int:
@@ -1066,6 +1102,8 @@ def build_manifest(
             "mentions": {t: totals.mentions.get(t, 0) for t in MENTION_TYPES},
             "documents_rows": parquet_rows(out / DOCUMENTS_DIR),
             "mentions_rows": parquet_rows(out / MENTIONS_DIR),
+            "duplicate_doc_ids": totals.duplicates,
+            "duplicate_doc_id_examples": totals.duplicate_examples,
         },
         "timings": {
             **timings,

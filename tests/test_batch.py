@@ -419,3 +419,27 @@ def test_one_run_per_output_folder(tmp_path):
         result = run_cli("batch", corpus, "--out", out)
     assert result.returncode == 1
     assert "another batch run" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_shared_doc_ids_are_kept_and_reported(tmp_path):
+    """ "a.txt", "a.json" and a JSONL line with id "a" all get doc_id "a": nothing is dropped,
+    the run warns and the manifest counts it."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(RUSSIAN, encoding="utf-8")
+    (corpus / "a.json").write_text(json.dumps({"text": RUSSIAN}, ensure_ascii=False))
+    lines = [{"id": "a", "text": RUSSIAN}, {"id": "b", "text": RUSSIAN}]
+    (corpus / "feed.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    result = batch(corpus, out, "--workers", "1", "--part-size", "1")
+    _, documents, _ = read_tables(out)
+    assert sorted(documents["doc_id"]) == ["a", "a", "a", "b"]
+    assert sorted(documents["source"]) == ["a.json", "a.txt", "feed.jsonl", "feed.jsonl"]
+    counts = json.loads((out / "manifest.json").read_text())["counts"]
+    assert counts["duplicate_doc_ids"] == 1 and counts["duplicate_doc_id_examples"] == ["a"]
+    assert "1 doc_id(s) belong to more than one document (a)" in result.stderr
+
+
+def test_distinct_doc_ids_give_no_warning(run_a):
+    out, result = run_a
+    assert "doc_id(s)" not in result.stderr
+    assert json.loads((out / "manifest.json").read_text())["counts"]["duplicate_doc_ids"] == 0

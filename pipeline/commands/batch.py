@@ -77,7 +77,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.batch import BatchOptions, run_batch, summary_line
+    from pipeline.batch import BatchOptions, duplicates_warning, run_batch, summary_line
 
     if args.scheduler and args.workers:
         sys.stderr.write("note: --workers is ignored with --scheduler (the cluster decides)\n")
@@ -103,4 +103,6 @@ def run(args: argparse.Namespace) -> int:
         )
         return 130
     sys.stdout.write(summary_line(report) + "\n")
+    if report.totals.duplicates:
+        sys.stderr.write(duplicates_warning(report.totals) + "\n")
     return 0
