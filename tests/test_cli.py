@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
 
 import pandas as pd
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import ROOT, SEED, run_cli
 
 
 def test_help_lists_extract():
@@ -28,6 +34,43 @@ def test_extract_seed_writes_tables_and_page(tmp_path):
     page = (out / "annotated.html").read_text(encoding="utf-8")
     assert "Касым-Жомарта" in page and "<table" in page
     assert not list(out.glob(".*.tmp"))
+
+
+def _stderr_on_a_terminal(*args: object) -> str:
+    """Run the CLI with stderr on a pseudo-terminal (where progress bars are shown)."""
+    master, slave = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, and tqdm draws a 0-column bar on it.
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pipeline", *map(str, args)],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            cwd=ROOT,
+        )
+    finally:
+        os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's other end is closed and drained
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert result.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_extract_shows_progress_on_a_terminal_only(tmp_path):
+    shown = _stderr_on_a_terminal("extract", SEED, "--out", tmp_path / "a")
+    assert "1/1" in shown and "doc" in shown
+    hidden = _stderr_on_a_terminal("extract", SEED, "--out", tmp_path / "b", "--no-progress")
+    assert "1/1" not in hidden
+    piped = run_cli("extract", SEED, "--out", tmp_path / "c")  # not a terminal: no bar
+    assert piped.returncode == 0 and "1/1" not in piped.stderr
 
 
 def _bad_inputs(tmp_path):

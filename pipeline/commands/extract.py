@@ -24,6 +24,11 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder (one article)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="article date (overrides dateline)")
     parser.add_argument("--config", type=Path, help="pipeline config (configs/pipeline.toml)")
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown on a terminal only, on stderr)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -33,13 +38,21 @@ def run(args: argparse.Namespace) -> int:
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
     inputs = [(path, read_documents(path, when)) for path in args.articles]
+    from tqdm import tqdm
+
     from pipeline.render import render_page
     from pipeline.runner import load_pipeline, process
     from pipeline.tables import documents_table, mentions_table
 
     nlp = load_pipeline(str(args.config) if args.config else None)
+    total = sum(len(documents) for _, documents in inputs)
+    # disable=None: a bar on a terminal only, so piped output and logs stay clean.
+    bar = tqdm(total=total, unit="doc", disable=True if args.no_progress else None)
     for path, documents in inputs:
-        docs = list(process(documents, nlp))
+        docs = []
+        for doc in process(documents, nlp):
+            docs.append(doc)
+            bar.update()
         out = args.out or PROJECT_ROOT / "outputs" / path.stem
         mentions = mentions_table(docs)
         write_table(documents_table(docs), out, "documents")
@@ -47,5 +60,6 @@ def run(args: argparse.Namespace) -> int:
         write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
         counts = mentions["type"].value_counts().to_dict()
         summary = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
-        sys.stdout.write(f"{path}: {len(docs)} document(s), {summary} -> {out}\n")
+        bar.write(f"{path}: {len(docs)} document(s), {summary} -> {out}", file=sys.stdout)
+    bar.close()
     return 0
