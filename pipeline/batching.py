@@ -1,9 +1,13 @@
-"""What the two neural stages share: they tag many documents at once."""
+"""What the two neural stages share: they tag many documents at once, reading words from
+Doc arrays."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
 
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
@@ -23,3 +27,34 @@ class BatchTagger:
         for batch in minibatch(docs, size=batch_size):
             self._tag(batch)
             yield from batch
+
+
+@dataclass
+class Words:
+    """A Doc's tokens as the taggers see them: whitespace tokens left out."""
+
+    positions: list[int] = field(default_factory=list)  # token index of each word
+    texts: list[str] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)  # word indexes opening a sentence
+    spaces: list[int] = field(default_factory=list)  # token indexes of whitespace tokens
+
+    def sentences(self) -> Iterator[tuple[list[int], list[str]]]:
+        """(token positions, words) of each sentence."""
+        for start, end in pairwise([*self.sentence_starts, len(self.positions)]):
+            yield self.positions[start:end], self.texts[start:end]
+
+
+def doc_words(doc: Doc) -> Words:
+    """Read from one array per Doc: a Token object per word costs more than tagging it."""
+    strings, words = doc.vocab.strings, Words()
+    for i, (orth, is_space, sent_start) in enumerate(
+        doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()
+    ):
+        if is_space:
+            words.spaces.append(i)
+            continue
+        if not words.positions or sent_start == 1:
+            words.sentence_starts.append(len(words.positions))
+        words.positions.append(i)
+        words.texts.append(strings[orth])
+    return words

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.attrs import IS_SPACE, LEMMA, MORPH, NORM, ORTH, POS, SENT_START
+from spacy.attrs import LEMMA, MORPH, NORM, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from pipeline import extensions, models
-from pipeline.batching import BatchTagger
+from pipeline.batching import BatchTagger, doc_words
 
 # slovnet speaks Universal Dependencies, pymorphy3 OpenCorpora: this aligns the two so the
 # lemma comes from the dictionary reading that agrees with the tagger's choice in context.
@@ -86,11 +85,8 @@ class Morphology(BatchTagger):
         self._tag_keys: dict[str, tuple[int, int, str, str]] = {}
 
     def _tag(self, docs: list[Doc]) -> None:
-        sentences = [
-            (d, positions, words)
-            for d, doc in enumerate(docs)
-            for positions, words in _sentences(doc)
-        ]
+        per_doc = [doc_words(doc) for doc in docs]
+        sentences = [(d, *sentence) for d, w in enumerate(per_doc) for sentence in w.sentences()]
         sentences.sort(key=lambda item: len(item[1]))
         infer = self.tagger.infer
         infer.encoder.batch_size = self.batch_size
@@ -106,8 +102,8 @@ class Morphology(BatchTagger):
                 # NORM carries the folded lemma (lowercase, ё -> е): what every rule and
                 # PhraseMatcher compares, computed once here instead of in each rule.
                 rows[i] = (pos_id, morph_key, strings.add(lemma), strings.add(norm))
-        for doc, rows in zip(docs, arrays, strict=True):
-            for i in _space_positions(doc):
+        for doc, w, rows in zip(docs, per_doc, arrays, strict=True):
+            for i in w.spaces:
                 rows[i, 0] = SPACE_ID
                 rows[i, 2] = doc.vocab.strings.add(doc[i].text)
             doc.from_array(WRITTEN, rows)
@@ -124,27 +120,6 @@ class Morphology(BatchTagger):
 
 WRITTEN = [POS, MORPH, LEMMA, NORM]
 SPACE_ID = POS_IDS["SPACE"]
-
-
-def _sentences(doc: Doc) -> Iterator[tuple[list[int], list[str]]]:
-    """(token positions, words) of each sentence, whitespace tokens left out."""
-    strings = doc.vocab.strings
-    positions: list[int] = []
-    words: list[str] = []
-    rows = doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()
-    for i, (orth, is_space, sent_start) in enumerate(rows):
-        if i and sent_start == 1 and positions:
-            yield positions, words
-            positions, words = [], []
-        if not is_space:
-            positions.append(i)
-            words.append(strings[orth])
-    if positions:
-        yield positions, words
-
-
-def _space_positions(doc: Doc) -> list[int]:
-    return [i for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()) if is_space]
 
 
 @lru_cache(maxsize=4096)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from pipeline import extensions, models
-from pipeline.batching import BatchTagger
+from pipeline.batching import BatchTagger, doc_words
 
 
 class SlovnetNER(BatchTagger):
@@ -34,11 +33,11 @@ class SlovnetNER(BatchTagger):
         self.infer = models.ner_tagger().infer
 
     def _tag(self, docs: list[Doc]) -> None:
-        texts = [_words(doc) for doc in docs]
-        words = [positions for positions, _ in texts]
+        texts = [doc_words(doc) for doc in docs]
+        words = [w.positions for w in texts]
         order = sorted(range(len(docs)), key=lambda i: len(words[i]))
         for group in self._groups(order, words):
-            items = [texts[i][1] for i in group]
+            items = [texts[i].texts for i in group]
             self.infer.encoder.batch_size = len(group)
             tags = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
             for i, doc_tags in zip(group, tags, strict=True):
@@ -69,14 +68,6 @@ class SlovnetNER(BatchTagger):
                 groups[label].append(span)
         for label, spans in groups.items():
             doc.spans[label] = SpanGroup(doc, name=label, spans=spans)
-
-
-def _words(doc: Doc) -> tuple[list[int], list[str]]:
-    """Positions and texts of the Doc's non-whitespace tokens, read from arrays."""
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
-    positions = [i for i, (_, is_space) in enumerate(rows) if not is_space]
-    return positions, [strings[rows[i][0]] for i in positions]
 
 
 def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:
