@@ -377,13 +377,14 @@ def test_resume_refuses_a_changed_config(tmp_path):
 
 
 def test_worker_rebuilds_its_pipeline_without_changing_results(tmp_path, monkeypatch):
-    import pipeline.batch as engine
+    from pipeline.batch import Task, WorkerSettings
+    from pipeline.batch import worker as engine  # RECYCLE_DOCS and _WORKER live there
 
     corpus = small_corpus(tmp_path / "corpus", n=2)
     out = tmp_path / "out"
-    settings = engine.WorkerSettings(str(corpus), str(out), None, 10**6, 16)
+    settings = WorkerSettings(str(corpus), str(out), None, 10**6, 16)
     monkeypatch.setattr(engine, "RECYCLE_DOCS", 1)
-    task = engine.Task.of(["000.txt", "001.txt"])
+    task = Task.of(["000.txt", "001.txt"])
     part = out / "mentions" / f"part-{task.part}.parquet"
     engine.process_task(task, settings)
     assert engine._WORKER["nlp"] is None  # recycled: the next part builds a fresh pipeline

@@ -1,0 +1,215 @@
+"""What a part leaves in OUT_DIR: its Parquet tables in fixed schemas and its ledger, then
+the run-wide views of them (committed files, totals, duplicates, errors.csv)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.batch.model import (
+    DOCUMENTS_DIR,
+    DUPLICATE_EXAMPLES,
+    ERROR_COLUMNS,
+    ERRORS_FILE,
+    LEDGER_DIR,
+    MENTIONS_DIR,
+    Task,
+    Totals,
+    error_row,
+    one_line,
+)
+from pipeline.output import atomic_write
+from pipeline.schema import MENTION_TYPES
+
+if TYPE_CHECKING:
+    from pipeline.batch.worker import PartRows
+
+
+@lru_cache(maxsize=1)
+def table_schemas() -> dict:
+    """The fixed Arrow schema of each table, taken from the typed (empty) pandas frames."""
+    import pyarrow as pa
+
+    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import typed_frame
+
+    return {
+        name: pa.Schema.from_pandas(typed_frame([], columns), preserve_index=False)
+        for name, columns in ((MENTIONS_DIR, MENTION_COLUMNS), (DOCUMENTS_DIR, DOCUMENT_COLUMNS))
+    }
+
+
+def arrow_tables(rows: PartRows) -> dict:
+    """Both tables in their fixed schema. A document whose rows do not fit it (a stage put a
+    word where a number belongs) moves to the errors instead of failing the whole part."""
+    try:
+        return _arrow_tables(rows.mentions, rows.documents)
+    except Exception:
+        _drop_untypable(rows)
+        return _arrow_tables(rows.mentions, rows.documents)
+
+
+def _arrow_tables(mentions: list[dict], documents: list[dict]) -> dict:
+    import pyarrow as pa
+
+    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import typed_frame
+
+    schemas = table_schemas()
+    return {
+        name: pa.Table.from_pandas(
+            typed_frame(table_rows, columns), schema=schemas[name], preserve_index=False
+        )
+        for name, table_rows, columns in (
+            (MENTIONS_DIR, mentions, MENTION_COLUMNS),
+            (DOCUMENTS_DIR, documents, DOCUMENT_COLUMNS),
+        )
+    }
+
+
+def _drop_untypable(rows: PartRows) -> None:
+    by_doc: dict[str, list[dict]] = {}
+    for mention in rows.mentions:
+        by_doc.setdefault(mention["doc_id"], []).append(mention)
+    mentions, documents = [], []
+    for document in rows.documents:
+        own = by_doc.get(document["doc_id"], [])
+        try:
+            _arrow_tables(own, [document])
+        except Exception as exc:
+            reason = f"table error: {one_line(exc)}"
+            rows.errors.append(error_row(document["source"], document["doc_id"], "tables", reason))
+            continue
+        mentions.extend(own)
+        documents.append(document)
+    rows.mentions, rows.documents = mentions, documents
+
+
+def commit_part(out: Path, task: Task, rows: PartRows) -> None:
+    """Both tables first, the ledger last: a part without a ledger was never committed."""
+    import pyarrow.parquet as pq
+
+    for table, arrow in arrow_tables(rows).items():
+        path = out / table / f"part-{task.part}.parquet"
+        atomic_write(path, lambda p, arrow=arrow: pq.write_table(arrow, p))
+    ledger = {
+        "part": task.part,
+        "files": list(task.files),
+        "ok": [d["doc_id"] for d in rows.documents],
+        "errors": rows.errors,
+        "characters": sum(d["characters"] for d in rows.documents),
+        "mentions": {t: sum(d[f"n_{t.lower()}"] for d in rows.documents) for t in MENTION_TYPES},
+    }
+    text = json.dumps(ledger, ensure_ascii=False, indent=1)
+    atomic_write(out / LEDGER_DIR / f"{task.part}.json", lambda p: p.write_text(text, "utf-8"))
+
+
+def read_ledgers(out: Path) -> Iterator[dict]:
+    for path in sorted((out / LEDGER_DIR).glob("*.json")):
+        yield json.loads(path.read_text(encoding="utf-8"))
+
+
+def committed(out: Path) -> tuple[set[str], set[str]]:
+    """The files and the part names that ledgers record as committed."""
+    files: set[str] = set()
+    parts: set[str] = set()
+    for ledger in read_ledgers(out):
+        files.update(ledger["files"])
+        parts.add(ledger["part"])
+    return files, parts
+
+
+def remove_uncommitted(out: Path) -> int:
+    """Delete temporary files and parts without a ledger, left by a killed run."""
+    ledgers = {p.stem for p in (out / LEDGER_DIR).glob("*.json")}
+    removed = 0
+    for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR):
+        for path in (out / folder).glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+            removed += 1
+        for path in (out / folder).glob("part-*.parquet"):
+            if path.stem.removeprefix("part-") not in ledgers:
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def sum_ledgers(out: Path) -> Totals:
+    totals = Totals()
+    digests = array("Q")  # 8 bytes per document, whatever the corpus size
+    for ledger in read_ledgers(out):
+        totals.parts += 1
+        totals.files += len(ledger["files"])
+        totals.ok += len(ledger["ok"])
+        totals.failed += len(ledger["errors"])
+        totals.characters += ledger["characters"]
+        totals.mentions.update(ledger["mentions"])
+        totals.errors.extend(ledger["errors"])
+        digests.extend(_digest(doc_id) for doc_id in ledger["ok"])
+    repeated = _repeated(digests)
+    if repeated:
+        names = Counter(
+            d for ledger in read_ledgers(out) for d in ledger["ok"] if _digest(d) in repeated
+        )
+        dupes = sorted(name for name, n in names.items() if n > 1)
+        totals.duplicates, totals.duplicate_examples = len(dupes), dupes[:DUPLICATE_EXAMPLES]
+    return totals
+
+
+def _digest(doc_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _repeated(digests: array) -> set[int]:
+    """Digests that occur more than once (found by sorting, not by a set of all of them)."""
+    import numpy as np
+
+    ordered = np.sort(np.frombuffer(digests, dtype=np.uint64))
+    return set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
+
+
+def duplicates_warning(totals: Totals) -> str:
+    """doc_ids shared by several documents ("a.txt" and "a.json", a repeated JSON id): their
+    rows stay in the tables, told apart by the documents table's `source` column."""
+    shown = ", ".join(totals.duplicate_examples)
+    more = ", ..." if totals.duplicates > len(totals.duplicate_examples) else ""
+    return (
+        f"warning: {totals.duplicates} doc_id(s) belong to more than one document ({shown}{more});"
+        " their rows are all kept, the documents table's `source` column tells them apart"
+    )
+
+
+def parquet_rows(folder: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob("part-*.parquet")))
+
+
+def write_errors(out: Path, errors: list[dict]) -> None:
+    """errors.csv sorted by path, line, doc_id (missing values first), empty cells for None.
+    Plain csv, not pandas: importing pandas here would add a quarter second to every run."""
+
+    def order(row: dict) -> tuple:
+        values = [row.get(k) for k in ("path", "line", "doc_id")]
+        return tuple((v is not None, v if v is not None else 0) for v in values)
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(ERROR_COLUMNS)
+            for row in sorted(errors, key=order):
+                writer.writerow(["" if row.get(k) is None else row[k] for k in ERROR_COLUMNS])
+
+    atomic_write(out / ERRORS_FILE, write)
+
+
+def write_json(path: Path, data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
