@@ -52,3 +52,9 @@ def test_seed_invariants(tokenizer, seed_text):
 def test_list_comma_is_split_from_numbers(tokenizer):
     doc = tokenizer("в 1994, 1995 и 2000,5 годах")
     assert [t.text for t in doc] == ["в", "1994", ",", "1995", "и", "2000,5", "годах"]
+
+
+def test_configured_pipeline_tokenizes_with_razdel(nlp):
+    """The pipeline names razdel_tokenizer in its nlp config (spaCy's own is never built)."""
+    assert isinstance(nlp.tokenizer, RazdelTokenizer)
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "razdel_tokenizer"}
