@@ -61,13 +61,41 @@ class SlovnetNER(BatchTagger):
     def _write(self, doc: Doc, positions: list[int], tags: list[str]) -> None:
         groups = {label: [] for label in self.labels}
         for label, first, last in bio_chunks(tags):
-            if label in groups:
-                span = doc[positions[first] : positions[last] + 1]
+            if label not in groups:
+                continue
+            for start, end in entity_pieces(doc, positions[first], positions[last] + 1):
+                span = doc[start:end]
                 span.label_ = label
                 span._.stage = self.name
                 groups[label].append(span)
         for label, spans in groups.items():
             doc.spans[label] = SpanGroup(doc, name=label, spans=spans)
+
+
+# Punctuation the model sometimes tags as the first or last word of a name ("университете."
+# before the next sentence); quotes and brackets stay, they belong to names.
+EDGE_PUNCT = frozenset(".,:;!?…—–-")
+
+
+def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a tagged stretch a name can be: the model reads the Doc as one sequence,
+    so a tagged name may run over a line break (a caption into the next line); it is cut
+    there, and stray punctuation at either end of a part is left out. A part cut off as one
+    lone adjective ("Верхняя" of "Верхняя палата" on the next line) is no name at all."""
+    pieces, piece = [], start
+    for i in range(start, end + 1):
+        if i == end or (doc[i].is_space and "\n" in doc[i].text):
+            first, last = piece, i
+            while first < last and doc[first].text in EDGE_PUNCT:
+                first += 1
+            while last > first and (doc[last - 1].text in EDGE_PUNCT or doc[last - 1].is_space):
+                last -= 1
+            if last > first:
+                pieces.append((first, last))
+            piece = i + 1
+    if len(pieces) > 1:
+        pieces = [(a, b) for a, b in pieces if b - a > 1 or doc[a].pos_ != "ADJ"]
+    return pieces
 
 
 def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:

@@ -111,3 +111,58 @@ def test_nominative_word(word, expected):
 )
 def test_restore_case(word, model, expected):
     assert restore_case(word, model) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inner"),
+    [
+        (
+            "Фонд борьбы с коррупцией (ФБК) опубликовал расследование.",
+            "Фонд борьбы с коррупцией",
+            "ФБК",
+        ),
+        (
+            "Он стал чемпионом Всемирного боксерского совета (WBC) в 2010 году.",
+            "Всемирного боксерского совета",
+            "WBC",
+        ),
+        (
+            "Выступил член партии ХДС (Христианско-демократический союз) Томас Шефер.",
+            "ХДС",
+            "Христианско-демократический союз",
+        ),
+    ],
+)
+def test_name_and_bracketed_abbreviation_are_two_mentions_of_one_org(nlp, text, name, inner):
+    doc = run(nlp, text)
+    found = {s.text: s._.entity_id for s in doc.spans["ORG"]}
+    assert name in found and inner in found
+    assert not any("(" in s for s in found)
+    assert found[name] == found[inner]
+
+
+def _org_rules_on(nlp, text: str, start: int, end: int):
+    """org_rules alone on a Doc whose ORG group is one given span (what the model might tag)."""
+    from spacy.tokens import Span
+
+    doc = nlp.get_pipe("morphology")(nlp.make_doc(text))
+    doc.spans["ORG"] = [Span(doc, start, end, label="ORG")]
+    return [s.text for s in nlp.get_pipe("org_rules")(doc).spans["ORG"]]
+
+
+def test_bracket_split_keeps_places_and_middle_brackets(nlp):
+    # "Apple (США)": a place in brackets is no second organisation.
+    assert _org_rules_on(nlp, "Компания Apple (США) отчиталась.", 1, 5) == ["Apple (США)"]
+    # An unclosed bracket at the end of the tagged name still splits.
+    text = "Член партии ХДС (Христианско-демократический союз Германии) выступил."
+    assert _org_rules_on(nlp, text, 2, 6) == ["ХДС", "Христианско-демократический союз"]
+    # "A (B) C": the bracket is inside the name, which stays whole.
+    text = "Спонсор «Клуб (Москва) Лимитед» объявил."
+    assert _org_rules_on(nlp, text, 2, 7) == ["Клуб (Москва) Лимитед"]
+
+
+def test_stray_straight_quotes_at_name_edges(nlp):
+    text = 'Лидер "Движения за демократические перемены" выступил.'
+    assert _org_rules_on(nlp, text, 2, 7) == ["Движения за демократические перемены"]
+    text = 'Об этом сообщило РИА "Новости" в пятницу.'
+    assert _org_rules_on(nlp, text, 3, 6) == ['РИА "Новости"']

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.ner import bio_chunks
+from pipeline.ner import bio_chunks, entity_pieces
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,31 @@ def test_ner_spans_align_with_tokens(seed_doc, seed_text):
         for span in seed_doc.spans[label]:
             assert seed_text[span.start_char : span.end_char] == span.text
             assert not span[0].is_space and not span[-1].is_space
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # A tagged stretch running over a line break is cut there.
+        (
+            "Пришёл СК\n\nФонд борьбы с коррупцией заявил",
+            "СК\n\nФонд борьбы с коррупцией",
+            ["СК", "Фонд борьбы с коррупцией"],
+        ),
+        # Stray punctuation at the edges is left out; quotes stay.
+        (
+            "Он учился в Колумбийском университете. Потом уехал.",
+            "Колумбийском университете.",
+            ["Колумбийском университете"],
+        ),
+        ('Сообщило РИА "Новости" вчера', 'РИА "Новости"', ['РИА "Новости"']),
+        # A lone adjective cut off by the line break is no name.
+        ("Кронпринц Нарухито\nВерхняя палата приняла закон", "Нарухито\nВерхняя", ["Нарухито"]),
+    ],
+)
+def test_entity_pieces(nlp, text, tagged, expected):
+    doc = nlp.get_pipe("morphology")(nlp.make_doc(text))
+    start_char = text.index(tagged)
+    span = doc.char_span(start_char, start_char + len(tagged))
+    pieces = entity_pieces(doc, span.start, span.end)
+    assert [doc[a:b].text for a, b in pieces] == expected

@@ -2,7 +2,8 @@
 
 Links made: the same name in any case (by lemmas); a surname or a first name with patronymic to
 the full name that contains it; an abbreviation to the name whose initials it spells ("ДЦАЯ" ->
-"Диалог «Центральная Азия + Япония»"); a bare quoted name to the name that quotes it.
+"Диалог «Центральная Азия + Япония»"); a bare quoted name to the name that quotes it; a name
+in brackets to the name right before them.
 """
 
 from __future__ import annotations
@@ -71,14 +72,35 @@ def _quoted_key(span: Span) -> tuple[str, ...] | None:
     return None
 
 
+def _bracketed(spans: list[Span]) -> dict[tuple, Span]:
+    """ "Name (ABBR)" / "ABBR (Name)": the mention in brackets is the same organisation as the
+    one right before them; the one with more words gives the id."""
+    starts: dict[int, list[Span]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span)
+    pairs: dict[tuple, Span] = {}
+    for span in spans:
+        doc, after = span.doc, span.end
+        if after + 1 >= len(doc) or doc[after].text != "(":
+            continue
+        for inner in starts.get(after + 1, []):
+            if inner.end == len(doc) or doc[inner.end].text == ")":
+                short, full = sorted((span, inner), key=lambda s: len(_words(s)))
+                pairs[_key(short)] = full
+    return pairs
+
+
 def _link_orgs(spans: list[Span]) -> None:
     canon = _canonical(spans)
     by_initials = {i: s for s in canon.values() if len(_words(s)) > 1 for i in _initials(s)}
     by_quoted = {q: s for s in canon.values() if (q := _quoted_key(s))}
+    by_brackets = _bracketed(spans)
     for span in spans:
         key = _key(span)
         target = canon[key]
-        if span.text.isupper() and span.text in by_initials:
+        if key in by_brackets:
+            target = canon[_key(by_brackets[key])]
+        elif span.text.isupper() and span.text in by_initials:
             target = by_initials[span.text]
         elif key in by_quoted and by_quoted[key] is not target:
             target = by_quoted[key]

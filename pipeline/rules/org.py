@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from pipeline import extensions
 from pipeline.rules.base import load_lexicon, make_span, set_group
-from pipeline.rules.lexicon import lemma_set, positions, token_lemma
+from pipeline.rules.lexicon import lemma_key, lemma_set, positions, token_lemma
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
@@ -24,12 +24,14 @@ class OrgRules:
     def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
         extensions.register()
         self.name = name
-        data = load_lexicon(lexicon)["org"]
-        self.quoted_heads = lemma_set(data["quoted_name_heads"])
-        self.name_heads = lemma_set(data["name_heads"])
+        data = load_lexicon(lexicon)
+        self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
+        self.name_heads = lemma_set(data["org"]["name_heads"])
+        self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [self._fix_quotes(s) for s in doc.spans.get("ORG", [])]
+        spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
+        spans = [self._fix_quotes(s) for s in spans]
         spans = [s for s in spans if s is not None and any(c.isalpha() for c in s.text)]
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
@@ -43,12 +45,44 @@ class OrgRules:
         stage = span._.stage if (start, end) == (span.start, span.end) else self.name
         return make_span(span.doc, start, end, "ORG", stage)
 
+    def _split_parenthesis(self, span: Span) -> list[Span]:
+        """ "Фонд борьбы с коррупцией (ФБК)" is a name and its abbreviation (or an
+        abbreviation and its expansion): two mentions, which entity ids then link. The model
+        tags the whole stretch as one name, sometimes without the closing bracket. A place in
+        the brackets ("Apple (США)") is not a second name; "A (B) C" is left whole."""
+        texts = [t.text for t in span]
+        if "(" not in texts[1:]:
+            return [span]
+        bracket = texts.index("(", 1)
+        closed = ")" in texts[bracket:]
+        if closed and texts[-1] != ")" or texts.count("(") > 1:
+            return [span]
+        doc, start = span.doc, span.start
+        name = (start, start + bracket)
+        inner = (start + bracket + 1, span.end - 1 if closed else span.end)
+        if tuple(token_lemma(t) for t in doc[inner[0] : inner[1]]) in self.places:
+            return [span]
+        return [
+            make_span(doc, a, b, "ORG", self.name)
+            for a, b in (name, inner)
+            if b > a and any(c.isalpha() for c in doc[a:b].text)
+        ]
+
     def _fix_quotes(self, span: Span) -> Span | None:
-        """Close a quote the model left open; drop quotes that surround the whole name."""
+        """Close a quote the model left open; drop quotes that surround the whole name, and a
+        closing quote the name never opened ("Движения за перемены"" after a quote the model
+        left out)."""
         doc, start, end = span.doc, span.start, span.end
         opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
             t.text in CLOSE_QUOTES for t in span
         )
+        straight = sum(t.text == '"' for t in span)  # opens and closes: only parity tells
+        if straight % 2 and doc[end - 1].text == '"' and straight == 1 and end - start > 1:
+            end -= 1
+        elif straight % 2 and end < len(doc) and doc[end].text == '"':
+            end += 1
+        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - {'"'}:
+            end -= 1
         if opened > 0 and end < len(doc) and doc[end].text in CLOSE_QUOTES:
             end += 1
         if doc[start].text in OPEN_QUOTES and doc[end - 1].text in CLOSE_QUOTES:
