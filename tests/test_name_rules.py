@@ -166,3 +166,9 @@ def test_stray_straight_quotes_at_name_edges(nlp):
     assert _org_rules_on(nlp, text, 2, 7) == ["Движения за демократические перемены"]
     text = 'Об этом сообщило РИА "Новости" в пятницу.'
     assert _org_rules_on(nlp, text, 3, 6) == ['РИА "Новости"']
+
+
+def test_generic_words_are_not_organisations(nlp):
+    """ "СМИ" (the media in general) names no organisation, whatever the model says."""
+    assert _org_rules_on(nlp, "Об этом сообщили СМИ в пятницу.", 3, 4) == []
+    assert _org_rules_on(nlp, "Об этом сообщили СМИ России.", 3, 5) == ["СМИ России"]

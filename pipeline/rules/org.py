@@ -28,11 +28,12 @@ class OrgRules:
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         self.name_heads = lemma_set(data["org"]["name_heads"])
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
+        self.generic = {lemma_key(word) for word in data["org"]["generic_names"]}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
-        spans = [s for s in spans if s is not None and any(c.isalpha() for c in s.text)]
+        spans = [s for s in spans if s is not None and self._is_name(s)]
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
@@ -44,6 +45,11 @@ class OrgRules:
     def _relabel(self, span: Span, start: int, end: int) -> Span:
         stage = span._.stage if (start, end) == (span.start, span.end) else self.name
         return make_span(span.doc, start, end, "ORG", stage)
+
+    def _is_name(self, span: Span) -> bool:
+        if not any(c.isalpha() for c in span.text):
+            return False
+        return tuple(token_lemma(t) for t in span) not in self.generic
 
     def _split_parenthesis(self, span: Span) -> list[Span]:
         """ "Фонд борьбы с коррупцией (ФБК)" is a name and its abbreviation (or an
