@@ -172,3 +172,21 @@ def test_generic_words_are_not_organisations(nlp):
     """ "СМИ" (the media in general) names no organisation, whatever the model says."""
     assert _org_rules_on(nlp, "Об этом сообщили СМИ в пятницу.", 3, 4) == []
     assert _org_rules_on(nlp, "Об этом сообщили СМИ России.", 3, 5) == ["СМИ России"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        (
+            "Решение принял Верховный суд Таджикистана в среду.",
+            "Верховный суд Таджикистана",
+            "Таджикистана",
+        ),
+        ("Дело возбудил Следственный комитет РФ.", "Следственный комитет РФ", "РФ"),
+        ("Кредит Сбербанка Казахстану одобрен.", "Сбербанка", "Казахстану"),  # dative
+    ],
+)
+def test_place_in_genitive_after_a_name_belongs_to_it(nlp, text, org, place):
+    doc = run(nlp, text)
+    assert spans(doc, "ORG") == [org]
+    assert place in spans(doc, "LOC")

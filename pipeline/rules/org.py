@@ -34,6 +34,7 @@ class OrgRules:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
+        spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
@@ -100,6 +101,25 @@ class OrgRules:
         ):
             start += 1
         return self._relabel(span, start, end) if end > start else None
+
+    def _with_places(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A place in the genitive right after a name is part of it: "Верховный суд
+        [Таджикистана]", "Следственного комитета [РФ]". The place stays a nested LOC; the
+        name without it is no organisation of its own, so it is replaced."""
+        places: dict[int, Span] = {}
+        for place in doc.spans.get("LOC", []):
+            if place.start not in places or len(place) > len(places[place.start]):
+                places[place.start] = place
+        return [self._name_with_place(span, places) for span in spans]
+
+    def _name_with_place(self, span: Span, places: dict[int, Span]) -> Span:
+        place = places.get(span.end)
+        if place is None or not span[-1].whitespace_ or span[-1].text in CLOSE_QUOTES:
+            return span
+        first = place[0]
+        if "Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper):
+            return self._relabel(span, span.start, place.end)
+        return span
 
     def _extend_left(self, span: Span) -> Span:
         """Take in capitalised adjectives (and "и"-coordinated ones) before a name's head:
