@@ -63,13 +63,19 @@ class SlovnetNER(BatchTagger):
         for label, first, last in bio_chunks(tags):
             if label not in groups:
                 continue
-            for start, end in entity_pieces(doc, positions[first], positions[last] + 1):
+            for start, end in self._pieces(doc, label, positions[first], positions[last] + 1):
                 span = doc[start:end]
                 span.label_ = label
                 span._.stage = self.name
                 groups[label].append(span)
         for label, spans in groups.items():
             doc.spans[label] = SpanGroup(doc, name=label, spans=spans)
+
+    def _pieces(self, doc: Doc, label: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        for a, b in entity_pieces(doc, start, end):
+            # ORG brackets are split by org_rules, which also links the two and keeps places.
+            parts = None if label == "ORG" else bracket_parts(doc, a, b)
+            yield from parts if parts is not None else [(a, b)]
 
 
 # Punctuation the model sometimes tags as the first or last word of a name ("университете."
@@ -85,17 +91,39 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, piece = [], start
     for i in range(start, end + 1):
         if i == end or (doc[i].is_space and "\n" in doc[i].text):
-            first, last = piece, i
-            while first < last and doc[first].text in EDGE_PUNCT:
-                first += 1
-            while last > first and (doc[last - 1].text in EDGE_PUNCT or doc[last - 1].is_space):
-                last -= 1
+            first, last = trim(doc, piece, i)
             if last > first:
                 pieces.append((first, last))
             piece = i + 1
     if len(pieces) > 1:
         pieces = [(a, b) for a, b in pieces if b - a > 1 or doc[a].pos_ != "ADJ"]
     return pieces
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without stray punctuation (EDGE_PUNCT) or whitespace at either end."""
+    while start < end and doc[start].text in EDGE_PUNCT:
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """ "Тодд Коумс (Todd Combs)", "Фонд борьбы с коррупцией (ФБК)": the model tags a name
+    and its bracketed other form as one stretch, sometimes without the closing bracket. The
+    two parts that hold letters, or None when the stretch is not of that shape ("A (B) C" is
+    one name)."""
+    texts = [doc[i].text for i in range(start, end)]
+    if "(" not in texts[1:] or texts.count("(") > 1:
+        return None
+    bracket = texts.index("(", 1)
+    closed = ")" in texts[bracket:]
+    if closed and texts[-1] != ")":
+        return None
+    name, inner = (start, start + bracket), (start + bracket + 1, end - 1 if closed else end)
+    parts = [trim(doc, a, b) for a, b in (name, inner)]
+    return [(a, b) for a, b in parts if b > a and any(c.isalpha() for c in doc[a:b].text)]
 
 
 def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:

@@ -190,3 +190,10 @@ def test_place_in_genitive_after_a_name_belongs_to_it(nlp, text, org, place):
     doc = run(nlp, text)
     assert spans(doc, "ORG") == [org]
     assert place in spans(doc, "LOC")
+
+
+def test_person_and_bracketed_original_name_are_two_mentions_of_one_person(nlp):
+    doc = run(nlp, "Тодд Коумс (Todd Combs) станет менеджером фонда. Коумс согласился.")
+    found = {s.text: s._.entity_id for s in doc.spans["PER"]}
+    assert set(found) == {"Тодд Коумс", "Todd Combs", "Коумс"}
+    assert len(set(found.values())) == 1

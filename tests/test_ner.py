@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.ner import bio_chunks, entity_pieces
+from pipeline.ner import bio_chunks, bracket_parts, entity_pieces
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,29 @@ def test_entity_pieces(nlp, text, tagged, expected):
     span = doc.char_span(start_char, start_char + len(tagged))
     pieces = entity_pieces(doc, span.start, span.end)
     assert [doc[a:b].text for a, b in pieces] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "parts"),
+    [
+        ("Тодд Коумс (Todd Combs) сказал", "Тодд Коумс (Todd Combs)", ["Тодд Коумс", "Todd Combs"]),
+        (
+            "Кен Кокрел (Ken Cockrel Jr.) сказал",
+            "Кен Кокрел (Ken Cockrel Jr.)",
+            ["Кен Кокрел", "Ken Cockrel Jr"],
+        ),
+        (
+            "Карсон Ёнг (Carson Yeung) сказал",
+            "Карсон Ёнг (Carson Yeung",
+            ["Карсон Ёнг", "Carson Yeung"],
+        ),
+        ("Пак Кын Хе () сказала", "Пак Кын Хе ()", ["Пак Кын Хе"]),
+        ("Клуб (Москва) Лимитед сказал", "Клуб (Москва) Лимитед", None),  # brackets inside
+        ("Тодд Коумс сказал", "Тодд Коумс", None),
+    ],
+)
+def test_bracket_parts(nlp, text, tagged, parts):
+    doc = nlp.make_doc(text)
+    span = doc.char_span(text.index(tagged), text.index(tagged) + len(tagged))
+    found = bracket_parts(doc, span.start, span.end)
+    assert (None if found is None else [doc[a:b].text for a, b in found]) == parts

@@ -3,7 +3,7 @@
 Links made: the same name in any case (by lemmas); a surname or a first name with patronymic to
 the full name that contains it; an abbreviation to the name whose initials it spells ("ДЦАЯ" ->
 "Диалог «Центральная Азия + Япония»"); a bare quoted name to the name that quotes it; a name
-in brackets to the name right before them.
+in brackets to the name right before them (organisations and persons).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def _canonical(spans: list[Span]) -> dict[tuple, Span]:
 
 def _link_persons(spans: list[Span]) -> None:
     canon = _canonical(spans)
+    by_brackets = _bracketed(spans)
     full = [k for k in canon if len(k) > 1]
     for span in spans:
         key = _key(span)
@@ -53,6 +54,8 @@ def _link_persons(spans: list[Span]) -> None:
         # A short form links only when exactly one full name contains it.
         owners = [k for k in full if k != key and core and core <= set(k)]
         target = canon[owners[0]] if len(owners) == 1 else canon[key]
+        if key in by_brackets:
+            target = canon[_key(by_brackets[key])]
         span._.entity_id = _entity_id("PER", target)
 
 
@@ -73,8 +76,9 @@ def _quoted_key(span: Span) -> tuple[str, ...] | None:
 
 
 def _bracketed(spans: list[Span]) -> dict[tuple, Span]:
-    """ "Name (ABBR)" / "ABBR (Name)": the mention in brackets is the same organisation as the
-    one right before them; the one with more words gives the id."""
+    """ "Name (ABBR)", "ABBR (Name)", "Тодд Коумс (Todd Combs)": the mention in brackets is the
+    same entity as the one right before them; the one with more words (else the first) gives
+    the id."""
     starts: dict[int, list[Span]] = {}
     for span in spans:
         starts.setdefault(span.start, []).append(span)
@@ -85,7 +89,8 @@ def _bracketed(spans: list[Span]) -> dict[tuple, Span]:
             continue
         for inner in starts.get(after + 1, []):
             if inner.end == len(doc) or doc[inner.end].text == ")":
-                short, full = sorted((span, inner), key=lambda s: len(_words(s)))
+                longer = len(_words(inner)) > len(_words(span))
+                short, full = (span, inner) if longer else (inner, span)
                 pairs[_key(short)] = full
     return pairs
 

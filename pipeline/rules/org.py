@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import extensions
+from pipeline.ner import bracket_parts
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.lexicon import lemma_key, lemma_set, positions, token_lemma
 
@@ -54,26 +55,16 @@ class OrgRules:
 
     def _split_parenthesis(self, span: Span) -> list[Span]:
         """ "Фонд борьбы с коррупцией (ФБК)" is a name and its abbreviation (or an
-        abbreviation and its expansion): two mentions, which entity ids then link. The model
-        tags the whole stretch as one name, sometimes without the closing bracket. A place in
-        the brackets ("Apple (США)") is not a second name; "A (B) C" is left whole."""
-        texts = [t.text for t in span]
-        if "(" not in texts[1:]:
+        abbreviation and its expansion): two mentions, which entity ids then link. A place in
+        the brackets ("Apple (США)") is not a second name: the span stays whole, and the
+        place is nested in it by name_rules."""
+        parts = bracket_parts(span.doc, span.start, span.end)
+        if parts is None:
             return [span]
-        bracket = texts.index("(", 1)
-        closed = ")" in texts[bracket:]
-        if closed and texts[-1] != ")" or texts.count("(") > 1:
+        inner = parts[-1]
+        if tuple(token_lemma(t) for t in span.doc[inner[0] : inner[1]]) in self.places:
             return [span]
-        doc, start = span.doc, span.start
-        name = (start, start + bracket)
-        inner = (start + bracket + 1, span.end - 1 if closed else span.end)
-        if tuple(token_lemma(t) for t in doc[inner[0] : inner[1]]) in self.places:
-            return [span]
-        return [
-            make_span(doc, a, b, "ORG", self.name)
-            for a, b in (name, inner)
-            if b > a and any(c.isalpha() for c in doc[a:b].text)
-        ]
+        return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
     def _fix_quotes(self, span: Span) -> Span | None:
         """Close a quote the model left open; drop quotes that surround the whole name, and a
