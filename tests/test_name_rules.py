@@ -197,3 +197,12 @@ def test_person_and_bracketed_original_name_are_two_mentions_of_one_person(nlp):
     found = {s.text: s._.entity_id for s in doc.spans["PER"]}
     assert set(found) == {"Тодд Коумс", "Todd Combs", "Коумс"}
     assert len(set(found.values())) == 1
+
+
+def test_known_organisations_the_model_takes_for_places(nlp):
+    doc = run(nlp, "Санкции ЕС против России продлили. Решение Евросоюза приняли. В Кремле молчат.")
+    assert spans(doc, "ORG") == ["ЕС", "Евросоюза", "Кремле"]
+    assert spans(doc, "LOC") == ["России"]
+    # Lowercase words are not the names ("кремль" of a Russian town is a fortress).
+    doc = run(nlp, "Туристы осмотрели кремль и собор.")
+    assert spans(doc, "ORG") == []

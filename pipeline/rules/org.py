@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from pipeline import extensions
 from pipeline.ner import bracket_parts
 from pipeline.rules.base import load_lexicon, make_span, set_group
-from pipeline.rules.lexicon import lemma_key, lemma_set, positions, token_lemma
+from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
@@ -30,6 +30,10 @@ class OrgRules:
         self.name_heads = lemma_set(data["org"]["name_heads"])
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
         self.generic = {lemma_key(word) for word in data["org"]["generic_names"]}
+        self.known = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.known.add(
+            "ORG", [norm_doc(nlp.vocab, lemma_key(n)) for n in data["org"]["known_names"]]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
@@ -39,6 +43,7 @@ class OrgRules:
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
+        spans += self._known_names(doc, spans)
         spans = self._chains(spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
@@ -145,6 +150,21 @@ class OrgRules:
                 found.append(make_span(doc, token.i, inner[1] + 1, "ORG", self.name))
             elif lemma in self.quoted_heads:
                 found.append(make_span(doc, *inner, "ORG", self.name))
+        return found
+
+    def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
+        where no ORG stands yet; the model's LOC reading of the same words is dropped."""
+        covered = {i for s in known for i in range(s.start, s.end)}
+        found = [
+            make_span(doc, m.start, m.end, "ORG", self.name)
+            for m in self.known(doc, as_spans=True)
+            if (m[0].is_title or m[0].is_upper) and not covered.intersection(range(m.start, m.end))
+        ]
+        if found:
+            taken = {(s.start, s.end) for s in found}
+            places = [s for s in doc.spans.get("LOC", []) if (s.start, s.end) not in taken]
+            set_group(doc, "LOC", places)
         return found
 
     def _chains(self, spans: list[Span]) -> list[Span]:
