@@ -80,7 +80,7 @@ class OrgRules:
             t.text in CLOSE_QUOTES for t in span
         )
         straight = sum(t.text == '"' for t in span)  # opens and closes: only parity tells
-        if straight % 2 and doc[end - 1].text == '"' and straight == 1 and end - start > 1:
+        if straight == 1 and doc[end - 1].text == '"' and end - start > 1:
             end -= 1
         elif straight % 2 and end < len(doc) and doc[end].text == '"':
             end += 1
