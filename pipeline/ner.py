@@ -2,7 +2,8 @@
 
 The model runs on the Doc's own razdel tokens (no second tokenisation of the text), and a
 batch of documents goes through it shortest first, since slovnet pads a batch to its longest
-sequence.
+sequence. What it tags is cleaned before it becomes a span: cut at line breaks, stray
+punctuation off the edges, and a name with its bracketed other form split in two.
 """
 
 from __future__ import annotations
