@@ -156,6 +156,8 @@ def test_bracket_split_keeps_places_and_middle_brackets(nlp):
     # An unclosed bracket at the end of the tagged name still splits.
     text = "Член партии ХДС (Христианско-демократический союз Германии) выступил."
     assert _org_rules_on(nlp, text, 2, 6) == ["ХДС", "Христианско-демократический союз"]
+    # Brackets with no letters on either side: nothing to split, and no name either.
+    assert _org_rules_on(nlp, "Итог: 5 (6) раз.", 2, 6) == []
     # "A (B) C": the bracket is inside the name, which stays whole.
     text = "Спонсор «Клуб (Москва) Лимитед» объявил."
     assert _org_rules_on(nlp, text, 2, 7) == ["Клуб (Москва) Лимитед"]

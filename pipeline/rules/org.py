@@ -64,11 +64,12 @@ class OrgRules:
         the brackets ("Apple (США)") is not a second name: the span stays whole, and the
         place is nested in it by name_rules."""
         parts = bracket_parts(span.doc, span.start, span.end)
-        if parts is None:
+        if not parts:  # not of that shape, or no letters on either side (dropped later)
             return [span]
-        inner = parts[-1]
-        if tuple(token_lemma(t) for t in span.doc[inner[0] : inner[1]]) in self.places:
-            return [span]
+        if len(parts) == 2:
+            inner = span.doc[parts[1][0] : parts[1][1]]
+            if tuple(token_lemma(t) for t in inner) in self.places:
+                return [span]
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
     def _fix_quotes(self, span: Span) -> Span | None:
