@@ -104,7 +104,7 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without stray punctuation (EDGE_PUNCT) or whitespace at either end; the dot of a
     final initial stays ("Михальчук И. Ф.")."""
-    while start < end and doc[start].text in EDGE_PUNCT:
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
         if doc[end - 1].text == "." and end - 2 >= start and _is_initial(doc[end - 2].text):

@@ -34,6 +34,12 @@ def make_span(
     value: object = None,
     normal: str | None = None,
 ) -> Span:
+    """A labelled span with its attributes. Whitespace tokens at its edges (left there when a
+    rule drops a quote or a bracket next to a space) are never part of a mention."""
+    while end - start > 1 and doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and doc[start].is_space:
+        start += 1
     span = Span(doc, start, end, label=label)
     span._.stage = stage
     span._.value = value
