@@ -72,10 +72,15 @@ def _parent(key: tuple, keys: list[tuple], ids: dict) -> str | None:
 
 def _sentence_index(doc: Doc) -> list[int]:
     """The sentence number of each token (as doc.sents counts them), from one array."""
+    return (np.cumsum(_sentence_starts(doc)) - 1).tolist()
+
+
+def _sentence_starts(doc: Doc) -> np.ndarray:
+    """True where a sentence begins, as doc.sents has it (the first token always does)."""
     starts = doc.to_array(SENT_START) == 1
     if len(starts):
         starts[0] = True
-    return (np.cumsum(starts) - 1).tolist()
+    return starts
 
 
 def mentions_table(docs: Iterable[Doc]) -> pd.DataFrame:
@@ -93,7 +98,7 @@ def document_row(doc: Doc) -> dict:
         "title": doc._.title,
         "date": when.isoformat() if when else None,
         "characters": _characters(doc),
-        "sentences": int((doc.to_array(SENT_START) == 1)[1:].sum()) + (len(doc) > 0),
+        "sentences": int(_sentence_starts(doc).sum()),
         "tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()),
         **{f"n_{t.lower()}": n for t, n in counts.items()},
     }
