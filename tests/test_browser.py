@@ -33,6 +33,7 @@ NEWS = {
     "sub/b.txt": "date 2024-05-03 Газпром\n\nВ 2023 году Газпром и Сбербанк подписали "
     "соглашение. Министерство финансов РФ одобрило сделку.\n",
     "empty.txt": "",
+    "win.txt": "date 2024-06-01 Windows\r\n\r\nБанк ВТБ\tоткрыл офис.\r\nВторая строка.\r\n",
 }
 
 
@@ -205,8 +206,11 @@ def test_report_documents_table_searches_and_links_to_pages(browser, small_batch
 
 def test_batch_pages_show_each_article(browser, small_batch):
     manifest = json.loads((small_batch / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["ok"] == 3
+    assert manifest["counts"]["ok"] == 4
     page = Page(browser, small_batch / "pages" / "a.html")
     assert page.page.inner_text("#article") == NEWS["a.txt"].split("\n", 1)[1]
     assert page.page.locator("#article mark.m").count() > 0 and page.errors == []
+    page.close()
+    page = Page(browser, small_batch / "pages" / "win.html")  # CR LF line ends, a tab
+    assert page.page.inner_text("#article") == NEWS["win.txt"].split("\n", 1)[1]
     page.close()

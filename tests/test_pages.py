@@ -68,6 +68,7 @@ CASES = [
     ("x", [(0, 1, "A", "ORG"), (0, 1, "B", "LOC")]),
     ('<b> & "q"\n\n  end', [(0, 3, "A", "ORG"), (4, 5, "B", "ORG")]),
     ("no mentions at all\n", []),
+    ("Windows\r\nline ends\r\n", [(0, 7, "A", "ORG")]),
 ]
 
 
@@ -78,6 +79,11 @@ def test_markup_keeps_the_text_and_each_mark_covers_its_characters(text, marks):
     tree = _parse(fragment)
     for start, end, key, _ in marks:
         assert tree.texts[key] == text[start:end]
+
+
+def test_carriage_returns_survive_the_html_parser():
+    fragment = markup("a\r\nb", [])
+    assert "\r" not in fragment and "&#13;" in fragment
 
 
 def test_nested_mention_is_an_element_inside_its_parent():
@@ -303,7 +309,7 @@ def test_report_aggregates(small_output):
     assert money == {"RUB": 5e9, "USD": 1e6}
     by_sector = {(m["sector"], m["currency"]): m["total"] for m in context["money_sector"]}
     assert by_sector == {("banking", "RUB"): 5e9, ("(no sector in the sentence)", "USD"): 1e6}
-    assert context["months"] == [("2024-01", 1), ("2024-03", 1)]
+    assert context["months"] == [("2024-01", 1), ("2024-02", 0), ("2024-03", 1)]
     assert dict(context["years"])["2020"] == 1 and "1990" not in dict(context["years"])
     assert len(context["years"]) == 3  # 2020..2022, the empty year kept on the axis
 

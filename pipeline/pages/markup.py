@@ -59,7 +59,7 @@ def markup(
         next_start = spans[si].start if si < len(spans) else hi + 1
         next_end = ends[ei] if ei < len(ends) else hi + 1
         at = min(next_start, next_end)
-        out.append(html.escape(text[pos:at], quote=False))
+        out.append(_escape(text[pos:at]))
         pos = at
         if next_end <= next_start:  # close before opening at the same offset
             _close_at(at, stack, out, opener, inserts_at.get(at, ()))
@@ -69,7 +69,7 @@ def markup(
             stack.append(mark)
             out.append(opener(mark, False))
             si += 1
-    out.append(html.escape(text[pos:hi], quote=False))
+    out.append(_escape(text[pos:hi]))
     out.extend("</mark>" for _ in stack)
     return "".join(out)
 
@@ -99,6 +99,12 @@ def _close_at(
     for mark in keep:
         stack.append(mark)
         out.append(opener(mark, True))
+
+
+def _escape(chunk: str) -> str:
+    """Text as HTML that reads back unchanged: the HTML parser folds CR LF into LF, so a
+    carriage return (Windows line ends, common in cp1251 files) is written as a reference."""
+    return html.escape(chunk, quote=False).replace("\r", "&#13;")
 
 
 def _default_open(mark: Mark, continued: bool) -> str:

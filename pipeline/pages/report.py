@@ -301,9 +301,11 @@ def money_by_sector(mentions: pa.Table, top: int = TOP) -> list[dict]:
     joined = joined.set_column(joined.schema.get_field_index("sector"), "sector", sector)
     grouped = joined.group_by(["sector", "unit"]).aggregate([("value", "sum"), ("value", "count")])
     grouped = grouped.sort_by([("value_count", "descending"), ("sector", "ascending")])
+    names = _most_common(sectors, "sector", "normal") if len(sectors) else {}
     rows = [
         {
             "sector": r["sector"],
+            "name": names.get(r["sector"]) or r["sector"],
             "currency": r["unit"],
             "total": r["value_sum"],
             "amounts": r["value_count"],
@@ -313,11 +315,32 @@ def money_by_sector(mentions: pa.Table, top: int = TOP) -> list[dict]:
     return rows[:top]
 
 
-def article_months(documents: pa.Table) -> list[tuple[str, int]]:
+def article_months(documents: pa.Table, most: int = 120) -> list[tuple[str, int]]:
+    """Articles per month, every month between the first and the last present (a real
+    timeline); per year when that would be more than `most` bars."""
     dates = documents.column("date").drop_null()
     months = pc.utf8_slice_codeunits(dates, 0, 7)
-    counts = pc.value_counts(months).to_pylist()
-    return sorted((c["values"], c["counts"]) for c in counts)
+    counts = {c["values"]: c["counts"] for c in pc.value_counts(months).to_pylist()}
+    valid = sorted(m for m in counts if len(m) == 7 and m[:4].isdigit() and m[5:].isdigit())
+    if not valid:
+        return []
+    first, last = _month_number(valid[0]), _month_number(valid[-1])
+    if last - first >= most:
+        years: dict[str, int] = {}
+        for month in valid:
+            years[month[:4]] = years.get(month[:4], 0) + counts[month]
+        return [
+            (str(y), years.get(str(y), 0)) for y in range(int(valid[0][:4]), int(valid[-1][:4]) + 1)
+        ]
+    span = range(first, last + 1)
+    return [
+        (f"{n // 12:04d}-{n % 12 + 1:02d}", counts.get(f"{n // 12:04d}-{n % 12 + 1:02d}", 0))
+        for n in span
+    ]
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def mentioned_years(mentions: pa.Table) -> list[tuple[str, int]]:
