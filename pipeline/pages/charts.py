@@ -66,14 +66,19 @@ def hbar(labels: Sequence[str], values: Sequence[float], xlabel: str, colors=Non
 
 
 def vbar(
-    labels: Sequence[str], values: Sequence[float], ylabel: str, colors=None, max_ticks: int = 14
+    labels: Sequence[str],
+    values: Sequence[float],
+    ylabel: str,
+    colors=None,
+    max_ticks: int = 14,
+    width: float = 6.4,
 ) -> str:
     """Vertical bars over ordered categories (types, months, years)."""
     import matplotlib
     from matplotlib.ticker import MaxNLocator
 
     with matplotlib.rc_context(_STYLE):
-        figure = _figure(6.4, 2.6)
+        figure = _figure(width, 2.6)
         axes = figure.add_subplot()
         positions = list(range(len(labels)))
         axes.bar(positions, values, color=colors or BAR, width=0.8 if len(labels) < 40 else 1.0)

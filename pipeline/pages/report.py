@@ -32,14 +32,61 @@ NO_SECTOR = "(no sector in the sentence)"
 
 @dataclass
 class Output:
-    """The tables of one output folder, as Arrow tables (documents with a `page` column)."""
+    """The tables of one output folder: mentions as a Parquet dataset scanned per type (only
+    that type's rows and columns are ever in memory), documents as an Arrow table with a
+    `page` column (the annotated page's relative link, when there is one)."""
 
     folder: Path
     layout: str  # "batch" or "extract"
-    mentions: pa.Table
+    mentions: MentionSource
     documents: pa.Table
     errors: list[dict] = field(default_factory=list)
     manifest: dict | None = None
+
+
+# The columns each aggregate reads, by mention type.
+TYPE_FIELDS = {
+    "ORG": ("doc_id", "normal", "entity_id"),
+    "SECTOR": ("doc_id", "sentence", "normal", "sector", "okved"),
+    "AMOUNT": ("doc_id", "sentence", "kind", "value", "unit"),
+    "DATE": ("doc_id", "date_start", "granularity"),
+}
+
+
+class MentionSource:
+    """The mentions table of an output folder, read a type at a time."""
+
+    def __init__(self, paths: Path | list[Path]) -> None:
+        import pyarrow.dataset as ds
+
+        from pipeline.batch.parts import table_schemas
+
+        schema = table_schemas()["mentions"]
+        # An explicit schema: parts written before a column existed read it as nulls.
+        schema = pa.schema([schema.field(name) for name in MENTION_FIELDS])
+        source = paths if isinstance(paths, list) else str(paths)
+        try:
+            self.dataset = ds.dataset(source, format="parquet", schema=schema)
+            self.counts = self.dataset.to_table(columns=["type", "doc_id"])
+        except (OSError, pa.ArrowException) as exc:
+            raise InputError(paths, f"unreadable Parquet: {exc}") from None
+        self.paths = paths
+        self._types: dict[str, pa.Table] = {}  # each type is scanned once
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def of_type(self, kind: str) -> pa.Table:
+        import pyarrow.dataset as ds
+
+        if kind not in self._types:
+            columns = list(TYPE_FIELDS.get(kind, ("doc_id",)))
+            try:
+                table = self.dataset.to_table(columns=columns, filter=ds.field("type") == kind)
+            except (OSError, pa.ArrowException) as exc:
+                raise InputError(self.paths, f"unreadable Parquet: {exc}") from None
+            self._types[kind] = table
+        return self._types[kind]
 
 
 def load_output(folder: Path) -> Output:
@@ -81,7 +128,7 @@ def _dataset_schema(path: Path) -> pa.Schema:
 
 
 def _load_batch(folder: Path) -> Output:
-    mentions = _read_parquet(folder / "mentions", MENTION_FIELDS)
+    mentions = MentionSource(folder / "mentions")
     documents = _read_parquet(folder / "documents", tuple(DOCUMENT_COLUMNS))
     if (folder / PAGES_DIR).is_dir():
         pages = [page_relpath(d) for d in documents.column("doc_id").to_pylist()]
@@ -99,16 +146,15 @@ def _load_batch(folder: Path) -> Output:
 
 
 def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
-    mentions, documents = [], []
+    documents = []
     for sub in subfolders:
-        mentions.append(_read_parquet(sub / "mentions.parquet", MENTION_FIELDS))
         table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
         page = f"{sub.name}/annotated.html" if (sub / "annotated.html").exists() else None
         documents.append(table.append_column("page", pa.array([page] * len(table), pa.string())))
     return Output(
         folder,
         "extract",
-        pa.concat_tables(mentions, promote_options="permissive"),
+        MentionSource([sub / "mentions.parquet" for sub in subfolders]),
         pa.concat_tables(documents, promote_options="permissive"),
     )
 
@@ -129,11 +175,10 @@ def _records(table: pa.Table) -> list[dict]:
     return table.to_pylist()
 
 
-def type_counts(mentions: pa.Table) -> list[dict]:
+def type_counts(mentions: MentionSource | pa.Table) -> list[dict]:
     """Mentions and documents per type, in the schema's order of types."""
-    grouped = mentions.group_by("type").aggregate(
-        [("doc_id", "count"), ("doc_id", "count_distinct")]
-    )
+    table = mentions.counts if isinstance(mentions, MentionSource) else mentions
+    grouped = table.group_by("type").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
     found = {r["type"]: r for r in _records(grouped)}
     return [
         {
@@ -145,7 +190,9 @@ def type_counts(mentions: pa.Table) -> list[dict]:
     ]
 
 
-def _of_type(mentions: pa.Table, kind: str) -> pa.Table:
+def _of_type(mentions: MentionSource | pa.Table, kind: str) -> pa.Table:
+    if isinstance(mentions, MentionSource):
+        return mentions.of_type(kind)
     return mentions.filter(pc.equal(mentions.column("type"), kind))
 
 
@@ -457,10 +504,17 @@ def _charts(types, orgs, sectors, months, years) -> dict[str, str]:
             colors=COLORS["SECTOR"],
         )
     if months:
-        made["months"] = charts.vbar([m for m, _ in months], [n for _, n in months], "articles")
+        made["months"] = charts.vbar(
+            [m for m, _ in months], [n for _, n in months], "articles", max_ticks=20, width=9.5
+        )
     if years:
         made["years"] = charts.vbar(
-            [y for y, _ in years], [n for _, n in years], "dates mentioned", colors=COLORS["DATE"]
+            [y for y, _ in years],
+            [n for _, n in years],
+            "dates mentioned",
+            colors=COLORS["DATE"],
+            max_ticks=20,
+            width=9.5,
         )
     return made
 
