@@ -36,7 +36,7 @@ outputs/%/mentions.csv: $$(firstword $$(wildcard corpora/articles/$$*.txt corpor
 	$(PY) -m pipeline extract $< --out outputs/$*
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline tests scripts

@@ -190,7 +190,8 @@ def child_run(system: str, files_list: Path, out: Path, env: dict) -> Measured:
 def batch_run(workers: int, corpus: Path, out: Path, env: dict) -> Measured:
     target = out / f"batch-{workers}"
     command = [sys.executable, "-m", "pipeline", "batch", str(corpus), "--out", str(target)]
-    command += ["--overwrite", "--no-progress", "--workers", str(workers)]
+    # --no-report: the report build is measured on its own (report_run), not in throughput.
+    command += ["--overwrite", "--no-progress", "--no-report", "--workers", str(workers)]
     run = measure(command, env)
     if run.status != 0:
         raise SystemExit(f"bench: batch --workers {workers} failed (exit {run.status})")

@@ -6,6 +6,7 @@ Screenshots go to outputs/pages/ for people to look at."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from tests.conftest import ROOT, SEED, run_cli
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CHROMIUM=/path overrides where the browser is looked for.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",

@@ -355,3 +355,32 @@ def test_report_reads_parts_with_an_older_schema(tmp_path):
     )
     context = report_context(load_output(tmp_path))
     assert context["orgs"][0]["name"] == "X"
+
+
+def test_templates_ship_as_package_data():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["pipeline.pages"]
+    folder = ROOT / "pipeline" / "pages" / "templates"
+    shipped = {p for pattern in patterns for p in (folder.parent).glob(pattern)}
+    assert set(folder.iterdir()) <= shipped
+    dependencies = " ".join(config["project"]["dependencies"])
+    assert "jinja2" in dependencies and "matplotlib" in dependencies
+    assert any("playwright" in d for d in config["project"]["optional-dependencies"]["dev"])
+
+
+def test_batch_builds_the_report_unless_told_not_to(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Банк России повысил ставку.", encoding="utf-8")
+    result = run_cli("batch", corpus, "--out", tmp_path / "one", "--workers", "1", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "one" / "report.html").exists() and "report:" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1  # the summary line stays alone
+    result = run_cli(
+        "batch", corpus, "--out", tmp_path / "two", "--workers", "1", "--no-progress", "--no-report"
+    )
+    assert result.returncode == 0 and not (tmp_path / "two" / "report.html").exists()

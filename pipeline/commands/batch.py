@@ -120,5 +120,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_report:
         from pipeline.pages.report import build_report
 
-        sys.stdout.write(f"report: {build_report(args.out)}\n")
+        # stderr: stdout stays the one summary line that scripts read.
+        sys.stderr.write(f"report: {build_report(args.out)}\n")
     return 0
