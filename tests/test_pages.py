@@ -178,6 +178,18 @@ def test_facts_are_rendered_under_their_sentence():
     assert "ORG-money" in after and "1.5" in after
 
 
+def test_render_page_takes_facts_by_document(seed_doc):
+    from pipeline.pages import facts_by_document
+    from pipeline.render import render_page
+
+    rows = [{"doc_id": seed_doc._.doc_id, "sentence": 1, "relation": "works_for"}]
+    page = render_page([seed_doc], facts=facts_by_document(rows))
+    assert page.count('<div class="facts"') == 1 and "works_for" in page
+    body = _article_html(page)
+    without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
+    assert _text_of(without) == seed_doc.text.split("\n", 1)[1]
+
+
 def test_several_documents_get_one_section_each():
     one = ArticleInput("a", "Текст А.", [])
     two = ArticleInput("b", "Текст Б.", [])

@@ -128,6 +128,15 @@ def render_page(
     return article_page(ArticleInput.from_doc(d, facts.get(d._.doc_id)) for d in docs)
 
 
+def facts_by_document(rows: Iterable[Row]) -> dict[str, dict[int, list[Row]]]:
+    """Fact rows with `doc_id` and `sentence` columns (e.g. a facts DataFrame's
+    `.to_dict("records")`) grouped as `render_page(docs, facts=...)` takes them."""
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(str(row["doc_id"]), []).append(row)
+    return {doc_id: facts_by_sentence(facts) for doc_id, facts in grouped.items()}
+
+
 def facts_by_sentence(rows: Iterable[Row]) -> dict[int, list[Row]]:
     """Group fact rows (dicts or a DataFrame's records with a `sentence` column)."""
     grouped: dict[int, list[Row]] = {}
