@@ -216,3 +216,32 @@ def test_batch_pages_show_each_article(browser, small_batch):
     page = Page(browser, small_batch / "pages" / "win.html")  # CR LF line ends, a tab
     assert page.page.inner_text("#article") == NEWS["win.txt"].split("\n", 1)[1]
     page.close()
+
+
+def test_a_long_article_pages_its_table_and_finds_any_row(browser, tmp_path):
+    from pipeline.pages import ArticleInput, article_page
+
+    unit = "Банк России повысил ставку.\n"
+    text = unit * 450
+    rows = [
+        {
+            "mention_id": f"M{i + 1}",
+            "type": "ORG",
+            "start": i * len(unit),
+            "end": i * len(unit) + 11,
+        }
+        for i in range(450)
+    ]
+    path = tmp_path / "long.html"
+    path.write_text(article_page([ArticleInput("long", text, rows)]), encoding="utf-8")
+    page = Page(browser, path)
+    assert page.page.inner_text("#article") == text
+    assert page.page.locator("table.mentions tbody tr").count() == 200
+    assert page.page.inner_text(".pager .where") == "1–200 of 450"
+    page.page.click("#article mark.m[data-m='M420']")
+    assert page.page.get_attribute("tr[data-m='M420']", "class") == "selected"
+    assert page.page.inner_text(".pager .where") == "401–450 of 450"
+    page.page.click(".pager .prev")
+    assert page.page.inner_text(".pager .where") == "201–400 of 450"
+    assert page.errors == []
+    page.close()

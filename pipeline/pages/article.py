@@ -89,12 +89,14 @@ def article_section(article: ArticleInput, element_id: str = "article") -> str:
             date_html=head.date_html,
             body_html=body,
             columns=columns,
-            rows=[{c: display(r.get(c)) for c in columns} | {"_raw": r} for r in rows],
+            numeric=[c in NUMERIC_COLUMNS for c in columns],
+            n_rows=len(rows),
             counts={t: sum(1 for r in rows if r["type"] == t) for t in MENTION_TYPES},
             colors=COLORS,
-            data=json.dumps(
-                {str(r["mention_id"]): _tip_values(r) for r in rows}, ensure_ascii=False
-            ).replace("</", "<\\/"),
+            data=_json({str(r["mention_id"]): _tip_values(r) for r in rows}),
+            # The table's cells travel once, as JSON, and the page's script lays them out:
+            # a long article's page stays a few times the article's size, and builds fast.
+            table=_json([[display(r.get(c)) for c in columns] for r in rows]),
         )
     )
 
@@ -202,6 +204,11 @@ def _open_tag(mark: Mark, continued: bool) -> str:
         f'<mark class="m t-{label}" data-m="{key}" tabindex="0" role="button" '
         f'aria-label="{label} {key}">'
     )
+
+
+def _json(value: object) -> str:
+    """JSON safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 def clean_row(row: Row) -> dict:
