@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARTICLES := $(wildcard corpora/articles/*.txt corpora/articles/*.json corpora/articles/*.jsonl)
 CONFIGS := $(shell find configs -type f)
-CODE := $(shell find pipeline -name '*.py')
+CODE := $(shell find pipeline -name '*.py' -o -path '*/templates/*' -type f)
 OUTPUTS := $(foreach a,$(ARTICLES),outputs/$(basename $(notdir $(a)))/mentions.csv)
 
 .PHONY: setup extract test lint format evaluate evaluate-corpora batch bench clean
@@ -23,8 +23,12 @@ ifdef ARTICLE
 extract: $(STAMP)
 	$(PY) -m pipeline extract "$(ARTICLE)" $(if $(OUT),--out "$(OUT)")
 else
-extract: $(STAMP) $(OUTPUTS)
+extract: $(STAMP) outputs/report.html
 endif
+
+# The overview of every extracted article, rebuilt when any of their tables changes.
+outputs/report.html: $(OUTPUTS) $(CODE)
+	$(PY) -m pipeline report outputs
 
 # One rule per article: Make re-runs it when the article, configs/ or the code is newer.
 .SECONDEXPANSION:
@@ -32,7 +36,7 @@ outputs/%/mentions.csv: $$(firstword $$(wildcard corpora/articles/$$*.txt corpor
 	$(PY) -m pipeline extract $< --out outputs/$*
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline tests scripts

@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "pipeline.commands.evaluate",
     "pipeline.commands.batch",
     "pipeline.commands.bench",
+    "pipeline.commands.report",
 )
 
 

@@ -81,6 +81,13 @@ def _plain_char(ch: str) -> bool:
     return _BASIC_CYRILLIC(ch) or ch in _EXTRA_OK
 
 
+def dateline_match(text: str) -> re.Match | None:
+    """The leading `date YYYY-MM-DD Title` line's match (group 1 the date, 2 the title), if
+    the text starts with one; pages use its offsets to show the line as a header."""
+    match = _DATELINE.match(text)
+    return match if match and _DATE_LIKE.match(match.group(1)) else None
+
+
 def split_dateline(text: str, path: object) -> tuple[date | None, str | None]:
     """Article date and title from a leading `date YYYY-MM-DD Title` line, if there is one."""
     match = _DATELINE.match(text)

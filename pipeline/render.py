@@ -1,78 +1,8 @@
-"""The annotated page: the article with every mention highlighted, normalised values beside it."""
+"""The annotated page (kept for callers of the old module): see pipeline/pages/."""
 
 from __future__ import annotations
 
-import html
-import warnings
-from collections.abc import Iterable
-
-import pandas as pd
-from spacy import displacy
-from spacy.tokens import Doc, Span, SpanGroup
-
+from pipeline.pages import COLORS, render_doc, render_page
 from pipeline.schema import MENTION_TYPES
-from pipeline.tables import doc_mentions, mention_rows
-
-COLORS = {
-    "ORG": "#7aecec",
-    "PER": "#aa9cfc",
-    "LOC": "#ff9561",
-    "AMOUNT": "#e4e7d2",
-    "DATE": "#bfe1d9",
-    "SECTOR": "#feca74",
-}
-_VALUE_COLUMNS = (
-    ["mention_id", "type", "text", "normal", "entity_id"]
-    + ["kind", "value", "value_max", "unit", "qualifier"]
-    + ["timex", "date_start", "date_end", "granularity", "relative", "sector", "okved"]
-)
-_STYLE = """
-body { font-family: sans-serif; margin: 1em 2em; }
-.layout { display: flex; gap: 2em; align-items: flex-start; }
-.article { flex: 3; } .values { flex: 2; font-size: 12px; max-height: 95vh; overflow: auto; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 4px; }
-.legend span { padding: 2px 6px; margin-right: 4px; border-radius: 3px; }
-"""
-
-
-_PARAGRAPH = "\u2029"  # stands in for a line break while displaCy lays out the text
-
-
-def render_doc(doc: Doc) -> str:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # displaCy warns about a doc without mentions
-        article = displacy.render(
-            _display_copy(doc), style="span", page=False, options={"colors": COLORS}
-        )
-    article = article.replace(_PARAGRAPH, "<br>")
-    rows = pd.DataFrame(mention_rows(doc), columns=_VALUE_COLUMNS).dropna(axis=1, how="all")
-    table = rows.to_html(index=False, na_rep="", escape=True)
-    title = html.escape(doc._.title or doc._.doc_id or "")
-    return (
-        f"<h2>{title}</h2><p>doc_id: {html.escape(str(doc._.doc_id))}, date: "
-        f"{doc._.article_date or 'unknown'}</p><div class='layout'><div class='article'>"
-        f"{article}</div><div class='values'>{table}</div></div>"
-    )
-
-
-def render_page(docs: Iterable[Doc]) -> str:
-    legend = "".join(f"<span style='background:{c}'>{t}</span>" for t, c in COLORS.items())
-    body = "<hr>".join(render_doc(d) for d in docs)
-    return (
-        "<!DOCTYPE html><html lang='ru'><head><meta charset='utf-8'><title>Annotated articles"
-        f"</title><style>{_STYLE}</style></head><body><p class='legend'>{legend}</p>{body}"
-        "</body></html>"
-    )
-
-
-def _display_copy(doc: Doc) -> Doc:
-    """The same tokens and mentions, with line breaks made visible: displaCy prints a
-    whitespace token as plain text, so paragraphs would run together."""
-    words = [_PARAGRAPH * t.text.count("\n") if "\n" in t.text else t.text for t in doc]
-    view = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    spans = [Span(view, s.start, s.end, label=s.label_) for s in doc_mentions(doc)]
-    view.spans["sc"] = SpanGroup(view, name="sc", spans=spans)
-    return view
-
 
 __all__ = ["render_page", "render_doc", "COLORS", "MENTION_TYPES"]

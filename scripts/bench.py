@@ -44,7 +44,9 @@ TARGETS = {
     "peak_rss_mb_per_worker": ("<=", 400.0),
     "model_load_s": ("<=", 2.0),
     "batch_2_cores_vs_1": (">=", 1.7),
+    "report_100k_docs_s": ("<=", 60.0),
 }
+REPORT_DOCS = 100_000  # documents of the synthetic output the report is built from
 
 
 @dataclass
@@ -188,7 +190,8 @@ def child_run(system: str, files_list: Path, out: Path, env: dict) -> Measured:
 def batch_run(workers: int, corpus: Path, out: Path, env: dict) -> Measured:
     target = out / f"batch-{workers}"
     command = [sys.executable, "-m", "pipeline", "batch", str(corpus), "--out", str(target)]
-    command += ["--overwrite", "--no-progress", "--workers", str(workers)]
+    # --no-report: the report build is measured on its own (report_run), not in throughput.
+    command += ["--overwrite", "--no-progress", "--no-report", "--workers", str(workers)]
     run = measure(command, env)
     if run.status != 0:
         raise SystemExit(f"bench: batch --workers {workers} failed (exit {run.status})")
@@ -228,6 +231,130 @@ def batch_runs(
         fastest.walls = [run.wall_s for run in runs]
         best[f"batch-{workers}"] = fastest
     return best
+
+
+# --------------------------------------------------------------------------- report build
+
+
+def synthetic_output(folder: Path, documents: int = REPORT_DOCS, seed: int = 0) -> Path:
+    """A batch output folder (mentions/, documents/, errors.csv, manifest.json) of
+    `documents` made-up documents, ~60 mentions each, in the batch's exact Arrow schema, one
+    part per 1,000 documents. Organisation names follow a Zipf law like real news."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.batch import table_schemas
+    from pipeline.sector_taxonomy import Taxonomy
+
+    rng = np.random.default_rng(seed)
+    schemas = table_schemas()
+    sectors = Taxonomy.load().sectors
+    for name in ("mentions", "documents"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    per_part = 1_000
+    for part, first in enumerate(range(0, documents, per_part)):
+        count = min(per_part, documents - first)
+        mentions, docs = _synthetic_part(rng, first, count, sectors)
+        for name, table in (("mentions", mentions), ("documents", docs)):
+            table = pa.table(table).cast(schemas[name])
+            pq.write_table(table, folder / name / f"part-{part:05d}.parquet")
+    (folder / "errors.csv").write_text(
+        "path,line,doc_id,stage,reason\nbad.txt,,bad,read,empty article (no text)\n",
+        encoding="utf-8",
+    )
+    (folder / "manifest.json").write_text(json.dumps({"synthetic": documents}), encoding="utf-8")
+    return folder
+
+
+def _synthetic_part(rng, first: int, count: int, sectors) -> tuple[dict, dict]:
+    import numpy as np
+    import pyarrow as pa
+
+    types = np.array(["ORG", "PER", "LOC", "AMOUNT", "DATE", "SECTOR"])
+    per_doc = rng.poisson(60, count)
+    doc = np.repeat(np.arange(first, first + count), per_doc)
+    n = len(doc)
+    within = np.concatenate([np.arange(k) for k in per_doc]) if n else np.zeros(0, int)
+    kind = rng.choice(len(types), n, p=[0.2, 0.25, 0.25, 0.08, 0.17, 0.05])
+    label = types[kind]
+    org = np.minimum(rng.zipf(1.3, n), 20_000)
+    is_org, is_amount, is_date, is_sector = (kind == 0), (kind == 3), (kind == 4), (kind == 5)
+    sector = rng.integers(0, len(sectors), n)
+    money = is_amount & (rng.random(n) < 0.6)
+    day = rng.integers(np.datetime64("1990-01-01").astype(int), 20_454, n).astype("datetime64[D]")
+    dates = np.datetime_as_string(day)
+    starts = within * 40 + rng.integers(0, 10, n)
+    normal = np.where(
+        is_org,
+        np.char.add("Организация ", org.astype(str)),
+        np.char.add("имя ", (org % 997).astype(str)),
+    )
+    mentions = {
+        "doc_id": np.char.add("synthetic/", doc.astype(str)),
+        "mention_id": np.char.add("M", (within + 1).astype(str)),
+        "type": label,
+        "start": starts,
+        "end": starts + 12,
+        "text": normal,
+        "normal": normal,
+        "entity_id": pa.array(np.char.add("ORG:", org.astype(str)), mask=~is_org),
+        "parent_id": pa.nulls(n, pa.string()),
+        "sentence": within // 3,
+        "stage": np.where(is_org, "org_rules", "ner"),
+        "kind": pa.array(np.where(money, "money", "count"), mask=~is_amount),
+        "value": pa.array(rng.lognormal(16, 3, n), mask=~is_amount),
+        "value_max": pa.nulls(n, pa.float64()),
+        "unit": pa.array(rng.choice(["RUB", "USD", "EUR", "CNY"], n), mask=~money),
+        "qualifier": pa.array(np.full(n, "eq"), mask=~is_amount),
+        "timex": pa.array(dates, mask=~is_date),
+        "date_start": pa.array(dates, mask=~is_date),
+        "date_end": pa.array(dates, mask=~is_date),
+        "granularity": pa.array(rng.choice(["day", "month", "year", "decade"], n), mask=~is_date),
+        "relative": pa.array(np.zeros(n, bool), mask=~is_date),
+        "sector": pa.array(np.array([s.id for s in sectors])[sector], mask=~is_sector),
+        "okved": pa.array(np.array([";".join(s.okved) for s in sectors])[sector], mask=~is_sector),
+    }
+    doc_ids = np.arange(first, first + count)
+    published = np.datetime_as_string(
+        rng.integers(np.datetime64("2015-01-01").astype(int), 20_454, count).astype("datetime64[D]")
+    )
+    documents = {
+        "doc_id": np.char.add("synthetic/", doc_ids.astype(str)),
+        "source": np.char.add(np.char.add("synthetic/", doc_ids.astype(str)), ".txt"),
+        "encoding": np.full(count, "utf-8"),
+        "title": np.char.add("Документ ", doc_ids.astype(str)),
+        "date": published,
+        "characters": per_doc * 40 + 100,
+        "sentences": per_doc // 3 + 1,
+        "tokens": per_doc * 8,
+        **{
+            f"n_{t.lower()}": np.bincount(doc[kind == i] - first, minlength=count)
+            for i, t in enumerate(types)
+        },
+    }
+    return mentions, documents
+
+
+def report_run(out: Path, env: dict, documents: int = REPORT_DOCS) -> Measured:
+    """`python -m pipeline report` on a synthetic output of `documents` documents (made once
+    and kept in OUT/report-{documents}/; only the report build is timed)."""
+    folder = out / f"report-{documents}"
+    if not (folder / "manifest.json").exists():
+        _say(f"writing a synthetic output of {documents:,} documents to {folder} ...")
+        synthetic_output(folder, documents)
+    _start(f"report on {documents:,} synthetic documents")
+    run = measure([sys.executable, "-m", "pipeline", "report", str(folder)], env)
+    if run.status != 0:
+        raise SystemExit(f"bench: the report build failed (exit {run.status})")
+    return Measured(
+        system=f"report, {documents:,} documents",
+        documents=documents,
+        characters=0,
+        wall_s=run.wall_s,
+        peak_rss_mb=run.peak_rss_mb,
+        other_cores=run.other_cores,
+    )
 
 
 # --------------------------------------------------------------------------- child side
@@ -392,6 +519,8 @@ def summarise(runs: dict[str, Measured], cores: int) -> dict:
     }
     if many and cores == 2:
         measured["batch_2_cores_vs_1"] = ratios["batch_2_cores_vs_1"]
+    if "report" in runs:
+        measured["report_100k_docs_s"] = runs["report"].wall_s
     targets = {}
     for name, value in measured.items():
         op, limit = TARGETS[name]
@@ -500,6 +629,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--update-docs", action="store_true", help="write the figures into docs/performance.md"
     )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help=f"only time `report` on a synthetic output of {REPORT_DOCS:,} documents",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -521,6 +655,17 @@ def bench(args: argparse.Namespace) -> int:
 
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **SINGLE_THREAD}
+    if args.report_only:
+        run = report_run(out, env)
+        line = (
+            f"report build, {run.documents:,} synthetic documents: {run.wall_s:.1f} s wall, "
+            f"peak RSS {run.peak_rss_mb:.0f} MB, other load {run.other_cores:.2f} cores "
+            f"(target <= {TARGETS['report_100k_docs_s'][1]:.0f} s)\n"
+        )
+        (out / "report.json").write_text(json.dumps(asdict(run), indent=2), encoding="utf-8")
+        sys.stdout.write(line)
+        return 0
     corpus = args.corpus.resolve() if args.corpus else prepare_corpus(out)
     corpus, files = select_files(corpus, args.limit, out)
     if not files:
@@ -528,7 +673,6 @@ def bench(args: argparse.Namespace) -> int:
     files_list = out / "files.txt"
     files_list.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
     cores = args.workers or available_cores()
-    env = {**os.environ, **SINGLE_THREAD}
     stages = [s.name for s in load_config().stages]  # as the runs start: others edit it
     runs: dict[str, Measured] = {}
     plan = [("natasha", "natasha (5 components)"), ("pipeline", "this pipeline, 1 process")]
@@ -539,6 +683,7 @@ def bench(args: argparse.Namespace) -> int:
         runs[key] = child_run(key, files_list, out, env)
         runs[key].system = label
     runs.update(batch_runs(sorted({1, cores}), args.repeats, corpus, out, env))
+    runs["report"] = report_run(out, env)
     _start("time per stage")
     runs["stages"] = child_run("stages", files_list, out, env)
     summary = summarise(runs, cores)

@@ -188,7 +188,7 @@ def run_batch(options: BatchOptions) -> BatchReport:
         "part_size": options.part_size,
     }
     settings = WorkerSettings(
-        str(corpus), str(out), str(config.path), options.max_bytes, options.batch_size
+        str(corpus), str(out), str(config.path), options.max_bytes, options.batch_size, options.html
     )
     backend = _backend(options, settings)  # an unreachable cluster fails before OUT_DIR changes
     try:
@@ -363,3 +363,5 @@ def clear_results(out: Path) -> None:
         shutil.rmtree(out / folder, ignore_errors=True)
     for name in (ERRORS_FILE, MANIFEST_FILE, RUN_FILE):
         (out / name).unlink(missing_ok=True)
+    shutil.rmtree(out / "pages", ignore_errors=True)  # --html pages and the report
+    (out / "report.html").unlink(missing_ok=True)

@@ -56,6 +56,7 @@ class BatchOptions:
     config: Path | None = None
     progress: bool = True
     connect_timeout: float = 5.0
+    html: bool = False  # also write each document's annotated page to OUT/pages/
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class WorkerSettings:
     config: str | None
     max_bytes: int | None
     batch_size: int
+    html: bool = False
 
 
 @dataclass(frozen=True)

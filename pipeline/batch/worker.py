@@ -99,12 +99,12 @@ def process_task(task: Task, settings: WorkerSettings) -> PartSummary:
         if isinstance(record, Document):
             chunk.append(record)
             if len(chunk) >= settings.batch_size:
-                _run_chunk(nlp, chunk, rows, settings.batch_size)
+                _run_chunk(nlp, chunk, rows, settings.batch_size, settings)
                 chunk = []
         else:
             rows.errors.append(record)
     if chunk:
-        _run_chunk(nlp, chunk, rows, settings.batch_size)
+        _run_chunk(nlp, chunk, rows, settings.batch_size, settings)
     try:
         commit_part(Path(settings.out), task, rows)
     except OSError as exc:
@@ -171,20 +171,43 @@ def check_regular_file(path: Path) -> None:
         raise InputError(path, "not a regular file (FIFO, socket or device), cannot be read")
 
 
-def _run_chunk(nlp, documents: list[Document], rows: PartRows, batch_size: int) -> None:
+def _run_chunk(
+    nlp,
+    documents: list[Document],
+    rows: PartRows,
+    batch_size: int,
+    settings: WorkerSettings | None = None,
+) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
     from pipeline.runner import table_rows
 
     try:
-        results = table_rows(documents, nlp, batch_size)
+        results = list(zip(documents, table_rows(documents, nlp, batch_size), strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend(table_rows([document], nlp, 1))
+                results.extend((document, r) for r in table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
-    for mentions, document in results:
+    for source, (mentions, document) in results:
         rows.mentions.extend(mentions)
         rows.documents.append(document)
+        if settings is not None and settings.html:
+            _write_page(source, mentions, Path(settings.out))
+
+
+def _write_page(document: Document, mentions: list[dict], out: Path) -> None:
+    """The document's annotated page (batch --html). A page that cannot be made is reported
+    on stderr and skipped: the document's rows matter more than its page."""
+    from pipeline.output import write_text
+    from pipeline.pages import ArticleInput, article_page
+    from pipeline.pages.paths import page_relpath
+
+    when = document.date.isoformat() if document.date else None
+    article = ArticleInput(document.doc_id, document.text, mentions, document.title, when)
+    try:
+        write_text(out / page_relpath(document.doc_id), article_page([article]))
+    except Exception as exc:
+        sys.stderr.write(f"warning: no page for {document.doc_id}: {one_line(exc)}\n")

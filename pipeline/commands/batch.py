@@ -33,9 +33,10 @@ def add_parser(subparsers) -> None:
         help="run the pipeline over a corpus folder into Parquet datasets",
         description="Run the pipeline over every .txt/.json/.jsonl file under CORPUS_DIR "
         "(recursively). Writes OUT_DIR/mentions/ and OUT_DIR/documents/ (Parquet datasets), "
-        "OUT_DIR/errors.csv (inputs that could not be processed, with the reason) and "
-        "OUT_DIR/manifest.json. Exit status 0 when the run completed, even if some inputs "
-        "failed. See docs/batch.md.",
+        "OUT_DIR/errors.csv (inputs that could not be processed, with the reason), "
+        "OUT_DIR/manifest.json and OUT_DIR/report.html (an overview page; --no-report skips "
+        "it). Exit status 0 when the run completed, even if some inputs failed. See "
+        "docs/batch.md.",
     )
     parser.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
     parser.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
@@ -73,6 +74,16 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--config", type=Path, help="pipeline config (configs/pipeline.toml)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="also write each document's annotated page to OUT_DIR/pages/ (linked from the report)",
+    )
+    parser.add_argument(
+        "--no-report",
+        action="store_true",
+        help="do not build OUT_DIR/report.html at the end (build it later with `report OUT_DIR`)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -93,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         config=args.config,
         progress=not args.no_progress,
+        html=args.html,
     )
     try:
         report = run_batch(options)
@@ -105,4 +117,9 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(summary_line(report) + "\n")
     if report.totals.duplicates:
         sys.stderr.write(duplicates_warning(report.totals) + "\n")
+    if not args.no_report:
+        from pipeline.pages.report import build_report
+
+        # stderr: stdout stays the one summary line that scripts read.
+        sys.stderr.write(f"report: {build_report(args.out)}\n")
     return 0

@@ -1,0 +1,533 @@
+"""The corpus overview (`python -m pipeline report OUT`): OUT/report.html from the tables.
+
+Reads a batch output folder (Parquet datasets mentions/ and documents/, errors.csv,
+manifest.json) or an extract output folder (one sub-folder per input file). Aggregation runs
+in Arrow (group_by, joins) over the columns it needs, so 100,000 documents and millions of
+mentions never become Python objects; only the small aggregated tables do.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.errors import InputError
+from pipeline.pages import charts
+from pipeline.pages.article import COLORS, _okved_captions
+from pipeline.pages.paths import PAGES_DIR, REPORT_FILE, page_relpath
+from pipeline.pages.templating import environment
+from pipeline.schema import DOCUMENT_COLUMNS, MENTION_TYPES
+
+MENTION_FIELDS = ("doc_id", "type", "normal", "entity_id", "sentence")
+MENTION_FIELDS += ("kind", "value", "unit", "date_start", "granularity", "sector", "okved")
+TOP = 25  # rows in the "top" tables and charts
+DATED = ("day", "month", "year")  # granularities precise enough for a year timeline
+NO_SECTOR = "(no sector in the sentence)"
+
+
+@dataclass
+class Output:
+    """The tables of one output folder: mentions as a Parquet dataset scanned per type (only
+    that type's rows and columns are ever in memory), documents as an Arrow table with a
+    `page` column (the annotated page's relative link, when there is one)."""
+
+    folder: Path
+    layout: str  # "batch" or "extract"
+    mentions: MentionSource
+    documents: pa.Table
+    errors: list[dict] = field(default_factory=list)
+    manifest: dict | None = None
+
+
+# The columns each aggregate reads, by mention type.
+TYPE_FIELDS = {
+    "ORG": ("doc_id", "normal", "entity_id"),
+    "SECTOR": ("doc_id", "sentence", "normal", "sector", "okved"),
+    "AMOUNT": ("doc_id", "sentence", "kind", "value", "unit"),
+    "DATE": ("doc_id", "date_start", "granularity"),
+}
+
+
+class MentionSource:
+    """The mentions table of an output folder, read a type at a time."""
+
+    def __init__(self, paths: Path | list[Path]) -> None:
+        import pyarrow.dataset as ds
+
+        from pipeline.batch.parts import table_schemas
+
+        schema = table_schemas()["mentions"]
+        # An explicit schema: parts written before a column existed read it as nulls.
+        schema = pa.schema([schema.field(name) for name in MENTION_FIELDS])
+        source = paths if isinstance(paths, list) else str(paths)
+        try:
+            self.dataset = ds.dataset(source, format="parquet", schema=schema)
+            self.counts = self.dataset.to_table(columns=["type", "doc_id"])
+        except (OSError, pa.ArrowException) as exc:
+            raise InputError(paths, f"unreadable Parquet: {exc}") from None
+        self.paths = paths
+        self._types: dict[str, pa.Table] = {}  # each type is scanned once
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def of_type(self, kind: str) -> pa.Table:
+        import pyarrow.dataset as ds
+
+        if kind not in self._types:
+            columns = list(TYPE_FIELDS.get(kind, ("doc_id",)))
+            try:
+                table = self.dataset.to_table(columns=columns, filter=ds.field("type") == kind)
+            except (OSError, pa.ArrowException) as exc:
+                raise InputError(self.paths, f"unreadable Parquet: {exc}") from None
+            self._types[kind] = table
+        return self._types[kind]
+
+
+def load_output(folder: Path) -> Output:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(folder, "no such output folder")
+    if (folder / "mentions").is_dir() and (folder / "documents").is_dir():
+        return _load_batch(folder)
+    subfolders = sorted(p.parent for p in folder.glob("*/mentions.parquet"))
+    subfolders = [p for p in subfolders if (p / "documents.parquet").exists()]
+    if not subfolders:
+        raise InputError(
+            folder,
+            "no tables found (expected a batch output with mentions/ and documents/, "
+            "or extract outputs with */mentions.parquet)",
+        )
+    return _load_extract(folder, subfolders)
+
+
+def _read_parquet(path: Path, columns: tuple[str, ...]) -> pa.Table:
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path) if path.is_file() else _dataset_schema(path)
+        present = [c for c in columns if c in schema.names]
+        table = pq.read_table(path, columns=present)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(path, f"unreadable Parquet: {exc}") from None
+    for name in columns:  # an older output without a column: typed nulls keep the code simple
+        if name not in table.column_names:
+            table = table.append_column(name, pa.nulls(len(table), pa.string()))
+    return table.select(list(columns))
+
+
+def _dataset_schema(path: Path) -> pa.Schema:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(path, format="parquet").schema
+
+
+def _load_batch(folder: Path) -> Output:
+    mentions = MentionSource(folder / "mentions")
+    documents = _read_parquet(folder / "documents", tuple(DOCUMENT_COLUMNS))
+    if (folder / PAGES_DIR).is_dir():
+        pages = [page_relpath(d) for d in documents.column("doc_id").to_pylist()]
+    else:
+        pages = [None] * len(documents)
+    documents = documents.append_column("page", pa.array(pages, pa.string()))
+    errors = _read_errors(folder / "errors.csv")
+    manifest = None
+    if (folder / "manifest.json").exists():
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = None
+    return Output(folder, "batch", mentions, documents, errors, manifest)
+
+
+def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
+    documents = []
+    for sub in subfolders:
+        table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
+        page = f"{sub.name}/annotated.html" if (sub / "annotated.html").exists() else None
+        documents.append(table.append_column("page", pa.array([page] * len(table), pa.string())))
+    return Output(
+        folder,
+        "extract",
+        MentionSource([sub / "mentions.parquet" for sub in subfolders]),
+        pa.concat_tables(documents, promote_options="permissive"),
+    )
+
+
+def _read_errors(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    import pandas as pd
+
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return frame.to_dict("records")
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+def _records(table: pa.Table) -> list[dict]:
+    return table.to_pylist()
+
+
+def type_counts(mentions: MentionSource | pa.Table) -> list[dict]:
+    """Mentions and documents per type, in the schema's order of types."""
+    table = mentions.counts if isinstance(mentions, MentionSource) else mentions
+    grouped = table.group_by("type").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
+    found = {r["type"]: r for r in _records(grouped)}
+    return [
+        {
+            "type": t,
+            "mentions": found.get(t, {}).get("doc_id_count", 0),
+            "documents": found.get(t, {}).get("doc_id_count_distinct", 0),
+        }
+        for t in MENTION_TYPES
+    ]
+
+
+def _of_type(mentions: MentionSource | pa.Table, kind: str) -> pa.Table:
+    if isinstance(mentions, MentionSource):
+        return mentions.of_type(kind)
+    return mentions.filter(pc.equal(mentions.column("type"), kind))
+
+
+def _most_common(table: pa.Table, key: str, label: str) -> dict:
+    """For each key, its most frequent label (the name shown for an entity or a sector)."""
+    pairs = table.group_by([key, label]).aggregate([(label, "count")])
+    pairs = pairs.sort_by([(f"{label}_count", "descending"), (label, "ascending")])
+    best: dict = {}
+    for k, v in zip(pairs.column(key).to_pylist(), pairs.column(label).to_pylist(), strict=True):
+        best.setdefault(k, v)
+    return best
+
+
+def top_organisations(mentions: pa.Table, top: int = TOP) -> list[dict]:
+    """Organisations by documents, then mentions: one row per entity (its normal form when
+    the linker gave it no id), named by its most frequent normal form."""
+    orgs = _of_type(mentions, "ORG")
+    if not len(orgs):
+        return []
+    key = pc.coalesce(orgs.column("entity_id"), orgs.column("normal"))
+    orgs = orgs.append_column("key", key)
+    grouped = orgs.group_by("key").aggregate([("doc_id", "count_distinct"), ("doc_id", "count")])
+    grouped = grouped.sort_by(
+        [
+            ("doc_id_count_distinct", "descending"),
+            ("doc_id_count", "descending"),
+            ("key", "ascending"),
+        ]
+    ).slice(0, top)
+    keep = orgs.filter(pc.is_in(orgs.column("key"), grouped.column("key")))
+    names = _most_common(keep, "key", "normal")
+    return [
+        {
+            "name": names.get(r["key"]) or r["key"],
+            "entity": r["key"],
+            "documents": r["doc_id_count_distinct"],
+            "mentions": r["doc_id_count"],
+        }
+        for r in _records(grouped)
+    ]
+
+
+def sector_table(mentions: pa.Table) -> list[dict]:
+    """Sectors by documents and mentions, with the ОКВЭД section of their main code."""
+    sectors = _of_type(mentions, "SECTOR")
+    sectors = sectors.filter(pc.is_valid(sectors.column("sector")))
+    if not len(sectors):
+        return []
+    grouped = sectors.group_by("sector").aggregate(
+        [("doc_id", "count_distinct"), ("doc_id", "count")]
+    )
+    grouped = grouped.sort_by(
+        [
+            ("doc_id_count_distinct", "descending"),
+            ("doc_id_count", "descending"),
+            ("sector", "ascending"),
+        ]
+    )
+    names = _most_common(sectors, "sector", "normal")
+    codes = _most_common(sectors.filter(pc.is_valid(sectors.column("okved"))), "sector", "okved")
+    return [
+        {
+            "sector": r["sector"],
+            "name": names.get(r["sector"]) or r["sector"],
+            "okved": codes.get(r["sector"]) or "",
+            **okved_section(codes.get(r["sector"]) or ""),
+            "documents": r["doc_id_count_distinct"],
+            "mentions": r["doc_id_count"],
+        }
+        for r in _records(grouped)
+    ]
+
+
+def okved_section(okved: str) -> dict[str, str]:
+    """The ОКВЭД 2 section (letter and caption) of the first code in a `;` list."""
+    captions = _okved_captions()
+    sections = _okved_sections()
+    for code in okved.split(";"):
+        section = code.strip() if code.strip().isalpha() else sections.get(code.strip())
+        if section:
+            return {"section": section, "section_caption": captions.get(section, "")}
+    return {"section": "", "section_caption": ""}
+
+
+def _okved_sections() -> dict[str, str]:
+    import csv
+
+    from pipeline.pages.article import OKVED_CSV
+
+    if not OKVED_CSV.exists():
+        return {}
+    with open(OKVED_CSV, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return {row["code"]: row["section"] for row in csv.DictReader(lines)}
+
+
+def section_table(sectors: list[dict]) -> list[dict]:
+    """Sector rows summed by ОКВЭД section (mentions add up; documents are an upper bound
+    when one document names two sectors of a section, so they are not summed)."""
+    by_section: dict[str, dict] = {}
+    for row in sectors:
+        key = row["section"] or "—"
+        entry = by_section.setdefault(
+            key, {"section": key, "caption": row["section_caption"], "sectors": 0, "mentions": 0}
+        )
+        entry["sectors"] += 1
+        entry["mentions"] += row["mentions"]
+    return sorted(by_section.values(), key=lambda e: (-e["mentions"], e["section"]))
+
+
+def _money(mentions: pa.Table) -> pa.Table:
+    amounts = _of_type(mentions, "AMOUNT")
+    money = amounts.filter(
+        pc.and_(pc.equal(amounts.column("kind"), "money"), pc.is_valid(amounts.column("value")))
+    )
+    return money.filter(pc.is_valid(money.column("unit")))
+
+
+def money_by_currency(mentions: pa.Table) -> list[dict]:
+    money = _money(mentions)
+    if not len(money):
+        return []
+    grouped = money.group_by("unit").aggregate(
+        [("value", "sum"), ("value", "count"), ("doc_id", "count_distinct")]
+    )
+    grouped = grouped.sort_by([("value_count", "descending"), ("unit", "ascending")])
+    return [
+        {
+            "currency": r["unit"],
+            "total": r["value_sum"],
+            "amounts": r["value_count"],
+            "documents": r["doc_id_count_distinct"],
+        }
+        for r in _records(grouped)
+    ]
+
+
+def money_by_sector(mentions: pa.Table, top: int = TOP) -> list[dict]:
+    """Money amounts summed by the sectors named in the same sentence (an amount counts once
+    for each distinct sector there); amounts in a sentence without a sector form one row."""
+    money = _money(mentions).select(["doc_id", "sentence", "unit", "value"])
+    if not len(money):
+        return []
+    sectors = _of_type(mentions, "SECTOR")
+    sectors = sectors.filter(pc.is_valid(sectors.column("sector")))
+    keys = (
+        sectors.select(["doc_id", "sentence", "sector"])
+        .group_by(["doc_id", "sentence", "sector"])
+        .aggregate([])
+    )
+    joined = money.join(keys, keys=["doc_id", "sentence"], join_type="left outer")
+    sector = pc.fill_null(joined.column("sector"), NO_SECTOR)
+    joined = joined.set_column(joined.schema.get_field_index("sector"), "sector", sector)
+    grouped = joined.group_by(["sector", "unit"]).aggregate([("value", "sum"), ("value", "count")])
+    grouped = grouped.sort_by([("value_count", "descending"), ("sector", "ascending")])
+    names = _most_common(sectors, "sector", "normal") if len(sectors) else {}
+    rows = [
+        {
+            "sector": r["sector"],
+            "name": names.get(r["sector"]) or r["sector"],
+            "currency": r["unit"],
+            "total": r["value_sum"],
+            "amounts": r["value_count"],
+        }
+        for r in _records(grouped)
+    ]
+    return rows[:top]
+
+
+def article_months(documents: pa.Table, most: int = 120) -> list[tuple[str, int]]:
+    """Articles per month, every month between the first and the last present (a real
+    timeline); per year when that would be more than `most` bars."""
+    dates = documents.column("date").drop_null()
+    months = pc.utf8_slice_codeunits(dates, 0, 7)
+    counts = {c["values"]: c["counts"] for c in pc.value_counts(months).to_pylist()}
+    valid = sorted(m for m in counts if len(m) == 7 and m[:4].isdigit() and m[5:].isdigit())
+    if not valid:
+        return []
+    first, last = _month_number(valid[0]), _month_number(valid[-1])
+    if last - first >= most:
+        years: dict[str, int] = {}
+        for month in valid:
+            years[month[:4]] = years.get(month[:4], 0) + counts[month]
+        return [
+            (str(y), years.get(str(y), 0)) for y in range(int(valid[0][:4]), int(valid[-1][:4]) + 1)
+        ]
+    span = range(first, last + 1)
+    return [
+        (f"{n // 12:04d}-{n % 12 + 1:02d}", counts.get(f"{n // 12:04d}-{n % 12 + 1:02d}", 0))
+        for n in span
+    ]
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def mentioned_years(mentions: pa.Table) -> list[tuple[str, int]]:
+    """Years of the dates mentioned (day, month or year precision), every year in between
+    present so the chart's axis is a real timeline."""
+    dates = _of_type(mentions, "DATE")
+    dates = dates.filter(
+        pc.and_(
+            pc.is_valid(dates.column("date_start")),
+            pc.is_in(dates.column("granularity"), pa.array(DATED)),
+        )
+    )
+    if not len(dates):
+        return []
+    years = pc.utf8_slice_codeunits(dates.column("date_start"), 0, 4)
+    counts = {c["values"]: c["counts"] for c in pc.value_counts(years).to_pylist()}
+    numbers = sorted(int(y) for y in counts if y.isdigit())
+    if not numbers:
+        return []
+    # A stray far year (a date of 1812 among 2020s news) would stretch the axis: show the
+    # span holding 99 % of the mentions and say how many fell outside.
+    return [(str(y), counts.get(f"{y:04d}", 0)) for y in range(numbers[0], numbers[-1] + 1)]
+
+
+def _trim(series: list[tuple[str, int]], share: float = 0.99) -> tuple[list[tuple[str, int]], int]:
+    total = sum(n for _, n in series)
+    if not total:
+        return series, 0
+    lo, hi, cut = 0, len(series), 0
+    while lo < hi and cut + series[lo][1] <= total * (1 - share) / 2:
+        cut += series[lo][1]
+        lo += 1
+    while hi > lo and cut + series[hi - 1][1] <= total * (1 - share):
+        cut += series[hi - 1][1]
+        hi -= 1
+    return series[lo:hi], cut
+
+
+def document_rows(documents: pa.Table) -> list[list[Any]]:
+    """The searchable documents table, as compact arrays (one JSON array per document)."""
+    columns = ["doc_id", "title", "date", "characters"] + [f"n_{t.lower()}" for t in MENTION_TYPES]
+    table = documents.select(columns + ["page"]).sort_by([("doc_id", "ascending")])
+    return [
+        list(row)
+        for row in zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True)
+    ]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def report_context(output: Output) -> dict:
+    mentions, documents = output.mentions, output.documents
+    types = type_counts(mentions)
+    orgs = top_organisations(mentions)
+    sectors = sector_table(mentions)
+    months = article_months(documents)
+    years, outside = _trim(mentioned_years(mentions))
+    errors = output.errors
+    reasons: dict[tuple[str, str], int] = {}
+    for error in errors:
+        key = (error.get("stage", ""), error.get("reason", ""))
+        reasons[key] = reasons.get(key, 0) + 1
+    return {
+        "folder": str(output.folder),
+        "layout": output.layout,
+        "n_documents": len(documents),
+        "n_failed": len(errors),
+        "n_mentions": len(mentions),
+        "characters": int(pc.sum(documents.column("characters")).as_py() or 0),
+        "types": types,
+        "orgs": orgs,
+        "sectors": sectors[:TOP],
+        "n_sectors": len(sectors),
+        "sections": section_table(sectors),
+        "money_currency": money_by_currency(mentions),
+        "money_sector": money_by_sector(mentions),
+        "months": months,
+        "years": years,
+        "years_outside": outside,
+        "errors": errors[:500],
+        "reasons": sorted(
+            ({"stage": s, "reason": r, "files": n} for (s, r), n in reasons.items()),
+            key=lambda e: -e["files"],
+        ),
+        "manifest": output.manifest or {},
+        "colors": COLORS,
+        "charts": _charts(types, orgs, sectors, months, years),
+        "documents_json": json.dumps(document_rows(documents), ensure_ascii=False).replace(
+            "</", "<\\/"
+        ),
+    }
+
+
+def _charts(types, orgs, sectors, months, years) -> dict[str, str]:
+    made = {
+        "types": charts.vbar(
+            [t["type"] for t in types],
+            [t["mentions"] for t in types],
+            "mentions",
+            colors=[COLORS[t["type"]] for t in types],
+        )
+    }
+    if orgs:
+        made["orgs"] = charts.hbar(
+            [o["name"] for o in orgs], [o["documents"] for o in orgs], "documents"
+        )
+    if sectors:
+        top = sectors[:TOP]
+        made["sectors"] = charts.hbar(
+            [f"{s['name']} ({s['section']})" if s["section"] else s["name"] for s in top],
+            [s["documents"] for s in top],
+            "documents",
+            colors=COLORS["SECTOR"],
+        )
+    if months:
+        made["months"] = charts.vbar(
+            [m for m, _ in months], [n for _, n in months], "articles", max_ticks=20, width=9.5
+        )
+    if years:
+        made["years"] = charts.vbar(
+            [y for y, _ in years],
+            [n for _, n in years],
+            "dates mentioned",
+            colors=COLORS["DATE"],
+            max_ticks=20,
+            width=9.5,
+        )
+    return made
+
+
+def render_report(output: Output) -> str:
+    return environment().get_template("report.html.j2").render(**report_context(output))
+
+
+def build_report(folder: Path, target: Path | None = None) -> Path:
+    """Write FOLDER/report.html (or `target`) from the tables in FOLDER; return its path."""
+    from pipeline.output import write_text
+
+    output = load_output(Path(folder))
+    path = Path(target) if target else Path(folder) / REPORT_FILE
+    write_text(path, render_report(output))
+    return path

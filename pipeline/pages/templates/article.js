@@ -1,0 +1,187 @@
+// Hover or focus a mention: its values in a tooltip. Click or Enter: select its row below.
+// Click a row: show its mention in the text. Headers sort, type boxes filter. The table
+// shows a page of rows at a time, so an article with tens of thousands of mentions stays
+// quick to open.
+(function () {
+  "use strict";
+  const PAGE = 200;
+  const tip = document.getElementById("tip");
+
+  function showTip(mark, values) {
+    if (!values) return;
+    tip.replaceChildren();
+    const list = document.createElement("dl");
+    for (const [key, value] of Object.entries(values)) {
+      const dt = document.createElement("dt");
+      dt.textContent = key;
+      const dd = document.createElement("dd");
+      dd.textContent = value;
+      list.append(dt, dd);
+    }
+    tip.append(list);
+    tip.hidden = false;
+    const box = mark.getBoundingClientRect();
+    const width = tip.offsetWidth;
+    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+  }
+
+  function hideTip() { tip.hidden = true; }
+
+  function numberOf(text) { return Number(text.replace(/\u202f/g, "")); }
+
+  function setUp(section) {
+    const data = JSON.parse(section.querySelector("script.mention-data").textContent);
+    const cells = JSON.parse(section.querySelector("script.mention-table").textContent);
+    const table = section.querySelector("table.mentions");
+    const body = table.tBodies[0];
+    const buttons = Array.from(table.tHead.rows[0].cells, (th) => th.querySelector("button"));
+    const names = buttons.map((b) => b.textContent);
+    const numeric = buttons.map((b) => b.hasAttribute("data-numeric"));
+    const idCol = names.indexOf("mention_id");
+    const typeCol = names.indexOf("type");
+    const indexOf = new Map(cells.map((values, i) => [values[idCol], i]));
+    const boxes = Array.from(section.querySelectorAll(".filters input"));
+    const shown = section.querySelector(".filters .shown");
+    const pager = section.querySelector(".pager");
+    let order = cells.map((_, i) => i);
+    let filtered = order;
+    let page = 0;
+    let selected = null;
+
+    function rowOf(i) {
+      const values = cells[i];
+      const tr = document.createElement("tr");
+      tr.dataset.m = values[idCol];
+      tr.dataset.type = values[typeCol];
+      tr.tabIndex = -1;
+      values.forEach((value, c) => {
+        const td = document.createElement("td");
+        td.className = "c-" + names[c];
+        if (c === typeCol) {
+          const chip = document.createElement("span");
+          chip.className = "chip t-" + value;
+          chip.textContent = value;
+          td.append(chip);
+        } else {
+          td.textContent = value;
+        }
+        if (numeric[c] && value !== "") td.dataset.sort = String(numberOf(value));
+        tr.append(td);
+      });
+      if (values[idCol] === selected) {
+        tr.classList.add("selected");
+        tr.setAttribute("aria-selected", "true");
+      }
+      return tr;
+    }
+
+    function render() {
+      const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
+      page = Math.min(page, pages - 1);
+      const fragment = document.createDocumentFragment();
+      for (const i of filtered.slice(page * PAGE, (page + 1) * PAGE)) fragment.append(rowOf(i));
+      body.replaceChildren(fragment);
+      shown.textContent = filtered.length + " of " + cells.length + " shown";
+      pager.hidden = pages === 1;
+      pager.querySelector(".where").textContent = filtered.length
+        ? (page * PAGE + 1) + "–" + Math.min((page + 1) * PAGE, filtered.length) + " of " + filtered.length
+        : "none";
+      pager.querySelector(".prev").disabled = page === 0;
+      pager.querySelector(".next").disabled = page >= pages - 1;
+    }
+
+    function applyFilter() {
+      const on = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
+      filtered = order.filter((i) => on.has(cells[i][typeCol]));
+      render();
+    }
+
+    function marksOf(key) {
+      return section.querySelectorAll('mark.m[data-m="' + CSS.escape(key) + '"]');
+    }
+
+    function clearSelection() {
+      selected = null;
+      section.querySelectorAll("tr.selected").forEach((r) => {
+        r.classList.remove("selected");
+        r.removeAttribute("aria-selected");
+      });
+      section.querySelectorAll("mark.m.active").forEach((m) => m.classList.remove("active"));
+    }
+
+    function select(key, scrollTo) {
+      clearSelection();
+      marksOf(key).forEach((m) => m.classList.add("active"));
+      const i = indexOf.get(key);
+      if (i === undefined) return;
+      selected = key;
+      const box = boxes.find((b) => b.value === cells[i][typeCol]);
+      if (box && !box.checked) { box.checked = true; applyFilter(); }
+      page = Math.floor(filtered.indexOf(i) / PAGE);
+      render();
+      const row = body.querySelector('tr[data-m="' + CSS.escape(key) + '"]');
+      if (row && scrollTo === "row") row.scrollIntoView({ block: "nearest" });
+      if (scrollTo === "mark") {
+        const first = marksOf(key)[0];
+        if (first) { first.scrollIntoView({ block: "center" }); first.focus({ preventScroll: true }); }
+      }
+    }
+
+    function sortBy(button) {
+      const th = button.parentElement;
+      const col = Number(button.dataset.col);
+      const direction = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+      table.querySelectorAll("th").forEach((h) => h.setAttribute("aria-sort", "none"));
+      th.setAttribute("aria-sort", direction);
+      const sign = direction === "ascending" ? 1 : -1;
+      const key = (i) => (numeric[col] && cells[i][col] !== "" ? numberOf(cells[i][col]) : cells[i][col]);
+      order = order.slice().sort((a, b) => {
+        const x = key(a), y = key(b);
+        if (x === "" && y !== "") return 1;  // empty cells last either way
+        if (y === "" && x !== "") return -1;
+        if (typeof x === "number" && typeof y === "number") return sign * (x - y);
+        return sign * String(x).localeCompare(String(y), "ru", { numeric: true });
+      });
+      page = 0;
+      applyFilter();
+    }
+
+    function innermost(target) {
+      return target instanceof Element ? target.closest("mark.m") : null;
+    }
+
+    section.addEventListener("mouseover", (event) => {
+      const mark = innermost(event.target);
+      if (mark) showTip(mark, data[mark.dataset.m]); else hideTip();
+    });
+    section.addEventListener("mouseleave", hideTip);
+    section.addEventListener("focusin", (event) => {
+      const mark = innermost(event.target);
+      if (mark && event.target === mark) showTip(mark, data[mark.dataset.m]);
+    });
+    section.addEventListener("focusout", hideTip);
+    section.addEventListener("click", (event) => {
+      const mark = innermost(event.target);
+      if (mark) { event.stopPropagation(); select(mark.dataset.m, "row"); return; }
+      const row = event.target instanceof Element ? event.target.closest("tr[data-m]") : null;
+      if (row) select(row.dataset.m, "mark");
+    });
+    section.addEventListener("keydown", (event) => {
+      const mark = innermost(event.target);
+      if (mark && event.target === mark && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        select(mark.dataset.m, "row");
+      }
+      if (event.key === "Escape") { clearSelection(); hideTip(); }
+    });
+    boxes.forEach((b) => b.addEventListener("change", () => { page = 0; applyFilter(); }));
+    buttons.forEach((button) => button.addEventListener("click", () => sortBy(button)));
+    pager.querySelector(".prev").addEventListener("click", () => { page -= 1; render(); });
+    pager.querySelector(".next").addEventListener("click", () => { page += 1; render(); });
+    applyFilter();
+  }
+
+  document.querySelectorAll("section.doc").forEach(setUp);
+})();

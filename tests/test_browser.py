@@ -1,0 +1,247 @@
+"""The pages in a real browser (headless Chromium, Debian's `chromium` package, driven by
+playwright): the seed article's annotated page and the report of a small batch. Skipped,
+with the reason, only where Chromium or playwright cannot be had (.ci/run installs it).
+Screenshots go to outputs/pages/ for people to look at."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT, SEED, run_cli
+
+pytestmark = pytest.mark.browser
+
+# CHROMIUM=/path overrides where the browser is looked for.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = ROOT / "outputs" / "pages"
+# Two short made-up news items (with datelines) and one bad input for the small batch.
+NEWS = {
+    "a.txt": "date 2024-02-10 Сбербанк и ВТБ\n\nСбербанк выделил 5 млрд рублей на "
+    "строительство дорог. Банк ВТБ вложил 200 млн долларов в нефтяную отрасль.\n",
+    "sub/b.txt": "date 2024-05-03 Газпром\n\nВ 2023 году Газпром и Сбербанк подписали "
+    "соглашение. Министерство финансов РФ одобрило сделку.\n",
+    "empty.txt": "",
+    "win.txt": "date 2024-06-01 Windows\r\n\r\nБанк ВТБ\tоткрыл офис.\r\nВторая строка.\r\n",
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install -e '.[dev]')"
+    )
+    with sync_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Page:
+    """A page opened from a file, with every console error and uncaught exception kept."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.page.set_default_timeout(10_000)
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.requests: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(path.resolve().as_uri())
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    result = run_cli("extract", SEED, "--out", out, "--no-progress")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_batch(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    for name, text in NEWS.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    shutil.copy(SEED, corpus / SEED.name)
+    out = tmp_path_factory.mktemp("batch") / "out"
+    result = run_cli("batch", corpus, "--out", out, "--workers", "1", "--html", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    assert (out / "report.html").exists()
+    return out
+
+
+def test_seed_page_shows_the_article_as_written(browser, seed_page):
+    page = Page(browser, seed_page / "annotated.html")
+    text = SEED.read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]  # the dateline line is the header
+    assert page.page.inner_text("#article") == body
+    assert page.page.evaluate("document.getElementById('article').innerText") == body
+    mentions = pd.read_parquet(seed_page / "mentions.parquet")
+    marks = page.page.eval_on_selector_all("mark.m:not(.cont)", "els => els.map(e => e.dataset.m)")
+    assert sorted(marks) == sorted(mentions["mention_id"])
+    assert "Токаев" in page.page.inner_text("h1")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SHOTS / "annotated.png"))
+    assert page.errors == [] and all(u.startswith("file:") for u in page.requests)
+    page.close()
+
+
+def test_hovering_a_nested_mention_shows_its_values(browser, seed_page):
+    mentions = pd.read_parquet(seed_page / "mentions.parquet")
+    nested = mentions[mentions["parent_id"].notna() & (mentions["type"] == "ORG")].iloc[0]
+    page = Page(browser, seed_page / "annotated.html")
+    mark = page.page.locator(f"#article mark.m[data-m='{nested['mention_id']}']").first
+    mark.hover()
+    tip = page.page.locator("#tip")
+    assert tip.is_visible()
+    shown = tip.inner_text()
+    assert nested["normal"] in shown and nested["entity_id"] in shown
+    parent = page.page.locator(f"#article mark.m[data-m='{nested['parent_id']}']").first
+    assert parent.locator(f"mark.m[data-m='{nested['mention_id']}']").count() == 1
+    page.page.screenshot(path=str(SHOTS / "annotated-hover.png"))
+    assert page.errors == []
+    page.close()
+
+
+def test_amount_and_sector_values_on_focus(browser, seed_page):
+    mentions = pd.read_parquet(seed_page / "mentions.parquet")
+    page = Page(browser, seed_page / "annotated.html")
+    money = mentions[mentions["unit"] == "USD"].iloc[0]
+    page.page.focus(f"mark.m[data-m='{money['mention_id']}']")
+    assert "USD" in page.page.inner_text("#tip")
+    sector = mentions[mentions["type"] == "SECTOR"].iloc[0]
+    page.page.focus(f"mark.m[data-m='{sector['mention_id']}']")
+    shown = page.page.inner_text("#tip")
+    assert sector["okved"] in shown and "okved_caption" in shown
+    page.close()
+
+
+def test_click_and_enter_select_the_row_filters_and_sorting(browser, seed_page):
+    page = Page(browser, seed_page / "annotated.html").page
+    page.click("#article mark.m[data-m='M7']")
+    assert page.get_attribute("tr[data-m='M7']", "class") == "selected"
+    page.focus("#article mark.m[data-m='M10']")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("tr[data-m='M10']", "class") == "selected"
+    assert page.locator("tr.selected").count() == 1
+    page.uncheck(".filters input[value='LOC']")
+    assert page.locator("tbody tr[data-type='LOC']:visible").count() == 0
+    assert page.locator("tbody tr[data-type='ORG']:visible").count() > 0
+    page.click("th button:text-is('start')")
+    page.click("th button:text-is('start')")  # descending
+    starts = page.eval_on_selector_all(
+        "table.mentions tbody tr", "rows => rows.map(r => Number(r.cells[2].dataset.sort))"
+    )
+    assert starts == sorted(starts, reverse=True)
+    page.close()
+
+
+def test_report_numbers_equal_the_tables(browser, small_batch):
+    mentions = pd.read_parquet(small_batch / "mentions")
+    documents = pd.read_parquet(small_batch / "documents")
+    errors = pd.read_csv(small_batch / "errors.csv")
+    page = Page(browser, small_batch / "report.html")
+    value = lambda selector: float(page.page.get_attribute(selector, "data-value"))  # noqa: E731
+    assert value("#n-documents") == len(documents)
+    assert value("#n-failed") == len(errors) == 1
+    assert value("#n-mentions") == len(mentions)
+    for kind, group in mentions.groupby("type"):
+        row = f"#type-counts tr[data-type='{kind}']"
+        assert value(f"{row} td:nth-child(2)") == len(group)
+        assert value(f"{row} td:nth-child(3)") == group["doc_id"].nunique()
+    orgs = mentions[mentions["type"] == "ORG"]
+    by_entity = orgs.groupby(orgs["entity_id"].fillna(orgs["normal"]))["doc_id"]
+    shown = page.page.eval_on_selector_all(
+        "#orgs tbody tr",
+        "rows => rows.map(r => [r.dataset.entity, Number(r.cells[2].dataset.value),"
+        " Number(r.cells[3].dataset.value)])",
+    )
+    assert shown and all(
+        [docs, n] == [by_entity.get_group(e).nunique(), len(by_entity.get_group(e))]
+        for e, docs, n in shown
+    )
+    money = mentions[(mentions["kind"] == "money") & mentions["value"].notna()]
+    for currency, total in money.groupby("unit")["value"].sum().items():
+        assert value(f"#money-currency tr[data-currency='{currency}'] td:nth-child(2)") == total
+    assert "empty article (no text)" in page.page.inner_text("#error-reasons")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+    assert page.errors == [] and all(u.startswith("file:") for u in page.requests)
+    page.close()
+
+
+def test_report_documents_table_searches_and_links_to_pages(browser, small_batch):
+    page = Page(browser, small_batch / "report.html")
+    documents = pd.read_parquet(small_batch / "documents")
+    assert page.page.locator("#documents tbody tr").count() == len(documents)
+    page.page.fill("#doc-search", "газпром")
+    page.page.wait_for_function("document.querySelectorAll('#documents tbody tr').length === 1")
+    link = page.page.locator("#documents tbody a").first
+    assert link.inner_text() == "sub/b"
+    link.click()
+    page.page.wait_for_selector("#article")
+    assert page.page.inner_text("#article") == NEWS["sub/b.txt"].split("\n", 1)[1]
+    assert page.errors == []
+    page.close()
+
+
+def test_batch_pages_show_each_article(browser, small_batch):
+    manifest = json.loads((small_batch / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["ok"] == 4
+    page = Page(browser, small_batch / "pages" / "a.html")
+    assert page.page.inner_text("#article") == NEWS["a.txt"].split("\n", 1)[1]
+    assert page.page.locator("#article mark.m").count() > 0 and page.errors == []
+    page.close()
+    page = Page(browser, small_batch / "pages" / "win.html")  # CR LF line ends, a tab
+    assert page.page.inner_text("#article") == NEWS["win.txt"].split("\n", 1)[1]
+    page.close()
+
+
+def test_a_long_article_pages_its_table_and_finds_any_row(browser, tmp_path):
+    from pipeline.pages import ArticleInput, article_page
+
+    unit = "Банк России повысил ставку.\n"
+    text = unit * 450
+    rows = [
+        {
+            "mention_id": f"M{i + 1}",
+            "type": "ORG",
+            "start": i * len(unit),
+            "end": i * len(unit) + 11,
+        }
+        for i in range(450)
+    ]
+    path = tmp_path / "long.html"
+    path.write_text(article_page([ArticleInput("long", text, rows)]), encoding="utf-8")
+    page = Page(browser, path)
+    assert page.page.inner_text("#article") == text
+    assert page.page.locator("table.mentions tbody tr").count() == 200
+    assert page.page.inner_text(".pager .where") == "1–200 of 450"
+    page.page.click("#article mark.m[data-m='M420']")
+    assert page.page.get_attribute("tr[data-m='M420']", "class") == "selected"
+    assert page.page.inner_text(".pager .where") == "401–450 of 450"
+    page.page.click(".pager .prev")
+    assert page.page.inner_text(".pager .where") == "201–400 of 450"
+    assert page.errors == []
+    page.close()
