@@ -60,6 +60,7 @@ class Rules:
     context_heads: tuple[str, ...] = ()
     context_stopwords: tuple[str, ...] = ()
     compound_heads: tuple[str, ...] = ()
+    standalone_terms: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 
@@ -110,9 +111,7 @@ class Taxonomy:
             for entry in data.get("sector", [])
         ]
         table = data.get("rules", {})
-        rules = Rules(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()}
-        )
+        rules = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()})
         wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
         return cls(sectors, data.get("negative", {}).get("terms", ()), rules, wordforms)
 

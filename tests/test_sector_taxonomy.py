@@ -45,7 +45,7 @@ def lemmatize(phrase: str) -> tuple[str, ...]:
 
 def test_loads_sectors() -> None:
     tax = taxonomy()
-    assert 25 <= len(tax) <= 60
+    assert 60 <= len(tax) <= 90
     assert all(isinstance(sector, Sector) for sector in tax.sectors)
     assert tax["energy.nuclear"].parent == "energy"
     assert tax["energy"].parent is None
@@ -159,7 +159,7 @@ PHRASES = [
     ("растительного масла", "food.oils"),
     ("обрабатывающей промышленности", "manufacturing"),
     ("промышленности", "manufacturing"),
-    ("лёгкой промышленности", "manufacturing"),
+    ("лёгкой промышленности", "consumer_goods.apparel"),
     ("автопрома", "manufacturing.automotive"),
     ("автомобильной промышленности", "manufacturing.automotive"),
     ("машиностроения", "manufacturing.machinery"),
@@ -206,12 +206,34 @@ PHRASES = [
     ("страхования", "finance.insurance"),
     ("финансового сектора", "finance"),
     ("финтеха", "finance"),
-    ("фондового рынка", "finance"),
+    ("фондового рынка", "finance.investment"),
     ("розничной торговли", "trade"),
     ("ритейла", "trade"),
-    ("маркетплейсов", "trade"),
-    ("электронной коммерции", "trade"),
+    ("маркетплейсов", "trade.ecommerce"),
+    ("электронной коммерции", "trade.ecommerce"),
     ("туристической отрасли", "tourism"),
+    # sectors added for issue 9: every ОКВЭД 2 section and the divisions news names
+    ("пивоварения", "food.beverages"),
+    ("табачной промышленности", "food.tobacco"),
+    ("потребительских товаров", "consumer_goods"),
+    ("швейной промышленности", "consumer_goods.apparel"),
+    ("косметического рынка", "consumer_goods.cosmetics"),
+    ("мебельной промышленности", "consumer_goods.furniture"),
+    ("интернет-торговли", "trade.ecommerce"),
+    ("социальных сетей", "ict.internet"),
+    ("медиарынка", "media"),
+    ("кинопроката", "media.broadcasting"),
+    ("консалтинговых услуг", "professional"),
+    ("рекламного рынка", "professional.advertising"),
+    ("кадровых агентств", "business_services"),
+    ("государственного сектора", "public_sector"),
+    ("шоу-бизнеса", "entertainment"),
+    ("фитнес-индустрии", "entertainment.sport"),
+    ("игорного бизнеса", "entertainment.gambling"),
+    ("бытовых услуг", "personal_services"),
+    ("домашнего персонала", "households"),
+    ("экстерриториальных организаций", "extraterritorial"),
+    ("паевых фондов", "finance.investment"),
     ("внутреннего туризма", "tourism"),
     ("гостиничного бизнеса", "tourism"),
     ("здравоохранения", "healthcare"),
