@@ -40,8 +40,18 @@ class Vectors:
         norm = np.linalg.norm(vector)
         return vector / norm if norm else None
 
-    def phrase(self, words: Iterable[str]) -> np.ndarray | None:
-        found = [v for v in map(self.word, words) if v is not None]
+    def phrase(self, words: Iterable[str], forms: Iterable[str] = ()) -> np.ndarray | None:
+        """Mean unit vector of the words; a word navec lacks as a lemma is looked up in the
+        form it has in the text (`forms`, same order), which navec's news vocabulary often
+        holds."""
+        forms = list(forms)
+        found = []
+        for i, word in enumerate(words):
+            vector = self.word(word)
+            if vector is None and i < len(forms):
+                vector = self.word(forms[i])
+            if vector is not None:
+                found.append(vector)
         if not found:
             return None
         mean = np.mean(found, axis=0)
@@ -75,8 +85,8 @@ class Centroids:
         self.ids = ids
         self.matrix = np.vstack(rows) if rows else np.zeros((0, 300), dtype=np.float32)
 
-    def nearest(self, words: Iterable[str]) -> Nearest | None:
-        vector = self.vectors.phrase(words)
+    def nearest(self, words: Iterable[str], forms: Iterable[str] = ()) -> Nearest | None:
+        vector = self.vectors.phrase(words, forms)
         if vector is None or not self.ids:
             return None
         sims = self.matrix @ vector

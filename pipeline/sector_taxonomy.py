@@ -61,6 +61,7 @@ class Rules:
     context_stopwords: tuple[str, ...] = ()
     compound_heads: tuple[str, ...] = ()
     standalone_terms: tuple[str, ...] = ()
+    not_sector_adjectives: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 

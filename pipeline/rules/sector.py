@@ -170,7 +170,10 @@ class SectorRules:
         if kind == "T" and _lemmas(match) in self.standalone:
             return _genitive_phrase(match.doc, match.end) is None
         if kind == "P":
-            return not _one_object(match)
+            # "строительство газопровода": building one object (guideline 47)
+            i = _previous_word(match.doc, match.start)
+            after_standalone = i is not None and match.doc[i].norm_ in self.standalone
+            return not after_standalone and not _one_object(match)
         if kind == "C":
             return self._after_context_head(match)
         return True
@@ -219,7 +222,7 @@ class SectorRules:
                 lemmas = [t.norm_ for t in phrase]
                 if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
                     continue
-                nearest = self.centroids().nearest(lemmas)
+                nearest = self.centroids().nearest(lemmas, [t.lower_ for t in phrase])
                 if nearest is not None and nearest.similarity >= self.threshold:
                     spans.append(self._span(doc, phrase.start, phrase.end, "E", nearest.sector))
                     taken.append(phrase)
@@ -265,13 +268,14 @@ def _sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
     is a generic industry word ("нефтяной отрасль" -> нефтяной: energy.oil_gas), plus each
     sector's `adjectives`. An adjective two sectors claim names neither and is dropped."""
     sources = {fold(w) for w in taxonomy.rules.adjective_sources}
+    excluded = {fold(w) for w in taxonomy.rules.not_sector_adjectives}
     claims: dict[str, set[str]] = {}
     for sector in taxonomy.sectors:
         words = [t.split(" ") for t in sector.terms]
         adjectives = [w[0] for w in words if len(w) == 2 and fold(w[1]) in sources]
         for adjective in adjectives + list(sector.adjectives):
             claims.setdefault(fold(adjective), set()).add(sector.id)
-    return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1}
+    return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
 
 
 class _Compounds:
