@@ -229,7 +229,7 @@ PHRASES = [
     ("государственного сектора", "public_sector"),
     ("шоу-бизнеса", "entertainment"),
     ("фитнес-индустрии", "entertainment.sport"),
-    ("игорного бизнеса", "entertainment.gambling"),
+    ("игорной индустрии", "entertainment.gambling"),
     ("бытовых услуг", "personal_services"),
     ("домашнего персонала", "households"),
     ("экстерриториальных организаций", "extraterritorial"),

@@ -196,7 +196,6 @@ def report_lines(scores: SectorScores) -> list[str]:
     ]
     lines += ["| sector | gold | found (partial) | right id | spurious |", "|---|---|---|---|---|"]
     for sector, row in sorted(scores.per_sector.items(), key=lambda kv: (-kv[1]["gold"], kv[0])):
-        lines.append(
-            f"| {sector} | {row['gold']} | {row['found']} | {row['id_correct']} | {row['spurious']} |"
-        )
+        cells = (sector, row["gold"], row["found"], row["id_correct"], row["spurious"])
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     return lines

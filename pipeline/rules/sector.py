@@ -56,7 +56,7 @@ from spacy.util import filter_spans
 from pipeline import extensions
 from pipeline.errors import InputError
 from pipeline.rules.base import make_span, set_group
-from pipeline.rules.lexicon import fold, lemma_set, norm_doc, positions, token_lemma
+from pipeline.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
 from pipeline.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
@@ -99,6 +99,7 @@ STAGES = {
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
+_TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 
 
 class SectorRules:
@@ -134,15 +135,19 @@ class SectorRules:
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.compounds = _Compounds(self.taxonomy)
+        # NORM hashes of the trigger lemmas, so each document is scanned with one isin each
+        self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
+        self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._centroids: Centroids | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         names = list(doc.spans.get("ORG", []))
         persons = list(doc.spans.get("PER", []))
         places = list(doc.spans.get("LOC", []))
+        norms = _Norms(doc)
         candidates = list(self.matcher(doc, as_spans=True))
-        candidates += self._adjective_spans(doc)
-        candidates += self.compounds.spans(doc)
+        candidates += self._adjective_spans(doc, norms)
+        candidates += self.compounds.spans(doc, norms)
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
         for match in filter_spans(candidates):
@@ -158,7 +163,7 @@ class SectorRules:
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
-            spans += self._embedding_spans(doc, spans, names + persons + places)
+            spans += self._embedding_spans(doc, norms, spans, names + persons + places)
         set_group(doc, LABEL, spans)
         return doc
 
@@ -188,11 +193,11 @@ class SectorRules:
             i = _previous_word(doc, i)
         return i is not None and token_lemma(doc[i]) in self.context_heads
 
-    def _adjective_spans(self, doc: Doc) -> list[Span]:
+    def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
         """A sector adjective on an organisation or market head (guideline 41), and the first
         of two coordinated sector adjectives on one head alone (guideline 43)."""
         found = []
-        for i in positions(doc, frozenset(self.adjectives)):
+        for i in norms.where(self._adjective_hashes):
             sector_id = self.adjectives[doc[i].norm_]
             j = _next_word(doc, i + 1)
             if j is None:
@@ -210,12 +215,14 @@ class SectorRules:
         head = _next_word(doc, k + 1)
         return head == k + 1 and doc[head].norm_ in self.org_heads
 
-    def _embedding_spans(self, doc: Doc, found: list[Span], names: list[Span]) -> list[Span]:
+    def _embedding_spans(
+        self, doc: Doc, norms: _Norms, found: list[Span], names: list[Span]
+    ) -> list[Span]:
         """The genitive noun phrase after an industry-announcing word, when nothing else took
         it and its navec vector lies close to a sector's centroid."""
         spans = []
         taken = found + names
-        for i in positions(doc, self.context_heads):
+        for i in norms.where(self._context_hashes):
             for phrase in _genitive_conjuncts(doc, i + 1):
                 if _overlaps(phrase, taken) or _one_object(phrase):
                     continue
@@ -287,12 +294,10 @@ class _Compounds:
             ((fold(w.prefix), w.sector) for w in taxonomy.wordforms), key=lambda p: -len(p[0])
         )
         self.heads = frozenset(fold(h) for h in taxonomy.rules.compound_heads)
-        self.known: dict[str, str | None] = {}
+        self.known: dict[int, str | None] = {}  # NORM hash -> sector id or None
 
     def sector(self, lemma: str) -> str | None:
-        if lemma not in self.known:
-            self.known[lemma] = self._split(lemma)
-        return self.known[lemma]
+        return self._split(lemma)
 
     def _split(self, lemma: str) -> str | None:
         for prefix, sector_id in self.prefixes:
@@ -300,18 +305,36 @@ class _Compounds:
                 return sector_id
         return None
 
-    def spans(self, doc: Doc) -> list[Span]:
-        norms = doc.to_array(NORM)
-        strings = doc.vocab.strings
-        hits = {n for n in set(norms.tolist()) if self.sector(strings[n])}
-        return (
-            [
-                Span(doc, i, i + 1, label=f"W|{self.sector(doc[i].norm_)}")
-                for i in np.flatnonzero(np.isin(norms, list(hits))).tolist()
-            ]
-            if hits
-            else []
-        )
+    def spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+        strings, known, hits = doc.vocab.strings, self.known, {}
+        for n in norms.unique:
+            if n not in known:
+                known[n] = self._split(strings[n])
+            if known[n]:
+                hits[n] = known[n]
+        if not hits:
+            return []
+        return [
+            Span(doc, i, i + 1, label=f"W|{hits[norms.unique[norms.inverse[i]]]}")
+            for i in norms.where(hits)
+        ]
+
+
+class _Norms:
+    """A document's NORM hashes as distinct values and, per token, the index of its value: a
+    lookup asks the few hundred distinct lemmas, not every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        unique, inverse = np.unique(doc.to_array(NORM), return_inverse=True)
+        self.unique: list[int] = unique.tolist()
+        self.inverse = inverse.reshape(-1)
+
+    def where(self, wanted) -> list[int]:
+        """Token indices whose NORM hash is in `wanted` (a set or dict of hashes)."""
+        mask = np.fromiter((n in wanted for n in self.unique), dtype=bool, count=len(self.unique))
+        if not mask.any():
+            return []
+        return np.flatnonzero(mask[self.inverse]).tolist()
 
 
 def _one_object(span: Span) -> bool:
@@ -350,14 +373,16 @@ def _in_title(match: Span) -> bool:
     programme, an event: «О банках и банковской деятельности»."""
     doc = match.doc
     i = match.start - 1
-    while i >= 0 and not doc[i].is_sent_start and doc[i].text not in CLOSE_QUOTES:
+    stop = max(0, match.start - _TITLE_WINDOW)
+    while i >= stop and not doc[i].is_sent_start and doc[i].text not in CLOSE_QUOTES:
         if doc[i].text in OPEN_QUOTES:
             break
         i -= 1
     if i < 0 or doc[i].text not in OPEN_QUOTES or i + 1 >= len(doc):
         return False
     j = match.end
-    while j < len(doc) and doc[j].text not in CLOSE_QUOTES and not doc[j].is_sent_start:
+    end = min(len(doc), match.end + _TITLE_WINDOW)
+    while j < end and doc[j].text not in CLOSE_QUOTES and not doc[j].is_sent_start:
         j += 1
     if j >= len(doc) or doc[j].text not in CLOSE_QUOTES or j - i - 1 < 3:
         return False
