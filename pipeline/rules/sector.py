@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 
 import numpy as np
 from spacy.attrs import NORM
@@ -138,6 +139,7 @@ class SectorRules:
         # NORM hashes of the trigger lemmas, so each document is scanned with one isin each
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
+        self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPEN_QUOTES)
         self._centroids: Centroids | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -145,6 +147,7 @@ class SectorRules:
         persons = list(doc.spans.get("PER", []))
         places = list(doc.spans.get("LOC", []))
         norms = _Norms(doc)
+        quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
         candidates += self._adjective_spans(doc, norms)
         candidates += self.compounds.spans(doc, norms)
@@ -159,7 +162,7 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match) or _in_title(match):
+            if not self._fits(kind, match) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -368,9 +371,13 @@ def _lemmas(span: Span) -> str:
     return " ".join(t.norm_ for t in span)
 
 
-def _in_title(match: Span) -> bool:
+def _in_title(match: Span, quotes: list[int]) -> bool:
     """Inside a quoted title of three or more words that opens with a capital — a law, a
-    programme, an event: «О банках и банковской деятельности»."""
+    programme, an event: «О банках и банковской деятельности». `quotes`: indices of the
+    document's opening quotes, so most matches are decided without a walk."""
+    k = bisect_left(quotes, match.start)
+    if not k or match.start - quotes[k - 1] > _TITLE_WINDOW:
+        return False
     doc = match.doc
     i = match.start - 1
     stop = max(0, match.start - _TITLE_WINDOW)
