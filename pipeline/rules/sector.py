@@ -136,7 +136,7 @@ class SectorRules:
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.compounds = _Compounds(self.taxonomy)
-        # NORM hashes of the trigger lemmas, so each document is scanned with one isin each
+        # NORM hashes of the trigger lemmas: a document is asked through its distinct lemmas
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPEN_QUOTES)
