@@ -46,6 +46,9 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "sentences": "Int64",
     "tokens": "Int64",
     **{f"n_{t.lower()}": "Int64" for t in MENTION_TYPES},
+    # The sectors the document is about: "id:count" of its SECTOR mentions, most frequent
+    # first, ";"-separated ("energy.oil_gas:5;energy:1"); empty when there are none.
+    "sectors": "string",
 }
 
 

@@ -30,6 +30,39 @@ class Sector:
     name_en: str
     okved: tuple[str, ...]
     terms: tuple[str, ...]
+    # Goods the sector makes or trades (guideline 44): a mention only where they name the
+    # goods in general, not one object ("выпуск грузовиков", not "грузовик «Камаз»").
+    products: tuple[str, ...] = ()
+    # Words too ambiguous alone ("оружие", "телефон"): a mention only after a context head.
+    context_terms: tuple[str, ...] = ()
+    # Extra sector adjectives for the organisation-head rule (guideline 41).
+    adjectives: tuple[str, ...] = ()
+
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every lemma sequence that names this sector, whatever the mechanism."""
+        return self.terms + self.products + self.context_terms
+
+
+@dataclass(frozen=True)
+class WordForm:
+    """A compound prefix ("нефте", "медиа") that names a sector before a compound head."""
+
+    prefix: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The [rules] table of sectors.toml: heads and thresholds the SECTOR stage reads."""
+
+    org_heads: tuple[str, ...] = ()
+    adjective_sources: tuple[str, ...] = ()
+    context_heads: tuple[str, ...] = ()
+    context_stopwords: tuple[str, ...] = ()
+    compound_heads: tuple[str, ...] = ()
+    standalone_terms: tuple[str, ...] = ()
+    not_sector_adjectives: tuple[str, ...] = ()
+    embedding_threshold: float = 1.0
 
 
 def parent_of(sector_id: str) -> str | None:
@@ -46,9 +79,17 @@ def read_okved_codes(path: str | Path) -> set[str]:
 
 
 class Taxonomy:
-    def __init__(self, sectors: Iterable[Sector], negative_terms: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        sectors: Iterable[Sector],
+        negative_terms: Iterable[str] = (),
+        rules: Rules | None = None,
+        wordforms: Iterable[WordForm] = (),
+    ) -> None:
         self.sectors: tuple[Sector, ...] = tuple(sectors)
         self.negative_terms: tuple[str, ...] = tuple(negative_terms)
+        self.rules = rules or Rules()
+        self.wordforms: tuple[WordForm, ...] = tuple(wordforms)
         # Later duplicates would silently win here; validate() reports them instead.
         self._by_id = {sector.id: sector for sector in self.sectors}
 
@@ -64,10 +105,16 @@ class Taxonomy:
                 name_en=entry["name_en"],
                 okved=tuple(entry.get("okved", ())),
                 terms=tuple(entry.get("terms", ())),
+                products=tuple(entry.get("products", ())),
+                context_terms=tuple(entry.get("context_terms", ())),
+                adjectives=tuple(entry.get("adjectives", ())),
             )
             for entry in data.get("sector", [])
         ]
-        return cls(sectors, data.get("negative", {}).get("terms", ()))
+        table = data.get("rules", {})
+        rules = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()})
+        wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
+        return cls(sectors, data.get("negative", {}).get("terms", ()), rules, wordforms)
 
     def __len__(self) -> int:
         return len(self.sectors)
@@ -99,6 +146,16 @@ class Taxonomy:
             for term in sector.terms:
                 yield tuple(term.split(" ")), sector.id
 
+    def products(self) -> Iterator[tuple[Lemmas, str]]:
+        for sector in self.sectors:
+            for term in sector.products:
+                yield tuple(term.split(" ")), sector.id
+
+    def context_terms(self) -> Iterator[tuple[Lemmas, str]]:
+        for sector in self.sectors:
+            for term in sector.context_terms:
+                yield tuple(term.split(" ")), sector.id
+
     def negatives(self) -> Iterator[Lemmas]:
         for term in self.negative_terms:
             yield tuple(term.split(" "))
@@ -124,6 +181,9 @@ class Taxonomy:
                 problems.append(f"{sector.id}: no ОКВЭД codes")
             if not sector.terms:
                 problems.append(f"{sector.id}: no terms")
+        for form in self.wordforms:
+            if form.sector not in self._by_id:
+                problems.append(f"wordform {form.prefix!r}: sector {form.sector!r} does not exist")
 
         known_codes = read_okved_codes(okved_csv_path)
         for sector in self.sectors:
@@ -133,7 +193,7 @@ class Taxonomy:
 
         owner: dict[str, str] = {}
         for sector in self.sectors:
-            for term in sector.terms:
+            for term in sector.vocabulary():
                 if term in owner:
                     problems.append(f"term {term!r} in both {owner[term]} and {sector.id}")
                 owner.setdefault(term, sector.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
 
@@ -101,7 +102,15 @@ def document_row(doc: Doc) -> dict:
         "sentences": int(_sentence_starts(doc).sum()),
         "tokens": len(doc) - int(doc.to_array(IS_SPACE).sum()),
         **{f"n_{t.lower()}": n for t, n in counts.items()},
+        "sectors": sector_profile(doc),
     }
+
+
+def sector_profile(doc: Doc) -> str | None:
+    """ "id:count;..." of the document's SECTOR mentions, most frequent first (ties: first
+    mentioned first), so a corpus can be filtered by sector."""
+    counts = Counter(s._.value.sector for s in doc.spans.get("SECTOR", []) if s._.value)
+    return ";".join(f"{k}:{n}" for k, n in counts.most_common()) or None
 
 
 def _characters(doc: Doc) -> int:

@@ -67,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     if sections:
         _write_doc(args.doc, sections, args.limit)
         print(f"\nwrote the results table into {args.doc}")
+    if not args.no_pipeline and not args.limit:
+        # SECTOR has no annotation in these corpora: it is scored on its own dev gold.
+        from evaluate_sectors import main as evaluate_sectors
+
+        return evaluate_sectors(["--shared", str(args.shared), "--doc", str(args.doc)])
     return 0
 
 

@@ -19,6 +19,23 @@ competes like any other: when it wins ("ядерного разоружения"
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
+Beyond the term lists (issue 9; configs/sectors.toml [rules], [[wordform]]), each mechanism
+leaves its name in `_.stage` so users can filter:
+- `sector_rules` — a term of the taxonomy (above);
+- `sector_rules.product` — goods a sector makes (`products`), unless they name one object: a
+  numeral right before ("четыре автомобиля") or a name right after ("автомобиль «Славута»",
+  "смартфонов iPhone") (guideline 44);
+- `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
+  a word that announces an industry ("производитель оружия", "рынок телефонов");
+- `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
+  ("нефтяного гиганта", "автомобильного концерна"; guideline 41), and the first of coordinated
+  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43);
+- `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
+  ("автогигант", "инвестхолдинг", "медиа-бизнес");
+- `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
+  ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
+  centroid. It runs only at those words, only where nothing else matched.
+
 Each mention gets `_.value` = SectorValue(sector id, ОКВЭД codes joined with ";") and
 `_.normal` = the sector's `name_ru` from the taxonomy, so all mentions of one sector share one
 readable normal form (the lemma sequence of a term is not grammatical Russian).
@@ -28,7 +45,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 
+import numpy as np
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -40,6 +60,7 @@ from pipeline.rules.base import make_span, set_group
 from pipeline.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
 from pipeline.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 from pipeline.schema import SectorValue
+from pipeline.sector_embedding import Centroids, Vectors
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
 
 LABEL = "SECTOR"
@@ -69,6 +90,19 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
+STAGES = {
+    "T": "",
+    "P": ".product",
+    "C": ".context",
+    "A": ".org_adjective",
+    "W": ".wordform",
+    "E": ".embedding",
+}
+_CONJUNCTIONS = frozenset({"и", "или", ","})
+_NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
+_TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
+
+
 class SectorRules:
     def __init__(
         self,
@@ -76,6 +110,7 @@ class SectorRules:
         name: str,
         taxonomy: str | None = None,
         name_heads: list[str] | tuple[str, ...] = NAME_HEADS,
+        embedding_threshold: float | None = None,
     ) -> None:
         extensions.register()
         self.name = name
@@ -87,35 +122,128 @@ class SectorRules:
             raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise InputError(path, f"malformed TOML: {exc}") from None
-        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        patterns: dict[str, set[tuple[str, ...]]] = {}
-        for lemmas, sector_id in self.taxonomy.terms():
-            patterns.setdefault(sector_id, set()).add(tuple(fold(w) for w in lemmas))
-        for lemmas in self.taxonomy.negatives():
-            patterns.setdefault(NEGATIVE, set()).add(tuple(fold(w) for w in lemmas))
-        for key, keys in patterns.items():
-            self.matcher.add(key, [norm_doc(nlp.vocab, words) for words in sorted(keys)])
+        rules = self.taxonomy.rules
+        self.threshold = (
+            rules.embedding_threshold if embedding_threshold is None else embedding_threshold
+        )
+        self.matcher = _phrase_matcher(nlp, self.taxonomy)
         self.values = {
             s.id: (SectorValue(s.id, ";".join(s.okved)), s.name_ru) for s in self.taxonomy.sectors
         }
+        self.org_heads = frozenset(fold(w) for w in rules.org_heads)
+        self.context_heads = frozenset(fold(w) for w in rules.context_heads)
+        self.stopwords = frozenset(fold(w) for w in rules.context_stopwords)
+        self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
+        self.adjectives = _sector_adjectives(self.taxonomy)
+        self.compounds = _Compounds(self.taxonomy)
+        # NORM hashes of the trigger lemmas: a document is asked through its distinct lemmas
+        self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
+        self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
+        self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPEN_QUOTES)
+        self._centroids: Centroids | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = list(doc.spans.get("ORG", []))
+        names = list(doc.spans.get("ORG", []))
         persons = list(doc.spans.get("PER", []))
+        places = list(doc.spans.get("LOC", []))
+        norms = _Norms(doc)
+        quotes = norms.where(self._open_quotes)
+        candidates = list(self.matcher(doc, as_spans=True))
+        candidates += self._adjective_spans(doc, norms)
+        candidates += self.compounds.spans(doc, norms)
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
-        for match in filter_spans(self.matcher(doc, as_spans=True)):
+        for match in filter_spans(candidates):
+            kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE or _overlaps(match, persons) or _foreign(match):
                 continue
-            if _overlaps(match, [o for o in orgs if not _is_misread_term(o, match)]):
+            if _overlaps(match, [o for o in names if not _is_misread_term(o, match)]):
                 continue
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            value, normal = self.values[match.label_]
-            spans.append(make_span(doc, match.start, match.end, LABEL, self.name, value, normal))
+            if not self._fits(kind, match) or _in_title(match, quotes):
+                continue
+            spans.append(self._span(doc, match.start, match.end, kind, sector_id))
+        if self.threshold <= 1.0:
+            spans += self._embedding_spans(doc, norms, spans, names + persons + places)
         set_group(doc, LABEL, spans)
         return doc
+
+    def _span(self, doc: Doc, start: int, end: int, kind: str, sector_id: str) -> Span:
+        value, normal = self.values[sector_id]
+        return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
+
+    def _fits(self, kind: str, match: Span) -> bool:
+        if kind == "T" and _lemmas(match) in self.standalone:
+            return _genitive_phrase(match.doc, match.end) is None
+        if kind == "P":
+            # "строительство газопровода": building one object (guideline 47)
+            i = _previous_word(match.doc, match.start)
+            after_standalone = i is not None and match.doc[i].norm_ in self.standalone
+            return not after_standalone and not _one_object(match)
+        if kind == "C":
+            return self._after_context_head(match)
+        return True
+
+    def _after_context_head(self, match: Span) -> bool:
+        """ "производитель оружия", "рынок телефонов": the word right before announces an
+        industry (adjectives of the phrase itself may come between: "рынок мобильных
+        телефонов")."""
+        doc = match.doc
+        i = _previous_word(doc, match.start)
+        while i is not None and doc[i].pos_ == "ADJ":
+            i = _previous_word(doc, i)
+        return i is not None and token_lemma(doc[i]) in self.context_heads
+
+    def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+        """A sector adjective on an organisation or market head (guideline 41), and the first
+        of two coordinated sector adjectives on one head alone (guideline 43)."""
+        found = []
+        for i in norms.where(self._adjective_hashes):
+            sector_id = self.adjectives[doc[i].norm_]
+            j = _next_word(doc, i + 1)
+            if j is None:
+                continue
+            if doc[j].norm_ in self.org_heads and j == i + 1:
+                found.append(Span(doc, i, j + 1, label=f"A|{sector_id}"))
+            elif doc[j].norm_ in _CONJUNCTIONS and self._coordinated(doc, j):
+                found.append(Span(doc, i, i + 1, label=f"A|{sector_id}"))
+        return found
+
+    def _coordinated(self, doc: Doc, conjunction: int) -> bool:
+        k = _next_word(doc, conjunction + 1)
+        if k is None or doc[k].norm_ not in self.adjectives:
+            return False
+        head = _next_word(doc, k + 1)
+        return head == k + 1 and doc[head].norm_ in self.org_heads
+
+    def _embedding_spans(
+        self, doc: Doc, norms: _Norms, found: list[Span], names: list[Span]
+    ) -> list[Span]:
+        """The genitive noun phrase after an industry-announcing word, when nothing else took
+        it and its navec vector lies close to a sector's centroid."""
+        spans = []
+        taken = found + names
+        for i in norms.where(self._context_hashes):
+            for phrase in _genitive_conjuncts(doc, i + 1):
+                if _overlaps(phrase, taken) or _one_object(phrase):
+                    continue
+                lemmas = [t.norm_ for t in phrase]
+                if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
+                    continue
+                nearest = self.centroids().nearest(lemmas, [t.lower_ for t in phrase])
+                if nearest is not None and nearest.similarity >= self.threshold:
+                    spans.append(self._span(doc, phrase.start, phrase.end, "E", nearest.sector))
+                    taken.append(phrase)
+        return spans
+
+    def centroids(self) -> Centroids:
+        # Built on first use: most documents never reach the fallback, tests may never load it.
+        if self._centroids is None:
+            vocabulary = {s.id: [fold(t) for t in s.vocabulary()] for s in self.taxonomy.sectors}
+            self._centroids = Centroids(Vectors.from_taggers(), vocabulary)
+        return self._centroids
 
     def _after_name_head(self, match: Span, in_name_end: int) -> bool:
         """After a name head the sector word completes the name of a body or a post, even
@@ -127,6 +255,175 @@ class SectorRules:
         if i is not None and match.doc[i].lower_ == "по":
             i = _previous_word(match.doc, i)
         return i is not None and token_lemma(match.doc[i]) in self.name_heads
+
+
+def _phrase_matcher(nlp: Language, taxonomy: Taxonomy) -> PhraseMatcher:
+    """One matcher for terms (T|id), products (P|id), context terms (C|id) and negatives, so
+    the longest match wins across all of them."""
+    patterns: dict[str, set[tuple[str, ...]]] = {}
+    kinds = (("T", taxonomy.terms()), ("P", taxonomy.products()), ("C", taxonomy.context_terms()))
+    for kind, entries in kinds:
+        for lemmas, sector_id in entries:
+            patterns.setdefault(f"{kind}|{sector_id}", set()).add(tuple(fold(w) for w in lemmas))
+    for lemmas in taxonomy.negatives():
+        patterns.setdefault(NEGATIVE, set()).add(tuple(fold(w) for w in lemmas))
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for key, keys in patterns.items():
+        matcher.add(key, [norm_doc(nlp.vocab, words) for words in sorted(keys)])
+    return matcher
+
+
+def _sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded adjective lemma -> sector id, read from the two-word terms "ADJ HEAD" whose head
+    is a generic industry word ("нефтяной отрасль" -> нефтяной: energy.oil_gas), plus each
+    sector's `adjectives`. An adjective two sectors claim names neither and is dropped."""
+    sources = {fold(w) for w in taxonomy.rules.adjective_sources}
+    excluded = {fold(w) for w in taxonomy.rules.not_sector_adjectives}
+    claims: dict[str, set[str]] = {}
+    for sector in taxonomy.sectors:
+        words = [t.split(" ") for t in sector.terms]
+        adjectives = [w[0] for w in words if len(w) == 2 and fold(w[1]) in sources]
+        for adjective in adjectives + list(sector.adjectives):
+            claims.setdefault(fold(adjective), set()).add(sector.id)
+    return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
+
+
+class _Compounds:
+    """Compounds of a sector prefix and a head ("автогигант", "медиа-бизнес"), checked once
+    per distinct lemma and remembered: a document holds a few hundred distinct lemmas."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.prefixes = sorted(
+            ((fold(w.prefix), w.sector) for w in taxonomy.wordforms), key=lambda p: -len(p[0])
+        )
+        self.heads = frozenset(fold(h) for h in taxonomy.rules.compound_heads)
+        self.known: dict[int, str | None] = {}  # NORM hash -> sector id or None
+
+    def sector(self, lemma: str) -> str | None:
+        return self._split(lemma)
+
+    def _split(self, lemma: str) -> str | None:
+        for prefix, sector_id in self.prefixes:
+            if lemma.startswith(prefix) and lemma[len(prefix) :].lstrip("-") in self.heads:
+                return sector_id
+        return None
+
+    def spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+        strings, known, hits = doc.vocab.strings, self.known, {}
+        for n in norms.unique:
+            if n not in known:
+                known[n] = self._split(strings[n])
+            if known[n]:
+                hits[n] = known[n]
+        if not hits:
+            return []
+        return [
+            Span(doc, i, i + 1, label=f"W|{hits[norms.unique[norms.inverse[i]]]}")
+            for i in norms.where(hits)
+        ]
+
+
+class _Norms:
+    """A document's NORM hashes as distinct values and, per token, the index of its value: a
+    lookup asks the few hundred distinct lemmas, not every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        unique, inverse = np.unique(doc.to_array(NORM), return_inverse=True)
+        self.unique: list[int] = unique.tolist()
+        self.inverse = inverse.reshape(-1)
+
+    def where(self, wanted) -> list[int]:
+        """Token indices whose NORM hash is in `wanted` (a set or dict of hashes)."""
+        mask = np.fromiter((n in wanted for n in self.unique), dtype=bool, count=len(self.unique))
+        if not mask.any():
+            return []
+        return np.flatnonzero(mask[self.inverse]).tolist()
+
+
+def _one_object(span: Span) -> bool:
+    """Goods named as one object, not as a product group (guideline 44): a numeral right
+    before ("четыре автомобиля") or a name right after ("автомобиль «Славута»", "смартфонов
+    iPhone", "автомобили ЗАЗ")."""
+    doc = span.doc
+    i = _previous_word(doc, span.start)
+    if i is not None and (doc[i].like_num or doc[i].pos_ == "NUM"):
+        return True
+    if i is not None and i == span.start - 1 and _capitalised_inside(doc, i):
+        return True  # "Актанышского нефтяного месторождения", "Цзяннаньской судоверфи"
+    if span.end < len(doc) and doc[span.end].text in _NAME_OPENERS:
+        return True
+    j = _next_word(doc, span.end)
+    if j is None or j != span.end:
+        return False
+    return doc[j].text[:1].isupper() or bool(_LATIN_WORD.match(doc[j].text))
+
+
+def _capitalised_inside(doc: Doc, i: int) -> bool:
+    """A capitalised adjective that does not open its sentence (or a line): part of a name
+    ("Актанышского нефтяного месторождения"), unlike a place before ("из Германии свинина")."""
+    token = doc[i]
+    if token.is_sent_start or not token.text[:1].isupper() or token.pos_ != "ADJ":
+        return False
+    return i > 0 and "\n" not in doc[i - 1].text and not doc[i - 1].is_punct
+
+
+def _lemmas(span: Span) -> str:
+    return " ".join(t.norm_ for t in span)
+
+
+def _in_title(match: Span, quotes: list[int]) -> bool:
+    """Inside a quoted title of three or more words that opens with a capital — a law, a
+    programme, an event: «О банках и банковской деятельности». `quotes`: indices of the
+    document's opening quotes, so most matches are decided without a walk."""
+    k = bisect_left(quotes, match.start)
+    if not k or match.start - quotes[k - 1] > _TITLE_WINDOW:
+        return False
+    doc = match.doc
+    i = match.start - 1
+    stop = max(0, match.start - _TITLE_WINDOW)
+    while i >= stop and not doc[i].is_sent_start and doc[i].text not in CLOSE_QUOTES:
+        if doc[i].text in OPEN_QUOTES:
+            break
+        i -= 1
+    if i < 0 or doc[i].text not in OPEN_QUOTES or i + 1 >= len(doc):
+        return False
+    j = match.end
+    end = min(len(doc), match.end + _TITLE_WINDOW)
+    while j < end and doc[j].text not in CLOSE_QUOTES and not doc[j].is_sent_start:
+        j += 1
+    if j >= len(doc) or doc[j].text not in CLOSE_QUOTES or j - i - 1 < 3:
+        return False
+    # Quoted speech has a verb ("«Мы планируем перейти от медиа-бизнеса...»"); a title not.
+    inside = doc[i + 1 : j]
+    return inside[0].text[:1].isupper() and not any(t.pos_ in ("VERB", "AUX") for t in inside)
+
+
+def _genitive_conjuncts(doc: Doc, i: int) -> list[Span]:
+    """The genitive phrase at token i and those coordinated with it ("овощей и фруктов")."""
+    phrases = []
+    phrase = _genitive_phrase(doc, i)
+    while phrase is not None and len(phrases) < 5:
+        phrases.append(phrase)
+        j = phrase.end
+        if j + 1 < len(doc) and doc[j].norm_ in _CONJUNCTIONS:
+            phrase = _genitive_phrase(doc, j + 1)
+        else:
+            phrase = None
+    return phrases
+
+
+def _genitive_phrase(doc: Doc, i: int) -> Span | None:
+    """Adjectives and a noun in the genitive starting at token i ("мобильных телефонов")."""
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].pos_ == "ADJ" and _genitive(doc[end]):
+        end += 1
+    if end < len(doc) and doc[end].pos_ == "NOUN" and _genitive(doc[end]):
+        return Span(doc, i, end + 1)
+    return None
+
+
+def _genitive(token) -> bool:
+    return "Gen" in token.morph.get("Case")
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -172,8 +469,15 @@ def _next_word(doc: Doc, i: int) -> int | None:
     return None
 
 
-@Language.factory("sector_rules", default_config={"taxonomy": None, "name_heads": list(NAME_HEADS)})
+@Language.factory(
+    "sector_rules",
+    default_config={"taxonomy": None, "name_heads": list(NAME_HEADS), "embedding_threshold": None},
+)
 def make_sector_rules(
-    nlp: Language, name: str, taxonomy: str | None, name_heads: list[str]
+    nlp: Language,
+    name: str,
+    taxonomy: str | None,
+    name_heads: list[str],
+    embedding_threshold: float | None,
 ) -> SectorRules:
-    return SectorRules(nlp, name, taxonomy, name_heads)
+    return SectorRules(nlp, name, taxonomy, name_heads, embedding_threshold)
