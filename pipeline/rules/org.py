@@ -52,7 +52,7 @@ class OrgRules:
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = [s for s in spans if not self._is_title_or_product(s)]
         spans += self._known_names(doc, spans)
-        spans += self._grammar_spans(doc, spans)
+        spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
@@ -76,10 +76,18 @@ class OrgRules:
             return False
         return any((a, b) == (span.start, span.end) for _, a, b in self.products(span))
 
+    def _with_grammar(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Descriptor-headed names (org_grammar), merged with the model's by one rule
+        (guideline 53): a grammar span is kept unless it lies inside or across a model ORG span
+        or overlaps a PER or LOC span; a model ORG inside it stays nested, unless it starts
+        where the grammar span does (the model cut the name short: "[Европейский суд] по
+        правам человека") and is then replaced."""
+        found = self._grammar_spans(doc, spans)
+        starts = {s.start: s.end for s in found}
+        kept = [s for s in spans if starts.get(s.start, s.end) <= s.end]
+        return kept + found
+
     def _grammar_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Descriptor-headed names (org_grammar), merged with the model's by one rule: a
-        grammar span is kept unless it lies inside or across a model ORG span or overlaps a
-        PER or LOC span; a model ORG inside it stays as a nested mention (guideline 53)."""
         if self.grammar is None:
             return []
         names: dict[int, Span] = {}
@@ -291,7 +299,7 @@ def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> st
     inner = {
         i
         for s in nested
-        if span.start <= s.start and s.end <= span.end and len(s) < len(span)
+        if span.start < s.start and s.end <= span.end
         for i in range(s.start, s.end)
     }
     heads = grammar.all_heads if grammar is not None else frozenset()
@@ -302,7 +310,10 @@ def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> st
             continue
         if (token.is_upper and len(token) > 1) or token.is_ascii:
             return "proper"
-        if token.text[0].isupper() and not (token.is_sent_start and token_lemma(token) in heads):
+        by_position = token.is_sent_start and (
+            token_lemma(token) in heads or token_lemma(token).endswith(("ский", "цкий"))
+        )
+        if token.text[0].isupper() and not by_position:
             return "proper"
     return "descriptor"
 

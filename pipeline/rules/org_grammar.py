@@ -144,7 +144,8 @@ def _po_complement(doc: Doc, end: int) -> int:
     start = end
     after = _noun_phrase(doc, end + 1, "Dat")
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
-        end = after
+        # "по правам человека": a genitive after the dative noun belongs to it.
+        end = _noun_phrase(doc, after, "Gen", common_only=True)
         if end + 1 < len(doc) and doc[end].lower_ == "и":
             after = _noun_phrase(doc, end + 1, "Dat")
         else:
