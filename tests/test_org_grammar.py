@@ -130,7 +130,9 @@ def test_abbreviation_in_capitals_only(nlp):
 
 
 def test_descriptor_links_to_the_named_body(nlp):
-    doc = run(nlp, "Правительство России выделит 5 млрд рублей. Позже правительство уточнило сумму.")
+    doc = run(
+        nlp, "Правительство России выделит 5 млрд рублей. Позже правительство уточнило сумму."
+    )
     found = orgs(doc)
     assert found["правительство"]._.entity_id == found["Правительство России"]._.entity_id
 
