@@ -68,8 +68,11 @@ class OrgRules:
         for a work ("альбом «Юность»", "сингл Today"), a platform or disease from the lexicon
         (guideline 54)."""
         doc, before = span.doc, span.start - 1
+        quoted = before >= 0 and doc[before].text in OPEN_QUOTES
         while before >= 0 and (doc[before].text in OPEN_QUOTES or doc[before].is_space):
             before -= 1
+        if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
+            before = _before_quoted_list(doc, before)
         if before >= 0 and token_lemma(doc[before]) in self.title_heads:
             return True
         if self.products is None:
@@ -78,8 +81,9 @@ class OrgRules:
 
     def _with_grammar(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Descriptor-headed names (org_grammar), merged with the model's by one rule
-        (guideline 53): a grammar span is kept unless it lies inside or across a model ORG span
-        or overlaps a PER or LOC span; a model ORG inside it stays nested, unless it starts
+        (guideline 53): a grammar span is kept unless it lies inside or across a model ORG, PER
+        or LOC span (a PER or LOC inside it stays nested: "правительство [Медведева]"); a model
+        ORG inside it stays nested, unless it starts
         where the grammar span does (the model cut the name short: "[Европейский суд] по
         правам человека") and is then replaced."""
         found = self._grammar_spans(doc, spans)
@@ -97,7 +101,7 @@ class OrgRules:
         others = [s for label in ("PER", "LOC") for s in doc.spans.get(label, [])]
         found = []
         for c in self.grammar.find(doc, names):
-            if any(s.start < c.end and c.start < s.end for s in others):
+            if any(_crosses_or_inside(c.start, c.end, s, strict=False) for s in others):
                 continue
             if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
                 continue
@@ -107,7 +111,7 @@ class OrgRules:
     def _describe(self, doc: Doc) -> None:
         """name_kind of every ORG (guideline 50) and the canonical names of gazetteer forms."""
         canonical = doc.user_data.setdefault(CANONICAL_KEY, {})
-        nested = [s for label in ("LOC", "ORG") for s in doc.spans.get(label, [])]
+        nested = [s for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])]
         for span in doc.spans["ORG"]:
             span._.name_kind = _name_kind(span, nested, self.grammar)
             name = self.gazetteer.name_of(span)
@@ -286,10 +290,33 @@ class OrgRules:
         return filter_spans(found)
 
 
-def _crosses_or_inside(start: int, end: int, span: Span) -> bool:
-    """(start, end) overlaps span without containing it."""
+def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
+    """Walking back from token i over a list of quoted names ("«A», «B» и"), the index of the
+    token before the list."""
+    while i >= 0:
+        token = doc[i]
+        if token.text == "," or token.lower_ == "и" or token.is_space:
+            i -= 1
+        elif token.text in CLOSE_QUOTES:
+            k = i - 1
+            while k >= 0 and i - k <= max_len and doc[k].text not in OPEN_QUOTES:
+                k -= 1
+            if k < 0 or doc[k].text not in OPEN_QUOTES:
+                return i
+            i = k - 1
+        else:
+            return i
+    return i
+
+
+def _crosses_or_inside(start: int, end: int, span: Span, strict: bool = True) -> bool:
+    """(start, end) overlaps span without containing it (strict), or without containing it
+    and being longer (not strict: a grammar span equal to a PER or LOC is theirs)."""
     overlaps = span.start < end and start < span.end
-    return overlaps and not (start <= span.start and span.end <= end)
+    contains = start <= span.start and span.end <= end
+    if not strict and (start, end) == (span.start, span.end):
+        return True
+    return overlaps and not contains
 
 
 def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> str:

@@ -45,6 +45,7 @@ class OrgGrammar:
     place_endings: tuple[str, ...]
     po_stop: frozenset[str]
     apposition_heads: frozenset[str]
+    person_heads: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -59,6 +60,7 @@ class OrgGrammar:
             place_endings=tuple(g["place_adjective_endings"]),
             po_stop=lemma_set(g["po_stop"]),
             apposition_heads=lemma_set(g["apposition_heads"]),
+            person_heads=lemma_set(g["person_heads"]),
         )
 
     @property
@@ -95,6 +97,10 @@ class OrgGrammar:
             after = self._po(doc, follower.end)
             end = after if after > follower.end else end
         named_after = follower is not None and _genitive(follower[0])
+        if named_after and follower.label_ == "PER":
+            if lemma in self.person_heads:
+                return Candidate(start, _person_list(doc, follower, names), i)
+            named_after = False  # "под управлением Гергиева" names no body
         capital = head.is_title and not head.is_sent_start
         if lemma in self.place_bodies:
             places = any(self._place_adjective(doc[j]) for j in range(start, i))
@@ -124,7 +130,8 @@ class OrgGrammar:
         end = i + 1
         if lemma in self.complement_heads:
             end = _noun_phrase(doc, end, "Gen", common_only=True)
-        return self._po(doc, end)
+        # Bodies named alone take no "по" field: "заседание правительства по борьбе с ...".
+        return end if lemma in self.bodies else self._po(doc, end)
 
     def _po(self, doc: Doc, end: int) -> int:
         after = _po_complement(doc, end)
@@ -150,6 +157,17 @@ def _po_complement(doc: Doc, end: int) -> int:
             after = _noun_phrase(doc, end + 1, "Dat")
         else:
             break
+    return end
+
+
+def _person_list(doc: Doc, first: Span, names: dict[int, Span]) -> int:
+    """End of "Любови Соболь и Ивана Жданова": persons joined by "и" or a comma."""
+    end = first.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("и", ","):
+        following = names.get(end + 1)
+        if following is None or following.label_ != "PER":
+            break
+        end = following.end
     return end
 
 
