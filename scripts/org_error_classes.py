@@ -50,7 +50,8 @@ def classify(row: dict, heads: frozenset[str]) -> str | None:
     if row["error"] == "boundary":
         return "boundary"
     if row["error"] == "false_negative":
-        return "descriptor missed" if is_descriptor(row["gold_text"], heads) else "named body missed"
+        descriptor = is_descriptor(row["gold_text"], heads)
+        return "descriptor missed" if descriptor else "named body missed"
     return None
 
 
