@@ -186,3 +186,40 @@ def test_nerel_dev_org_partial_f1_holds(nlp, tmp_path):
     tp_r = sum(any(overlap(g, p) for p in pred) for g in gold)
     precision, recall = tp_p / len(pred), tp_r / len(gold)
     assert 2 * precision * recall / (precision + recall) > 0.74
+
+
+def _error_classes():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "org_error_classes.py"
+    spec = importlib.util.spec_from_file_location("org_error_classes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("error", "gold_text", "expected"),
+    [
+        ("false_negative", "правительства", "descriptor missed"),
+        ("false_negative", "Правительство", "descriptor missed"),
+        ("false_negative", "Российские власти", "descriptor missed"),
+        ("false_negative", "полиции Малайзии", "descriptor missed"),
+        ("false_negative", "Следственного комитета", "named body missed"),
+        ("false_negative", "МВД", "named body missed"),
+        ("false_negative", "Совета Федерации", "named body missed"),
+        ("boundary", "Банк России", "boundary"),
+        ("false_positive", "", "false positive"),
+    ],
+)
+def test_error_classes(error, gold_text, expected):
+    module = _error_classes()
+    row = {"type": "ORG", "error": error, "gold_text": gold_text}
+    assert module.classify(row, module.descriptor_words()) == expected
+
+
+def test_error_classes_other_types_ignored():
+    module = _error_classes()
+    row = {"type": "PER", "error": "false_negative", "gold_text": "Иван"}
+    assert module.classify(row, module.descriptor_words()) is None
