@@ -13,7 +13,7 @@ DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "pipeline.toml"
 # Keys of a stage table that select the component rather than configure it.
 _SELECTORS = ("factory", "module")
 # Settings whose value is a file: resolved against the config file's folder.
-PATH_KEYS = ("lexicon", "taxonomy", "path")
+PATH_KEYS = ("lexicon", "taxonomy", "path", "orgs")
 
 
 @dataclass(frozen=True)

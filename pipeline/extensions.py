@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 DOC_ATTRS = ("doc_id", "article_date", "title", "source", "encoding")
-SPAN_ATTRS = ("value", "normal", "stage", "entity_id", "parent_id")
+SPAN_ATTRS = ("value", "normal", "stage", "entity_id", "parent_id", "name_kind")
 
 
 def register() -> None:

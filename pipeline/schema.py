@@ -34,6 +34,8 @@ MENTION_COLUMNS: dict[str, str] = {
     # SECTOR
     "sector": "string",
     "okved": "string",
+    # ORG: proper (a name) | descriptor (a body named by its common word), guideline 50
+    "name_kind": "string",
 }
 
 DOCUMENT_COLUMNS: dict[str, str] = {

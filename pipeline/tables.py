@@ -48,6 +48,8 @@ def mention_rows(doc: Doc) -> list[dict]:
         }
         if span._.value is not None:
             row.update(asdict(span._.value))
+        if span.label_ == "ORG":
+            row["name_kind"] = span._.name_kind
         rows.append(row)
     return rows
 

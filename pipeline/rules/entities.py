@@ -118,7 +118,25 @@ def _link_places(spans: list[Span]) -> None:
         span._.entity_id = _entity_id("LOC", canon[_key(span)])
 
 
+# --- Bodies named by their common word (guideline 55; org_rules sets `name_kind`) ---------
+def _link_descriptors(spans: list[Span]) -> None:
+    """A bare descriptor ("правительство", "парламента") is the body a longer mention with the
+    same head word names ("Правительство России"), when the document names exactly one."""
+    longer: dict[str, set[str]] = {}
+    for span in spans:
+        words = _words(span)
+        if len(words) > 1:
+            longer.setdefault(token_lemma(words[0]), set()).add(span._.entity_id)
+    for span in spans:
+        words = _words(span)
+        if span._.name_kind == "descriptor" and len(words) == 1:
+            ids = longer.get(token_lemma(words[0]), set())
+            if len(ids) == 1:
+                span._.entity_id = next(iter(ids))
+
+
 def assign_entity_ids(doc: Doc) -> None:
     _link_persons(list(doc.spans.get("PER", [])))
     _link_orgs(list(doc.spans.get("ORG", [])))
+    _link_descriptors(list(doc.spans.get("ORG", [])))
     _link_places(list(doc.spans.get("LOC", [])))

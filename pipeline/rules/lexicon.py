@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-import numpy as np
 from razdel import tokenize
 from spacy.attrs import NORM
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from pipeline.morphology import fold, lemmatize
@@ -38,6 +39,11 @@ def norm_doc(vocab, lemmas: tuple[str, ...]) -> Doc:
 def positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
     """Indices of the tokens whose folded lemma is in `lemmas`, found on the NORM array in one
     pass: looping over Token objects costs more than the rules themselves."""
-    norms = doc.to_array(NORM)
-    wanted = np.fromiter((doc.vocab.strings[w] for w in lemmas), dtype=norms.dtype)
-    return np.flatnonzero(np.isin(norms, wanted)).tolist()
+    wanted = _hashes(lemmas)
+    return [i for i, norm in enumerate(doc.to_array(NORM).tolist()) if norm in wanted]
+
+
+@lru_cache(maxsize=256)
+def _hashes(lemmas: frozenset[str]) -> frozenset[int]:
+    """The 64-bit string hashes of a lemma set (spaCy's NORM ids), computed once per set."""
+    return frozenset(hash_string(w) for w in lemmas)

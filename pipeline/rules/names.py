@@ -20,7 +20,7 @@ from pipeline.normalize.inflect import head_normal, person_normal
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.entities import assign_entity_ids
 from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.rules.org import OPEN_QUOTES, _quoted_after
+from pipeline.rules.org import CANONICAL_KEY, OPEN_QUOTES, _quoted_after
 
 
 class NameRules:
@@ -50,6 +50,10 @@ class NameRules:
         for label in ("ORG", "LOC"):
             for span in doc.spans.get(label, []):
                 span._.normal = head_normal(span)
+        # Gazetteer forms of a well-known body take its canonical name (guideline 53).
+        canonical = doc.user_data.get(CANONICAL_KEY, {})
+        for span in doc.spans.get("ORG", []):
+            span._.normal = canonical.get((span.start_char, span.end_char), span._.normal)
         assign_entity_ids(doc)
         return doc
 
@@ -93,12 +97,17 @@ class NameRules:
     def _nested_places(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
         """Known places inside organisation names are mentions of their own."""
         known = {(p.start, p.end) for p in places}
+        tagged = {i for p in places for i in range(p.start, p.end)}
         found = []
         for org in orgs:
             matches = [m for m in self.gazetteer(org, as_spans=True) if m[0].is_title]
             for match in filter_spans(matches):  # offsets are the doc's, not the span's
                 start, end = match.start, match.end
                 # A name that is only a place name ("Колумбия" the shuttle) nests nothing.
+                # A place the model tagged whole ("Соединённых Штатов Америки") is not split.
+                inside_tagged = (start, end) not in known and tagged.intersection(range(start, end))
+                if inside_tagged:
+                    continue
                 if (start, end) not in known and (start, end) != (org.start, org.end):
                     found.append(make_span(doc, start, end, "LOC", self.name))
                     known.add((start, end))

@@ -16,16 +16,27 @@ from pipeline import extensions
 from pipeline.ner import bracket_parts
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.rules.org_grammar import Gazetteer, OrgGrammar, products, title_heads
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
 
 
+# Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
+# writes every `normal` (keyed by character offsets).
+CANONICAL_KEY = "org_rules.canonical"
+
+
 class OrgRules:
-    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str, orgs: str | None = None) -> None:
         extensions.register()
         self.name = name
         data = load_lexicon(lexicon)
+        orgs_data = load_lexicon(orgs) if orgs else {}
+        self.grammar = OrgGrammar.from_lexicon(orgs_data) if orgs else None
+        self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
+        self.title_heads = title_heads(orgs_data) if orgs else frozenset()
+        self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         self.name_heads = lemma_set(data["org"]["name_heads"])
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
@@ -39,15 +50,73 @@ class OrgRules:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
+        spans = [s for s in spans if not self._is_title_or_product(s)]
+        spans += self._known_names(doc, spans)
+        spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
-        spans += self._known_names(doc, spans)
         spans = self._chains(spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
+        self._describe(doc)
         return doc
+
+    def _is_title_or_product(self, span: Span) -> bool:
+        """Works and products the model takes for organisations: a title right after a word
+        for a work ("альбом «Юность»", "сингл Today"), a platform or disease from the lexicon
+        (guideline 54)."""
+        doc, before = span.doc, span.start - 1
+        quoted = before >= 0 and doc[before].text in OPEN_QUOTES
+        while before >= 0 and (doc[before].text in OPEN_QUOTES or doc[before].is_space):
+            before -= 1
+        if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
+            before = _before_quoted_list(doc, before)
+        if before >= 0 and token_lemma(doc[before]) in self.title_heads:
+            return True
+        if self.products is None:
+            return False
+        return any((a, b) == (span.start, span.end) for _, a, b in self.products(span))
+
+    def _with_grammar(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Descriptor-headed names (org_grammar), merged with the model's by one rule
+        (guideline 53): a grammar span is kept unless it lies inside or across a model ORG, PER
+        or LOC span (a PER or LOC inside it stays nested: "правительство [Медведева]"); a model
+        ORG inside it stays nested, unless it starts
+        where the grammar span does (the model cut the name short: "[Европейский суд] по
+        правам человека") and is then replaced."""
+        found = self._grammar_spans(doc, spans)
+        starts = {s.start: s.end for s in found}
+        kept = [s for s in spans if starts.get(s.start, s.end) <= s.end]
+        return kept + found
+
+    def _grammar_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        if self.grammar is None:
+            return []
+        names: dict[int, Span] = {}
+        for label in ("ORG", "PER", "LOC"):
+            for span in spans if label == "ORG" else doc.spans.get(label, []):
+                names.setdefault(span.start, span)
+        others = [s for label in ("PER", "LOC") for s in doc.spans.get(label, [])]
+        found = []
+        for c in self.grammar.find(doc, names):
+            if any(_crosses_or_inside(c.start, c.end, s, strict=False) for s in others):
+                continue
+            if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
+                continue
+            found.append(make_span(doc, c.start, c.end, "ORG", self.name))
+        return filter_spans(found)
+
+    def _describe(self, doc: Doc) -> None:
+        """name_kind of every ORG (guideline 50) and the canonical names of gazetteer forms."""
+        canonical = doc.user_data.setdefault(CANONICAL_KEY, {})
+        nested = [s for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])]
+        for span in doc.spans["ORG"]:
+            span._.name_kind = _name_kind(span, nested, self.grammar)
+            name = self.gazetteer.name_of(span)
+            if name:
+                canonical[(span.start_char, span.end_char)] = name
 
     def _relabel(self, span: Span, start: int, end: int) -> Span:
         stage = span._.stage if (start, end) == (span.start, span.end) else self.name
@@ -162,6 +231,14 @@ class OrgRules:
             for m in self.known(doc, as_spans=True)
             if (m[0].is_title or m[0].is_upper) and not covered.intersection(range(m.start, m.end))
         ]
+        found = filter_spans(
+            found
+            + [
+                make_span(doc, a, b, "ORG", self.name)
+                for a, b in self.gazetteer.find(doc)
+                if not covered.intersection(range(a, b))
+            ]
+        )
         if found:
             taken = {(s.start, s.end) for s in found}
             places = [s for s in doc.spans.get("LOC", []) if (s.start, s.end) not in taken]
@@ -213,6 +290,61 @@ class OrgRules:
         return filter_spans(found)
 
 
+def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
+    """Walking back from token i over a list of quoted names ("«A», «B» и"), the index of the
+    token before the list."""
+    while i >= 0:
+        token = doc[i]
+        if token.text == "," or token.lower_ == "и" or token.is_space:
+            i -= 1
+        elif token.text in CLOSE_QUOTES:
+            k = i - 1
+            while k >= 0 and i - k <= max_len and doc[k].text not in OPEN_QUOTES:
+                k -= 1
+            if k < 0 or doc[k].text not in OPEN_QUOTES:
+                return i
+            i = k - 1
+        else:
+            return i
+    return i
+
+
+def _crosses_or_inside(start: int, end: int, span: Span, strict: bool = True) -> bool:
+    """(start, end) overlaps span without containing it (strict), or without containing it
+    and being longer (not strict: a grammar span equal to a PER or LOC is theirs)."""
+    overlaps = span.start < end and start < span.end
+    contains = start <= span.start and span.end <= end
+    if not strict and (start, end) == (span.start, span.end):
+        return True
+    return overlaps and not contains
+
+
+def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> str:
+    """`descriptor` when the words that make the mention are common words ("правительство",
+    "полиция Малайзии", "министерства обороны"): no capital outside a nested name but a
+    sentence-initial head word, no quotes, no abbreviation, no Latin. Otherwise `proper`."""
+    inner = {
+        i
+        for s in nested
+        if span.start < s.start and s.end <= span.end
+        for i in range(s.start, s.end)
+    }
+    heads = grammar.all_heads if grammar is not None else frozenset()
+    for token in span:
+        if token.text in OPEN_QUOTES:
+            return "proper"
+        if token.i in inner or not any(c.isalpha() for c in token.text):
+            continue
+        if (token.is_upper and len(token) > 1) or token.is_ascii:
+            return "proper"
+        by_position = token.is_sent_start and (
+            token_lemma(token) in heads or token_lemma(token).endswith(("ский", "цкий"))
+        )
+        if token.text[0].isupper() and not by_position:
+            return "proper"
+    return "descriptor"
+
+
 def _is_adjective(token) -> bool:
     """Both taggers agree: slovnet in context, and pymorphy3's dictionary reading."""
     return token.pos_ == "ADJ" and (token._.tag or "").startswith(("ADJF", "PRTF"))
@@ -238,6 +370,6 @@ def _continues_chain(left: Span, right: Span) -> bool:
     return "Gen" in first.morph.get("Case") or (first.is_upper and len(first) > 1)
 
 
-@Language.factory("org_rules", default_config={"lexicon": None})
-def make_org_rules(nlp: Language, name: str, lexicon: str) -> OrgRules:
-    return OrgRules(nlp, name, lexicon)
+@Language.factory("org_rules", default_config={"lexicon": None, "orgs": None})
+def make_org_rules(nlp: Language, name: str, lexicon: str, orgs: str | None) -> OrgRules:
+    return OrgRules(nlp, name, lexicon, orgs)

@@ -1,0 +1,257 @@
+"""A grammar of organisation names built on a descriptor head (guideline 50–54).
+
+    [adjectives] HEAD [genitive complement] [по + dative complement]
+
+"[Верховный] суд", "министерство [обороны]", "комитет [Совета Федерации] [по экономической
+политике]", "[российские] власти". It runs only at tokens whose lemma is a head from
+configs/lexicons/orgs.toml (found on the NORM array in one pass), and looks a few tokens to
+each side, so its cost is linear in the number of heads. A place or a name in the genitive
+after the span is joined later by org_rules (guideline 39 and the chain rule).
+
+Also here: the gazetteer of well-known bodies (their canonical names), and the titles of works
+and products that are not organisations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+
+QUOTES = set('«»„“”"')
+MAX_ADJECTIVES = 4
+MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    head: int
+
+
+@dataclass(frozen=True)
+class OrgGrammar:
+    bodies: frozenset[str]
+    place_bodies: frozenset[str]
+    heads: frozenset[str]
+    complement_heads: frozenset[str]
+    name_only_heads: frozenset[str]
+    weak_adjectives: frozenset[str]
+    place_endings: tuple[str, ...]
+    po_stop: frozenset[str]
+    apposition_heads: frozenset[str]
+    person_heads: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, data: dict) -> OrgGrammar:
+        g = data["grammar"]
+        return cls(
+            bodies=lemma_set(g["bodies"]),
+            place_bodies=lemma_set(g["place_bodies"]),
+            heads=lemma_set(g["heads"]),
+            complement_heads=lemma_set(g["complement_heads"]),
+            name_only_heads=lemma_set(g["name_only_heads"]),
+            weak_adjectives=lemma_set(g["weak_adjectives"]),
+            place_endings=tuple(g["place_adjective_endings"]),
+            po_stop=lemma_set(g["po_stop"]),
+            apposition_heads=lemma_set(g["apposition_heads"]),
+            person_heads=lemma_set(g["person_heads"]),
+        )
+
+    @property
+    def all_heads(self) -> frozenset[str]:
+        return self.bodies | self.place_bodies | self.heads
+
+    def find(self, doc: Doc, names: dict[int, Span]) -> list[Candidate]:
+        """Candidates at every head; `names` maps a token index to the ORG/PER/LOC name that
+        starts there (a name after a head makes the head a body: "пресс-служба Кремля")."""
+        found = []
+        for i in positions(doc, self.all_heads):
+            candidate = self._at(doc, i, names)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
+        head = doc[i]
+        lemma = token_lemma(head)
+        plural = "Plur" in head.morph.get("Number")
+        if plural != (lemma in self.place_bodies) or (i and doc[i - 1].text in QUOTES):
+            return None  # a quoted title ("корабль «Союз»") is the quote rules' business
+        start, strong = self._left(doc, i)
+        end = self._right(doc, i, lemma)
+        follower = names.get(end)
+        if end < len(doc) and doc[end].text in QUOTES:
+            return None  # "компания «Газпром»": the quoted name is the mention
+        if follower is not None and follower.label_ == "ORG":
+            own_name = lemma in self.apposition_heads and follower[0].is_upper
+            if own_name or not _genitive(follower[0]):
+                return None  # "агентства Kollektiv", "партии ХДС": the head describes the name
+        if follower is not None and follower.label_ != "PER" and _genitive(follower[0]):
+            # "комитет [Совета Федерации] по экономической политике": the name stays nested.
+            after = self._po(doc, follower.end)
+            end = after if after > follower.end else end
+        named_after = follower is not None and _genitive(follower[0])
+        if named_after and follower.label_ == "PER":
+            if lemma in self.person_heads:
+                return Candidate(start, _person_list(doc, follower, names), i)
+            named_after = False  # "под управлением Гергиева" names no body
+        capital = head.is_title and not head.is_sent_start
+        if lemma in self.place_bodies:
+            places = any(self._place_adjective(doc[j]) for j in range(start, i))
+            ok = places or (follower is not None and follower.label_ == "LOC" and named_after)
+        elif lemma in self.name_only_heads:
+            ok = capital or named_after or any(_mid_capital(doc[j]) for j in range(start, i))
+        else:
+            ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
+        return Candidate(start, end, i) if ok else None
+
+    def _left(self, doc: Doc, i: int) -> tuple[int, bool]:
+        """Adjectives agreeing with the head; True when one of them identifies the body (a
+        capital in mid-sentence, or any adjective not on the weak list)."""
+        case = set(doc[i].morph.get("Case"))
+        start, strong = i, False
+        while start > 0 and i - start < MAX_ADJECTIVES:
+            prev = doc[start - 1]
+            if prev.pos_ != "ADJ" or (case and not case & set(prev.morph.get("Case"))):
+                break
+            if token_lemma(prev) in self.weak_adjectives and not _mid_capital(prev):
+                break
+            start -= 1
+            strong = True
+        return start, strong
+
+    def _right(self, doc: Doc, i: int, lemma: str) -> int:
+        end = i + 1
+        if lemma in self.complement_heads:
+            end = _noun_phrase(doc, end, "Gen", common_only=True)
+        # Bodies named alone take no "по" field: "заседание правительства по борьбе с ...".
+        return end if lemma in self.bodies else self._po(doc, end)
+
+    def _po(self, doc: Doc, end: int) -> int:
+        after = _po_complement(doc, end)
+        if after > end and token_lemma(doc[end + 1]) in self.po_stop:
+            return end
+        return after
+
+    def _place_adjective(self, token) -> bool:
+        return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
+
+
+def _po_complement(doc: Doc, end: int) -> int:
+    """End of a "по + dative" complement at `end` ("по правам человека", "по науке и
+    образованию"), or `end` when there is none."""
+    if end >= len(doc) or doc[end].lower_ != "по":
+        return end
+    start = end
+    after = _noun_phrase(doc, end + 1, "Dat")
+    while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
+        # "по правам человека": a genitive after the dative noun belongs to it.
+        end = _noun_phrase(doc, after, "Gen", common_only=True)
+        if end + 1 < len(doc) and doc[end].lower_ == "и":
+            after = _noun_phrase(doc, end + 1, "Dat")
+        else:
+            break
+    return end
+
+
+def _person_list(doc: Doc, first: Span, names: dict[int, Span]) -> int:
+    """End of "Любови Соболь и Ивана Жданова": persons joined by "и" or a comma."""
+    end = first.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("и", ","):
+        following = names.get(end + 1)
+        if following is None or following.label_ != "PER":
+            break
+        end = following.end
+    return end
+
+
+def _genitive(token) -> bool:
+    return "Gen" in token.morph.get("Case") or (token.is_upper and len(token) > 1)
+
+
+def _mid_capital(token) -> bool:
+    return token.is_title and not token.is_sent_start
+
+
+def _noun_phrase(doc: Doc, i: int, case: str, common_only: bool = False) -> int:
+    """End of "adjectives noun" in `case` starting at i (i itself when there is none).
+    With common_only, capitalised words stop it: names after a head are joined as names."""
+    j = i
+    while j < len(doc) and j - i < MAX_ADJECTIVES:
+        token = doc[j]
+        if common_only and not token.is_lower:
+            return i
+        if case not in token.morph.get("Case"):
+            return i
+        if token.pos_ == "NOUN":
+            return j + 1
+        if token.pos_ != "ADJ":
+            return i
+        j += 1
+    return i
+
+
+class Gazetteer:
+    """Well-known bodies: every form in the lexicon's [[body]] tables maps to its canonical
+    name. Forms in capitals match only capitals; others match any case of their first letter
+    that the form allows (a capitalised form matches a sentence-initial or mid-sentence
+    capital)."""
+
+    def __init__(self, nlp: Language, bodies: list[dict]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.canonical: dict[tuple[str, ...], str] = {}
+        self.shapes: dict[tuple[str, ...], set[str]] = {}
+        for body in bodies:
+            for form in body["forms"]:
+                key = lemma_key(form)
+                self.canonical.setdefault(key, body["name"])
+                self.shapes.setdefault(key, set()).add(_shape(form))
+                self.matcher.add("ORG", [norm_doc(nlp.vocab, key)])
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        found = []
+        for _, start, end in self.matcher(doc):
+            key = tuple(token_lemma(t) for t in doc[start:end])
+            if _token_shape(doc[start]) in self.shapes.get(key, ()):
+                found.append((start, end))
+        return found
+
+    def name_of(self, span: Span) -> str | None:
+        """The canonical name when the span is exactly one of the forms."""
+        key = tuple(token_lemma(t) for t in span)
+        if key in self.canonical and _token_shape(span[0]) in self.shapes[key]:
+            return self.canonical[key]
+        return None
+
+
+def _shape(form: str) -> str:
+    first = form.split()[0]
+    if first.isupper() and len(first) > 1:
+        return "upper"
+    return "title" if first[0].isupper() else "lower"
+
+
+def _token_shape(token) -> str:
+    text = token.text
+    if text.isupper() and len(text) > 1:
+        return "upper"
+    if text[0].isupper():
+        return "title"
+    return "lower"
+
+
+def title_heads(data: dict) -> frozenset[str]:
+    return lemma_set(data["titles"]["heads"])
+
+
+def products(nlp: Language, data: dict) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    keys = {lemma_key(p) for p in data["titles"]["products"]}
+    matcher.add("PRODUCT", [norm_doc(nlp.vocab, k) for k in keys])
+    return matcher
