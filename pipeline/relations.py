@@ -24,7 +24,7 @@ from pipeline.rules.base import load_lexicon
 from pipeline.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
-CLOSING = frozenset("»\"“”)")
+CLOSING = frozenset('»"“”)')
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 SUBJECTS = ("nsubj", "nsubj:pass")
@@ -190,7 +190,7 @@ def _same_entity(a: Span, b: Span) -> bool:
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     before = org.doc[org.start : loc.start]
-    if any(t.text in "«»\"“”„" for t in before):
+    if any(t.text in '«»"“”„' for t in before):
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
@@ -294,14 +294,9 @@ class ParseReader:
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
-        passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get(
-            "Voice"
-        )
+        passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
         if passive or trigger.dep_ in ("amod", "acl"):
-            agent = next(
-                (c for c in kids if c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case")),
-                None,
-            )
+            agent = next((c for c in kids if _instrumental(c)), None)
             if agent is not None:
                 return agent
             if passive:
@@ -412,9 +407,10 @@ class ParseReader:
 
     def location(self, top: Token, agents: list[Span]) -> Span | None:
         for loc in self.index.in_sentence("LOC", self.index.sentence[top.i]):
-            if any(_overlaps(loc, a) for a in agents) or self.index.holder_at.get(
-                loc.start
-            ) is not loc:
+            if (
+                any(_overlaps(loc, a) for a in agents)
+                or self.index.holder_at.get(loc.start) is not loc
+            ):
                 continue
             head = anchor(loc)
             if head.dep_ in ("obl", "nmod") and self.governed(loc, top, 3):
@@ -495,6 +491,10 @@ _BUY = frozenset(
     {"купить", "покупать", "приобрести", "приобретать", "покупка", "приобретение", "выкупить",
      "выкупать", "закупить", "закупать", "закупка"}
 )  # fmt: skip
+
+
+def _instrumental(token: Token) -> bool:
+    return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
 
 
 def _beside(sector: Span, word: Token) -> bool:

@@ -71,9 +71,7 @@ class SlovnetSyntax(BatchTagger):
         sentence_of, is_space = sentence_numbers(doc), doc.to_array(IS_SPACE)
         out = []
         for number in sorted(chosen):
-            positions = [
-                int(i) for i in np.flatnonzero(sentence_of == number) if not is_space[i]
-            ]
+            positions = [int(i) for i in np.flatnonzero(sentence_of == number) if not is_space[i]]
             if len(positions) > self.max_words:
                 warnings.warn(
                     f"{doc._.doc_id or 'document'}: sentence {number} has {len(positions)} "

@@ -18,7 +18,8 @@ def add_parser(subparsers) -> None:
         help="run the pipeline on article files and write tables and an annotated page",
         description="Run the pipeline on article files (.txt in UTF-8, UTF-8 with BOM or "
         "cp1251; .json/.jsonl with fields id, text, date, title). Writes mentions.csv/.parquet, "
-        "documents.csv/.parquet, relations.csv/.parquet, facts.csv/.parquet and annotated.html to DIR (default outputs/<doc_id>/).",
+        "documents.csv/.parquet, relations.csv/.parquet, facts.csv/.parquet and annotated.html "
+        "to DIR (default outputs/<doc_id>/).",
     )
     parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder (one article)")
