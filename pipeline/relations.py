@@ -67,6 +67,7 @@ class Lexicon:
     topic_heads: frozenset[str]
     seat_prepositions: frozenset[str]
     part_of_words: frozenset[str]
+    bodies: frozenset[str]
 
     @classmethod
     def load(cls, path: str) -> Lexicon:
@@ -84,6 +85,7 @@ class Lexicon:
             topic_heads=words("seat", "topic_heads"),
             seat_prepositions=words("seat", "prepositions"),
             part_of_words=words("part_of", "words"),
+            bodies=words("agents", "bodies"),
         )
 
 
@@ -194,7 +196,9 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
-    return all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "PUNCT") for t in before)
+    if "Gen" not in anchor(loc).morph.get("Case"):
+        return False  # "Единая Россия": a place in the name's own case is no seat
+    return all(t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") for t in before)
 
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -278,7 +282,9 @@ class ParseReader:
         appositions ("компания «Лукойл»", "«А» и «Б»")."""
         found = []
         for t in [token, *(c for c in token.children if c.dep_ in ("conj", "appos", "nmod"))]:
-            if t.dep_ == "nmod" and t is not token and token.pos_ != "NOUN":
+            # "правительство Японии", "власти Москвы": the body stands for its place; a
+            # genitive after any other noun ("семья Обамы") is not who acts.
+            if t.dep_ == "nmod" and t is not token and fold(token.lemma_) not in self.lex.bodies:
                 continue
             span = self.index.holder_at.get(t.i)
             if span is not None and span not in found:

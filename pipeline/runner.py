@@ -82,3 +82,13 @@ def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language |
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
     return mentions_table(process(documents, nlp))
+
+
+def extract_tables(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
+    """(mentions, relations) tables for (doc_id, text, article date) triples: the evaluation's
+    entry point when the gold has relations (one run gives both)."""
+    from pipeline.tables import mentions_table, relations_table
+
+    documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
+    docs = list(process(documents, nlp))
+    return mentions_table(docs), relations_table(docs)
