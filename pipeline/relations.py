@@ -28,6 +28,9 @@ CLOSING = frozenset('»"“”)')
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+# A trigger in these relations to its head shares the head's subject: "планирует выделить",
+# "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
+SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 
 
@@ -66,8 +69,10 @@ class Lexicon:
     negation: frozenset[str]
     topic_heads: frozenset[str]
     seat_prepositions: frozenset[str]
+    name_prepositions: frozenset[str]
     part_of_words: frozenset[str]
     bodies: frozenset[str]
+    link_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: str) -> Lexicon:
@@ -84,8 +89,10 @@ class Lexicon:
             negation=words("triggers", "negation"),
             topic_heads=words("seat", "topic_heads"),
             seat_prepositions=words("seat", "prepositions"),
+            name_prepositions=words("seat", "name_prepositions"),
             part_of_words=words("part_of", "words"),
             bodies=words("agents", "bodies"),
+            link_verbs=words("triggers", "link_verbs"),
         )
 
 
@@ -196,9 +203,13 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
-    if "Gen" not in anchor(loc).morph.get("Case"):
+    case = anchor(loc).morph.get("Case")
+    if case and "Gen" not in case:
         return False  # "Единая Россия": a place in the name's own case is no seat
-    return all(t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") for t in before)
+    return all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
+        for t in before
+    )
 
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -275,6 +286,11 @@ class ParseReader:
             token = token.head
             if self.lex.triggers.get(fold(token.lemma_)) in classes:
                 return token
+            if fold(token.lemma_) in self.lex.link_verbs:
+                # "доход составил X", "выручка выросла до X": the subject carries the link
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self.lex.triggers.get(fold(subject.lemma_)) in classes:
+                    return subject
         return None
 
     def holders(self, token: Token) -> list[Span]:
@@ -312,7 +328,7 @@ class ParseReader:
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
         head = trigger.head
-        if head.i != trigger.i and trigger.dep_ in ("xcomp", "conj", "obj", "nsubj:pass", "nsubj"):
+        if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
             return next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)

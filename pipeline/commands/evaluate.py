@@ -162,9 +162,10 @@ def _relation_frames(pred: str, warnings: list[str]):
 
 def _score_relations(corpus, frames, out: Path) -> list[Path]:
     from pipeline.evaluation import relations as rel
+    from pipeline.evaluation.predictions import mentions_from_frame
 
     predicted = rel.relations_from_tables(*frames)
-    result = rel.score_relations(corpus, predicted)
+    result = rel.score_relations(corpus, predicted, mentions_from_frame(frames[0])[0])
     print(rel.summary(result))
     return rel.write_relation_reports(result, corpus, out)
 

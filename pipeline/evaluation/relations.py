@@ -101,18 +101,35 @@ def _match(gold: list[Relation], pred: list[Relation], mode: str) -> list[tuple[
     return pairs
 
 
-def score_relations(corpus: GoldCorpus, predicted: list[Relation]) -> RelationEvaluation:
-    """P/R/F1 per relation type the gold annotates, and per group of types."""
+# The relation step alone: gold relations whose two mentions the system found, predictions
+# whose two mentions the gold has (partial matching). End-to-end modes also count the
+# mention misses (an adjective place, an unnamed body the guideline does not tag).
+GIVEN = "given_mentions"
+RELATION_MODES = (*MODES, GIVEN)
+
+
+def score_relations(
+    corpus: GoldCorpus, predicted: list[Relation], mentions: Sequence[Mention] | None = None
+) -> RelationEvaluation:
+    """P/R/F1 per relation type the gold annotates, and per group of types; with the
+    predicted mentions, also the `given_mentions` mode."""
     types = corpus.relation_types
-    result = RelationEvaluation(types, {m: {t: Counts() for t in types} for m in MODES})
+    modes = RELATION_MODES if mentions is not None else MODES
+    result = RelationEvaluation(types, {m: {t: Counts() for t in types} for m in modes})
+    found: dict[str, list[Mention]] = {}
+    for m in mentions or []:
+        found.setdefault(m.doc_id, []).append(m)
     by_doc: dict[str, list[Relation]] = {}
     for r in predicted:
         if r.type in types and corpus.document(r.doc_id) is not None:
             by_doc.setdefault(r.doc_id, []).append(r)
     for doc in corpus.documents:
-        gold, pred = doc.relations, by_doc.get(doc.doc_id, [])
-        for mode in MODES:
-            pairs = _match(gold, pred, mode)
+        for mode in modes:
+            gold, pred = doc.relations, by_doc.get(doc.doc_id, [])
+            if mode == GIVEN:
+                gold = [r for r in gold if _both_in(r, found.get(doc.doc_id, []))]
+                pred = [r for r in pred if _both_in(r, doc.gold)]
+            pairs = _match(gold, pred, "partial" if mode == GIVEN else mode)
             for kind in types:
                 c = result.counts[mode][kind]
                 c.tp += sum(gold[g].type == kind for g, _ in pairs)
@@ -126,7 +143,7 @@ def score_relations(corpus: GoldCorpus, predicted: list[Relation]) -> RelationEv
                 matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
                 result.missed += [r for i, r in enumerate(gold) if i not in matched_g]
                 result.spurious += [r for i, r in enumerate(pred) if i not in matched_p]
-    for mode in MODES:
+    for mode in modes:
         for group, members in GROUPS.items():
             if any(t in types for t in members):
                 total = Counts()
@@ -135,6 +152,12 @@ def score_relations(corpus: GoldCorpus, predicted: list[Relation]) -> RelationEv
                         total += result.counts[mode][t]
                 result.counts[mode][group] = total
     return result
+
+
+def _both_in(relation: Relation, mentions: list[Mention]) -> bool:
+    return all(
+        any(_same(m, arg, "partial") for m in mentions) for arg in (relation.head, relation.tail)
+    )
 
 
 def relations_from_tables(mentions: Any, relations: Any) -> list[Relation]:
@@ -175,7 +198,7 @@ def read_relations_table(path: str | Path) -> Any:
 
 def table_rows(result: RelationEvaluation) -> list[dict[str, Any]]:
     rows = []
-    for mode in MODES:
+    for mode in result.counts:
         for kind, counts in result.counts[mode].items():
             rows.append({"mode": mode, "type": kind, **counts.as_dict()})
     return rows
@@ -183,7 +206,7 @@ def table_rows(result: RelationEvaluation) -> list[dict[str, Any]]:
 
 def markdown(result: RelationEvaluation, text_of: dict[str, str], max_errors: int = 50) -> str:
     lines = ["# Relations", ""]
-    for mode in MODES:
+    for mode in result.counts:
         lines += [
             f"## {mode}",
             "",
@@ -222,6 +245,10 @@ def write_relation_reports(result: RelationEvaluation, corpus: GoldCorpus, out: 
 def summary(result: RelationEvaluation) -> str:
     parts = []
     for kind, c in result.counts["strict"].items():
+        if c.tp + c.fn + c.fp == 0:
+            continue
         partial = result.counts["partial"][kind]
-        parts.append(f"{kind} F1 {c.f1:.3f} (partial {partial.f1:.3f}, gold {c.tp + c.fn})")
+        given = result.counts.get(GIVEN, {}).get(kind)
+        extra = f", given mentions {given.f1:.3f}" if given is not None else ""
+        parts.append(f"{kind} F1 {c.f1:.3f} (partial {partial.f1:.3f}{extra}, gold {c.tp + c.fn})")
     return "relations: " + "; ".join(parts) if parts else "relations: none annotated"
