@@ -69,6 +69,24 @@ def table_rows(
     return rows
 
 
+def linked_table_rows(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+) -> list[tuple[list[dict], dict, list[dict], list[dict]]]:
+    """(mention rows, document row, relation rows, fact rows) for each document: table_rows
+    with the relation stage's tables, whose mention ids are the mention rows' own."""
+    from pipeline.tables import document_row, fact_rows, mention_ids, mention_rows, relation_rows
+
+    nlp = nlp or load_pipeline()
+    rows = []
+    for doc in process(documents, nlp, batch_size):
+        ids = mention_ids(doc)
+        rows.append(
+            (mention_rows(doc), document_row(doc), relation_rows(doc, ids), fact_rows(doc, ids))
+        )
+    _trim_heap()
+    return rows
+
+
 def _trim_heap() -> None:
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -118,6 +118,8 @@ class PartRows:
     mentions: list[dict] = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
 
     def summary(self, task: Task, busy_s: float) -> PartSummary:
         counts = {t: sum(d[f"n_{t.lower()}"] for d in self.documents) for t in MENTION_TYPES}
@@ -173,18 +175,20 @@ def check_regular_file(path: Path) -> None:
 
 def _run_chunk(nlp, documents: list[Document], rows: PartRows, batch_size: int) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
-    from pipeline.runner import table_rows
+    from pipeline.runner import linked_table_rows
 
     try:
-        results = table_rows(documents, nlp, batch_size)
+        results = linked_table_rows(documents, nlp, batch_size)
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend(table_rows([document], nlp, 1))
+                results.extend(linked_table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
-    for mentions, document in results:
+    for mentions, document, relations, facts in results:
         rows.mentions.extend(mentions)
         rows.documents.append(document)
+        rows.relations.extend(relations)
+        rows.facts.extend(facts)
