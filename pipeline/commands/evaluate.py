@@ -103,7 +103,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: they load pandas, which every other command would pay for at start-up.
     from pipeline.evaluation.predictions import load_predictions, mentions_from_frame
-    from pipeline.evaluation.systems import SystemUnavailable, baseline_frame, pipeline_frames
+    from pipeline.evaluation.systems import (
+        SystemUnavailable,
+        baseline_frame,
+        pipeline_frame,
+        pipeline_frames,
+    )
 
     corpus = read_gold(args.gold, args.gold_format)
     out = Path(args.out)
@@ -120,8 +125,11 @@ def run(args: argparse.Namespace) -> int:
                 relation_frames = _relation_frames(args.pred, warnings)
         else:
             print("evaluate: running the pipeline on the gold texts", file=sys.stderr)
-            frame, relations = pipeline_frames(corpus)
-            relation_frames = (frame, relations)
+            if corpus.relation_types:  # one run gives both tables
+                frame, relations = pipeline_frames(corpus)
+                relation_frames = (frame, relations)
+            else:
+                frame = pipeline_frame(corpus)
             frame.to_parquet(out / "predictions.parquet", index=False)
             systems["pipeline"] = (mentions_from_frame(frame)[0], "pipeline run on the gold texts")
         if args.baseline:
