@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -114,7 +115,7 @@ class RelationRules:
         relations = list(nested_relations(doc, index, self.lex))
         relations += seat_after(doc, index, self.lex)
         facts = []
-        if any(t.dep_ for t in doc):
+        if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
             facts = reader.money_facts() + reader.sector_facts()
             for fact in facts:

@@ -1,9 +1,12 @@
 """Syntax stage: natasha's slovnet dependency parser writes `token.head` / `token.dep_` (UD
 labels) on the Doc's own tokens, only in the sentences where a fact can be found.
 
-A candidate sentence holds an AMOUNT, or an ORG together with a SECTOR or a DATE (the rule
-stages run before this one). Every other token keeps itself as head and an empty `dep_`, so
-`token.dep_ != ""` says a sentence was parsed. The parser scores every word pair of a sentence,
+A candidate sentence holds an AMOUNT of the kinds in `amount_kinds` (money by default), or an
+ORG together with a mention of a type in `org_with` (SECTOR by default; add "DATE" for the
+issue's wider rule: an ORG with a DATE and nothing else gives the relation stage nothing to
+link, and those sentences would triple the parser's work). The rule stages run before this.
+Every other token keeps itself as head and an empty `dep_`, so `token.dep_ != ""` says a
+sentence was parsed. The parser scores every word pair of a sentence,
 so a sentence longer than `max_words` is skipped with a warning. The sentence boundaries the
 tokenizer set are kept exactly: the tables number sentences from them.
 """
@@ -16,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import extensions, models
 from pipeline.batching import BatchTagger
@@ -35,12 +38,14 @@ class SlovnetSyntax(BatchTagger):
         name: str,
         batch_size: int = 32,
         max_words: int = 200,
-        amount_alone: bool = True,
+        amount_kinds: list[str] | None = None,
+        org_with: list[str] | None = None,
     ) -> None:
         self.name = name
         self.batch_size = batch_size
         self.max_words = max_words
-        self.amount_alone = amount_alone
+        self.amount_kinds = tuple(amount_kinds or ())
+        self.org_with = tuple(org_with or ())
         extensions.register()
         self.infer = models.syntax_parser().infer
 
@@ -65,13 +70,15 @@ class SlovnetSyntax(BatchTagger):
 
     def _candidates(self, doc: Doc) -> Iterable[tuple[list[int], list[str]]]:
         """(token positions, words) of each sentence worth parsing."""
-        chosen = candidate_sentences(doc, self.amount_alone)
+        chosen = candidate_sentences(doc, self.amount_kinds, self.org_with)
         if not chosen:
             return []
         sentence_of, is_space = sentence_numbers(doc), doc.to_array(IS_SPACE)
+        words: dict[int, list[int]] = {number: [] for number in chosen}
+        for i in np.flatnonzero(np.isin(sentence_of, list(chosen)) & (is_space == 0)).tolist():
+            words[int(sentence_of[i])].append(i)
         out = []
-        for number in sorted(chosen):
-            positions = [int(i) for i in np.flatnonzero(sentence_of == number) if not is_space[i]]
+        for number, positions in sorted(words.items()):
             if len(positions) > self.max_words:
                 warnings.warn(
                     f"{doc._.doc_id or 'document'}: sentence {number} has {len(positions)} "
@@ -93,22 +100,29 @@ def sentence_numbers(doc: Doc) -> np.ndarray:
     return np.cumsum(starts) - 1
 
 
-def candidate_sentences(doc: Doc, amount_alone: bool = True) -> set[int]:
-    """Sentences holding an AMOUNT, or an ORG with a SECTOR or DATE: the only places a fact
-    (who, how much, when, in which sector) can be read."""
+def candidate_sentences(
+    doc: Doc, amount_kinds: Iterable[str] = ("money",), org_with: Iterable[str] = ("SECTOR",)
+) -> set[int]:
+    """Sentences holding an AMOUNT (of `amount_kinds`; any kind if empty), or an ORG with a
+    mention of a type in `org_with`: where a fact (who, how much, when, in which sector) can
+    be read."""
     if not len(doc):
         return set()
     sentence_of = sentence_numbers(doc)
+    kinds = set(amount_kinds)
 
     def of(label: str) -> set[int]:
         group = doc.spans[label] if label in doc.spans else []
-        return {int(sentence_of[span.start]) for span in group}
+        return {int(sentence_of[s.start]) for s in group if label != "AMOUNT" or _kind_ok(s, kinds)}
 
-    orgs = of("ORG")
-    chosen = orgs & (of("SECTOR") | of("DATE"))
-    if amount_alone:
-        chosen |= of("AMOUNT")
-    return chosen
+    chosen = of("AMOUNT")
+    partners = set().union(*(of(label) for label in org_with)) if org_with else set()
+    return chosen | (of("ORG") & partners)
+
+
+def _kind_ok(span: Span, kinds: set[str]) -> bool:
+    value = span._.value
+    return not kinds or (value is not None and value.kind in kinds)
 
 
 def tree(positions: list[int], head_ids: list[int], rels: list[str]) -> dict[int, tuple[int, str]]:
@@ -158,9 +172,19 @@ def write_parse(doc: Doc, parse: dict[int, tuple[int, str]]) -> None:
 
 @Language.factory(
     "slovnet_syntax",
-    default_config={"batch_size": 32, "max_words": 200, "amount_alone": True},
+    default_config={
+        "batch_size": 32,
+        "max_words": 200,
+        "amount_kinds": ["money"],
+        "org_with": ["SECTOR"],
+    },
 )
 def make_slovnet_syntax(
-    nlp: Language, name: str, batch_size: int, max_words: int, amount_alone: bool
+    nlp: Language,
+    name: str,
+    batch_size: int,
+    max_words: int,
+    amount_kinds: list[str],
+    org_with: list[str],
 ) -> SlovnetSyntax:
-    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_alone)
+    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with)
