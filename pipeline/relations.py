@@ -26,13 +26,14 @@ from pipeline.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
 CLOSING = frozenset('»"“”)')
-MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal")
+MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
-CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+CLIMB = 4
+DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,9 @@ class ParseReader:
         """The mentions a word stands for: its own holder, or those of its conjuncts and
         appositions ("компания «Лукойл»", "«А» и «Б»")."""
         found = []
-        for t in [token, *(c for c in token.children if c.dep_ in ("conj", "appos", "nmod"))]:
+        own = self.index.holder_at.get(token.i)
+        kinds = ("conj",) if own is not None else ("conj", "appos", "nmod")
+        for t in [token, *(c for c in token.children if c.dep_ in kinds)]:
             # "правительство Японии", "власти Москвы": the body stands for its place; a
             # genitive after any other noun ("семья Обамы") is not who acts.
             if t.dep_ == "nmod" and t is not token and fold(token.lemma_) not in self.lex.bodies:
@@ -306,8 +309,6 @@ class ParseReader:
             span = self.index.holder_at.get(t.i)
             if span is not None and span not in found:
                 found.append(span)
-            if t is token and span is not None:
-                break
         return found
 
     def agent_token(self, trigger: Token) -> Token | None:
@@ -370,6 +371,9 @@ class ParseReader:
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]
+        if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
+            verb = self.lex.triggers.get(fold(trigger.head.lemma_))
+            kind = "income" if verb == "income" else "expenditure"
         fact = self.new_fact(trigger)
         fact.amount = amount
         agent_token = self.agent_token(trigger) if kind != "price" else None
@@ -470,9 +474,16 @@ class ParseReader:
 
     def _sector_words(self, head: Token) -> list[Token]:
         words = []
-        if head.dep_ in ("appos", "nmod", "flat:foreign", "conj") or head.head.pos_ == "NOUN":
-            if fold(head.head.lemma_) in self.lex.sector_words and head.head.i != head.i:
-                words.append(head.head)
+        token = head
+        # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
+        # modifier, so the descriptor is looked for two heads up.
+        for _ in range(2):
+            if token.head.i == token.i or token.dep_ not in DESCRIBED:
+                break
+            token = token.head
+            if fold(token.lemma_) in self.lex.sector_words:
+                words.append(token)
+                break
         for child in head.children:
             if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
                 words.append(child)
