@@ -33,7 +33,13 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
 CLIMB = 4
-DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+DESCRIBED = (
+    "appos",
+    "nmod",
+    "flat:foreign",
+    "conj",
+    "flat:name",
+)  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 
 
 @dataclass(frozen=True)
@@ -508,7 +514,7 @@ class ParseReader:
         for _ in range(3):
             if fold(token.lemma_) in self.lex.modal or "Fut" in token.morph.get("Tense"):
                 return True
-            if any(c.dep_ == "aux" and "Fut" in c.morph.get("Tense") for c in token.children):
+            if any(_future_aux(c) for c in token.children):
                 return True
             if any(fold(c.lemma_) in self.lex.modal for c in token.children if c.dep_ != "obj"):
                 return True
@@ -525,6 +531,15 @@ _BUY = frozenset(
     {"купить", "покупать", "приобрести", "приобретать", "покупка", "приобретение", "выкупить",
      "выкупать", "закупить", "закупать", "закупка"}
 )  # fmt: skip
+
+
+def _future_aux(token: Token) -> bool:
+    """ "будет инвестировать": the auxiliary быть in a non-past form."""
+    return (
+        token.dep_.startswith("aux")
+        and fold(token.lemma_) == "быть"
+        and ("Past" not in token.morph.get("Tense"))
+    )
 
 
 def _instrumental(token: Token) -> bool:
