@@ -28,18 +28,11 @@ HOLDERS = ("ORG", "PER", "LOC")
 CLOSING = frozenset('»"“”)')
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
-SUBJECTS = ("nsubj", "nsubj:pass")
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
-CLIMB = 4
-DESCRIBED = (
-    "appos",
-    "nmod",
-    "flat:foreign",
-    "conj",
-    "flat:name",
-)  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 
 
 @dataclass(frozen=True)
