@@ -1,7 +1,7 @@
 """CPU time of each pipeline stage on a JSONL corpus (process_time, one process): what share
 of the run a stage takes, independent of what else the machine is doing.
 
-    python scripts/stage_cpu.py ../shared/corpora/nerel/train.jsonl ../shared/corpora/nerel/dev.jsonl
+    python scripts/stage_cpu.py ../shared/corpora/nerel/{train,dev}.jsonl
 """
 
 from __future__ import annotations

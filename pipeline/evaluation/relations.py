@@ -252,3 +252,59 @@ def summary(result: RelationEvaluation) -> str:
         extra = f", given mentions {given.f1:.3f}" if given is not None else ""
         parts.append(f"{kind} F1 {c.f1:.3f} (partial {partial.f1:.3f}{extra}, gold {c.tp + c.fn})")
     return "relations: " + "; ".join(parts) if parts else "relations: none annotated"
+
+
+def load_offset_gold(path: str | Path, shared: str | Path | None = None) -> GoldCorpus:
+    """Relations stored as ids + sha1 + offsets over a shared corpus (NEREL), with that
+    corpus's texts and mentions: what scripts/nerel_relation_gold.py writes. The shared folder
+    is `shared`, else $SHARED_DIR, else ../shared beside the project."""
+    import hashlib
+    import os
+
+    from pipeline.config import PROJECT_ROOT
+    from pipeline.evaluation.corpora import NEREL, load_corpus
+    from pipeline.evaluation.sources import iter_jsonl
+
+    path = Path(path)
+    root = Path(shared or os.environ.get("SHARED_DIR") or PROJECT_ROOT.parent / "shared")
+    sources: dict[str, GoldCorpus] = {}
+    documents = []
+    for line, obj in iter_jsonl(path):
+        source = str(obj.get("source", ""))
+        if not (root / source).is_file():
+            raise InputError(path, f"needs {root / source} (set SHARED_DIR)", line=line)
+        if source not in sources:
+            sources[source] = load_corpus(root / source, NEREL)
+        doc = sources[source].document(str(obj.get("id")))
+        if doc is None:
+            raise InputError(path, f"document {obj.get('id')!r} is not in {source}", line=line)
+        if hashlib.sha1(doc.text.encode("utf-8")).hexdigest() != obj.get("sha1"):
+            raise InputError(path, f"{obj.get('id')}: the text's sha1 differs", line=line)
+        doc.relations = [_offset_relation(doc.doc_id, r, (path, line)) for r in obj["relations"]]
+        documents.append(doc)
+    seen = {r.type for d in documents for r in d.relations}
+    from pipeline.evaluation.model import present_types
+    from pipeline.schema import MENTION_TYPES
+
+    return GoldCorpus(
+        path=str(path),
+        format="offsets",
+        documents=documents,
+        types=present_types(documents, MENTION_TYPES),
+        scored_kinds=dict(NEREL.scored_kinds),
+        relation_types=tuple(t for t in RELATION_TYPES if t in seen),
+    )
+
+
+def _offset_relation(doc_id: str, record: Any, where: tuple[Path, int]) -> Relation:
+    try:
+        head, tail = record["head"], record["tail"]
+        return Relation(
+            doc_id,
+            str(record["type"]),
+            Mention(doc_id, int(head["start"]), int(head["end"]), str(head["type"])),
+            Mention(doc_id, int(tail["start"]), int(tail["end"]), str(tail["type"])),
+        )
+    except (KeyError, TypeError, ValueError):
+        _fail(where, "relation needs type and head/tail with start, end, type")
+        raise  # unreachable: _fail raises
