@@ -26,8 +26,9 @@ from pipeline.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
 CLOSING = frozenset('»"“”)')
-MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan")
+MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
+OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
@@ -375,13 +376,19 @@ class ParseReader:
             kind = "income" if verb == "income" else "expenditure"
         fact = self.new_fact(trigger)
         fact.amount = amount
-        agent_token = self.agent_token(trigger) if kind != "price" else None
+        agent_token = self.agent_token(trigger) if kind not in ("price", "fine") else None
+        if kind == "fine":  # the one fined pays
+            agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
+            kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
         agents = [a for a in agents if not _overlaps(a, amount)]
         fact.agent = agents[0] if agents else None
         for agent in agents:
             if kind in CLASS_TYPE:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
+        for payer in self.other_party(trigger, kind, agents, anchor(amount)):
+            fact.relations.append(self.relation(OTHER_SIDE[kind], payer, amount, trigger))
+            fact.counterpart = fact.counterpart or payer
         thing = self.priced(trigger, kind, agents)
         if thing is not None:
             fact.relations.append(self.relation("PRICE_OF", thing, amount, trigger))
@@ -389,6 +396,20 @@ class ParseReader:
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
+
+    def other_party(
+        self, trigger: Token, kind: str, agents: list[Span], money: Token
+    ) -> list[Span]:
+        """Who is on the other side of the money: the payer of an income ("получил от X",
+        "получил X долларов от Y"), the buyer of a sale ("продали X за", dative)."""
+        found = []
+        for child in [*trigger.children, *money.children]:
+            if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
+                found += self.holders(child)
+            elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
+                if not _preposition(child):
+                    found += self.holders(child)
+        return [s for s in found if s not in agents]
 
     def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
         """What was bought, sold or valued, when it is a mention: the object of a purchase or
@@ -524,6 +545,14 @@ _BUY = frozenset(
     {"купить", "покупать", "приобрести", "приобретать", "покупка", "приобретение", "выкупить",
      "выкупать", "закупить", "закупать", "закупка"}
 )  # fmt: skip
+
+
+def _preposition(token: Token) -> str:
+    return next((fold(c.lemma_) for c in token.children if c.dep_ == "case"), "")
+
+
+def _case(token: Token) -> str:
+    return next(iter(token.morph.get("Case")), "")
 
 
 def _future_aux(token: Token) -> bool:

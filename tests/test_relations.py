@@ -72,6 +72,27 @@ def links(doc) -> set[tuple[str, str, str]]:
                 ("SECTOR_OF", "Сбербанк", "нефтепереработку"),
             },
         ),
+        # the payer of an income, the buyer of a sale, the one fined
+        (
+            "Флинн получил 11 250 долларов от «Волга-Днепр».",
+            {
+                ("INCOME", "Флинн", "11 250 долларов"),
+                ("EXPENDITURE", "Волга-Днепр", "11 250 долларов"),
+            },
+        ),
+        (
+            "Они продали сайт издательскому дому Conde Nast за 5 млн долларов.",
+            {("EXPENDITURE", "Conde Nast", "5 млн долларов")},
+        ),
+        (
+            "Совет оштрафовал «Лукойл» на 50 тысяч долларов.",
+            {("EXPENDITURE", "Лукойл", "50 тысяч долларов")},
+        ),
+        # a gerund shares the main verb's subject
+        (
+            "Карсон Ёнг стал владельцем клуба, приобретя его за 81,5 миллионов фунтов стерлингов.",
+            {("EXPENDITURE", "Карсон Ёнг", "81,5 миллионов фунтов стерлингов")},
+        ),
         # a body named by its place acts for it
         ("Правительство Японии выделит 5 млрд иен.", {("EXPENDITURE", "Японии", "5 млрд иен")}),
         # a genitive after any other noun is not who acts
