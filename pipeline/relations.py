@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP
+import numpy as np
+from spacy.attrs import DEP, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -75,6 +76,11 @@ class Lexicon:
     part_of_words: frozenset[str]
     bodies: frozenset[str]
     link_verbs: frozenset[str]
+    roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
+
+    def role_words(self) -> frozenset[str]:
+        """Every role word: a sentence with an ORG and one of them is worth parsing."""
+        return frozenset().union(*self.roles.values()) if self.roles else frozenset()
 
     @classmethod
     def load(cls, path: str) -> Lexicon:
@@ -95,6 +101,7 @@ class Lexicon:
             part_of_words=words("part_of", "words"),
             bodies=words("agents", "bodies"),
             link_verbs=words("triggers", "link_verbs"),
+            roles={key: words("roles", key) for key in raw.get("roles", {})},
         )
 
 
@@ -121,6 +128,7 @@ class RelationRules:
             facts = reader.money_facts() + reader.sector_facts()
             for fact in facts:
                 relations += fact.relations
+            relations += reader.role_relations()
         relations += part_of_words(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])
         doc._.facts = facts
@@ -464,6 +472,58 @@ class ParseReader:
                 return loc
         return None
 
+    def role_relations(self) -> list[Relation]:
+        """OWNER_OF, FOUNDED_BY, MEMBER_OF through a role verb (subject and object) or noun
+        (genitive and apposition)."""
+        roles, out = self.lex.roles, []
+        for i in role_positions(self.doc, self.lex.role_words()):
+            token = self.doc[i]
+            word = fold(token.lemma_)
+            for key, (kind, sides) in ROLE_VERBS.items():
+                if word in roles.get(key, ()):
+                    out += self._verb_role(token, kind, sides)
+            for key, (kind, org_first) in ROLE_NOUNS.items():
+                if word in roles.get(key, ()):
+                    out += self._noun_role(token, kind, org_first)
+        return out
+
+    def _verb_role(self, verb: Token, kind: str, sides: tuple[str, str]) -> list[Relation]:
+        """`sides`: which argument is the person (or owner) and which the organisation."""
+        person = [h for c in verb.children if _argument(c, sides[0]) for h in self.holders(c)]
+        orgs = [
+            h
+            for c in verb.children
+            if _argument(c, sides[1])
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        out = []
+        for p in person:
+            for org in orgs:
+                if p is not org:
+                    head, tail = (org, p) if kind == "FOUNDED_BY" else (p, org)
+                    out.append(self.relation(kind, head, tail, verb))
+        return out
+
+    def _noun_role(self, noun: Token, kind: str, org_first: bool) -> list[Relation]:
+        orgs = [
+            h
+            for c in noun.children
+            if c.dep_ == "nmod" and _case(c) == "Gen"
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        people = [h for c in noun.children if c.dep_ == "appos" for h in self.holders(c)]
+        if noun.dep_ == "appos" and noun.head.i != noun.i:
+            people += self.holders(noun.head)
+        out = []
+        for org in orgs:
+            for person in people:
+                if person is not org and person.label_ in ("PER", "ORG"):
+                    head, tail = (org, person) if org_first else (person, org)
+                    out.append(self.relation(kind, head, tail, noun))
+        return out
+
     def sector_facts(self) -> list[Fact]:
         """ORG -> SECTOR through a descriptor noun beside the ORG ("нефтяная компания
         «Лукойл»") or a sector verb whose subject it is ("«Газпром» добывает газ")."""
@@ -545,6 +605,42 @@ _BUY = frozenset(
     {"купить", "покупать", "приобрести", "приобретать", "покупка", "приобретение", "выкупить",
      "выкупать", "закупить", "закупать", "закупка"}
 )  # fmt: skip
+
+
+# role verbs: (relation type, (the person's argument, the organisation's argument))
+ROLE_VERBS = {
+    "owner_verbs": ("OWNER_OF", ("subject", "object")),  # X владеет Y
+    "owned_verbs": ("OWNER_OF", ("dative", "subject")),  # Y принадлежит X
+    "founder_verbs": ("FOUNDED_BY", ("subject", "object")),  # X основал Y
+    "member_verbs": ("MEMBER_OF", ("subject", "в")),  # X вступил в Y
+}
+
+
+def _argument(token: Token, role: str) -> bool:
+    if role == "subject":
+        return token.dep_ == "nsubj"
+    if role == "object":
+        return token.dep_ == "obj"
+    if role == "dative":
+        return token.dep_ in ("obl", "iobj") and _case(token) == "Dat" and not _preposition(token)
+    return token.dep_ == "obl" and _preposition(token) == role
+
+
+def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Parsed tokens whose folded lemma (NORM) is a role word, from two arrays."""
+    if not words or not len(doc):
+        return []
+    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+    norms, deps = doc.to_array(NORM), doc.to_array(DEP)
+    return np.flatnonzero(np.isin(norms, hashes) & (deps != 0)).tolist()
+
+
+# (relation type, whether the relation's head is the organisation)
+ROLE_NOUNS = {
+    "owner_nouns": ("OWNER_OF", False),
+    "founder_nouns": ("FOUNDED_BY", True),
+    "member_nouns": ("MEMBER_OF", False),
+}
 
 
 def _preposition(token: Token) -> str:

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_SPACE, SENT_START
+from spacy.attrs import DEP, HEAD, IS_SPACE, NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -40,12 +40,16 @@ class SlovnetSyntax(BatchTagger):
         max_words: int = 200,
         amount_kinds: list[str] | None = None,
         org_with: list[str] | None = None,
+        lexicon: str | None = None,
     ) -> None:
         self.name = name
         self.batch_size = batch_size
         self.max_words = max_words
         self.amount_kinds = tuple(amount_kinds or ())
         self.org_with = tuple(org_with or ())
+        # The relation lexicon's role words ("владелец", "основал"): an ORG beside one is
+        # worth parsing for OWNER_OF / FOUNDED_BY / MEMBER_OF.
+        self.role_words = role_words(lexicon)
         extensions.register()
         self.infer = models.syntax_parser().infer
 
@@ -70,7 +74,7 @@ class SlovnetSyntax(BatchTagger):
 
     def _candidates(self, doc: Doc) -> Iterable[tuple[list[int], list[str]]]:
         """(token positions, words) of each sentence worth parsing."""
-        chosen = candidate_sentences(doc, self.amount_kinds, self.org_with)
+        chosen = candidate_sentences(doc, self.amount_kinds, self.org_with, self.role_words)
         if not chosen:
             return []
         sentence_of, is_space = sentence_numbers(doc), doc.to_array(IS_SPACE)
@@ -100,12 +104,25 @@ def sentence_numbers(doc: Doc) -> np.ndarray:
     return np.cumsum(starts) - 1
 
 
+def role_words(lexicon: str | None) -> frozenset[str]:
+    if not lexicon:
+        return frozenset()
+    from pipeline.morphology import fold
+    from pipeline.rules.base import load_lexicon
+
+    roles = load_lexicon(lexicon).get("roles", {})
+    return frozenset(fold(w) for words in roles.values() for w in words)
+
+
 def candidate_sentences(
-    doc: Doc, amount_kinds: Iterable[str] = ("money",), org_with: Iterable[str] = ("SECTOR",)
+    doc: Doc,
+    amount_kinds: Iterable[str] = ("money",),
+    org_with: Iterable[str] = ("SECTOR",),
+    words: frozenset[str] = frozenset(),
 ) -> set[int]:
     """Sentences holding an AMOUNT (of `amount_kinds`; any kind if empty), or an ORG with a
-    mention of a type in `org_with`: where a fact (who, how much, when, in which sector) can
-    be read."""
+    mention of a type in `org_with` or a word (folded lemma) of `words`: where a fact (who,
+    how much, when, in which sector, whose) can be read."""
     if not len(doc):
         return set()
     sentence_of = sentence_numbers(doc)
@@ -117,6 +134,10 @@ def candidate_sentences(
 
     chosen = of("AMOUNT")
     partners = set().union(*(of(label) for label in org_with)) if org_with else set()
+    if words:
+        hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+        found = np.isin(doc.to_array(NORM), hashes)
+        partners |= {int(n) for n in np.unique(sentence_of[found])}
     return chosen | (of("ORG") & partners)
 
 
@@ -177,6 +198,7 @@ def write_parse(doc: Doc, parse: dict[int, tuple[int, str]]) -> None:
         "max_words": 200,
         "amount_kinds": ["money"],
         "org_with": ["SECTOR"],
+        "lexicon": None,
     },
 )
 def make_slovnet_syntax(
@@ -186,5 +208,6 @@ def make_slovnet_syntax(
     max_words: int,
     amount_kinds: list[str],
     org_with: list[str],
+    lexicon: str | None,
 ) -> SlovnetSyntax:
-    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with)
+    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon)

@@ -63,6 +63,17 @@ def test_empty_doc_has_no_candidates(nlp):
     assert candidate_sentences(Doc(nlp.vocab, words=[])) == set()
 
 
+def test_role_words_make_an_org_sentence_a_candidate(nlp):
+    from pipeline.config import PROJECT_ROOT
+    from pipeline.syntax import role_words
+
+    words = role_words(str(PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"))
+    assert {"владеть", "основатель", "член"} <= words
+    with nlp.select_pipes(disable=["syntax", "relations"]):
+        doc = nlp("«Яндекс» вырос. Аркадий Волож основал «Яндекс». Волож основал фонд.")
+    assert candidate_sentences(doc, words=words) == {1}
+
+
 def test_wider_candidate_rule_by_config(nlp):
     with nlp.select_pipes(disable=["syntax", "relations"]):
         doc = nlp("«Лукойл» в 2024 году вырос. В городе живут 500 человек.")
