@@ -12,6 +12,7 @@ DATE, SECTOR and place of the fact. Relations are kept on `doc._.relations`, fac
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -173,9 +174,21 @@ class MentionIndex:
                     old = self.holder_at.get(i)
                     if old is None or len(span) >= len(old) or old.label_ != span.label_:
                         self.holder_at[i] = span
+        self._by_sentence: dict[tuple[str, int], list[Span]] = {}
+        for label, spans in self.by_type.items():
+            for span in spans:
+                key = (label, int(self.sentence[span.start]))
+                self._by_sentence.setdefault(key, []).append(span)
+        self._starts = {t: [s.start for s in spans] for t, spans in self.by_type.items()}
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
-        return [s for s in self.by_type[label] if self.sentence[s.start] == number]
+        return self._by_sentence.get((label, int(number)), [])
+
+    def within(self, label: str, outer: Span) -> list[Span]:
+        """Spans of `label` starting inside `outer` (sorted starts, so no scan of the Doc)."""
+        starts, spans = self._starts[label], self.by_type[label]
+        first, last = bisect_left(starts, outer.start), bisect_left(starts, outer.end)
+        return [s for s in spans[first:last] if s.end <= outer.end]
 
 
 # --- relations from the shape of mentions (every sentence) ---------------------------------
@@ -185,16 +198,15 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     """PART_OF for an ORG nested in an ORG (the largest one not starting where the outer
     starts); HEADQUARTERED_IN for a LOC closing an ORG name, outside quotes, when the name's
     head word is not one whose place is its topic."""
-    orgs = index.by_type["ORG"]
-    for outer in orgs:
+    for outer in index.by_type["ORG"]:
         inner = [
-            o for o in orgs
-            if outer.start < o.start and o.end <= outer.end and not _same_entity(o, outer)
+            o for o in index.within("ORG", outer)
+            if outer.start < o.start and not _same_entity(o, outer)
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
             yield Relation("PART_OF", outer, child, "nested")
-        for loc in index.by_type["LOC"]:
+        for loc in index.within("LOC", outer):
             if loc.end == outer.end and outer.start < loc.start and _seat_inside(outer, loc, lex):
                 yield Relation("HEADQUARTERED_IN", outer, loc, "nested")
 
@@ -238,7 +250,8 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
 
 
 def _inside_other(org: Span, index: MentionIndex) -> bool:
-    return any(o is not org and _contains(o, org) for o in index.by_type["ORG"])
+    holder = index.holder_at.get(org.start)
+    return holder is not None and holder is not org and _contains(holder, org)
 
 
 def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -259,12 +272,15 @@ def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]
 def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) -> Span | None:
     """The ORG a "дочерняя компания X" phrase stands beside (apposition on either side)."""
     for span in reversed(before):
+        if span.end < parent.start - 5:  # sorted by start: the rest lie further back
+            break
         gap = doc[span.end : parent.start]
         if span.end <= parent.start and len(gap) <= 5 and any(t.text in ",—–(" for t in gap):
             return span
     for span in after:
-        gap = doc[parent.end : span.start]
-        if len(gap) <= 1 and span.start >= parent.end:
+        if span.start > parent.end + 1:
+            break
+        if span.start >= parent.end:
             return span
     return None
 
