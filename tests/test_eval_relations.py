@@ -226,3 +226,50 @@ def test_pred_without_relations_table_warns(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "no relations table" in done.stderr
+
+
+def _offset_gold(tmp_path, sha1: str):
+    import hashlib
+
+    shared = tmp_path / "shared"
+    (shared / "corpora" / "nerel").mkdir(parents=True)
+    doc = {
+        "id": "n1",
+        "text": TEXT,
+        "entities": [
+            {"ann_id": "T1", "start": 0, "end": 10, "type": "ORGANIZATION", "text": "МИД России"},
+            {"ann_id": "T2", "start": 4, "end": 10, "type": "COUNTRY", "text": "России"},
+        ],
+    }
+    _write_jsonl(shared / "corpora" / "nerel" / "dev.jsonl", [doc])
+    record = {
+        "source": "corpora/nerel/dev.jsonl",
+        "id": "n1",
+        "sha1": sha1 or hashlib.sha1(TEXT.encode("utf-8")).hexdigest(),
+        "relations": [
+            {
+                "type": "HEADQUARTERED_IN",
+                "head": {"start": 0, "end": 10, "type": "ORG"},
+                "tail": {"start": 4, "end": 10, "type": "LOC"},
+            }
+        ],
+    }
+    return _write_jsonl(tmp_path / "offsets.jsonl", [record]), shared
+
+
+def test_offset_gold_reads_texts_from_the_shared_corpus(tmp_path, monkeypatch):
+    path, shared = _offset_gold(tmp_path, "")
+    monkeypatch.setenv("SHARED_DIR", str(shared))
+    gold = read_gold(path)  # detected: sha1 and no text
+    assert gold.format == "offsets" and gold.relation_types == ("HEADQUARTERED_IN",)
+    assert gold.documents[0].text == TEXT and len(gold.documents[0].gold) == 2
+
+
+def test_offset_gold_checks_the_text(tmp_path, monkeypatch):
+    path, shared = _offset_gold(tmp_path, "0" * 40)
+    monkeypatch.setenv("SHARED_DIR", str(shared))
+    with pytest.raises(InputError, match="sha1 differs"):
+        read_gold(path)
+    monkeypatch.setenv("SHARED_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(InputError, match="set SHARED_DIR"):
+        read_gold(path)
