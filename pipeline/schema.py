@@ -83,3 +83,58 @@ VALUE_FIELDS = {
     DateValue: ("timex", "date_start", "date_end", "granularity", "relative"),
     SectorValue: ("sector", "okved"),
 }
+
+RELATION_TYPES = (
+    "INCOME",
+    "EXPENDITURE",
+    "PRICE_OF",
+    "PART_OF",
+    "HEADQUARTERED_IN",
+    "OWNER_OF",
+    "MEMBER_OF",
+    "FOUNDED_BY",
+    "SECTOR_OF",
+    "DATE_OF",
+    "AMOUNT_OF",
+)
+
+# One row per link between two mentions; the ids are the mentions table's `mention_id`.
+RELATION_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "relation_id": "string",
+    "type": "string",
+    "head_mention_id": "string",
+    "tail_mention_id": "string",
+    "sentence": "Int64",
+    "trigger": "string",  # lemma of the word carrying the link ("nested" for name chains)
+    "stage": "string",
+}
+
+# One row per trigger (and money amount) with its linked mentions spelled out.
+FACT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "fact_id": "string",
+    "sentence": "Int64",
+    "trigger": "string",
+    "polarity": "string",  # positive | negative
+    "modality": "string",  # done | planned
+    "agent": "string",
+    "agent_id": "string",
+    "counterpart": "string",
+    "amount_value": "Float64",
+    "amount_unit": "string",
+    "amount_kind": "string",
+    "qualifier": "string",
+    "date_start": "string",
+    "date_end": "string",
+    "date_timex": "string",
+    "sector": "string",
+    "okved": "string",
+    "location": "string",
+    "agent_mention_id": "string",
+    "counterpart_mention_id": "string",
+    "amount_mention_id": "string",
+    "date_mention_id": "string",
+    "sector_mention_id": "string",
+    "location_mention_id": "string",
+}

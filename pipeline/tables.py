@@ -11,7 +11,13 @@ import pandas as pd
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
-from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, MENTION_TYPES
+from pipeline.schema import (
+    DOCUMENT_COLUMNS,
+    FACT_COLUMNS,
+    MENTION_COLUMNS,
+    MENTION_TYPES,
+    RELATION_COLUMNS,
+)
 
 
 def typed_frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
@@ -125,3 +131,103 @@ def _characters(doc: Doc) -> int:
 
 def documents_table(docs: Iterable[Doc]) -> pd.DataFrame:
     return typed_frame([document_row(d) for d in docs], DOCUMENT_COLUMNS)
+
+
+def mention_ids(doc: Doc) -> dict[tuple[int, int, str], str]:
+    """(start_char, end_char, label) -> mention_id, derived exactly as mention_rows does."""
+    keys = [(s.start_char, s.end_char, s.label_) for s in doc_mentions(doc)]
+    return {key: f"M{i + 1}" for i, key in enumerate(keys)}
+
+
+def _span_id(span: Span | None, ids: dict) -> str | None:
+    return None if span is None else ids.get((span.start_char, span.end_char, span.label_))
+
+
+def relation_rows(doc: Doc, ids: dict | None = None) -> list[dict]:
+    """The relation stage's links (doc._.relations), one row each."""
+    relations = getattr(doc._, "relations", None) if Doc.has_extension("relations") else None
+    if not relations:
+        return []
+    ids = ids if ids is not None else mention_ids(doc)
+    sentence_of = _sentence_index(doc)
+    rows = []
+    for number, relation in enumerate(relations, 1):
+        head, tail = _span_id(relation.head, ids), _span_id(relation.tail, ids)
+        if head is None or tail is None:  # a mention a later stage dropped
+            continue
+        rows.append(
+            {
+                "doc_id": doc._.doc_id,
+                "relation_id": f"R{number}",
+                "type": relation.type,
+                "head_mention_id": head,
+                "tail_mention_id": tail,
+                "sentence": sentence_of[relation.head.start],
+                "trigger": relation.trigger,
+                "stage": relation.stage,
+            }
+        )
+    return rows
+
+
+def fact_rows(doc: Doc, ids: dict | None = None) -> list[dict]:
+    """One row per fact of doc._.facts (a trigger with a money AMOUNT or a SECTOR)."""
+    facts = getattr(doc._, "facts", None) if Doc.has_extension("facts") else None
+    if not facts:
+        return []
+    ids = ids if ids is not None else mention_ids(doc)
+    sentence_of = _sentence_index(doc)
+    return [_fact_row(doc, n, fact, ids, sentence_of) for n, fact in enumerate(facts, 1)]
+
+
+def _fact_row(doc: Doc, number: int, fact, ids: dict, sentence_of: list[int]) -> dict:
+    amount = fact.amount._.value if fact.amount is not None else None
+    date = fact.date._.value if fact.date is not None else None
+    sector = fact.sector._.value if fact.sector is not None else None
+    agent = fact.agent
+    return {
+        "doc_id": doc._.doc_id,
+        "fact_id": f"F{number}",
+        "sentence": sentence_of[fact.trigger_i],
+        "trigger": fact.trigger,
+        "polarity": fact.polarity,
+        "modality": fact.modality,
+        "agent": _normal(agent),
+        "agent_id": (agent._.entity_id or _default_entity(agent)) if agent is not None else None,
+        "counterpart": _normal(fact.counterpart),
+        "amount_value": getattr(amount, "value", None),
+        "amount_unit": getattr(amount, "unit", None),
+        "amount_kind": getattr(amount, "kind", None),
+        "qualifier": getattr(amount, "qualifier", None),
+        "date_start": getattr(date, "date_start", None),
+        "date_end": getattr(date, "date_end", None),
+        "date_timex": getattr(date, "timex", None),
+        "sector": getattr(sector, "sector", None),
+        "okved": getattr(sector, "okved", None),
+        "location": _normal(fact.location),
+        **{
+            f"{role}_mention_id": _span_id(getattr(fact, role), ids)
+            for role in ("agent", "counterpart", "amount", "date", "sector", "location")
+        },
+    }
+
+
+def _normal(span: Span | None) -> str | None:
+    return None if span is None else span._.normal or span.text
+
+
+def relations_table(docs: Iterable[Doc]) -> pd.DataFrame:
+    return typed_frame([r for doc in docs for r in relation_rows(doc)], RELATION_COLUMNS)
+
+
+def facts_table(docs: Iterable[Doc]) -> pd.DataFrame:
+    return typed_frame([r for doc in docs for r in fact_rows(doc)], FACT_COLUMNS)
+
+
+def sentence_facts(doc: Doc) -> dict[int, list[dict]]:
+    """sentence number -> its fact rows (as the facts table has them): what a page shows
+    under each sentence."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in fact_rows(doc):
+        by_sentence.setdefault(row["sentence"], []).append(row)
+    return by_sentence

@@ -19,10 +19,12 @@ from pipeline.batch.manifest import _now, build_manifest, config_digest
 from pipeline.batch.model import (
     DOCUMENTS_DIR,
     ERRORS_FILE,
+    FACTS_DIR,
     LEDGER_DIR,
     LOCK_FILE,
     MANIFEST_FILE,
     MENTIONS_DIR,
+    RELATIONS_DIR,
     RUN_FILE,
     WORKER_DIED,
     BatchOptions,
@@ -327,7 +329,7 @@ def prepare_out(out: Path, options: BatchOptions, run_info: dict) -> dict:
         clear_results(out)
     try:
         write_json(out / RUN_FILE, run_info)
-        for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR):
+        for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR, RELATIONS_DIR, FACTS_DIR):
             (out / folder).mkdir(exist_ok=True)
     except OSError as exc:
         raise InputError(out, f"output folder not writable: {exc.strerror or exc}") from None
@@ -359,7 +361,7 @@ def _check_resumable(out: Path, previous: dict | None, run_info: dict) -> None:
 
 def clear_results(out: Path) -> None:
     """Remove only what a batch run writes: other files in OUT_DIR are the user's."""
-    for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR):
+    for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR, RELATIONS_DIR, FACTS_DIR):
         shutil.rmtree(out / folder, ignore_errors=True)
     for name in (ERRORS_FILE, MANIFEST_FILE, RUN_FILE):
         (out / name).unlink(missing_ok=True)

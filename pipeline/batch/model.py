@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.reader import DEFAULT_MAX_BYTES
 
 MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR = "mentions", "documents", "ledger"
+RELATIONS_DIR, FACTS_DIR = "relations", "facts"
 ERRORS_FILE, MANIFEST_FILE, RUN_FILE = "errors.csv", "manifest.json", "run.json"
 LOCK_FILE = ".batch.lock"  # hidden: never read as an article, skipped by pyarrow
 PART_FILES = 32  # input files per part: small enough to balance two workers on ~800 articles

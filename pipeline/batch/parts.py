@@ -18,8 +18,10 @@ from pipeline.batch.model import (
     DUPLICATE_EXAMPLES,
     ERROR_COLUMNS,
     ERRORS_FILE,
+    FACTS_DIR,
     LEDGER_DIR,
     MENTIONS_DIR,
+    RELATIONS_DIR,
     Task,
     Totals,
     error_row,
@@ -37,12 +39,22 @@ def table_schemas() -> dict:
     """The fixed Arrow schema of each table, taken from the typed (empty) pandas frames."""
     import pyarrow as pa
 
-    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
     from pipeline.tables import typed_frame
 
     return {
         name: pa.Schema.from_pandas(typed_frame([], columns), preserve_index=False)
-        for name, columns in ((MENTIONS_DIR, MENTION_COLUMNS), (DOCUMENTS_DIR, DOCUMENT_COLUMNS))
+        for name, columns in _table_columns().items()
+    }
+
+
+def _table_columns() -> dict[str, dict[str, str]]:
+    from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS
+
+    return {
+        MENTIONS_DIR: MENTION_COLUMNS,
+        DOCUMENTS_DIR: DOCUMENT_COLUMNS,
+        RELATIONS_DIR: RELATION_COLUMNS,
+        FACTS_DIR: FACT_COLUMNS,
     }
 
 
@@ -50,46 +62,63 @@ def arrow_tables(rows: PartRows) -> dict:
     """Both tables in their fixed schema. A document whose rows do not fit it (a stage put a
     word where a number belongs) moves to the errors instead of failing the whole part."""
     try:
-        return _arrow_tables(rows.mentions, rows.documents)
+        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
     except Exception:
         _drop_untypable(rows)
-        return _arrow_tables(rows.mentions, rows.documents)
+        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
 
 
-def _arrow_tables(mentions: list[dict], documents: list[dict]) -> dict:
+def _arrow_tables(
+    mentions: list[dict],
+    documents: list[dict],
+    relations: list[dict] | None = None,
+    facts: list[dict] | None = None,
+) -> dict:
     import pyarrow as pa
 
-    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
     from pipeline.tables import typed_frame
 
-    schemas = table_schemas()
+    schemas, columns = table_schemas(), _table_columns()
+    rows = {
+        MENTIONS_DIR: mentions,
+        DOCUMENTS_DIR: documents,
+        RELATIONS_DIR: relations or [],
+        FACTS_DIR: facts or [],
+    }
     return {
         name: pa.Table.from_pandas(
-            typed_frame(table_rows, columns), schema=schemas[name], preserve_index=False
+            typed_frame(table_rows, columns[name]), schema=schemas[name], preserve_index=False
         )
-        for name, table_rows, columns in (
-            (MENTIONS_DIR, mentions, MENTION_COLUMNS),
-            (DOCUMENTS_DIR, documents, DOCUMENT_COLUMNS),
-        )
+        for name, table_rows in rows.items()
     }
 
 
 def _drop_untypable(rows: PartRows) -> None:
-    by_doc: dict[str, list[dict]] = {}
-    for mention in rows.mentions:
-        by_doc.setdefault(mention["doc_id"], []).append(mention)
-    mentions, documents = [], []
+    by_doc = _by_doc(rows.mentions)
+    links, facts_of = _by_doc(rows.relations), _by_doc(rows.facts)
+    mentions, documents, relations, facts = [], [], [], []
     for document in rows.documents:
-        own = by_doc.get(document["doc_id"], [])
+        doc_id = document["doc_id"]
+        own = by_doc.get(doc_id, [])
         try:
-            _arrow_tables(own, [document])
+            _arrow_tables(own, [document], links.get(doc_id), facts_of.get(doc_id))
         except Exception as exc:
             reason = f"table error: {one_line(exc)}"
-            rows.errors.append(error_row(document["source"], document["doc_id"], "tables", reason))
+            rows.errors.append(error_row(document["source"], doc_id, "tables", reason))
             continue
         mentions.extend(own)
         documents.append(document)
+        relations.extend(links.get(doc_id, []))
+        facts.extend(facts_of.get(doc_id, []))
     rows.mentions, rows.documents = mentions, documents
+    rows.relations, rows.facts = relations, facts
+
+
+def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
 
 
 def commit_part(out: Path, task: Task, rows: PartRows) -> None:
@@ -130,7 +159,7 @@ def remove_uncommitted(out: Path) -> int:
     """Delete temporary files and parts without a ledger, left by a killed run."""
     ledgers = {p.stem for p in (out / LEDGER_DIR).glob("*.json")}
     removed = 0
-    for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR):
+    for folder in (MENTIONS_DIR, DOCUMENTS_DIR, LEDGER_DIR, RELATIONS_DIR, FACTS_DIR):
         for path in (out / folder).glob(".*.tmp"):
             path.unlink(missing_ok=True)
             removed += 1

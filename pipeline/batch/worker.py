@@ -118,6 +118,8 @@ class PartRows:
     mentions: list[dict] = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
 
     def summary(self, task: Task, busy_s: float) -> PartSummary:
         counts = {t: sum(d[f"n_{t.lower()}"] for d in self.documents) for t in MENTION_TYPES}
@@ -179,21 +181,23 @@ def _run_chunk(
     settings: WorkerSettings | None = None,
 ) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
-    from pipeline.runner import table_rows
+    from pipeline.runner import linked_table_rows
 
     try:
-        results = list(zip(documents, table_rows(documents, nlp, batch_size), strict=True))
+        results = list(zip(documents, linked_table_rows(documents, nlp, batch_size), strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend((document, r) for r in table_rows([document], nlp, 1))
+                results.extend((document, r) for r in linked_table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
-    for source, (mentions, document) in results:
+    for source, (mentions, document, relations, facts) in results:
         rows.mentions.extend(mentions)
         rows.documents.append(document)
+        rows.relations.extend(relations)
+        rows.facts.extend(facts)
         if settings is not None and settings.html:
             _write_page(source, mentions, Path(settings.out))
 

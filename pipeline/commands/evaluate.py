@@ -103,21 +103,33 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here: they load pandas, which every other command would pay for at start-up.
     from pipeline.evaluation.predictions import load_predictions, mentions_from_frame
-    from pipeline.evaluation.systems import SystemUnavailable, baseline_frame, pipeline_frame
+    from pipeline.evaluation.systems import (
+        SystemUnavailable,
+        baseline_frame,
+        pipeline_frame,
+        pipeline_frames,
+    )
 
     corpus = read_gold(args.gold, args.gold_format)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     warnings: list[str] = []
     systems = {}
+    relation_frames = None
     try:
         if args.pred:
             mentions, notes = load_predictions(args.pred)
             warnings += notes
             systems["pipeline"] = (mentions, f"`{args.pred}`")
+            if corpus.relation_types:
+                relation_frames = _relation_frames(args.pred, warnings)
         else:
             print("evaluate: running the pipeline on the gold texts", file=sys.stderr)
-            frame = pipeline_frame(corpus)
+            if corpus.relation_types:  # one run gives both tables
+                frame, relations = pipeline_frames(corpus)
+                relation_frames = (frame, relations)
+            else:
+                frame = pipeline_frame(corpus)
             frame.to_parquet(out / "predictions.parquet", index=False)
             systems["pipeline"] = (mentions_from_frame(frame)[0], "pipeline run on the gold texts")
         if args.baseline:
@@ -137,8 +149,33 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(summary(result))
+    if corpus.relation_types and relation_frames is not None:
+        written += _score_relations(corpus, relation_frames, out)
     print(f"reports: {', '.join(str(p) for p in written)}")
     return _threshold_status(result, args.fail_under)
+
+
+def _relation_frames(pred: str, warnings: list[str]):
+    """The predicted mentions and relations tables of an extract or batch output, or None
+    (with a warning) when it has no relations table."""
+    from pipeline.evaluation.predictions import read_mentions_table
+    from pipeline.evaluation.relations import read_relations_table
+
+    relations = read_relations_table(pred)
+    if relations is None:
+        warnings.append(f"{pred}: no relations table beside the mentions, relations not scored")
+        return None
+    return read_mentions_table(pred), relations
+
+
+def _score_relations(corpus, frames, out: Path) -> list[Path]:
+    from pipeline.evaluation import relations as rel
+    from pipeline.evaluation.predictions import mentions_from_frame
+
+    predicted = rel.relations_from_tables(*frames)
+    result = rel.score_relations(corpus, predicted, mentions_from_frame(frames[0])[0])
+    print(rel.summary(result))
+    return rel.write_relation_reports(result, corpus, out)
 
 
 def _threshold_status(result: Run, threshold: float | None) -> int:

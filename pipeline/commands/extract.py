@@ -18,7 +18,8 @@ def add_parser(subparsers) -> None:
         help="run the pipeline on article files and write tables and an annotated page",
         description="Run the pipeline on article files (.txt in UTF-8, UTF-8 with BOM or "
         "cp1251; .json/.jsonl with fields id, text, date, title). Writes mentions.csv/.parquet, "
-        "documents.csv/.parquet and annotated.html to DIR (default outputs/<doc_id>/).",
+        "documents.csv/.parquet, relations.csv/.parquet, facts.csv/.parquet and annotated.html "
+        "to DIR (default outputs/<doc_id>/).",
     )
     parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
     parser.add_argument("--out", type=Path, metavar="DIR", help="output folder (one article)")
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     from pipeline.render import render_page
     from pipeline.runner import load_pipeline, process
-    from pipeline.tables import documents_table, mentions_table
+    from pipeline.tables import documents_table, facts_table, mentions_table, relations_table
 
     nlp = load_pipeline(str(args.config) if args.config else None)
     total = sum(len(documents) for _, documents in inputs)
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         out = args.out or PROJECT_ROOT / "outputs" / path.stem
         mentions = mentions_table(docs)
         write_table(documents_table(docs), out, "documents")
+        write_table(relations_table(docs), out, "relations")
+        write_table(facts_table(docs), out, "facts")
         write_text(out / "annotated.html", render_page(docs))
         write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
         counts = mentions["type"].value_counts().to_dict()

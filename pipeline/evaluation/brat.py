@@ -2,7 +2,8 @@
 
 Entity lines `T1<TAB>TYPE start end<TAB>text` give spans; attribute lines `A1<TAB>name T1 value`
 give our attributes (kind, qualifier, timex, ...). Types are ours (ORG, AMOUNT, ...) or NEREL's /
-factRuEval's names, mapped as for those corpora. Relations, events and notes are not read.
+factRuEval's names, mapped as for those corpora. Relation lines `R1<TAB>TYPE Arg1:T1 Arg2:T2`
+of the relation types this project scores are read; events and notes are not.
 """
 
 from __future__ import annotations
@@ -14,9 +15,17 @@ from typing import Any
 from pipeline.errors import InputError
 from pipeline.evaluation.corpora import FACTRUEVAL, NEREL
 from pipeline.evaluation.gold import check_attribute
-from pipeline.evaluation.model import ATTRIBUTE_FIELDS, Document, GoldCorpus, Mention, present_types
+from pipeline.evaluation.model import (
+    ATTRIBUTE_FIELDS,
+    Document,
+    GoldCorpus,
+    Mention,
+    Relation,
+    present_types,
+)
+from pipeline.evaluation.relations import link
 from pipeline.evaluation.sources import check_span
-from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
+from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES, RELATION_TYPES
 
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
@@ -59,11 +68,13 @@ def load_brat(path: str | Path) -> GoldCorpus:
         documents.append(doc)
         unmapped |= skipped
         nerel_amounts |= from_nerel
+    seen_relations = {r.type for d in documents for r in d.relations}
     corpus = GoldCorpus(
         path=str(path),
         format="brat",
         documents=documents,
         types=present_types(documents, MENTION_TYPES),
+        relation_types=tuple(t for t in RELATION_TYPES if t in seen_relations),
         # NEREL's MONEY/PERCENT carry no counts, whichever file format they come in.
         scored_kinds=dict(NEREL.scored_kinds) if nerel_amounts else {},
     )
@@ -80,6 +91,7 @@ def _load_pair(ann: Path) -> tuple[Document, set[str], bool]:
     lines = [raw.rstrip("\r") for raw in _read(ann).split("\n")]
     entities: dict[str, _Entity] = {}
     unmapped: set[str] = set()
+    relation_lines: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -93,6 +105,8 @@ def _load_pair(ann: Path) -> tuple[Document, set[str], bool]:
             entities[ident] = entity
         elif raw.startswith("A") or raw.startswith("M"):
             _parse_attribute(ann, number, raw, entities)
+        elif raw.startswith("R"):
+            relation_lines.append((number, raw))
     doc = Document(doc_id=ann.stem, text=text)
     seen: set[tuple[int, int, str, bool]] = set()
     nerel_amounts = False
@@ -107,7 +121,27 @@ def _load_pair(ann: Path) -> tuple[Document, set[str], bool]:
             nerel_amounts = True
         mention = Mention(doc.doc_id, entity.start, entity.end, entity.type, attrs, entity.text)
         (doc.ignored if entity.discontinuous else doc.gold).append(mention)
+    doc.relations = _relations(ann, doc.doc_id, relation_lines, entities)
     return doc, unmapped, nerel_amounts
+
+
+def _relations(
+    ann: Path, doc_id: str, lines: list[tuple[int, str]], entities: dict[str, _Entity]
+) -> list[Relation]:
+    mentions = {
+        ident: Mention(doc_id, e.start, e.end, e.type)
+        for ident, e in entities.items()
+        if not e.discontinuous
+    }
+    records = []
+    for number, raw in lines:
+        fields = raw.split("\t")
+        parts = fields[1].split() if len(fields) > 1 else []
+        args = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
+        if not parts or "Arg1" not in args or "Arg2" not in args:
+            raise InputError(ann, "relation line needs TYPE Arg1:T.. Arg2:T..", line=number)
+        records.append({"type": parts[0], "head": args["Arg1"], "tail": args["Arg2"]})
+    return link(doc_id, records, mentions, RELATION_TYPES, (ann, None))
 
 
 def _read(path: Path) -> str:

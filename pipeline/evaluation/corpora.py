@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.evaluation.model import Document, GoldCorpus, Mention, present_types
+from pipeline.evaluation.relations import NEREL_RELATION_TYPES, link
 from pipeline.evaluation.sources import check_span, iter_jsonl, require
 from pipeline.schema import MENTION_TYPES
 
@@ -26,6 +27,7 @@ class Scheme:
     # Entities to neither reward nor punish: predictions overlapping them are not scored.
     ignore: Callable[[dict[str, Any]], bool] = lambda entity: False
     scored_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    relation_types: tuple[str, ...] = ()  # relation names read from "relations"
 
 
 NEREL = Scheme(
@@ -46,6 +48,7 @@ NEREL = Scheme(
     # prediction over it is not a false positive either.
     ignore=lambda entity: bool(entity.get("discontinuous")),
     scored_kinds={"AMOUNT": frozenset({"money", "percent"})},
+    relation_types=NEREL_RELATION_TYPES,
 )
 
 FACTRUEVAL = Scheme(
@@ -74,6 +77,7 @@ def load_corpus(path: str | Path, scheme: Scheme) -> GoldCorpus:
         # Several source types map onto one of ours (COUNTRY and LOCATION on the same span):
         # keep one, or one-to-one matching would count the copy as a miss.
         seen: set[tuple[int, int, str, bool]] = set()
+        by_ann: dict[str, Mention] = {}
         for index, entity in enumerate(require(path, line, obj, "entities", list)):
             where = f"entity {index}"
             if not isinstance(entity, dict):
@@ -88,12 +92,16 @@ def load_corpus(path: str | Path, scheme: Scheme) -> GoldCorpus:
                 continue
             our_type, kind = mapped
             ignored = scheme.ignore(entity)
+            if not ignored and isinstance(entity.get("ann_id"), str):
+                by_ann[entity["ann_id"]] = Mention(doc_id, start, end, our_type)
             if (start, end, our_type, ignored) in seen:
                 continue
             seen.add((start, end, our_type, ignored))
             attrs = {"kind": kind} if kind else {}
             mention = Mention(doc_id, start, end, our_type, attrs, text[start:end])
             (doc.ignored if ignored else doc.gold).append(mention)
+        relation_types = scheme.relation_types
+        doc.relations = link(doc_id, obj.get("relations"), by_ann, relation_types, (path, line))
         documents.append(doc)
     if not documents:
         raise InputError(path, "no documents")
@@ -103,7 +111,13 @@ def load_corpus(path: str | Path, scheme: Scheme) -> GoldCorpus:
         documents=documents,
         types=present_types(documents, MENTION_TYPES),
         scored_kinds=dict(scheme.scored_kinds),
+        relation_types=_present_relations(documents, scheme.relation_types),
     )
+
+
+def _present_relations(documents: list[Document], types: tuple[str, ...]) -> tuple[str, ...]:
+    seen = {r.type for d in documents for r in d.relations}
+    return tuple(t for t in types if t in seen)
 
 
 def guess_scheme(path: Path, sample_lines: int = 50) -> Scheme | None:

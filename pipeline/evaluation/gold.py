@@ -16,8 +16,9 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.evaluation.model import ATTRIBUTE_FIELDS, Document, GoldCorpus, Mention, present_types
+from pipeline.evaluation.relations import check_ids, link
 from pipeline.evaluation.sources import check_span, iter_jsonl, require
-from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
+from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES, RELATION_TYPES
 
 ENUMS: dict[str, tuple[str, ...]] = {
     "kind": ("money", "count", "percent"),
@@ -40,7 +41,9 @@ def load_gold(path: str | Path) -> GoldCorpus:
     path = Path(path)
     documents: list[Document] = []
     first_line: dict[str, int] = {}
+    relations_stated = False
     for line, obj in iter_jsonl(path):
+        relations_stated |= "relations" in obj
         doc = parse_document(path, line, obj)
         if doc.doc_id in first_line:
             raise InputError(
@@ -57,6 +60,8 @@ def load_gold(path: str | Path) -> GoldCorpus:
         format="gold",
         documents=documents,
         types=present_types(documents, MENTION_TYPES),
+        # A gold that states relations states all of this project's types (none may be absent).
+        relation_types=RELATION_TYPES if relations_stated else (),
     )
 
 
@@ -70,6 +75,7 @@ def parse_document(path: Path, line: int, obj: dict[str, Any]) -> Document:
         _check_iso(path, line, "field 'date'", article_date)
     entities = require(path, line, obj, "entities", list)
     mentions: list[Mention] = []
+    by_id: dict[str, Mention] = {}
     seen: dict[tuple[int, int, str], int] = {}
     for index, entity in enumerate(entities):
         where = f"entity {index}"
@@ -84,7 +90,24 @@ def parse_document(path: Path, line: int, obj: dict[str, Any]) -> Document:
             )
         seen[key] = index
         mentions.append(mention)
-    return Document(doc_id=doc_id, text=text, date=article_date, gold=mentions)
+        if isinstance(entity.get("id"), str):
+            by_id[entity["id"]] = mention
+    doc = Document(doc_id=doc_id, text=text, date=article_date, gold=mentions)
+    raw = obj.get("relations")
+    if raw is not None:
+        if not isinstance(raw, list):
+            raise InputError(path, "field 'relations': expected a list", line=line)
+        check_ids(raw, set(by_id), (path, line))
+        for index, record in enumerate(raw):
+            if isinstance(record, dict) and record.get("type") not in RELATION_TYPES:
+                raise InputError(
+                    path,
+                    f"relation {index}: unknown type {record.get('type')!r} "
+                    f"(known: {', '.join(RELATION_TYPES)})",
+                    line=line,
+                )
+        doc.relations = link(doc_id, raw, by_id, RELATION_TYPES, (path, line))
+    return doc
 
 
 def parse_entity(

@@ -57,6 +57,16 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A link between two mentions of one document (gold or predicted)."""
+
+    doc_id: str
+    type: str
+    head: Mention
+    tail: Mention
+
+
 @dataclass(slots=True)
 class Document:
     doc_id: str
@@ -66,6 +76,7 @@ class Document:
     # Spans the gold marks as "don't score": predictions overlapping them are neither right nor
     # wrong (factRuEval ignored_in_eval, discontinuous NEREL/BRAT entities).
     ignored: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -79,6 +90,8 @@ class GoldCorpus:
     # NEREL has MONEY and PERCENT but no counts, so AMOUNT/count predictions cannot be judged.
     scored_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Relation types the gold annotates (scored only when not empty).
+    relation_types: tuple[str, ...] = ()
     _by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -9,8 +10,9 @@ from pipeline.evaluation.brat import load_brat
 from pipeline.evaluation.corpora import SCHEMES, guess_scheme, load_corpus
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.model import GoldCorpus
+from pipeline.evaluation.relations import load_offset_gold
 
-GOLD_FORMATS = ("auto", "gold", "nerel", "factrueval", "brat")
+GOLD_FORMATS = ("auto", "gold", "nerel", "factrueval", "brat", "offsets")
 
 
 def detect_format(path: Path) -> str:
@@ -20,8 +22,20 @@ def detect_format(path: Path) -> str:
         return "brat"
     if path.suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
+    if _offsets_only(path):
+        return "offsets"
     scheme = guess_scheme(path)
     return scheme.name if scheme else "gold"
+
+
+def _offsets_only(path: Path) -> bool:
+    """Relation gold stored as ids + sha1 + offsets (no text): see load_offset_gold."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = json.loads(handle.readline() or "{}")
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(first, dict) and "sha1" in first and "text" not in first
 
 
 def read_gold(path: str | Path, fmt: str = "auto") -> GoldCorpus:
@@ -35,4 +49,6 @@ def read_gold(path: str | Path, fmt: str = "auto") -> GoldCorpus:
         return load_gold(path)
     if fmt == "brat":
         return load_brat(path)
+    if fmt == "offsets":
+        return load_offset_gold(path)
     return load_corpus(path, SCHEMES[fmt])

@@ -45,3 +45,18 @@ def _article_date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except (TypeError, ValueError):  # corpora other than our gold do not validate "date"
         return None
+
+
+def pipeline_frames(corpus: GoldCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pipeline's mentions and relations tables on the gold documents, from one run."""
+    try:
+        from pipeline.runner import extract_tables
+    except ImportError as exc:
+        raise SystemUnavailable(
+            f"cannot run the pipeline on the gold texts: pipeline.runner.extract_tables is not "
+            f"available ({exc}); pass --pred with an extract output instead"
+        ) from exc
+
+    items = [(d.doc_id, d.text, _article_date(d.date)) for d in corpus.documents]
+    mentions, relations = extract_tables(items)
+    return conform(mentions, "pipeline.runner.extract_tables"), relations

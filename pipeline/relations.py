@@ -1,0 +1,695 @@
+"""Relation stage: links between the mentions of a sentence, and the facts they make.
+
+Two kinds of evidence. The shape of the mentions alone gives the organisation chains
+(PART_OF: an ORG nested in an ORG) and seats (HEADQUARTERED_IN: "МИД России", "«X» в
+Татарстане") in every sentence. The dependency parse (the syntax stage, on candidate
+sentences only) gives the money and sector links: a money AMOUNT climbs its heads to the
+nearest trigger word (configs/lexicons/relations.toml), whose class tells INCOME, EXPENDITURE
+or PRICE_OF, whose subject (or agent, or genitive) is the holder, and whose clause holds the
+DATE, SECTOR and place of the fact. Relations are kept on `doc._.relations`, facts on
+`doc._.facts`; pipeline/tables.py turns both into rows with the mentions table's ids.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import DEP, NORM
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import extensions
+from pipeline.morphology import fold
+from pipeline.rules.base import load_lexicon
+from pipeline.syntax import sentence_numbers
+
+HOLDERS = ("ORG", "PER", "LOC")
+CLOSING = frozenset('»"“”)')
+MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
+CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
+OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
+# A trigger in these relations to its head shares the head's subject: "планирует выделить",
+# "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
+SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
+CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    head: Span
+    tail: Span
+    trigger: str | None = None
+    trigger_i: int | None = None  # token of the trigger word: relations of one fact share it
+    stage: str = "relation_rules"
+
+
+@dataclass
+class Fact:
+    """One trigger with the mentions it links; any of them may be missing."""
+
+    trigger: str
+    trigger_i: int
+    polarity: str = "positive"
+    modality: str = "done"
+    agent: Span | None = None
+    counterpart: Span | None = None
+    amount: Span | None = None
+    date: Span | None = None
+    sector: Span | None = None
+    location: Span | None = None
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, str]  # folded lemma -> class
+    sector_words: frozenset[str]
+    modal: frozenset[str]
+    negation: frozenset[str]
+    topic_heads: frozenset[str]
+    seat_prepositions: frozenset[str]
+    name_prepositions: frozenset[str]
+    part_of_words: frozenset[str]
+    bodies: frozenset[str]
+    link_verbs: frozenset[str]
+    roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
+
+    def role_words(self) -> frozenset[str]:
+        """Every role word: a sentence with an ORG and one of them is worth parsing."""
+        return frozenset().union(*self.roles.values()) if self.roles else frozenset()
+
+    @classmethod
+    def load(cls, path: str) -> Lexicon:
+        raw = load_lexicon(path)
+        triggers = {}
+        for kind in MONEY_CLASSES:
+            for word in raw.get("triggers", {}).get(kind, []):
+                triggers.setdefault(fold(word), kind)
+        words = lambda table, key: frozenset(fold(w) for w in raw.get(table, {}).get(key, []))  # noqa: E731
+        return cls(
+            triggers=triggers,
+            sector_words=words("triggers", "sector"),
+            modal=words("triggers", "modal"),
+            negation=words("triggers", "negation"),
+            topic_heads=words("seat", "topic_heads"),
+            seat_prepositions=words("seat", "prepositions"),
+            name_prepositions=words("seat", "name_prepositions"),
+            part_of_words=words("part_of", "words"),
+            bodies=words("agents", "bodies"),
+            link_verbs=words("triggers", "link_verbs"),
+            roles={key: words("roles", key) for key in raw.get("roles", {})},
+        )
+
+
+def register() -> None:
+    extensions.register()
+    for name in ("relations", "facts"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class RelationRules:
+    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+        self.name = name
+        register()
+        self.lex = Lexicon.load(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = MentionIndex(doc)
+        relations = list(nested_relations(doc, index, self.lex))
+        relations += seat_after(doc, index, self.lex)
+        facts = []
+        if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
+            reader = ParseReader(doc, index, self.lex)
+            facts = reader.money_facts() + reader.sector_facts()
+            for fact in facts:
+                relations += fact.relations
+            relations += reader.role_relations()
+        relations += part_of_words(doc, index, self.lex)
+        doc._.relations = unique([_with_stage(r, self.name) for r in relations])
+        doc._.facts = facts
+        return doc
+
+
+def _with_stage(relation: Relation, stage: str) -> Relation:
+    return Relation(relation.type, relation.head, relation.tail, relation.trigger,
+                    relation.trigger_i, stage)  # fmt: skip
+
+
+def unique(relations: Iterable[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.type, _key(r.head), _key(r.tail))
+        if key not in seen and _key(r.head) != _key(r.tail):
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _key(span: Span) -> tuple[int, int, str]:
+    return span.start_char, span.end_char, span.label_
+
+
+class MentionIndex:
+    """The mentions of a Doc by token: which holder covers a word, which spans of a type a
+    sentence holds. Built once per Doc, linear in its mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_type = {
+            t: sorted(doc.spans[t], key=lambda s: (s.start, -s.end)) if t in doc.spans else []
+            for t in (*HOLDERS, "AMOUNT", "DATE", "SECTOR")
+        }
+        self.sentence = sentence_numbers(doc) if len(doc) else []
+        self.holder_at: dict[int, Span] = {}
+        # The largest holder covering a token, ORG before PER before LOC: a LOC nested in an
+        # ORG name is part of the ORG when read as an argument.
+        for label in reversed(HOLDERS):
+            for span in self.by_type[label]:
+                for i in range(span.start, span.end):
+                    old = self.holder_at.get(i)
+                    if old is None or len(span) >= len(old) or old.label_ != span.label_:
+                        self.holder_at[i] = span
+        self._by_sentence: dict[tuple[str, int], list[Span]] = {}
+        for label, spans in self.by_type.items():
+            for span in spans:
+                key = (label, int(self.sentence[span.start]))
+                self._by_sentence.setdefault(key, []).append(span)
+        self._starts = {t: [s.start for s in spans] for t, spans in self.by_type.items()}
+
+    def in_sentence(self, label: str, number: int) -> list[Span]:
+        return self._by_sentence.get((label, int(number)), [])
+
+    def within(self, label: str, outer: Span) -> list[Span]:
+        """Spans of `label` starting inside `outer` (sorted starts, so no scan of the Doc)."""
+        starts, spans = self._starts[label], self.by_type[label]
+        first, last = bisect_left(starts, outer.start), bisect_left(starts, outer.end)
+        return [s for s in spans[first:last] if s.end <= outer.end]
+
+
+# --- relations from the shape of mentions (every sentence) ---------------------------------
+
+
+def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Relation]:
+    """PART_OF for an ORG nested in an ORG (the largest one not starting where the outer
+    starts); HEADQUARTERED_IN for a LOC closing an ORG name, outside quotes, when the name's
+    head word is not one whose place is its topic."""
+    for outer in index.by_type["ORG"]:
+        inner = [
+            o for o in index.within("ORG", outer)
+            if outer.start < o.start and not _same_entity(o, outer)
+        ]  # fmt: skip
+        inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
+        for child in inner:
+            yield Relation("PART_OF", outer, child, "nested")
+        for loc in index.within("LOC", outer):
+            if loc.end == outer.end and outer.start < loc.start and _seat_inside(outer, loc, lex):
+                yield Relation("HEADQUARTERED_IN", outer, loc, "nested")
+
+
+def _contains(outer: Span, inner: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+
+
+def _same_entity(a: Span, b: Span) -> bool:
+    return a._.entity_id is not None and a._.entity_id == b._.entity_id
+
+
+def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+    before = org.doc[org.start : loc.start]
+    if any(t.text in '«»"“”„' for t in before):
+        return False
+    if any(fold(t.lemma_) in lex.topic_heads for t in before):
+        return False
+    case = anchor(loc).morph.get("Case")
+    if case and "Gen" not in case:
+        return False  # "Единая Россия": a place in the name's own case is no seat
+    return all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
+        for t in before
+    )
+
+
+def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Татнефть» в Татарстане": an ORG, then в/во, then a LOC."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org in index.by_type["ORG"]:
+        i = org.end
+        while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
+            i += 1
+        if i < len(doc) and doc[i].lower_ in lex.seat_prepositions:
+            loc = starts.get(i + 1)
+            if loc is not None and not _inside_other(org, index):
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lower_)))
+    return out
+
+
+def _inside_other(org: Span, index: MentionIndex) -> bool:
+    holder = index.holder_at.get(org.start)
+    return holder is not None and holder is not org and _contains(holder, org)
+
+
+def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Б», дочерняя компания «А»", "подразделение «А» «Б»": the ORG right after the word (in
+    the genitive) is the parent, the ORG the phrase describes is the part."""
+    out = []
+    orgs = index.by_type["ORG"]
+    for k, org in enumerate(orgs):
+        words = {fold(t.lemma_) for t in doc[max(0, org.start - 3) : org.start]}
+        if not words & lex.part_of_words:
+            continue
+        child = _described(doc, org, orgs[:k], orgs[k + 1 :])
+        if child is not None and not _same_entity(child, org):
+            out.append(Relation("PART_OF", child, org, next(iter(words & lex.part_of_words))))
+    return out
+
+
+def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) -> Span | None:
+    """The ORG a "дочерняя компания X" phrase stands beside (apposition on either side)."""
+    for span in reversed(before):
+        if span.end < parent.start - 5:  # sorted by start: the rest lie further back
+            break
+        gap = doc[span.end : parent.start]
+        if span.end <= parent.start and len(gap) <= 5 and any(t.text in ",—–(" for t in gap):
+            return span
+    for span in after:
+        if span.start > parent.end + 1:
+            break
+        if span.start >= parent.end:
+            return span
+    return None
+
+
+# --- relations from the parse (candidate sentences) ----------------------------------------
+
+
+def anchor(span: Span) -> Token:
+    """The word of a span whose head lies outside it (its syntactic root)."""
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
+            return token
+    return span[0]
+
+
+class ParseReader:
+    def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
+        self.doc, self.index, self.lex = doc, index, lex
+
+    # triggers and arguments
+
+    def trigger_of(self, span: Span, classes: Iterable[str] = MONEY_CLASSES) -> Token | None:
+        token = anchor(span)
+        if not token.dep_:
+            return None
+        for _ in range(CLIMB):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if self.lex.triggers.get(fold(token.lemma_)) in classes:
+                return token
+            if fold(token.lemma_) in self.lex.link_verbs:
+                # "доход составил X", "выручка выросла до X": the subject carries the link
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self.lex.triggers.get(fold(subject.lemma_)) in classes:
+                    return subject
+        return None
+
+    def holders(self, token: Token) -> list[Span]:
+        """The mentions a word stands for: its own holder, or those of its conjuncts and
+        appositions ("компания «Лукойл»", "«А» и «Б»")."""
+        found = []
+        own = self.index.holder_at.get(token.i)
+        kinds = ("conj",) if own is not None else ("conj", "appos", "nmod")
+        for t in [token, *(c for c in token.children if c.dep_ in kinds)]:
+            # "правительство Японии", "власти Москвы": the body stands for its place; a
+            # genitive after any other noun ("семья Обамы") is not who acts.
+            if t.dep_ == "nmod" and t is not token and fold(token.lemma_) not in self.lex.bodies:
+                continue
+            span = self.index.holder_at.get(t.i)
+            if span is not None and span not in found:
+                found.append(span)
+        return found
+
+    def agent_token(self, trigger: Token) -> Token | None:
+        """Who does it: the subject; the instrumental agent of a passive or a participle;
+        for a noun, its genitive; else the subject of the verb it depends on."""
+        kids = list(trigger.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
+        if passive or trigger.dep_ in ("amod", "acl"):
+            agent = next((c for c in kids if _instrumental(c)), None)
+            if agent is not None:
+                return agent
+            if passive:
+                return None
+        if trigger.pos_ == "NOUN":
+            gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
+            if gen is not None and gen.i in self.index.holder_at:
+                return gen
+        head = trigger.head
+        if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
+            if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
+                return None
+            return next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+        return None
+
+    def clause(self, trigger: Token) -> Token:
+        """The verb whose clause a noun trigger belongs to ("выделить инвестиции")."""
+        token = trigger
+        for _ in range(2):
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                break
+            token = token.head
+        return token
+
+    def governed(self, span: Span, top: Token, depth: int = 6) -> bool:
+        token = anchor(span)
+        for _ in range(depth):
+            if token.i == top.i:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return token.i == top.i
+
+    # facts
+
+    def money_facts(self) -> list[Fact]:
+        facts = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+                continue
+            trigger = self.trigger_of(amount)
+            if trigger is None:
+                continue
+            facts.append(self.money_fact(amount, trigger))
+        return facts
+
+    def money_fact(self, amount: Span, trigger: Token) -> Fact:
+        kind = self.lex.triggers[fold(trigger.lemma_)]
+        if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
+            verb = self.lex.triggers.get(fold(trigger.head.lemma_))
+            kind = "income" if verb == "income" else "expenditure"
+        fact = self.new_fact(trigger)
+        fact.amount = amount
+        agent_token = self.agent_token(trigger) if kind not in ("price", "fine") else None
+        if kind == "fine":  # the one fined pays
+            agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
+            kind = "expenditure"
+        agents = self.holders(agent_token) if agent_token is not None else []
+        agents = [a for a in agents if not _overlaps(a, amount)]
+        fact.agent = agents[0] if agents else None
+        for agent in agents:
+            if kind in CLASS_TYPE:
+                fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
+        for payer in self.other_party(trigger, kind, agents, anchor(amount)):
+            fact.relations.append(self.relation(OTHER_SIDE[kind], payer, amount, trigger))
+            fact.counterpart = fact.counterpart or payer
+        thing = self.priced(trigger, kind, agents)
+        if thing is not None:
+            fact.relations.append(self.relation("PRICE_OF", thing, amount, trigger))
+            fact.counterpart = fact.counterpart or thing
+        inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
+        self.attach_context(fact, trigger, amount, agents, inside)
+        return fact
+
+    def other_party(
+        self, trigger: Token, kind: str, agents: list[Span], money: Token
+    ) -> list[Span]:
+        """Who is on the other side of the money: the payer of an income ("получил от X",
+        "получил X долларов от Y"), the buyer of a sale ("продали X за", dative)."""
+        found = []
+        for child in [*trigger.children, *money.children]:
+            if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
+                found += self.holders(child)
+            elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
+                if not _preposition(child):
+                    found += self.holders(child)
+        return [s for s in found if s not in agents]
+
+    def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
+        """What was bought, sold or valued, when it is a mention: the object of a purchase or
+        sale, the subject of "стоить"/"оцениваться", the genitive of "стоимость"."""
+        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj",)}
+        if kind == "expenditure" and fold(trigger.lemma_) in _BUY:
+            wanted["expenditure"] = ("obj", "nmod")
+        for child in trigger.children:
+            if child.dep_ in wanted.get(kind, ()):
+                span = self.index.holder_at.get(child.i)
+                if span is not None and span not in agents:
+                    return span
+        return None
+
+    def attach_context(
+        self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
+    ) -> None:
+        """Date, sector, counterpart and place of a money fact, from the trigger's clause;
+        `inside` is the agent's phrase, whose words describe the agent, not the deal."""
+        number = self.index.sentence[trigger.i]
+        top = self.clause(trigger)
+        dates = self.index.in_sentence("DATE", number)
+        linked = [d for d in dates if self.governed(d, top)] or (dates if len(dates) == 1 else [])
+        if linked:
+            fact.date = linked[0]
+            fact.relations.append(self.relation("DATE_OF", amount, linked[0], trigger))
+        for sector in self.index.in_sentence("SECTOR", number):
+            if self.governed(sector, top) and anchor(sector).i not in inside:
+                fact.sector = fact.sector or sector
+                fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
+                for agent in agents:
+                    if agent.label_ == "ORG":
+                        fact.relations.append(self.relation("SECTOR_OF", agent, sector, trigger))
+        for org in self.index.in_sentence("ORG", number):
+            if org in agents or _overlaps(org, amount) or any(_contains(a, org) for a in agents):
+                continue
+            head = anchor(org)
+            if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
+                fact.counterpart = fact.counterpart or org
+                fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
+        fact.location = self.location(top, agents)
+
+    def location(self, top: Token, agents: list[Span]) -> Span | None:
+        for loc in self.index.in_sentence("LOC", self.index.sentence[top.i]):
+            if (
+                any(_overlaps(loc, a) for a in agents)
+                or self.index.holder_at.get(loc.start) is not loc
+            ):
+                continue
+            head = anchor(loc)
+            if head.dep_ in ("obl", "nmod") and self.governed(loc, top, 3):
+                return loc
+        return None
+
+    def role_relations(self) -> list[Relation]:
+        """OWNER_OF, FOUNDED_BY, MEMBER_OF through a role verb (subject and object) or noun
+        (genitive and apposition)."""
+        roles, out = self.lex.roles, []
+        for i in role_positions(self.doc, self.lex.role_words()):
+            token = self.doc[i]
+            word = fold(token.lemma_)
+            for key, (kind, sides) in ROLE_VERBS.items():
+                if word in roles.get(key, ()):
+                    out += self._verb_role(token, kind, sides)
+            for key, (kind, org_first) in ROLE_NOUNS.items():
+                if word in roles.get(key, ()):
+                    out += self._noun_role(token, kind, org_first)
+        return out
+
+    def _verb_role(self, verb: Token, kind: str, sides: tuple[str, str]) -> list[Relation]:
+        """`sides`: which argument is the person (or owner) and which the organisation."""
+        person = [h for c in verb.children if _argument(c, sides[0]) for h in self.holders(c)]
+        orgs = [
+            h
+            for c in verb.children
+            if _argument(c, sides[1])
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        out = []
+        for p in person:
+            for org in orgs:
+                if p is not org:
+                    head, tail = (org, p) if kind == "FOUNDED_BY" else (p, org)
+                    out.append(self.relation(kind, head, tail, verb))
+        return out
+
+    def _noun_role(self, noun: Token, kind: str, org_first: bool) -> list[Relation]:
+        orgs = [
+            h
+            for c in noun.children
+            if c.dep_ == "nmod" and _case(c) == "Gen"
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        people = [h for c in noun.children if c.dep_ == "appos" for h in self.holders(c)]
+        if noun.dep_ == "appos" and noun.head.i != noun.i:
+            people += self.holders(noun.head)
+        out = []
+        for org in orgs:
+            for person in people:
+                if person is not org and person.label_ in ("PER", "ORG"):
+                    head, tail = (org, person) if org_first else (person, org)
+                    out.append(self.relation(kind, head, tail, noun))
+        return out
+
+    def sector_facts(self) -> list[Fact]:
+        """ORG -> SECTOR through a descriptor noun beside the ORG ("нефтяная компания
+        «Лукойл»") or a sector verb whose subject it is ("«Газпром» добывает газ")."""
+        facts: dict[int, Fact] = {}
+        for org in self.index.by_type["ORG"]:
+            head = anchor(org)
+            if not head.dep_ or self.index.holder_at.get(head.i) is not org:
+                continue
+            for word in self._sector_words(head):
+                for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
+                    if _overlaps(sector, org) or not _beside(sector, word):
+                        continue
+                    fact = facts.get(word.i) or self.new_fact(word)
+                    facts[word.i] = fact
+                    fact.agent = fact.agent or org
+                    fact.sector = fact.sector or sector
+                    fact.relations.append(self.relation("SECTOR_OF", org, sector, word))
+        for fact in facts.values():
+            trigger = self.doc[fact.trigger_i]
+            dates = self.index.in_sentence("DATE", self.index.sentence[trigger.i])
+            top = self.clause(trigger)
+            linked = [d for d in dates if self.governed(d, top)] or (
+                dates if len(dates) == 1 else []
+            )
+            fact.date = linked[0] if linked else None
+            fact.location = self.location(top, [fact.agent] if fact.agent else [])
+        return list(facts.values())
+
+    def _sector_words(self, head: Token) -> list[Token]:
+        words = []
+        token = head
+        # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
+        # modifier, so the descriptor is looked for two heads up.
+        for _ in range(2):
+            if token.head.i == token.i or token.dep_ not in DESCRIBED:
+                break
+            token = token.head
+            if fold(token.lemma_) in self.lex.sector_words:
+                words.append(token)
+                break
+        for child in head.children:
+            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
+                words.append(child)
+        if head.dep_ == "nsubj" and fold(head.head.lemma_) in self.lex.sector_words:
+            words.append(head.head)
+        return words
+
+    def new_fact(self, trigger: Token) -> Fact:
+        return Fact(
+            trigger=fold(trigger.lemma_),
+            trigger_i=trigger.i,
+            polarity="negative" if self.negated(trigger) else "positive",
+            modality="planned" if self.planned(trigger) else "done",
+        )
+
+    def negated(self, trigger: Token) -> bool:
+        tokens = [trigger, *([trigger.head] if trigger.dep_ in ("xcomp",) else [])]
+        return any(fold(c.lemma_) in self.lex.negation for t in tokens for c in t.children)
+
+    def planned(self, trigger: Token) -> bool:
+        token = trigger
+        for _ in range(3):
+            if fold(token.lemma_) in self.lex.modal or "Fut" in token.morph.get("Tense"):
+                return True
+            if any(_future_aux(c) for c in token.children):
+                return True
+            if any(fold(c.lemma_) in self.lex.modal for c in token.children if c.dep_ != "obj"):
+                return True
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return False
+
+    def relation(self, kind: str, head: Span, tail: Span, trigger: Token) -> Relation:
+        return Relation(kind, head, tail, fold(trigger.lemma_), trigger.i)
+
+
+_BUY = frozenset(
+    {"купить", "покупать", "приобрести", "приобретать", "покупка", "приобретение", "выкупить",
+     "выкупать", "закупить", "закупать", "закупка"}
+)  # fmt: skip
+
+
+# role verbs: (relation type, (the person's argument, the organisation's argument))
+ROLE_VERBS = {
+    "owner_verbs": ("OWNER_OF", ("subject", "object")),  # X владеет Y
+    "owned_verbs": ("OWNER_OF", ("dative", "subject")),  # Y принадлежит X
+    "founder_verbs": ("FOUNDED_BY", ("subject", "object")),  # X основал Y
+    "member_verbs": ("MEMBER_OF", ("subject", "в")),  # X вступил в Y
+}
+
+
+def _argument(token: Token, role: str) -> bool:
+    if role == "subject":
+        return token.dep_ == "nsubj"
+    if role == "object":
+        return token.dep_ == "obj"
+    if role == "dative":
+        return token.dep_ in ("obl", "iobj") and _case(token) == "Dat" and not _preposition(token)
+    return token.dep_ == "obl" and _preposition(token) == role
+
+
+def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Parsed tokens whose folded lemma (NORM) is a role word, from two arrays."""
+    if not words or not len(doc):
+        return []
+    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+    norms, deps = doc.to_array(NORM), doc.to_array(DEP)
+    return np.flatnonzero(np.isin(norms, hashes) & (deps != 0)).tolist()
+
+
+# (relation type, whether the relation's head is the organisation)
+ROLE_NOUNS = {
+    "owner_nouns": ("OWNER_OF", False),
+    "founder_nouns": ("FOUNDED_BY", True),
+    "member_nouns": ("MEMBER_OF", False),
+}
+
+
+def _preposition(token: Token) -> str:
+    return next((fold(c.lemma_) for c in token.children if c.dep_ == "case"), "")
+
+
+def _case(token: Token) -> str:
+    return next(iter(token.morph.get("Case")), "")
+
+
+def _future_aux(token: Token) -> bool:
+    """ "будет инвестировать": the auxiliary быть in a non-past form."""
+    return (
+        token.dep_.startswith("aux")
+        and fold(token.lemma_) == "быть"
+        and ("Past" not in token.morph.get("Tense"))
+    )
+
+
+def _instrumental(token: Token) -> bool:
+    return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
+
+
+def _beside(sector: Span, word: Token) -> bool:
+    """A sector that is the descriptor word itself or one of its modifiers."""
+    head = anchor(sector)
+    return head.i == word.i or (head.head.i == word.i and head.dep_ in ("amod", "nmod", "obj"))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@Language.factory("relation_rules", default_config={"lexicon": None})
+def make_relation_rules(nlp: Language, name: str, lexicon: str) -> RelationRules:
+    return RelationRules(nlp, name, lexicon)

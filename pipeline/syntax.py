@@ -1,0 +1,213 @@
+"""Syntax stage: natasha's slovnet dependency parser writes `token.head` / `token.dep_` (UD
+labels) on the Doc's own tokens, only in the sentences where a fact can be found.
+
+A candidate sentence holds an AMOUNT of the kinds in `amount_kinds` (money by default), or an
+ORG together with a mention of a type in `org_with` (SECTOR by default; add "DATE" for the
+issue's wider rule: an ORG with a DATE and nothing else gives the relation stage nothing to
+link, and those sentences would triple the parser's work). The rule stages run before this.
+Every other token keeps itself as head and an empty `dep_`, so `token.dep_ != ""` says a
+sentence was parsed. The parser scores every word pair of a sentence,
+so a sentence longer than `max_words` is skipped with a warning. The sentence boundaries the
+tokenizer set are kept exactly: the tables number sentences from them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_SPACE, NORM, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import extensions, models
+from pipeline.batching import BatchTagger
+
+ROOT = "root"
+
+
+class SyntaxTooLong(UserWarning):
+    """A candidate sentence was longer than the parser's limit and was left unparsed."""
+
+
+class SlovnetSyntax(BatchTagger):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        batch_size: int = 32,
+        max_words: int = 200,
+        amount_kinds: list[str] | None = None,
+        org_with: list[str] | None = None,
+        lexicon: str | None = None,
+    ) -> None:
+        self.name = name
+        self.batch_size = batch_size
+        self.max_words = max_words
+        self.amount_kinds = tuple(amount_kinds or ())
+        self.org_with = tuple(org_with or ())
+        # The relation lexicon's role words ("владелец", "основал"): an ORG beside one is
+        # worth parsing for OWNER_OF / FOUNDED_BY / MEMBER_OF.
+        self.role_words = role_words(lexicon)
+        extensions.register()
+        self.infer = models.syntax_parser().infer
+
+    def _tag(self, docs: list[Doc]) -> None:
+        sentences = [
+            (d, positions, words)
+            for d, doc in enumerate(docs)
+            for positions, words in self._candidates(doc)
+        ]
+        heads: list[dict[int, tuple[int, str]]] = [{} for _ in docs]
+        if sentences:
+            sentences.sort(key=lambda item: len(item[2]))
+            self.infer.encoder.batch_size = self.batch_size
+            parsed = self.infer.decoder(
+                self.infer.process(self.infer.encoder([w for _, _, w in sentences]))
+            )
+            for (d, positions, _), (_, head_ids, rels) in zip(sentences, parsed, strict=True):
+                heads[d].update(tree(positions, [int(h) for h in head_ids], rels))
+        for doc, parse in zip(docs, heads, strict=True):
+            if parse:
+                write_parse(doc, parse)
+
+    def _candidates(self, doc: Doc) -> Iterable[tuple[list[int], list[str]]]:
+        """(token positions, words) of each sentence worth parsing."""
+        chosen = candidate_sentences(doc, self.amount_kinds, self.org_with, self.role_words)
+        if not chosen:
+            return []
+        sentence_of, is_space = sentence_numbers(doc), doc.to_array(IS_SPACE)
+        words: dict[int, list[int]] = {number: [] for number in chosen}
+        for i in np.flatnonzero(np.isin(sentence_of, list(chosen)) & (is_space == 0)).tolist():
+            words[int(sentence_of[i])].append(i)
+        out = []
+        for number, positions in sorted(words.items()):
+            if len(positions) > self.max_words:
+                warnings.warn(
+                    f"{doc._.doc_id or 'document'}: sentence {number} has {len(positions)} "
+                    f"words, more than the parser's {self.max_words}; not parsed",
+                    SyntaxTooLong,
+                    stacklevel=2,
+                )
+                continue
+            if positions:
+                out.append((positions, [doc[i].text for i in positions]))
+        return out
+
+
+def sentence_numbers(doc: Doc) -> np.ndarray:
+    """Sentence number of each token, as the tables count them."""
+    starts = doc.to_array(SENT_START) == 1
+    if len(starts):
+        starts[0] = True
+    return np.cumsum(starts) - 1
+
+
+def role_words(lexicon: str | None) -> frozenset[str]:
+    if not lexicon:
+        return frozenset()
+    from pipeline.morphology import fold
+    from pipeline.rules.base import load_lexicon
+
+    roles = load_lexicon(lexicon).get("roles", {})
+    return frozenset(fold(w) for words in roles.values() for w in words)
+
+
+def candidate_sentences(
+    doc: Doc,
+    amount_kinds: Iterable[str] = ("money",),
+    org_with: Iterable[str] = ("SECTOR",),
+    words: frozenset[str] = frozenset(),
+) -> set[int]:
+    """Sentences holding an AMOUNT (of `amount_kinds`; any kind if empty), or an ORG with a
+    mention of a type in `org_with` or a word (folded lemma) of `words`: where a fact (who,
+    how much, when, in which sector, whose) can be read."""
+    if not len(doc):
+        return set()
+    sentence_of = sentence_numbers(doc)
+    kinds = set(amount_kinds)
+
+    def of(label: str) -> set[int]:
+        group = doc.spans[label] if label in doc.spans else []
+        return {int(sentence_of[s.start]) for s in group if label != "AMOUNT" or _kind_ok(s, kinds)}
+
+    chosen = of("AMOUNT")
+    partners = set().union(*(of(label) for label in org_with)) if org_with else set()
+    if words:
+        hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+        found = np.isin(doc.to_array(NORM), hashes)
+        partners |= {int(n) for n in np.unique(sentence_of[found])}
+    return chosen | (of("ORG") & partners)
+
+
+def _kind_ok(span: Span, kinds: set[str]) -> bool:
+    value = span._.value
+    return not kinds or (value is not None and value.kind in kinds)
+
+
+def tree(positions: list[int], head_ids: list[int], rels: list[str]) -> dict[int, tuple[int, str]]:
+    """token -> (head token, label) for one parsed sentence, made a tree: the parser picks
+    each word's head on its own, so a sentence may come back with several roots or a cycle;
+    extra roots and words on a cycle hang from the first root."""
+    n = len(positions)
+    heads = [h - 1 for h in head_ids]  # -1: root
+    roots = [i for i, h in enumerate(heads) if h < 0 or h >= n or h == i]
+    root = roots[0] if roots else 0
+    heads[root] = -1
+    labels = list(rels)
+    labels[root] = ROOT
+    for i in roots[1:]:
+        heads[i] = root
+    for i in range(n):
+        if _on_cycle(heads, i):
+            heads[i] = root
+    return {
+        positions[i]: (positions[i] if heads[i] < 0 else positions[heads[i]], labels[i])
+        for i in range(n)
+    }
+
+
+def _on_cycle(heads: list[int], start: int) -> bool:
+    seen, i = set(), start
+    while heads[i] >= 0:
+        if i in seen:
+            return True
+        seen.add(i)
+        i = heads[i]
+    return False
+
+
+def write_parse(doc: Doc, parse: dict[int, tuple[int, str]]) -> None:
+    """One from_array call; the sentence starts are put back as they were, since spaCy
+    recomputes them from the heads and unparsed tokens have none."""
+    starts = doc.to_array([SENT_START])
+    rows = np.zeros((len(doc), 2), dtype=np.uint64)
+    strings = doc.vocab.strings
+    for i, (head, label) in parse.items():
+        rows[i, 0] = np.int64(head - i).astype(np.uint64)
+        rows[i, 1] = strings.add(label)
+    doc.from_array([HEAD, DEP], rows)
+    doc.from_array([SENT_START], starts)
+
+
+@Language.factory(
+    "slovnet_syntax",
+    default_config={
+        "batch_size": 32,
+        "max_words": 200,
+        "amount_kinds": ["money"],
+        "org_with": ["SECTOR"],
+        "lexicon": None,
+    },
+)
+def make_slovnet_syntax(
+    nlp: Language,
+    name: str,
+    batch_size: int,
+    max_words: int,
+    amount_kinds: list[str],
+    org_with: list[str],
+    lexicon: str | None,
+) -> SlovnetSyntax:
+    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon)
