@@ -170,21 +170,23 @@ def test_article_page_without_dateline_uses_title_and_date_fields():
 
 def test_facts_are_rendered_under_their_sentence():
     text = "Первое предложение. Второе предложение."
-    facts = facts_by_sentence([{"sentence": 0, "relation": "ORG-money", "value": 1.5}])
+    facts = facts_by_sentence(
+        [{"sentence": 0, "trigger": "выделить", "amount_value": 1.5, "amount_unit": "RUB"}]
+    )
     article = ArticleInput("d", text, [], sentence_ends=[19, 39], facts=facts)
     body = _article_html(article_page([article]))
     before, after = body.split('<div class="facts"', 1)
     assert _text_of(before) == "Первое предложение."
-    assert "ORG-money" in after and "1.5" in after
+    assert "выделить" in after and "1.5 RUB" in after
 
 
 def test_render_page_takes_facts_by_document(seed_doc):
     from pipeline.pages import facts_by_document
     from pipeline.render import render_page
 
-    rows = [{"doc_id": seed_doc._.doc_id, "sentence": 1, "relation": "works_for"}]
+    rows = [{"doc_id": seed_doc._.doc_id, "sentence": 1, "trigger": "работать"}]
     page = render_page([seed_doc], facts=facts_by_document(rows))
-    assert page.count('<div class="facts"') == 1 and "works_for" in page
+    assert page.count('<div class="facts"') == 1 and "работать" in page
     body = _article_html(page)
     without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
     assert _text_of(without) == seed_doc.text.split("\n", 1)[1]
@@ -396,3 +398,55 @@ def test_batch_builds_the_report_unless_told_not_to(tmp_path):
         "batch", corpus, "--out", tmp_path / "two", "--workers", "1", "--no-progress", "--no-report"
     )
     assert result.returncode == 0 and not (tmp_path / "two" / "report.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            {
+                "trigger": "выделить",
+                "agent": "Правительство",
+                "amount_value": 5e9,
+                "amount_unit": "RUB",
+                "qualifier": None,
+                "modality": "planned",
+                "polarity": "positive",
+                "date_start": "2024-01-01",
+                "date_end": "2024-12-31",
+            },
+            [
+                "выделить",
+                "Правительство",
+                "",
+                "5 bn RUB",
+                "2024-01-01 – 2024-12-31",
+                "",
+                "",
+                "planned",
+            ],
+        ),
+        (
+            {
+                "trigger": "получить",
+                "amount_value": 3.7e6,
+                "amount_unit": "USD",
+                "qualifier": "gt",
+                "polarity": "negative",
+                "sector": "energy.oil_gas",
+                "okved": "06",
+                "location": "Татарстан",
+            },
+            ["получить", "", "", "> 3.7 mn USD", "", "energy.oil_gas 06", "Татарстан", "negative"],
+        ),
+        (
+            {"trigger": "инвестировать", "polarity": "positive"},
+            ["инвестировать", "", "", "", "", "", "", "done"],
+        ),
+    ],
+)
+def test_fact_cells_read_as_one_line(row, expected):
+    from pipeline.pages.article import FACT_HEADINGS, fact_cells
+
+    assert fact_cells(row) == expected
+    assert len(expected) == len(FACT_HEADINGS)

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = [(path, read_documents(path, when)) for path in args.articles]
     from tqdm import tqdm
 
+    from pipeline.pages.article import facts_by_document
     from pipeline.render import render_page
     from pipeline.runner import load_pipeline, process
     from pipeline.tables import documents_table, facts_table, mentions_table, relations_table
@@ -58,8 +59,10 @@ def run(args: argparse.Namespace) -> int:
         mentions = mentions_table(docs)
         write_table(documents_table(docs), out, "documents")
         write_table(relations_table(docs), out, "relations")
-        write_table(facts_table(docs), out, "facts")
-        write_text(out / "annotated.html", render_page(docs))
+        facts = facts_table(docs)
+        write_table(facts, out, "facts")
+        page_facts = facts_by_document(facts.to_dict("records"))
+        write_text(out / "annotated.html", render_page(docs, facts=page_facts))
         write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
         counts = mentions["type"].value_counts().to_dict()
         summary = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"

@@ -185,12 +185,53 @@ def _fact_inserts(article: ArticleInput) -> list[Insert]:
     inserts = []
     for sentence, facts in sorted(article.facts.items()):
         if 0 <= sentence < len(article.sentence_ends) and facts:
-            rows = [clean_row(f) for f in facts]
-            columns = table_columns(rows, hidden=("doc_id", "sentence"))
-            cells = [[display(r.get(c)) for c in columns] for r in rows]
-            html = template.render(sentence=sentence, columns=columns, rows=cells)
+            cells = [fact_cells(clean_row(f)) for f in facts]
+            html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
             inserts.append(Insert(article.sentence_ends[sentence], html))
     return inserts
+
+
+# A fact reads as one line under its sentence: who, how much, when, which sector, where.
+FACT_HEADINGS = ("fact", "who", "with whom", "how much", "when", "sector", "where", "status")
+_QUALIFIER_SIGNS = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "approx": "≈ "}
+_SCALES = ((1e9, " bn"), (1e6, " mn"), (1e3, " K"))
+
+
+def fact_cells(row: Row) -> list[str]:
+    """One fact row as the page's columns (FACT_HEADINGS), values spelled out for reading."""
+    status = [v for v in (row.get("modality"), row.get("polarity")) if v and v != "positive"]
+    return [
+        display(row.get("trigger")),
+        display(row.get("agent")),
+        display(row.get("counterpart")),
+        _amount_text(row),
+        _date_text(row),
+        " ".join(display(v) for v in (row.get("sector"), row.get("okved")) if v),
+        display(row.get("location")),
+        ", ".join(status) or "done",
+    ]
+
+
+def _amount_text(row: Row) -> str:
+    value = row.get("amount_value")
+    if value is None:
+        return ""
+    number = float(value)
+    for scale, suffix in _SCALES:
+        if abs(number) >= scale:
+            number, unit_scale = number / scale, suffix
+            break
+    else:
+        unit_scale = ""
+    sign = _QUALIFIER_SIGNS.get(row.get("qualifier") or "", "")
+    return f"{sign}{number:g}{unit_scale} {display(row.get('amount_unit'))}".strip()
+
+
+def _date_text(row: Row) -> str:
+    start, end = row.get("date_start"), row.get("date_end")
+    if start and end and start != end:
+        return f"{start} – {end}"
+    return display(start or row.get("date_timex"))
 
 
 def _open_tag(mark: Mark, continued: bool) -> str:
