@@ -34,6 +34,10 @@ MENTION_COLUMNS: dict[str, str] = {
     # SECTOR
     "sector": "string",
     "okved": "string",
+    # DATE, TIMEX3 (appended): type, quant of a SET, which date an anaphoric one counts from
+    "timex_type": "string",
+    "quant": "string",
+    "anchor": "string",
 }
 
 DOCUMENT_COLUMNS: dict[str, str] = {
@@ -65,6 +69,10 @@ class DateValue:
     date_end: str | None
     granularity: str  # day|month|year|decade|century|present
     relative: bool = False
+    timex_type: str = "DATE"  # TIMEX3 type: DATE | DURATION | SET
+    qualifier: str | None = None  # of a DURATION, as AMOUNT's: approx, le, gt, ...
+    quant: str | None = None  # of a SET: "EVERY"
+    anchor: str | None = None  # what a relative date counts from: article | text | none
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,16 @@ class SectorValue:
 
 VALUE_FIELDS = {
     AmountValue: ("kind", "value", "value_max", "unit", "qualifier"),
-    DateValue: ("timex", "date_start", "date_end", "granularity", "relative"),
+    DateValue: (
+        "timex",
+        "date_start",
+        "date_end",
+        "granularity",
+        "relative",
+        "timex_type",
+        "qualifier",
+        "quant",
+        "anchor",
+    ),
     SectorValue: ("sector", "okved"),
 }

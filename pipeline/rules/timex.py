@@ -1,0 +1,503 @@
+"""DATE mentions the calendar grammar of rules/date.py does not cover: durations ("около 30
+лет", "1 год 6 месяцев", "23-летний срок"), recurring times ("ежегодно", "каждые три года",
+"по понедельникам") and anaphoric dates ("на следующий день", "Годом позже", "накануне").
+
+A left-to-right scan over the few tokens that can start or head one (unit lemmas, set and
+anaphora words), run only on documents that hold such a word; each reading looks at a handful
+of neighbours, so the cost is linear in the document. Number words and qualifiers come from the
+amounts lexicon (pipeline/normalize/numbers.py). Values: pipeline/normalize/timex.py. Anaphoric
+dates are resolved after all spans are known, in text order, against the nearest earlier
+calendar date (docs/guideline.md, decisions 60-64).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.normalize import numbers as nn
+from pipeline.normalize import timex as nt
+from pipeline.schema import DateValue
+
+_DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
+_ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|часов)", re.IGNORECASE)
+_ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
+_ADJ_SUFFIX["часов"] = "hour"
+_DAY_PARTS = {"утро": "day", "вечер": "day", "ночь": "day"}
+
+
+@dataclass
+class TimexLexicon:
+    units: dict[str, str]  # lemma -> unit
+    unit_words: dict[str, tuple[float, str]]  # "полгода" -> (6, month)
+    prepositions: tuple[tuple[str, ...], ...]
+    bare_forms: frozenset[str]
+    vague: frozenset[str]
+    age_words: frozenset[str]
+    age_fillers: frozenset[str]
+    age_prepositions: frozenset[str]
+    adjective_nouns: frozenset[str]
+    adjective_stems: dict[str, float]
+    set_adverbs: dict[str, str]
+    every: frozenset[str]
+    times: frozenset[str]
+    weekly_preposition: str
+    weekly_forms: dict[str, int | str]
+    modifiers: dict[str, int]
+    need_same: frozenset[str]
+    anaphor_units: frozenset[str]
+    units_with_same: frozenset[str]
+    same: frozenset[str]
+    later: frozenset[str]
+    earlier: frozenset[str]
+    before: str
+    before_pronouns: frozenset[str]
+    anaphor_words: dict[str, int]
+    past_ref: tuple[tuple[str, ...], ...]
+    triggers: frozenset[str]
+
+
+def timex_lexicon(data: dict) -> TimexLexicon:
+    """The TIMEX sections of configs/lexicons/dates.toml."""
+    dur, sets, ana = data["durations"], data["sets"], data["anaphora"]
+    units = dict(data["duration_units"])
+    unit_words = {k: (float(v[0]), v[1]) for k, v in data["duration_words"].items()}
+    lex = TimexLexicon(
+        units=units,
+        unit_words=unit_words,
+        prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
+        bare_forms=frozenset(dur["bare_forms"]),
+        vague=frozenset(dur["vague"]),
+        age_words=frozenset(dur["age_words"]),
+        age_fillers=frozenset(dur["age_fillers"]),
+        age_prepositions=frozenset(dur["age_prepositions"]),
+        adjective_nouns=frozenset(dur["adjective_nouns"]),
+        adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
+        set_adverbs=dict(sets["adverbs"]),
+        every=frozenset(sets["every"]),
+        times=frozenset(sets["times"]),
+        weekly_preposition=sets["weekly_preposition"],
+        weekly_forms=dict(sets["weekly_forms"]),
+        modifiers=dict(ana["modifiers"]),
+        need_same=frozenset(ana["need_same"]),
+        anaphor_units=frozenset(ana["units"]),
+        units_with_same=frozenset(ana["units_with_same"]),
+        same=frozenset(ana["same"]),
+        later=frozenset(ana["later"]),
+        earlier=frozenset(ana["earlier"]),
+        before=ana["before"],
+        before_pronouns=frozenset(ana["before_pronouns"]),
+        anaphor_words=dict(ana["words"]),
+        past_ref=tuple(tuple(p.split()) for p in ana["past_ref"]),
+        triggers=frozenset(),
+    )
+    lex.triggers = frozenset(
+        {*unit_words, *lex.set_adverbs, *lex.anaphor_words, *lex.every, *lex.times}
+        | set(lex.weekly_forms)
+        | {p[0] for p in lex.past_ref}
+    )
+    return lex
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: DateValue | None
+    # An anaphoric date waits for its anchor: (unit, shift); value is filled in later.
+    shift: tuple[str, float | None] | None = None
+
+
+class TimexScanner:
+    """Finds durations, sets and anaphoric dates in a Doc, skipping tokens already taken."""
+
+    def __init__(self, lex: TimexLexicon, numbers: nn.AmountLexicon) -> None:
+        self.lex = lex
+        self.numbers = numbers
+        self.qualifiers = sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0]))
+        self._gate: dict[int, bool] = {}
+
+    # --- gate -------------------------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Token indices worth a look: a unit, a set/anaphora word or a "-летний" adjective."""
+        strings, gate = doc.vocab.strings, self._gate
+        out = []
+        for i, low in enumerate(doc.to_array(LOWER).tolist()):
+            hit = gate.get(low)
+            if hit is None:
+                if len(gate) > 200_000:
+                    gate.clear()
+                hit = gate[low] = self._is_trigger(strings[low])
+            if hit:
+                out.append(i)
+        return out
+
+    def _is_trigger(self, low: str) -> bool:
+        if low in self.lex.triggers or _ADJ.match(low):
+            return True
+        # units by their first letters: лет/год/месяц/недел/дн/сут/час/мин/квартал/десятил/век
+        return low.startswith(
+            (
+                "год",
+                "лет",
+                "месяц",
+                "недел",
+                "ден",
+                "дн",
+                "дня",
+                "сут",
+                "час",
+                "минут",
+                "квартал",
+                "десятилет",
+                "век",
+                "столет",
+                "тот",
+                "том",
+                "тем",
+                "тог",
+                "ту",
+                "следующ",
+            )
+        )
+
+    # --- scan -------------------------------------------------------------------------
+
+    def scan(self, doc: Doc, taken: set[int]) -> list[Found]:
+        found: list[Found] = []
+        for i in self.candidates(doc):
+            if i in taken:
+                continue
+            hit = self._read(doc, i, taken)
+            if hit is None or any(j in taken for j in range(hit.start, hit.end)):
+                continue
+            found.append(hit)
+            taken.update(range(hit.start, hit.end))
+        return found
+
+    def _read(self, doc: Doc, i: int, taken: set[int]) -> Found | None:
+        token = doc[i]
+        low, lemma = token.lower_, token.lemma_
+        for reader in (self._set_word, self._weekly, self._anaphor_word, self._adjective):
+            hit = reader(doc, i, low)
+            if hit is not None:
+                return hit
+        if lemma in self.lex.modifiers or lemma in self.lex.every:
+            return None  # read from their unit
+        if lemma in self.lex.units or low in self.lex.unit_words or lemma in _DAY_PARTS:
+            return self._unit(doc, i, taken)
+        return None
+
+    # single words and fixed phrases
+
+    def _set_word(self, doc: Doc, i: int, low: str) -> Found | None:
+        unit = self.lex.set_adverbs.get(low)
+        if unit is None:
+            return None
+        return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
+
+    def _weekly(self, doc: Doc, i: int, low: str) -> Found | None:
+        """ "по понедельникам", "по выходным"."""
+        day = self.lex.weekly_forms.get(low)
+        if day is None or i == 0 or doc[i - 1].lower_ != self.lex.weekly_preposition:
+            return None
+        return Found(i - 1, i + 1, nt.weekly(day))
+
+    def _anaphor_word(self, doc: Doc, i: int, low: str) -> Found | None:
+        if low in self.lex.anaphor_words:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            if after is not None and _genitive_head(after):
+                return None  # "накануне визита": anchored on an event, not a date
+            return Found(i, i + 1, None, ("day", self.lex.anaphor_words[low]))
+        for phrase in self.lex.past_ref:
+            if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
+                value = DateValue("PAST_REF", None, None, "present", True, anchor="article")
+                return Found(i, i + len(phrase), value)
+        return None
+
+    def _adjective(self, doc: Doc, i: int, low: str) -> Found | None:
+        """ "23-летний срок", "двухлетний контракт": a duration before a noun of a period."""
+        match = _ADJ.match(low)
+        if match is None or i + 1 >= len(doc):
+            return None
+        if doc[i + 1].lemma_ not in self.lex.adjective_nouns:
+            return None  # "23-летний студент" is an age
+        stem = match.group(1)
+        amount = float(stem) if stem.isdigit() else self.lex.adjective_stems.get(stem)
+        if amount is None or amount == 0:
+            return None
+        unit = _ADJ_SUFFIX[match.group(2)]
+        value = nt.duration([nt.Amount(None if amount < 0 else amount, unit)])
+        return Found(i, i + 1, value)
+
+    # a unit with what stands around it
+
+    def _unit(self, doc: Doc, u: int, taken: set[int]) -> Found | None:
+        sent_start = doc[u].sent.start
+        amount, q_start = self._amount_before(doc, u, sent_start)
+        word = self.lex.unit_words.get(doc[u].lower_)
+        if word is not None:
+            amount = word[0]
+            unit = word[1]
+            q_start = u
+        else:
+            unit = self.lex.units.get(doc[u].lemma_) or _DAY_PARTS.get(doc[u].lemma_)
+        if unit is None:
+            return None
+        hit = self._anaphor_phrase(doc, u, unit, q_start, sent_start)
+        if hit is not None:
+            return hit
+        if doc[u].lemma_ in _DAY_PARTS:
+            return None
+        start = q_start if q_start is not None else u
+        has_amount = q_start is not None
+        prev = doc[start - 1] if start > sent_start else None
+        # recurring: "каждые три года", "раз в месяц", "в год" after an amount
+        hit = self._every(doc, u, unit, amount, start, has_amount, sent_start)
+        if hit is not None:
+            return hit
+        end = u + 1
+        plural = "Plur" in doc[u].morph.get("Number") and doc[u].lemma_ != "сутки"
+        amounts = [nt.Amount(amount if has_amount else (None if plural else 1.0), unit)]
+        end, amounts = self._compound(doc, end, amounts, taken)
+        after = doc[end] if end < len(doc) else None
+        # anaphoric shifts: "Годом позже", "три года спустя", "за день до"
+        if after is not None and after.lower_ in self.lex.later | self.lex.earlier:
+            sign = 1 if after.lower_ in self.lex.later else -1
+            shift = None if amount is None and has_amount else sign * (amount or 1.0)
+            first = start - 1 if prev is not None and prev.lower_ == "на" else start
+            return Found(first, end + 1, None, (unit, shift))
+        if after is not None and after.lower_ in ("назад", "тому", "через"):
+            return None  # the date rules' business
+        qualifier, q_first = self._qualifier(doc, start, sent_start)
+        p_first = self._preposition(doc, q_first, sent_start)
+        if p_first is None and qualifier is None and q_first > sent_start:
+            p_first = None
+        prep = " ".join(t.lower_ for t in doc[p_first:q_first]) if p_first is not None else None
+        if prep == "спустя":
+            if after is not None and after.lower_ == "после":
+                return None  # "спустя день после госпитализации": anchored on an event
+            return Found(p_first, end, None, (unit, amount if has_amount else 1.0))
+        if prep == "за" and after is not None and after.lower_ == self.lex.before:
+            pronoun = doc[end + 1] if end + 1 < len(doc) else None
+            if pronoun is None or pronoun.lower_ not in self.lex.before_pronouns:
+                # "за неделю до выборов": counted from an event, not a date: no value
+                return Found(p_first, end, nt.shifted(unit, None, None))
+            shift = None if has_amount and amount is None else -(amount or 1.0)
+            return Found(p_first, end + 2, None, (unit, shift))
+        if not has_amount and not self._bare_ok(doc, u, prep, qualifier):
+            return None
+        if self._is_age(doc, start, end, sent_start, prep, unit == "year"):
+            return None
+        if not self._free_after(after, has_amount):
+            return None
+        first = p_first if p_first is not None else q_first
+        value = nt.duration(amounts, qualifier)
+        return None if value is None else Found(first, end, value)
+
+    def _amount_before(self, doc: Doc, u: int, sent_start: int) -> tuple[float | None, int | None]:
+        """The number before a unit and where it starts: (30.0, i), vague (None, i), or no
+        number (None, None)."""
+        i = u - 1
+        if i < sent_start:
+            return None, None
+        token = doc[i]
+        if _DIGITS.match(token.text):
+            value = nn.parse_digits(token.text)
+            return (value, i) if value and value < 10_000 else (None, None)
+        if token.lemma_ in self.lex.vague or token.lower_ in self.lex.vague:
+            return None, i
+        parts: list[tuple[str, float]] = []
+        j = i
+        while j >= sent_start:
+            value = nn.numeral_value(doc[j].lemma_, self.numbers)
+            if value is None:
+                value = nn.numeral_value(doc[j].lower_, self.numbers)
+            if value is None or doc[j].lower_ == "пол":
+                break
+            parts.insert(0, ("num", value))
+            j -= 1
+        if not parts:
+            return None, None
+        total = nn.compose_words(parts)
+        return (float(total), j + 1) if total else (None, None)
+
+    def _compound(
+        self, doc: Doc, end: int, amounts: list[nt.Amount], taken: set[int]
+    ) -> tuple[int, list[nt.Amount]]:
+        """ "1 год 6 месяцев", "два года и три месяца": the smaller units after the first."""
+        while end + 1 < len(doc):
+            k = end + 1 if doc[end].lower_ == "и" else end
+            if k + 1 >= len(doc) or k in taken:
+                break
+            unit = self.lex.units.get(doc[k + 1].lemma_)
+            value, q = self._amount_before(doc, k + 1, k)
+            if unit is None or q != k or value is None:
+                break
+            if nt.duration_timex([*amounts, nt.Amount(value, unit)]) is None:
+                break
+            amounts = [*amounts, nt.Amount(value, unit)]
+            end = k + 2
+        return end, amounts
+
+    def _qualifier(self, doc: Doc, start: int, sent_start: int) -> tuple[str | None, int]:
+        for words, kind in self.qualifiers:
+            first = start - len(words)
+            if first < sent_start:
+                continue
+            if tuple(t.lower_ for t in doc[first:start]) == words:
+                if words == ("до",) and first > sent_start and doc[first - 1].lower_ in ("от",):
+                    return None, start
+                return kind, first
+        return None, start
+
+    def _preposition(self, doc: Doc, start: int, sent_start: int) -> int | None:
+        for words in reversed(self.lex.prepositions):
+            first = start - len(words)
+            if first >= sent_start and tuple(t.lower_ for t in doc[first:start]) == words:
+                return first
+        return None
+
+    def _bare_ok(self, doc: Doc, u: int, prep: str | None, qualifier: str | None) -> bool:
+        """A unit with no number is a duration after a preposition of time ("на год",
+        "в течение недели"), a qualifier ("больше недели") or in a few accusative forms."""
+        low = doc[u].lower_
+        if low in self.lex.unit_words:
+            return True
+        plural = "Plur" in doc[u].morph.get("Number") and doc[u].lemma_ != "сутки"
+        if prep in ("в течение", "в течении", "на протяжении"):
+            return True  # "в течение десятилетий", "на протяжении недели"
+        if plural:
+            return False
+        return prep is not None or qualifier is not None or low in self.lex.bare_forms
+
+    def _is_age(
+        self, doc: Doc, start: int, end: int, sent_start: int, prep: str | None, years: bool
+    ) -> bool:
+        """ "в возрасте 70 лет", "Ему было 64 года", "в 13 лет", "от 13 до 16 лет": ages,
+        which are not DATE (NEREL tags them AGE); "на несколько месяцев старше" too."""
+        lex = self.lex
+        window = doc[max(sent_start, start - 4) : min(len(doc), end + 2)]
+        if any(t.lemma_ in lex.age_words or t.lower_ in lex.age_words for t in window):
+            return True
+        if not years:
+            return False
+        before = doc[start - 1] if start > sent_start else None
+        if prep is None and before is not None and before.pos_ == "PROPN":
+            return True  # "Келли 52 года"
+        if before is not None and before.text == "(" and end < len(doc) and doc[end].text == ")":
+            return True  # "родился в 1967 году (51 год)"
+        i = start - 1
+        if prep is None and i >= sent_start and doc[i].lower_ in lex.age_prepositions:
+            return True
+        if i >= sent_start and doc[i].lower_ == "до" and i - 2 >= sent_start:
+            if doc[i - 2].lower_ == "от":
+                return True  # "от 25 до 80 лет"
+        while i >= sent_start and doc[i].lower_ in lex.age_fillers:
+            i -= 1
+        if i < sent_start or prep is not None:
+            return False
+        person = doc[i]
+        return person.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in person.morph.get("Case")
+
+    @staticmethod
+    def _free_after(after: Token | None, has_amount: bool) -> bool:
+        """ "день выборов", "год 100-летия": a unit heading a genitive is a date, not a span
+        of time; "лет" right after a number is a duration whatever follows."""
+        if after is None or after.is_punct or has_amount:
+            return True
+        if after.like_num:
+            return False
+        return not (after.pos_ in ("NOUN", "PROPN") and "Gen" in after.morph.get("Case"))
+
+    def _every(
+        self,
+        doc: Doc,
+        u: int,
+        unit: str,
+        amount: float | None,
+        start: int,
+        has_amount: bool,
+        sent_start: int,
+    ) -> Found | None:
+        before = doc[start - 1] if start > sent_start else None
+        if before is not None and before.lemma_ in self.lex.every:
+            value = nt.recurrence(nt.Amount(amount if has_amount else 1.0, unit))
+            return Found(start - 1, u + 1, value) if value else None
+        if has_amount or before is None or before.lower_ != "в":
+            return None
+        if doc[u].morph.get("Number") == ["Plur"] and doc[u].lemma_ != "сутки":
+            return None
+        times = doc[start - 2] if start - 2 >= sent_start else None
+        after = doc[u + 1] if u + 1 < len(doc) else None
+        if not self._free_after(after, False):
+            return None
+        value = nt.recurrence(nt.Amount(1.0, unit))
+        if times is not None and times.lemma_ in self.lex.times:
+            first = start - 2
+            if first - 1 >= sent_start and (
+                doc[first - 1].like_num or nn.numeral_value(doc[first - 1].lemma_, self.numbers)
+            ):
+                first -= 1
+            return Found(first, u + 1, value)
+        if _amount_nearby(doc, start - 1, sent_start, self.numbers):
+            return Found(start - 1, u + 1, value)  # "370 тысяч тонн нефти в год"
+        return None
+
+    def _anaphor_phrase(
+        self, doc: Doc, u: int, unit: str, q_start: int | None, sent_start: int
+    ) -> Found | None:
+        """ "на следующий день", "в тот же день", "в том же году", "С того дня"."""
+        if q_start is not None:
+            return None
+        j = u - 1
+        same = j >= sent_start and doc[j].lower_ in self.lex.same
+        if same:
+            j -= 1
+        if j < sent_start or doc[j].lemma_ not in self.lex.modifiers:
+            return None
+        modifier, lemma = doc[j], doc[j].lemma_
+        allowed = self.lex.units_with_same if same else self.lex.anaphor_units
+        if doc[u].lemma_ not in allowed:
+            return None
+        if lemma in self.lex.need_same and not same:
+            return None
+        start = j - 1 if j - 1 >= sent_start and doc[j - 1].pos_ == "ADP" else j
+        if start == j and modifier.lemma_ == "тот":
+            return None  # "тот день" without a preposition is rarely a date
+        anchor_unit = "day" if doc[u].lemma_ in _DAY_PARTS or unit == "day" else unit
+        return Found(start, u + 1, None, (anchor_unit, float(self.lex.modifiers[lemma])))
+
+
+def _genitive_head(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and "Gen" in token.morph.get("Case")
+
+
+def _amount_nearby(doc: Doc, end: int, sent_start: int, numbers: nn.AmountLexicon) -> bool:
+    for t in doc[max(sent_start, end - 6) : end]:
+        if t.like_num or nn.multiplier_value(t.lemma_, numbers) is not None:
+            return True
+    return False
+
+
+def resolve_anaphora(doc: Doc, spans: list[Span], pending: list[tuple[Found, Span]]) -> None:
+    """Fill the value of each anaphoric mention from the nearest earlier calendar date, in
+    text order (a resolved one anchors the next); else the article date; else none. One walk
+    over the spans in order: linear."""
+    article: date | None = doc._.article_date
+    waiting = {(span.start, span.end): found for found, span in pending}
+    last: nt.Anchor | None = None
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        found = waiting.get((span.start, span.end))
+        if found is not None:
+            anchor = last
+            if anchor is None and article is not None:
+                anchor = nt.Anchor(article, article, "day", "article")
+            unit, shift = found.shift
+            span._.value = nt.shifted(unit, shift, anchor)
+        last = nt.anchor_from(span._.value) or last
