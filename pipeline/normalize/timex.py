@@ -25,7 +25,7 @@ anaphoric DATE
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pipeline.schema import DateValue
@@ -92,6 +92,42 @@ def duration(amounts: list[Amount], qualifier: str | None = None) -> DateValue |
     return DateValue(
         timex, None, None, granularity, False, "DURATION", qualifier or "eq", None, None
     )
+
+
+def windowed(
+    value: DateValue, amounts: list[Amount], direction: int, article: date | None
+) -> DateValue:
+    """An anchored duration: "за последние три года" ends on the article date, "на ближайшие два
+    года" starts on it. Without an article date, or with no number, no interval."""
+    relative = replace(value, relative=True, anchor="article" if article else "none")
+    if article is None or len(amounts) != 1 or amounts[0].value is None:
+        return relative
+    amount = amounts[0]
+    if not float(amount.value).is_integer() or amount.unit not in UNITS:
+        return relative
+    n = int(amount.value) * direction
+    moved = _add(article, amount.unit, n)
+    if moved is None:
+        return relative
+    if direction < 0:
+        start, end = moved + timedelta(days=1), article
+    else:
+        start, end = article, moved - timedelta(days=1)
+    return replace(relative, date_start=start.isoformat(), date_end=end.isoformat())
+
+
+def _add(day: date, unit: str, n: int) -> date | None:
+    """The same day n units later (the month's last day when it is shorter)."""
+    if unit in ("day", "week"):
+        return day + timedelta(days=n * (7 if unit == "week" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        return None
+    index = day.year * 12 + day.month - 1 + n * months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        return None
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def recurrence(amount: Amount) -> DateValue | None:

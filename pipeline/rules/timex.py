@@ -27,6 +27,7 @@ _DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
 _ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|часов)", re.IGNORECASE)
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
 _ADJ_SUFFIX["часов"] = "hour"
+_YEAR = re.compile(r"^\d{4}$")
 _DAY_PARTS = {"утро": "day", "вечер": "day", "ночь": "day"}
 
 
@@ -42,6 +43,7 @@ class TimexLexicon:
     age_prepositions: frozenset[str]
     adjective_nouns: frozenset[str]
     adjective_stems: dict[str, float]
+    adjective_stop_nouns: frozenset[str]
     set_adverbs: dict[str, str]
     every: frozenset[str]
     times: frozenset[str]
@@ -50,6 +52,7 @@ class TimexLexicon:
     modifiers: dict[str, int]
     need_same: frozenset[str]
     anaphor_units: frozenset[str]
+    window_adjectives: dict[str, int]
     units_with_same: frozenset[str]
     same: frozenset[str]
     later: frozenset[str]
@@ -58,6 +61,9 @@ class TimexLexicon:
     before_pronouns: frozenset[str]
     anaphor_words: dict[str, int]
     past_ref: tuple[tuple[str, ...], ...]
+    event_nouns: frozenset[str]
+    event_gap: int
+    years: tuple[int, int]
     triggers: frozenset[str]
 
 
@@ -76,6 +82,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         age_fillers=frozenset(dur["age_fillers"]),
         age_prepositions=frozenset(dur["age_prepositions"]),
         adjective_nouns=frozenset(dur["adjective_nouns"]),
+        adjective_stop_nouns=frozenset(dur["adjective_stop_nouns"]),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
         set_adverbs=dict(sets["adverbs"]),
         every=frozenset(sets["every"]),
@@ -85,6 +92,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         modifiers=dict(ana["modifiers"]),
         need_same=frozenset(ana["need_same"]),
         anaphor_units=frozenset(ana["units"]),
+        window_adjectives=dict(dur["window_adjectives"]),
         units_with_same=frozenset(ana["units_with_same"]),
         same=frozenset(ana["same"]),
         later=frozenset(ana["later"]),
@@ -93,6 +101,9 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         before_pronouns=frozenset(ana["before_pronouns"]),
         anaphor_words=dict(ana["words"]),
         past_ref=tuple(tuple(p.split()) for p in ana["past_ref"]),
+        event_nouns=frozenset(data["event_years"]["nouns"]),
+        event_gap=int(data["event_years"]["max_gap"]),
+        years=(data["bare_years"]["min"], data["bare_years"]["max"]),
         triggers=frozenset(),
     )
     lex.triggers = frozenset(
@@ -118,6 +129,7 @@ class TimexScanner:
     def __init__(self, lex: TimexLexicon, numbers: nn.AmountLexicon) -> None:
         self.lex = lex
         self.numbers = numbers
+        self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
         self.qualifiers = sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0]))
         self._gate: dict[int, bool] = {}
 
@@ -138,7 +150,7 @@ class TimexScanner:
         return out
 
     def _is_trigger(self, low: str) -> bool:
-        if low in self.lex.triggers or _ADJ.match(low):
+        if low in self.lex.triggers or _ADJ.match(low) or _YEAR.match(low):
             return True
         # units by their first letters: лет/год/месяц/недел/дн/сут/час/мин/квартал/десятил/век
         return low.startswith(
@@ -183,7 +195,8 @@ class TimexScanner:
     def _read(self, doc: Doc, i: int, taken: set[int]) -> Found | None:
         token = doc[i]
         low, lemma = token.lower_, token.lemma_
-        for reader in (self._set_word, self._weekly, self._anaphor_word, self._adjective):
+        readers = (self._set_word, self._weekly, self._anaphor_word, self._adjective, self._year)
+        for reader in readers:
             hit = reader(doc, i, low)
             if hit is not None:
                 return hit
@@ -220,17 +233,40 @@ class TimexScanner:
                 return Found(i, i + len(phrase), value)
         return None
 
+    def _year(self, doc: Doc, i: int, low: str) -> Found | None:
+        """ "на чемпионате мира 2003", "Кубком конфедераций 2017": a year after an event."""
+        if not _YEAR.match(low) or not self.lex.years[0] <= int(low) <= self.lex.years[1]:
+            return None
+        sent_start = doc[i].sent.start
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (after.like_num or after.pos_ in ("NOUN", "NUM", "ADJ")):
+            return None
+        if after is not None and after.text in ("%", "$", "€", "₽", "-", "—", "–"):
+            return None
+        for j in range(i - 1, max(sent_start, i - 2 - self.lex.event_gap) - 1, -1):
+            if doc[j].like_num or doc[j].is_punct and doc[j].text not in '«»"':
+                return None
+            if doc[j].lemma_ in self.lex.event_nouns:
+                year = int(low)
+                value = DateValue(str(year), f"{year}-01-01", f"{year}-12-31", "year")
+                return Found(i, i + 1, value)
+        return None
+
     def _adjective(self, doc: Doc, i: int, low: str) -> Found | None:
         """ "23-летний срок", "двухлетний контракт": a duration before a noun of a period."""
         match = _ADJ.match(low)
         if match is None or i + 1 >= len(doc):
             return None
-        if doc[i + 1].lemma_ not in self.lex.adjective_nouns:
-            return None  # "23-летний студент" is an age
+        noun = doc[i + 1]
         stem = match.group(1)
         amount = float(stem) if stem.isdigit() else self.lex.adjective_stems.get(stem)
         if amount is None or amount == 0:
             return None
+        if noun.lemma_ not in self.lex.adjective_nouns:
+            if amount < 0 or noun.lemma_ in self.lex.adjective_stop_nouns:
+                return None  # "100-летний юбилей" is an age; "многодневные поиски" vague
+            if noun.pos_ != "NOUN" or "Inan" not in noun.morph.get("Animacy"):
+                return None  # "23-летний студент" is an age
         unit = _ADJ_SUFFIX[match.group(2)]
         value = nt.duration([nt.Amount(None if amount < 0 else amount, unit)])
         return Found(i, i + 1, value)
@@ -274,23 +310,24 @@ class TimexScanner:
             return Found(first, end + 1, None, (unit, shift))
         if after is not None and after.lower_ in ("назад", "тому", "через"):
             return None  # the date rules' business
-        qualifier, q_first = self._qualifier(doc, start, sent_start)
+        direction, a_first = self._window_adjective(doc, start, sent_start)
+        qualifier, q_first = self._qualifier(doc, a_first, sent_start)
         p_first = self._preposition(doc, q_first, sent_start)
-        if p_first is None and qualifier is None and q_first > sent_start:
-            p_first = None
-        prep = " ".join(t.lower_ for t in doc[p_first:q_first]) if p_first is not None else None
+        if p_first is not None and qualifier is None:
+            qualifier, before_prep = self._qualifier(doc, p_first, sent_start)
+            p_first = before_prep  # "более чем за 100 лет"
+        if p_first is None and direction is not None and q_first - 1 >= sent_start:
+            if doc[q_first - 1].lower_ in ("в", "во"):
+                p_first = q_first - 1  # "в ближайшие месяцы"
+        prep = self._prep_text(doc, p_first, q_first)
         if prep == "спустя":
             if after is not None and after.lower_ == "после":
                 return None  # "спустя день после госпитализации": anchored on an event
             return Found(p_first, end, None, (unit, amount if has_amount else 1.0))
         if prep == "за" and after is not None and after.lower_ == self.lex.before:
-            pronoun = doc[end + 1] if end + 1 < len(doc) else None
-            if pronoun is None or pronoun.lower_ not in self.lex.before_pronouns:
-                # "за неделю до выборов": counted from an event, not a date: no value
-                return Found(p_first, end, nt.shifted(unit, None, None))
-            shift = None if has_amount and amount is None else -(amount or 1.0)
-            return Found(p_first, end + 2, None, (unit, shift))
-        if not has_amount and not self._bare_ok(doc, u, prep, qualifier):
+            return self._before(doc, p_first, end, unit, amount, has_amount)
+        bare = direction is not None and plural  # "в ближайшие месяцы"
+        if not has_amount and not bare and not self._bare_ok(doc, u, prep, qualifier):
             return None
         if self._is_age(doc, start, end, sent_start, prep, unit == "year"):
             return None
@@ -298,7 +335,40 @@ class TimexScanner:
             return None
         first = p_first if p_first is not None else q_first
         value = nt.duration(amounts, qualifier)
+        if value is not None and direction:
+            value = nt.windowed(value, amounts, direction, doc._.article_date)
         return None if value is None else Found(first, end, value)
+
+    def _window_adjective(self, doc: Doc, start: int, sent_start: int) -> tuple[int | None, int]:
+        """ "за прошедшие полгода" (-1), "на ближайшие два года" (+1), "за первые сутки" (0):
+        the direction of the window and where the adjective starts."""
+        i = start - 1
+        if i < sent_start:
+            return None, start
+        low = doc[i].lower_
+        # by stem: pymorphy3 gives "близкий" for "ближайшие", "пройти" for "прошедшие"
+        for stem, direction in self.window_stems:
+            if low.startswith(stem) and len(low) - len(stem) <= 3:
+                return direction, i
+        return None, start
+
+    @staticmethod
+    def _prep_text(doc: Doc, p_first: int | None, q_first: int) -> str | None:
+        if p_first is None:
+            return None
+        words = [t.lower_ for t in doc[p_first:q_first]]
+        return " ".join(w for w in words if w not in ("более", "менее", "чем", "больше"))
+
+    def _before(
+        self, doc: Doc, first: int, end: int, unit: str, amount: float | None, has_amount: bool
+    ) -> Found:
+        """ "за день до этого" counts back from the last date; "за неделю до выборов" from an
+        event: the span stops before "до" and has no value."""
+        pronoun = doc[end + 1] if end + 1 < len(doc) else None
+        if pronoun is None or pronoun.lower_ not in self.lex.before_pronouns:
+            return Found(first, end, nt.shifted(unit, None, None))
+        shift = None if has_amount and amount is None else -(amount or 1.0)
+        return Found(first, end + 2, None, (unit, shift))
 
     def _amount_before(self, doc: Doc, u: int, sent_start: int) -> tuple[float | None, int | None]:
         """The number before a unit and where it starts: (30.0, i), vague (None, i), or no
@@ -465,8 +535,8 @@ class TimexScanner:
         allowed = self.lex.units_with_same if same else self.lex.anaphor_units
         if doc[u].lemma_ not in allowed:
             return None
-        if lemma in self.lex.need_same and not same:
-            return None
+        if lemma in self.lex.need_same and not same and doc[u].lemma_ not in self.lex.anaphor_units:
+            return None  # "в этом году" is the article's year; "в этот день" is anaphoric
         start = j - 1 if j - 1 >= sent_start and doc[j - 1].pos_ == "ADP" else j
         if start == j and modifier.lemma_ == "тот":
             return None  # "тот день" without a preposition is rarely a date
