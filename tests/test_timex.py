@@ -78,9 +78,11 @@ def test_anaphoric_shift(unit, shift, anchor, expected):
     assert value.relative and value.timex_type == "DATE"
 
 
-def test_anchor_from_skips_durations_and_ranges():
+def test_anchor_from_skips_durations_and_unresolved():
     assert nt.anchor_from(DateValue("P3Y", None, None, "year", timex_type="DURATION")) is None
-    assert nt.anchor_from(DateValue("2020/2022", "2020-01-01", "2022-12-31", "year")) is None
+    assert nt.anchor_from(DateValue(None, None, None, "day", True)) is None
+    found = nt.anchor_from(DateValue("2020/2022", "2020-01-01", "2022-12-31", "year"))
+    assert (found.start, found.end) == (date(2020, 1, 1), date(2022, 12, 31))
     assert nt.anchor_from(None) is None
     found = nt.anchor_from(DateValue("2004", "2004-01-01", "2004-12-31", "year"))
     assert found == YEAR
@@ -197,3 +199,63 @@ def test_year_vs_amount(nlp):
     assert values(nlp, "В 2018 году фирма заплатила 2018 рублей.") == {
         "В 2018 году": ("DATE", "2018", None, None)
     }
+
+
+# fmt: off
+MORE = [
+    ("Декларация подаётся ежегодно в мае.", "ежегодно в мае", ("SET", "XXXX-05", "EVERY", None)),
+    ("Студенты играют только по выходным.", "по выходным",
+     ("SET", "XXXX-WXX-WE", "EVERY", None)),
+    ("Проект отложен на ближайший год.", "на ближайший год", ("DURATION", "P1Y", "eq", "article")),
+    ("Он работал в России три года.", "три года", ("DURATION", "P3Y", "eq", None)),
+    ("Указ подписан на срок в пять лет.", "пять лет", ("DURATION", "P5Y", "eq", None)),
+    ("Он ушёл спустя неделю после отставки.", "спустя неделю", ("DATE", None, None, "none")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "span", "expected"), MORE)
+def test_more_forms(nlp, sentence, span, expected):
+    assert values(nlp, sentence)[span] == expected
+
+
+def test_window_keeps_its_length_without_an_article_date(nlp):
+    with_article = full(nlp, "За последние три года цены выросли.")["За последние три года"]
+    without = full(nlp, "За последние три года цены выросли.", None)["За последние три года"]
+    assert (with_article.timex_type, with_article.timex) == ("DURATION", "P3Y")
+    assert (with_article.date_start, with_article.date_end) == ("2022-12-22", "2025-12-21")
+    assert (without.timex, without.date_start, without.anchor) == ("P3Y", None, "none")
+
+
+def test_window_ahead_has_an_interval(nlp):
+    value = full(nlp, "Цены заморожены на ближайшие два года.")["на ближайшие два года"]
+    assert (value.date_start, value.date_end) == ("2025-12-21", "2027-12-20")
+
+
+def test_an_unresolved_date_stops_the_chain(nlp):
+    text = (
+        "Завод открыли 6 апреля 2020 года. Его закрыли 15 декабря. На следующий день ушёл директор."
+    )
+    assert full(nlp, text, None)["На следующий день"].anchor == "none"
+    assert full(nlp, text)["На следующий день"].timex == "2025-12-16"
+
+
+def test_a_range_anchors_forward_from_its_end(nlp):
+    text = "Форум прошёл с 1 по 5 мая 2020 года. На следующий день делегаты уехали."
+    assert full(nlp, text)["На следующий день"].timex == "2020-05-06"
+
+
+def test_range_anchor_in_the_normaliser():
+    days = nt.Anchor(date(2020, 5, 1), date(2020, 5, 5), "day", "text")
+    assert nt.shifted("day", 1, days).timex == "2020-05-06"
+    assert nt.shifted("day", -1, days).timex == "2020-04-30"
+    assert nt.shifted("day", 0, days).timex is None  # which of the five days?
+    assert nt.shifted("year", 0, days).timex == "2020"
+
+
+def test_windowed_normaliser():
+    value = nt.duration([nt.Amount(6, "month")])
+    back = nt.windowed(value, [nt.Amount(6, "month")], -1, date(2025, 8, 31))
+    assert (back.date_start, back.date_end, back.anchor) == ("2025-03-01", "2025-08-31", "article")
+    assert nt.windowed(value, [nt.Amount(6, "month")], 1, None).date_start is None
+    assert nt.yearly_month(5).timex == "XXXX-05"

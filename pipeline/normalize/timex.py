@@ -118,8 +118,12 @@ def windowed(
 
 def _add(day: date, unit: str, n: int) -> date | None:
     """The same day n units later (the month's last day when it is shorter)."""
-    if unit in ("day", "week"):
-        return day + timedelta(days=n * (7 if unit == "week" else 1))
+    if unit in ("day", "week", "hour", "minute"):
+        step = {"day": 1, "week": 7}.get(unit, 0)  # hours: the same day, as far as a date goes
+        try:
+            return day + timedelta(days=n * step)
+        except OverflowError:
+            return None
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
     if months is None:
         return None
@@ -136,6 +140,11 @@ def recurrence(amount: Amount) -> DateValue | None:
     if timex is None:
         return None
     return DateValue(timex, None, None, UNITS[amount.unit][2], False, "SET", None, "EVERY", None)
+
+
+def yearly_month(month: int) -> DateValue:
+    """ "ежегодно в мае": a SET of one month of every year."""
+    return DateValue(f"XXXX-{month:02d}", None, None, "month", False, "SET", None, "EVERY", None)
 
 
 def weekly(weekday: int | str) -> DateValue:
@@ -155,13 +164,12 @@ class Anchor:
 
 
 def anchor_from(value: DateValue | None, source: str = "text") -> Anchor | None:
-    """A calendar date of the text usable as an anchor: a DATE with an interval."""
+    """A calendar date of the text usable as an anchor: a DATE with an interval (a range
+    too: a shift forward counts from its end, back from its start)."""
     if value is None or value.timex_type != "DATE" or value.date_start is None:
         return None
     if value.granularity not in _FINENESS or value.date_end is None:
         return None
-    if "/" in (value.timex or ""):
-        return None  # a range: which end would "на следующий день" follow?
     start, end = date.fromisoformat(value.date_start), date.fromisoformat(value.date_end)
     granularity = "day" if value.granularity == "present" else value.granularity
     return Anchor(start, end, granularity, source)
@@ -171,10 +179,10 @@ def shifted(unit: str, shift: float | None, anchor: Anchor | None) -> DateValue:
     """The date `shift` units after (before, if negative) the anchor, in the unit's
     granularity: "на следующий день" = ("day", 1), "в том же году" = ("year", 0)."""
     granularity = _NEEDS.get(unit, "day")
-    if anchor is None or shift is None:
-        return _unresolved(granularity, "none" if anchor is None else anchor.source)
-    if _FINENESS[anchor.granularity] < _FINENESS[granularity]:
-        return _unresolved(granularity, "none")
+    if anchor is None or _FINENESS[anchor.granularity] < _FINENESS[granularity]:
+        return _unresolved(granularity, "none")  # "в 2004 году … на следующий день": no day
+    if shift is None:
+        return _unresolved(granularity, anchor.source)  # "несколько дней спустя"
     moved = _move(anchor, unit, shift)
     if moved is None:
         return _unresolved(granularity, "none")
@@ -200,24 +208,21 @@ def _move(anchor: Anchor, unit: str, shift: float) -> tuple[date, date, str] | N
     if not float(shift).is_integer():
         return None
     n = int(shift)
-    base = anchor.start
-    if unit in ("day", "week", "hour", "minute"):
-        step = {"day": 1, "week": 7}.get(unit, 0)
-        if unit in ("hour", "minute"):
-            day = base  # a few hours after: the same day, as far as a date goes
-        else:
-            day = base + timedelta(days=n * step)
-        return day, day, day.isoformat()
-    months = {"month": 1, "quarter": 3}.get(unit)
-    if months is not None:
-        index = base.year * 12 + base.month - 1 + n * months
-        year, month = divmod(index, 12)
-        if not 1 <= year <= 9999:
-            return None
-        last = calendar.monthrange(year, month + 1)[1]
-        return date(year, month + 1, 1), date(year, month + 1, last), f"{year:04d}-{month + 1:02d}"
-    years = {"year": 1, "decade": 10, "century": 100}[unit]
-    year = base.year + n * years
-    if not 1 <= year <= 9999:
+    if n == 0:
+        first, last = _period(anchor.start, unit), _period(anchor.end, unit)
+        return first if first == last else None  # "в тот же день" after a range of days
+    return _period(_add(anchor.end if n > 0 else anchor.start, unit, n), unit)
+
+
+def _period(day: date | None, unit: str) -> tuple[date, date, str] | None:
+    """The day, month or year (as the unit needs) that contains `day`."""
+    if day is None:
         return None
-    return date(year, 1, 1), date(year, 12, 31), f"{year:04d}"
+    need = _NEEDS.get(unit, "day")
+    if need == "day":
+        return day, day, day.isoformat()
+    if need == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        first = day.replace(day=1)
+        return first, day.replace(day=last), f"{day.year:04d}-{day.month:02d}"
+    return date(day.year, 1, 1), date(day.year, 12, 31), f"{day.year:04d}"

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import extensions, models
 from pipeline.normalize import dates as nd
 from pipeline.normalize import numbers as nn
+from pipeline.normalize import timex as timex_values
 from pipeline.rules import timex
 from pipeline.rules.base import add_spans, load_lexicon, make_span
 from pipeline.schema import DateValue
@@ -741,7 +742,9 @@ class DateRules:
         self.name = name
         self.lex = load_date_lexicon(lexicon)
         self.timex = timex.TimexScanner(
-            timex.timex_lexicon(load_lexicon(lexicon)), nn.load_amount_lexicon(numbers)
+            timex.timex_lexicon(load_lexicon(lexicon)),
+            nn.load_amount_lexicon(numbers),
+            self.lex.months,
         )
         self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
         self.plain_matcher, plain_symbols = build_matcher(nlp.vocab, self.lex, spaces=False)
@@ -764,7 +767,10 @@ class DateRules:
     def _timexes(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """Durations, sets and anaphoric dates (pipeline/rules/timex.py); anaphoric ones take
         their value from the nearest earlier date once every span is known."""
-        found = self.timex.scan(doc, taken)
+        found = [hit for hit in self.timex.scan(doc, taken) if _absorbable(hit, spans)]
+        for hit in found:
+            if hit.absorbs:  # the date inside becomes part of the set: "ежегодно в мае"
+                spans[:] = [s for s in spans if not (hit.start <= s.start and s.end <= hit.end)]
         new, pending = [], []
         for hit in found:
             if hit.shift is None and _in_name(doc[hit.start : hit.end]):
@@ -938,7 +944,7 @@ class DateRules:
         else:
             value = nd.resolve(exprs[0], article, tense)
         if value is not None and exprs[0].window_unit is not None:
-            value = replace(value, timex_type="DURATION")  # "за последние три года"
+            value = _window_duration(value, exprs[0])  # "за последние три года"
         return None if value is None else _anchored(value, doc)
 
     def _context_ok(self, doc: Doc, cand: _Candidate, tokens: Span) -> bool:
@@ -957,10 +963,30 @@ class DateRules:
             return False
         if symbols in (["PRES"], ["DAYW"]) and _in_name(tokens):
             return False  # «Россия сегодня», газета «Завтра»
+        if tokens[0].lower_ == "по" and tokens[-1].lower_ in self.timex.lex.weekly_forms:
+            return False  # "по выходным": a recurring time (rules/timex.py)
+        if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
+            return False  # "на ближайший год": a window ahead, a duration (rules/timex.py)
         weekday = any(t.lower_ in self.lex.weekdays for t in tokens)
         if weekday and not _weekday_ok(following, self.lex):
             return False
         return True
+
+
+def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:
+    """A set may take in a date only when the date lies wholly inside it."""
+    if not hit.absorbs:
+        return True
+    return not any(
+        s.start < hit.end and hit.start < s.end and not (hit.start <= s.start and s.end <= hit.end)
+        for s in spans
+    )
+
+
+def _window_duration(value: DateValue, expr: nd.DateExpr) -> DateValue:
+    """A window back from the article date is a DURATION; its length is known without one."""
+    length = timex_values.duration_timex([timex_values.Amount(expr.window, expr.window_unit)])
+    return replace(value, timex_type="DURATION", timex=value.timex or length)
 
 
 def _anchored(value: DateValue, doc: Doc) -> DateValue:

@@ -121,14 +121,19 @@ class Found:
     value: DateValue | None
     # An anaphoric date waits for its anchor: (unit, shift); value is filled in later.
     shift: tuple[str, float | None] | None = None
+    # May take in a date the calendar grammar found inside it ("ежегодно [в мае]").
+    absorbs: bool = False
 
 
 class TimexScanner:
     """Finds durations, sets and anaphoric dates in a Doc, skipping tokens already taken."""
 
-    def __init__(self, lex: TimexLexicon, numbers: nn.AmountLexicon) -> None:
+    def __init__(
+        self, lex: TimexLexicon, numbers: nn.AmountLexicon, months: dict[str, int] | None = None
+    ) -> None:
         self.lex = lex
         self.numbers = numbers
+        self.months = months or {}  # month forms -> number, from the date lexicon
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
         self.qualifiers = sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0]))
         self._gate: dict[int, bool] = {}
@@ -186,7 +191,9 @@ class TimexScanner:
             if i in taken:
                 continue
             hit = self._read(doc, i, taken)
-            if hit is None or any(j in taken for j in range(hit.start, hit.end)):
+            if hit is None or (
+                not hit.absorbs and any(j in taken for j in range(hit.start, hit.end))
+            ):
                 continue
             found.append(hit)
             taken.update(range(hit.start, hit.end))
@@ -212,7 +219,15 @@ class TimexScanner:
         unit = self.lex.set_adverbs.get(low)
         if unit is None:
             return None
+        month = self._month_after(doc, i) if unit == "year" else None
+        if month is not None:  # "ежегодно в мае": every May
+            return Found(i, i + 3, nt.yearly_month(month), absorbs=True)
         return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
+
+    def _month_after(self, doc: Doc, i: int) -> int | None:
+        if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("в", "во"):
+            return None
+        return self.months.get(doc[i + 2].lower_)
 
     def _weekly(self, doc: Doc, i: int, low: str) -> Found | None:
         """ "по понедельникам", "по выходным"."""
@@ -229,7 +244,8 @@ class TimexScanner:
             return Found(i, i + 1, None, ("day", self.lex.anaphor_words[low]))
         for phrase in self.lex.past_ref:
             if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
-                value = DateValue("PAST_REF", None, None, "present", True, anchor="article")
+                anchor = "article" if doc._.article_date is not None else "none"
+                value = DateValue("PAST_REF", None, None, "present", True, anchor=anchor)
                 return Found(i, i + len(phrase), value)
         return None
 
@@ -320,9 +336,10 @@ class TimexScanner:
             if doc[q_first - 1].lower_ in ("в", "во"):
                 p_first = q_first - 1  # "в ближайшие месяцы"
         prep = self._prep_text(doc, p_first, q_first)
-        if prep == "спустя":
+        if prep in ("спустя", "по истечении"):
             if after is not None and after.lower_ == "после":
-                return None  # "спустя день после госпитализации": anchored on an event
+                # "спустя неделю после отставки": counted from an event: no value
+                return Found(p_first, end, nt.shifted(unit, None, None))
             return Found(p_first, end, None, (unit, amount if has_amount else 1.0))
         if prep == "за" and after is not None and after.lower_ == self.lex.before:
             return self._before(doc, p_first, end, unit, amount, has_amount)
@@ -357,7 +374,8 @@ class TimexScanner:
         if p_first is None:
             return None
         words = [t.lower_ for t in doc[p_first:q_first]]
-        return " ".join(w for w in words if w not in ("более", "менее", "чем", "больше"))
+        skip = ("более", "менее", "чем", "больше", "ещё", "еще")
+        return " ".join(w for w in words if w not in skip)
 
     def _before(
         self, doc: Doc, first: int, end: int, unit: str, amount: float | None, has_amount: bool
@@ -427,6 +445,8 @@ class TimexScanner:
         return None, start
 
     def _preposition(self, doc: Doc, start: int, sent_start: int) -> int | None:
+        if start - 1 >= sent_start and doc[start - 1].lower_ in ("ещё", "еще"):
+            start -= 1  # "спустя ещё десять дней", "на ещё один год"
         for words in reversed(self.lex.prepositions):
             first = start - len(words)
             if first >= sent_start and tuple(t.lower_ for t in doc[first:start]) == words:
@@ -458,13 +478,14 @@ class TimexScanner:
         if not years:
             return False
         before = doc[start - 1] if start > sent_start else None
-        if prep is None and before is not None and before.pos_ == "PROPN":
+        if prep is None and before is not None and _in_person(before):
             return True  # "Келли 52 года"
         if before is not None and before.text == "(" and end < len(doc) and doc[end].text == ")":
             return True  # "родился в 1967 году (51 год)"
         i = start - 1
         if prep is None and i >= sent_start and doc[i].lower_ in lex.age_prepositions:
-            return True
+            # "в 13 лет" is an age, "на срок в пять лет" a term
+            return not (i - 1 >= sent_start and doc[i - 1].lemma_ in lex.adjective_nouns)
         if i >= sent_start and doc[i].lower_ == "до" and i - 2 >= sent_start:
             if doc[i - 2].lower_ == "от":
                 return True  # "от 25 до 80 лет"
@@ -544,6 +565,11 @@ class TimexScanner:
         return Found(start, u + 1, None, (anchor_unit, float(self.lex.modifiers[lemma])))
 
 
+def _in_person(token: Token) -> bool:
+    doc = token.doc
+    return "PER" in doc.spans and any(s.start <= token.i < s.end for s in doc.spans["PER"])
+
+
 def _genitive_head(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and "Gen" in token.morph.get("Case")
 
@@ -561,13 +587,18 @@ def resolve_anaphora(doc: Doc, spans: list[Span], pending: list[tuple[Found, Spa
     over the spans in order: linear."""
     article: date | None = doc._.article_date
     waiting = {(span.start, span.end): found for found, span in pending}
+    # The nearest earlier calendar date; an unresolved one ("15 декабря" with no article date)
+    # leaves the next anaphor unresolved too rather than reaching past it.
     last: nt.Anchor | None = None
+    seen = False
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         found = waiting.get((span.start, span.end))
         if found is not None:
             anchor = last
-            if anchor is None and article is not None:
+            if not seen and article is not None:
                 anchor = nt.Anchor(article, article, "day", "article")
             unit, shift = found.shift
             span._.value = nt.shifted(unit, shift, anchor)
-        last = nt.anchor_from(span._.value) or last
+        value = span._.value
+        if value is not None and value.timex_type == "DATE":
+            last, seen = nt.anchor_from(value), True
