@@ -271,6 +271,12 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
     return lexicon
 
 
+def _unit_forms(data: dict) -> frozenset[str]:
+    """Every form of a duration unit and of the parts of a day, for the timex pre-filter."""
+    lemmas = [*data["duration_units"], "утро", "вечер", "ночь"]
+    return frozenset(_expand_list(lemmas))
+
+
 def _weekday_form(tag: str) -> bool:
     # Nominative for "Понедельник, 27 апреля", accusative "в среду", genitive "до среды";
     # not the locative/dative "среде", which is "в среде" (the environment) far more often.
@@ -745,6 +751,7 @@ class DateRules:
             timex.timex_lexicon(load_lexicon(lexicon)),
             nn.load_amount_lexicon(numbers),
             self.lex.months,
+            _unit_forms(load_lexicon(lexicon)),
         )
         self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
         self.plain_matcher, plain_symbols = build_matcher(nlp.vocab, self.lex, spaces=False)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -129,59 +130,52 @@ class TimexScanner:
     """Finds durations, sets and anaphoric dates in a Doc, skipping tokens already taken."""
 
     def __init__(
-        self, lex: TimexLexicon, numbers: nn.AmountLexicon, months: dict[str, int] | None = None
+        self,
+        lex: TimexLexicon,
+        numbers: nn.AmountLexicon,
+        months: dict[str, int] | None = None,
+        unit_forms: frozenset[str] = frozenset(),
     ) -> None:
         self.lex = lex
         self.numbers = numbers
         self.months = months or {}  # month forms -> number, from the date lexicon
+        # every inflected form of a unit (and of "утро", "вечер", "ночь"), from the date rules
+        self.triggers = lex.triggers | unit_forms
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
-        self.qualifiers = sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0]))
+        self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
+            self.qualifiers.setdefault(words[-1], []).append((words, kind))
         self._gate: dict[int, bool] = {}
 
     # --- gate -------------------------------------------------------------------------
 
     def candidates(self, doc: Doc) -> list[int]:
-        """Token indices worth a look: a unit, a set/anaphora word or a "-летний" adjective."""
+        """Token indices worth a look: a unit, a set/anaphora word, a "-летний" adjective or a
+        year. One pass over the doc's distinct words, then one vectorised lookup."""
+        lowers = doc.to_array(LOWER)
+        if not len(lowers):
+            return []
         strings, gate = doc.vocab.strings, self._gate
-        out = []
-        for i, low in enumerate(doc.to_array(LOWER).tolist()):
+        distinct = np.unique(lowers)
+        wanted = []
+        for low in distinct.tolist():
             hit = gate.get(low)
             if hit is None:
                 if len(gate) > 200_000:
                     gate.clear()
                 hit = gate[low] = self._is_trigger(strings[low])
             if hit:
-                out.append(i)
-        return out
+                wanted.append(low)
+        if not wanted:
+            return []
+        return np.flatnonzero(np.isin(lowers, wanted)).tolist()
 
     def _is_trigger(self, low: str) -> bool:
-        if low in self.lex.triggers or _ADJ.match(low) or _YEAR.match(low):
+        if low in self.triggers:
             return True
-        # units by their first letters: лет/год/месяц/недел/дн/сут/час/мин/квартал/десятил/век
-        return low.startswith(
-            (
-                "год",
-                "лет",
-                "месяц",
-                "недел",
-                "ден",
-                "дн",
-                "дня",
-                "сут",
-                "час",
-                "минут",
-                "квартал",
-                "десятилет",
-                "век",
-                "столет",
-                "тот",
-                "том",
-                "тем",
-                "тог",
-                "ту",
-                "следующ",
-            )
-        )
+        if low[:1].isdigit():
+            return bool(_YEAR.match(low) or _ADJ.match(low))
+        return any(part in low for part in _ADJ_SUFFIX) and bool(_ADJ.match(low))
 
     # --- scan -------------------------------------------------------------------------
 
@@ -243,7 +237,9 @@ class TimexScanner:
                 return None  # "накануне визита": anchored on an event, not a date
             return Found(i, i + 1, None, ("day", self.lex.anaphor_words[low]))
         for phrase in self.lex.past_ref:
-            if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
+            if phrase[0] != low or i + len(phrase) > len(doc):
+                continue
+            if all(doc[i + k].lower_ == word for k, word in enumerate(phrase)):
                 anchor = "article" if doc._.article_date is not None else "none"
                 value = DateValue("PAST_REF", None, None, "present", True, anchor=anchor)
                 return Found(i, i + len(phrase), value)
@@ -434,7 +430,11 @@ class TimexScanner:
         return end, amounts
 
     def _qualifier(self, doc: Doc, start: int, sent_start: int) -> tuple[str | None, int]:
-        for words, kind in self.qualifiers:
+        """The amounts lexicon's qualifier right before `start` ("не более", "около"), the
+        longest first; looked up by its last word."""
+        if start - 1 < sent_start:
+            return None, start
+        for words, kind in self.qualifiers.get(doc[start - 1].lower_, ()):
             first = start - len(words)
             if first < sent_start:
                 continue
@@ -480,6 +480,9 @@ class TimexScanner:
         before = doc[start - 1] if start > sent_start else None
         if prep is None and before is not None and _in_person(before):
             return True  # "Келли 52 года"
+        if prep is None and before is not None and before.pos_ == "NOUN":
+            if "Anim" in before.morph.get("Animacy") and "Nom" in before.morph.get("Case"):
+                return True  # "девочка 8 лет"; not "требовал для украинца 17 лет тюрьмы"
         if before is not None and before.text == "(" and end < len(doc) and doc[end].text == ")":
             return True  # "родился в 1967 году (51 год)"
         i = start - 1
