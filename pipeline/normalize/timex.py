@@ -5,12 +5,11 @@ of units, a shift, the date counted from); here that becomes a DateValue. Conven
 guideline, docs/guideline.md decisions 60-64):
 
 DURATION
-    ISO 8601: "P30Y", "P1Y6M", "P1.5Y", "P10D", "P2W", hours "PT24H"; a vague amount ("несколько
-    лет", "в течение десятилетий") has X for its number ("PXY", "PXDE" is written "PXY" times
-    ten: decades and centuries are counted in years, "P10Y"/"PXY"). `qualifier` says how the
-    text bounds it (approx, le, lt, ge, gt; eq when it says nothing). Granularity is the
-    smallest unit named. An anchored duration ("за последние три года") is a window of the date
-    rules and also has an interval.
+    ISO 8601: "P30Y", "P1Y6M", "P1.5Y", "P10D", "P2W", hours "PT24H"; decades and centuries are
+    written in years ("P10Y", "P100Y"); a vague amount ("несколько лет", "в течение десятилетий")
+    has X for its number ("PXY"). `qualifier` says how the text bounds it (approx, le, lt, ge,
+    gt; eq when it says nothing). Granularity is that of the smallest unit named. An anchored
+    duration ("за последние три года", "на ближайшие два года") also has an interval.
 SET
     The period as a duration and `quant` EVERY: "ежегодно" → P1Y, "каждые три года" → P3Y,
     "по понедельникам" → XXXX-WXX-1 (TIMEX3's weekday-of-any-week form), "по выходным"
