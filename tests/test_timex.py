@@ -259,3 +259,16 @@ def test_windowed_normaliser():
     assert (back.date_start, back.date_end, back.anchor) == ("2025-03-01", "2025-08-31", "article")
     assert nt.windowed(value, [nt.Amount(6, "month")], 1, None).date_start is None
     assert nt.yearly_month(5).timex == "XXXX-05"
+
+
+@pytest.mark.parametrize("sentence", ["Он проработал там около 30 лет.", "Саше осталось два года."])
+def test_durations_are_not_amount_counts(nlp, sentence):
+    doc = run(nlp, sentence, ARTICLE)
+    assert not list(doc.spans.get("AMOUNT", []))
+    assert [s._.value.timex_type for s in doc.spans["DATE"]] == ["DURATION"]
+
+
+def test_amount_and_set_side_by_side(nlp):
+    doc = run(nlp, "Завод выпускает 370 тысяч тонн нефти в год.", ARTICLE)
+    assert [s.text for s in doc.spans["AMOUNT"]] == ["370 тысяч тонн"]
+    assert [s.text for s in doc.spans["DATE"]] == ["в год"]
