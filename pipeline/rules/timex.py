@@ -141,6 +141,9 @@ class TimexScanner:
         self.months = months or {}  # month forms -> number, from the date lexicon
         # every inflected form of a unit (and of "утро", "вечер", "ночь"), from the date rules
         self.triggers = lex.triggers | unit_forms
+        self.prepositions: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(lex.prepositions, key=len, reverse=True):  # longest first
+            self.prepositions.setdefault(words[-1], []).append(words)
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
         self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
@@ -447,9 +450,13 @@ class TimexScanner:
     def _preposition(self, doc: Doc, start: int, sent_start: int) -> int | None:
         if start - 1 >= sent_start and doc[start - 1].lower_ in ("ещё", "еще"):
             start -= 1  # "спустя ещё десять дней", "на ещё один год"
-        for words in reversed(self.lex.prepositions):
+        if start - 1 < sent_start:
+            return None
+        for words in self.prepositions.get(doc[start - 1].lower_, ()):
             first = start - len(words)
-            if first >= sent_start and tuple(t.lower_ for t in doc[first:start]) == words:
+            if first >= sent_start and all(
+                doc[first + k].lower_ == word for k, word in enumerate(words[:-1])
+            ):
                 return first
         return None
 
@@ -478,7 +485,7 @@ class TimexScanner:
         if not years:
             return False
         before = doc[start - 1] if start > sent_start else None
-        if prep is None and before is not None and _in_person(before):
+        if prep is None and before is not None and before.pos_ == "PROPN" and _in_person(before):
             return True  # "Келли 52 года"
         if prep is None and before is not None and before.pos_ == "NOUN":
             if "Anim" in before.morph.get("Animacy") and "Nom" in before.morph.get("Case"):
