@@ -36,6 +36,10 @@ MENTION_COLUMNS: dict[str, str] = {
     "okved": "string",
     # ORG: proper (a name) | descriptor (a body named by its common word), guideline 50
     "name_kind": "string",
+    # DATE, TIMEX3 (appended): type, quant of a SET, which date an anaphoric one counts from
+    "timex_type": "string",
+    "quant": "string",
+    "anchor": "string",
 }
 
 DOCUMENT_COLUMNS: dict[str, str] = {
@@ -70,6 +74,10 @@ class DateValue:
     date_end: str | None
     granularity: str  # day|month|year|decade|century|present
     relative: bool = False
+    timex_type: str = "DATE"  # TIMEX3 type: DATE | DURATION | SET
+    qualifier: str | None = None  # of a DURATION, as AMOUNT's: approx, le, gt, ...
+    quant: str | None = None  # of a SET: "EVERY"
+    anchor: str | None = None  # what a relative date counts from: article | text | none
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,17 @@ class SectorValue:
 
 VALUE_FIELDS = {
     AmountValue: ("kind", "value", "value_max", "unit", "qualifier"),
-    DateValue: ("timex", "date_start", "date_end", "granularity", "relative"),
+    DateValue: (
+        "timex",
+        "date_start",
+        "date_end",
+        "granularity",
+        "relative",
+        "timex_type",
+        "qualifier",
+        "quant",
+        "anchor",
+    ),
     SectorValue: ("sector", "okved"),
 }
 

@@ -19,7 +19,7 @@ def run(nlp, text: str, article: date | None = ARTICLE):
 
 def dates(nlp, text: str, article: date | None = ARTICLE) -> dict[str, tuple]:
     doc = run(nlp, text, article)  # kept alive: a SpanGroup dies with its Doc
-    return {s.text: astuple(s._.value) for s in doc.spans.get("DATE", [])}
+    return {s.text: astuple(s._.value)[:5] for s in doc.spans.get("DATE", [])}
 
 
 def v(timex, start, end, granularity, relative=False) -> tuple:
@@ -167,8 +167,10 @@ def test_date_with_article_date(nlp, sentence, span, expected):
 def test_date_without_article_date(nlp, sentence, span, expected):
     found = dates(nlp, sentence, article=None)
     assert span in found, found
-    if expected[4]:  # relative: kept, but unresolved
-        assert found[span] == (None, None, None, expected[3], True)
+    if expected[4]:  # relative: kept, but unresolved; a window keeps its length ("P10Y")
+        window = expected[0] and expected[0][:1] == "P" and expected[0][1:2].isdigit()
+        timex = expected[0] if window else None
+        assert found[span] == (timex, None, None, expected[3], True)
     else:  # absolute dates never need the article date
         assert found[span] == expected
 
@@ -199,12 +201,7 @@ NEGATIVES = [
     "Тогда решение так и не приняли.",
     "Сотрудничество будет набирать темпы в обозримой перспективе.",
     "В будущем компания откроет новый завод.",
-    "Работы велись в течение трёх месяцев.",
-    "Он проработал там 10 лет.",
-    "На протяжении многих лет Казахстан остаётся партнёром.",
     "По итогам нынешних переговоров стороны подписали меморандум.",
-    "На следующий день министр уехал.",
-    "В том же году он уехал.",
     "Дата 31.02.2025 не существует.",
     "На митинг пришли до 2000 человек.",
     "Это в 2014 раз больше.",
@@ -215,6 +212,12 @@ NEGATIVES = [
     "Подробнее: https://example.ru/news/2016-06-30/item.",
     "Код специальности 24.03.02 указан в дипломе.",
     "Людям в возрасте 20 лет назначат пособие.",
+    # durations, sets and anaphoric dates are DATE now (tests/test_timex.py); ages are not
+    "Ему было 64 года.",
+    "В 13 лет он уехал в Испанию.",
+    "Он отбыл срок, а его 23-летний сын учится.",
+    "Он на несколько месяцев старше коллеги.",
+    "Фирма заплатила 2018 рублей штрафа.",
 ]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,9 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions, models
 from pipeline.normalize import dates as nd
+from pipeline.normalize import numbers as nn
+from pipeline.normalize import timex as timex_values
+from pipeline.rules import timex
 from pipeline.rules.base import add_spans, load_lexicon, make_span
 from pipeline.schema import DateValue
 
@@ -266,6 +269,12 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
     )
     lexicon.triggers = _triggers(lexicon)
     return lexicon
+
+
+def _unit_forms(data: dict) -> frozenset[str]:
+    """Every form of a duration unit and of the parts of a day, for the timex pre-filter."""
+    lemmas = [*data["duration_units"], "утро", "вечер", "ночь"]
+    return frozenset(_expand_list(lemmas))
 
 
 def _weekday_form(tag: str) -> bool:
@@ -734,10 +743,16 @@ class _Candidate:
 class DateRules:
     """The `date_rules` component: writes doc.spans["DATE"] with DateValue values."""
 
-    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str, numbers: str) -> None:
         extensions.register()
         self.name = name
         self.lex = load_date_lexicon(lexicon)
+        self.timex = timex.TimexScanner(
+            timex.timex_lexicon(load_lexicon(lexicon)),
+            nn.load_amount_lexicon(numbers),
+            self.lex.months,
+            _unit_forms(load_lexicon(lexicon)),
+        )
         self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
         self.plain_matcher, plain_symbols = build_matcher(nlp.vocab, self.lex, spaces=False)
         self.symbols.update(plain_symbols)
@@ -751,8 +766,51 @@ class DateRules:
         for stretch in stretches:
             spans.extend(self._dates_in(stretch, taken))
         spans.extend(self._listed_years(doc, stretches, spans, taken))
+        spans.extend(self._listed_weekdays(doc, spans, taken))
+        spans.extend(self._timexes(doc, spans, taken))
         add_spans(doc, LABEL, spans)
         return doc
+
+    def _timexes(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """Durations, sets and anaphoric dates (pipeline/rules/timex.py); anaphoric ones take
+        their value from the nearest earlier date once every span is known."""
+        found = [hit for hit in self.timex.scan(doc, taken) if _absorbable(hit, spans)]
+        for hit in found:
+            if hit.absorbs:  # the date inside becomes part of the set: "ежегодно в мае"
+                spans[:] = [s for s in spans if not (hit.start <= s.start and s.end <= hit.end)]
+        new, pending = [], []
+        for hit in found:
+            if hit.shift is None and _in_name(doc[hit.start : hit.end]):
+                continue  # «Один день Ивана Денисовича», «Три минуты тишины»
+            span = make_span(doc, hit.start, hit.end, LABEL, self.name, hit.value)
+            new.append(span)
+            if hit.shift is not None:
+                pending.append((hit, span))
+        if pending:
+            timex.resolve_anaphora(doc, spans + new, pending)
+        return new
+
+    def _listed_weekdays(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """A weekday listed after a dated one: "в пятницу и субботу"."""
+        found = []
+        for span in spans:
+            i = span.end + 1
+            if i >= len(doc) or i in taken or doc[span.end].lower_ not in ("и", "или"):
+                continue
+            if doc[span.end - 1].lower_ not in self.lex.weekdays:
+                continue
+            low = doc[i].lower_
+            if low not in self.lex.weekdays or not _weekday_ok(
+                doc[i + 1] if i + 1 < len(doc) else None, self.lex
+            ):
+                continue
+            article = doc._.article_date
+            tense = _tense(doc[i : i + 1]) if article is not None else None
+            value = nd.resolve(nd.DateExpr(weekday=self.lex.weekdays[low]), article, tense)
+            if value is not None:
+                found.append(make_span(doc, i, i + 1, LABEL, self.name, _anchored(value, doc)))
+                taken.add(i)
+        return found
 
     def _listed_years(
         self, doc: Doc, stretches: list[Span], spans: list[Span], taken: set[int]
@@ -889,8 +947,12 @@ class DateRules:
         article = doc._.article_date
         tense = _tense(tokens) if article is not None and _tense_matters(exprs) else None
         if len(exprs) == 2:
-            return nd.resolve_range(exprs[0], exprs[1], article, tense)
-        return nd.resolve(exprs[0], article, tense)
+            value = nd.resolve_range(exprs[0], exprs[1], article, tense)
+        else:
+            value = nd.resolve(exprs[0], article, tense)
+        if value is not None and exprs[0].window_unit is not None:
+            value = _window_duration(value, exprs[0])  # "за последние три года"
+        return None if value is None else _anchored(value, doc)
 
     def _context_ok(self, doc: Doc, cand: _Candidate, tokens: Span) -> bool:
         symbols = cand.symbols
@@ -908,10 +970,37 @@ class DateRules:
             return False
         if symbols in (["PRES"], ["DAYW"]) and _in_name(tokens):
             return False  # «Россия сегодня», газета «Завтра»
+        if tokens[0].lower_ == "по" and tokens[-1].lower_ in self.timex.lex.weekly_forms:
+            return False  # "по выходным": a recurring time (rules/timex.py)
+        if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
+            return False  # "на ближайший год": a window ahead, a duration (rules/timex.py)
         weekday = any(t.lower_ in self.lex.weekdays for t in tokens)
         if weekday and not _weekday_ok(following, self.lex):
             return False
         return True
+
+
+def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:
+    """A set may take in a date only when the date lies wholly inside it."""
+    if not hit.absorbs:
+        return True
+    return not any(
+        s.start < hit.end and hit.start < s.end and not (hit.start <= s.start and s.end <= hit.end)
+        for s in spans
+    )
+
+
+def _window_duration(value: DateValue, expr: nd.DateExpr) -> DateValue:
+    """A window back from the article date is a DURATION; its length is known without one."""
+    length = timex_values.duration_timex([timex_values.Amount(expr.window, expr.window_unit)])
+    return replace(value, timex_type="DURATION", timex=value.timex or length)
+
+
+def _anchored(value: DateValue, doc: Doc) -> DateValue:
+    """A relative date says it counted from the article date (or could not)."""
+    if not value.relative:
+        return value
+    return replace(value, anchor="article" if doc._.article_date is not None else "none")
 
 
 def _open_end_ok(symbols: list[str], tokens: Span, lex: DateLexicon) -> bool:
@@ -1051,8 +1140,10 @@ def _verb_tense(token: Token) -> str | None:
     return {"Past": "past", "Fut": "future", "Pres": "present"}.get(tense[0]) if tense else None
 
 
-@Language.factory("date_rules", default_config={"lexicon": ""})
-def make_date_rules(nlp: Language, name: str, lexicon: str) -> DateRules:
-    if not lexicon:
-        lexicon = str(Path(__file__).resolve().parents[2] / "configs" / "lexicons" / "dates.toml")
-    return DateRules(nlp, name, lexicon)
+@Language.factory("date_rules", default_config={"lexicon": "", "numbers": ""})
+def make_date_rules(nlp: Language, name: str, lexicon: str, numbers: str) -> DateRules:
+    lexicons = Path(__file__).resolve().parents[2] / "configs" / "lexicons"
+    lexicon = lexicon or str(lexicons / "dates.toml")
+    # number words and qualifiers of durations: the AMOUNT stage's lexicon
+    numbers = numbers or str(lexicons / "amounts.toml")
+    return DateRules(nlp, name, lexicon, numbers)

@@ -1,0 +1,152 @@
+"""Value accuracy of durations, sets and anaphoric dates on the hand-made NEREL set.
+
+corpora/gold/timex_values.jsonl holds, for each hand-annotated mention, the NEREL document id,
+the sha1 of its text, the character offsets and the expected TIMEX3 values — never the text,
+which is read from the shared NEREL files (../shared/corpora/nerel). The pipeline runs on each
+document with no article date (NEREL has none); the predicted DATE mention that overlaps the gold
+offsets most is compared with the gold values.
+
+    python scripts/score_timex_values.py [--shared ../shared] [--misses]
+
+A mention counts as correct when timex_type and timex match, and the quant of a SET and the
+anchor of an anaphoric DATE match too; the qualifier of a DURATION is scored on its own line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD = ROOT / "corpora" / "gold" / "timex_values.jsonl"
+EXTRA = {"set": "quant", "anaphoric": "anchor"}
+
+
+@dataclass
+class Score:
+    total: Counter
+    found: Counter
+    correct: Counter
+    qualifier: list[int]  # [correct, total] over durations found
+    misses: list[str]
+
+    def accuracy(self, category: str | None = None) -> float:
+        keys = [category] if category else list(self.total)
+        total = sum(self.total[k] for k in keys)
+        return sum(self.correct[k] for k in keys) / total if total else 0.0
+
+
+def load_gold(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_texts(shared: Path, gold: list[dict]) -> dict[tuple[str, str], str]:
+    """The texts of the documents the gold names, checked against their sha1."""
+    wanted = {(row["corpus"], row["doc_id"]) for row in gold}
+    texts: dict[tuple[str, str], str] = {}
+    for corpus in sorted({c for c, _ in wanted}):
+        path = shared / "corpora" / f"{corpus}.jsonl"
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                doc = json.loads(line)
+                if (corpus, doc["id"]) in wanted:
+                    texts[(corpus, doc["id"])] = doc["text"]
+    for row in gold:
+        text = texts.get((row["corpus"], row["doc_id"]))
+        if text is None or hashlib.sha1(text.encode()).hexdigest() != row["sha1"]:
+            raise SystemExit(f"{row['corpus']}/{row['doc_id']}: text missing or changed (sha1)")
+    return texts
+
+
+def predictions(texts: dict[tuple[str, str], str]) -> dict[tuple[str, str], list]:
+    from pipeline.runner import load_pipeline
+
+    nlp = load_pipeline()
+    found = {}
+    for key, text in texts.items():
+        doc = nlp.make_doc(text)
+        doc._.article_date = None
+        doc = nlp(doc)
+        found[key] = [(s.start_char, s.end_char, s._.value) for s in doc.spans.get("DATE", [])]
+    return found
+
+
+def score(gold: list[dict], found: dict[tuple[str, str], list]) -> Score:
+    result = Score(Counter(), Counter(), Counter(), [0, 0], [])
+    for row in gold:
+        category = row["category"]
+        result.total[category] += 1
+        value = _best(row, found[(row["corpus"], row["doc_id"])])
+        if value is None:
+            result.misses.append(f"{row['doc_id']} {row['start']}: not found")
+            continue
+        result.found[category] += 1
+        got = (value.timex_type, value.timex)
+        want = (row["timex_type"], row["timex"])
+        extra = EXTRA.get(category)
+        if extra:
+            got, want = (*got, getattr(value, extra)), (*want, row[extra])
+        if got == want:
+            result.correct[category] += 1
+        else:
+            result.misses.append(f"{row['doc_id']} {row['start']}: want {want}, got {got}")
+        if category == "duration" and value.timex_type == "DURATION":
+            result.qualifier[1] += 1
+            result.qualifier[0] += (value.qualifier or "eq") == row.get("qualifier", "eq")
+    return result
+
+
+def _best(row: dict, spans: list):
+    best, overlap = None, 0
+    for start, end, value in spans:
+        shared = min(end, row["end"]) - max(start, row["start"])
+        if shared > overlap and value is not None:
+            best, overlap = value, shared
+    return best
+
+
+def report(result: Score) -> str:
+    lines = ["| category | mentions | found | correct | accuracy |", "|---|---|---|---|---|"]
+    for category in ("duration", "set", "anaphoric"):
+        total, got = result.total[category], result.correct[category]
+        lines.append(
+            f"| {category} | {total} | {result.found[category]} | {got} | "
+            f"{result.accuracy(category):.3f} |"
+        )
+    total = sum(result.total.values())
+    lines.append(
+        f"| all | {total} | {sum(result.found.values())} | {sum(result.correct.values())} | "
+        f"{result.accuracy():.3f} |"
+    )
+    right, seen = result.qualifier
+    lines.append(f"\nDuration qualifier (where a duration was found): {right}/{seen}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--misses", action="store_true", help="list the wrong and missed ones")
+    args = parser.parse_args(argv)
+    if not (args.shared / "corpora" / "nerel").is_dir():
+        print(f"{args.shared}: no corpora/nerel here; nothing to score", file=sys.stderr)
+        return 2
+    gold = load_gold(args.gold)
+    result = score(gold, predictions(load_texts(args.shared, gold)))
+    print(report(result))
+    if args.misses:
+        print("\n".join(result.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,274 @@
+"""TIMEX3 values: durations, sets and anaphoric dates, as values and through the pipeline."""
+
+from datetime import date
+
+import pytest
+
+from pipeline.normalize import timex as nt
+from pipeline.schema import DateValue
+
+ARTICLE = date(2025, 12, 21)
+
+# fmt: off
+DURATIONS = [
+    ([nt.Amount(30, "year")], "P30Y", "year"),
+    ([nt.Amount(1, "year"), nt.Amount(6, "month")], "P1Y6M", "month"),
+    ([nt.Amount(1.5, "year")], "P1.5Y", "year"),
+    ([nt.Amount(10, "day")], "P10D", "day"),
+    ([nt.Amount(2, "week")], "P2W", "day"),
+    ([nt.Amount(None, "year")], "PXY", "year"),
+    ([nt.Amount(3, "decade")], "P30Y", "year"),
+    ([nt.Amount(1, "quarter")], "P3M", "month"),
+    ([nt.Amount(24, "hour")], "PT24H", "time"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("amounts", "timex", "granularity"), DURATIONS)
+def test_duration_values(amounts, timex, granularity):
+    value = nt.duration(amounts, "approx")
+    assert (value.timex, value.granularity, value.timex_type, value.qualifier) == (
+        timex,
+        granularity,
+        "DURATION",
+        "approx",
+    )
+
+
+@pytest.mark.parametrize(
+    "amounts", [[], [nt.Amount(1, "year"), nt.Amount(2, "year")], [nt.Amount(1, "fortnight")]]
+)
+def test_bad_durations(amounts):
+    assert nt.duration(amounts) is None
+
+
+def test_sets():
+    assert nt.recurrence(nt.Amount(3, "year")).timex == "P3Y"
+    assert nt.recurrence(nt.Amount(1, "day")).quant == "EVERY"
+    assert nt.weekly(0).timex == "XXXX-WXX-1"
+    assert nt.weekly(nt.WEEKEND).timex == "XXXX-WXX-WE"
+
+
+DAY = nt.Anchor(date(2020, 4, 6), date(2020, 4, 6), "day", "text")
+YEAR = nt.Anchor(date(2004, 1, 1), date(2004, 12, 31), "year", "text")
+ART = nt.Anchor(ARTICLE, ARTICLE, "day", "article")
+
+# (unit, shift, anchor) -> (timex, start, end, granularity, anchor)
+# fmt: off
+SHIFTS = [
+    ("day", 1, DAY, ("2020-04-07", "2020-04-07", "2020-04-07", "day", "text")),
+    ("day", -1, DAY, ("2020-04-05", "2020-04-05", "2020-04-05", "day", "text")),
+    ("week", -2, DAY, ("2020-03-23", "2020-03-23", "2020-03-23", "day", "text")),
+    ("year", 0, YEAR, ("2004", "2004-01-01", "2004-12-31", "year", "text")),
+    ("year", 1, DAY, ("2021", "2021-01-01", "2021-12-31", "year", "text")),
+    ("month", 1, ART, ("2026-01", "2026-01-01", "2026-01-31", "month", "article")),
+    ("day", 1, YEAR, (None, None, None, "day", "none")),  # a year cannot give a day
+    ("day", 1, None, (None, None, None, "day", "none")),  # no anchor at all
+    ("day", None, DAY, (None, None, None, "day", "text")),  # "спустя несколько дней"
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("unit", "shift", "anchor", "expected"), SHIFTS)
+def test_anaphoric_shift(unit, shift, anchor, expected):
+    value = nt.shifted(unit, shift, anchor)
+    assert (value.timex, value.date_start, value.date_end, value.granularity, value.anchor) == (
+        expected
+    )
+    assert value.relative and value.timex_type == "DATE"
+
+
+def test_anchor_from_skips_durations_and_unresolved():
+    assert nt.anchor_from(DateValue("P3Y", None, None, "year", timex_type="DURATION")) is None
+    assert nt.anchor_from(DateValue(None, None, None, "day", True)) is None
+    found = nt.anchor_from(DateValue("2020/2022", "2020-01-01", "2022-12-31", "year"))
+    assert (found.start, found.end) == (date(2020, 1, 1), date(2022, 12, 31))
+    assert nt.anchor_from(None) is None
+    found = nt.anchor_from(DateValue("2004", "2004-01-01", "2004-12-31", "year"))
+    assert found == YEAR
+
+
+def run(nlp, text, article):
+    doc = nlp.make_doc(text)
+    doc._.article_date = article
+    return nlp(doc)
+
+
+def values(nlp, text, article=ARTICLE):
+    doc = run(nlp, text, article)
+    return {
+        s.text: (
+            s._.value.timex_type,
+            s._.value.timex,
+            s._.value.qualifier or s._.value.quant,
+            s._.value.anchor,
+        )
+        for s in doc.spans.get("DATE", [])
+    }
+
+
+# (sentence, span, (timex_type, timex, qualifier or quant, anchor)) — the same with or without
+# an article date: none of these reads it.
+# fmt: off
+PIPELINE = [
+    ("Он прожил там около 30 лет.", "около 30 лет", ("DURATION", "P30Y", "approx", None)),
+    ("Ему грозит не более трёх лет заключения.", "не более трёх лет",
+     ("DURATION", "P3Y", "le", None)),
+    ("Суд назначил 1 год 6 месяцев колонии.", "1 год 6 месяцев",
+     ("DURATION", "P1Y6M", "eq", None)),
+    ("Строительство займёт полтора года.", "полтора года", ("DURATION", "P1.5Y", "eq", None)),
+    ("Его арестовали на десять суток.", "на десять суток", ("DURATION", "P10D", "eq", None)),
+    ("Он отбывал 23-летний срок.", "23-летний", ("DURATION", "P23Y", "eq", None)),
+    ("Кредит выдан на 10 лет.", "на 10 лет", ("DURATION", "P10Y", "eq", None)),
+    ("Инвестиции пойдут в течение трёх лет.", "в течение трёх лет",
+     ("DURATION", "P3Y", "eq", None)),
+    ("Это длилось в течение десятилетий.", "в течение десятилетий",
+     ("DURATION", "PXY", "eq", None)),
+    ("Выплаты производятся ежегодно.", "ежегодно", ("SET", "P1Y", "EVERY", None)),
+    ("Выборы проходят каждые три года.", "каждые три года", ("SET", "P3Y", "EVERY", None)),
+    ("Отчёт публикуется раз в месяц.", "раз в месяц", ("SET", "P1M", "EVERY", None)),
+    ("Рынок закрыт по понедельникам.", "по понедельникам",
+     ("SET", "XXXX-WXX-1", "EVERY", None)),
+    ("Завод выпускает 370 тысяч тонн в год.", "в год", ("SET", "P1Y", "EVERY", None)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("article", [ARTICLE, None])
+@pytest.mark.parametrize(("sentence", "span", "expected"), PIPELINE)
+def test_pipeline_values(nlp, sentence, span, expected, article):
+    assert values(nlp, sentence, article)[span] == expected
+
+
+def full(nlp, text, article=ARTICLE):
+    doc = run(nlp, text, article)
+    return {s.text: s._.value for s in doc.spans.get("DATE", [])}
+
+
+def test_anaphora_across_sentences(nlp):
+    found = full(
+        nlp,
+        "Завод открыли 6 апреля 2020 года. Директор уволился. На следующий день "
+        "пришёл новый. Годом позже завод закрыли.",
+    )
+    assert found["На следующий день"].timex == "2020-04-07"
+    assert found["На следующий день"].anchor == "text"
+    assert found["Годом позже"].timex == "2021"  # counted from the resolved "следующий день"
+
+
+def test_anaphora_falls_back_to_article_then_none(nlp):
+    assert full(nlp, "На следующий день министр уехал.")["На следующий день"].timex == (
+        "2025-12-22"
+    )
+    assert full(nlp, "На следующий день министр уехал.")["На следующий день"].anchor == "article"
+    value = full(nlp, "На следующий день министр уехал.", None)["На следующий день"]
+    assert (value.timex, value.granularity, value.anchor) == (None, "day", "none")
+
+
+def test_same_year_and_before(nlp):
+    found = full(
+        nlp,
+        "В 2004 году компания открылась. В том же году она закрылась. "
+        "Двумя неделями ранее ушёл директор.",
+    )
+    assert found["В том же году"].timex == "2004"
+    assert found["Двумя неделями ранее"].anchor == "none"  # a year cannot give a day
+
+
+def test_event_anchored_ones_have_no_value(nlp):
+    found = full(nlp, "Он ушёл за неделю до выборов. Сделку подписали накануне визита.")
+    assert found["за неделю"].timex is None
+    assert "накануне" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Фирма заплатила 2018 рублей штрафа.",
+        "Ему было 64 года.",
+        "Всем им от 25 до 80 лет.",
+        "Фильм «Один день Ивана Денисовича» вышел.",
+        "Он на несколько месяцев старше коллеги.",
+    ],
+)
+def test_not_durations(nlp, sentence):
+    assert values(nlp, sentence) == {}
+
+
+def test_year_vs_amount(nlp):
+    assert values(nlp, "В 2018 году фирма заплатила 2018 рублей.") == {
+        "В 2018 году": ("DATE", "2018", None, None)
+    }
+
+
+# fmt: off
+MORE = [
+    ("Декларация подаётся ежегодно в мае.", "ежегодно в мае", ("SET", "XXXX-05", "EVERY", None)),
+    ("Студенты играют только по выходным.", "по выходным",
+     ("SET", "XXXX-WXX-WE", "EVERY", None)),
+    ("Проект отложен на ближайший год.", "на ближайший год", ("DURATION", "P1Y", "eq", "article")),
+    ("Он работал в России три года.", "три года", ("DURATION", "P3Y", "eq", None)),
+    ("Указ подписан на срок в пять лет.", "пять лет", ("DURATION", "P5Y", "eq", None)),
+    ("Он ушёл спустя неделю после отставки.", "спустя неделю", ("DATE", None, None, "none")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "span", "expected"), MORE)
+def test_more_forms(nlp, sentence, span, expected):
+    assert values(nlp, sentence)[span] == expected
+
+
+def test_window_keeps_its_length_without_an_article_date(nlp):
+    with_article = full(nlp, "За последние три года цены выросли.")["За последние три года"]
+    without = full(nlp, "За последние три года цены выросли.", None)["За последние три года"]
+    assert (with_article.timex_type, with_article.timex) == ("DURATION", "P3Y")
+    assert (with_article.date_start, with_article.date_end) == ("2022-12-22", "2025-12-21")
+    assert (without.timex, without.date_start, without.anchor) == ("P3Y", None, "none")
+
+
+def test_window_ahead_has_an_interval(nlp):
+    value = full(nlp, "Цены заморожены на ближайшие два года.")["на ближайшие два года"]
+    assert (value.date_start, value.date_end) == ("2025-12-21", "2027-12-20")
+
+
+def test_an_unresolved_date_stops_the_chain(nlp):
+    text = (
+        "Завод открыли 6 апреля 2020 года. Его закрыли 15 декабря. На следующий день ушёл директор."
+    )
+    assert full(nlp, text, None)["На следующий день"].anchor == "none"
+    assert full(nlp, text)["На следующий день"].timex == "2025-12-16"
+
+
+def test_a_range_anchors_forward_from_its_end(nlp):
+    text = "Форум прошёл с 1 по 5 мая 2020 года. На следующий день делегаты уехали."
+    assert full(nlp, text)["На следующий день"].timex == "2020-05-06"
+
+
+def test_range_anchor_in_the_normaliser():
+    days = nt.Anchor(date(2020, 5, 1), date(2020, 5, 5), "day", "text")
+    assert nt.shifted("day", 1, days).timex == "2020-05-06"
+    assert nt.shifted("day", -1, days).timex == "2020-04-30"
+    assert nt.shifted("day", 0, days).timex is None  # which of the five days?
+    assert nt.shifted("year", 0, days).timex == "2020"
+
+
+def test_windowed_normaliser():
+    value = nt.duration([nt.Amount(6, "month")])
+    back = nt.windowed(value, [nt.Amount(6, "month")], -1, date(2025, 8, 31))
+    assert (back.date_start, back.date_end, back.anchor) == ("2025-03-01", "2025-08-31", "article")
+    assert nt.windowed(value, [nt.Amount(6, "month")], 1, None).date_start is None
+    assert nt.yearly_month(5).timex == "XXXX-05"
+
+
+@pytest.mark.parametrize("sentence", ["Он проработал там около 30 лет.", "Саше осталось два года."])
+def test_durations_are_not_amount_counts(nlp, sentence):
+    doc = run(nlp, sentence, ARTICLE)
+    assert not list(doc.spans.get("AMOUNT", []))
+    assert [s._.value.timex_type for s in doc.spans["DATE"]] == ["DURATION"]
+
+
+def test_amount_and_set_side_by_side(nlp):
+    doc = run(nlp, "Завод выпускает 370 тысяч тонн нефти в год.", ARTICLE)
+    assert [s.text for s in doc.spans["AMOUNT"]] == ["370 тысяч тонн"]
+    assert [s.text for s in doc.spans["DATE"]] == ["в год"]
