@@ -299,6 +299,7 @@ def anchor(span: Span) -> Token:
 class ParseReader:
     def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
         self.doc, self.index, self.lex = doc, index, lex
+        self._sector_heads: set[int] | None = None
 
     # triggers and arguments
 
@@ -461,6 +462,8 @@ class ParseReader:
             fact.date = linked[0]
             fact.relations.append(self.relation("DATE_OF", amount, linked[0], trigger))
         for sector in self.index.in_sentence("SECTOR", number):
+            if self.describes_org(sector):
+                continue  # the sector of an organisation named beside it, not of the deal
             if self.governed(sector, top) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
@@ -475,6 +478,14 @@ class ParseReader:
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
         fact.location = self.location(top, agents)
+
+    def describes_org(self, sector: Span) -> bool:
+        """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
+        head = anchor(sector)
+        return any(
+            anchor(org).head.i == head.i and anchor(org).dep_ in DESCRIBED
+            for org in self.index.in_sentence("ORG", self.index.sentence[head.i])
+        )
 
     def location(self, top: Token, agents: list[Span]) -> Span | None:
         for loc in self.index.in_sentence("LOC", self.index.sentence[top.i]):
@@ -585,7 +596,17 @@ class ParseReader:
                 words.append(child)
         if head.dep_ == "nsubj" and fold(head.head.lemma_) in self.lex.sector_words:
             words.append(head.head)
+        # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
+        # дому Conde Nast"): the name in apposition to that noun takes its sector.
+        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
+            words.append(head.head)
         return words
+
+    def sector_heads(self) -> set[int]:
+        """Token indices that head a SECTOR mention."""
+        if self._sector_heads is None:
+            self._sector_heads = {anchor(s).i for s in self.index.by_type["SECTOR"]}
+        return self._sector_heads
 
     def new_fact(self, trigger: Token) -> Fact:
         return Fact(
