@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from pipeline import extensions
 from pipeline import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 from pipeline.config import PipelineConfig, load_config
+from pipeline.pieces import DEFAULT_PIECE_CHARS, long_rows
 from pipeline.reader import Document
 
 
@@ -25,6 +26,7 @@ def build_pipeline(config: PipelineConfig) -> Language:
     for stage in config.stages:
         importlib.import_module(stage.module)  # registers the factory
         nlp.add_pipe(stage.factory, name=stage.name, config=stage.settings)
+    nlp.meta["piece_chars"] = config.long_documents.get("piece_chars", DEFAULT_PIECE_CHARS)
     return nlp
 
 
@@ -64,9 +66,36 @@ def table_rows(
     from pipeline.tables import document_row, mention_rows
 
     nlp = nlp or load_pipeline()
-    rows = [(mention_rows(d), document_row(d)) for d in process(documents, nlp, batch_size)]
+    rows = []
+    for document, doc in process_each(documents, nlp, batch_size):
+        if doc is None:
+            rows.append(long_rows(document, nlp, piece_size(nlp)))
+        else:
+            rows.append((mention_rows(doc), document_row(doc)))
     _trim_heap()
     return rows
+
+
+def piece_size(nlp: Language) -> int:
+    return nlp.meta.get("piece_chars", DEFAULT_PIECE_CHARS)
+
+
+def process_each(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 64
+) -> Iterator[tuple[Document, Doc | None]]:
+    """(document, its Doc) in order; None for a document longer than the piece size, which
+    the caller runs in pieces (`pieces.long_rows`) when it comes."""
+    size, short = piece_size(nlp), []
+    for document in documents:
+        if len(document.text) <= size:
+            short.append(document)
+            if len(short) < batch_size:
+                continue
+        yield from zip(short, process(short, nlp, batch_size), strict=True)
+        short = []
+        if len(document.text) > size:
+            yield document, None
+    yield from zip(short, process(short, nlp, batch_size), strict=True)
 
 
 def _trim_heap() -> None:
@@ -78,7 +107,9 @@ def _trim_heap() -> None:
 
 def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
     """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point."""
-    from pipeline.tables import mentions_table
+    from pipeline.schema import MENTION_COLUMNS
+    from pipeline.tables import typed_frame
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
-    return mentions_table(process(documents, nlp))
+    rows = [row for mentions, _ in table_rows(documents, nlp) for row in mentions]
+    return typed_frame(rows, MENTION_COLUMNS)

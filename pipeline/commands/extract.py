@@ -40,26 +40,56 @@ def run(args: argparse.Namespace) -> int:
     inputs = [(path, read_documents(path, when)) for path in args.articles]
     from tqdm import tqdm
 
-    from pipeline.render import render_page
-    from pipeline.runner import load_pipeline, process
-    from pipeline.tables import documents_table, mentions_table
+    from pipeline.runner import load_pipeline
 
-    nlp = load_pipeline(str(args.config) if args.config else None)
+    try:
+        nlp = load_pipeline(str(args.config) if args.config else None)
+    except InputError:
+        raise
+    except Exception as exc:  # a broken stage or model: one line, not a traceback
+        raise InputError(args.config or "configs/pipeline.toml", f"cannot load: {exc}") from None
     total = sum(len(documents) for _, documents in inputs)
     # disable=None: a bar on a terminal only, so piped output and logs stay clean.
     bar = tqdm(total=total, unit="doc", disable=True if args.no_progress else None)
     for path, documents in inputs:
-        docs = []
-        for doc in process(documents, nlp):
-            docs.append(doc)
-            bar.update()
         out = args.out or PROJECT_ROOT / "outputs" / path.stem
-        mentions = mentions_table(docs)
-        write_table(documents_table(docs), out, "documents")
-        write_text(out / "annotated.html", render_page(docs))
-        write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
-        counts = mentions["type"].value_counts().to_dict()
-        summary = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
-        bar.write(f"{path}: {len(docs)} document(s), {summary} -> {out}", file=sys.stdout)
+        try:
+            summary = _extract_file(nlp, documents, out, bar)
+        except InputError:
+            raise
+        except OSError as exc:
+            raise InputError(out, f"cannot write results: {exc.strerror or exc}") from None
+        except Exception as exc:  # a pipeline bug on this input: name the file, no traceback
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise InputError(path, f"pipeline error: {reason}") from None
+        bar.write(f"{path}: {len(documents)} document(s), {summary} -> {out}", file=sys.stdout)
     bar.close()
     return 0
+
+
+def _extract_file(nlp, documents: list, out: Path, bar) -> str:
+    """Tables and page of one input file; the summary line of its mention counts. A document
+    longer than the configured piece size runs in pieces and is rendered from its rows."""
+    from pipeline.pieces import long_rows
+    from pipeline.render import page, render_doc, render_rows
+    from pipeline.runner import piece_size, process_each
+    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import document_row, mention_rows, typed_frame
+
+    mention_list, document_list, sections = [], [], []
+    for document, doc in process_each(documents, nlp):
+        if doc is None:
+            mentions, row = long_rows(document, nlp, piece_size(nlp))
+            sections.append(render_rows(document, mentions))
+        else:
+            mentions, row = mention_rows(doc), document_row(doc)
+            sections.append(render_doc(doc))
+        mention_list.extend(mentions)
+        document_list.append(row)
+        bar.update()
+    mentions = typed_frame(mention_list, MENTION_COLUMNS)
+    write_table(typed_frame(document_list, DOCUMENT_COLUMNS), out, "documents")
+    write_text(out / "annotated.html", page(sections))
+    write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
+    counts = mentions["type"].value_counts().to_dict()
+    return ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
