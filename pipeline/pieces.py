@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.reader import Document
 from pipeline.rules.entities import doc_names, link_names
 
-DEFAULT_PIECE_CHARS = 100_000
+DEFAULT_PIECE_CHARS = 30_000
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 _SENTENCE = re.compile(r"[.!?…][»”\"')]*\s+")
@@ -66,6 +66,9 @@ class Joined:
     names: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
     rows_of: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
     brackets: dict = field(default_factory=lambda: {t: {} for t in ("PER", "ORG", "LOC")})
+    # A long text names the same things again and again: equal strings and names are kept
+    # once, which holds the rows of a 4 M-character document to a few tens of MB.
+    shared: dict = field(default_factory=dict)
 
     def add(self, doc: Doc, offset: int) -> None:
         from pipeline.tables import document_row, mention_rows
@@ -80,6 +83,9 @@ class Joined:
             where.setdefault((row["start"], row["end"], row["type"]), first + i)
             row["start"] += offset
             row["end"] += offset
+            for key, value in row.items():
+                if type(value) is str:
+                    row[key] = self.shared.setdefault(value, value)
         self.mentions.extend(rows)
         self._add_names(doc, where)
         piece_row = document_row(doc)
@@ -94,7 +100,7 @@ class Joined:
             for span, name in zip(spans, names, strict=True):
                 row = where.get((span.start_char, span.end_char, label))
                 if row is not None:
-                    self.names[label].append(name)
+                    self.names[label].append(self.shared.setdefault(astuple(name), name))
                     self.rows_of[label].append(row)
             self.brackets[label].update(brackets)
 
@@ -118,13 +124,14 @@ def long_rows(document: Document, nlp: Language, size: int) -> tuple[list[dict],
     """(mention rows, document row) of a long document, processed a piece at a time: one
     piece's Doc is alive at a time, so memory does not grow with the document's length
     beyond its rows."""
-    from pipeline.runner import make_doc
+    from pipeline.runner import make_doc, trim_heap
 
     joined = Joined(document)
     for piece, offset in piece_documents(document, size):
         doc = nlp(make_doc(nlp, piece))
         joined.add(doc, offset)
         del doc
+        trim_heap()  # the piece's memory goes back before the next one's is taken
     return joined.rows()
 
 

@@ -72,8 +72,11 @@ def table_rows(
             rows.append(long_rows(document, nlp, piece_size(nlp)))
         else:
             rows.append((mention_rows(doc), document_row(doc)))
-    _trim_heap()
+    trim_heap()
     return rows
+
+
+BATCH_PIECES = 5
 
 
 def piece_size(nlp: Language) -> int:
@@ -84,21 +87,24 @@ def process_each(
     documents: Iterable[Document], nlp: Language, batch_size: int = 64
 ) -> Iterator[tuple[Document, Doc | None]]:
     """(document, its Doc) in order; None for a document longer than the piece size, which
-    the caller runs in pieces (`pieces.long_rows`) when it comes."""
-    size, short = piece_size(nlp), []
+    the caller runs in pieces (`pieces.long_rows`) when it comes. A batch also ends at
+    BATCH_PIECES pieces' worth of characters: 64 documents just under the piece size would
+    otherwise be tagged at once."""
+    size, short, characters = piece_size(nlp), [], 0
     for document in documents:
         if len(document.text) <= size:
             short.append(document)
-            if len(short) < batch_size:
+            characters += len(document.text)
+            if len(short) < batch_size and characters < BATCH_PIECES * size:
                 continue
         yield from zip(short, process(short, nlp, batch_size), strict=True)
-        short = []
+        short, characters = [], 0
         if len(document.text) > size:
             yield document, None
     yield from zip(short, process(short, nlp, batch_size), strict=True)
 
 
-def _trim_heap() -> None:
+def trim_heap() -> None:
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to hand back this way
