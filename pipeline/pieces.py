@@ -23,6 +23,7 @@ _LINE = re.compile(r"\n\s*")
 _SENTENCE = re.compile(r"[.!?…][»”\"')]*\s+")
 _SPACE = re.compile(r"\s+")
 _COUNTS = ("sentences", "tokens")
+_UNIQUE = ("mention_id", "parent_id")  # one string per mention already: nothing to share
 
 
 def piece_bounds(text: str, size: int) -> list[tuple[int, int]]:
@@ -60,7 +61,9 @@ class Joined:
     """Rows of the pieces seen so far, joined into one document's rows."""
 
     document: Document
-    mentions: list[dict] = field(default_factory=list)
+    # Mention rows kept compact while pieces run, as (keys, values) tuples: dicts are
+    # built once the last piece's memory is given back.
+    mentions: list[tuple[tuple, tuple]] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     # Per type: names in document order, and where each one's row is (its index in mentions).
     names: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
@@ -83,10 +86,7 @@ class Joined:
             where.setdefault((row["start"], row["end"], row["type"]), first + i)
             row["start"] += offset
             row["end"] += offset
-            for key, value in row.items():
-                if type(value) is str:
-                    row[key] = self.shared.setdefault(value, value)
-        self.mentions.extend(rows)
+        self.mentions.extend(self._compact(row) for row in rows)
         self._add_names(doc, where)
         piece_row = document_row(doc)
         for key, value in piece_row.items():
@@ -94,6 +94,13 @@ class Joined:
                 self.counts[key] = self.counts.get(key, 0) + value
             elif key not in self.counts:
                 self.counts[key] = value
+
+    def _compact(self, row: dict) -> tuple[tuple, tuple]:
+        share = self.shared.setdefault
+        values = tuple(
+            share(v, v) if type(v) is str and k not in _UNIQUE else v for k, v in row.items()
+        )
+        return share(tuple(row), tuple(row)), values
 
     def _add_names(self, doc: Doc, where: dict) -> None:
         for label, (spans, names, brackets) in doc_names(doc).items():
@@ -106,12 +113,14 @@ class Joined:
 
     def rows(self) -> tuple[list[dict], dict]:
         """The mention rows (entity ids linked across pieces) and the document row."""
+        mentions = [dict(zip(keys, values, strict=True)) for keys, values in self.mentions]
+        self.mentions = []
         for label, names in self.names.items():
             ids = link_names(label, names, self.brackets[label])
             for row, entity_id in zip(self.rows_of[label], ids, strict=True):
-                self.mentions[row]["entity_id"] = entity_id
+                mentions[row]["entity_id"] = entity_id
         document = {**self.counts, "characters": len(self.document.text)}
-        return self.mentions, document
+        return mentions, document
 
 
 def piece_documents(document: Document, size: int) -> Iterator[tuple[Document, int]]:

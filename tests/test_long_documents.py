@@ -227,3 +227,24 @@ def test_extract_names_the_file_instead_of_a_traceback(tmp_path, monkeypatch, ca
     assert (
         capsys.readouterr().err == f"error: {article}: pipeline error: stage exploded second line\n"
     )
+
+
+@pytest.mark.parametrize("value", ["0", "999", "'big'", "true", "1.5e5"])
+def test_piece_size_must_be_a_sensible_whole_number(tmp_path, value):
+    from pipeline.config import load_config
+    from pipeline.errors import InputError
+
+    config = tmp_path / "pipeline.toml"
+    config.write_text(f"[pipeline]\nstages = []\n[long_documents]\npiece_chars = {value}\n")
+    with pytest.raises(InputError, match="piece_chars"):
+        load_config(config)
+
+
+def test_piece_size_comes_from_the_config(tmp_path, nlp):
+    from pipeline.config import load_config
+    from pipeline.runner import piece_size
+
+    config = tmp_path / "pipeline.toml"
+    config.write_text("[pipeline]\nstages = []\n[long_documents]\npiece_chars = 5000\n")
+    assert load_config(config).long_documents["piece_chars"] == 5000
+    assert piece_size(nlp) == 30_000  # configs/pipeline.toml
