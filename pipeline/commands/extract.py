@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(args.out, "--out takes one ARTICLE; omit it to write outputs/<doc_id>/")
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
-    inputs = [(path, read_documents(path, when)) for path in args.articles]
+    inputs = [(path, _read(path, when)) for path in args.articles]
     from tqdm import tqdm
 
     from pipeline.runner import load_pipeline
@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError:
         raise
     except Exception as exc:  # a broken stage or model: one line, not a traceback
-        raise InputError(args.config or "configs/pipeline.toml", f"cannot load: {exc}") from None
+        raise InputError(
+            args.config or "configs/pipeline.toml", f"cannot load: {_one_line(exc)}"
+        ) from None
     total = sum(len(documents) for _, documents in inputs)
     # disable=None: a bar on a terminal only, so piped output and logs stay clean.
     bar = tqdm(total=total, unit="doc", disable=True if args.no_progress else None)
@@ -60,11 +62,23 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError(out, f"cannot write results: {exc.strerror or exc}") from None
         except Exception as exc:  # a pipeline bug on this input: name the file, no traceback
-            reason = " ".join(str(exc).split()) or type(exc).__name__
-            raise InputError(path, f"pipeline error: {reason}") from None
+            raise InputError(path, f"pipeline error: {_one_line(exc)}") from None
         bar.write(f"{path}: {len(documents)} document(s), {summary} -> {out}", file=sys.stdout)
     bar.close()
     return 0
+
+
+def _read(path: Path, when) -> list:
+    try:
+        return read_documents(path, when)
+    except InputError:
+        raise
+    except Exception as exc:  # a reader bug: still one line naming the file
+        raise InputError(path, f"read error: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _extract_file(nlp, documents: list, out: Path, bar) -> str:
