@@ -64,14 +64,24 @@ def _arrow_tables(mentions: list[dict], documents: list[dict]) -> dict:
 
     schemas = table_schemas()
     return {
-        name: pa.Table.from_pandas(
-            typed_frame(table_rows, columns), schema=schemas[name], preserve_index=False
+        name: pa.concat_tables(
+            pa.Table.from_pandas(
+                typed_frame(table_rows[i : i + FRAME_ROWS], columns),
+                schema=schemas[name],
+                preserve_index=False,
+            )
+            for i in range(0, max(len(table_rows), 1), FRAME_ROWS)
         )
         for name, table_rows, columns in (
             (MENTIONS_DIR, mentions, MENTION_COLUMNS),
             (DOCUMENTS_DIR, documents, DOCUMENT_COLUMNS),
         )
     }
+
+
+# Rows go through pandas this many at a time: the frames of one long document's tens of
+# thousands of mentions at once would push a worker past its memory budget.
+FRAME_ROWS = 10_000
 
 
 def _drop_untypable(rows: PartRows) -> None:
