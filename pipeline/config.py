@@ -29,6 +29,7 @@ class PipelineConfig:
     path: Path
     stages: tuple[StageConfig, ...]
     tables: dict = field(default_factory=dict)
+    long_documents: dict = field(default_factory=dict)
 
 
 def load_config(path: Path | str | None = None) -> PipelineConfig:
@@ -48,7 +49,11 @@ def load_config(path: Path | str | None = None) -> PipelineConfig:
                 path, f"stage '{name}' listed in [pipeline] but has no [stages.{name}]"
             )
         stages.append(_stage(name, tables[name], path))
-    return PipelineConfig(path, tuple(stages), raw.get("tables", {}))
+    long_documents = raw.get("long_documents", {})
+    size = long_documents.get("piece_chars", 30_000)
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1000:
+        raise InputError(path, "[long_documents] piece_chars must be a whole number >= 1000")
+    return PipelineConfig(path, tuple(stages), raw.get("tables", {}), long_documents)
 
 
 def _stage(name: str, table: dict, path: Path) -> StageConfig:

@@ -101,9 +101,16 @@ def syntax_parser():
     return parser
 
 
+def word_embedding(tagger):
+    """A loaded tagger's navec word embedding (slovnet's, under slovnet_exec's
+    DistinctEmbedding when accelerated)."""
+    emb = tagger.infer.model.emb
+    return getattr(emb, "emb", emb).word
+
+
 def _embedding_of(tagger) -> SimpleNamespace:
     """The navec arrays a loaded tagger already holds, so a third model adds no copy."""
-    word = tagger.infer.model.emb.word
+    word = word_embedding(tagger)
     meta = SimpleNamespace(id=word.id)
     return SimpleNamespace(
         meta=meta, pq=SimpleNamespace(indexes=word.indexes.array, codes=word.codes.array)

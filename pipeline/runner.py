@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from pipeline import extensions
 from pipeline import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 from pipeline.config import PipelineConfig, load_config
+from pipeline.pieces import DEFAULT_PIECE_CHARS, long_rows
 from pipeline.reader import Document
 
 
@@ -25,6 +26,7 @@ def build_pipeline(config: PipelineConfig) -> Language:
     for stage in config.stages:
         importlib.import_module(stage.module)  # registers the factory
         nlp.add_pipe(stage.factory, name=stage.name, config=stage.settings)
+    nlp.meta["piece_chars"] = config.long_documents.get("piece_chars", DEFAULT_PIECE_CHARS)
     return nlp
 
 
@@ -64,8 +66,13 @@ def table_rows(
     from pipeline.tables import document_row, mention_rows
 
     nlp = nlp or load_pipeline()
-    rows = [(mention_rows(d), document_row(d)) for d in process(documents, nlp, batch_size)]
-    _trim_heap()
+    rows = []
+    for document, doc in process_each(documents, nlp, batch_size):
+        if doc is None:
+            rows.append(long_rows(document, nlp, piece_size(nlp))[:2])
+        else:
+            rows.append((mention_rows(doc), document_row(doc)))
+    trim_heap()
     return rows
 
 
@@ -73,21 +80,53 @@ def linked_table_rows(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
 ) -> list[tuple[list[dict], dict, list[dict], list[dict]]]:
     """(mention rows, document row, relation rows, fact rows) for each document: table_rows
-    with the relation stage's tables, whose mention ids are the mention rows' own."""
+    with the relation stage's tables, whose mention ids are the mention rows' own. A long
+    document runs in pieces (`pieces.long_rows`)."""
     from pipeline.tables import document_row, fact_rows, mention_ids, mention_rows, relation_rows
 
     nlp = nlp or load_pipeline()
     rows = []
-    for doc in process(documents, nlp, batch_size):
+    for document, doc in process_each(documents, nlp, batch_size):
+        if doc is None:
+            rows.append(long_rows(document, nlp, piece_size(nlp)))
+            continue
         ids = mention_ids(doc)
         rows.append(
             (mention_rows(doc), document_row(doc), relation_rows(doc, ids), fact_rows(doc, ids))
         )
-    _trim_heap()
+    trim_heap()
     return rows
 
 
-def _trim_heap() -> None:
+BATCH_PIECES = 5
+
+
+def piece_size(nlp: Language) -> int:
+    return nlp.meta.get("piece_chars", DEFAULT_PIECE_CHARS)
+
+
+def process_each(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 64
+) -> Iterator[tuple[Document, Doc | None]]:
+    """(document, its Doc) in order; None for a document longer than the piece size, which
+    the caller runs in pieces (`pieces.long_rows`) when it comes. A batch also ends at
+    BATCH_PIECES pieces' worth of characters: 64 documents just under the piece size would
+    otherwise be tagged at once."""
+    size, short, characters = piece_size(nlp), [], 0
+    for document in documents:
+        if len(document.text) <= size:
+            short.append(document)
+            characters += len(document.text)
+            if len(short) < batch_size and characters < BATCH_PIECES * size:
+                continue
+        yield from zip(short, process(short, nlp, batch_size), strict=True)
+        short, characters = [], 0
+        if len(document.text) > size:
+            yield document, None
+    yield from zip(short, process(short, nlp, batch_size), strict=True)
+
+
+def trim_heap() -> None:
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: nothing to hand back this way
@@ -96,17 +135,23 @@ def _trim_heap() -> None:
 
 def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
     """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point."""
-    from pipeline.tables import mentions_table
+    from pipeline.schema import MENTION_COLUMNS
+    from pipeline.tables import typed_frame
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
-    return mentions_table(process(documents, nlp))
+    rows = [row for mentions, _ in table_rows(documents, nlp) for row in mentions]
+    return typed_frame(rows, MENTION_COLUMNS)
 
 
 def extract_tables(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
     """(mentions, relations) tables for (doc_id, text, article date) triples: the evaluation's
     entry point when the gold has relations (one run gives both)."""
-    from pipeline.tables import mentions_table, relations_table
+    from pipeline.schema import MENTION_COLUMNS, RELATION_COLUMNS
+    from pipeline.tables import typed_frame
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
-    docs = list(process(documents, nlp))
-    return mentions_table(docs), relations_table(docs)
+    mentions, relations = [], []
+    for rows, _, links, _ in linked_table_rows(documents, nlp):
+        mentions.extend(rows)
+        relations.extend(links)
+    return typed_frame(mentions, MENTION_COLUMNS), typed_frame(relations, RELATION_COLUMNS)

@@ -26,10 +26,10 @@ class Vectors:
 
     @classmethod
     def from_taggers(cls) -> Vectors:
-        from pipeline.models import taggers
+        from pipeline.models import taggers, word_embedding
 
         morph = taggers()[0]
-        emb = morph.infer.model.emb.word
+        emb = word_embedding(morph)
         return cls(morph.infer.encoder.words_vocab, emb.indexes.array, emb.codes.array)
 
     def word(self, word: str) -> np.ndarray | None:

@@ -28,13 +28,38 @@ class _Layer:
     shift: np.ndarray
 
 
+@dataclass(frozen=True)
+class Distinct:
+    """A batch's embeddings as its distinct (word, shape) rows and where each token's row is:
+    words repeat (and padding repeats a lot), so the first layer multiplies each distinct
+    row once."""
+
+    rows: np.ndarray  # distinct x dim
+    index: np.ndarray  # batch x seq: each token's row in `rows`
+
+
+class DistinctEmbedding:
+    """Drop-in for slovnet's `WordShapeEmbedding` that hands the encoder `Distinct` rows."""
+
+    def __init__(self, emb) -> None:
+        self.emb = emb
+
+    def __call__(self, word_id: np.ndarray, shape_id: np.ndarray) -> Distinct:
+        pairs = word_id.astype(np.int64) * (int(shape_id.max(initial=0)) + 1) + shape_id
+        unique, first, index = np.unique(pairs, return_index=True, return_inverse=True)
+        words = word_id.reshape(-1)[first]
+        shapes = shape_id.reshape(-1)[first]
+        return Distinct(self.emb(words, shapes), index.reshape(word_id.shape))
+
+
 class CNNEncoder:
-    """Drop-in for `slovnet.exec.model.CNNEncoder`: (batch x seq x dim, pad mask) -> same."""
+    """Drop-in for `slovnet.exec.model.CNNEncoder`: (batch x seq x dim, pad mask) -> same;
+    the input may also be `Distinct` rows."""
 
     def __init__(self, encoder) -> None:
         self.layers = [_layer(layer) for layer in encoder.layers]
 
-    def __call__(self, input: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def __call__(self, input: np.ndarray | Distinct, mask: np.ndarray) -> np.ndarray:
         x = input
         for layer in self.layers:
             x = _conv_relu_norm(x, layer)
@@ -59,14 +84,27 @@ def _layer(layer) -> _Layer:
     )
 
 
-def _conv_relu_norm(x: np.ndarray, layer: _Layer) -> np.ndarray:
-    batch, length, channels = x.shape
+def _taps(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
+    """Every kernel tap of every position, zero at the layer's padding:
+    batch x (seq + 2 * padding) x kernel x filters."""
     pad = layer.padding
+    if isinstance(x, Distinct):
+        products = x.rows @ layer.weight
+        products = np.concatenate([products, np.zeros((1, products.shape[1]), products.dtype)])
+        # The layer's padding reads the zero row appended last.
+        index = np.pad(x.index, ((0, 0), (pad, pad)), constant_values=len(x.rows))
+        return products[index].reshape(*index.shape, layer.kernel, layer.filters)
+    batch, length, channels = x.shape
     padded = np.zeros((batch, length + 2 * pad, channels), dtype=x.dtype)
     padded[:, pad : pad + length] = x
     taps = padded.reshape(-1, channels) @ layer.weight
-    taps = taps.reshape(batch, length + 2 * pad, layer.kernel, layer.filters)
-    windows = length + 2 * pad - layer.kernel + 1
+    return taps.reshape(batch, length + 2 * pad, layer.kernel, layer.filters)
+
+
+def _conv_relu_norm(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
+    taps = _taps(x, layer)
+    batch, padded_length = taps.shape[:2]
+    windows = padded_length - layer.kernel + 1
     out = taps[:, :windows, 0] + layer.bias
     for k in range(1, layer.kernel):
         out += taps[:, k : k + windows, k]
@@ -116,6 +154,7 @@ def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) ->
 def accelerate(tagger) -> None:
     """Swap a natasha news tagger's encoder (and CRF, for NER) for the versions above."""
     model = tagger.infer.model
+    model.emb = DistinctEmbedding(model.emb)
     model.encoder = CNNEncoder(model.encoder)
     crf = getattr(model.head, "crf", None)
     if crf is not None:

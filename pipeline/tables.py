@@ -37,8 +37,9 @@ def mention_rows(doc: Doc) -> list[dict]:
     sentence_of = _sentence_index(doc)
     keys = [(s.start_char, s.end_char, s.label_) for s in spans]
     ids = {key: f"M{i + 1}" for i, key in enumerate(keys)}
+    parents = enclosing(keys)
     rows = []
-    for span, key in zip(spans, keys, strict=True):
+    for span, key, parent in zip(spans, keys, parents, strict=True):
         row = {
             "doc_id": doc._.doc_id,
             "mention_id": ids[key],
@@ -48,7 +49,7 @@ def mention_rows(doc: Doc) -> list[dict]:
             "text": span.text,
             "normal": span._.normal or span.text,
             "entity_id": span._.entity_id or _default_entity(span),
-            "parent_id": _parent(key, keys, ids),
+            "parent_id": ids[parent] if parent is not None else None,
             "sentence": sentence_of[span.start],
             "stage": span._.stage,
         }
@@ -66,17 +67,25 @@ def _default_entity(span: Span) -> str | None:
     return None
 
 
-def _parent(key: tuple, keys: list[tuple], ids: dict) -> str | None:
-    """The smallest other mention that contains this one: nested ORG chains read as a tree.
-    Mentions are (start_char, end_char, label) keys, in table order."""
-    start, end, _ = key
-    best = None
-    for other in keys:
-        if other[:2] == (start, end) or not (other[0] <= start and end <= other[1]):
-            continue
-        if best is None or other[1] - other[0] < best[1] - best[0]:
-            best = other
-    return ids[best] if best is not None else None
+def enclosing(keys: list[tuple]) -> list[tuple | None]:
+    """For each mention, the smallest other mention that contains it (the first such in table
+    order on a tie): nested ORG chains read as a tree. Keys are (start_char, end_char, ...)
+    in table order (start ascending, end descending), so only earlier mentions can contain a
+    later one; a sweep keeps those still open, and a mention is compared with the few
+    mentions open around it rather than with all of the document's."""
+    found: list[tuple | None] = []
+    open_: list[tuple] = []
+    for key in keys:
+        start, end = key[0], key[1]
+        open_ = [other for other in open_ if other[1] >= start]  # closed ones leave
+        best = None
+        for other in open_:
+            if other[1] >= end and (other[0], other[1]) != (start, end):
+                if best is None or other[1] - other[0] < best[1] - best[0]:
+                    best = other
+        found.append(best)
+        open_.append(key)
+    return found
 
 
 def _sentence_index(doc: Doc) -> list[int]:

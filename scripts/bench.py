@@ -13,6 +13,9 @@ builders one by one on every document.
 
 Results: OUT/results.json and OUT/results.md (default outputs/bench/); --update-docs also
 rewrites the figures section of docs/performance.md.
+
+The scaling table (--sizes, --scaling-only) runs one document of each size against the same
+text as separate articles, each in its own process: time per character and peak RSS.
 """
 
 from __future__ import annotations
@@ -473,6 +476,8 @@ def child_stages(files_list: Path) -> dict:
 def run_child(system: str, files_list: Path, result: Path) -> int:
     if system == "stages":
         report = child_stages(files_list)
+    elif system == "scaling":
+        report = child_scaling(files_list)
     else:
         report = _timed_child(system, files_list)
     result.write_text(json.dumps(report), encoding="utf-8")
@@ -497,6 +502,111 @@ def _timed_child(system: str, files_list: Path) -> dict:
         "process_s": time.perf_counter() - started,
         "mentions": dict(found),
     }
+
+
+def child_scaling(path: Path) -> dict:
+    """The documents of one file through `table_rows` (as batch runs them, 64 at a time),
+    keeping only counts: CPU and wall time of the processing alone."""
+    from spacy.util import minibatch
+
+    from pipeline.reader import Document, iter_records
+    from pipeline.runner import load_pipeline, table_rows
+
+    nlp = load_pipeline()
+    documents = [r for r in iter_records(path, max_bytes=None) if isinstance(r, Document)]
+    cpu, wall, found = time.process_time(), time.perf_counter(), 0
+    for chunk in minibatch(documents, size=64):
+        found += sum(len(mentions) for mentions, _ in table_rows(chunk, nlp))
+    return {
+        "documents": len(documents),
+        "characters": sum(len(d.text) for d in documents),
+        "cpu_s": time.process_time() - cpu,
+        "wall_s": time.perf_counter() - wall,
+        "mentions": found,
+    }
+
+
+# --------------------------------------------------------------------------- scaling
+
+DEFAULT_SIZES = "10000,100000,1000000,4000000"
+
+
+def scaling_articles() -> list[str]:
+    """Texts to build long documents from: NEREL train+dev, else corpora/articles."""
+    if SHARED_NEREL.is_dir():
+        return [
+            json.loads(line)["text"]
+            for split in ("dev", "train")
+            for line in (SHARED_NEREL / f"{split}.jsonl").open(encoding="utf-8")
+        ]
+    return [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora/articles").glob("*.txt"))
+    ]
+
+
+def scaling_inputs(size: int, articles: list[str], folder: Path) -> tuple[Path, Path]:
+    """One .txt of about `size` characters (whole articles joined by a blank line, repeated
+    as needed) and the same articles as a .jsonl of separate documents."""
+    chosen, total, i = [], 0, 0
+    while total < size:
+        text = articles[i % len(articles)].strip()
+        chosen.append(text[: size - total] if total + len(text) > size else text)
+        total += len(chosen[-1]) + 2
+        i += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    one, split = folder / f"one-{size}.txt", folder / f"split-{size}.jsonl"
+    one.write_text("\n\n".join(chosen), encoding="utf-8")
+    lines = (
+        json.dumps({"id": f"a{n}", "text": t}, ensure_ascii=False) for n, t in enumerate(chosen)
+    )
+    split.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return one, split
+
+
+def scaling_runs(sizes: list[int], out: Path, env: dict) -> list[dict]:
+    articles, rows = scaling_articles(), []
+    for size in sizes:
+        row = {"size": size}
+        inputs = scaling_inputs(size, articles, out / "scaling")
+        for kind, path in zip(("one", "split"), inputs, strict=True):
+            _start(f"scaling: {size:,} characters as {kind} document(s)")
+            result = out / f"child-scaling-{kind}-{size}.json"
+            command = [sys.executable, str(Path(__file__).resolve()), "--child", "scaling"]
+            run = measure(command + ["--files", str(path), "--result", str(result)], env)
+            if run.status != 0:
+                raise SystemExit(f"bench: the scaling run on {path} failed (exit {run.status})")
+            report = json.loads(result.read_text(encoding="utf-8"))
+            row[kind] = {**report, "peak_rss_mb": run.peak_rss_mb, "other_cores": run.other_cores}
+        row["cpu_ratio"] = row["one"]["cpu_s"] / max(row["split"]["cpu_s"], 1e-9)
+        row["wall_ratio"] = row["one"]["wall_s"] / max(row["split"]["wall_s"], 1e-9)
+        rows.append(row)
+    return rows
+
+
+def scaling_markdown(rows: list[dict]) -> str:
+    lines = [
+        "Scaling: one document against the same text as separate articles, each run in its own "
+        "process (processing only; time per character in microseconds; target: one document "
+        "within 1.5x of the separate articles, peak RSS <= 400 MB):",
+        "",
+        "| characters | one doc µs/char (wall, CPU) | articles µs/char (wall, CPU) | "
+        "ratio wall, CPU | peak RSS MB one doc, articles | mentions one doc, articles |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        one, split = row["one"], row["split"]
+
+        def per_char(run: dict) -> str:
+            chars = max(run["characters"], 1)
+            return f"{1e6 * run['wall_s'] / chars:.1f}, {1e6 * run['cpu_s'] / chars:.1f}"
+
+        lines.append(
+            f"| {one['characters']:,} | {per_char(one)} | {per_char(split)} | "
+            f"{row['wall_ratio']:.2f}, {row['cpu_ratio']:.2f} | "
+            f"{one['peak_rss_mb']:.0f}, {split['peak_rss_mb']:.0f} | "
+            f"{one['mentions']:,}, {split['mentions']:,} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- report
@@ -634,6 +744,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=f"only time `report` on a synthetic output of {REPORT_DOCS:,} documents",
     )
+    parser.add_argument(
+        "--sizes",
+        default=DEFAULT_SIZES,
+        metavar="N,N,...",
+        help=f"document sizes (characters) of the scaling table (default {DEFAULT_SIZES})",
+    )
+    parser.add_argument("--scaling-only", action="store_true", help="run only the scaling table")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -666,6 +783,10 @@ def bench(args: argparse.Namespace) -> int:
         (out / "report.json").write_text(json.dumps(asdict(run), indent=2), encoding="utf-8")
         sys.stdout.write(line)
         return 0
+    sizes = _sizes(args.sizes)
+    if args.scaling_only:
+        scaling = scaling_runs(sizes, out, env)
+        return _report({"scaling": scaling}, scaling_markdown(scaling), out, args.update_docs)
     corpus = args.corpus.resolve() if args.corpus else prepare_corpus(out)
     corpus, files = select_files(corpus, args.limit, out)
     if not files:
@@ -686,6 +807,7 @@ def bench(args: argparse.Namespace) -> int:
     runs["report"] = report_run(out, env)
     _start("time per stage")
     runs["stages"] = child_run("stages", files_list, out, env)
+    scaling = scaling_runs(sizes, out, env)
     summary = summarise(runs, cores)
     context = {
         "corpus": str(corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus),
@@ -696,19 +818,35 @@ def bench(args: argparse.Namespace) -> int:
         "stages": stages,
         "date": time.strftime("%Y-%m-%d"),
     }
-    table = markdown(runs, summary, context)
+    table = markdown(runs, summary, context) + "\n" + scaling_markdown(scaling)
     results = {
         "context": context,
         "runs": {k: {**asdict(r), "docs_per_s": r.docs_per_s} for k, r in runs.items()},
+        "scaling": scaling,
         **summary,
     }
+    return _report(results, table, out, args.update_docs)
+
+
+def _report(results: dict, table: str, out: Path, update: bool) -> int:
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     (out / "results.md").write_text(table, encoding="utf-8")
-    if args.update_docs:
+    if update:
         update_docs(table)
     sys.stdout.write(table)
     sys.stdout.write(f"\nresults: {out / 'results.json'}, {out / 'results.md'}\n")
     return 0
+
+
+def _sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        message = f"bench: --sizes takes whole numbers separated by commas, not {value!r}"
+        raise SystemExit(message) from None
+    if not sizes or min(sizes) < 1:
+        raise SystemExit("bench: --sizes needs at least one positive size")
+    return sizes
 
 
 def wait_until_quiet(limit_s: float = 600.0, threshold: float = 0.2) -> float:

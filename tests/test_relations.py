@@ -212,7 +212,8 @@ def test_sentence_facts_groups_by_sentence(nlp):
     from pipeline.tables import sentence_facts
 
     doc = nlp(
-        "Погода хорошая. «Металлоинвест» выделил 5 млрд рублей. «Северсталь» получила 2 млрд рублей."
+        "Погода хорошая. «Металлоинвест» выделил 5 млрд рублей. "
+        "«Северсталь» получила 2 млрд рублей."
     )
     grouped = sentence_facts(doc)
     assert sorted(grouped) == [1, 2]

@@ -39,6 +39,20 @@ def test_encoder_output_equals_slovnets(slovnet_tagger):
         np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
 
 
+def test_distinct_rows_give_the_same_activations(slovnet_tagger):
+    """Multiplying each distinct (word, shape) row once, then placing it, is the same layer."""
+    model = slovnet_tagger.infer.model
+    fast = slovnet_exec.CNNEncoder(model.encoder)
+    distinct = slovnet_exec.DistinctEmbedding(model.emb)
+    for batch in _inputs(slovnet_tagger):
+        rows = distinct(batch.word_id, batch.shape_id)
+        assert len(rows.rows) < batch.word_id.size  # padding and repeated words share rows
+        embedded = model.emb(batch.word_id, batch.shape_id)
+        np.testing.assert_array_equal(rows.rows[rows.index], embedded)
+        expected = fast(embedded, batch.pad_mask)
+        np.testing.assert_allclose(fast(rows, batch.pad_mask), expected, rtol=1e-5, atol=1e-5)
+
+
 def test_accelerated_tagger_gives_the_same_tags(slovnet_tagger):
     infer = slovnet_tagger.infer
     expected = list(infer.decoder(infer.process(infer.encoder(SENTENCES))))

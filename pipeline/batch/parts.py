@@ -86,11 +86,21 @@ def _arrow_tables(
         FACTS_DIR: facts or [],
     }
     return {
-        name: pa.Table.from_pandas(
-            typed_frame(table_rows, columns[name]), schema=schemas[name], preserve_index=False
+        name: pa.concat_tables(
+            pa.Table.from_pandas(
+                typed_frame(table_rows[i : i + FRAME_ROWS], columns[name]),
+                schema=schemas[name],
+                preserve_index=False,
+            )
+            for i in range(0, max(len(table_rows), 1), FRAME_ROWS)
         )
         for name, table_rows in rows.items()
     }
+
+
+# Rows go through pandas this many at a time: the frames of one long document's tens of
+# thousands of mentions at once would push a worker past its memory budget.
+FRAME_ROWS = 10_000
 
 
 def _drop_untypable(rows: PartRows) -> None:

@@ -38,34 +38,89 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(args.out, "--out takes one ARTICLE; omit it to write outputs/<doc_id>/")
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
-    inputs = [(path, read_documents(path, when)) for path in args.articles]
+    inputs = [(path, _read(path, when)) for path in args.articles]
     from tqdm import tqdm
 
-    from pipeline.pages.article import facts_by_document
-    from pipeline.render import render_page
-    from pipeline.runner import load_pipeline, process
-    from pipeline.tables import documents_table, facts_table, mentions_table, relations_table
+    from pipeline.runner import load_pipeline
 
-    nlp = load_pipeline(str(args.config) if args.config else None)
+    try:
+        nlp = load_pipeline(str(args.config) if args.config else None)
+    except InputError:
+        raise
+    except Exception as exc:  # a broken stage or model: one line, not a traceback
+        raise InputError(
+            args.config or "configs/pipeline.toml", f"cannot load: {_one_line(exc)}"
+        ) from None
     total = sum(len(documents) for _, documents in inputs)
     # disable=None: a bar on a terminal only, so piped output and logs stay clean.
     bar = tqdm(total=total, unit="doc", disable=True if args.no_progress else None)
     for path, documents in inputs:
-        docs = []
-        for doc in process(documents, nlp):
-            docs.append(doc)
-            bar.update()
         out = args.out or PROJECT_ROOT / "outputs" / path.stem
-        mentions = mentions_table(docs)
-        write_table(documents_table(docs), out, "documents")
-        write_table(relations_table(docs), out, "relations")
-        facts = facts_table(docs)
-        write_table(facts, out, "facts")
-        page_facts = facts_by_document(facts.to_dict("records"))
-        write_text(out / "annotated.html", render_page(docs, facts=page_facts))
-        write_table(mentions, out, "mentions")  # last: Make tracks mentions.csv
-        counts = mentions["type"].value_counts().to_dict()
-        summary = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
-        bar.write(f"{path}: {len(docs)} document(s), {summary} -> {out}", file=sys.stdout)
+        try:
+            summary = _extract_file(nlp, documents, out, bar)
+        except InputError:
+            raise
+        except OSError as exc:
+            raise InputError(out, f"cannot write results: {exc.strerror or exc}") from None
+        except Exception as exc:  # a pipeline bug on this input: name the file, no traceback
+            raise InputError(path, f"pipeline error: {_one_line(exc)}") from None
+        bar.write(f"{path}: {len(documents)} document(s), {summary} -> {out}", file=sys.stdout)
     bar.close()
     return 0
+
+
+def _read(path: Path, when) -> list:
+    try:
+        return read_documents(path, when)
+    except InputError:
+        raise
+    except Exception as exc:  # a reader bug: still one line naming the file
+        raise InputError(path, f"read error: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _extract_file(nlp, documents: list, out: Path, bar) -> str:
+    """Tables and page of one input file; the summary line of its mention counts. A document
+    longer than the configured piece size runs in pieces and its page is made from its rows."""
+    from pipeline.pages import ArticleInput, article_page
+    from pipeline.pages.article import facts_by_sentence
+    from pipeline.pieces import long_rows
+    from pipeline.runner import piece_size, process_each
+    from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS
+    from pipeline.tables import (
+        document_row,
+        fact_rows,
+        mention_ids,
+        mention_rows,
+        relation_rows,
+        typed_frame,
+    )
+
+    tables = {"mentions": [], "documents": [], "relations": [], "facts": []}
+    articles = []
+    for document, doc in process_each(documents, nlp):
+        if doc is None:
+            mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
+            when = document.date.isoformat() if document.date else None
+            articles.append(
+                ArticleInput(document.doc_id, document.text, mentions, document.title, when)
+            )
+        else:
+            ids = mention_ids(doc)
+            mentions, row = mention_rows(doc), document_row(doc)
+            relations, facts = relation_rows(doc, ids), fact_rows(doc, ids)
+            articles.append(ArticleInput.from_doc(doc, facts_by_sentence(facts)))
+        for name, rows in zip(tables, (mentions, [row], relations, facts), strict=True):
+            tables[name].extend(rows)
+        bar.update()
+    columns = (MENTION_COLUMNS, DOCUMENT_COLUMNS, RELATION_COLUMNS, FACT_COLUMNS)
+    frames = {n: typed_frame(rows, c) for (n, rows), c in zip(tables.items(), columns, strict=True)}
+    for name in ("documents", "relations", "facts"):
+        write_table(frames[name], out, name)
+    write_text(out / "annotated.html", article_page(articles))
+    write_table(frames["mentions"], out, "mentions")  # last: Make tracks mentions.csv
+    counts = frames["mentions"]["type"].value_counts().to_dict()
+    return ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"

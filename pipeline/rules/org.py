@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import extensions
+from pipeline.intervals import Intervals
 from pipeline.ner import bracket_parts
 from pipeline.rules.base import load_lexicon, make_span, set_group
 from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
@@ -273,19 +274,22 @@ class OrgRules:
             # nouns recur as common nouns: only longer capitalised names are propagated.
             words = [t for t in span if any(c.isalpha() for c in t.text)]
             if len(words) > 1 and (span[0].is_title or span[0].is_upper):
-                matcher.add("ORG", [span.as_doc()])
+                matcher.add("ORG", [_lemma_pattern(span)])
             for token in span:
                 inner = _quoted_after(doc, token.i) if token.text in OPEN_QUOTES else None
                 if inner and inner[1] <= span.end:
-                    matcher.add("ORG", [doc[inner[0] : inner[1]].as_doc()])
+                    matcher.add("ORG", [_lemma_pattern(doc[inner[0] : inner[1]])])
         # Names the NER model gave another type stay theirs ("Барселона" the city).
-        others = [s for label in ("PER", "LOC") for s in doc.spans.get(label, [])]
+        names = Intervals((s.start, s.end) for s in spans)
+        others = Intervals(
+            (s.start, s.end) for label in ("PER", "LOC") for s in doc.spans.get(label, [])
+        )
         found = [
             make_span(doc, m.start, m.end, "ORG", self.name)
             for m in matcher(doc, as_spans=True)
             if (m[0].is_title or m[0].is_upper)
-            and not any(s.start <= m.start and m.end <= s.end for s in spans)
-            and not any(s.start < m.end and m.start < s.end for s in others)
+            and not names.contain(m.start, m.end)
+            and not others.overlap(m.start, m.end)
         ]
         return filter_spans(found)
 
@@ -343,6 +347,14 @@ def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> st
         if token.text[0].isupper() and not by_position:
             return "proper"
     return "descriptor"
+
+
+def _lemma_pattern(span: Span) -> Doc:
+    """The span's words and lemmas as a pattern: `Span.as_doc` copies arrays of the whole
+    document each time, quadratic over a long one."""
+    words = [t.text for t in span]
+    spaces = [bool(t.whitespace_) for t in span]
+    return Doc(span.doc.vocab, words=words, spaces=spaces, lemmas=[t.lemma_ for t in span])
 
 
 def _is_adjective(token) -> bool:

@@ -1,0 +1,176 @@
+"""Long documents in pieces: a text longer than the configured size (configs/pipeline.toml,
+[long_documents] piece_chars) runs through the pipeline a piece at a time, so time stays
+linear and memory bounded whatever its length, and spaCy's 1,000,000-character limit is
+never met. Pieces are cut at a paragraph, else a sentence, else a space; their rows are joined
+into the rows of one document: offsets relative to the whole text, mention ids numbered
+across pieces, and entity ids linked over the names of all pieces together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.reader import Document
+from pipeline.rules.entities import doc_names, link_names
+
+DEFAULT_PIECE_CHARS = 30_000
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+_SENTENCE = re.compile(r"[.!?…][»”\"')]*\s+")
+_SPACE = re.compile(r"\s+")
+_COUNTS = ("sentences", "tokens")
+_UNIQUE = ("mention_id", "parent_id")  # one string per mention already: nothing to share
+
+
+def piece_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces covering the text, none longer than `size`; each
+    cut falls after the last blank line, else line break, else sentence end, else space in
+    the second half of its window (a text with none of them is cut at `size`)."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = next(
+            (
+                c
+                for pattern in (_PARAGRAPH, _LINE, _SENTENCE, _SPACE)
+                if (c := _last_end(pattern, text, start + size // 2, end))
+            ),
+            end,
+        )
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _last_end(pattern: re.Pattern, text: str, lo: int, hi: int) -> int | None:
+    """End of the last match of `pattern` lying within text[lo:hi] (whitespace runs end
+    where the next word starts, so a piece never begins with a space)."""
+    last = None
+    for match in pattern.finditer(text, lo, hi):
+        last = match.end()
+    return last
+
+
+@dataclass
+class Joined:
+    """Rows of the pieces seen so far, joined into one document's rows."""
+
+    document: Document
+    # Mention rows kept compact while pieces run, as (keys, values) tuples: dicts are
+    # built once the last piece's memory is given back.
+    mentions: list[tuple[tuple, tuple]] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    # Per type: names in document order, and where each one's row is (its index in mentions).
+    names: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
+    rows_of: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
+    brackets: dict = field(default_factory=lambda: {t: {} for t in ("PER", "ORG", "LOC")})
+    # A long text names the same things again and again: equal strings and names are kept
+    # once, which holds the rows of a 4 M-character document to a few tens of MB.
+    shared: dict = field(default_factory=dict)
+    # Links and facts stay within a sentence, so a piece's own are the document's.
+    relations: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def add(self, doc: Doc, offset: int) -> None:
+        from pipeline.tables import document_row, mention_rows
+
+        rows = mention_rows(doc)
+        first, sentences = len(self.mentions), self.counts.get("sentences", 0)
+        local_ids = {row["mention_id"]: f"M{first + i + 1}" for i, row in enumerate(rows)}
+        where = {}
+        for i, row in enumerate(rows):
+            row["mention_id"] = local_ids[row["mention_id"]]
+            row["parent_id"] = local_ids.get(row["parent_id"]) if row["parent_id"] else None
+            where.setdefault((row["start"], row["end"], row["type"]), first + i)
+            row["start"] += offset
+            row["end"] += offset
+            if row.get("sentence") is not None:
+                row["sentence"] += sentences
+        self.mentions.extend(self._compact(row) for row in rows)
+        self._add_names(doc, where)
+        self._add_links(doc, local_ids, sentences)
+        piece_row = document_row(doc)
+        for key, value in piece_row.items():
+            if key in _COUNTS or key.startswith("n_"):
+                self.counts[key] = self.counts.get(key, 0) + value
+            elif key not in self.counts:
+                self.counts[key] = value
+
+    def _add_links(self, doc: Doc, local_ids: dict, sentences: int) -> None:
+        """The piece's relation and fact rows, renumbered into the document's ids."""
+        from pipeline.tables import fact_rows, relation_rows
+
+        for row in relation_rows(doc):
+            row["relation_id"] = f"R{len(self.relations) + 1}"
+            self.relations.append(_renumbered(row, local_ids, sentences))
+        for row in fact_rows(doc):
+            row["fact_id"] = f"F{len(self.facts) + 1}"
+            self.facts.append(_renumbered(row, local_ids, sentences))
+
+    def _compact(self, row: dict) -> tuple[tuple, tuple]:
+        share = self.shared.setdefault
+        values = tuple(
+            share(v, v) if type(v) is str and k not in _UNIQUE else v for k, v in row.items()
+        )
+        return share(tuple(row), tuple(row)), values
+
+    def _add_names(self, doc: Doc, where: dict) -> None:
+        for label, (spans, names, brackets) in doc_names(doc).items():
+            for span, name in zip(spans, names, strict=True):
+                row = where.get((span.start_char, span.end_char, label))
+                if row is not None:
+                    self.names[label].append(self.shared.setdefault(astuple(name), name))
+                    self.rows_of[label].append(row)
+            self.brackets[label].update(brackets)
+
+    def rows(self) -> tuple[list[dict], dict, list[dict], list[dict]]:
+        """The mention rows (entity ids linked across pieces), the document row, and the
+        relation and fact rows."""
+        mentions = [dict(zip(keys, values, strict=True)) for keys, values in self.mentions]
+        self.mentions = []
+        for label, names in self.names.items():
+            ids = link_names(label, names, self.brackets[label])
+            for row, entity_id in zip(self.rows_of[label], ids, strict=True):
+                mentions[row]["entity_id"] = entity_id
+        document = {**self.counts, "characters": len(self.document.text)}
+        return mentions, document, self.relations, self.facts
+
+
+def _renumbered(row: dict, local_ids: dict, sentences: int) -> dict:
+    for key, value in row.items():
+        if key.endswith("mention_id") and value is not None:
+            row[key] = local_ids.get(value, value)
+    if row.get("sentence") is not None:
+        row["sentence"] += sentences
+    return row
+
+
+def piece_documents(document: Document, size: int) -> Iterator[tuple[Document, int]]:
+    """The pieces as documents of their own (same id, date, title, source), with offsets."""
+    for start, end in piece_bounds(document.text, size):
+        yield replace(document, text=document.text[start:end]), start
+
+
+def long_rows(
+    document: Document, nlp: Language, size: int
+) -> tuple[list[dict], dict, list[dict], list[dict]]:
+    """(mention rows, document row, relation rows, fact rows) of a long document, processed
+    a piece at a time: one piece's Doc is alive at a time, so memory does not grow with the
+    document's length beyond its rows."""
+    from pipeline.runner import make_doc, trim_heap
+
+    joined = Joined(document)
+    for piece, offset in piece_documents(document, size):
+        doc = nlp(make_doc(nlp, piece))
+        joined.add(doc, offset)
+        del doc
+        trim_heap()  # the piece's memory goes back before the next one's is taken
+    return joined.rows()
+
+
+__all__ = ["DEFAULT_PIECE_CHARS", "long_rows", "piece_bounds", "piece_documents"]
