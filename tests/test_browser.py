@@ -95,6 +95,11 @@ def test_seed_page_shows_the_article_as_written(browser, seed_page):
     page = Page(browser, seed_page / "annotated.html")
     text = SEED.read_text(encoding="utf-8")
     body = text.split("\n", 1)[1]  # the dateline line is the header
+    # Each sentence's facts are notes set under it (issue 12); the text around them is the
+    # article exactly, as the page reads with the notes hidden.
+    facts = pd.read_parquet(seed_page / "facts.parquet")
+    assert page.page.locator("#article .facts tbody tr").count() == len(facts) > 0
+    page.page.add_style_tag(content=".facts { display: none !important; }")
     assert page.page.inner_text("#article") == body
     assert page.page.evaluate("document.getElementById('article').innerText") == body
     mentions = pd.read_parquet(seed_page / "mentions.parquet")
