@@ -260,7 +260,7 @@ def synthetic_output(folder: Path, documents: int = REPORT_DOCS, seed: int = 0) 
         count = min(per_part, documents - first)
         mentions, docs = _synthetic_part(rng, first, count, sectors)
         for name, table in (("mentions", mentions), ("documents", docs)):
-            table = pa.table(table).cast(schemas[name])
+            table = _conform(pa.table(table), schemas[name])
             pq.write_table(table, folder / name / f"part-{part:05d}.parquet")
     (folder / "errors.csv").write_text(
         "path,line,doc_id,stage,reason\nbad.txt,,bad,read,empty article (no text)\n",
@@ -268,6 +268,18 @@ def synthetic_output(folder: Path, documents: int = REPORT_DOCS, seed: int = 0) 
     )
     (folder / "manifest.json").write_text(json.dumps({"synthetic": documents}), encoding="utf-8")
     return folder
+
+
+def _conform(table, schema):
+    """The table in the batch's schema; columns the synthetic rows leave out are null (the
+    schema grows as stages add columns)."""
+    import pyarrow as pa
+
+    columns = [
+        table[f.name] if f.name in table.column_names else pa.nulls(len(table), f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, names=schema.names).cast(schema)
 
 
 def _synthetic_part(rng, first: int, count: int, sectors) -> tuple[dict, dict]:
