@@ -23,7 +23,7 @@ def register() -> None:
 def _pymorphy_tag(token: Token) -> str | None:
     """pymorphy3 tag of the reading that agrees with the tagger: computed on demand, since
     few rules need it and storing it for every token costs more than the lookup."""
-    from pipeline.morphology import choose_parse
+    from pipeline.stages.morphology import choose_parse
 
     parse = choose_parse(token.text, token.pos_, token.morph.to_dict())
     return str(parse.tag) if parse is not None else None

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.reader import Document
-from pipeline.rules.entities import doc_names, link_names
+from pipeline.stages.rules.entities import doc_names, link_names
 
 DEFAULT_PIECE_CHARS = 30_000
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")

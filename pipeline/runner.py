@@ -14,10 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import extensions
-from pipeline import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 from pipeline.config import PipelineConfig, load_config
 from pipeline.pieces import DEFAULT_PIECE_CHARS, long_rows
 from pipeline.reader import Document
+from pipeline.stages import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 
 
 def build_pipeline(config: PipelineConfig) -> Language:

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.rules.base import load_lexicon  # noqa: E402
-from pipeline.rules.lexicon import lemma_set  # noqa: E402
+from pipeline.stages.rules.base import load_lexicon  # noqa: E402
+from pipeline.stages.rules.lexicon import lemma_set  # noqa: E402
 
 CLASSES = ("named body missed", "descriptor missed", "boundary", "false positive")
 

@@ -274,11 +274,11 @@ module = "tests.test_batch"
 factory = "test_batch_faults"
 
 [stages.morphology]
-module = "pipeline.morphology"
+module = "pipeline.stages.morphology"
 factory = "ru_morphology"
 
 [stages.ner]
-module = "pipeline.ner"
+module = "pipeline.stages.ner"
 factory = "slovnet_ner"
 """
 

@@ -3,7 +3,7 @@
 import spacy
 
 from pipeline.batching import doc_words
-from pipeline.tokenizer import RazdelTokenizer
+from pipeline.stages.tokenizer import RazdelTokenizer
 
 
 def test_words_sentences_and_spaces():

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.intervals import Intervals
 from pipeline.pieces import piece_bounds
-from pipeline.rules.entities import FullNameIndex
+from pipeline.stages.rules.entities import FullNameIndex
 from pipeline.tables import enclosing
 from tests.conftest import SEED, run_cli
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.ner import bio_chunks, bracket_parts, entity_pieces
+from pipeline.stages.ner import bio_chunks, bracket_parts, entity_pieces
 
 
 @pytest.mark.parametrize(

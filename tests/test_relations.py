@@ -222,7 +222,7 @@ def test_sentence_facts_groups_by_sentence(nlp):
 
 def test_lexicon_errors_name_the_file(tmp_path):
     from pipeline.errors import InputError
-    from pipeline.relations import Lexicon
+    from pipeline.stages.relations import Lexicon
 
     bad = tmp_path / "relations.toml"
     bad.write_text("[triggers\nincome = [", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""SECTOR mechanisms of issue 9, one table per mechanism (pipeline/rules/sector.py): products,
+"""SECTOR mechanisms of issue 9, one table per mechanism (stages/rules/sector.py): products,
 context terms, sector adjectives on organisation heads, compounds, the embedding fallback,
 negative contexts, and the documents table's sector profile. Sentences are made up for the
 mechanism, not taken from any corpus."""
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.rules.sector import _Compounds, _sector_adjectives
 from pipeline.sector_embedding import Centroids
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.stages.rules.sector import _Compounds, _sector_adjectives
 
 
 @pytest.fixture(scope="module")

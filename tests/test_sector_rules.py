@@ -1,4 +1,4 @@
-"""SECTOR stage (pipeline/rules/sector.py): taxonomy terms found by lemma, in any case form."""
+"""SECTOR stage (stages/rules/sector.py): taxonomy terms found by lemma, in any case form."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def test_words_inside_an_org_span_are_skipped(nlp) -> None:
 
 
 def test_missing_taxonomy_is_an_input_error(nlp, tmp_path) -> None:
-    from pipeline.rules.sector import SectorRules
+    from pipeline.stages.rules.sector import SectorRules
 
     with pytest.raises(InputError, match="cannot read taxonomy"):
         SectorRules(nlp, "sector_rules", str(tmp_path / "absent.toml"))

@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from pipeline.syntax import ROOT, SyntaxTooLong, candidate_sentences, tree
+from pipeline.stages.syntax import ROOT, SyntaxTooLong, candidate_sentences, tree
 
 SENTENCE = "«Газпром» выделит 5 млрд рублей на строительство завода."
 
@@ -65,7 +65,7 @@ def test_empty_doc_has_no_candidates(nlp):
 
 def test_role_words_make_an_org_sentence_a_candidate(nlp):
     from pipeline.config import PROJECT_ROOT
-    from pipeline.syntax import role_words
+    from pipeline.stages.syntax import role_words
 
     words = role_words(str(PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"))
     assert {"владеть", "основатель", "член"} <= words
@@ -81,7 +81,7 @@ def test_wider_candidate_rule_by_config(nlp):
 
 
 def test_too_long_sentence_is_skipped_with_a_warning(nlp):
-    from pipeline.syntax import SlovnetSyntax
+    from pipeline.stages.syntax import SlovnetSyntax
 
     stage = SlovnetSyntax(nlp, "short", max_words=5)
     with nlp.select_pipes(disable=["syntax", "relations"]):

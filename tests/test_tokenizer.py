@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from pipeline.tokenizer import RazdelTokenizer
+from pipeline.stages.tokenizer import RazdelTokenizer
 
 TEXTS = [
     " date 2025-12-21 Заголовок без точки\n\nПервое предложение. Второе — тоже!",

@@ -1,6 +1,6 @@
 """DATE values: a parsed date expression plus the article date become a DateValue. No spaCy.
 
-The rule component (pipeline/rules/date.py) decides which tokens form a date and fills a
+The rule component (pipeline/stages/rules/date.py) decides which tokens form a date and fills a
 DateExpr with what the text says; everything here is calendar arithmetic over that record, so it
 can be tested with plain values. Conventions the guideline (docs/guideline.md, section 6) leaves
 to the implementation:

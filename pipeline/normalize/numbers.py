@@ -1,7 +1,7 @@
 """Numbers, multipliers, currencies and qualifiers of AMOUNT mentions, as plain values.
 
 Pure functions over strings and the amounts lexicon (configs/lexicons/amounts.toml); the spaCy
-component pipeline/rules/amount.py decides which tokens form an amount and calls these for the
+component stages/rules/amount.py decides which tokens form an amount and calls these for the
 values. Arithmetic goes through Decimal so "3,7 млрд" is exactly 3.7e9, not 3700000000.0000005.
 """
 

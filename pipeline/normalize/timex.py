@@ -1,6 +1,6 @@
 """TIMEX3 values of durations, recurring times and anaphoric dates, as plain values. No spaCy.
 
-The rule component (pipeline/rules/timex.py) finds the tokens and says what they mean (amounts
+The rule component (stages/rules/timex.py) finds the tokens and says what they mean (amounts
 of units, a shift, the date counted from); here that becomes a DateValue. Conventions (the
 guideline, docs/guideline.md decisions 60-64):
 

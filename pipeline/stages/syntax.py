@@ -107,8 +107,8 @@ def sentence_numbers(doc: Doc) -> np.ndarray:
 def role_words(lexicon: str | None) -> frozenset[str]:
     if not lexicon:
         return frozenset()
-    from pipeline.morphology import fold
-    from pipeline.rules.base import load_lexicon
+    from pipeline.stages.morphology import fold
+    from pipeline.stages.rules.base import load_lexicon
 
     roles = load_lexicon(lexicon).get("roles", {})
     return frozenset(fold(w) for words in roles.values() for w in words)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.morphology import choose_parse
-from pipeline.rules.lexicon import token_lemma
+from pipeline.stages.morphology import choose_parse
+from pipeline.stages.rules.lexicon import token_lemma
 
 _QUOTES = set('«»„“”"')
 

@@ -56,12 +56,12 @@ from spacy.util import filter_spans
 
 from pipeline import extensions
 from pipeline.errors import InputError
-from pipeline.rules.base import make_span, set_group
-from pipeline.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
-from pipeline.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.stages.rules.base import make_span, set_group
+from pipeline.stages.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
+from pipeline.stages.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 
 LABEL = "SECTOR"
 NEGATIVE = "__negative__"

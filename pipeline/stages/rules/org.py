@@ -14,10 +14,10 @@ from spacy.util import filter_spans
 
 from pipeline import extensions
 from pipeline.intervals import Intervals
-from pipeline.ner import bracket_parts
-from pipeline.rules.base import load_lexicon, make_span, set_group
-from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.rules.org_grammar import Gazetteer, OrgGrammar, products, title_heads
+from pipeline.stages.ner import bracket_parts
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.stages.rules.org_grammar import Gazetteer, OrgGrammar, products, title_heads
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 QUOTES = set('«»„“”"')
 MAX_ADJECTIVES = 4

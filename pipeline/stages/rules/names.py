@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import extensions
-from pipeline.morphology import choose_parse
 from pipeline.normalize.inflect import head_normal, person_normal
-from pipeline.rules.base import load_lexicon, make_span, set_group
-from pipeline.rules.entities import assign_entity_ids
-from pipeline.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.rules.org import CANONICAL_KEY, OPEN_QUOTES, _quoted_after
+from pipeline.stages.morphology import choose_parse
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.entities import assign_entity_ids
+from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.stages.rules.org import CANONICAL_KEY, OPEN_QUOTES, _quoted_after
 
 
 class NameRules:

@@ -29,9 +29,9 @@ from pipeline import extensions, models
 from pipeline.normalize import dates as nd
 from pipeline.normalize import numbers as nn
 from pipeline.normalize import timex as timex_values
-from pipeline.rules import timex
-from pipeline.rules.base import add_spans, load_lexicon, make_span
 from pipeline.schema import DateValue
+from pipeline.stages.rules import timex
+from pipeline.stages.rules.base import add_spans, load_lexicon, make_span
 
 LABEL = "DATE"
 
@@ -772,7 +772,7 @@ class DateRules:
         return doc
 
     def _timexes(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
-        """Durations, sets and anaphoric dates (pipeline/rules/timex.py); anaphoric ones take
+        """Durations, sets and anaphoric dates (pipeline/stages/rules/timex.py); anaphoric ones take
         their value from the nearest earlier date once every span is known."""
         found = [hit for hit in self.timex.scan(doc, taken) if _absorbable(hit, spans)]
         for hit in found:
@@ -1142,7 +1142,9 @@ def _verb_tense(token: Token) -> str | None:
 
 @Language.factory("date_rules", default_config={"lexicon": "", "numbers": ""})
 def make_date_rules(nlp: Language, name: str, lexicon: str, numbers: str) -> DateRules:
-    lexicons = Path(__file__).resolve().parents[2] / "configs" / "lexicons"
+    from pipeline.config import PROJECT_ROOT
+
+    lexicons = PROJECT_ROOT / "configs" / "lexicons"
     lexicon = lexicon or str(lexicons / "dates.toml")
     # number words and qualifiers of durations: the AMOUNT stage's lexicon
     numbers = numbers or str(lexicons / "amounts.toml")

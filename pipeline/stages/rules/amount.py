@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import extensions, models
 from pipeline.config import PROJECT_ROOT
 from pipeline.normalize import numbers as nb
-from pipeline.rules.base import add_spans, make_span
 from pipeline.schema import AmountValue
+from pipeline.stages.rules.base import add_spans, make_span
 
 LABEL = "AMOUNT"
 DEFAULT_LEXICON = PROJECT_ROOT / "configs" / "lexicons" / "amounts.toml"

@@ -22,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions
-from pipeline.morphology import fold
-from pipeline.rules.base import load_lexicon
-from pipeline.syntax import sentence_numbers
+from pipeline.stages.morphology import fold
+from pipeline.stages.rules.base import load_lexicon
+from pipeline.stages.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
 CLOSING = frozenset('»"“”)')

@@ -10,7 +10,7 @@ from spacy.attrs import NORM
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from pipeline.morphology import fold, lemmatize
+from pipeline.stages.morphology import fold, lemmatize
 
 
 def lemma_key(phrase: str) -> tuple[str, ...]:
@@ -24,7 +24,7 @@ def lemma_set(words: Iterable[str]) -> frozenset[str]:
 
 
 def token_lemma(token) -> str:
-    """The folded lemma the morphology stage left in NORM (see pipeline.morphology)."""
+    """The folded lemma the morphology stage left in NORM (see pipeline.stages.morphology)."""
     return token.norm_
 
 
