@@ -10,6 +10,16 @@ from pipeline.errors import InputError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "pipeline.toml"
+
+
+def shared_dir(explicit: str | Path | None = None) -> Path:
+    """The shared corpora some dev golds point into (evaluation only, never the product):
+    `explicit`, else $SHARED_DIR, else ../shared beside the project."""
+    import os
+
+    return Path(explicit or os.environ.get("SHARED_DIR") or PROJECT_ROOT.parent / "shared")
+
+
 # Keys of a stage table that select the component rather than configure it.
 _SELECTORS = ("factory", "module")
 # Settings whose value is a file: resolved against the config file's folder.

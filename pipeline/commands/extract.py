@@ -112,7 +112,7 @@ def _extract_file(nlp, documents: list, out: Path, bar) -> str:
             ids = mention_ids(doc)
             mentions, row = mention_rows(doc), document_row(doc)
             relations, facts = relation_rows(doc, ids), fact_rows(doc, ids)
-            articles.append(ArticleInput.from_doc(doc, facts_by_sentence(facts)))
+            articles.append(ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions))
         for name, rows in zip(tables, (mentions, [row], relations, facts), strict=True):
             tables[name].extend(rows)
         bar.update()

@@ -259,14 +259,13 @@ def load_offset_gold(path: str | Path, shared: str | Path | None = None) -> Gold
     corpus's texts and mentions: what scripts/nerel_relation_gold.py writes. The shared folder
     is `shared`, else $SHARED_DIR, else ../shared beside the project."""
     import hashlib
-    import os
 
-    from pipeline.config import PROJECT_ROOT
+    from pipeline.config import shared_dir
     from pipeline.evaluation.corpora import NEREL, load_corpus
     from pipeline.evaluation.sources import iter_jsonl
 
     path = Path(path)
-    root = Path(shared or os.environ.get("SHARED_DIR") or PROJECT_ROOT.parent / "shared")
+    root = shared_dir(shared)
     sources: dict[str, GoldCorpus] = {}
     documents = []
     for line, obj in iter_jsonl(path):

@@ -34,11 +34,10 @@ SOURCES = {  # "source" field -> file under ../shared
 
 
 def default_shared() -> Path:
-    """../shared beside the repo; a git worktree one level deeper finds it one level up."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
+    """$SHARED_DIR, else ../shared beside the project (pipeline.config.shared_dir)."""
+    from pipeline.config import shared_dir
+
+    return shared_dir()
 
 
 class SharedMissing(RuntimeError):

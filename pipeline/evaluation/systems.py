@@ -18,16 +18,26 @@ class SystemUnavailable(RuntimeError):
 
 def pipeline_frame(corpus: GoldCorpus) -> pd.DataFrame:
     """Run the project's pipeline (pipeline.runner.extract_texts) on the gold documents."""
+    extract_texts = _runner("extract_texts")
+    return conform(extract_texts(_items(corpus)), "pipeline.runner.extract_texts")
+
+
+def _runner(name: str):
+    """A function of pipeline.runner, imported only here: the runner loads every model, and
+    the other sources do not need it."""
     try:
-        # Imported here: the runner loads every model, and the other sources do not need it.
-        from pipeline.runner import extract_texts
-    except ImportError as exc:
+        import pipeline.runner as runner
+
+        return getattr(runner, name)
+    except (ImportError, AttributeError) as exc:
         raise SystemUnavailable(
-            f"cannot run the pipeline on the gold texts: pipeline.runner.extract_texts is not "
+            f"cannot run the pipeline on the gold texts: pipeline.runner.{name} is not "
             f"available ({exc}); pass --pred with an extract output instead"
         ) from exc
-    items = [(d.doc_id, d.text, _article_date(d.date)) for d in corpus.documents]
-    return conform(extract_texts(items), "pipeline.runner.extract_texts")
+
+
+def _items(corpus: GoldCorpus) -> list[tuple]:
+    return [(d.doc_id, d.text, _article_date(d.date)) for d in corpus.documents]
 
 
 def baseline_frame(name: str, corpus: GoldCorpus) -> pd.DataFrame:
@@ -49,14 +59,5 @@ def _article_date(value: str | None) -> date | None:
 
 def pipeline_frames(corpus: GoldCorpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The pipeline's mentions and relations tables on the gold documents, from one run."""
-    try:
-        from pipeline.runner import extract_tables
-    except ImportError as exc:
-        raise SystemUnavailable(
-            f"cannot run the pipeline on the gold texts: pipeline.runner.extract_tables is not "
-            f"available ({exc}); pass --pred with an extract output instead"
-        ) from exc
-
-    items = [(d.doc_id, d.text, _article_date(d.date)) for d in corpus.documents]
-    mentions, relations = extract_tables(items)
+    mentions, relations = _runner("extract_tables")(_items(corpus))
     return conform(mentions, "pipeline.runner.extract_tables"), relations

@@ -54,14 +54,20 @@ class ArticleInput:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def from_doc(cls, doc: Doc, facts: Mapping[int, Sequence[Row]] | None = None) -> ArticleInput:
+    def from_doc(
+        cls,
+        doc: Doc,
+        facts: Mapping[int, Sequence[Row]] | None = None,
+        rows: list[Row] | None = None,
+    ) -> ArticleInput:
+        """`rows`: the Doc's mention rows when the caller has them already."""
         from pipeline.tables import mention_rows
 
         when = doc._.article_date
         return cls(
             doc_id=str(doc._.doc_id or ""),
             text=doc.text,
-            rows=mention_rows(doc),
+            rows=rows if rows is not None else mention_rows(doc),
             title=doc._.title,
             date=when.isoformat() if when else None,
             sentence_ends=[s.end_char for s in doc.sents] if facts else None,
