@@ -25,10 +25,10 @@ def pipeline_frame(corpus: GoldCorpus) -> pd.DataFrame:
 def _runner(name: str):
     """A function of pipeline.runner, imported only here: the runner loads every model, and
     the other sources do not need it."""
-    try:
-        import pipeline.runner as runner
+    import importlib
 
-        return getattr(runner, name)
+    try:
+        return getattr(importlib.import_module("pipeline.runner"), name)
     except (ImportError, AttributeError) as exc:
         raise SystemUnavailable(
             f"cannot run the pipeline on the gold texts: pipeline.runner.{name} is not "
