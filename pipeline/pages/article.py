@@ -317,12 +317,13 @@ def _tip_values(row: dict) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _okved_captions(path: Path = OKVED_CSV) -> dict[str, str]:
+def okved_rows(path: Path = OKVED_CSV) -> dict[str, dict[str, str]]:
+    """code -> its row of the ОКВЭД 2 codes the taxonomy uses (caption, section), read once."""
     if not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if not line.startswith("#"))
-        return {row["code"]: row["caption"] for row in csv.DictReader(lines)}
+        return {row["code"]: row for row in csv.DictReader(lines)}
 
 
 _CODE = re.compile(r"[A-Z]|\d{2}(?:\.\d{1,2}){0,3}")
@@ -330,9 +331,9 @@ _CODE = re.compile(r"[A-Z]|\d{2}(?:\.\d{1,2}){0,3}")
 
 def okved_caption(okved: str) -> str | None:
     """The caption of the first (main) ОКВЭД code of a `;`-separated list."""
-    captions = _okved_captions()
+    rows = okved_rows()
     for code in okved.split(";"):
         code = code.strip()
-        if _CODE.fullmatch(code) and code in captions:
-            return f"{code} {captions[code]}"
+        if _CODE.fullmatch(code) and code in rows:
+            return f"{code} {rows[code]['caption']}"
     return None
