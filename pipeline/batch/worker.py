@@ -172,19 +172,34 @@ def _run_chunk(
         rows.relations.extend(relations)
         rows.facts.extend(facts)
         if settings is not None and settings.html:
-            _write_page(source, mentions, Path(settings.out))
+            _write_page(source, mentions, facts, Path(settings.out), nlp)
 
 
-def _write_page(document: Document, mentions: list[dict], out: Path) -> None:
-    """The document's annotated page (batch --html). A page that cannot be made is reported
-    on stderr and skipped: the document's rows matter more than its page."""
+def _write_page(
+    document: Document, mentions: list[dict], facts: list[dict], out: Path, nlp
+) -> None:
+    """The document's annotated page (batch --html), with its facts under their sentences. A
+    page that cannot be made is reported on stderr and skipped: the document's rows matter
+    more than its page."""
     from pipeline.output import write_text
     from pipeline.pages import ArticleInput, article_page
     from pipeline.pages.paths import page_relpath
 
-    when = document.date.isoformat() if document.date else None
-    article = ArticleInput(document.doc_id, document.text, mentions, document.title, when)
     try:
+        ends = _sentence_ends(nlp, document.text) if facts else None
+        article = ArticleInput.from_document(document, mentions, facts, ends)
         write_text(out / page_relpath(document.doc_id), article_page([article]))
     except Exception as exc:
         sys.stderr.write(f"warning: no page for {document.doc_id}: {one_line(exc)}\n")
+
+
+def _sentence_ends(nlp, text: str) -> list[int] | None:
+    """Where each sentence ends, as the facts table numbers sentences: the tokenizer alone
+    gives them (later stages keep its boundaries). Rows keep no Doc, so it runs again, on
+    documents with facts only. A document run in pieces is not tokenized whole (memory): its
+    page shows no facts, as extract's does not."""
+    from pipeline.runner import piece_size
+
+    if len(text) > piece_size(nlp):
+        return None
+    return [sentence.end_char for sentence in nlp.make_doc(text).sents]

@@ -23,6 +23,8 @@ from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from pipeline.reader import Document
+
 # displaCy's span colours: readers of spaCy's pages know them.
 COLORS = {
     "ORG": "#7aecec",
@@ -72,6 +74,28 @@ class ArticleInput:
             date=when.isoformat() if when else None,
             sentence_ends=[s.end_char for s in doc.sents] if facts else None,
             facts=facts,
+        )
+
+    @classmethod
+    def from_document(
+        cls,
+        document: Document,
+        rows: list[Row],
+        facts: Iterable[Row] = (),
+        sentence_ends: Sequence[int] | None = None,
+    ) -> ArticleInput:
+        """From a read document and its table rows, for callers that keep rows, not Docs
+        (batch workers, long documents run in pieces). Facts show only with `sentence_ends`."""
+        when = document.date.isoformat() if document.date else None
+        by_sentence = facts_by_sentence(facts) if sentence_ends is not None else None
+        return cls(
+            document.doc_id,
+            document.text,
+            rows,
+            document.title,
+            when,
+            sentence_ends=sentence_ends if by_sentence else None,
+            facts=by_sentence or None,
         )
 
 
