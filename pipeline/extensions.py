@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.readings import choose_parse
+
 DOC_ATTRS = ("doc_id", "article_date", "title", "source", "encoding")
 SPAN_ATTRS = ("value", "normal", "stage", "entity_id", "parent_id", "name_kind")
 
@@ -23,8 +25,6 @@ def register() -> None:
 def _pymorphy_tag(token: Token) -> str | None:
     """pymorphy3 tag of the reading that agrees with the tagger: computed on demand, since
     few rules need it and storing it for every token costs more than the lookup."""
-    from pipeline.stages.morphology import choose_parse
-
     parse = choose_parse(token.text, token.pos_, token.morph.to_dict())
     return str(parse.tag) if parse is not None else None
 

@@ -16,7 +16,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from pipeline.config import shared_dir
 from pipeline.errors import InputError
+from pipeline.evaluation.doc_blocks import write_block
 from pipeline.evaluation.model import GoldCorpus
 from pipeline.evaluation.predictions import mentions_from_frame
 from pipeline.evaluation.readers import read_gold
@@ -36,7 +38,7 @@ END = "<!-- END evaluate-corpora -->"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "eval")
     parser.add_argument("--doc", type=Path, default=ROOT / "docs" / "evaluation.md")
     parser.add_argument("--limit", type=int, help="first N documents of each corpus only")
@@ -135,15 +137,7 @@ def _write_doc(doc: Path, sections: list[str], limit: int | None) -> None:
             END,
         ]
     )
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Evaluation\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n## Results on the reference corpora\n\n" + block + "\n"
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(text, encoding="utf-8")
+    write_block(doc, block, BEGIN, END, "Results on the reference corpora")
 
 
 if __name__ == "__main__":

@@ -15,12 +15,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from pipeline.config import shared_dir
 from pipeline.errors import InputError
+from pipeline.evaluation.doc_blocks import write_block
+from pipeline.evaluation.offset_gold import SharedMissing
 from pipeline.evaluation.sectors import (
     DEFAULT_GOLD,
     SectorDoc,
-    SharedMissing,
-    default_shared,
     load_sector_gold,
     report_lines,
     score,
@@ -33,7 +34,7 @@ END = "<!-- END evaluate-sectors -->"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--doc", type=Path, help="markdown file to write the tables into")
     parser.add_argument("--errors", action="store_true", help="print misses and wrong ids")
@@ -112,13 +113,7 @@ def _write_doc(doc: Path, docs: list[SectorDoc], lines: list[str], stages: dict[
             END,
         ]
     )
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Evaluation\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n## SECTOR on economic news (dev gold)\n\n" + block + "\n"
-    doc.write_text(text, encoding="utf-8")
+    write_block(doc, block, BEGIN, END, "SECTOR on economic news (dev gold)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ anchor of an anaphoric DATE match too; the qualifier of a DURATION is scored on 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -24,6 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from pipeline.config import shared_dir  # noqa: E402 (after the sys.path line)
+from pipeline.errors import InputError  # noqa: E402
+from pipeline.evaluation.offset_gold import TextRef, shared_texts  # noqa: E402
 
 GOLD = ROOT / "corpora" / "gold" / "timex_values.jsonl"
 EXTRA = {"set": "quant", "anaphoric": "anchor"}
@@ -48,22 +51,13 @@ def load_gold(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def load_texts(shared: Path, gold: list[dict]) -> dict[tuple[str, str], str]:
+def load_texts(shared: Path, gold: list[dict], path: Path = GOLD) -> dict[tuple[str, str], str]:
     """The texts of the documents the gold names, checked against their sha1."""
-    wanted = {(row["corpus"], row["doc_id"]) for row in gold}
-    texts: dict[tuple[str, str], str] = {}
-    for corpus in sorted({c for c, _ in wanted}):
-        path = shared / "corpora" / f"{corpus}.jsonl"
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                doc = json.loads(line)
-                if (corpus, doc["id"]) in wanted:
-                    texts[(corpus, doc["id"])] = doc["text"]
-    for row in gold:
-        text = texts.get((row["corpus"], row["doc_id"]))
-        if text is None or hashlib.sha1(text.encode()).hexdigest() != row["sha1"]:
-            raise SystemExit(f"{row['corpus']}/{row['doc_id']}: text missing or changed (sha1)")
-    return texts
+    refs = [TextRef(r["corpus"], r["doc_id"], r["sha1"], n) for n, r in enumerate(gold, 1)]
+    try:
+        return shared_texts(path, refs, shared)
+    except InputError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def predictions(texts: dict[tuple[str, str], str]) -> dict[tuple[str, str], list]:
@@ -133,7 +127,7 @@ def report(result: Score) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--misses", action="store_true", help="list the wrong and missed ones")
     args = parser.parse_args(argv)
@@ -141,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.shared}: no corpora/nerel here; nothing to score", file=sys.stderr)
         return 2
     gold = load_gold(args.gold)
-    result = score(gold, predictions(load_texts(args.shared, gold)))
+    result = score(gold, predictions(load_texts(args.shared, gold, args.gold)))
     print(report(result))
     if args.misses:
         print("\n".join(result.misses))

@@ -215,6 +215,11 @@ def test_batch_pages_show_each_article(browser, small_batch):
     manifest = json.loads((small_batch / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["ok"] == 4
     page = Page(browser, small_batch / "pages" / "a.html")
+    # Facts under their sentences, as on extract's page; the text around them is the article.
+    facts = pd.read_parquet(small_batch / "facts")
+    assert page.page.locator("#article .facts tbody tr").count() == (facts["doc_id"] == "a").sum()
+    assert (facts["doc_id"] == "a").sum() > 0
+    page.page.add_style_tag(content=".facts { display: none !important; }")
     assert page.page.inner_text("#article") == NEWS["a.txt"].split("\n", 1)[1]
     assert page.page.locator("#article mark.m").count() > 0 and page.errors == []
     page.close()

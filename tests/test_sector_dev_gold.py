@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.config import shared_dir
 from pipeline.errors import InputError
-from pipeline.evaluation.sectors import (
-    DEFAULT_GOLD,
-    GoldSector,
-    SectorDoc,
-    SharedMissing,
-    default_shared,
-    load_sector_gold,
-    score,
-    sha1,
-)
+from pipeline.evaluation.offset_gold import SharedMissing, sha1
+from pipeline.evaluation.sectors import DEFAULT_GOLD, GoldSector, SectorDoc, load_sector_gold, score
 from pipeline.sector_taxonomy import DEFAULT_OKVED_PATH, Taxonomy, read_okved_codes
 
-SHARED = default_shared()
+SHARED = shared_dir()
 HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
 
 

@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch.backends import DaskBackend, LocalBackend, available_cores
-from pipeline.batch.discovery import discover, doc_id_for, file_size, plan_tasks
-from pipeline.batch.manifest import _now, build_manifest, config_digest
+from pipeline.batch.discovery import doc_id_for
+from pipeline.batch.manifest import build_manifest, config_digest, utc_now
 from pipeline.batch.model import (
     DOCUMENTS_DIR,
     ERRORS_FILE,
@@ -37,84 +35,17 @@ from pipeline.batch.model import (
     one_line,
 )
 from pipeline.batch.parts import (
+    PartRows,
     commit_part,
-    committed,
     remove_uncommitted,
     sum_ledgers,
     write_errors,
     write_json,
 )
-from pipeline.batch.worker import PartRows
+from pipeline.batch.plan import Plan
+from pipeline.batch.session import Progress, Session
 from pipeline.config import load_config
 from pipeline.errors import InputError
-
-
-@dataclass
-class Progress:
-    """The tqdm bar over files, with documents and documents/s alongside."""
-
-    total: int
-    enabled: bool
-    started: float = field(default_factory=time.perf_counter)
-    docs: int = 0
-    bar: object = None
-
-    def __post_init__(self) -> None:
-        if self.enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(
-                total=self.total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1
-            )
-
-    def update(self, summary: PartSummary) -> None:
-        self.docs += summary.ok + summary.failed
-        if self.bar is not None:
-            rate = self.docs / max(time.perf_counter() - self.started, 1e-9)
-            self.bar.set_postfix_str(f"{self.docs} docs, {rate:.1f} docs/s", refresh=False)
-            self.bar.update(summary.files)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-@dataclass
-class WorkerStats:
-    load_s: float | None = None
-    peak_rss_mb: float = 0.0
-    parts: int = 0
-    documents: int = 0
-    characters: int = 0
-    busy_s: float = 0.0
-
-    def add(self, summary: PartSummary) -> None:
-        self.load_s = summary.load_s if summary.load_s is not None else self.load_s
-        self.peak_rss_mb = max(self.peak_rss_mb, summary.peak_rss_mb)
-        self.parts += 1
-        self.documents += summary.ok + summary.failed
-        self.characters += summary.characters
-        self.busy_s += summary.busy_s
-
-
-@dataclass
-class Session:
-    """What this invocation processed (a resumed run's earlier parts are in the ledgers)."""
-
-    progress: Progress
-    workers: dict[str, WorkerStats] = field(default_factory=dict)
-
-    def on_done(self, summary: PartSummary) -> None:
-        self.workers.setdefault(summary.worker, WorkerStats()).add(summary)
-        self.progress.update(summary)
-
-    @property
-    def documents(self) -> int:
-        return sum(s.documents for s in self.workers.values())
-
-    @property
-    def characters(self) -> int:
-        return sum(s.characters for s in self.workers.values())
 
 
 def drive(
@@ -180,7 +111,7 @@ def isolate_crashes(backend, crashed: list[Task], on_done: Callable[[PartSummary
 
 def run_batch(options: BatchOptions) -> BatchReport:
     """The whole run: check, connect, plan, process, then summarise from the ledgers."""
-    started_at, started = _now(), time.perf_counter()
+    started_at, started = utc_now(), time.perf_counter()
     corpus, out = _check_corpus(options.corpus), options.out.resolve()
     config = load_config(options.config)  # a broken config fails here, before any worker
     run_info = {
@@ -212,48 +143,11 @@ def run_batch(options: BatchOptions) -> BatchReport:
             manifest = build_manifest(options, run_info, config, totals, plan, timings, session)
             write_errors(out, totals.errors)
             seconds = time.perf_counter() - started
-            manifest["timings"].update(finished_at=_now(), wall_s=round(seconds, 3))
+            manifest["timings"].update(finished_at=utc_now(), wall_s=round(seconds, 3))
             write_json(out / MANIFEST_FILE, manifest)  # last: its presence means "completed"
     finally:
         backend.close()
     return BatchReport(out, totals, plan.count, len(plan.done_files), seconds, manifest)
-
-
-@dataclass
-class Plan:
-    """Which parts to run. The partition covers the whole corpus, as in the first run, so a
-    resumed part has the name it would have had: if a worker orphaned by a crash commits it
-    late, it overwrites the same part with the same rows instead of adding a duplicate."""
-
-    corpus: Path
-    out: Path
-    part_size: int
-    done_files: set[str]
-    done_parts: set[str]
-    count: int = 0
-    nbytes: int = 0
-    scan_errors: list = field(default_factory=list)
-
-    @classmethod
-    def make(cls, corpus: Path, out: Path, part_size: int, resume: bool) -> Plan:
-        files, parts = committed(out) if resume else (set(), set())
-        plan = cls(corpus, out, part_size, files, parts)
-        for rel in discover(corpus, out, plan.scan_errors):  # a cheap first pass: the totals
-            if rel not in files:
-                plan.count += 1
-                plan.nbytes += file_size(corpus / rel)
-        return plan
-
-    def tasks(self) -> Iterator[Task]:
-        files = ((rel, file_size(self.corpus / rel)) for rel in discover(self.corpus, self.out))
-        for task in plan_tasks(files, self.part_size):
-            if task.part in self.done_parts:
-                continue
-            rest = [rel for rel in task.files if rel not in self.done_files]
-            if len(rest) == len(task.files):
-                yield task
-            elif rest:  # the corpus changed since the first run: run what is left
-                yield Task.of(rest)
 
 
 def _process(backend, tasks: Iterator[Task], session: Session) -> None:

@@ -8,7 +8,6 @@ import sys
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.batch.backends import available_cores
 from pipeline.batch.model import (
@@ -24,11 +23,10 @@ from pipeline.batch.model import (
     one_line,
 )
 from pipeline.batch.parts import parquet_rows
+from pipeline.batch.plan import Plan
+from pipeline.batch.session import Session
 from pipeline.config import PATH_KEYS, PipelineConfig
 from pipeline.schema import MENTION_TYPES
-
-if TYPE_CHECKING:
-    from pipeline.batch.driver import Plan, Session
 
 
 def config_digest(config: PipelineConfig) -> str:
@@ -144,5 +142,5 @@ def summary_line(report: BatchReport) -> str:
     )
 
 
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")

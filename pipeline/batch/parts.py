@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import resource
+import socket
 from array import array
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.batch.model import (
     DOCUMENTS_DIR,
@@ -22,6 +25,7 @@ from pipeline.batch.model import (
     LEDGER_DIR,
     MENTIONS_DIR,
     RELATIONS_DIR,
+    PartSummary,
     Task,
     Totals,
     error_row,
@@ -30,8 +34,33 @@ from pipeline.batch.model import (
 from pipeline.output import atomic_write
 from pipeline.schema import MENTION_TYPES
 
-if TYPE_CHECKING:
-    from pipeline.batch.worker import PartRows
+
+@dataclass
+class PartRows:
+    """The rows of one part, as a worker collects them (or the driver, for files whose
+    worker died) and `commit_part` writes them."""
+
+    mentions: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def summary(self, task: Task, busy_s: float, load_s: float | None = None) -> PartSummary:
+        """What goes back to the driver; `load_s` is the worker's model load, if any."""
+        counts = {t: sum(d[f"n_{t.lower()}"] for d in self.documents) for t in MENTION_TYPES}
+        return PartSummary(
+            part=task.part,
+            files=len(task.files),
+            ok=len(self.documents),
+            failed=len(self.errors),
+            characters=sum(d["characters"] for d in self.documents),
+            mentions=counts,
+            worker=f"{socket.gethostname()}:{os.getpid()}",
+            load_s=load_s,
+            peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            busy_s=busy_s,
+        )
 
 
 @lru_cache(maxsize=1)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import atexit
 import os
-import resource
 import signal
-import socket
 import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.batch.discovery import doc_id_for
@@ -24,10 +22,9 @@ from pipeline.batch.model import (
     error_row,
     one_line,
 )
-from pipeline.batch.parts import commit_part
+from pipeline.batch.parts import PartRows, commit_part
 from pipeline.errors import InputError
 from pipeline.reader import Document, iter_records
-from pipeline.schema import MENTION_TYPES
 
 # A long-lived pipeline grows with the corpus vocabulary (spaCy's StringStore, the pymorphy3
 # parse cache): a worker rebuilds it after this many documents, which keeps its memory bounded.
@@ -110,31 +107,7 @@ def process_task(task: Task, settings: WorkerSettings) -> PartSummary:
     except OSError as exc:
         raise RunError(f"cannot write results to {settings.out}: {exc.strerror or exc}") from None
     _count_and_recycle(len(rows.documents) + len(rows.errors))
-    return rows.summary(task, time.perf_counter() - started)
-
-
-@dataclass
-class PartRows:
-    mentions: list[dict] = field(default_factory=list)
-    documents: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-    relations: list[dict] = field(default_factory=list)
-    facts: list[dict] = field(default_factory=list)
-
-    def summary(self, task: Task, busy_s: float) -> PartSummary:
-        counts = {t: sum(d[f"n_{t.lower()}"] for d in self.documents) for t in MENTION_TYPES}
-        return PartSummary(
-            part=task.part,
-            files=len(task.files),
-            ok=len(self.documents),
-            failed=len(self.errors),
-            characters=sum(d["characters"] for d in self.documents),
-            mentions=counts,
-            worker=f"{socket.gethostname()}:{os.getpid()}",
-            load_s=_WORKER["load_s"],
-            peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            busy_s=busy_s,
-        )
+    return rows.summary(task, time.perf_counter() - started, _WORKER["load_s"])
 
 
 def _records(files: Iterable[str], settings: WorkerSettings) -> Iterator[Document | dict]:
@@ -199,19 +172,34 @@ def _run_chunk(
         rows.relations.extend(relations)
         rows.facts.extend(facts)
         if settings is not None and settings.html:
-            _write_page(source, mentions, Path(settings.out))
+            _write_page(source, mentions, facts, Path(settings.out), nlp)
 
 
-def _write_page(document: Document, mentions: list[dict], out: Path) -> None:
-    """The document's annotated page (batch --html). A page that cannot be made is reported
-    on stderr and skipped: the document's rows matter more than its page."""
+def _write_page(
+    document: Document, mentions: list[dict], facts: list[dict], out: Path, nlp
+) -> None:
+    """The document's annotated page (batch --html), with its facts under their sentences. A
+    page that cannot be made is reported on stderr and skipped: the document's rows matter
+    more than its page."""
     from pipeline.output import write_text
     from pipeline.pages import ArticleInput, article_page
     from pipeline.pages.paths import page_relpath
 
-    when = document.date.isoformat() if document.date else None
-    article = ArticleInput(document.doc_id, document.text, mentions, document.title, when)
     try:
+        ends = _sentence_ends(nlp, document.text) if facts else None
+        article = ArticleInput.from_document(document, mentions, facts, ends)
         write_text(out / page_relpath(document.doc_id), article_page([article]))
     except Exception as exc:
         sys.stderr.write(f"warning: no page for {document.doc_id}: {one_line(exc)}\n")
+
+
+def _sentence_ends(nlp, text: str) -> list[int] | None:
+    """Where each sentence ends, as the facts table numbers sentences: the tokenizer alone
+    gives them (later stages keep its boundaries). Rows keep no Doc, so it runs again, on
+    documents with facts only. A document run in pieces is not tokenized whole (memory): its
+    page shows no facts, as extract's does not."""
+    from pipeline.runner import piece_size
+
+    if len(text) > piece_size(nlp):
+        return None
+    return [sentence.end_char for sentence in nlp.make_doc(text).sents]

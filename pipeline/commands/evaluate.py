@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pipeline.evaluation.model import BASELINES, HEADLINE_TYPES
 from pipeline.evaluation.readers import GOLD_FORMATS, read_gold
-from pipeline.evaluation.report import Run, summary, write_reports
+from pipeline.evaluation.report import summary, write_reports
+from pipeline.evaluation.run import Run
 from pipeline.evaluation.scoring import score_systems
 from pipeline.schema import MENTION_TYPES
 

@@ -104,10 +104,7 @@ def _extract_file(nlp, documents: list, out: Path, bar) -> str:
     for document, doc in process_each(documents, nlp):
         if doc is None:
             mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
-            when = document.date.isoformat() if document.date else None
-            articles.append(
-                ArticleInput(document.doc_id, document.text, mentions, document.title, when)
-            )
+            articles.append(ArticleInput.from_document(document, mentions))
         else:
             ids = mention_ids(doc)
             mentions, row = mention_rows(doc), document_row(doc)

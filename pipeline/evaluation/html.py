@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.evaluation.metrics import Alignment, Counts, attribute_mismatches
 from pipeline.evaluation.model import Document, Mention
-from pipeline.evaluation.report import Run, score_table
+from pipeline.evaluation.run import Run, score_table
 
 COLOURS = {
     "ORG": "#cfe2ff",

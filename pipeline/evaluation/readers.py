@@ -10,7 +10,7 @@ from pipeline.evaluation.brat import load_brat
 from pipeline.evaluation.corpora import SCHEMES, guess_scheme, load_corpus
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.model import GoldCorpus
-from pipeline.evaluation.relations import load_offset_gold
+from pipeline.evaluation.offset_gold import load_offset_gold
 
 GOLD_FORMATS = ("auto", "gold", "nerel", "factrueval", "brat", "offsets")
 

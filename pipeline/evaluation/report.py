@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluation.metrics import MODES, ErrorRecord, Evaluation
-from pipeline.evaluation.model import GoldCorpus, Mention
+from pipeline.evaluation.html import write_html
+from pipeline.evaluation.metrics import MODES, ErrorRecord
+from pipeline.evaluation.model import Mention
+from pipeline.evaluation.run import Run, markdown_table, score_table, scores
 
 CONTEXT = 60
 MODE_TITLES = {
@@ -51,22 +52,6 @@ METRIC_COLUMNS = (
     "f1",
 )
 ATTRIBUTE_COLUMNS = ("system", "type", "field", "correct", "total", "accuracy")
-
-
-@dataclass
-class Run:
-    corpus: GoldCorpus
-    results: dict[str, Evaluation]  # the system under test first, then baselines
-    sources: dict[str, str]  # system -> where its predictions came from
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def primary(self) -> Evaluation:
-        return next(iter(self.results.values()))
-
-    @property
-    def baselines(self) -> list[Evaluation]:
-        return list(self.results.values())[1:]
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
@@ -205,8 +190,6 @@ def write_csv(path: Path, rows: list[dict[str, Any]], columns: tuple[str, ...]) 
 
 def write_reports(run: Run, out: Path, html_docs: int = 20, md_errors: int = 100) -> list[Path]:
     """Write every report file into `out`; returns their paths."""
-    from pipeline.evaluation.html import write_html
-
     out.mkdir(parents=True, exist_ok=True)
     written = []
     path = out / "metrics.json"
@@ -231,52 +214,12 @@ def write_reports(run: Run, out: Path, html_docs: int = 20, md_errors: int = 100
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def _f(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
-
-
-def score_table(run: Run, mode: str) -> list[str]:
-    """Per-type P/R/F1 of every system side by side, with ΔF1 to each baseline."""
-    primary = run.primary
-    header = ["type", "gold"]
-    for result in run.results.values():
-        header += [f"{result.system} P", f"{result.system} R", f"{result.system} F1"]
-    for base in run.baselines:
-        header.append(f"ΔF1 vs {base.system}")
-    rows = []
-    for kind in [*primary.types, "micro", "macro"]:
-        gold = primary.micro(mode) if kind in ("micro", "macro") else primary.counts[mode][kind]
-        row = [f"**{kind}**" if kind in ("micro", "macro") else kind, str(gold.tp + gold.fn)]
-        for result in run.results.values():
-            values = _scores(result, mode, kind)
-            row += [_f(values["precision"]), _f(values["recall"]), _f(values["f1"])]
-        for base in run.baselines:
-            delta = _scores(primary, mode, kind)["f1"] - _scores(base, mode, kind)["f1"]
-            row.append(f"{delta:+.3f}")
-        rows.append(row)
-    return _table(header, rows)
-
-
-def _scores(result: Evaluation, mode: str, kind: str) -> dict[str, float]:
-    if kind == "micro":
-        return result.micro(mode).as_dict()
-    if kind == "macro":
-        return result.macro(mode)
-    return result.counts[mode][kind].as_dict()
-
-
-def attribute_table(run: Run) -> list[str]:
+def attributemarkdown_table(run: Run) -> list[str]:
     header = ["type", "attribute", "gold stated"]
     header += [f"{r.system} accuracy" for r in run.results.values()]
     rows = []
@@ -290,7 +233,7 @@ def attribute_table(run: Run) -> list[str]:
                 for t in tallies
             ]
             rows.append([kind, name, str(fields[name].total)] + cells)
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def markdown(run: Run, max_errors: int = 100) -> str:
@@ -324,7 +267,7 @@ def markdown(run: Run, max_errors: int = 100) -> str:
             "",
             "Over partially matched mentions whose gold states the attribute.",
             "",
-            *attribute_table(run),
+            *attributemarkdown_table(run),
         ]
     lines += ["", "## Errors", ""]
     lines.append(
@@ -336,7 +279,7 @@ def markdown(run: Run, max_errors: int = 100) -> str:
         by_kind = Counter((e.error, e.type) for e in errors)
         kinds = ("false_negative", "false_positive", "boundary", "attribute")
         lines += ["", f"### {name}", ""]
-        lines += _table(
+        lines += markdown_table(
             ["type", *kinds],
             [[t] + [str(by_kind.get((k, t), 0)) for k in kinds] for t in result.types],
         )
@@ -364,7 +307,9 @@ def markdown(run: Run, max_errors: int = 100) -> str:
                     _cell(row["context"]),
                 ]
             )
-        lines += _table(["doc", "error", "type", "gold", "predicted", "detail", "context"], rows)
+        lines += markdown_table(
+            ["doc", "error", "type", "gold", "predicted", "detail", "context"], rows
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -389,8 +334,8 @@ def summary(run: Run) -> str:
         )
         line = f"{kind:8} {gold.tp + gold.fn:>5}  "
         for result in run.results.values():
-            s = _scores(result, "strict", kind)
-            p = _scores(result, "partial", kind)
+            s = scores(result, "strict", kind)
+            p = scores(result, "partial", kind)
             line += f"{s['precision']:6.3f}{s['recall']:6.3f}{s['f1']:6.3f}{p['f1']:6.3f}  "
         lines.append(line.rstrip())
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pipeline.evaluation.metrics import evaluate
 from pipeline.evaluation.model import GoldCorpus, Mention
-from pipeline.evaluation.report import Run
+from pipeline.evaluation.run import Run
 
 
 def scored_types(

@@ -13,35 +13,19 @@ are equal), and a per-sector table keyed by the gold id.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.evaluation.metrics import match_partial, match_strict
+from pipeline.evaluation.metrics import Counts, match_partial, match_strict
 from pipeline.evaluation.model import Mention
+from pipeline.evaluation.offset_gold import TextRef, check_text, shared_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = ROOT / "corpora" / "gold" / "sectors_dev.jsonl"
-SOURCES = {  # "source" field -> file under ../shared
-    "nerel/dev": "corpora/nerel/dev.jsonl",
-    "nerel/train": "corpora/nerel/train.jsonl",
-    "factrueval/dev": "corpora/factrueval/dev.jsonl",
-}
-
-
-def default_shared() -> Path:
-    """$SHARED_DIR, else ../shared beside the project (pipeline.config.shared_dir)."""
-    from pipeline.config import shared_dir
-
-    return shared_dir()
-
-
-class SharedMissing(RuntimeError):
-    """A gold document's text lives in ../shared, which is not here."""
 
 
 @dataclass(frozen=True)
@@ -59,27 +43,25 @@ class SectorDoc:
     gold: list[GoldSector] = field(default_factory=list)
 
 
-def sha1(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 def load_sector_gold(
     path: str | Path = DEFAULT_GOLD, shared: str | Path | None = None
 ) -> list[SectorDoc]:
     """The gold documents with their texts; NEREL texts are read from `shared` and checked."""
     path = Path(path)
-    shared = Path(shared) if shared else default_shared()
     records = _records(path)
-    texts = _shared_texts(shared, {r["source"] for r in records if "text" not in r})
+    refs = [
+        TextRef(record["source"], record["id"], record["sha1"], line)
+        for line, record in enumerate(records, 1)
+    ]
+    shared_refs = [ref for ref, record in zip(refs, records, strict=True) if "text" not in record]
+    texts = shared_texts(path, shared_refs, shared)
     docs = []
-    for line, record in enumerate(records, 1):
+    for ref, record in zip(refs, records, strict=True):
         text = record.get("text")
         if text is None:
-            text = texts.get((record["source"], record["id"]))
-            if text is None:
-                raise InputError(path, f"line {line}: {record['id']} not in {record['source']}")
-        if sha1(text) != record["sha1"]:
-            raise InputError(path, f"line {line}: text of {record['id']} differs (sha1)")
+            text = texts[(ref.source, ref.doc_id)]
+        else:
+            check_text(path, ref, text)
         gold = [GoldSector(e["start"], e["end"], e["sector"]) for e in record["entities"]]
         docs.append(SectorDoc(record["id"], record["source"], text, gold))
     return docs
@@ -96,43 +78,10 @@ def _records(path: Path) -> list[dict]:
         raise InputError(path, f"malformed JSON: {exc}") from None
 
 
-def _shared_texts(shared: Path, sources: Iterable[str]) -> dict[tuple[str, str], str]:
-    texts = {}
-    for source in sources:
-        file = shared / SOURCES[source]
-        if not file.exists():
-            raise SharedMissing(f"{file} not found")
-        with open(file, encoding="utf-8") as handle:
-            for line in handle:
-                obj = json.loads(line)
-                texts[(source, obj["id"])] = obj["text"]
-    return texts
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    n_gold: int = 0
-    n_pred: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 @dataclass
 class SectorScores:
-    strict: PRF = field(default_factory=PRF)
-    partial: PRF = field(default_factory=PRF)
+    strict: Counts = field(default_factory=Counts)
+    partial: Counts = field(default_factory=Counts)
     id_correct: int = 0  # partially matched pairs with equal sector ids
     per_sector: dict[str, Counter] = field(default_factory=dict)
 
@@ -159,13 +108,11 @@ def score(docs: Sequence[SectorDoc], predicted: Mapping[str, Predicted]) -> Sect
 
 
 def _add(scores: SectorScores, gold: list[Mention], pred: list[Mention]) -> None:
-    for prf, pairs in (
+    for counts, pairs in (
         (scores.strict, match_strict(gold, pred)),
         (scores.partial, match_partial(gold, pred)),
     ):
-        prf.tp += len(pairs)
-        prf.n_gold += len(gold)
-        prf.n_pred += len(pred)
+        counts += Counts(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
     matched = dict(match_partial(gold, pred))
     for g, mention in enumerate(gold):
         row = scores.per_sector.setdefault(mention.attrs["sector"], Counter())
@@ -182,10 +129,10 @@ def _add(scores: SectorScores, gold: list[Mention], pred: list[Mention]) -> None
 def report_lines(scores: SectorScores) -> list[str]:
     """Markdown: the headline table and the per-sector table."""
     lines = ["| match | P | R | F1 | gold | predicted | matched |", "|---|---|---|---|---|---|---|"]
-    for name, prf in (("strict", scores.strict), ("partial", scores.partial)):
+    for name, c in (("strict", scores.strict), ("partial", scores.partial)):
         lines.append(
-            f"| {name} | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} | "
-            f"{prf.n_gold} | {prf.n_pred} | {prf.tp} |"
+            f"| {name} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} | "
+            f"{c.tp + c.fn} | {c.tp + c.fp} | {c.tp} |"
         )
     lines += [
         "",

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.stages.morphology import choose_parse
+from pipeline.readings import choose_parse
 
 _CASES = {"gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
 _AGREEING = {"NOUN", "ADJF", "PRTF", "NUMR"}

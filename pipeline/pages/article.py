@@ -23,6 +23,8 @@ from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from pipeline.reader import Document
+
 # displaCy's span colours: readers of spaCy's pages know them.
 COLORS = {
     "ORG": "#7aecec",
@@ -72,6 +74,28 @@ class ArticleInput:
             date=when.isoformat() if when else None,
             sentence_ends=[s.end_char for s in doc.sents] if facts else None,
             facts=facts,
+        )
+
+    @classmethod
+    def from_document(
+        cls,
+        document: Document,
+        rows: list[Row],
+        facts: Iterable[Row] = (),
+        sentence_ends: Sequence[int] | None = None,
+    ) -> ArticleInput:
+        """From a read document and its table rows, for callers that keep rows, not Docs
+        (batch workers, long documents run in pieces). Facts show only with `sentence_ends`."""
+        when = document.date.isoformat() if document.date else None
+        by_sentence = facts_by_sentence(facts) if sentence_ends is not None else None
+        return cls(
+            document.doc_id,
+            document.text,
+            rows,
+            document.title,
+            when,
+            sentence_ends=sentence_ends if by_sentence else None,
+            facts=by_sentence or None,
         )
 
 
@@ -317,12 +341,13 @@ def _tip_values(row: dict) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _okved_captions(path: Path = OKVED_CSV) -> dict[str, str]:
+def okved_rows(path: Path = OKVED_CSV) -> dict[str, dict[str, str]]:
+    """code -> its row of the ОКВЭД 2 codes the taxonomy uses (caption, section), read once."""
     if not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if not line.startswith("#"))
-        return {row["code"]: row["caption"] for row in csv.DictReader(lines)}
+        return {row["code"]: row for row in csv.DictReader(lines)}
 
 
 _CODE = re.compile(r"[A-Z]|\d{2}(?:\.\d{1,2}){0,3}")
@@ -330,9 +355,9 @@ _CODE = re.compile(r"[A-Z]|\d{2}(?:\.\d{1,2}){0,3}")
 
 def okved_caption(okved: str) -> str | None:
     """The caption of the first (main) ОКВЭД code of a `;`-separated list."""
-    captions = _okved_captions()
+    rows = okved_rows()
     for code in okved.split(";"):
         code = code.strip()
-        if _CODE.fullmatch(code) and code in captions:
-            return f"{code} {captions[code]}"
+        if _CODE.fullmatch(code) and code in rows:
+            return f"{code} {rows[code]['caption']}"
     return None

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from pipeline.errors import InputError
 from pipeline.pages import charts
-from pipeline.pages.article import COLORS, _okved_captions
+from pipeline.pages.article import COLORS, okved_rows
 from pipeline.pages.paths import PAGES_DIR, REPORT_FILE, page_relpath
 from pipeline.pages.templating import environment
 from pipeline.schema import DOCUMENT_COLUMNS, MENTION_TYPES
@@ -268,25 +268,13 @@ def sector_table(mentions: pa.Table) -> list[dict]:
 
 def okved_section(okved: str) -> dict[str, str]:
     """The ОКВЭД 2 section (letter and caption) of the first code in a `;` list."""
-    captions = _okved_captions()
-    sections = _okved_sections()
+    rows = okved_rows()
     for code in okved.split(";"):
-        section = code.strip() if code.strip().isalpha() else sections.get(code.strip())
+        code = code.strip()
+        section = code if code.isalpha() else rows.get(code, {}).get("section")
         if section:
-            return {"section": section, "section_caption": captions.get(section, "")}
+            return {"section": section, "section_caption": rows.get(section, {}).get("caption", "")}
     return {"section": "", "section_caption": ""}
-
-
-def _okved_sections() -> dict[str, str]:
-    import csv
-
-    from pipeline.pages.article import OKVED_CSV
-
-    if not OKVED_CSV.exists():
-        return {}
-    with open(OKVED_CSV, encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return {row["code"]: row["section"] for row in csv.DictReader(lines)}
 
 
 def section_table(sectors: list[dict]) -> list[dict]:

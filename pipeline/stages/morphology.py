@@ -11,59 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline import extensions, models
 from pipeline.batching import BatchTagger, doc_words
-
-# slovnet speaks Universal Dependencies, pymorphy3 OpenCorpora: this aligns the two so the
-# lemma comes from the dictionary reading that agrees with the tagger's choice in context.
-UD_TO_OC_POS = {
-    "NOUN": {"NOUN"},
-    "PROPN": {"NOUN"},
-    "ADJ": {"ADJF", "ADJS", "COMP"},
-    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
-    "AUX": {"VERB", "INFN"},
-    "NUM": {"NUMR", "NUMB"},
-    "ADV": {"ADVB", "COMP", "PRED"},
-    "PRON": {"NPRO"},
-    "DET": {"ADJF", "NPRO"},
-    "ADP": {"PREP"},
-    "CCONJ": {"CONJ"},
-    "SCONJ": {"CONJ"},
-    "PART": {"PRCL"},
-    "INTJ": {"INTJ"},
-}
-UD_TO_OC_CASE = {
-    "Nom": "nomn",
-    "Gen": "gent",
-    "Dat": "datv",
-    "Acc": "accs",
-    "Ins": "ablt",
-    "Loc": "loct",
-}
-
-
-def choose_parse(word: str, pos: str | None = None, feats: dict | None = None):
-    """The pymorphy3 parse of `word` that best agrees with the contextual POS and case."""
-    return _choose_parse(word, pos or "", (feats or {}).get("Case", ""))
-
-
-@lru_cache(maxsize=20_000)
-def _choose_parse(word: str, pos: str, case: str):
-    # Cached on what decides the choice: news repeats words with the same tags all the time.
-    candidates = models.parses(word)
-    if not candidates:
-        return None
-    wanted_pos = UD_TO_OC_POS.get(pos)
-    wanted_case = UD_TO_OC_CASE.get(case)
-
-    def score(item):
-        index, parse = item
-        s = 0
-        if wanted_pos and parse.tag.POS in wanted_pos:
-            s += 2
-        if wanted_case and wanted_case in parse.tag:
-            s += 1
-        return (s, -index)
-
-    return max(enumerate(candidates), key=score)[1]
+from pipeline.readings import agreeing_parse, choose_parse
 
 
 def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> str:
@@ -132,7 +80,7 @@ def _read_tag(tag: str) -> tuple[str, str | None, str]:
 
 @lru_cache(maxsize=20_000)
 def _lemma(word: str, pos: str, case: str) -> tuple[str, str]:
-    parse = _choose_parse(word, pos, case)
+    parse = agreeing_parse(word, pos, case)
     lemma = parse.normal_form if parse else word.lower()
     return lemma, fold(lemma)
 

@@ -1,0 +1,62 @@
+"""Which pymorphy3 reading of a word agrees with slovnet's tags in context: the lemma, the
+grammemes (`token._.tag`) and the inflection helpers all start from that one choice."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline import models
+
+# slovnet speaks Universal Dependencies, pymorphy3 OpenCorpora: this aligns the two so the
+# lemma comes from the dictionary reading that agrees with the tagger's choice in context.
+UD_TO_OC_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "NUM": {"NUMR", "NUMB"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "PRON": {"NPRO"},
+    "DET": {"ADJF", "NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+    "INTJ": {"INTJ"},
+}
+UD_TO_OC_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+
+def choose_parse(word: str, pos: str | None = None, feats: dict | None = None):
+    """The pymorphy3 parse of `word` that best agrees with the contextual POS and case."""
+    return agreeing_parse(word, pos or "", (feats or {}).get("Case", ""))
+
+
+@lru_cache(maxsize=20_000)
+def agreeing_parse(word: str, pos: str, case: str):
+    """`choose_parse` for a UD POS and case value ("Gen"), cached."""
+    # Cached on what decides the choice: news repeats words with the same tags all the time.
+    candidates = models.parses(word)
+    if not candidates:
+        return None
+    wanted_pos = UD_TO_OC_POS.get(pos)
+    wanted_case = UD_TO_OC_CASE.get(case)
+
+    def score(item):
+        index, parse = item
+        s = 0
+        if wanted_pos and parse.tag.POS in wanted_pos:
+            s += 2
+        if wanted_case and wanted_case in parse.tag:
+            s += 1
+        return (s, -index)
+
+    return max(enumerate(candidates), key=score)[1]

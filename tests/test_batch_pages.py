@@ -1,0 +1,63 @@
+"""`batch --html` pages show each sentence's facts under it, as extract's annotated.html does:
+both built from rows, through the real CLI entry point."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from pipeline.pages import ArticleInput, article_page
+from pipeline.reader import Document
+from tests.conftest import SEED, run_cli
+
+FACTS = '<div class="facts"'
+
+
+@pytest.mark.slow
+def test_batch_page_shows_the_facts_extract_shows(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    (corpus / "plain.txt").write_text("Погода в Москве была тёплой.\n", encoding="utf-8")
+    result = run_cli(
+        "batch", corpus, "--out", tmp_path / "batch", "--workers", "1", "--html", "--no-progress"
+    )
+    assert result.returncode == 0, result.stderr
+    result = run_cli("extract", SEED, "--out", tmp_path / "extract", "--no-progress")
+    assert result.returncode == 0, result.stderr
+
+    batch_page = (tmp_path / "batch" / "pages" / f"{SEED.stem}.html").read_text(encoding="utf-8")
+    extract_page = (tmp_path / "extract" / "annotated.html").read_text(encoding="utf-8")
+    assert batch_page.count(FACTS) == 1  # the seed's one fact (tests/test_facts.py)
+    assert batch_page == extract_page
+    plain = (tmp_path / "batch" / "pages" / "plain.html").read_text(encoding="utf-8")
+    assert FACTS not in plain and "Москве" in plain
+
+
+TEXT = "Банк купил завод за 5 млн рублей. Погода была тёплой."
+FACT = {"doc_id": "d", "fact_id": "F1", "sentence": 0, "trigger": "купить", "agent": "Банк"}
+
+
+@pytest.mark.parametrize(
+    ("facts", "ends", "shown_after"),
+    [
+        ([FACT], [33, len(TEXT)], "рублей."),
+        ([{**FACT, "sentence": 1}], [33, len(TEXT)], "тёплой."),
+        ([FACT], None, None),  # no sentence ends (a document run in pieces): no facts
+        ([], [33, len(TEXT)], None),
+        ([{**FACT, "sentence": 5}], [33, len(TEXT)], None),  # no such sentence
+    ],
+    ids=["first sentence", "second sentence", "no ends", "no facts", "out of range"],
+)
+def test_article_from_document_places_facts(facts, ends, shown_after) -> None:
+    document = Document("d", TEXT, "d.txt", "utf-8", date(2025, 1, 2), "Заголовок")
+    article = ArticleInput.from_document(document, [], facts, ends)
+    assert (article.title, article.date) == ("Заголовок", "2025-01-02")
+    page = article_page([article])
+    if shown_after is None:
+        assert FACTS not in page
+    else:
+        before = page.split(FACTS, 1)[0]
+        assert before.endswith(shown_after) and "Банк" in page.split(FACTS, 1)[1]
