@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 QUOTES = set('«»„“”"')
+CLOSE_QUOTES_G = set('»“”"')
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
 
@@ -179,9 +180,12 @@ def _mid_capital(token) -> bool:
     return token.is_title and not token.is_sent_start
 
 
-def _noun_phrase(doc: Doc, i: int, case: str, common_only: bool = False) -> int:
+def _noun_phrase(
+    doc: Doc, i: int, case: str, common_only: bool = False, proper: bool = False
+) -> int:
     """End of "adjectives noun" in `case` starting at i (i itself when there is none).
-    With common_only, capitalised words stop it: names after a head are joined as names."""
+    With common_only, capitalised words stop it: names after a head are joined as names;
+    with proper, a capitalised noun the tagger reads as a name ends it too ("Президенте")."""
     j = i
     while j < len(doc) and j - i < MAX_ADJECTIVES:
         token = doc[j]
@@ -189,12 +193,101 @@ def _noun_phrase(doc: Doc, i: int, case: str, common_only: bool = False) -> int:
             return i
         if case not in token.morph.get("Case"):
             return i
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or (proper and token.pos_ == "PROPN"):
             return j + 1
         if token.pos_ != "ADJ":
             return i
         j += 1
     return i
+
+
+@dataclass(frozen=True)
+class Complements:
+    """What may follow a complete name and belongs to it (guideline 56): "имени" + a person
+    ("театр имени Станиславского"), "при" + the body or the official it is attached to
+    ("Совет при Президенте РФ", "Следственный комитет при прокуратуре"), "по" + a place in the
+    dative ("ГУ МВД России по Москве")."""
+
+    pri_heads: frozenset[str]  # body heads that take "при": совет, комитет, школа, ...
+    pri_objects: frozenset[str]  # what a body is attached to: президент, правительство, ...
+
+    @classmethod
+    def from_lexicon(cls, data: dict, grammar: OrgGrammar) -> Complements:
+        c = data["complements"]
+        return cls(
+            pri_heads=grammar.all_heads | lemma_set(c["pri_heads"]),
+            pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
+        )
+
+    def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> tuple[int, bool]:
+        """(new end, whether the shorter name stays as a nested mention); (span.end, True)
+        when nothing follows. `names` maps a token index to the ORG/PER/LOC name starting
+        there. A place after "по" completes only the outermost name ending before it: the
+        territorial branch of "[Главное управление [МВД России]] по Москве" is the whole."""
+        doc, end = span.doc, span.end
+        if end + 1 >= len(doc) or span[-1].text in CLOSE_QUOTES_G:
+            return end, True
+        word = doc[end].lower_
+        if word in ("имени", "им"):
+            return _named_after(doc, end + 1 + (doc[end + 1].text == "."), names), False
+        if word == "при" and token_lemma(span[-1]) in self.pri_heads:
+            return self._pri(doc, end + 1, names), False
+        if word == "по" and outermost:
+            return _places_after(doc, end + 1, names), False
+        return end, True
+
+    def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
+        name = names.get(i)
+        if name is not None and name.label_ == "ORG":
+            return name.end
+        after = _noun_phrase(doc, i, "Loc", proper=True)
+        if after == i or token_lemma(doc[after - 1]) not in self.pri_objects:
+            return i - 1
+        for _ in range(3):  # "при главе администрации Брянской области"
+            name = names.get(after)
+            if name is not None and name.label_ != "PER" and _genitive(name[0]):
+                after = name.end
+            elif (more := _noun_phrase(doc, after, "Gen", common_only=True)) > after:
+                after = more
+            else:
+                break
+        return _po_complement(doc, after)
+
+
+def _named_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
+    """End of the name after "имени": a person or body the model found, else capitalised
+    words and initials ("им. А. М. Горького")."""
+    name = names.get(i)
+    if name is not None and name.label_ in ("PER", "ORG"):
+        return name.end
+    j = i
+    while j < len(doc) and j - i < 6 and (doc[j].is_title or doc[j].text == "."):
+        j += 1
+    while j > i and doc[j - 1].text == ".":
+        j -= 1
+    return j if j > i else i - 2 + (doc[i - 1].text != ".")
+
+
+def _places_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
+    """End of "по Москве", "по Санкт-Петербургу и Ленинградской области", "по Невскому
+    району Москвы": places in the dative after a body's name (the tagger reads "по Башкирии"
+    as locative too), a place in the genitive after them; i - 1 (the "по") when there is
+    none."""
+    end = i - 1
+    while True:
+        place = names.get(i)
+        if place is None or place.label_ != "LOC":
+            return end
+        if not {"Dat", "Loc"} & set(place[-1].morph.get("Case")):
+            return end
+        end = place.end
+        owner = names.get(end)
+        if owner is not None and owner.label_ == "LOC" and "Gen" in owner[0].morph.get("Case"):
+            end = owner.end
+        if end + 1 < len(doc) and doc[end].lower_ == "и":
+            i = end + 1
+        else:
+            return end
 
 
 class Gazetteer:
