@@ -327,7 +327,9 @@ class OrgRules:
 
     def _chains(self, spans: list[Span]) -> list[Span]:
         """Adjacent names where each next one is in the genitive form one official name."""
-        spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        # One span per extent: a copy left outside a run would stay as a mention of its own.
+        unique = {(s.start, s.end): s for s in spans}
+        spans = sorted(unique.values(), key=lambda s: (s.start, -s.end))
         runs, out = [], []
         for span in spans:
             if runs and _continues_chain(runs[-1][-1], span):
@@ -397,17 +399,19 @@ def _in_building(span: Span) -> bool:
 
 
 def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
-    """Walking back from token i over a list of quoted names ("«A», «B» и"), the index of the
-    token before the list."""
+    """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
+    и"), the index of the token before the list."""
+    pairs = {**{close: OPEN_QUOTES for close in CLOSE_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
         if token.text == "," or token.lower_ == "и" or token.is_space:
             i -= 1
-        elif token.text in CLOSE_QUOTES:
+        elif token.text in pairs:
+            opening = pairs[token.text]
             k = i - 1
-            while k >= 0 and i - k <= max_len and doc[k].text not in OPEN_QUOTES:
+            while k >= 0 and i - k <= max_len and doc[k].text not in opening:
                 k -= 1
-            if k < 0 or doc[k].text not in OPEN_QUOTES:
+            if k < 0 or doc[k].text not in opening:
                 return i
             i = k - 1
         else:
