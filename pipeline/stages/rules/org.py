@@ -27,6 +27,8 @@ from pipeline.stages.rules.org_grammar import (
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
+# Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
+LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
 
 
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
@@ -115,9 +117,11 @@ class OrgRules:
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
             before = _before_quoted_list(doc, before)
-        if before >= 0 and token_lemma(doc[before]) in self.title_heads:
-            return doc[before]
-        return None
+        if before < 0 or token_lemma(doc[before]) not in self.title_heads:
+            return None
+        if not quoted and "Gen" in span[0].morph.get("Case"):
+            return None  # "истребители Королевских ВВС": the owner, not a title
+        return doc[before]
 
     def _is_product(self, span: Span) -> bool:
         """A platform or disease from the lexicon (guideline 54)."""
@@ -400,11 +404,11 @@ def _in_building(span: Span) -> bool:
 
 def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
     """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
-    и"), the index of the token before the list."""
+    и", "синглами, среди которых «A», «B»"), the index of the token before the list."""
     pairs = {**{close: OPEN_QUOTES for close in CLOSE_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
-        if token.text == "," or token.lower_ == "и" or token.is_space:
+        if token.text in (",", ":") or token.lower_ in LIST_WORDS or token.is_space:
             i -= 1
         elif token.text in pairs:
             opening = pairs[token.text]

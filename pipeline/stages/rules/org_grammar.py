@@ -107,7 +107,9 @@ class OrgGrammar:
             places = any(self._place_adjective(doc[j]) for j in range(start, i))
             ok = places or (follower is not None and follower.label_ == "LOC" and named_after)
         elif lemma in self.name_only_heads:
-            ok = capital or named_after or any(_mid_capital(doc[j]) for j in range(start, i))
+            # "факультет МГУ" names one body; "больница Лондона", "холдинг Татарстана" do not.
+            by_name = named_after and follower.label_ != "LOC"
+            ok = capital or by_name or any(_mid_capital(doc[j]) for j in range(start, i))
         else:
             ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
         return Candidate(start, end, i) if ok else None
