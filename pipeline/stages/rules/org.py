@@ -229,10 +229,9 @@ class OrgRules:
         return [self._name_with_place(span, places) for span in spans]
 
     def _with_complements(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """ "имени", "при", "по" + place after a name complete it (guideline 56). Only the
-        longest name ending there takes it ("[Главного управления [МВД России]] по Москве");
-        the name before "по" stays as a nested mention. Right to left, so that "при" takes
-        in a name already completed after it."""
+        """ "имени", "при", "по" + place after a name complete it (guideline 56); the name
+        without them is no mention of its own (its nested names stay). Right to left, so
+        that "при" takes in a name already completed after it."""
         if self.complements is None:
             return spans
         names: dict[int, Span] = {}
@@ -245,16 +244,11 @@ class OrgRules:
             outermost[span.end] = min(span.start, outermost.get(span.end, span.start))
         out = []
         for span in sorted(spans, key=lambda s: (-s.start, s.end)):
-            outer = outermost[span.end] == span.start
-            end, keep = self.complements.extend(span, names, outer)
-            if end == span.end:
-                out.append(span)
-                continue
-            longer = self._relabel(span, span.start, end)
-            names[span.start] = longer
-            out.append(longer)
-            if keep:
-                out.append(span)
+            end = self.complements.extend(span, names, outermost[span.end] == span.start)
+            if end != span.end:
+                span = self._relabel(span, span.start, end)
+                names[span.start] = span
+            out.append(span)
         return out
 
     def _name_with_place(self, span: Span, places: dict[int, Span]) -> Span:

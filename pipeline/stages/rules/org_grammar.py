@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 QUOTES = set('«»„“”"')
-CLOSE_QUOTES_G = set('»“”"')
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
 
@@ -221,22 +220,22 @@ class Complements:
             pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
         )
 
-    def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> tuple[int, bool]:
-        """(new end, whether the shorter name stays as a nested mention); (span.end, True)
-        when nothing follows. `names` maps a token index to the ORG/PER/LOC name starting
-        there. A place after "по" completes only the outermost name ending before it: the
-        territorial branch of "[Главное управление [МВД России]] по Москве" is the whole."""
+    def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> int:
+        """The end of the name with what completes it (span.end when nothing does). `names`
+        maps a token index to the ORG/PER/LOC name starting there. A place after "по"
+        completes only the outermost name ending before it: the territorial branch of
+        "[Главное управление [МВД России]] по Москве" is the whole."""
         doc, end = span.doc, span.end
-        if end + 1 >= len(doc) or span[-1].text in CLOSE_QUOTES_G:
-            return end, True
+        if end + 1 >= len(doc) or span[-1].text in QUOTES:
+            return end
         word = doc[end].lower_
         if word in ("имени", "им"):
-            return _named_after(doc, end + 1 + (doc[end + 1].text == "."), names), False
+            return _named_after(doc, end + 1 + (doc[end + 1].text == "."), names)
         if word == "при" and token_lemma(span[-1]) in self.pri_heads:
-            return self._pri(doc, end + 1, names), False
+            return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
-            return _places_after(doc, end + 1, names), False
-        return end, True
+            return _places_after(doc, end + 1, names)
+        return end
 
     def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
         name = names.get(i)
