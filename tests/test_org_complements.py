@@ -61,6 +61,20 @@ def test_complement_completes_the_name(nlp, text, expected, nested):
         assert nested in spans(doc, "PER") + spans(doc, "LOC")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Его осудил суд Ленинского района Минска.", "суд Ленинского района Минска"),
+        (
+            "Глава администрации Советского района Уфы приехал на финиш.",
+            "администрации Советского района Уфы",
+        ),
+    ],
+)
+def test_places_in_a_genitive_chain_all_join(nlp, text, expected):
+    assert expected in spans(run(nlp, text), "ORG")
+
+
 def test_place_after_po_goes_to_the_outermost_name(nlp):
     doc = run(nlp, "Начальник Главного управления МВД России по Москве ушёл в отставку.")
     found = spans(doc, "ORG")

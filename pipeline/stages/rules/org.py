@@ -252,13 +252,20 @@ class OrgRules:
         return out
 
     def _name_with_place(self, span: Span, places: dict[int, Span]) -> Span:
-        place = places.get(span.end)
-        if place is None or not span[-1].whitespace_ or span[-1].text in CLOSE_QUOTES:
-            return span
-        first = place[0]
-        if "Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper):
-            return self._relabel(span, span.start, place.end)
-        return span
+        """Places in a genitive chain all join: "Судом [Партизанского района] [города
+        Минска]", "Администрации [Советского района] [Уфы]"."""
+        end = span.end
+        for _ in range(3):
+            place = places.get(end)
+            if place is None or not span.doc[end - 1].whitespace_:
+                break
+            if span.doc[end - 1].text in CLOSE_QUOTES:
+                break
+            first = place[0]
+            if not ("Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper)):
+                break
+            end = place.end
+        return self._relabel(span, span.start, end) if end != span.end else span
 
     def _extend_left(self, span: Span) -> Span:
         """Take in capitalised adjectives (and "и"-coordinated ones) before a name's head:

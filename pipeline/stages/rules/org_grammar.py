@@ -226,16 +226,18 @@ class Complements:
         completes only the outermost name ending before it: the territorial branch of
         "[Главное управление [МВД России]] по Москве" is the whole."""
         doc, end = span.doc, span.end
+        if span[-1].lower_ in ("имени", "им") and len(span) > 1:  # the model stopped at "им"
+            end -= 1
         if end + 1 >= len(doc) or span[-1].text in QUOTES:
-            return end
+            return span.end
         word = doc[end].lower_
         if word in ("имени", "им"):
-            return _named_after(doc, end + 1 + (doc[end + 1].text == "."), names)
+            return max(_named_after(doc, end + 1 + (doc[end + 1].text == "."), names), span.end)
         if word == "при" and token_lemma(span[-1]) in self.pri_heads:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
             return _places_after(doc, end + 1, names)
-        return end
+        return span.end
 
     def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
         name = names.get(i)
