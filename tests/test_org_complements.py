@@ -129,6 +129,23 @@ def test_seat_of_government_is_the_body_except_as_a_building(nlp, text, org, bui
         assert building not in spans(doc, "ORG") + spans(doc, "LOC")
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Министр написал в Twitter, что уходит.", None),
+        ("Пост появился в своём Фейсбуке у депутата.", None),
+        ("Twitter заблокировал аккаунт министра.", "Twitter"),
+        ("Он перешёл на работу в Кремль.", "Кремль"),  # accusative: the body
+    ],
+)
+def test_platform_where_a_post_goes_is_not_the_company(nlp, text, org):
+    found = spans(run(nlp, text), "ORG")
+    if org:
+        assert org in found
+    else:
+        assert not any(name in found for name in ("Twitter", "Фейсбуке"))
+
+
 def test_quoted_title_is_a_title_wherever_it_recurs(nlp):
     text = (
         "В космос отправятся шаттлы «Индевор» (в апреле) и «Атлантис» (в июне). "

@@ -51,6 +51,7 @@ class OrgRules:
         titles = orgs_data.get("titles", {})
         self.venues = lemma_set(titles.get("venues", []))
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
+        self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
         self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         self.name_heads = lemma_set(data["org"]["name_heads"])
@@ -103,6 +104,8 @@ class OrgRules:
         key = _lemmas(span)
         if key in self.seats:
             return _in_building(span)
+        if key in self.platforms:
+            return _in_building(span, ("в", "во", "через", "своём", "своем"), ("Loc", "Acc"))
         if _quoted(span):  # «Наш дом» is a party's name
             return False
         head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
@@ -390,15 +393,19 @@ def _quoted(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].text in OPEN_QUOTES
 
 
-def _in_building(span: Span) -> bool:
-    """ "в Белом доме выступил": a name in the locative after "в" names the building, unless a
-    plural verb without a subject stands beside it ("в Кремле молчат", "настаивали в Кремле":
-    the people of the body speak)."""
+def _in_building(
+    span: Span, before: tuple[str, ...] = ("в", "во"), cases: tuple[str, ...] = ("Loc",)
+) -> bool:
+    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (in the locative, when
+    it declines) names the building or the platform, unless a plural verb without a subject
+    stands beside it ("в Кремле молчат", "настаивали в Кремле": the people of the body
+    speak)."""
     doc = span.doc
-    if span.start < 1 or doc[span.start - 1].lower_ not in ("в", "во"):
+    if span.start < 1 or doc[span.start - 1].lower_ not in before:
         return False
-    if "Loc" not in span[-1].morph.get("Case"):
-        return False
+    last = span[-1]
+    if last.is_alpha and not last.is_ascii and not set(cases) & set(last.morph.get("Case")):
+        return False  # "работа в Кремль" (accusative): the body; Latin names do not decline
     beside = [doc[i] for i in (span.start - 2, span.end) if 0 <= i < len(doc)]
     return not any(t.pos_ == "VERB" and "Plur" in t.morph.get("Number") for t in beside)
 
