@@ -8,8 +8,9 @@ configs/lexicons/orgs.toml (found on the NORM array in one pass), and looks a fe
 each side, so its cost is linear in the number of heads. A place or a name in the genitive
 after the span is joined later by org_rules (guideline 39 and the chain rule).
 
-Also here: the gazetteer of well-known bodies (their canonical names), and the titles of works
-and products that are not organisations.
+Also here: what completes a name after it ("имени", "при", "по" + place: Complements,
+guideline 56), the gazetteer of well-known bodies (their canonical names), and the titles of
+works and products that are not organisations.
 """
 
 from __future__ import annotations
