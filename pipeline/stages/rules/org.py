@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import extensions
@@ -17,10 +17,18 @@ from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.stages.rules.org_grammar import Gazetteer, OrgGrammar, products, title_heads
+from pipeline.stages.rules.org_grammar import (
+    Complements,
+    Gazetteer,
+    OrgGrammar,
+    products,
+    title_heads,
+)
 
 OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
+# Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
+LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
 
 
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
@@ -35,8 +43,15 @@ class OrgRules:
         data = load_lexicon(lexicon)
         orgs_data = load_lexicon(orgs) if orgs else {}
         self.grammar = OrgGrammar.from_lexicon(orgs_data) if orgs else None
+        self.complements = (
+            Complements.from_lexicon(orgs_data, self.grammar) if self.grammar else None
+        )
         self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
+        titles = orgs_data.get("titles", {})
+        self.venues = lemma_set(titles.get("venues", []))
+        self.seats = {lemma_key(n) for n in titles.get("seats", [])}
+        self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
         self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         self.name_heads = lemma_set(data["org"]["name_heads"])
@@ -51,7 +66,8 @@ class OrgRules:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
-        spans = [s for s in spans if not self._is_title_or_product(s)]
+        spans = self._without_titles(spans)
+        spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
@@ -59,23 +75,59 @@ class OrgRules:
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
         spans = self._chains(spans)
+        spans = self._with_complements(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
         return doc
 
-    def _is_title_or_product(self, span: Span) -> bool:
-        """Works and products the model takes for organisations: a title right after a word
-        for a work ("альбом «Юность»", "сингл Today"), a platform or disease from the lexicon
-        (guideline 54)."""
+    def _without_titles(self, spans: list[Span]) -> list[Span]:
+        """Spans that are not works or products; a quoted name read as a title once is one
+        wherever it recurs in the document ("шаттлы «Индевор» и «Атлантис»" … "после
+        «Атлантиса»", guideline 57). Not propagated: an unquoted name ("альбом The Doors" may
+        be the band's) or one after a head in the genitive ("до окончания чемпионата
+        «Спартак» занял": a new clause may start)."""
+        titles, kept = set(), []
+        for span in spans:
+            head = self._title_head(span)
+            if head is None and not self._is_product(span):
+                kept.append(span)
+            elif head is not None and _quoted(span) and "Gen" not in head.morph.get("Case"):
+                titles.add(_lemmas(span))
+        return [s for s in kept if _lemmas(s) not in titles]
+
+    def _is_place(self, span: Span) -> bool:
+        """A building or venue, not a body (guideline 58): the head noun of an unquoted name
+        is a venue word ("Дворце молодёжи", "Доме культуры", "Вашингтонском аэропорту"); a
+        seat of government is the body except where it is the place something happens in
+        ("в Белом доме")."""
+        key = _lemmas(span)
+        if key in self.seats:
+            return _in_building(span)
+        if key in self.platforms:
+            return _in_building(span, ("в", "во", "через", "своём", "своем"), ("Loc", "Acc"))
+        if _quoted(span):  # «Наш дом» is a party's name
+            return False
+        head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+        return head is not None and token_lemma(head) in self.venues
+
+    def _title_head(self, span: Span) -> Token | None:
+        """The word for a work right before a title ("альбом «Юность»", "сингл Today"),
+        over a list of quoted titles (guideline 54)."""
         doc, before = span.doc, span.start - 1
         quoted = before >= 0 and doc[before].text in OPEN_QUOTES
         while before >= 0 and (doc[before].text in OPEN_QUOTES or doc[before].is_space):
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
             before = _before_quoted_list(doc, before)
-        if before >= 0 and token_lemma(doc[before]) in self.title_heads:
-            return True
+        if before < 0 or token_lemma(doc[before]) not in self.title_heads:
+            return None
+        if not quoted and "Gen" in span[0].morph.get("Case"):
+            return None  # "истребители Королевских ВВС": the owner, not a title
+        return doc[before]
+
+    def _is_product(self, span: Span) -> bool:
+        """A platform or disease from the lexicon (guideline 54)."""
         if self.products is None:
             return False
         return any((a, b) == (span.start, span.end) for _, a, b in self.products(span))
@@ -179,14 +231,44 @@ class OrgRules:
                 places[place.start] = place
         return [self._name_with_place(span, places) for span in spans]
 
+    def _with_complements(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "имени", "при", "по" + place after a name complete it (guideline 56); the name
+        without them is no mention of its own (its nested names stay). Right to left, so
+        that "при" takes in a name already completed after it."""
+        if self.complements is None:
+            return spans
+        names: dict[int, Span] = {}
+        for label in ("ORG", "PER", "LOC"):
+            for span in spans if label == "ORG" else doc.spans.get(label, []):
+                if span.start not in names or len(span) > len(names[span.start]):
+                    names[span.start] = span
+        outermost: dict[int, int] = {}
+        for span in spans:
+            outermost[span.end] = min(span.start, outermost.get(span.end, span.start))
+        out = []
+        for span in sorted(spans, key=lambda s: (-s.start, s.end)):
+            end = self.complements.extend(span, names, outermost[span.end] == span.start)
+            if end != span.end:
+                span = self._relabel(span, span.start, end)
+                names[span.start] = span
+            out.append(span)
+        return out
+
     def _name_with_place(self, span: Span, places: dict[int, Span]) -> Span:
-        place = places.get(span.end)
-        if place is None or not span[-1].whitespace_ or span[-1].text in CLOSE_QUOTES:
-            return span
-        first = place[0]
-        if "Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper):
-            return self._relabel(span, span.start, place.end)
-        return span
+        """Places in a genitive chain all join: "Судом [Партизанского района] [города
+        Минска]", "Администрации [Советского района] [Уфы]"."""
+        end = span.end
+        for _ in range(3):
+            place = places.get(end)
+            if place is None or not span.doc[end - 1].whitespace_:
+                break
+            if span.doc[end - 1].text in CLOSE_QUOTES:
+                break
+            first = place[0]
+            if not ("Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper)):
+                break
+            end = place.end
+        return self._relabel(span, span.start, end) if end != span.end else span
 
     def _extend_left(self, span: Span) -> Span:
         """Take in capitalised adjectives (and "и"-coordinated ones) before a name's head:
@@ -225,13 +307,18 @@ class OrgRules:
 
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
-        where no ORG stands yet; the model's LOC reading of the same words is dropped."""
+        where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
+        of government named as the building ("в Белом доме выступил") is neither: the
+        guideline has no type for buildings (decision 58)."""
         covered = {i for s in known for i in range(s.start, s.end)}
-        found = [
-            make_span(doc, m.start, m.end, "ORG", self.name)
-            for m in self.known(doc, as_spans=True)
-            if (m[0].is_title or m[0].is_upper) and not covered.intersection(range(m.start, m.end))
-        ]
+        found, buildings = [], set()
+        for m in self.known(doc, as_spans=True):
+            if not (m[0].is_title or m[0].is_upper):
+                continue
+            if _lemmas(m) in self.seats and _in_building(m):
+                buildings.add((m.start, m.end))
+            elif not covered.intersection(range(m.start, m.end)):
+                found.append(make_span(doc, m.start, m.end, "ORG", self.name))
         found = filter_spans(
             found
             + [
@@ -240,15 +327,17 @@ class OrgRules:
                 if not covered.intersection(range(a, b))
             ]
         )
-        if found:
-            taken = {(s.start, s.end) for s in found}
+        if found or buildings:
+            taken = {(s.start, s.end) for s in found} | buildings
             places = [s for s in doc.spans.get("LOC", []) if (s.start, s.end) not in taken]
             set_group(doc, "LOC", places)
         return found
 
     def _chains(self, spans: list[Span]) -> list[Span]:
         """Adjacent names where each next one is in the genitive form one official name."""
-        spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        # One span per extent: a copy left outside a run would stay as a mention of its own.
+        unique = {(s.start, s.end): s for s in spans}
+        spans = sorted(unique.values(), key=lambda s: (s.start, -s.end))
         runs, out = [], []
         for span in spans:
             if runs and _continues_chain(runs[-1][-1], span):
@@ -290,22 +379,51 @@ class OrgRules:
             if (m[0].is_title or m[0].is_upper)
             and not names.contain(m.start, m.end)
             and not others.overlap(m.start, m.end)
+            and not (_lemmas(m) in self.seats and _in_building(m))
         ]
         return filter_spans(found)
 
 
+def _lemmas(span: Span) -> tuple[str, ...]:
+    return tuple(token_lemma(t) for t in span)
+
+
+def _quoted(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text in OPEN_QUOTES
+
+
+def _in_building(
+    span: Span, before: tuple[str, ...] = ("в", "во"), cases: tuple[str, ...] = ("Loc",)
+) -> bool:
+    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (in the locative, when
+    it declines) names the building or the platform, unless a plural verb without a subject
+    stands beside it ("в Кремле молчат", "настаивали в Кремле": the people of the body
+    speak)."""
+    doc = span.doc
+    if span.start < 1 or doc[span.start - 1].lower_ not in before:
+        return False
+    last = span[-1]
+    if last.is_alpha and not last.is_ascii and not set(cases) & set(last.morph.get("Case")):
+        return False  # "работа в Кремль" (accusative): the body; Latin names do not decline
+    beside = [doc[i] for i in (span.start - 2, span.end) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "VERB" and "Plur" in t.morph.get("Number") for t in beside)
+
+
 def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
-    """Walking back from token i over a list of quoted names ("«A», «B» и"), the index of the
-    token before the list."""
+    """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
+    и", "синглами, среди которых «A», «B»"), the index of the token before the list."""
+    pairs = {**{close: OPEN_QUOTES for close in CLOSE_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
-        if token.text == "," or token.lower_ == "и" or token.is_space:
+        if token.text in (",", ":") or token.lower_ in LIST_WORDS or token.is_space:
             i -= 1
-        elif token.text in CLOSE_QUOTES:
+        elif token.text in pairs:
+            opening = pairs[token.text]
             k = i - 1
-            while k >= 0 and i - k <= max_len and doc[k].text not in OPEN_QUOTES:
+            while k >= 0 and i - k <= max_len and doc[k].text not in opening:
                 k -= 1
-            if k < 0 or doc[k].text not in OPEN_QUOTES:
+            if k < 0 or doc[k].text not in opening:
                 return i
             i = k - 1
         else:

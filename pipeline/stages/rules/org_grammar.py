@@ -8,8 +8,9 @@ configs/lexicons/orgs.toml (found on the NORM array in one pass), and looks a fe
 each side, so its cost is linear in the number of heads. A place or a name in the genitive
 after the span is joined later by org_rules (guideline 39 and the chain rule).
 
-Also here: the gazetteer of well-known bodies (their canonical names), and the titles of works
-and products that are not organisations.
+Also here: what completes a name after it ("имени", "при", "по" + place: Complements,
+guideline 56), the gazetteer of well-known bodies (their canonical names), and the titles of
+works and products that are not organisations.
 """
 
 from __future__ import annotations
@@ -106,7 +107,9 @@ class OrgGrammar:
             places = any(self._place_adjective(doc[j]) for j in range(start, i))
             ok = places or (follower is not None and follower.label_ == "LOC" and named_after)
         elif lemma in self.name_only_heads:
-            ok = capital or named_after or any(_mid_capital(doc[j]) for j in range(start, i))
+            # "факультет МГУ" names one body; "больница Лондона", "холдинг Татарстана" do not.
+            by_name = named_after and follower.label_ != "LOC"
+            ok = capital or by_name or any(_mid_capital(doc[j]) for j in range(start, i))
         else:
             ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
         return Candidate(start, end, i) if ok else None
@@ -179,9 +182,12 @@ def _mid_capital(token) -> bool:
     return token.is_title and not token.is_sent_start
 
 
-def _noun_phrase(doc: Doc, i: int, case: str, common_only: bool = False) -> int:
+def _noun_phrase(
+    doc: Doc, i: int, case: str, common_only: bool = False, proper: bool = False
+) -> int:
     """End of "adjectives noun" in `case` starting at i (i itself when there is none).
-    With common_only, capitalised words stop it: names after a head are joined as names."""
+    With common_only, capitalised words stop it: names after a head are joined as names;
+    with proper, a capitalised noun the tagger reads as a name ends it too ("Президенте")."""
     j = i
     while j < len(doc) and j - i < MAX_ADJECTIVES:
         token = doc[j]
@@ -189,12 +195,103 @@ def _noun_phrase(doc: Doc, i: int, case: str, common_only: bool = False) -> int:
             return i
         if case not in token.morph.get("Case"):
             return i
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or (proper and token.pos_ == "PROPN"):
             return j + 1
         if token.pos_ != "ADJ":
             return i
         j += 1
     return i
+
+
+@dataclass(frozen=True)
+class Complements:
+    """What may follow a complete name and belongs to it (guideline 56): "имени" + a person
+    ("театр имени Станиславского"), "при" + the body or the official it is attached to
+    ("Совет при Президенте РФ", "Следственный комитет при прокуратуре"), "по" + a place in the
+    dative ("ГУ МВД России по Москве")."""
+
+    pri_heads: frozenset[str]  # body heads that take "при": совет, комитет, школа, ...
+    pri_objects: frozenset[str]  # what a body is attached to: президент, правительство, ...
+
+    @classmethod
+    def from_lexicon(cls, data: dict, grammar: OrgGrammar) -> Complements:
+        c = data["complements"]
+        return cls(
+            pri_heads=grammar.all_heads | lemma_set(c["pri_heads"]),
+            pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
+        )
+
+    def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> int:
+        """The end of the name with what completes it (span.end when nothing does). `names`
+        maps a token index to the ORG/PER/LOC name starting there. A place after "по"
+        completes only the outermost name ending before it: the territorial branch of
+        "[Главное управление [МВД России]] по Москве" is the whole."""
+        doc, end = span.doc, span.end
+        if span[-1].lower_ in ("имени", "им") and len(span) > 1:  # the model stopped at "им"
+            end -= 1
+        if end + 1 >= len(doc) or span[-1].text in QUOTES:
+            return span.end
+        word = doc[end].lower_
+        if word in ("имени", "им"):
+            return max(_named_after(doc, end + 1 + (doc[end + 1].text == "."), names), span.end)
+        if word == "при" and token_lemma(span[-1]) in self.pri_heads:
+            return self._pri(doc, end + 1, names)
+        if word == "по" and outermost:
+            return _places_after(doc, end + 1, names)
+        return span.end
+
+    def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
+        name = names.get(i)
+        if name is not None and name.label_ == "ORG":
+            return name.end
+        after = _noun_phrase(doc, i, "Loc", proper=True)
+        if after == i or token_lemma(doc[after - 1]) not in self.pri_objects:
+            return i - 1
+        for _ in range(3):  # "при главе администрации Брянской области"
+            name = names.get(after)
+            if name is not None and name.label_ != "PER" and _genitive(name[0]):
+                after = name.end
+            elif (more := _noun_phrase(doc, after, "Gen", common_only=True)) > after:
+                after = more
+            else:
+                break
+        return _po_complement(doc, after)
+
+
+def _named_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
+    """End of the name after "имени": a person or body the model found, else capitalised
+    words and initials ("им. А. М. Горького")."""
+    name = names.get(i)
+    if name is not None and name.label_ in ("PER", "ORG"):
+        return name.end
+    j = i
+    while j < len(doc) and j - i < 6 and (doc[j].is_title or doc[j].text == "."):
+        j += 1
+    while j > i and doc[j - 1].text == ".":
+        j -= 1
+    return j if j > i else i - 2 + (doc[i - 1].text != ".")
+
+
+def _places_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
+    """End of "по Москве", "по Санкт-Петербургу и Ленинградской области", "по Невскому
+    району Москвы": places in the dative after a body's name (the tagger reads "по Башкирии"
+    as locative too), a place in the genitive after them; i - 1 (the "по") when there is
+    none."""
+    end = i - 1
+    while True:
+        place = names.get(i)
+        if place is None or place.label_ != "LOC":
+            return end
+        if not {"Dat", "Loc"} & set(place[-1].morph.get("Case")):
+            return end
+        end = place.end
+        owner = names.get(end)
+        if owner is not None and owner.label_ == "LOC" and "Gen" in owner[0].morph.get("Case"):
+            end = owner.end
+        if end + 1 < len(doc) and doc[end].lower_ == "и":
+            i = end + 1
+        else:
+            return end
 
 
 class Gazetteer:

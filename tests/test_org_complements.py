@@ -1,0 +1,191 @@
+"""Complements that complete a name ("имени", "при", "по" + place), venues and seats named as
+buildings, titles recognised once per document, plural bodies (guideline 56–59), on sentences
+written for the tests, with look-alikes that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.reader import Document
+from pipeline.runner import process
+
+
+def run(nlp, text: str):
+    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+
+
+def spans(doc, label: str) -> list[str]:
+    return [s.text for s in doc.spans.get(label, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "nested"),
+    [
+        # "имени" / "им." + a person: one name, the person nested
+        (
+            "Спектакль показал Театр имени Станиславского.",
+            "Театр имени Станиславского",
+            None,
+        ),
+        ("Его привезли в НИИ им. Склифосовского.", "НИИ им. Склифосовского", None),
+        # "при" + an official or a body
+        (
+            "Заседание Совета при Президенте РФ прошло в Кремле.",
+            "Совета при Президенте РФ",
+            "РФ",
+        ),
+        (
+            "Дело возбудил Следственный комитет при прокуратуре РФ.",
+            "Следственный комитет при прокуратуре РФ",
+            None,
+        ),
+        # "по" + a place in the dative, coordinated places
+        ("Проверку начало ГУ МВД России по Москве.", "ГУ МВД России по Москве", "Москве"),
+        (
+            "Об этом сообщили в ГУ МЧС России по Санкт-Петербургу и Ленинградской области.",
+            "ГУ МЧС России по Санкт-Петербургу и Ленинградской области",
+            "Санкт-Петербургу",
+        ),
+        # plural "органы" with a place, like "власти" (guideline 51)
+        (
+            "Журналиста задержали правоохранительные органы России.",
+            "правоохранительные органы России",
+            "России",
+        ),
+    ],
+)
+def test_complement_completes_the_name(nlp, text, expected, nested):
+    doc = run(nlp, text)
+    assert expected in spans(doc, "ORG")
+    if nested:
+        assert nested in spans(doc, "PER") + spans(doc, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Его осудил суд Ленинского района Минска.", "суд Ленинского района Минска"),
+        (
+            "Глава администрации Советского района Уфы приехал на финиш.",
+            "администрации Советского района Уфы",
+        ),
+    ],
+)
+def test_places_in_a_genitive_chain_all_join(nlp, text, expected):
+    assert expected in spans(run(nlp, text), "ORG")
+
+
+def test_place_after_po_goes_to_the_outermost_name(nlp):
+    doc = run(nlp, "Начальник Главного управления МВД России по Москве ушёл в отставку.")
+    found = spans(doc, "ORG")
+    assert "Главного управления МВД России по Москве" in found
+    assert "МВД России по Москве" not in found
+    assert "Главного управления МВД России" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "при" + an adverbial is no part of a name
+        ("Решение принял Совет при поддержке правительства.", "Совет при поддержке"),
+        ("Совет при этом промолчал.", "Совет при этом"),
+        # "по" + something that is not a place
+        ("Представитель МВД по телефону сообщил о задержании.", "МВД по телефону"),
+        ("Сотрудники МВД по данным СМИ задержали его.", "МВД по данным"),
+    ],
+)
+def test_complement_look_alikes(nlp, text, absent):
+    assert not any(s.startswith(absent) for s in spans(run(nlp, text), "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Встреча прошла во Дворце молодёжи.", "Дворце молодёжи"),
+        ("Концерт состоится в Доме культуры.", "Доме культуры"),
+        ("Самолёт сел в Вашингтонском аэропорту.", "Вашингтонском аэропорту"),
+        # a venue head or company head with only a place after it names no body
+        ("Ребёнок родился в больнице Лондона.", "больнице Лондона"),
+    ],
+)
+def test_venues_are_not_organisations(nlp, text, absent):
+    assert absent not in spans(run(nlp, text), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "building"),
+    [
+        ("Обама выступил в Белом доме с речью.", None, "Белом доме"),
+        ("В Кремле молчат.", "Кремле", None),  # the people of the body speak
+        ("Белый дом заявил о санкциях.", "Белый дом", None),
+        ("Решение Кремля удивило всех.", "Кремля", None),
+    ],
+)
+def test_seat_of_government_is_the_body_except_as_a_building(nlp, text, org, building):
+    doc = run(nlp, text)
+    if org:
+        assert org in spans(doc, "ORG")
+    if building:  # a building is neither an organisation nor a place of the guideline
+        assert building not in spans(doc, "ORG") + spans(doc, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Министр написал в Twitter, что уходит.", None),
+        ("Пост появился в своём Фейсбуке у депутата.", None),
+        ("Twitter заблокировал аккаунт министра.", "Twitter"),
+        ("Он перешёл на работу в Кремль.", "Кремль"),  # accusative: the body
+    ],
+)
+def test_platform_where_a_post_goes_is_not_the_company(nlp, text, org):
+    found = spans(run(nlp, text), "ORG")
+    if org:
+        assert org in found
+    else:
+        assert not any(name in found for name in ("Twitter", "Фейсбуке"))
+
+
+def test_quoted_title_is_a_title_wherever_it_recurs(nlp):
+    text = (
+        "В космос отправятся шаттлы «Индевор» (в апреле) и «Атлантис» (в июне). "
+        "После «Атлантиса» программа закроется, сообщило НАСА."
+    )
+    found = spans(run(nlp, text), "ORG")
+    assert not any(name in found for name in ("Индевор", "Атлантис", "Атлантиса"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Группа прославилась синглами, среди которых «Today» и «Talk Talk».",
+        "В прокат вернутся такие картины, как «Цирк» и «Весна».",
+        "Гербицид продают под торговыми марками «Раундап» и «Торнадо».",
+    ],
+)
+def test_title_lists_after_an_introducing_word(nlp, text):
+    assert spans(run(nlp, text), "ORG") == []
+
+
+def test_owner_after_a_work_word_stays_an_organisation(nlp):
+    doc = run(nlp, "Это основные истребители Королевских ВВС Великобритании.")
+    assert any(s.startswith("Королевских ВВС") for s in spans(doc, "ORG"))
+
+
+def test_chain_prefix_is_not_a_mention_of_its_own(nlp):
+    doc = run(nlp, "Она была членом Палаты представителей Конгресса США от Аризоны.")
+    found = spans(doc, "ORG")
+    assert "Палаты представителей Конгресса США" in found
+    assert "Палаты представителей" not in found
+
+
+def test_platform_from_the_products_list(nlp):
+    doc = run(nlp, "Пользователь ЖЖ сообщает, что Газпром снизил цены.")
+    assert "ЖЖ" not in spans(doc, "ORG")
+
+
+@pytest.mark.parametrize("text", ["театр имени", "Совет при", "МВД по", "в Белом доме", "«А» ("])
+def test_bad_input_does_not_crash(nlp, text):
+    doc = run(nlp, text)
+    for span in doc.spans.get("ORG", []):
+        assert span.text == text[span.start_char : span.end_char]
