@@ -77,6 +77,8 @@ class Lexicon:
     part_of_words: frozenset[str]
     bodies: frozenset[str]
     link_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    pay_deals: frozenset[str]
     roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
 
     def role_words(self) -> frozenset[str]:
@@ -102,6 +104,8 @@ class Lexicon:
             part_of_words=words("part_of", "words"),
             bodies=words("agents", "bodies"),
             link_verbs=words("triggers", "link_verbs"),
+            pronouns=words("agents", "pronouns"),
+            pay_deals=words("triggers", "pay_deals"),
             roles={key: words("roles", key) for key in raw.get("roles", {})},
         )
 
@@ -180,6 +184,28 @@ class MentionIndex:
                 key = (label, int(self.sentence[span.start]))
                 self._by_sentence.setdefault(key, []).append(span)
         self._starts = {t: [s.start for s in spans] for t, spans in self.by_type.items()}
+        self._holders = sorted(
+            (s for t in HOLDERS for s in self.by_type[t]), key=lambda s: (s.start, -s.end)
+        )
+        self._holder_starts = [s.start for s in self._holders]
+
+    def antecedent(self, pronoun: Token, subject: bool) -> Span | None:
+        """The mention a personal pronoun stands for (decision 81): the nearest holder before
+        it in its sentence or the previous one that agrees in gender and number; for a subject
+        pronoun, only a mention in the nominative (the earlier clause's subject)."""
+        number = int(self.sentence[pronoun.i])
+        k = bisect_left(self._holder_starts, pronoun.i)
+        for span in reversed(self._holders[:k]):
+            if int(self.sentence[span.start]) < number - 1:
+                return None
+            if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
+                continue
+            head = anchor(span)
+            if subject and "Nom" not in head.morph.get("Case"):
+                continue
+            if _agrees(head, pronoun):
+                return span
+        return None
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -196,8 +222,9 @@ class MentionIndex:
 
 def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Relation]:
     """PART_OF for an ORG nested in an ORG (the largest one not starting where the outer
-    starts); HEADQUARTERED_IN for a LOC closing an ORG name, outside quotes, when the name's
-    head word is not one whose place is its topic."""
+    starts, unless only adjectives stand before it); HEADQUARTERED_IN for a LOC inside an ORG
+    name, given to the smallest ORG holding it (decisions 72, 73, 79)."""
+    seat_of: dict[tuple[int, int], Span] = {}
     for outer in index.by_type["ORG"]:
         inner = [
             o for o in index.within("ORG", outer)
@@ -205,10 +232,22 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
-            yield Relation("PART_OF", outer, child, "nested")
+            if not _epithets_only(doc[outer.start : child.start]):
+                yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
-            if loc.end == outer.end and outer.start < loc.start and _seat_inside(outer, loc, lex):
-                yield Relation("HEADQUARTERED_IN", outer, loc, "nested")
+            if outer.start < loc.start and _seat_inside(outer, loc, lex):
+                old = seat_of.get((loc.start, loc.end))
+                if old is None or len(outer) < len(old):
+                    seat_of[(loc.start, loc.end)] = outer
+    for (start, end), org in seat_of.items():
+        loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
+        yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _epithets_only(words: Span) -> bool:
+    """ "левоцентристской Демократической партии": adjectives before a name describe the
+    same body, they do not make a new one that the name is part of."""
+    return len(words) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in words)
 
 
 def _contains(outer: Span, inner: Span) -> bool:
@@ -220,14 +259,17 @@ def _same_entity(a: Span, b: Span) -> bool:
 
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG name names its seat when it closes the name or is followed by
+    "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
+    name's head word is not one whose place is its topic. The place's case does not matter:
+    "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
+    if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
+        return False  # "Институт Китая и современной Азии": a place mid-name is a topic
     if any(t.text in '«»"“”„' for t in before):
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
-    case = anchor(loc).morph.get("Case")
-    if case and "Gen" not in case:
-        return False  # "Единая Россия": a place in the name's own case is no seat
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
         for t in before
@@ -291,6 +333,8 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
 def anchor(span: Span) -> Token:
     """The word of a span whose head lies outside it (its syntactic root)."""
     for token in span:
+        if token.is_space:  # "32,5\xa0млн": a no-break space is a token the parser never sees
+            continue
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
             return token
     return span[0]
@@ -406,7 +450,13 @@ class ParseReader:
             agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
+        if not agents and agent_token is not None and _pronoun(agent_token, self.lex):
+            agents = [a for a in [self.index.antecedent(agent_token, subject=True)] if a]
         agents = [a for a in agents if not _overlaps(a, amount)]
+        if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
+            # "Бекхэм подписал контракт на 32,5 млн": a person's contract is their pay
+            if any(a.label_ == "PER" for a in agents):
+                agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
         for agent in agents:
             if kind in CLASS_TYPE:
@@ -445,6 +495,8 @@ class ParseReader:
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i)
+                if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
+                    span = self.index.antecedent(child, subject=False)  # "приобретя его за X"
                 if span is not None and span not in agents:
                     return span
         return None
@@ -678,6 +730,19 @@ ROLE_NOUNS = {
     "founder_nouns": ("FOUNDED_BY", True),
     "member_nouns": ("MEMBER_OF", False),
 }
+
+
+def _pronoun(token: Token, lex: Lexicon) -> bool:
+    return token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns
+
+
+def _agrees(head: Token, pronoun: Token) -> bool:
+    """Gender and number agree where both words state them ("она" and "компания")."""
+    for feature in ("Number", "Gender"):
+        a, b = head.morph.get(feature), pronoun.morph.get(feature)
+        if a and b and not set(a) & set(b):
+            return False
+    return True
 
 
 def _preposition(token: Token) -> str:
