@@ -75,6 +75,7 @@ class Lexicon:
     seat_prepositions: frozenset[str]
     name_prepositions: frozenset[str]
     part_of_words: frozenset[str]
+    kind_nouns: frozenset[str]
     bodies: frozenset[str]
     link_verbs: frozenset[str]
     pronouns: frozenset[str]
@@ -102,6 +103,7 @@ class Lexicon:
             seat_prepositions=words("seat", "prepositions"),
             name_prepositions=words("seat", "name_prepositions"),
             part_of_words=words("part_of", "words"),
+            kind_nouns=words("part_of", "kind_nouns"),
             bodies=words("agents", "bodies"),
             link_verbs=words("triggers", "link_verbs"),
             pronouns=words("agents", "pronouns"),
@@ -189,10 +191,11 @@ class MentionIndex:
         )
         self._holder_starts = [s.start for s in self._holders]
 
-    def antecedent(self, pronoun: Token, subject: bool) -> Span | None:
+    def antecedent(self, pronoun: Token, subject: bool, skip: Iterable[Span] = ()) -> Span | None:
         """The mention a personal pronoun stands for (decision 81): the nearest holder before
-        it in its sentence or the previous one that agrees in gender and number; for a subject
-        pronoun, only a mention in the nominative (the earlier clause's subject)."""
+        it in its sentence or the previous one that agrees in gender and number and is not in
+        `skip`; for a subject pronoun, only a mention that reads as a subject."""
+        skip = list(skip)
         number = int(self.sentence[pronoun.i])
         k = bisect_left(self._holder_starts, pronoun.i)
         for span in reversed(self._holders[:k]):
@@ -201,11 +204,17 @@ class MentionIndex:
             if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
                 continue
             head = anchor(span)
-            if subject and "Nom" not in head.morph.get("Case"):
+            if span in skip or (subject and not self._subject_like(span, head)):
                 continue
-            if _agrees(head, pronoun):
+            features = ("Number", "Gender") if span.label_ == "PER" else ("Number",)
+            if _agrees(head, pronoun, features):
                 return span
         return None
+
+    def _subject_like(self, span: Span, head: Token) -> bool:
+        """In the nominative, or opening its sentence (the tagger misreads foreign names)."""
+        first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
+        return first or "Nom" in head.morph.get("Case")
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -232,7 +241,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
-            if not _epithets_only(doc[outer.start : child.start]):
+            if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
             if outer.start < loc.start and _seat_inside(outer, loc, lex):
@@ -244,10 +253,12 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         yield Relation("HEADQUARTERED_IN", org, loc, "nested")
 
 
-def _epithets_only(words: Span) -> bool:
-    """ "левоцентристской Демократической партии": adjectives before a name describe the
-    same body, they do not make a new one that the name is part of."""
-    return len(words) > 0 and all(t.pos_ == "ADJ" and t.is_lower for t in words)
+def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
+    """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
+    of body before a name describe that body, they do not make a parent of it (decision 79)."""
+    return len(words) > 0 and all(
+        t.is_lower and (t.pos_ == "ADJ" or fold(t.lemma_) in kinds) for t in words
+    )
 
 
 def _contains(outer: Span, inner: Span) -> bool:
@@ -496,7 +507,7 @@ class ParseReader:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i)
                 if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
-                    span = self.index.antecedent(child, subject=False)  # "приобретя его за X"
+                    span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is not None and span not in agents:
                     return span
         return None
@@ -736,9 +747,10 @@ def _pronoun(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns
 
 
-def _agrees(head: Token, pronoun: Token) -> bool:
-    """Gender and number agree where both words state them ("она" and "компания")."""
-    for feature in ("Number", "Gender"):
+def _agrees(head: Token, pronoun: Token, features: tuple[str, ...]) -> bool:
+    """The features agree where both words state them. An organisation's gender is its kind
+    noun's ("компания «Лукойл»" is "она"), not its name's, so only a person's is compared."""
+    for feature in features:
         a, b = head.morph.get(feature), pronoun.morph.get(feature)
         if a and b and not set(a) & set(b):
             return False
