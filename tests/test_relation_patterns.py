@@ -32,6 +32,35 @@ def of_type(doc, kind: str) -> set[tuple[str, str, str]]:
                 for place in ("России", "Челябинской области")
             },
         ),
+        # decision 83: "по" + place, a place noun, a bracketed aside between ORG and seat
+        (
+            "Начальник УМВД по Невскому району уволен.",
+            "HEADQUARTERED_IN",
+            {("HEADQUARTERED_IN", "УМВД", "Невскому району")},
+        ),
+        (
+            "Об этом сообщила полиция штата Миссури.",
+            "HEADQUARTERED_IN",
+            {("HEADQUARTERED_IN", "полиция", "Миссури")},
+        ),
+        (
+            "Нападение на консульство США в ливийском городе Бенгази осудили.",
+            "HEADQUARTERED_IN",
+            {
+                ("HEADQUARTERED_IN", "консульство США", "США"),
+                ("HEADQUARTERED_IN", "консульство США", "Бенгази"),
+            },
+        ),
+        (
+            "Встреча прошла в Фонде «Наследие» (The Heritage Foundation) в Вашингтоне.",
+            "HEADQUARTERED_IN",
+            {
+                ("HEADQUARTERED_IN", "Фонде «Наследие»", "Вашингтоне"),
+                ("HEADQUARTERED_IN", "The Heritage Foundation", "Вашингтоне"),
+            },
+        ),
+        # look-alike: "по" + a topic that is no place
+        ("Комитет Госдумы по бюджету собрался.", "HEADQUARTERED_IN", set()),
         # look-alike: a place mid-name is the body's topic, not its seat
         ("Институт Китая и современной Азии РАН провёл конференцию.", "HEADQUARTERED_IN", set()),
         # decision 79: a unit nested in a body is PART_OF it ...

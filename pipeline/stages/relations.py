@@ -74,6 +74,7 @@ class Lexicon:
     topic_heads: frozenset[str]
     seat_prepositions: frozenset[str]
     name_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     part_of_words: frozenset[str]
     kind_nouns: frozenset[str]
     bodies: frozenset[str]
@@ -102,6 +103,7 @@ class Lexicon:
             topic_heads=words("seat", "topic_heads"),
             seat_prepositions=words("seat", "prepositions"),
             name_prepositions=words("seat", "name_prepositions"),
+            place_nouns=words("seat", "place_nouns"),
             part_of_words=words("part_of", "words"),
             kind_nouns=words("part_of", "kind_nouns"),
             bodies=words("agents", "bodies"),
@@ -288,18 +290,48 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
 
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "«Татнефть» в Татарстане": an ORG, then в/во, then a LOC."""
+    """ "«Татнефть» в Татарстане", "УМВД по Невскому району", "полиция штата Миссури",
+    "консульство в ливийском городе Бенгази", "Фонд «Наследие» (The Heritage Foundation) в
+    Вашингтоне": an ORG, a seat preposition or a place noun, then a LOC (decision 83)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     out = []
     for org in index.by_type["ORG"]:
-        i = org.end
-        while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
-            i += 1
-        if i < len(doc) and doc[i].lower_ in lex.seat_prepositions:
+        if _inside_other(org, index):
+            continue
+        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        if i >= len(doc):
+            continue
+        word = doc[i].lower_
+        if word in lex.seat_prepositions or word in lex.name_prepositions:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+                j += 1
+            if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
+                j += 1
+            loc = starts.get(j)
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
+        elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
             loc = starts.get(i + 1)
-            if loc is not None and not _inside_other(org, index):
-                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lower_)))
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
     return out
+
+
+def _skip_closing(doc: Doc, i: int) -> int:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
+        i += 1
+    return i
+
+
+def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+    """Past a bracketed aside right after a name: "(The Heritage Foundation)"."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(len(doc), i + longest + 2)):
+        if doc[j].text == ")":
+            return _skip_closing(doc, j + 1)
+    return i
 
 
 def _inside_other(org: Span, index: MentionIndex) -> bool:
