@@ -34,6 +34,8 @@ OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
+# A subjectless verb in these relations to its head takes the head clause's subject.
+INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 
@@ -445,7 +447,28 @@ class ParseReader:
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
-            return next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+            found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+            if found is None:
+                return self.inherited_subject(head)
+            return found
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
+            return self.inherited_subject(trigger)
+        return None
+
+    def inherited_subject(self, verb: Token) -> Token | None:
+        """The subject a subjectless verb takes from the clause it hangs from (decision 84):
+        "Прохоров назвал закон аморальным и пообещал выделить $50 тыс.", "Ли подозревается в
+        том, что передал $38 млн", "был отпущен после того, как внёс залог"."""
+        token = verb
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in INHERIT:
+                return None
+            token = token.head
+            if fold(token.lemma_) == "тот" and token.head.i != token.i:
+                token = token.head  # "в том, что …", "после того, как …"
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                return subject
         return None
 
     def clause(self, trigger: Token) -> Token:
