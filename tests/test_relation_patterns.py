@@ -131,6 +131,20 @@ def test_seats_and_chains(nlp, text, kind, expected):
             {("EXPENDITURE", "Газпром", "5 млрд рублей")},
         ),
         ("Министр Силуанов заявил, что было выделено 5 млрд рублей.", set()),
+        # decision 85: the dative of a verb giving an income noun; "у X был …"
+        (
+            "Суд присудил Алексею Навальному компенсацию в размере 8000 евро.",
+            {("INCOME", "Алексею Навальному", "8000 евро")},
+        ),
+        (
+            "На момент убийства у Эрнандеса был действующий контракт на 40 миллионов долларов.",
+            {("INCOME", "Эрнандеса", "40 миллионов долларов")},
+        ),
+        # look-alike: a dative beside a spending verb is no holder of an income
+        (
+            "«Газпром» выделил школе 5 млрд рублей.",
+            {("EXPENDITURE", "Газпром", "5 млрд рублей")},
+        ),
         # a no-break space inside the amount is not its syntactic head
         ("«Газпром» выделил 5\xa0млрд рублей.", {("EXPENDITURE", "Газпром", "5\xa0млрд рублей")}),
     ],

@@ -444,6 +444,10 @@ class ParseReader:
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
         head = trigger.head
+        if trigger.pos_ == "NOUN" and head.i != trigger.i:
+            owner = self.noun_owner(trigger, head)
+            if owner is not None:
+                return owner
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
@@ -453,6 +457,21 @@ class ParseReader:
             return found
         if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
             return self.inherited_subject(trigger)
+        return None
+
+    def noun_owner(self, noun: Token, head: Token) -> Token | None:
+        """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
+        that gives it ("присудил Навальному компенсацию", "выплатил ему гонорар"); "у X" of
+        быть/иметься ("у Эрнандеса был контракт на $40 млн")."""
+        kind = self.lex.triggers.get(fold(noun.lemma_))
+        if noun.dep_ == "obj" and kind == "income":
+            for c in head.children:
+                if c.dep_ in ("iobj", "obl") and _case(c) == "Dat" and not _preposition(c):
+                    return c
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in ("быть", "иметься"):
+            for c in head.children:
+                if c.dep_ == "obl" and _preposition(c) == "у" and c.i in self.index.holder_at:
+                    return c
         return None
 
     def inherited_subject(self, verb: Token) -> Token | None:
