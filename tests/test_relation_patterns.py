@@ -91,6 +91,16 @@ def test_seats_and_chains(nlp, text, kind, expected):
             "Компания «Лукойл» отчиталась за год. Она получила прибыль 3 млрд рублей.",
             {("INCOME", "Лукойл", "3 млрд рублей")},
         ),
+        # a possessive of a noun trigger; an indeclinable name as the earlier subject
+        (
+            "Блогер Чельберг завёл канал в 2010 году. По данным Forbes, его доход составил "
+            "15 млн долларов.",
+            {("INCOME", "Чельберг", "15 млн долларов")},
+        ),
+        (
+            "В пятницу о перестановках сообщил Google. Он получил прибыль 8 млрд долларов.",
+            {("INCOME", "Google", "8 млрд долларов")},
+        ),
         # look-alikes: the pronoun disagrees in gender, or the mention is too far back
         ("Анна Петрова увлекается хирургией. Он уже потратил 650 тысяч долларов.", set()),
         (
@@ -106,6 +116,15 @@ def test_seats_and_chains(nlp, text, kind, expected):
                 ("PRICE_OF", "Клуб «Бирмингем»", "81,5 млн фунтов"),
             },
         ),
+        # the subject of a passive purchase or sale is the thing priced
+        (
+            "«Авито» был куплен «Яндексом» за 3 млрд долларов.",
+            {
+                ("EXPENDITURE", "Яндексом", "3 млрд долларов"),
+                ("PRICE_OF", "Авито", "3 млрд долларов"),
+            },
+        ),
+        ("«Авито» был продан за 3 млрд долларов.", {("PRICE_OF", "Авито", "3 млрд долларов")}),
         # decision 82: a person's contract is their income; a company's stays a deal
         (
             "Бекхэм подписал контракт на сумму 32,5 млн долларов.",

@@ -216,9 +216,11 @@ class MentionIndex:
         return None
 
     def _subject_like(self, span: Span, head: Token) -> bool:
-        """In the nominative, or opening its sentence (the tagger misreads foreign names)."""
+        """In the nominative, opening its sentence (the tagger misreads foreign names) or
+        with no case at all (an indeclinable Latin name: "Google")."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
-        return first or "Nom" in head.morph.get("Case")
+        case = head.morph.get("Case")
+        return first or "Nom" in case or not case
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -443,6 +445,9 @@ class ParseReader:
             gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
+            own = next((c for c in kids if _possessive(c)), None)
+            if own is not None:
+                return own  # "его доход": whose, through decision 81
         head = trigger.head
         if trigger.pos_ == "NOUN" and head.i != trigger.i:
             owner = self.noun_owner(trigger, head)
@@ -458,6 +463,14 @@ class ParseReader:
         if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
             return self.inherited_subject(trigger)
         return None
+
+    def anaphoric_holder(self, token: Token) -> list[Span]:
+        """A personal or possessive pronoun ("она", "его доход") standing for a mention
+        named before it (decision 81)."""
+        if not _pronoun(token, self.lex):
+            return []
+        found = self.index.antecedent(token, subject=True)
+        return [found] if found is not None else []
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
@@ -535,8 +548,8 @@ class ParseReader:
             agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
-        if not agents and agent_token is not None and _pronoun(agent_token, self.lex):
-            agents = [a for a in [self.index.antecedent(agent_token, subject=True)] if a]
+        if not agents and agent_token is not None:
+            agents = self.anaphoric_holder(agent_token)
         agents = [a for a in agents if not _overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Бекхэм подписал контракт на 32,5 млн": a person's contract is their pay
@@ -574,9 +587,9 @@ class ParseReader:
     def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
         """What was bought, sold or valued, when it is a mention: the object of a purchase or
         sale, the subject of "стоить"/"оцениваться", the genitive of "стоимость"."""
-        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj",)}
+        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
         if kind == "expenditure" and fold(trigger.lemma_) in _BUY:
-            wanted["expenditure"] = ("obj", "nmod")
+            wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i)
@@ -818,14 +831,28 @@ ROLE_NOUNS = {
 
 
 def _pronoun(token: Token, lex: Lexicon) -> bool:
-    return token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns
+    return (token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns) or _possessive(token)
+
+
+def _possessive(token: Token) -> bool:
+    return token.pos_ == "DET" and fold(token.lower_) in POSSESSIVES
+
+
+# Possessive pronouns and the features of the mention they stand for.
+POSSESSIVES = {
+    "его": {"Number": {"Sing"}, "Gender": {"Masc", "Neut"}},
+    "ее": {"Number": {"Sing"}, "Gender": {"Fem"}},
+    "их": {"Number": {"Plur"}},
+}
 
 
 def _agrees(head: Token, pronoun: Token, features: tuple[str, ...]) -> bool:
     """The features agree where both words state them. An organisation's gender is its kind
     noun's ("компания «Лукойл»" is "она"), not its name's, so only a person's is compared."""
+    stated = POSSESSIVES.get(fold(pronoun.lower_)) if _possessive(pronoun) else None
     for feature in features:
-        a, b = head.morph.get(feature), pronoun.morph.get(feature)
+        a = head.morph.get(feature)
+        b = stated.get(feature, ()) if stated is not None else pronoun.morph.get(feature)
         if a and b and not set(a) & set(b):
             return False
     return True
