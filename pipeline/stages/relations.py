@@ -201,8 +201,9 @@ class MentionIndex:
         `skip`; for a subject pronoun, only a mention that reads as a subject."""
         skip = list(skip)
         number = int(self.sentence[pronoun.i])
-        k = bisect_left(self._holder_starts, pronoun.i)
-        for span in reversed(self._holders[:k]):
+        # Walk back from the pronoun; the sentence check stops the walk within two sentences.
+        for k in range(bisect_left(self._holder_starts, pronoun.i) - 1, -1, -1):
+            span = self._holders[k]
             if int(self.sentence[span.start]) < number - 1:
                 return None
             if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
@@ -838,7 +839,8 @@ def _possessive(token: Token) -> bool:
     return token.pos_ == "DET" and fold(token.lower_) in POSSESSIVES
 
 
-# Possessive pronouns and the features of the mention they stand for.
+# Possessive pronouns (closed-class grammar, not a lexicon) and the features of the mention
+# they stand for: "его" does not inflect for its owner, so its morph says nothing.
 POSSESSIVES = {
     "его": {"Number": {"Sing"}, "Gender": {"Masc", "Neut"}},
     "ее": {"Number": {"Sing"}, "Gender": {"Fem"}},
