@@ -34,6 +34,8 @@ OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
 # "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
+# A subjectless verb in these relations to its head takes the head clause's subject.
+INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 
@@ -74,9 +76,13 @@ class Lexicon:
     topic_heads: frozenset[str]
     seat_prepositions: frozenset[str]
     name_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     part_of_words: frozenset[str]
+    kind_nouns: frozenset[str]
     bodies: frozenset[str]
     link_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    pay_deals: frozenset[str]
     roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
 
     def role_words(self) -> frozenset[str]:
@@ -99,9 +105,13 @@ class Lexicon:
             topic_heads=words("seat", "topic_heads"),
             seat_prepositions=words("seat", "prepositions"),
             name_prepositions=words("seat", "name_prepositions"),
+            place_nouns=words("seat", "place_nouns"),
             part_of_words=words("part_of", "words"),
+            kind_nouns=words("part_of", "kind_nouns"),
             bodies=words("agents", "bodies"),
             link_verbs=words("triggers", "link_verbs"),
+            pronouns=words("agents", "pronouns"),
+            pay_deals=words("triggers", "pay_deals"),
             roles={key: words("roles", key) for key in raw.get("roles", {})},
         )
 
@@ -180,6 +190,38 @@ class MentionIndex:
                 key = (label, int(self.sentence[span.start]))
                 self._by_sentence.setdefault(key, []).append(span)
         self._starts = {t: [s.start for s in spans] for t, spans in self.by_type.items()}
+        self._holders = sorted(
+            (s for t in HOLDERS for s in self.by_type[t]), key=lambda s: (s.start, -s.end)
+        )
+        self._holder_starts = [s.start for s in self._holders]
+
+    def antecedent(self, pronoun: Token, subject: bool, skip: Iterable[Span] = ()) -> Span | None:
+        """The mention a personal pronoun stands for (decision 81): the nearest holder before
+        it in its sentence or the previous one that agrees in gender and number and is not in
+        `skip`; for a subject pronoun, only a mention that reads as a subject."""
+        skip = list(skip)
+        number = int(self.sentence[pronoun.i])
+        # Walk back from the pronoun; the sentence check stops the walk within two sentences.
+        for k in range(bisect_left(self._holder_starts, pronoun.i) - 1, -1, -1):
+            span = self._holders[k]
+            if int(self.sentence[span.start]) < number - 1:
+                return None
+            if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
+                continue
+            head = anchor(span)
+            if span in skip or (subject and not self._subject_like(span, head)):
+                continue
+            features = ("Number", "Gender") if span.label_ == "PER" else ("Number",)
+            if _agrees(head, pronoun, features):
+                return span
+        return None
+
+    def _subject_like(self, span: Span, head: Token) -> bool:
+        """In the nominative, opening its sentence (the tagger misreads foreign names) or
+        with no case at all (an indeclinable Latin name: "Google")."""
+        first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
+        case = head.morph.get("Case")
+        return first or "Nom" in case or not case
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -196,8 +238,9 @@ class MentionIndex:
 
 def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Relation]:
     """PART_OF for an ORG nested in an ORG (the largest one not starting where the outer
-    starts); HEADQUARTERED_IN for a LOC closing an ORG name, outside quotes, when the name's
-    head word is not one whose place is its topic."""
+    starts, unless only adjectives stand before it); HEADQUARTERED_IN for a LOC inside an ORG
+    name, given to the smallest ORG holding it (decisions 72, 73, 79)."""
+    seat_of: dict[tuple[int, int], Span] = {}
     for outer in index.by_type["ORG"]:
         inner = [
             o for o in index.within("ORG", outer)
@@ -205,10 +248,24 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
-            yield Relation("PART_OF", outer, child, "nested")
+            if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
+                yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
-            if loc.end == outer.end and outer.start < loc.start and _seat_inside(outer, loc, lex):
-                yield Relation("HEADQUARTERED_IN", outer, loc, "nested")
+            if outer.start < loc.start and _seat_inside(outer, loc, lex):
+                old = seat_of.get((loc.start, loc.end))
+                if old is None or len(outer) < len(old):
+                    seat_of[(loc.start, loc.end)] = outer
+    for (start, end), org in seat_of.items():
+        loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
+        yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
+    """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
+    of body before a name describe that body, they do not make a parent of it (decision 79)."""
+    return len(words) > 0 and all(
+        t.is_lower and (t.pos_ == "ADJ" or fold(t.lemma_) in kinds) for t in words
+    )
 
 
 def _contains(outer: Span, inner: Span) -> bool:
@@ -220,14 +277,17 @@ def _same_entity(a: Span, b: Span) -> bool:
 
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG name names its seat when it closes the name or is followed by
+    "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
+    name's head word is not one whose place is its topic. The place's case does not matter:
+    "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
+    if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
+        return False  # "Институт Китая и современной Азии": a place mid-name is a topic
     if any(t.text in '«»"“”„' for t in before):
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
-    case = anchor(loc).morph.get("Case")
-    if case and "Gen" not in case:
-        return False  # "Единая Россия": a place in the name's own case is no seat
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
         for t in before
@@ -235,18 +295,48 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
 
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "«Татнефть» в Татарстане": an ORG, then в/во, then a LOC."""
+    """ "«Татнефть» в Татарстане", "УМВД по Невскому району", "полиция штата Миссури",
+    "консульство в ливийском городе Бенгази", "Фонд «Наследие» (The Heritage Foundation) в
+    Вашингтоне": an ORG, a seat preposition or a place noun, then a LOC (decision 83)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     out = []
     for org in index.by_type["ORG"]:
-        i = org.end
-        while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
-            i += 1
-        if i < len(doc) and doc[i].lower_ in lex.seat_prepositions:
+        if _inside_other(org, index):
+            continue
+        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        if i >= len(doc):
+            continue
+        word = doc[i].lower_
+        if word in lex.seat_prepositions or word in lex.name_prepositions:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+                j += 1
+            if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
+                j += 1
+            loc = starts.get(j)
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
+        elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
             loc = starts.get(i + 1)
-            if loc is not None and not _inside_other(org, index):
-                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lower_)))
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
     return out
+
+
+def _skip_closing(doc: Doc, i: int) -> int:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
+        i += 1
+    return i
+
+
+def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+    """Past a bracketed aside right after a name: "(The Heritage Foundation)"."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(len(doc), i + longest + 2)):
+        if doc[j].text == ")":
+            return _skip_closing(doc, j + 1)
+    return i
 
 
 def _inside_other(org: Span, index: MentionIndex) -> bool:
@@ -291,6 +381,8 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
 def anchor(span: Span) -> Token:
     """The word of a span whose head lies outside it (its syntactic root)."""
     for token in span:
+        if token.is_space:  # "32,5\xa0млн": a no-break space is a token the parser never sees
+            continue
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
             return token
     return span[0]
@@ -354,11 +446,62 @@ class ParseReader:
             gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
+            own = next((c for c in kids if _possessive(c)), None)
+            if own is not None:
+                return own  # "его доход": whose, through decision 81
         head = trigger.head
+        if trigger.pos_ == "NOUN" and head.i != trigger.i:
+            owner = self.noun_owner(trigger, head)
+            if owner is not None:
+                return owner
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
-            return next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+            found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+            if found is None:
+                return self.inherited_subject(head)
+            return found
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
+            return self.inherited_subject(trigger)
+        return None
+
+    def anaphoric_holder(self, token: Token) -> list[Span]:
+        """A personal or possessive pronoun ("она", "его доход") standing for a mention
+        named before it (decision 81)."""
+        if not _pronoun(token, self.lex):
+            return []
+        found = self.index.antecedent(token, subject=True)
+        return [found] if found is not None else []
+
+    def noun_owner(self, noun: Token, head: Token) -> Token | None:
+        """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
+        that gives it ("присудил Навальному компенсацию", "выплатил ему гонорар"); "у X" of
+        быть/иметься ("у Эрнандеса был контракт на $40 млн")."""
+        kind = self.lex.triggers.get(fold(noun.lemma_))
+        if noun.dep_ == "obj" and kind == "income":
+            for c in head.children:
+                if c.dep_ in ("iobj", "obl") and _case(c) == "Dat" and not _preposition(c):
+                    return c
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in ("быть", "иметься"):
+            for c in head.children:
+                if c.dep_ == "obl" and _preposition(c) == "у" and c.i in self.index.holder_at:
+                    return c
+        return None
+
+    def inherited_subject(self, verb: Token) -> Token | None:
+        """The subject a subjectless verb takes from the clause it hangs from (decision 84):
+        "Прохоров назвал закон аморальным и пообещал выделить $50 тыс.", "Ли подозревается в
+        том, что передал $38 млн", "был отпущен после того, как внёс залог"."""
+        token = verb
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in INHERIT:
+                return None
+            token = token.head
+            if fold(token.lemma_) == "тот" and token.head.i != token.i:
+                token = token.head  # "в том, что …", "после того, как …"
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                return subject
         return None
 
     def clause(self, trigger: Token) -> Token:
@@ -406,7 +549,13 @@ class ParseReader:
             agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
+        if not agents and agent_token is not None:
+            agents = self.anaphoric_holder(agent_token)
         agents = [a for a in agents if not _overlaps(a, amount)]
+        if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
+            # "Бекхэм подписал контракт на 32,5 млн": a person's contract is their pay
+            if any(a.label_ == "PER" for a in agents):
+                agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
         for agent in agents:
             if kind in CLASS_TYPE:
@@ -439,12 +588,14 @@ class ParseReader:
     def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
         """What was bought, sold or valued, when it is a mention: the object of a purchase or
         sale, the subject of "стоить"/"оцениваться", the genitive of "стоимость"."""
-        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj",)}
+        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
         if kind == "expenditure" and fold(trigger.lemma_) in _BUY:
-            wanted["expenditure"] = ("obj", "nmod")
+            wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i)
+                if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
+                    span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is not None and span not in agents:
                     return span
         return None
@@ -678,6 +829,35 @@ ROLE_NOUNS = {
     "founder_nouns": ("FOUNDED_BY", True),
     "member_nouns": ("MEMBER_OF", False),
 }
+
+
+def _pronoun(token: Token, lex: Lexicon) -> bool:
+    return (token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns) or _possessive(token)
+
+
+def _possessive(token: Token) -> bool:
+    return token.pos_ == "DET" and fold(token.lower_) in POSSESSIVES
+
+
+# Possessive pronouns (closed-class grammar, not a lexicon) and the features of the mention
+# they stand for: "его" does not inflect for its owner, so its morph says nothing.
+POSSESSIVES = {
+    "его": {"Number": {"Sing"}, "Gender": {"Masc", "Neut"}},
+    "ее": {"Number": {"Sing"}, "Gender": {"Fem"}},
+    "их": {"Number": {"Plur"}},
+}
+
+
+def _agrees(head: Token, pronoun: Token, features: tuple[str, ...]) -> bool:
+    """The features agree where both words state them. An organisation's gender is its kind
+    noun's ("компания «Лукойл»" is "она"), not its name's, so only a person's is compared."""
+    stated = POSSESSIVES.get(fold(pronoun.lower_)) if _possessive(pronoun) else None
+    for feature in features:
+        a = head.morph.get(feature)
+        b = stated.get(feature, ()) if stated is not None else pronoun.morph.get(feature)
+        if a and b and not set(a) & set(b):
+            return False
+    return True
 
 
 def _preposition(token: Token) -> str:

@@ -1,0 +1,182 @@
+"""Session 4 relation patterns (guideline decisions 79-82), table-driven, each with the
+look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def links(doc) -> set[tuple[str, str, str]]:
+    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+
+
+def of_type(doc, kind: str) -> set[tuple[str, str, str]]:
+    return {link for link in links(doc) if link[0] == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # decision 79: the seat goes to the smallest ORG that holds the place
+        (
+            "Пресс-служба МВД России сообщила об этом.",
+            "HEADQUARTERED_IN",
+            {("HEADQUARTERED_IN", "МВД России", "России")},
+        ),
+        # a place before "по …" inside the name is a seat too
+        (
+            "Следственный комитет России по Челябинской области возбудил дело.",
+            "HEADQUARTERED_IN",
+            {
+                ("HEADQUARTERED_IN", "Следственный комитет России по Челябинской области", place)
+                for place in ("России", "Челябинской области")
+            },
+        ),
+        # decision 83: "по" + place, a place noun, a bracketed aside between ORG and seat
+        (
+            "Начальник УМВД по Невскому району уволен.",
+            "HEADQUARTERED_IN",
+            {("HEADQUARTERED_IN", "УМВД", "Невскому району")},
+        ),
+        (
+            "Об этом сообщила полиция штата Миссури.",
+            "HEADQUARTERED_IN",
+            {("HEADQUARTERED_IN", "полиция", "Миссури")},
+        ),
+        (
+            "Нападение на консульство США в ливийском городе Бенгази осудили.",
+            "HEADQUARTERED_IN",
+            {
+                ("HEADQUARTERED_IN", "консульство США", "США"),
+                ("HEADQUARTERED_IN", "консульство США", "Бенгази"),
+            },
+        ),
+        (
+            "Встреча прошла в Фонде «Наследие» (The Heritage Foundation) в Вашингтоне.",
+            "HEADQUARTERED_IN",
+            {
+                ("HEADQUARTERED_IN", "Фонде «Наследие»", "Вашингтоне"),
+                ("HEADQUARTERED_IN", "The Heritage Foundation", "Вашингтоне"),
+            },
+        ),
+        # look-alike: "по" + a topic that is no place
+        ("Комитет Госдумы по бюджету собрался.", "HEADQUARTERED_IN", set()),
+        # look-alike: a place mid-name is the body's topic, not its seat
+        ("Институт Китая и современной Азии РАН провёл конференцию.", "HEADQUARTERED_IN", set()),
+        # decision 79: a unit nested in a body is PART_OF it ...
+        (
+            "Пресс-служба МВД России сообщила об этом.",
+            "PART_OF",
+            {("PART_OF", "Пресс-служба МВД России", "МВД России")},
+        ),
+        # ... its kind noun or epithets before a name are not a parent
+        ("Представитель компании Apple отказался от комментариев.", "PART_OF", set()),
+        ("Генеральный директор агентства Reuters уволился.", "PART_OF", set()),
+        ("Секретарь левоцентристской Демократической партии Италии выступил.", "PART_OF", set()),
+    ],
+)
+def test_seats_and_chains(nlp, text, kind, expected):
+    assert of_type(nlp(text), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 81: a pronoun holder stands for the previous sentence's subject
+        (
+            "Анна Петрова увлекается хирургией. Она уже потратила 650 тысяч долларов.",
+            {("EXPENDITURE", "Анна Петрова", "650 тысяч долларов")},
+        ),
+        (
+            "Компания «Лукойл» отчиталась за год. Она получила прибыль 3 млрд рублей.",
+            {("INCOME", "Лукойл", "3 млрд рублей")},
+        ),
+        # a possessive of a noun trigger; an indeclinable name as the earlier subject
+        (
+            "Блогер Чельберг завёл канал в 2010 году. По данным Forbes, его доход составил "
+            "15 млн долларов.",
+            {("INCOME", "Чельберг", "15 млн долларов")},
+        ),
+        (
+            "В пятницу о перестановках сообщил Google. Он получил прибыль 8 млрд долларов.",
+            {("INCOME", "Google", "8 млрд долларов")},
+        ),
+        # look-alikes: the pronoun disagrees in gender, or the mention is too far back
+        ("Анна Петрова увлекается хирургией. Он уже потратил 650 тысяч долларов.", set()),
+        (
+            "Анна Петрова увлекается хирургией. Погода плохая. Дождь идёт. "
+            "Она уже потратила 650 тысяч долларов.",
+            set(),
+        ),
+        # a pronoun object of a purchase is the thing bought, not the buyer
+        (
+            "Клуб «Бирмингем» выставлен на продажу. Карсон Ёнг приобрёл его за 81,5 млн фунтов.",
+            {
+                ("EXPENDITURE", "Карсон Ёнг", "81,5 млн фунтов"),
+                ("PRICE_OF", "Клуб «Бирмингем»", "81,5 млн фунтов"),
+            },
+        ),
+        # the subject of a passive purchase or sale is the thing priced
+        (
+            "«Авито» был куплен «Яндексом» за 3 млрд долларов.",
+            {
+                ("EXPENDITURE", "Яндексом", "3 млрд долларов"),
+                ("PRICE_OF", "Авито", "3 млрд долларов"),
+            },
+        ),
+        ("«Авито» был продан за 3 млрд долларов.", {("PRICE_OF", "Авито", "3 млрд долларов")}),
+        # decision 82: a person's contract is their income; a company's stays a deal
+        (
+            "Бекхэм подписал контракт на сумму 32,5 млн долларов.",
+            {("INCOME", "Бекхэм", "32,5 млн долларов")},
+        ),
+        ("«Газпром» подписал контракт на сумму 2 млрд рублей.", set()),
+        # decision 84: a subjectless verb takes the subject of the clause it hangs from
+        (
+            "Михаил Прохоров назвал закон аморальным и пообещал выделить 50 тысяч долларов.",
+            {("EXPENDITURE", "Михаил Прохоров", "50 тысяч долларов")},
+        ),
+        (
+            "Ли Джэён подозревается в том, что передал 38 млн долларов подруге президента.",
+            {("EXPENDITURE", "Ли Джэён", "38 млн долларов")},
+        ),
+        (
+            "Дмитрий Фирташ был отпущен после того, как внёс залог в размере 125 миллионов евро.",
+            {("EXPENDITURE", "Дмитрий Фирташ", "125 миллионов евро")},
+        ),
+        # look-alikes: the clause has its own subject; a passive names no payer
+        (
+            "Министр Силуанов заявил, что «Газпром» выделит 5 млрд рублей.",
+            {("EXPENDITURE", "Газпром", "5 млрд рублей")},
+        ),
+        ("Министр Силуанов заявил, что было выделено 5 млрд рублей.", set()),
+        # decision 85: the dative of a verb giving an income noun; "у X был …"
+        (
+            "Суд присудил Алексею Навальному компенсацию в размере 8000 евро.",
+            {("INCOME", "Алексею Навальному", "8000 евро")},
+        ),
+        (
+            "На момент убийства у Эрнандеса был действующий контракт на 40 миллионов долларов.",
+            {("INCOME", "Эрнандеса", "40 миллионов долларов")},
+        ),
+        # look-alike: a dative beside a spending verb is no holder of an income
+        (
+            "«Газпром» выделил школе 5 млрд рублей.",
+            {("EXPENDITURE", "Газпром", "5 млрд рублей")},
+        ),
+        # a no-break space inside the amount is not its syntactic head
+        ("«Газпром» выделил 5\xa0млрд рублей.", {("EXPENDITURE", "Газпром", "5\xa0млрд рублей")}),
+    ],
+)
+def test_money_holders(nlp, text, expected):
+    doc = nlp(text)
+    money = {link for link in links(doc) if link[0] in ("INCOME", "EXPENDITURE", "PRICE_OF")}
+    assert money == expected
+
+
+def test_anchor_skips_space_tokens(nlp):
+    from pipeline.stages.relations import anchor
+
+    doc = nlp("«Газпром» выделил 5\xa0млрд рублей.")
+    (amount,) = doc.spans["AMOUNT"]
+    assert not anchor(amount).is_space
