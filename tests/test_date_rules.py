@@ -133,11 +133,7 @@ CASES = [
     # deictic present
     ("Какие интересы сегодня сближают две страны?", "сегодня",
      v("PRESENT_REF", "2025-12-21", "2025-12-21", "present", True)),
-    ("Именно сейчас формат выходит на новый уровень.", "сейчас",
-     v("PRESENT_REF", "2025-12-21", "2025-12-21", "present", True)),
-    ("В настоящее время особое внимание уделяется энергетике.", "В настоящее время",
-     v("PRESENT_REF", "2025-12-21", "2025-12-21", "present", True)),
-    ("На данный момент сделка не закрыта.", "На данный момент",
+    ("На сегодняшний день сделка не закрыта.", "На сегодняшний день",
      v("PRESENT_REF", "2025-12-21", "2025-12-21", "present", True)),
     # appositions: the written date wins
     ("В понедельник, 27 апреля 2020 года, он выступил.", "В понедельник, 27 апреля 2020 года",
@@ -218,6 +214,12 @@ NEGATIVES = [
     "Он отбыл срок, а его 23-летний сын учится.",
     "Он на несколько месяцев старше коллеги.",
     "Фирма заплатила 2018 рублей штрафа.",
+    # the bare present names no calendar unit (decision 65)
+    "Именно сейчас формат выходит на новый уровень.",
+    "В настоящее время особое внимание уделяется энергетике.",
+    "На данный момент сделка не закрыта.",
+    "Он ныне возглавляет совет директоров.",
+    "В настоящий момент компания ведёт переговоры.",
 ]
 
 
@@ -232,5 +234,18 @@ def test_overlapping_candidates_keep_the_longest(nlp):
 
 
 def test_particles_stay_outside(nlp):
-    found = dates(nlp, "Япония еще с 1990-х годов проявляла интерес, именно сейчас он растёт.")
-    assert set(found) == {"с 1990-х годов", "сейчас"}
+    found = dates(nlp, "Япония еще с 1990-х годов проявляла интерес, именно сегодня он растёт.")
+    assert set(found) == {"с 1990-х годов", "сегодня"}
+
+
+@pytest.mark.parametrize(
+    ("tag", "words"), [(False, ["сегодня"]), (True, ["сегодня", "сейчас"]), (None, ["сегодня"])]
+)
+def test_bare_present_is_a_date_only_when_the_lexicon_asks(tag, words):
+    """TimeML's PRESENT_REF for "сейчас" is one switch in configs/lexicons/dates.toml
+    (decision 65); it is off there."""
+    from pipeline.stages.rules.date import _present
+
+    now = {"words": ["сейчас"]} if tag is None else {"tag": tag, "words": ["сейчас"]}
+    assert _present({"words": ["сегодня"], "now": now}, "words") == words
+    assert _present({"words": ["сегодня"]}, "words") == ["сегодня"]

@@ -248,8 +248,8 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
             for form, entry in _expand(data["relative_modifiers"]).items()
         },
         day_words=dict(data["day_words"]),
-        present_words=frozenset(data["present"]["words"]),
-        present_phrases=tuple(tuple(p.split()) for p in data["present"]["phrases"]),
+        present_words=frozenset(_present(data["present"], "words")),
+        present_phrases=tuple(tuple(p.split()) for p in _present(data["present"], "phrases")),
         ago=frozenset(data["distance"]["ago"]),
         approximators=frozenset(data["distance"]["approximators"]),
         ago_filler=frozenset(data["distance"]["ago_filler"]),
@@ -269,6 +269,13 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
     )
     lexicon.triggers = _triggers(lexicon)
     return lexicon
+
+
+def _present(table: dict, key: str) -> list[str]:
+    """The deictic present words of one kind; the bare present ("сейчас") only when the
+    lexicon asks for it (decision 65)."""
+    now = table.get("now", {})
+    return [*table[key], *(now.get(key, []) if now.get("tag", False) else [])]
 
 
 def _unit_forms(data: dict) -> frozenset[str]:
