@@ -8,7 +8,8 @@ could belong to a date and hold a digit or a date word. Each match is read back 
 through the pattern element it matched (the Matcher's alignments) into a DateExpr, which
 pipeline/normalize/dates.py resolves against the article date. Of overlapping matches the
 longest that yields a valid date wins. Boundaries follow the guideline (docs/guideline.md, 6)
-and, where it is silent, NEREL: the preposition is inside, "от" and the dot of "г." are not.
+and, where it is silent, NEREL: the preposition is inside ("от" too, decision 66), the dot of
+"г." is not.
 """
 
 from __future__ import annotations

@@ -40,8 +40,8 @@ class TimexLexicon:
     bare_forms: frozenset[str]
     vague: frozenset[str]
     age_words: frozenset[str]
-    age_fillers: frozenset[str]
     age_prepositions: frozenset[str]
+    age_verbs: frozenset[str]
     adjective_nouns: frozenset[str]
     adjective_stems: dict[str, float]
     adjective_stop_nouns: frozenset[str]
@@ -80,8 +80,8 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         bare_forms=frozenset(dur["bare_forms"]),
         vague=frozenset(dur["vague"]),
         age_words=frozenset(dur["age_words"]),
-        age_fillers=frozenset(dur["age_fillers"]),
         age_prepositions=frozenset(dur["age_prepositions"]),
+        age_verbs=frozenset(dur["age_verbs"]),
         adjective_nouns=frozenset(dur["adjective_nouns"]),
         adjective_stop_nouns=frozenset(dur["adjective_stop_nouns"]),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
@@ -499,12 +499,43 @@ class TimexScanner:
         if i >= sent_start and doc[i].lower_ == "до" and i - 2 >= sent_start:
             if doc[i - 2].lower_ == "от":
                 return True  # "от 25 до 80 лет"
-        while i >= sent_start and doc[i].lower_ in lex.age_fillers:
-            i -= 1
-        if i < sent_start or prep is not None:
+        if prep is not None:
             return False
-        person = doc[i]
-        return person.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in person.morph.get("Case")
+        first = _coordinated_start(doc, start, sent_start)  # "Им было 30, 20 и 19 лет"
+        return self._apposed_age(doc, first, end, sent_start) or self._dative_age(
+            doc, first, sent_start
+        )
+
+    def _apposed_age(self, doc: Doc, start: int, end: int, sent_start: int) -> bool:
+        """ "Клэренс Картер, 49 лет, был казнён", "в свои 29 лет": an age beside a person."""
+        i = start - 1
+        if i - 1 >= sent_start and doc[i].lemma_ == "свой" and doc[i - 1].lower_ in ("в", "во"):
+            return True
+        if i - 1 < sent_start or doc[i].text != "," or end >= len(doc):
+            return False
+        if doc[end].text not in (",", ".", "(", ";", ")"):
+            return False
+        person = doc[i - 1]
+        if person.pos_ == "PROPN" or person.text == ")":
+            return True
+        return person.pos_ == "NOUN" and "Anim" in person.morph.get("Animacy")
+
+    def _dative_age(self, doc: Doc, start: int, sent_start: int) -> bool:
+        """ "Ему было 64 года", "которой тогда был 71 год", "Ципи Ливни сейчас 50 лет": a
+        person in the dative earlier in the clause, with no verb but "быть" between; not
+        "Мюррею грозит до четырех лет", "согласно ему 2 годам"."""
+        for j in range(start - 1, max(sent_start, start - 8) - 1, -1):
+            token = doc[j]
+            if token.is_punct or token.like_num:
+                return False
+            if token.pos_ in ("VERB", "AUX") and token.lemma_ not in self.lex.age_verbs:
+                return False
+            if token.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in token.morph.get("Case"):
+                if token.pos_ == "NOUN" and "Anim" not in token.morph.get("Animacy"):
+                    continue  # "на момент чемпионства", "по данным"
+                governed = j > sent_start and doc[j - 1].pos_ == "ADP"
+                return not governed
+        return False
 
     @staticmethod
     def _free_after(after: Token | None, has_amount: bool) -> bool:
@@ -573,6 +604,18 @@ class TimexScanner:
             return None  # "тот день" without a preposition is rarely a date
         anchor_unit = "day" if doc[u].lemma_ in _DAY_PARTS or unit == "day" else unit
         return Found(start, u + 1, None, (anchor_unit, float(self.lex.modifiers[lemma])))
+
+
+def _coordinated_start(doc: Doc, start: int, sent_start: int) -> int:
+    """Where a list of numbers ending at `start` begins: "30, 20 и 19 лет" → the 30."""
+    first = start
+    while (
+        first - 2 >= sent_start
+        and doc[first - 1].lower_ in (",", "и")
+        and (doc[first - 2].like_num)
+    ):
+        first -= 2
+    return first
 
 
 def _in_person(token: Token) -> bool:
