@@ -136,6 +136,19 @@ PIPELINE = [
     ("Он скрывался 16 лет и был арестован.", "16 лет", ("DURATION", "P16Y", "eq", None)),
     ("Согласно ему, 2 года дают на стройку.", "2 года", ("DURATION", "P2Y", "eq", None)),
     ("Банк работает на рынке 25 лет, сообщил он.", "25 лет", ("DURATION", "P25Y", "eq", None)),
+    # frequency adjectives before their noun (decision 68)
+    ("Мисс Америка — ежегодный конкурс красоты.", "ежегодный", ("SET", "P1Y", "EVERY", None)),
+    ("Ставка ежеквартальных отчислений выросла.", "ежеквартальных",
+     ("SET", "P3M", "EVERY", None)),
+    ("Пенсионеру положена ежемесячная доплата.", "ежемесячная", ("SET", "P1M", "EVERY", None)),
+    # "раз в N лет": a period with a number
+    ("Выборы проходят раз в четыре года.", "раз в четыре года", ("SET", "P4Y", "EVERY", None)),
+    ("Праздник решено проводить раз в 2 года.", "раз в 2 года", ("SET", "P2Y", "EVERY", None)),
+    # "-летний" adjectives past the adjectives before their noun
+    ("Экипаж завершил 172-дневную космическую экспедицию.", "172-дневную",
+     ("DURATION", "P172D", "eq", None)),
+    ("Он ушёл после 40-летней военной службы.", "40-летней", ("DURATION", "P40Y", "eq", None)),
+    ("Он совершил восьмисуточный полёт.", "восьмисуточный", ("DURATION", "P8D", "eq", None)),
 ]
 # fmt: on
 
@@ -171,6 +184,16 @@ def test_anaphora_falls_back_to_article_then_none(nlp):
     assert (value.timex, value.granularity, value.anchor) == (None, "day", "none")
 
 
+def test_eve_inside_a_participle_phrase_is_anaphoric(nlp):
+    """ "состоявшегося накануне переворота": an adverb of the participle, not "накануне
+    переворота" (an event-anchored preposition, decision 62)."""
+    text = "4 июля 2013 года он стал главой после состоявшегося накануне военного переворота."
+    for article in (ARTICLE, None):
+        value = full(nlp, text, article)["накануне"]
+        assert (value.timex, value.anchor) == ("2013-07-03", "text")
+    assert "накануне" not in full(nlp, "4 июля 2013 года, накануне военного переворота, он уехал.")
+
+
 def test_same_year_and_before(nlp):
     found = full(
         nlp,
@@ -202,6 +225,9 @@ def test_event_anchored_ones_have_no_value(nlp):
         "На тот момент ей был 21 год.",
         "Пожилой женщине, которой тогда был 71 год, нанесли раны.",
         "Ярослав Песков в свои 29 лет уже имеет опыт.",
+        "В 2 года он уже читал.",
+        "Его 23-летний младший сын учится.",
+        "Эта ежегодная.",
     ],
 )
 def test_not_durations(nlp, sentence):
@@ -223,6 +249,10 @@ MORE = [
     ("Он работал в России три года.", "три года", ("DURATION", "P3Y", "eq", None)),
     ("Указ подписан на срок в пять лет.", "пять лет", ("DURATION", "P5Y", "eq", None)),
     ("Он ушёл спустя неделю после отставки.", "спустя неделю", ("DATE", None, None, "none")),
+    ("Свыше 28 последних лет вождь трудится.", "Свыше 28 последних лет",
+     ("DURATION", "P28Y", "gt", "article")),
+    ("Некоторое время назад его считали противником.", "Некоторое время назад",
+     ("DATE", "PAST_REF", None, "article")),
 ]
 # fmt: on
 

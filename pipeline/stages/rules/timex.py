@@ -25,9 +25,9 @@ from pipeline.normalize import timex as nt
 from pipeline.schema import DateValue
 
 _DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
-_ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|часов)", re.IGNORECASE)
+_ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|суточн|часов)", re.I)
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
-_ADJ_SUFFIX["часов"] = "hour"
+_ADJ_SUFFIX |= {"суточн": "day", "часов": "hour"}
 _YEAR = re.compile(r"^\d{4}$")
 _DAY_PARTS = {"утро": "day", "вечер": "day", "ночь": "day"}
 
@@ -46,6 +46,7 @@ class TimexLexicon:
     adjective_stems: dict[str, float]
     adjective_stop_nouns: frozenset[str]
     set_adverbs: dict[str, str]
+    set_adjectives: dict[str, str]
     every: frozenset[str]
     times: frozenset[str]
     weekly_preposition: str
@@ -71,35 +72,24 @@ class TimexLexicon:
 def timex_lexicon(data: dict) -> TimexLexicon:
     """The TIMEX sections of configs/lexicons/dates.toml."""
     dur, sets, ana = data["durations"], data["sets"], data["anaphora"]
-    units = dict(data["duration_units"])
     unit_words = {k: (float(v[0]), v[1]) for k, v in data["duration_words"].items()}
     lex = TimexLexicon(
-        units=units,
+        units=dict(data["duration_units"]),
         unit_words=unit_words,
         prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
-        bare_forms=frozenset(dur["bare_forms"]),
-        vague=frozenset(dur["vague"]),
-        age_words=frozenset(dur["age_words"]),
-        age_prepositions=frozenset(dur["age_prepositions"]),
-        age_verbs=frozenset(dur["age_verbs"]),
-        adjective_nouns=frozenset(dur["adjective_nouns"]),
-        adjective_stop_nouns=frozenset(dur["adjective_stop_nouns"]),
+        **_word_sets(dur, "bare_forms vague age_words age_prepositions age_verbs"),
+        **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
+        window_adjectives=dict(dur["window_adjectives"]),
         set_adverbs=dict(sets["adverbs"]),
-        every=frozenset(sets["every"]),
-        times=frozenset(sets["times"]),
+        set_adjectives=dict(sets["adjectives"]),
+        **_word_sets(sets, "every times"),
         weekly_preposition=sets["weekly_preposition"],
         weekly_forms=dict(sets["weekly_forms"]),
         modifiers=dict(ana["modifiers"]),
-        need_same=frozenset(ana["need_same"]),
         anaphor_units=frozenset(ana["units"]),
-        window_adjectives=dict(dur["window_adjectives"]),
-        units_with_same=frozenset(ana["units_with_same"]),
-        same=frozenset(ana["same"]),
-        later=frozenset(ana["later"]),
-        earlier=frozenset(ana["earlier"]),
+        **_word_sets(ana, "need_same units_with_same same later earlier before_pronouns"),
         before=ana["before"],
-        before_pronouns=frozenset(ana["before_pronouns"]),
         anaphor_words=dict(ana["words"]),
         past_ref=tuple(tuple(p.split()) for p in ana["past_ref"]),
         event_nouns=frozenset(data["event_years"]["nouns"]),
@@ -113,6 +103,11 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         | {p[0] for p in lex.past_ref}
     )
     return lex
+
+
+def _word_sets(table: dict, keys: str) -> dict[str, frozenset[str]]:
+    """{key: frozenset of its words} for the space-separated keys of one lexicon table."""
+    return {key: frozenset(table[key]) for key in keys.split()}
 
 
 @dataclass
@@ -145,6 +140,8 @@ class TimexScanner:
         for words in sorted(lex.prepositions, key=len, reverse=True):  # longest first
             self.prepositions.setdefault(words[-1], []).append(words)
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
+        # forms of the set adjectives by their stem: "ежегодн" opens "ежегодного", "ежегодным"
+        self.set_stems = tuple(lemma[:-2] for lemma in lex.set_adjectives)
         self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
             self.qualifiers.setdefault(words[-1], []).append((words, kind))
@@ -178,6 +175,8 @@ class TimexScanner:
             return True
         if low[:1].isdigit():
             return bool(_YEAR.match(low) or _ADJ.match(low))
+        if low.startswith(self.set_stems):
+            return True
         return any(part in low for part in _ADJ_SUFFIX) and bool(_ADJ.match(low))
 
     # --- scan -------------------------------------------------------------------------
@@ -215,10 +214,18 @@ class TimexScanner:
     def _set_word(self, doc: Doc, i: int, low: str) -> Found | None:
         unit = self.lex.set_adverbs.get(low)
         if unit is None:
-            return None
+            return self._set_adjective(doc, i)
         month = self._month_after(doc, i) if unit == "year" else None
         if month is not None:  # "ежегодно в мае": every May
             return Found(i, i + 3, nt.yearly_month(month), absorbs=True)
+        return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
+
+    def _set_adjective(self, doc: Doc, i: int) -> Found | None:
+        """ "ежегодный конкурс", "ежемесячная доплата": before the noun it qualifies."""
+        unit = self.lex.set_adjectives.get(doc[i].lemma_)
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if unit is None or after is None or after.pos_ not in ("NOUN", "ADJ"):
+            return None
         return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
 
     def _month_after(self, doc: Doc, i: int) -> int | None:
@@ -236,7 +243,7 @@ class TimexScanner:
     def _anaphor_word(self, doc: Doc, i: int, low: str) -> Found | None:
         if low in self.lex.anaphor_words:
             after = doc[i + 1] if i + 1 < len(doc) else None
-            if after is not None and _genitive_head(after):
+            if after is not None and _genitive_head(after) and not _inside_participle(doc, i):
                 return None  # "накануне визита": anchored on an event, not a date
             return Found(i, i + 1, None, ("day", self.lex.anaphor_words[low]))
         for phrase in self.lex.past_ref:
@@ -272,11 +279,12 @@ class TimexScanner:
         match = _ADJ.match(low)
         if match is None or i + 1 >= len(doc):
             return None
-        noun = doc[i + 1]
         stem = match.group(1)
         amount = float(stem) if stem.isdigit() else self.lex.adjective_stems.get(stem)
         if amount is None or amount == 0:
             return None
+        # "172-дневную космическую экспедицию"; a vague one only right before its noun
+        noun = _noun_after(doc, i) if amount > 0 else doc[i + 1]
         if noun.lemma_ not in self.lex.adjective_nouns:
             if amount < 0 or noun.lemma_ in self.lex.adjective_stop_nouns:
                 return None  # "100-летний юбилей" is an age; "многодневные поиски" vague
@@ -291,6 +299,11 @@ class TimexScanner:
     def _unit(self, doc: Doc, u: int, taken: set[int]) -> Found | None:
         sent_start = doc[u].sent.start
         amount, q_start = self._amount_before(doc, u, sent_start)
+        inner = None  # "свыше 28 последних лет": the window word after the number
+        if q_start is None and u - 2 >= sent_start and doc[u - 2].like_num:
+            inner = self._window_word(doc[u - 1])
+            if inner is not None:
+                amount, q_start = self._amount_before(doc, u - 1, sent_start)
         word = self.lex.unit_words.get(doc[u].lower_)
         if word is not None:
             amount = word[0]
@@ -326,6 +339,7 @@ class TimexScanner:
         if after is not None and after.lower_ in ("назад", "тому", "через"):
             return None  # the date rules' business
         direction, a_first = self._window_adjective(doc, start, sent_start)
+        direction = inner if direction is None else direction
         qualifier, q_first = self._qualifier(doc, a_first, sent_start)
         p_first = self._preposition(doc, q_first, sent_start)
         if p_first is not None and qualifier is None:
@@ -359,14 +373,16 @@ class TimexScanner:
         """ "за прошедшие полгода" (-1), "на ближайшие два года" (+1), "за первые сутки" (0):
         the direction of the window and where the adjective starts."""
         i = start - 1
-        if i < sent_start:
-            return None, start
-        low = doc[i].lower_
+        direction = self._window_word(doc[i]) if i >= sent_start else None
+        return (None, start) if direction is None else (direction, i)
+
+    def _window_word(self, token: Token) -> int | None:
+        low = token.lower_
         # by stem: pymorphy3 gives "близкий" for "ближайшие", "пройти" for "прошедшие"
         for stem, direction in self.window_stems:
             if low.startswith(stem) and len(low) - len(stem) <= 3:
-                return direction, i
-        return None, start
+                return direction
+        return None
 
     @staticmethod
     def _prep_text(doc: Doc, p_first: int | None, q_first: int) -> str | None:
@@ -561,11 +577,16 @@ class TimexScanner:
         if before is not None and before.lemma_ in self.lex.every:
             value = nt.recurrence(nt.Amount(amount if has_amount else 1.0, unit))
             return Found(start - 1, u + 1, value) if value else None
-        if has_amount or before is None or before.lower_ != "в":
-            return None
-        if doc[u].morph.get("Number") == ["Plur"] and doc[u].lemma_ != "сутки":
+        if before is None or before.lower_ != "в":
             return None
         times = doc[start - 2] if start - 2 >= sent_start else None
+        if has_amount:  # "раз в 2 года": every two years; else "в 2 года" is an age
+            if times is None or times.lemma_ not in self.lex.times or amount is None:
+                return None
+            value = nt.recurrence(nt.Amount(amount, unit))
+            return Found(start - 2, u + 1, value) if value else None
+        if doc[u].morph.get("Number") == ["Plur"] and doc[u].lemma_ != "сутки":
+            return None
         after = doc[u + 1] if u + 1 < len(doc) else None
         if not self._free_after(after, False):
             return None
@@ -618,9 +639,28 @@ def _coordinated_start(doc: Doc, start: int, sent_start: int) -> int:
     return first
 
 
+def _noun_after(doc: Doc, i: int) -> Token:
+    """The word an adjective at i qualifies: the next one, past up to two more adjectives."""
+    j = i + 1
+    while j < min(len(doc) - 1, i + 3) and doc[j].pos_ == "ADJ":
+        j += 1
+    return doc[j]
+
+
 def _in_person(token: Token) -> bool:
     doc = token.doc
     return "PER" in doc.spans and any(s.start <= token.i < s.end for s in doc.spans["PER"])
+
+
+def _inside_participle(doc: Doc, i: int) -> bool:
+    """ "состоявшегося накануне военного переворота": a participle before the word agrees in
+    case with the noun phrase after it, so the word is its adverb, not a preposition."""
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if "Part" not in before.morph.get("VerbForm"):
+        return False
+    return bool(before.morph.get("Case")) and before.morph.get("Case") == after.morph.get("Case")
 
 
 def _genitive_head(token: Token) -> bool:
