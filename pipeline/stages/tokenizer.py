@@ -72,7 +72,9 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
         if len(word) > 1 and word[-1] == "," and word[:-1].isdigit():
             yield token.start, word[:-1]
             yield token.stop - 1, ","
-        elif _edition(word, text[token.stop : token.stop + 1]):
+        elif (
+            len(word) > 6 and word[-5] == "-" and _edition(word, text[token.stop : token.stop + 1])
+        ):
             yield token.start, word[:-5]
             yield token.stop - 5, "-"
             yield token.stop - 4, word[-4:]
@@ -87,12 +89,7 @@ _NAME_YEAR = re.compile(r"^[^\W\d_]{2,}-(1[89]|20)\d\d$")
 def _edition(word: str, next_char: str) -> bool:
     """A year glued to a name, not closing a quoted title («Новой волны-2009» stays whole: a
     title is a name, dates in it are not dates of the text)."""
-    return (
-        len(word) > 6
-        and word[-5] == "-"
-        and next_char not in ("»", '"', "“")
-        and bool(_NAME_YEAR.match(word))
-    )
+    return next_char not in ("»", '"', "“") and bool(_NAME_YEAR.match(word))
 
 
 def _sentence_starts(text: str, words: list[str], starts: list[int]) -> list[bool]:

@@ -500,6 +500,7 @@ class TimexScanner:
             return True
         if not years:
             return False
+        start = _coordinated_start(doc, start, sent_start)  # "Им было 30, 20 и 19 лет"
         before = doc[start - 1] if start > sent_start else None
         if prep is None and before is not None and before.pos_ == "PROPN" and _in_person(before):
             return True  # "Келли 52 года"
@@ -517,9 +518,8 @@ class TimexScanner:
                 return True  # "от 25 до 80 лет"
         if prep is not None:
             return False
-        first = _coordinated_start(doc, start, sent_start)  # "Им было 30, 20 и 19 лет"
-        return self._apposed_age(doc, first, end, sent_start) or self._dative_age(
-            doc, first, sent_start
+        return self._apposed_age(doc, start, end, sent_start) or self._dative_age(
+            doc, start, sent_start
         )
 
     def _apposed_age(self, doc: Doc, start: int, end: int, sent_start: int) -> bool:
@@ -527,7 +527,7 @@ class TimexScanner:
         i = start - 1
         if i - 1 >= sent_start and doc[i].lemma_ == "свой" and doc[i - 1].lower_ in ("в", "во"):
             return True
-        if i - 1 < sent_start or doc[i].text != "," or end >= len(doc):
+        if i - 1 < sent_start or doc[i].text not in (",", "—", "–") or end >= len(doc):
             return False
         if doc[end].text not in (",", ".", "(", ";", ")"):
             return False
@@ -546,12 +546,20 @@ class TimexScanner:
                 return False
             if token.pos_ in ("VERB", "AUX") and token.lemma_ not in self.lex.age_verbs:
                 return False
-            if token.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in token.morph.get("Case"):
+            case = token.morph.get("Case")
+            if "Anim" in token.morph.get("Animacy") and self._impersonal_between(doc, j, start):
+                return True  # "Тогда Рено было 54 года": a foreign name the tagger misreads
+            if token.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in case:
                 if token.pos_ == "NOUN" and "Anim" not in token.morph.get("Animacy"):
                     continue  # "на момент чемпионства", "по данным"
                 governed = j > sent_start and doc[j - 1].pos_ == "ADP"
                 return not governed
         return False
+
+    @staticmethod
+    def _impersonal_between(doc: Doc, first: int, end: int) -> bool:
+        """ "было", "будет", "исполнилось": the impersonal verb of an age, never "была"."""
+        return any(doc[k].lower_ in ("было", "будет", "исполнилось") for k in range(first + 1, end))
 
     @staticmethod
     def _free_after(after: Token | None, has_amount: bool) -> bool:
