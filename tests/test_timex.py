@@ -42,6 +42,20 @@ def test_bad_durations(amounts):
     assert nt.duration(amounts) is None
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "timex"),
+    [(2, 3, "year", "P2Y/P3Y"), (45, 60, "day", "P45D/P60D"), (1, 1.5, "year", "P1Y/P1.5Y")],
+)
+def test_duration_ranges(low, high, unit, timex):
+    value = nt.duration_range(low, high, unit)
+    assert (value.timex, value.qualifier, value.timex_type) == (timex, "range", "DURATION")
+
+
+@pytest.mark.parametrize(("low", "high", "unit"), [(3, 2, "year"), (2, 2, "day"), (1, 2, "eon")])
+def test_bad_duration_ranges(low, high, unit):
+    assert nt.duration_range(low, high, unit) is None
+
+
 def test_sets():
     assert nt.recurrence(nt.Amount(3, "year")).timex == "P3Y"
     assert nt.recurrence(nt.Amount(1, "day")).quant == "EVERY"
@@ -151,6 +165,15 @@ PIPELINE = [
      ("DURATION", "P172D", "eq", None)),
     ("Он ушёл после 40-летней военной службы.", "40-летней", ("DURATION", "P40Y", "eq", None)),
     ("Он совершил восьмисуточный полёт.", "восьмисуточный", ("DURATION", "P8D", "eq", None)),
+    # ranges of lengths (decision 68)
+    ("Для восстановления клуба необходимо 2-3 года.", "2-3 года",
+     ("DURATION", "P2Y/P3Y", "range", None)),
+    ("Выборы должны пройти в течение 45-60 дней.", "в течение 45-60 дней",
+     ("DURATION", "P45D/P60D", "range", None)),
+    ("Ему грозит лишение свободы на срок от 8 до 20 лет.", "от 8 до 20 лет",
+     ("DURATION", "P8Y/P20Y", "range", None)),
+    ("Обвинение настаивало на 4-5 годах заключения.", "4-5 годах",
+     ("DURATION", "P4Y/P5Y", "range", None)),
 ]
 # fmt: on
 
@@ -229,6 +252,8 @@ def test_event_anchored_ones_have_no_value(nlp):
         "Ярослав Песков в свои 29 лет уже имеет опыт.",
         "В 2 года он уже читал.",
         "Тогда Рено было 54 года.",
+        "Детям 2-3 лет вход запрещён.",
+        "Счёт 2-3 в пользу гостей.",
         "Женщины 38 и 36 лет приехали в Аргентину.",
         "Он поднимался на Эверест в 70 и 75 лет.",
         "Мишель Бачелет — 54 года, врач.",

@@ -29,6 +29,7 @@ _ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недель�
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
 _ADJ_SUFFIX |= {"суточн": "day", "часов": "hour"}
 _YEAR = re.compile(r"^\d{4}$")
+_RANGE = re.compile(r"^(\d{1,3})[-–—](\d{1,3})$")  # "2-3", "45-60": not years
 _DAY_PARTS = {"утро": "day", "вечер": "day", "ночь": "day"}
 
 
@@ -313,6 +314,9 @@ class TimexScanner:
             unit = self.lex.units.get(doc[u].lemma_) or _DAY_PARTS.get(doc[u].lemma_)
         if unit is None:
             return None
+        hit = self._range(doc, u, unit, sent_start)
+        if hit is not None:
+            return hit
         hit = self._anaphor_phrase(doc, u, unit, q_start, sent_start)
         if hit is not None:
             return hit
@@ -368,6 +372,37 @@ class TimexScanner:
         if value is not None and direction:
             value = nt.windowed(value, amounts, direction, doc._.article_date)
         return None if value is None else Found(first, end, value)
+
+    def _range(self, doc: Doc, u: int, unit: str, sent_start: int) -> Found | None:
+        """ "2-3 года", "в течение 45-60 дней", "на срок от 8 до 20 лет": a range of lengths
+        (decision 68); not an age ("детям 2-3 лет", "от 25 до 80 лет")."""
+        if u - 1 < sent_start or doc[u].lemma_ in _DAY_PARTS:
+            return None
+        pair = _RANGE.match(doc[u - 1].text)
+        if pair is not None:
+            low, high, first = float(pair.group(1)), float(pair.group(2)), u - 1
+        else:
+            high, q = self._amount_before(doc, u, sent_start)
+            if high is None or q is None or q - 2 < sent_start or doc[q - 1].lower_ != "до":
+                return None
+            low, first = self._amount_before(doc, q - 1, sent_start)
+            if low is None or first is None or first - 1 < sent_start:
+                return None
+            first -= 1
+            if doc[first].lower_ != "от" or first - 1 < sent_start:
+                return None
+            if doc[first - 1].lemma_ not in self.lex.adjective_nouns:
+                return None  # "на срок от 8 до 20 лет"; "от 25 до 80 лет" alone is an age
+        value = nt.duration_range(low, high, unit)
+        if value is None:
+            return None
+        p_first = self._preposition(doc, first, sent_start)
+        if p_first is not None and "Loc" in doc[u].morph.get("Case"):
+            p_first = None  # "настаивало [на] 4-5 годах": the verb's "на", not a span's
+        prep = self._prep_text(doc, p_first, first)
+        if pair is not None and self._is_age(doc, first, u + 1, sent_start, prep, unit == "year"):
+            return None
+        return Found(first if p_first is None else p_first, u + 1, value)
 
     def _window_adjective(self, doc: Doc, start: int, sent_start: int) -> tuple[int | None, int]:
         """ "за прошедшие полгода" (-1), "на ближайшие два года" (+1), "за первые сутки" (0):
