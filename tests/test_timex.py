@@ -42,6 +42,20 @@ def test_bad_durations(amounts):
     assert nt.duration(amounts) is None
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "timex"),
+    [(2, 3, "year", "P2Y/P3Y"), (45, 60, "day", "P45D/P60D"), (1, 1.5, "year", "P1Y/P1.5Y")],
+)
+def test_duration_ranges(low, high, unit, timex):
+    value = nt.duration_range(low, high, unit)
+    assert (value.timex, value.qualifier, value.timex_type) == (timex, "range", "DURATION")
+
+
+@pytest.mark.parametrize(("low", "high", "unit"), [(3, 2, "year"), (2, 2, "day"), (1, 2, "eon")])
+def test_bad_duration_ranges(low, high, unit):
+    assert nt.duration_range(low, high, unit) is None
+
+
 def test_sets():
     assert nt.recurrence(nt.Amount(3, "year")).timex == "P3Y"
     assert nt.recurrence(nt.Amount(1, "day")).quant == "EVERY"
@@ -130,6 +144,36 @@ PIPELINE = [
     ("Рынок закрыт по понедельникам.", "по понедельникам",
      ("SET", "XXXX-WXX-1", "EVERY", None)),
     ("Завод выпускает 370 тысяч тонн в год.", "в год", ("SET", "P1Y", "EVERY", None)),
+    # terms beside a person are not ages: another verb, or a preposition, stands between
+    ("Кардиологу грозит до четырех лет тюрьмы.", "до четырех лет",
+     ("DURATION", "P4Y", "le", None)),
+    ("Он скрывался 16 лет и был арестован.", "16 лет", ("DURATION", "P16Y", "eq", None)),
+    ("Согласно ему, 2 года дают на стройку.", "2 года", ("DURATION", "P2Y", "eq", None)),
+    ("Банк работает на рынке 25 лет, сообщил он.", "25 лет", ("DURATION", "P25Y", "eq", None)),
+    ("Компания была 20 лет на рынке.", "20 лет", ("DURATION", "P20Y", "eq", None)),
+    ("Он работал 2 и 3 года на заводах.", "3 года", ("DURATION", "P3Y", "eq", None)),
+    # frequency adjectives before their noun (decision 68)
+    ("Мисс Америка — ежегодный конкурс красоты.", "ежегодный", ("SET", "P1Y", "EVERY", None)),
+    ("Ставка ежеквартальных отчислений выросла.", "ежеквартальных",
+     ("SET", "P3M", "EVERY", None)),
+    ("Пенсионеру положена ежемесячная доплата.", "ежемесячная", ("SET", "P1M", "EVERY", None)),
+    # "раз в N лет": a period with a number
+    ("Выборы проходят раз в четыре года.", "раз в четыре года", ("SET", "P4Y", "EVERY", None)),
+    ("Праздник решено проводить раз в 2 года.", "раз в 2 года", ("SET", "P2Y", "EVERY", None)),
+    # "-летний" adjectives past the adjectives before their noun
+    ("Экипаж завершил 172-дневную космическую экспедицию.", "172-дневную",
+     ("DURATION", "P172D", "eq", None)),
+    ("Он ушёл после 40-летней военной службы.", "40-летней", ("DURATION", "P40Y", "eq", None)),
+    ("Он совершил восьмисуточный полёт.", "восьмисуточный", ("DURATION", "P8D", "eq", None)),
+    # ranges of lengths (decision 68)
+    ("Для восстановления клуба необходимо 2-3 года.", "2-3 года",
+     ("DURATION", "P2Y/P3Y", "range", None)),
+    ("Выборы должны пройти в течение 45-60 дней.", "в течение 45-60 дней",
+     ("DURATION", "P45D/P60D", "range", None)),
+    ("Ему грозит лишение свободы на срок от 8 до 20 лет.", "от 8 до 20 лет",
+     ("DURATION", "P8Y/P20Y", "range", None)),
+    ("Обвинение настаивало на 4-5 годах заключения.", "4-5 годах",
+     ("DURATION", "P4Y/P5Y", "range", None)),
 ]
 # fmt: on
 
@@ -165,6 +209,16 @@ def test_anaphora_falls_back_to_article_then_none(nlp):
     assert (value.timex, value.granularity, value.anchor) == (None, "day", "none")
 
 
+def test_eve_inside_a_participle_phrase_is_anaphoric(nlp):
+    """ "состоявшегося накануне переворота": an adverb of the participle, not "накануне
+    переворота" (an event-anchored preposition, decision 62)."""
+    text = "4 июля 2013 года он стал главой после состоявшегося накануне военного переворота."
+    for article in (ARTICLE, None):
+        value = full(nlp, text, article)["накануне"]
+        assert (value.timex, value.anchor) == ("2013-07-03", "text")
+    assert "накануне" not in full(nlp, "4 июля 2013 года, накануне военного переворота, он уехал.")
+
+
 def test_same_year_and_before(nlp):
     found = full(
         nlp,
@@ -189,6 +243,22 @@ def test_event_anchored_ones_have_no_value(nlp):
         "Всем им от 25 до 80 лет.",
         "Фильм «Один день Ивана Денисовича» вышел.",
         "Он на несколько месяцев старше коллеги.",
+        # ages: beside a person, or with a person in the dative earlier in the clause
+        "Подсудимый Клэренс Картер, 49 лет, был казнён.",
+        "Предположительно, ему было примерно 45 лет.",
+        "Им было 30, 20 и 19 лет.",
+        "На тот момент ей был 21 год.",
+        "Пожилой женщине, которой тогда был 71 год, нанесли раны.",
+        "Ярослав Песков в свои 29 лет уже имеет опыт.",
+        "В 2 года он уже читал.",
+        "Тогда Рено было 54 года.",
+        "Детям 2-3 лет вход запрещён.",
+        "Счёт 2-3 в пользу гостей.",
+        "Женщины 38 и 36 лет приехали в Аргентину.",
+        "Он поднимался на Эверест в 70 и 75 лет.",
+        "Мишель Бачелет — 54 года, врач.",
+        "Его 23-летний младший сын учится.",
+        "Эта ежегодная.",
     ],
 )
 def test_not_durations(nlp, sentence):
@@ -210,6 +280,10 @@ MORE = [
     ("Он работал в России три года.", "три года", ("DURATION", "P3Y", "eq", None)),
     ("Указ подписан на срок в пять лет.", "пять лет", ("DURATION", "P5Y", "eq", None)),
     ("Он ушёл спустя неделю после отставки.", "спустя неделю", ("DATE", None, None, "none")),
+    ("Свыше 28 последних лет вождь трудится.", "Свыше 28 последних лет",
+     ("DURATION", "P28Y", "gt", "article")),
+    ("Некоторое время назад его считали противником.", "Некоторое время назад",
+     ("DATE", "PAST_REF", None, "article")),
 ]
 # fmt: on
 

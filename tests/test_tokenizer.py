@@ -10,6 +10,7 @@ TEXTS = [
     "",
     "Слово",
     "«Газпром» и ПАО «Сбербанк» — 2025-12-21, 21.12.2025…  двойной  пробел\n",
+    "На ЧМ-2018 и «Мисс Россия-2017», не COVID-19 и Ту-154.",
 ]
 
 
@@ -52,6 +53,24 @@ def test_seed_invariants(tokenizer, seed_text):
 def test_list_comma_is_split_from_numbers(tokenizer):
     doc = tokenizer("в 1994, 1995 и 2000,5 годах")
     assert [t.text for t in doc] == ["в", "1994", ",", "1995", "и", "2000,5", "годах"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ЧМ-2018", ["ЧМ", "-", "2018"]),
+        ("Евро-2020.", ["Евро", "-", "2020", "."]),
+        ("«Евро-2020» прошёл", ["«", "Евро-2020", "»", "прошёл"]),  # a quoted title stays whole
+        # not a year glued to a name: two digits, three digits, one letter, digits first
+        ("COVID-19", ["COVID-19"]),
+        ("Ту-154", ["Ту-154"]),
+        ("М-2018", ["М-2018"]),
+        ("2001-2003", ["2001-2003"]),
+        ("ЧМ-3018", ["ЧМ-3018"]),
+    ],
+)
+def test_year_is_split_from_the_name_it_is_glued_to(tokenizer, text, words):
+    assert [t.text for t in tokenizer(text)] == words
 
 
 def test_configured_pipeline_tokenizes_with_razdel(nlp):

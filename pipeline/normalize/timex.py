@@ -93,6 +93,15 @@ def duration(amounts: list[Amount], qualifier: str | None = None) -> DateValue |
     )
 
 
+def duration_range(low: float, high: float, unit: str) -> DateValue | None:
+    """ "2-3 года", "от 8 до 20 лет": both lengths, as a range of dates is written ("P2Y/P3Y"),
+    qualifier `range` (AMOUNT's word for it); None unless low < high."""
+    first, last = duration([Amount(low, unit)]), duration([Amount(high, unit)])
+    if first is None or last is None or not low < high:
+        return None
+    return replace(first, timex=f"{first.timex}/{last.timex}", qualifier="range")
+
+
 def windowed(
     value: DateValue, amounts: list[Amount], direction: int, article: date | None
 ) -> DateValue:

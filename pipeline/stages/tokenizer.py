@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from razdel import sentenize, tokenize
@@ -64,14 +65,31 @@ class RazdelTokenizer:
 
 def _words(text: str) -> Iterator[tuple[int, str]]:
     """razdel tokens, with a list comma split off a number ("1994, 1995" reads "1994," as one
-    token, as if it might continue as a decimal)."""
+    token, as if it might continue as a decimal), and a year off the name it is glued to
+    ("ЧМ-2018" → "ЧМ", "-", "2018": the edition's year is a DATE, guideline decision 69)."""
     for token in tokenize(text):
         word = token.text
         if len(word) > 1 and word[-1] == "," and word[:-1].isdigit():
             yield token.start, word[:-1]
             yield token.stop - 1, ","
+        elif (
+            len(word) > 6 and word[-5] == "-" and _edition(word, text[token.stop : token.stop + 1])
+        ):
+            yield token.start, word[:-5]
+            yield token.stop - 5, "-"
+            yield token.stop - 4, word[-4:]
         else:
             yield token.start, word
+
+
+# a name and a four-digit year after a hyphen: "Евро-2020"
+_NAME_YEAR = re.compile(r"^[^\W\d_]{2,}-(1[89]|20)\d\d$")
+
+
+def _edition(word: str, next_char: str) -> bool:
+    """A year glued to a name, not closing a quoted title («Новой волны-2009» stays whole: a
+    title is a name, dates in it are not dates of the text)."""
+    return next_char not in ("»", '"', "“") and bool(_NAME_YEAR.match(word))
 
 
 def _sentence_starts(text: str, words: list[str], starts: list[int]) -> list[bool]:

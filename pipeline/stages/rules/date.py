@@ -8,7 +8,8 @@ could belong to a date and hold a digit or a date word. Each match is read back 
 through the pattern element it matched (the Matcher's alignments) into a DateExpr, which
 pipeline/normalize/dates.py resolves against the article date. Of overlapping matches the
 longest that yields a valid date wins. Boundaries follow the guideline (docs/guideline.md, 6)
-and, where it is silent, NEREL: the preposition is inside, "от" and the dot of "г." are not.
+and, where it is silent, NEREL: the preposition is inside ("от" too, decision 66), the dot of
+"г." is not.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ MACROS: dict[str, list[str]] = {
     "PART": ["PART", "ORD HALF"],  # "в начале", "во второй половине", "в первой декаде"
     "PARTO": ["", "PART", "ORD HALF"],
     "Q": ["", "QTYN", "QTYW", "QTYW QTYW"],  # "год назад", "20 лет", "двадцать пять лет"
-    "APX": ["", "APPROX"],  # "около 14 лет назад", "почти через два года"
+    # "около 14 лет назад", "почти через два года", "чуть больше недели назад"
+    "APX": ["", "APPROX", "APREF APPROX"],
 }
 
 # The periods a part can be taken of: "в начале {…}".
@@ -137,6 +139,7 @@ GRAMMAR: list[str] = [
     "P? LAST QTYW QTYW AUNIT",
     "DAYW",
     "PRES",
+    "CADJ",  # "на декабрьском заседании": the adjective alone (decision 67)
     # "в понедельник, 27 апреля 2020 года", "вчера — 17 февраля", "25 июля, в четверг"
     "P? REL? DEIX COMMA? DAY MON {YT}",
     "P? REL? DEIX APPDASH DAY MON {YT}",
@@ -192,13 +195,16 @@ class DateLexicon:
     plural_units: frozenset[str]  # forms that are only plural: "лет", "годах", "недель"
     distance_units: dict[str, str]
     single_units: frozenset[str]  # forms that mean one unit without a number: "год назад"
+    genitive_units: frozenset[str]  # the same after an approximator: "около года назад"
     half_units: dict[str, str]
     relative: dict[str, tuple[int, str]]
     day_words: dict[str, int]
+    calendar_adjectives: dict[str, dict[str, int]]
     present_words: frozenset[str]
     present_phrases: tuple[tuple[str, ...], ...]
     ago: frozenset[str]
     approximators: frozenset[str]
+    approximator_prefixes: frozenset[str]
     ago_filler: frozenset[str]
     later: frozenset[str]
     window: frozenset[str]
@@ -242,16 +248,19 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
         plural_units=frozenset(distance_units) - singular_units,
         distance_units=distance_units,
         single_units=frozenset(_expand(data["distance_units"], _single_form)),
+        genitive_units=frozenset(_expand(data["distance_units"], _genitive_form)),
         half_units=_expand(data["half_units"]),
         relative={
             form: (entry["offset"], entry["weekday"])
             for form, entry in _expand(data["relative_modifiers"]).items()
         },
         day_words=dict(data["day_words"]),
-        present_words=frozenset(data["present"]["words"]),
-        present_phrases=tuple(tuple(p.split()) for p in data["present"]["phrases"]),
+        calendar_adjectives=_expand(data["calendar_adjectives"], _adjective_form),
+        present_words=frozenset(_present(data["present"], "words")),
+        present_phrases=tuple(tuple(p.split()) for p in _present(data["present"], "phrases")),
         ago=frozenset(data["distance"]["ago"]),
         approximators=frozenset(data["distance"]["approximators"]),
+        approximator_prefixes=frozenset(data["distance"]["approximator_prefixes"]),
         ago_filler=frozenset(data["distance"]["ago_filler"]),
         later=frozenset(data["distance"]["later"]),
         window=frozenset(_expand_list(data["distance"]["window"])),
@@ -271,6 +280,13 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
     return lexicon
 
 
+def _present(table: dict, key: str) -> list[str]:
+    """The deictic present words of one kind; the bare present ("сейчас") only when the
+    lexicon asks for it (decision 65)."""
+    now = table.get("now", {})
+    return [*table[key], *(now.get(key, []) if now.get("tag", False) else [])]
+
+
 def _unit_forms(data: dict) -> frozenset[str]:
     """Every form of a duration unit and of the parts of a day, for the timex pre-filter."""
     lemmas = [*data["duration_units"], "утро", "вечер", "ночь"]
@@ -281,6 +297,14 @@ def _weekday_form(tag: str) -> bool:
     # Nominative for "Понедельник, 27 апреля", accusative "в среду", genitive "до среды";
     # not the locative/dative "среде", which is "в среде" (the environment) far more often.
     return "sing" in tag and any(case in tag for case in ("nomn", "accs", "gent"))
+
+
+def _adjective_form(tag: str) -> bool:
+    return "ADJF" in tag  # not the short forms or the comparatives
+
+
+def _genitive_form(tag: str) -> bool:
+    return "sing" in tag and "gent" in tag
 
 
 def _single_form(tag: str) -> bool:
@@ -313,7 +337,8 @@ def _triggers(lexicon: DateLexicon) -> frozenset[str]:
     words: set[str] = set()
     for name in (
         "months weekdays weekend seasons season_adverbs year_words century_words calendar_units "
-        "distance_units half_units relative day_words present_words ago later decade_words"
+        "distance_units half_units relative day_words present_words ago later decade_words "
+        "calendar_adjectives"
     ).split():
         words.update(getattr(lexicon, name))
     words.update(w for phrase in lexicon.present_phrases for w in phrase[1:])
@@ -342,6 +367,7 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
         "DASH": {"ORTH": {"IN": sorted(lex.dashes)}},
         "APPDASH": {"ORTH": {"IN": sorted(lex.dashes)}},  # "во вторник — 13 сентября"
         "APPROX": words(lex.approximators),
+        "APREF": words(lex.approximator_prefixes),
         "COMMA": {"ORTH": ","},
         "SEGO": {"LOWER": "с"},
         "DOT": {"ORTH": "."},
@@ -383,6 +409,7 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
         "QUART": words(lex.period_nouns),
         "DAYW": words(lex.day_words),
         "PRES": words(lex.present_words),
+        "CADJ": words(lex.calendar_adjectives),
     }
 
 
@@ -453,6 +480,7 @@ class _Reader:
         self.has_quantity = False
         self.direction = 0  # -1 "назад", +1 "через", 0 none
         self.window = False
+        self.approximate = False
 
     @property
     def side(self) -> dict:
@@ -659,9 +687,16 @@ class _Reader:
 
     _on_seasi = _on_seas
 
+    def _on_approx(self, text: str, low: str) -> bool:
+        self.approximate = True
+        return True
+
     def _on_aunit(self, text: str, low: str) -> bool:
         self.side["_unit"] = self.lex.distance_units[low]
-        if not self.has_quantity and low not in self.lex.single_units:
+        # "год назад"; with an approximator the genitive too: "около года назад"
+        single = low in self.lex.single_units
+        single = single or self.approximate and low in self.lex.genitive_units
+        if not self.has_quantity and not single:
             if not self.window:
                 return False  # "лет назад" without a number is not one year
             self.quantity, self.has_quantity = None, True  # "в последние годы": vague
@@ -707,6 +742,15 @@ class _Reader:
         return True
 
     _on_phrase = _on_pres
+
+    def _on_cadj(self, text: str, low: str) -> bool:
+        entry = self.lex.calendar_adjectives[low]
+        if "month" in entry:
+            self.side["month"] = entry["month"]
+        else:
+            unit = "day" if "day" in entry else "year"
+            self.side.update(unit=unit, offset=entry[unit])
+        return True
 
     def finish(self) -> list[nd.DateExpr] | None:
         if len(self.sides) > 2 or self.rel is not None or self.number is not None:
@@ -925,7 +969,8 @@ class DateRules:
         """Take in a multi-word preposition before the date: "в течение 2017 года". (The dot
         of "2010 г." stays out, as in NEREL: it often ends the sentence too.)"""
         doc, start = sent.doc, cand.start
-        if cand.symbols[0] != "P":  # "в период с 2003 по 2011 годы", not "в течение в …"
+        if cand.symbols[0] != "P" and cand.symbols != ["CADJ"]:  # "в ходе [сегодняшнего]"
+            # "в период с 2003 по 2011 годы", not "в течение в …"
             for phrase in self.lex.compound_prepositions:
                 first = start - len(phrase)
                 if first >= sent.start and not any(i in taken for i in range(first, start)):
@@ -970,6 +1015,8 @@ class DateRules:
             return False
         if symbols in (["PRES"], ["DAYW"]) and _in_name(tokens):
             return False  # «Россия сегодня», газета «Завтра»
+        if symbols == ["CADJ"] and not _calendar_adjective_ok(tokens[0], following):
+            return False
         if tokens[0].lower_ == "по" and tokens[-1].lower_ in self.timex.lex.weekly_forms:
             return False  # "по выходным": a recurring time (rules/timex.py)
         if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
@@ -978,6 +1025,20 @@ class DateRules:
         if weekday and not _weekday_ok(following, self.lex):
             return False
         return True
+
+
+def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
+    """ "на декабрьском заседании": an adjective before the noun it dates (an adjective may
+    stand between: "декабрьских президентских выборов"); not a name ("Октябрьская революция",
+    "город Октябрьский", «Майские звёзды»)."""
+    doc = adjective.doc
+    if (
+        adjective.is_title
+        and not adjective.is_sent_start
+        or _in_name(doc[adjective.i : adjective.i + 1])
+    ):
+        return False
+    return following is not None and following.pos_ in ("NOUN", "ADJ")
 
 
 def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:
@@ -1018,7 +1079,7 @@ def _open_end_ok(symbols: list[str], tokens: Span, lex: DateLexicon) -> bool:
         if symbols == ["YEARS"] and "/" in last.text:
             return True  # "сезон 2017/18"
         if symbols[0] not in ("P", "PFROM"):  # a year on its own: only "(2004)", "(1990—2005)"
-            return _text(before) == "(" or _text(after) == ")"
+            return _text(before) == "(" or _text(after) == ")" or _edition_year(tokens)
     if symbols[-1] == "DEC":
         if nd.decade_value(last.lower_)[0] is not None:
             return True  # "1990-х" is a decade whatever follows
@@ -1054,6 +1115,16 @@ def _listed_beside(doc: Doc, i: int, anchors: set[int], separators: frozenset[st
     if i >= 1 and doc[i - 1].text.endswith(",") and doc[i - 1].text != "," and i - 1 in anchors:
         return True
     return i >= 2 and doc[i - 1].lower_ in separators and i - 2 in anchors
+
+
+def _edition_year(tokens: Span) -> bool:
+    """ "ЧМ-[2018]", "Евро-[2020]": a year the tokenizer split off the name it was glued to by
+    a hyphen (decision 69)."""
+    doc, start = tokens.doc, tokens.start
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_:
+        return False
+    name = doc[start - 2]
+    return not name.whitespace_ and name.text[-1:].isalpha()
 
 
 def _glued(tokens: Span) -> bool:

@@ -25,10 +25,11 @@ from pipeline.normalize import timex as nt
 from pipeline.schema import DateValue
 
 _DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
-_ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|часов)", re.IGNORECASE)
+_ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|суточн|часов)", re.I)
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
-_ADJ_SUFFIX["часов"] = "hour"
+_ADJ_SUFFIX |= {"суточн": "day", "часов": "hour"}
 _YEAR = re.compile(r"^\d{4}$")
+_RANGE = re.compile(r"^(\d{1,3})[-–—](\d{1,3})$")  # "2-3", "45-60": not years
 _DAY_PARTS = {"утро": "day", "вечер": "day", "ночь": "day"}
 
 
@@ -40,12 +41,13 @@ class TimexLexicon:
     bare_forms: frozenset[str]
     vague: frozenset[str]
     age_words: frozenset[str]
-    age_fillers: frozenset[str]
     age_prepositions: frozenset[str]
+    age_verbs: frozenset[str]
     adjective_nouns: frozenset[str]
     adjective_stems: dict[str, float]
     adjective_stop_nouns: frozenset[str]
     set_adverbs: dict[str, str]
+    set_adjectives: dict[str, str]
     every: frozenset[str]
     times: frozenset[str]
     weekly_preposition: str
@@ -71,35 +73,24 @@ class TimexLexicon:
 def timex_lexicon(data: dict) -> TimexLexicon:
     """The TIMEX sections of configs/lexicons/dates.toml."""
     dur, sets, ana = data["durations"], data["sets"], data["anaphora"]
-    units = dict(data["duration_units"])
     unit_words = {k: (float(v[0]), v[1]) for k, v in data["duration_words"].items()}
     lex = TimexLexicon(
-        units=units,
+        units=dict(data["duration_units"]),
         unit_words=unit_words,
         prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
-        bare_forms=frozenset(dur["bare_forms"]),
-        vague=frozenset(dur["vague"]),
-        age_words=frozenset(dur["age_words"]),
-        age_fillers=frozenset(dur["age_fillers"]),
-        age_prepositions=frozenset(dur["age_prepositions"]),
-        adjective_nouns=frozenset(dur["adjective_nouns"]),
-        adjective_stop_nouns=frozenset(dur["adjective_stop_nouns"]),
+        **_word_sets(dur, "bare_forms vague age_words age_prepositions age_verbs"),
+        **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
+        window_adjectives=dict(dur["window_adjectives"]),
         set_adverbs=dict(sets["adverbs"]),
-        every=frozenset(sets["every"]),
-        times=frozenset(sets["times"]),
+        set_adjectives=dict(sets["adjectives"]),
+        **_word_sets(sets, "every times"),
         weekly_preposition=sets["weekly_preposition"],
         weekly_forms=dict(sets["weekly_forms"]),
         modifiers=dict(ana["modifiers"]),
-        need_same=frozenset(ana["need_same"]),
         anaphor_units=frozenset(ana["units"]),
-        window_adjectives=dict(dur["window_adjectives"]),
-        units_with_same=frozenset(ana["units_with_same"]),
-        same=frozenset(ana["same"]),
-        later=frozenset(ana["later"]),
-        earlier=frozenset(ana["earlier"]),
+        **_word_sets(ana, "need_same units_with_same same later earlier before_pronouns"),
         before=ana["before"],
-        before_pronouns=frozenset(ana["before_pronouns"]),
         anaphor_words=dict(ana["words"]),
         past_ref=tuple(tuple(p.split()) for p in ana["past_ref"]),
         event_nouns=frozenset(data["event_years"]["nouns"]),
@@ -113,6 +104,11 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         | {p[0] for p in lex.past_ref}
     )
     return lex
+
+
+def _word_sets(table: dict, keys: str) -> dict[str, frozenset[str]]:
+    """{key: frozenset of its words} for the space-separated keys of one lexicon table."""
+    return {key: frozenset(table[key]) for key in keys.split()}
 
 
 @dataclass
@@ -145,6 +141,8 @@ class TimexScanner:
         for words in sorted(lex.prepositions, key=len, reverse=True):  # longest first
             self.prepositions.setdefault(words[-1], []).append(words)
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
+        # forms of the set adjectives by their stem: "ежегодн" opens "ежегодного", "ежегодным"
+        self.set_stems = tuple(lemma[:-2] for lemma in lex.set_adjectives)
         self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
             self.qualifiers.setdefault(words[-1], []).append((words, kind))
@@ -178,6 +176,8 @@ class TimexScanner:
             return True
         if low[:1].isdigit():
             return bool(_YEAR.match(low) or _ADJ.match(low))
+        if low.startswith(self.set_stems):
+            return True
         return any(part in low for part in _ADJ_SUFFIX) and bool(_ADJ.match(low))
 
     # --- scan -------------------------------------------------------------------------
@@ -215,10 +215,18 @@ class TimexScanner:
     def _set_word(self, doc: Doc, i: int, low: str) -> Found | None:
         unit = self.lex.set_adverbs.get(low)
         if unit is None:
-            return None
+            return self._set_adjective(doc, i)
         month = self._month_after(doc, i) if unit == "year" else None
         if month is not None:  # "ежегодно в мае": every May
             return Found(i, i + 3, nt.yearly_month(month), absorbs=True)
+        return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
+
+    def _set_adjective(self, doc: Doc, i: int) -> Found | None:
+        """ "ежегодный конкурс", "ежемесячная доплата": before the noun it qualifies."""
+        unit = self.lex.set_adjectives.get(doc[i].lemma_)
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if unit is None or after is None or after.pos_ not in ("NOUN", "ADJ"):
+            return None
         return Found(i, i + 1, nt.recurrence(nt.Amount(1, unit)))
 
     def _month_after(self, doc: Doc, i: int) -> int | None:
@@ -236,7 +244,7 @@ class TimexScanner:
     def _anaphor_word(self, doc: Doc, i: int, low: str) -> Found | None:
         if low in self.lex.anaphor_words:
             after = doc[i + 1] if i + 1 < len(doc) else None
-            if after is not None and _genitive_head(after):
+            if after is not None and _genitive_head(after) and not _inside_participle(doc, i):
                 return None  # "накануне визита": anchored on an event, not a date
             return Found(i, i + 1, None, ("day", self.lex.anaphor_words[low]))
         for phrase in self.lex.past_ref:
@@ -272,11 +280,12 @@ class TimexScanner:
         match = _ADJ.match(low)
         if match is None or i + 1 >= len(doc):
             return None
-        noun = doc[i + 1]
         stem = match.group(1)
         amount = float(stem) if stem.isdigit() else self.lex.adjective_stems.get(stem)
         if amount is None or amount == 0:
             return None
+        # "172-дневную космическую экспедицию"; a vague one only right before its noun
+        noun = _noun_after(doc, i) if amount > 0 else doc[i + 1]
         if noun.lemma_ not in self.lex.adjective_nouns:
             if amount < 0 or noun.lemma_ in self.lex.adjective_stop_nouns:
                 return None  # "100-летний юбилей" is an age; "многодневные поиски" vague
@@ -291,6 +300,11 @@ class TimexScanner:
     def _unit(self, doc: Doc, u: int, taken: set[int]) -> Found | None:
         sent_start = doc[u].sent.start
         amount, q_start = self._amount_before(doc, u, sent_start)
+        inner = None  # "свыше 28 последних лет": the window word after the number
+        if q_start is None and u - 2 >= sent_start and doc[u - 2].like_num:
+            inner = self._window_word(doc[u - 1])
+            if inner is not None:
+                amount, q_start = self._amount_before(doc, u - 1, sent_start)
         word = self.lex.unit_words.get(doc[u].lower_)
         if word is not None:
             amount = word[0]
@@ -300,6 +314,9 @@ class TimexScanner:
             unit = self.lex.units.get(doc[u].lemma_) or _DAY_PARTS.get(doc[u].lemma_)
         if unit is None:
             return None
+        hit = self._range(doc, u, unit, sent_start)
+        if hit is not None:
+            return hit
         hit = self._anaphor_phrase(doc, u, unit, q_start, sent_start)
         if hit is not None:
             return hit
@@ -326,6 +343,7 @@ class TimexScanner:
         if after is not None and after.lower_ in ("назад", "тому", "через"):
             return None  # the date rules' business
         direction, a_first = self._window_adjective(doc, start, sent_start)
+        direction = inner if direction is None else direction
         qualifier, q_first = self._qualifier(doc, a_first, sent_start)
         p_first = self._preposition(doc, q_first, sent_start)
         if p_first is not None and qualifier is None:
@@ -355,18 +373,51 @@ class TimexScanner:
             value = nt.windowed(value, amounts, direction, doc._.article_date)
         return None if value is None else Found(first, end, value)
 
+    def _range(self, doc: Doc, u: int, unit: str, sent_start: int) -> Found | None:
+        """ "2-3 года", "в течение 45-60 дней", "на срок от 8 до 20 лет": a range of lengths
+        (decision 68); not an age ("детям 2-3 лет", "от 25 до 80 лет")."""
+        if u - 1 < sent_start or doc[u].lemma_ in _DAY_PARTS:
+            return None
+        pair = _RANGE.match(doc[u - 1].text)
+        if pair is not None:
+            low, high, first = float(pair.group(1)), float(pair.group(2)), u - 1
+        else:
+            high, q = self._amount_before(doc, u, sent_start)
+            if high is None or q is None or q - 2 < sent_start or doc[q - 1].lower_ != "до":
+                return None
+            low, first = self._amount_before(doc, q - 1, sent_start)
+            if low is None or first is None or first - 1 < sent_start:
+                return None
+            first -= 1
+            if doc[first].lower_ != "от" or first - 1 < sent_start:
+                return None
+            if doc[first - 1].lemma_ not in self.lex.adjective_nouns:
+                return None  # "на срок от 8 до 20 лет"; "от 25 до 80 лет" alone is an age
+        value = nt.duration_range(low, high, unit)
+        if value is None:
+            return None
+        p_first = self._preposition(doc, first, sent_start)
+        if p_first is not None and "Loc" in doc[u].morph.get("Case"):
+            p_first = None  # "настаивало [на] 4-5 годах": the verb's "на", not a span's
+        prep = self._prep_text(doc, p_first, first)
+        if pair is not None and self._is_age(doc, first, u + 1, sent_start, prep, unit == "year"):
+            return None
+        return Found(first if p_first is None else p_first, u + 1, value)
+
     def _window_adjective(self, doc: Doc, start: int, sent_start: int) -> tuple[int | None, int]:
         """ "за прошедшие полгода" (-1), "на ближайшие два года" (+1), "за первые сутки" (0):
         the direction of the window and where the adjective starts."""
         i = start - 1
-        if i < sent_start:
-            return None, start
-        low = doc[i].lower_
+        direction = self._window_word(doc[i]) if i >= sent_start else None
+        return (None, start) if direction is None else (direction, i)
+
+    def _window_word(self, token: Token) -> int | None:
+        low = token.lower_
         # by stem: pymorphy3 gives "близкий" for "ближайшие", "пройти" for "прошедшие"
         for stem, direction in self.window_stems:
             if low.startswith(stem) and len(low) - len(stem) <= 3:
-                return direction, i
-        return None, start
+                return direction
+        return None
 
     @staticmethod
     def _prep_text(doc: Doc, p_first: int | None, q_first: int) -> str | None:
@@ -484,6 +535,7 @@ class TimexScanner:
             return True
         if not years:
             return False
+        start = _coordinated_start(doc, start, sent_start)  # "Им было 30, 20 и 19 лет"
         before = doc[start - 1] if start > sent_start else None
         if prep is None and before is not None and before.pos_ == "PROPN" and _in_person(before):
             return True  # "Келли 52 года"
@@ -499,12 +551,50 @@ class TimexScanner:
         if i >= sent_start and doc[i].lower_ == "до" and i - 2 >= sent_start:
             if doc[i - 2].lower_ == "от":
                 return True  # "от 25 до 80 лет"
-        while i >= sent_start and doc[i].lower_ in lex.age_fillers:
-            i -= 1
-        if i < sent_start or prep is not None:
+        if prep is not None:
             return False
-        person = doc[i]
-        return person.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in person.morph.get("Case")
+        return self._apposed_age(doc, start, end, sent_start) or self._dative_age(
+            doc, start, sent_start
+        )
+
+    def _apposed_age(self, doc: Doc, start: int, end: int, sent_start: int) -> bool:
+        """ "Клэренс Картер, 49 лет, был казнён", "в свои 29 лет": an age beside a person."""
+        i = start - 1
+        if i - 1 >= sent_start and doc[i].lemma_ == "свой" and doc[i - 1].lower_ in ("в", "во"):
+            return True
+        if i - 1 < sent_start or doc[i].text not in (",", "—", "–") or end >= len(doc):
+            return False
+        if doc[end].text not in (",", ".", "(", ";", ")"):
+            return False
+        person = doc[i - 1]
+        if person.pos_ == "PROPN" or person.text == ")":
+            return True
+        return person.pos_ == "NOUN" and "Anim" in person.morph.get("Animacy")
+
+    def _dative_age(self, doc: Doc, start: int, sent_start: int) -> bool:
+        """ "Ему было 64 года", "которой тогда был 71 год", "Ципи Ливни сейчас 50 лет": a
+        person in the dative earlier in the clause, with no verb but "быть" between; not
+        "Мюррею грозит до четырех лет", "согласно ему 2 годам"."""
+        for j in range(start - 1, max(sent_start, start - 8) - 1, -1):
+            token = doc[j]
+            if token.is_punct or token.like_num:
+                return False
+            if token.pos_ in ("VERB", "AUX") and token.lemma_ not in self.lex.age_verbs:
+                return False
+            case = token.morph.get("Case")
+            if "Anim" in token.morph.get("Animacy") and self._impersonal_between(doc, j, start):
+                return True  # "Тогда Рено было 54 года": a foreign name the tagger misreads
+            if token.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in case:
+                if token.pos_ == "NOUN" and "Anim" not in token.morph.get("Animacy"):
+                    continue  # "на момент чемпионства", "по данным"
+                governed = j > sent_start and doc[j - 1].pos_ == "ADP"
+                return not governed
+        return False
+
+    @staticmethod
+    def _impersonal_between(doc: Doc, first: int, end: int) -> bool:
+        """ "было", "будет", "исполнилось": the impersonal verb of an age, never "была"."""
+        return any(doc[k].lower_ in ("было", "будет", "исполнилось") for k in range(first + 1, end))
 
     @staticmethod
     def _free_after(after: Token | None, has_amount: bool) -> bool:
@@ -530,11 +620,16 @@ class TimexScanner:
         if before is not None and before.lemma_ in self.lex.every:
             value = nt.recurrence(nt.Amount(amount if has_amount else 1.0, unit))
             return Found(start - 1, u + 1, value) if value else None
-        if has_amount or before is None or before.lower_ != "в":
-            return None
-        if doc[u].morph.get("Number") == ["Plur"] and doc[u].lemma_ != "сутки":
+        if before is None or before.lower_ != "в":
             return None
         times = doc[start - 2] if start - 2 >= sent_start else None
+        if has_amount:  # "раз в 2 года": every two years; else "в 2 года" is an age
+            if times is None or times.lemma_ not in self.lex.times or amount is None:
+                return None
+            value = nt.recurrence(nt.Amount(amount, unit))
+            return Found(start - 2, u + 1, value) if value else None
+        if doc[u].morph.get("Number") == ["Plur"] and doc[u].lemma_ != "сутки":
+            return None
         after = doc[u + 1] if u + 1 < len(doc) else None
         if not self._free_after(after, False):
             return None
@@ -575,9 +670,40 @@ class TimexScanner:
         return Found(start, u + 1, None, (anchor_unit, float(self.lex.modifiers[lemma])))
 
 
+def _coordinated_start(doc: Doc, start: int, sent_start: int) -> int:
+    """Where a list of numbers ending at `start` begins: "30, 20 и 19 лет" → the 30."""
+    first = start
+    while (
+        first - 2 >= sent_start
+        and doc[first - 1].lower_ in (",", "и")
+        and (doc[first - 2].like_num)
+    ):
+        first -= 2
+    return first
+
+
+def _noun_after(doc: Doc, i: int) -> Token:
+    """The word an adjective at i qualifies: the next one, past up to two more adjectives."""
+    j = i + 1
+    while j < min(len(doc) - 1, i + 3) and doc[j].pos_ == "ADJ":
+        j += 1
+    return doc[j]
+
+
 def _in_person(token: Token) -> bool:
     doc = token.doc
     return "PER" in doc.spans and any(s.start <= token.i < s.end for s in doc.spans["PER"])
+
+
+def _inside_participle(doc: Doc, i: int) -> bool:
+    """ "состоявшегося накануне военного переворота": a participle before the word agrees in
+    case with the noun phrase after it, so the word is its adverb, not a preposition."""
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if "Part" not in before.morph.get("VerbForm"):
+        return False
+    return bool(before.morph.get("Case")) and before.morph.get("Case") == after.morph.get("Case")
 
 
 def _genitive_head(token: Token) -> bool:
