@@ -25,6 +25,7 @@ from pipeline.batch.model import (
     one_line,
 )
 from pipeline.batch.parts import commit_part
+from pipeline.compact_rows import CompactRows
 from pipeline.errors import InputError
 from pipeline.reader import Document, iter_records
 from pipeline.schema import MENTION_TYPES
@@ -115,7 +116,9 @@ def process_task(task: Task, settings: WorkerSettings) -> PartSummary:
 
 @dataclass
 class PartRows:
-    mentions: list[dict] = field(default_factory=list)
+    # Compact: a part may hold one document of millions of characters (tens of thousands of
+    # mention rows), which as dicts alone would take a worker past its memory budget.
+    mentions: CompactRows = field(default_factory=CompactRows)
     documents: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
@@ -181,15 +184,15 @@ def _run_chunk(
     settings: WorkerSettings | None = None,
 ) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
-    from pipeline.runner import linked_table_rows
+    from pipeline.runner import table_rows
 
     try:
-        results = list(zip(documents, linked_table_rows(documents, nlp, batch_size), strict=True))
+        results = list(zip(documents, table_rows(documents, nlp, batch_size), strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend((document, r) for r in linked_table_rows([document], nlp, 1))
+                results.extend((document, r) for r in table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
