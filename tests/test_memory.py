@@ -141,3 +141,52 @@ def test_one_row_path_for_short_and_long_documents(nlp, seed_text, monkeypatch):
         assert {r["tail_mention_id"] for r in relations} <= ids
         assert document["characters"] == len(seed_text)
     assert document["n_org"] == sum(r["type"] == "ORG" for r in mentions)
+
+
+@pytest.mark.parametrize(
+    ("starts", "words", "whole", "limit", "expected"),
+    [
+        ([0, 3, 5, 9], 12, 100, 4, [(0, 12)]),  # short enough: the document whole
+        ([0, 3, 5, 9], 12, 10, 5, [(0, 5), (5, 9), (9, 12)]),
+        ([0, 3, 5, 9], 12, 10, 4, [(0, 3), (3, 5), (5, 9), (9, 12)]),
+        ([0, 8], 12, 10, 5, [(0, 8), (8, 12)]),  # a sentence longer than the limit alone
+        ([], 0, 10, 5, [(0, 0)]),
+    ],
+)
+def test_ner_segments_are_whole_sentences_within_the_limit(starts, words, whole, limit, expected):
+    from pipeline.stages.ner import segment_bounds
+
+    assert segment_bounds(starts, words, whole, limit) == expected
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_ner_segments_cover_the_words_in_order(seed):
+    from pipeline.stages.ner import segment_bounds
+
+    rng = random.Random(seed)
+    starts, at = [], 0
+    for _ in range(rng.randint(1, 80)):
+        starts.append(at)
+        at += rng.randint(1, 60)
+    bounds = segment_bounds(starts, at, 100, 50)
+    assert bounds[0][0] == 0 and bounds[-1][1] == at
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(start in starts for start, _ in bounds)
+    assert all(
+        end - start <= 50 or sum(start < s < end for s in starts) == 0 for start, end in bounds
+    )
+
+
+def test_parser_batches_keep_news_batches_and_split_long_sentences():
+    from pipeline.stages.syntax import PAIR_BUDGET, parser_batches
+
+    def sentences(*lengths):
+        return [(0, None, ["w"] * n) for n in sorted(lengths)]
+
+    short = sentences(*[20] * 70)
+    assert [len(b) for b in parser_batches(short, 32)] == [32, 32, 6]  # as slovnet's own
+    long = sentences(*[20] * 20, *[150] * 12)
+    batches = list(parser_batches(long, 32))
+    assert [item for batch in batches for item in batch] == long  # all, in order
+    assert all(len(b) * len(b[-1][2]) ** 2 <= PAIR_BUDGET or len(b) == 1 for b in batches)
+    assert [len(b) for b in parser_batches(sentences(400), 32)] == [1]
