@@ -190,3 +190,23 @@ def test_parser_batches_keep_news_batches_and_split_long_sentences():
     assert [item for batch in batches for item in batch] == long  # all, in order
     assert all(len(b) * len(b[-1][2]) ** 2 <= PAIR_BUDGET or len(b) == 1 for b in batches)
     assert [len(b) for b in parser_batches(sentences(400), 32)] == [1]
+
+
+def test_a_committed_part_releases_its_rows_but_keeps_its_tables(tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.batch.model import Task
+    from pipeline.batch.parts import commit_part
+    from pipeline.batch.worker import PartRows
+    from pipeline.schema import MENTION_TYPES
+
+    rows = random_rows(3, 50)
+    counts = {f"n_{t.lower()}": 0 for t in MENTION_TYPES}
+    documents = [{"doc_id": d, "source": f"{d}.txt", "characters": 9, **counts} for d in "ab"]
+    part = PartRows(mentions=CompactRows(rows), documents=documents)
+    task = Task.of(["a.txt", "b.txt"])
+    commit_part(tmp_path, task, part)
+    assert len(part.mentions) == 0 and part.documents == documents
+    written = pq.read_table(tmp_path / "mentions" / f"part-{task.part}.parquet")
+    assert written.column("mention_id").to_pylist() == [r["mention_id"] for r in rows]
+    assert part.summary(task, 0.0).ok == 2

@@ -135,7 +135,12 @@ def commit_part(out: Path, task: Task, rows: PartRows) -> None:
     """Both tables first, the ledger last: a part without a ledger was never committed."""
     import pyarrow.parquet as pq
 
-    for table, arrow in arrow_tables(rows).items():
+    from pipeline.runner import trim_heap
+
+    tables = arrow_tables(rows)
+    release_rows(rows)
+    trim_heap()
+    for table, arrow in tables.items():
         path = out / table / f"part-{task.part}.parquet"
         atomic_write(path, lambda p, arrow=arrow: pq.write_table(arrow, p))
     ledger = {
@@ -148,6 +153,14 @@ def commit_part(out: Path, task: Task, rows: PartRows) -> None:
     }
     text = json.dumps(ledger, ensure_ascii=False, indent=1)
     atomic_write(out / LEDGER_DIR / f"{task.part}.json", lambda p: p.write_text(text, "utf-8"))
+
+
+def release_rows(rows: PartRows) -> None:
+    """Once in Arrow, a part's mention, relation and fact rows are not needed again (the
+    ledger and the summary read the documents and errors): a long document's rows are tens
+    of MB that need not be held while the Parquet files are written."""
+    rows.mentions = type(rows.mentions)()
+    rows.relations, rows.facts = [], []
 
 
 def read_ledgers(out: Path) -> Iterator[dict]:
