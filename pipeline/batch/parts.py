@@ -58,16 +58,6 @@ def _table_columns() -> dict[str, dict[str, str]]:
     }
 
 
-def arrow_tables(rows: PartRows) -> dict:
-    """Both tables in their fixed schema. A document whose rows do not fit it (a stage put a
-    word where a number belongs) moves to the errors instead of failing the whole part."""
-    try:
-        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
-    except Exception:
-        _drop_untypable(rows)
-        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
-
-
 def _arrow_tables(
     mentions: list[dict],
     documents: list[dict],
@@ -76,26 +66,59 @@ def _arrow_tables(
 ) -> dict:
     import pyarrow as pa
 
-    from pipeline.tables import typed_frame
+    rows = _named_rows(mentions, documents, relations, facts)
+    return {name: pa.concat_tables(_arrow_slices(name, rows[name])) for name in rows}
 
-    schemas, columns = table_schemas(), _table_columns()
-    rows = {
+
+def _named_rows(
+    mentions: list[dict],
+    documents: list[dict],
+    relations: list[dict] | None = None,
+    facts: list[dict] | None = None,
+) -> dict:
+    return {
         MENTIONS_DIR: mentions,
         DOCUMENTS_DIR: documents,
         RELATIONS_DIR: relations or [],
         FACTS_DIR: facts or [],
     }
-    return {
-        name: pa.concat_tables(
-            pa.Table.from_pandas(
-                typed_frame(table_rows[i : i + FRAME_ROWS], columns[name]),
-                schema=schemas[name],
-                preserve_index=False,
-            )
-            for i in range(0, max(len(table_rows), 1), FRAME_ROWS)
-        )
-        for name, table_rows in rows.items()
-    }
+
+
+def _arrow_slices(name: str, table_rows: list[dict]) -> Iterator:
+    """One table's rows as Arrow tables of FRAME_ROWS rows each (at least one, maybe empty)."""
+    import pyarrow as pa
+
+    from pipeline.tables import typed_frame
+
+    schema, columns = table_schemas()[name], _table_columns()[name]
+    for i in range(0, max(len(table_rows), 1), FRAME_ROWS):
+        frame = typed_frame(table_rows[i : i + FRAME_ROWS], columns)
+        yield pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def check_tables(rows: PartRows) -> None:
+    """Every row converted once to its fixed schema and let go: a document whose rows do not
+    fit moves to the errors (`_drop_untypable`), and a long document's tables are never held
+    whole in memory (they are converted again, a slice at a time, as they are written)."""
+    try:
+        for name, table_rows in _named_rows(*_part_rows(rows)).items():
+            for _ in _arrow_slices(name, table_rows):
+                pass
+    except Exception:
+        _drop_untypable(rows)
+
+
+def _part_rows(rows: PartRows) -> tuple:
+    return rows.mentions, rows.documents, rows.relations, rows.facts
+
+
+def write_slices(path: Path, name: str, table_rows: list[dict]) -> None:
+    """One table's Parquet file, written a row group of FRAME_ROWS rows at a time."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetWriter(path, table_schemas()[name]) as writer:
+        for table in _arrow_slices(name, table_rows):
+            writer.write_table(table)
 
 
 # Rows go through pandas this many at a time: the frames of one long document's tens of
@@ -133,16 +156,14 @@ def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
 
 def commit_part(out: Path, task: Task, rows: PartRows) -> None:
     """Both tables first, the ledger last: a part without a ledger was never committed."""
-    import pyarrow.parquet as pq
-
     from pipeline.runner import trim_heap
 
-    tables = arrow_tables(rows)
+    check_tables(rows)
+    for table, table_rows in _named_rows(*_part_rows(rows)).items():
+        path = out / table / f"part-{task.part}.parquet"
+        atomic_write(path, lambda p, t=table, r=table_rows: write_slices(p, t, r))
     release_rows(rows)
     trim_heap()
-    for table, arrow in tables.items():
-        path = out / table / f"part-{task.part}.parquet"
-        atomic_write(path, lambda p, arrow=arrow: pq.write_table(arrow, p))
     ledger = {
         "part": task.part,
         "files": list(task.files),
@@ -156,9 +177,9 @@ def commit_part(out: Path, task: Task, rows: PartRows) -> None:
 
 
 def release_rows(rows: PartRows) -> None:
-    """Once in Arrow, a part's mention, relation and fact rows are not needed again (the
+    """Once written, a part's mention, relation and fact rows are not needed again (the
     ledger and the summary read the documents and errors): a long document's rows are tens
-    of MB that need not be held while the Parquet files are written."""
+    of MB the worker need not hold until its next part."""
     rows.mentions = type(rows.mentions)()
     rows.relations, rows.facts = [], []
 
