@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.readings import choose_parse
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pipeline.reader import Document
 
 DOC_ATTRS = ("doc_id", "article_date", "title", "source", "encoding")
 SPAN_ATTRS = ("value", "normal", "stage", "entity_id", "parent_id", "name_kind")
@@ -47,3 +54,14 @@ def _span_setter(name: str):
 
 
 register()
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """The tokenised Doc of a document, with its attributes set, ready for the stages."""
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.doc_id
+    doc._.article_date = document.date
+    doc._.title = document.title
+    doc._.source = document.source
+    doc._.encoding = document.encoding
+    return doc

@@ -11,6 +11,14 @@ from threadpoolctl import threadpool_limits
 
 from pipeline import slovnet_exec
 
+# Cache bounds, from the calls each cache sees over the 840 NEREL texts (hits simulated for
+# each size; docs/performance.md, "Memory"). Most repeats of a word are answered by
+# morphology's caches in front of `parses`: at 10,000 entries it answered 9 % of its calls,
+# ~1 KB each (10 MB); at 1,000 it makes 3,300 more pymorphy3 calls (~0.07 s of ~28 s).
+PARSES_CACHE = 1_000
+# word -> shape: 80 bytes and a 1 µs call each; 20,000 entries miss 13 % more than 50,000.
+SHAPE_CACHE = 20_000
+
 
 @lru_cache(maxsize=1)
 def single_threaded_blas() -> None:
@@ -29,7 +37,7 @@ def taggers() -> tuple:
     # Both taggers compute the shape of every word with a pure function of the word, in
     # Python, once per word occurrence: remembering it saves a few percent of the run.
     if not hasattr(encoders.word_shape, "cache_info"):
-        encoders.word_shape = lru_cache(maxsize=50_000)(encoders.word_shape)
+        encoders.word_shape = lru_cache(maxsize=SHAPE_CACHE)(encoders.word_shape)
     embedding = news_embedding()
     morph, ner = NewsMorphTagger(embedding), NewsNERTagger(embedding)
     _share_vocabulary(ner, morph)
@@ -80,7 +88,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=10_000)
+@lru_cache(maxsize=PARSES_CACHE)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of a word. Cached because news repeats its vocabulary heavily; the
     bound keeps a worker's memory flat (parses are heavy objects, and the common words that

@@ -14,6 +14,9 @@ from dataclasses import astuple, dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.compact_rows import CompactRows
+from pipeline.extensions import make_doc
+from pipeline.memory import trim_heap
 from pipeline.reader import Document
 from pipeline.stages.rules.entities import doc_names, link_names
 
@@ -23,7 +26,6 @@ _LINE = re.compile(r"\n\s*")
 _SENTENCE = re.compile(r"[.!?…][»”\"')]*\s+")
 _SPACE = re.compile(r"\s+")
 _COUNTS = ("sentences", "tokens")
-_UNIQUE = ("mention_id", "parent_id")  # one string per mention already: nothing to share
 
 
 def piece_bounds(text: str, size: int) -> list[tuple[int, int]]:
@@ -61,25 +63,24 @@ class Joined:
     """Rows of the pieces seen so far, joined into one document's rows."""
 
     document: Document
-    # Mention rows kept compact while pieces run, as (keys, values) tuples: dicts are
-    # built once the last piece's memory is given back.
-    mentions: list[tuple[tuple, tuple]] = field(default_factory=list)
+    # Mention rows kept compact (a long text names the same things again and again: equal
+    # strings are kept once), which holds the rows of a 4 M-character document to a few tens
+    # of MB; dicts are built only as a reader asks for them.
+    mentions: CompactRows = field(default_factory=CompactRows)
     counts: dict = field(default_factory=dict)
     # Per type: names in document order, and where each one's row is (its index in mentions).
     names: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
     rows_of: dict = field(default_factory=lambda: {t: [] for t in ("PER", "ORG", "LOC")})
     brackets: dict = field(default_factory=lambda: {t: {} for t in ("PER", "ORG", "LOC")})
-    # A long text names the same things again and again: equal strings and names are kept
-    # once, which holds the rows of a 4 M-character document to a few tens of MB.
-    shared: dict = field(default_factory=dict)
+    shared: dict = field(default_factory=dict)  # equal Name records kept once
     # Links and facts stay within a sentence, so a piece's own are the document's.
     relations: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
 
     def add(self, doc: Doc, offset: int) -> None:
-        from pipeline.tables import document_row, mention_rows
+        from pipeline.tables import doc_rows
 
-        rows = mention_rows(doc)
+        rows, piece_row, relations, facts = doc_rows(doc)
         first, sentences = len(self.mentions), self.counts.get("sentences", 0)
         local_ids = {row["mention_id"]: f"M{first + i + 1}" for i, row in enumerate(rows)}
         where = {}
@@ -91,33 +92,25 @@ class Joined:
             row["end"] += offset
             if row.get("sentence") is not None:
                 row["sentence"] += sentences
-        self.mentions.extend(self._compact(row) for row in rows)
+        self.mentions.extend(rows)
         self._add_names(doc, where)
-        self._add_links(doc, local_ids, sentences)
-        piece_row = document_row(doc)
+        self._add_links(relations, facts, local_ids, sentences)
         for key, value in piece_row.items():
             if key in _COUNTS or key.startswith("n_"):
                 self.counts[key] = self.counts.get(key, 0) + value
             elif key not in self.counts:
                 self.counts[key] = value
 
-    def _add_links(self, doc: Doc, local_ids: dict, sentences: int) -> None:
+    def _add_links(
+        self, relations: list[dict], facts: list[dict], local_ids: dict, sentences: int
+    ) -> None:
         """The piece's relation and fact rows, renumbered into the document's ids."""
-        from pipeline.tables import fact_rows, relation_rows
-
-        for row in relation_rows(doc):
+        for row in relations:
             row["relation_id"] = f"R{len(self.relations) + 1}"
             self.relations.append(_renumbered(row, local_ids, sentences))
-        for row in fact_rows(doc):
+        for row in facts:
             row["fact_id"] = f"F{len(self.facts) + 1}"
             self.facts.append(_renumbered(row, local_ids, sentences))
-
-    def _compact(self, row: dict) -> tuple[tuple, tuple]:
-        share = self.shared.setdefault
-        values = tuple(
-            share(v, v) if type(v) is str and k not in _UNIQUE else v for k, v in row.items()
-        )
-        return share(tuple(row), tuple(row)), values
 
     def _add_names(self, doc: Doc, where: dict) -> None:
         for label, (spans, names, brackets) in doc_names(doc).items():
@@ -128,17 +121,15 @@ class Joined:
                     self.rows_of[label].append(row)
             self.brackets[label].update(brackets)
 
-    def rows(self) -> tuple[list[dict], dict, list[dict], list[dict]]:
-        """The mention rows (entity ids linked across pieces), the document row, and the
-        relation and fact rows."""
-        mentions = [dict(zip(keys, values, strict=True)) for keys, values in self.mentions]
-        self.mentions = []
+    def rows(self) -> tuple[CompactRows, dict, list[dict], list[dict]]:
+        """The mention rows (entity ids linked across pieces; a list of dicts to read, held
+        compact), the document row, and the relation and fact rows."""
         for label, names in self.names.items():
             ids = link_names(label, names, self.brackets[label])
             for row, entity_id in zip(self.rows_of[label], ids, strict=True):
-                mentions[row]["entity_id"] = entity_id
+                self.mentions.set(row, "entity_id", entity_id)
         document = {**self.counts, "characters": len(self.document.text)}
-        return mentions, document, self.relations, self.facts
+        return self.mentions, document, self.relations, self.facts
 
 
 def _renumbered(row: dict, local_ids: dict, sentences: int) -> dict:
@@ -158,12 +149,10 @@ def piece_documents(document: Document, size: int) -> Iterator[tuple[Document, i
 
 def long_rows(
     document: Document, nlp: Language, size: int
-) -> tuple[list[dict], dict, list[dict], list[dict]]:
+) -> tuple[CompactRows, dict, list[dict], list[dict]]:
     """(mention rows, document row, relation rows, fact rows) of a long document, processed
     a piece at a time: one piece's Doc is alive at a time, so memory does not grow with the
     document's length beyond its rows."""
-    from pipeline.runner import make_doc, trim_heap
-
     joined = Joined(document)
     for piece, offset in piece_documents(document, size):
         doc = nlp(make_doc(nlp, piece))

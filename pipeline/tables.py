@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 
 import numpy as np
@@ -11,6 +11,7 @@ import pandas as pd
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
+from pipeline.compact_rows import CompactRows
 from pipeline.schema import (
     DOCUMENT_COLUMNS,
     FACT_COLUMNS,
@@ -20,9 +21,13 @@ from pipeline.schema import (
 )
 
 
-def typed_frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    """A frame with exactly the schema's columns and dtypes, even when empty."""
-    frame = pd.DataFrame(rows, columns=list(columns))
+def typed_frame(rows: Sequence[dict], columns: dict[str, str]) -> pd.DataFrame:
+    """A frame with exactly the schema's columns and dtypes, even when empty. Compact rows
+    go in column by column, never as dicts."""
+    if isinstance(rows, CompactRows):
+        frame = pd.DataFrame({c: rows.column(c) for c in columns}, columns=list(columns))
+    else:
+        frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype(columns)
 
 
@@ -32,11 +37,34 @@ def doc_mentions(doc: Doc, types: Iterable[str] = MENTION_TYPES) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
 
 
+def doc_rows(doc: Doc) -> tuple[list[dict], dict, list[dict], list[dict]]:
+    """(mention rows, document row, relation rows, fact rows) of a Doc: the mentions are
+    ordered and numbered once for all three tables."""
+    spans = doc_mentions(doc)
+    keys = [(s.start_char, s.end_char, s.label_) for s in spans]
+    ids = _numbered(keys)
+    sentence_of = _sentence_index(doc)
+    return (
+        _mention_rows(doc, spans, keys, ids, sentence_of),
+        document_row(doc),
+        relation_rows(doc, ids, sentence_of),
+        fact_rows(doc, ids, sentence_of),
+    )
+
+
+def _numbered(keys: list[tuple]) -> dict[tuple, str]:
+    return {key: f"M{i + 1}" for i, key in enumerate(keys)}
+
+
 def mention_rows(doc: Doc) -> list[dict]:
     spans = doc_mentions(doc)
-    sentence_of = _sentence_index(doc)
     keys = [(s.start_char, s.end_char, s.label_) for s in spans]
-    ids = {key: f"M{i + 1}" for i, key in enumerate(keys)}
+    return _mention_rows(doc, spans, keys, _numbered(keys), _sentence_index(doc))
+
+
+def _mention_rows(
+    doc: Doc, spans: list[Span], keys: list[tuple], ids: dict, sentence_of: list[int]
+) -> list[dict]:
     parents = enclosing(keys)
     rows = []
     for span, key, parent in zip(spans, keys, parents, strict=True):
@@ -144,21 +172,22 @@ def documents_table(docs: Iterable[Doc]) -> pd.DataFrame:
 
 def mention_ids(doc: Doc) -> dict[tuple[int, int, str], str]:
     """(start_char, end_char, label) -> mention_id, derived exactly as mention_rows does."""
-    keys = [(s.start_char, s.end_char, s.label_) for s in doc_mentions(doc)]
-    return {key: f"M{i + 1}" for i, key in enumerate(keys)}
+    return _numbered([(s.start_char, s.end_char, s.label_) for s in doc_mentions(doc)])
 
 
 def _span_id(span: Span | None, ids: dict) -> str | None:
     return None if span is None else ids.get((span.start_char, span.end_char, span.label_))
 
 
-def relation_rows(doc: Doc, ids: dict | None = None) -> list[dict]:
+def relation_rows(
+    doc: Doc, ids: dict | None = None, sentence_of: list[int] | None = None
+) -> list[dict]:
     """The relation stage's links (doc._.relations), one row each."""
     relations = getattr(doc._, "relations", None) if Doc.has_extension("relations") else None
     if not relations:
         return []
     ids = ids if ids is not None else mention_ids(doc)
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_of if sentence_of is not None else _sentence_index(doc)
     rows = []
     for number, relation in enumerate(relations, 1):
         head, tail = _span_id(relation.head, ids), _span_id(relation.tail, ids)
@@ -179,13 +208,15 @@ def relation_rows(doc: Doc, ids: dict | None = None) -> list[dict]:
     return rows
 
 
-def fact_rows(doc: Doc, ids: dict | None = None) -> list[dict]:
+def fact_rows(
+    doc: Doc, ids: dict | None = None, sentence_of: list[int] | None = None
+) -> list[dict]:
     """One row per fact of doc._.facts (a trigger with a money AMOUNT or a SECTOR)."""
     facts = getattr(doc._, "facts", None) if Doc.has_extension("facts") else None
     if not facts:
         return []
     ids = ids if ids is not None else mention_ids(doc)
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_of if sentence_of is not None else _sentence_index(doc)
     return [_fact_row(doc, n, fact, ids, sentence_of) for n, fact in enumerate(facts, 1)]
 
 

@@ -445,7 +445,7 @@ def child_pipeline() -> tuple[float, Callable]:
     def run_all(documents) -> Counter:
         found: Counter = Counter()
         for chunk in minibatch(documents, size=64):
-            for mentions, _ in table_rows(chunk, nlp):
+            for mentions, *_ in table_rows(chunk, nlp):
                 found.update(row["type"] for row in mentions)
         return found
 
@@ -528,7 +528,7 @@ def child_scaling(path: Path) -> dict:
     documents = [r for r in iter_records(path, max_bytes=None) if isinstance(r, Document)]
     cpu, wall, found = time.process_time(), time.perf_counter(), 0
     for chunk in minibatch(documents, size=64):
-        found += sum(len(mentions) for mentions, _ in table_rows(chunk, nlp))
+        found += sum(len(mentions) for mentions, *_ in table_rows(chunk, nlp))
     return {
         "documents": len(documents),
         "characters": sum(len(d.text) for d in documents),

@@ -88,7 +88,7 @@ def test_random_texts_give_consistent_mentions(nlp):
     documents = [Document(f"r{i}", t, "<random>", "utf-8") for i, t in enumerate(texts)]
     results = table_rows(documents, nlp)
     assert len(results) == len(texts)
-    for text, (mentions, document) in zip(texts, results, strict=True):
+    for text, (mentions, document, _, _) in zip(texts, results, strict=True):
         assert document["characters"] == len(text)
         for row in mentions:
             assert text[row["start"] : row["end"]] == row["text"], row

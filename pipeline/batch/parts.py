@@ -31,6 +31,8 @@ from pipeline.batch.model import (
     error_row,
     one_line,
 )
+from pipeline.compact_rows import CompactRows
+from pipeline.memory import trim_heap
 from pipeline.output import atomic_write
 from pipeline.schema import MENTION_TYPES
 
@@ -40,7 +42,9 @@ class PartRows:
     """The rows of one part, as a worker collects them (or the driver, for files whose
     worker died) and `commit_part` writes them."""
 
-    mentions: list[dict] = field(default_factory=list)
+    # Compact: a part may hold one document of millions of characters (tens of thousands of
+    # mention rows), which as dicts alone would take a worker past its memory budget.
+    mentions: CompactRows = field(default_factory=CompactRows)
     documents: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
@@ -87,16 +91,6 @@ def _table_columns() -> dict[str, dict[str, str]]:
     }
 
 
-def arrow_tables(rows: PartRows) -> dict:
-    """Both tables in their fixed schema. A document whose rows do not fit it (a stage put a
-    word where a number belongs) moves to the errors instead of failing the whole part."""
-    try:
-        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
-    except Exception:
-        _drop_untypable(rows)
-        return _arrow_tables(rows.mentions, rows.documents, rows.relations, rows.facts)
-
-
 def _arrow_tables(
     mentions: list[dict],
     documents: list[dict],
@@ -105,26 +99,59 @@ def _arrow_tables(
 ) -> dict:
     import pyarrow as pa
 
-    from pipeline.tables import typed_frame
+    rows = _named_rows(mentions, documents, relations, facts)
+    return {name: pa.concat_tables(_arrow_slices(name, rows[name])) for name in rows}
 
-    schemas, columns = table_schemas(), _table_columns()
-    rows = {
+
+def _named_rows(
+    mentions: list[dict],
+    documents: list[dict],
+    relations: list[dict] | None = None,
+    facts: list[dict] | None = None,
+) -> dict:
+    return {
         MENTIONS_DIR: mentions,
         DOCUMENTS_DIR: documents,
         RELATIONS_DIR: relations or [],
         FACTS_DIR: facts or [],
     }
-    return {
-        name: pa.concat_tables(
-            pa.Table.from_pandas(
-                typed_frame(table_rows[i : i + FRAME_ROWS], columns[name]),
-                schema=schemas[name],
-                preserve_index=False,
-            )
-            for i in range(0, max(len(table_rows), 1), FRAME_ROWS)
-        )
-        for name, table_rows in rows.items()
-    }
+
+
+def _arrow_slices(name: str, table_rows: list[dict]) -> Iterator:
+    """One table's rows as Arrow tables of FRAME_ROWS rows each (at least one, maybe empty)."""
+    import pyarrow as pa
+
+    from pipeline.tables import typed_frame
+
+    schema, columns = table_schemas()[name], _table_columns()[name]
+    for i in range(0, max(len(table_rows), 1), FRAME_ROWS):
+        frame = typed_frame(table_rows[i : i + FRAME_ROWS], columns)
+        yield pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def check_tables(rows: PartRows) -> None:
+    """Every row converted once to its fixed schema and let go: a document whose rows do not
+    fit moves to the errors (`_drop_untypable`), and a long document's tables are never held
+    whole in memory (they are converted again, a slice at a time, as they are written)."""
+    try:
+        for name, table_rows in _named_rows(*_part_rows(rows)).items():
+            for _ in _arrow_slices(name, table_rows):
+                pass
+    except Exception:
+        _drop_untypable(rows)
+
+
+def _part_rows(rows: PartRows) -> tuple:
+    return rows.mentions, rows.documents, rows.relations, rows.facts
+
+
+def write_slices(path: Path, name: str, table_rows: list[dict]) -> None:
+    """One table's Parquet file, written a row group of FRAME_ROWS rows at a time."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetWriter(path, table_schemas()[name]) as writer:
+        for table in _arrow_slices(name, table_rows):
+            writer.write_table(table)
 
 
 # Rows go through pandas this many at a time: the frames of one long document's tens of
@@ -162,11 +189,12 @@ def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
 
 def commit_part(out: Path, task: Task, rows: PartRows) -> None:
     """Both tables first, the ledger last: a part without a ledger was never committed."""
-    import pyarrow.parquet as pq
-
-    for table, arrow in arrow_tables(rows).items():
+    check_tables(rows)
+    for table, table_rows in _named_rows(*_part_rows(rows)).items():
         path = out / table / f"part-{task.part}.parquet"
-        atomic_write(path, lambda p, arrow=arrow: pq.write_table(arrow, p))
+        atomic_write(path, lambda p, t=table, r=table_rows: write_slices(p, t, r))
+    release_rows(rows)
+    trim_heap()
     ledger = {
         "part": task.part,
         "files": list(task.files),
@@ -177,6 +205,14 @@ def commit_part(out: Path, task: Task, rows: PartRows) -> None:
     }
     text = json.dumps(ledger, ensure_ascii=False, indent=1)
     atomic_write(out / LEDGER_DIR / f"{task.part}.json", lambda p: p.write_text(text, "utf-8"))
+
+
+def release_rows(rows: PartRows) -> None:
+    """Once written, a part's mention, relation and fact rows are not needed again (the
+    ledger and the summary read the documents and errors): a long document's rows are tens
+    of MB the worker need not hold until its next part."""
+    rows.mentions = type(rows.mentions)()
+    rows.relations, rows.facts = [], []
 
 
 def read_ledgers(out: Path) -> Iterator[dict]:

@@ -154,15 +154,15 @@ def _run_chunk(
     settings: WorkerSettings | None = None,
 ) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
-    from pipeline.runner import linked_table_rows
+    from pipeline.runner import table_rows
 
     try:
-        results = list(zip(documents, linked_table_rows(documents, nlp, batch_size), strict=True))
+        results = list(zip(documents, table_rows(documents, nlp, batch_size), strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend((document, r) for r in linked_table_rows([document], nlp, 1))
+                results.extend((document, r) for r in table_rows([document], nlp, 1))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))

@@ -90,14 +90,7 @@ def _extract_file(nlp, documents: list, out: Path, bar) -> str:
     from pipeline.pieces import long_rows
     from pipeline.runner import piece_size, process_each
     from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS
-    from pipeline.tables import (
-        document_row,
-        fact_rows,
-        mention_ids,
-        mention_rows,
-        relation_rows,
-        typed_frame,
-    )
+    from pipeline.tables import doc_rows, typed_frame
 
     tables = {"mentions": [], "documents": [], "relations": [], "facts": []}
     articles = []
@@ -106,9 +99,7 @@ def _extract_file(nlp, documents: list, out: Path, bar) -> str:
             mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
             articles.append(ArticleInput.from_document(document, mentions))
         else:
-            ids = mention_ids(doc)
-            mentions, row = mention_rows(doc), document_row(doc)
-            relations, facts = relation_rows(doc, ids), fact_rows(doc, ids)
+            mentions, row, relations, facts = doc_rows(doc)
             articles.append(ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions))
         for name, rows in zip(tables, (mentions, [row], relations, facts), strict=True):
             tables[name].extend(rows)

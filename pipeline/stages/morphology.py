@@ -13,6 +13,9 @@ from pipeline import extensions, models
 from pipeline.batching import BatchTagger, doc_words
 from pipeline.readings import agreeing_parse, choose_parse
 
+# (word, POS, case) -> lemma; readings.CHOICE_CACHE says how the bounds were chosen.
+LEMMA_CACHE = 20_000
+
 
 def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> str:
     parse = choose_parse(word, pos, feats)
@@ -78,7 +81,7 @@ def _read_tag(tag: str) -> tuple[str, str | None, str]:
     return pos, feats or None, case
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=LEMMA_CACHE)
 def _lemma(word: str, pos: str, case: str) -> tuple[str, str]:
     parse = agreeing_parse(word, pos, case)
     lemma = parse.normal_form if parse else word.lower()

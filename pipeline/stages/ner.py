@@ -35,21 +35,36 @@ class SlovnetNER(BatchTagger):
 
     def _tag(self, docs: list[Doc]) -> None:
         texts = [doc_words(doc) for doc in docs]
-        words = [w.positions for w in texts]
-        order = sorted(range(len(docs)), key=lambda i: len(words[i]))
-        for group in self._groups(order, words):
-            items = [texts[i].texts for i in group]
+        segments = [
+            (d, start, end)
+            for d, w in enumerate(texts)
+            for start, end in segment_bounds(w.sentence_starts, len(w.positions), self.max_tokens)
+        ]
+        lengths = [end - start for _, start, end in segments]
+        # A segment of a long document is tagged alone: unpadded, its tags do not depend on
+        # what else is in the batch (a piece run apart gets the same ones).
+        cut = {d for d, start, end in segments if end - start < len(texts[d].positions)}
+        order = sorted(range(len(segments)), key=lambda i: lengths[i])
+        whole = [i for i in order if segments[i][0] not in cut]
+        groups = [*self._groups(whole, lengths), *([i] for i in order if segments[i][0] in cut)]
+        tags: list[list[str]] = [[] for _ in docs]
+        found: dict[int, list[str]] = {}
+        for group in groups:
+            items = [texts[d].texts[start:end] for d, start, end in (segments[i] for i in group)]
             self.infer.encoder.batch_size = len(group)
-            tags = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
-            for i, doc_tags in zip(group, tags, strict=True):
-                self._write(docs[i], words[i], doc_tags)
+            decoded = self.infer.decoder(self.infer.process(self.infer.encoder(items)))
+            found.update(zip(group, decoded, strict=True))
+        for i, (d, _, _) in enumerate(segments):  # segments are in document order
+            tags[d].extend(found.pop(i))
+        for doc, w, doc_tags in zip(docs, texts, tags, strict=True):
+            self._write(doc, w.positions, doc_tags)
 
-    def _groups(self, order: list[int], words: list[list[int]]) -> Iterator[list[int]]:
-        """Batches of at most batch_size documents and max_tokens padded tokens: a batch of
+    def _groups(self, order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+        """Batches of at most batch_size segments and max_tokens padded tokens: a batch of
         long articles would otherwise need hundreds of MB of activations at once."""
         group: list[int] = []
         for i in order:  # shortest first, so the newest member is the longest
-            if group and (len(group) + 1) * len(words[i]) > self.max_tokens:
+            if group and (len(group) + 1) * lengths[i] > self.max_tokens:
                 yield group
                 group = []
             group.append(i)
@@ -132,6 +147,30 @@ def bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | Non
     name, inner = (start, start + bracket), (start + bracket + 1, end - 1 if closed else end)
     parts = [trim(doc, a, b) for a, b in (name, inner)]
     return [(a, b) for a, b in parts if b > a and any(c.isalpha() for c in doc[a:b].text)]
+
+
+# Words per run of sentences when a document is longer than the NER batch's max_tokens.
+SEGMENT_WORDS = 1000
+
+
+def segment_bounds(
+    sentence_starts: list[int], words: int, whole: int, limit: int = SEGMENT_WORDS
+) -> list[tuple[int, int]]:
+    """(start, end) word ranges the model tags one at a time: the whole document when it
+    has at most `whole` words (every news article: the longest of NEREL and factRuEval has
+    ~2,000), else runs of whole sentences of at most `limit` words (a longer sentence alone).
+    The model's activations grow with the sequence: a 30,000-character piece of a long
+    document tagged whole took 33 MB at once, in runs of 3,000 words 21 MB."""
+    if words <= whole:
+        return [(0, words)]
+    bounds, start = [], 0
+    ends = [*sentence_starts[1:], words]
+    for previous, end in zip([0, *ends], ends, strict=False):
+        if end - start > limit and previous > start:
+            bounds.append((start, previous))
+            start = previous
+    bounds.append((start, words))
+    return bounds
 
 
 def bio_chunks(tags: list[str]) -> Iterator[tuple[str, int, int]]:

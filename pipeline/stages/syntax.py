@@ -14,7 +14,7 @@ tokenizer set are kept exactly: the tables number sentences from them.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_SPACE, NORM, SENT_START
@@ -60,13 +60,13 @@ class SlovnetSyntax(BatchTagger):
             for positions, words in self._candidates(doc)
         ]
         heads: list[dict[int, tuple[int, str]]] = [{} for _ in docs]
-        if sentences:
-            sentences.sort(key=lambda item: len(item[2]))
-            self.infer.encoder.batch_size = self.batch_size
+        sentences.sort(key=lambda item: len(item[2]))
+        for group in parser_batches(sentences, self.batch_size):
+            self.infer.encoder.batch_size = len(group)
             parsed = self.infer.decoder(
-                self.infer.process(self.infer.encoder([w for _, _, w in sentences]))
+                self.infer.process(self.infer.encoder([w for _, _, w in group]))
             )
-            for (d, positions, _), (_, head_ids, rels) in zip(sentences, parsed, strict=True):
+            for (d, positions, _), (_, head_ids, rels) in zip(group, parsed, strict=True):
                 heads[d].update(tree(positions, [int(h) for h in head_ids], rels))
         for doc, parse in zip(docs, heads, strict=True):
             if parse:
@@ -94,6 +94,30 @@ class SlovnetSyntax(BatchTagger):
             if positions:
                 out.append((positions, [doc[i].text for i in positions]))
         return out
+
+
+# The parser scores every pair of words of a batch (batch x words x words arrays): a batch of
+# 32 sentences of ~100 words took 53 MB at once. A batch holds at most this many padded word
+# pairs, which every batch of 32 sentences up to 64 words fits (news sentences are shorter).
+PAIR_BUDGET = 32 * 64 * 64
+
+
+def parser_batches(sentences: list, batch_size: int, budget: int = PAIR_BUDGET) -> Iterator:
+    """The parser's batches of (shortest first) sentences: batch_size at a time, as slovnet
+    makes them; a batch over `budget` padded word pairs (sentences of more than 64 words) is
+    split further, a sentence longer than the budget allows going alone."""
+    for first in range(0, len(sentences), batch_size):
+        batch = sentences[first : first + batch_size]
+        if len(batch) * len(batch[-1][2]) ** 2 <= budget:
+            yield batch
+            continue
+        group: list = []
+        for item in batch:
+            if group and (len(group) + 1) * len(item[2]) ** 2 > budget:
+                yield group
+                group = []
+            group.append(item)
+        yield group
 
 
 def sentence_numbers(doc: Doc) -> np.ndarray:

@@ -101,6 +101,7 @@ STAGES = {
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
+KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
 
 class SectorRules:
@@ -312,6 +313,8 @@ class _Compounds:
         strings, known, hits = doc.vocab.strings, self.known, {}
         for n in norms.unique:
             if n not in known:
+                if len(known) > KNOWN_WORDS:  # a long run's vocabulary: start afresh
+                    known.clear()
                 known[n] = self._split(strings[n])
             if known[n]:
                 hits[n] = known[n]
