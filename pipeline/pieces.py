@@ -155,9 +155,12 @@ def long_rows(
     document's length beyond its rows."""
     joined = Joined(document)
     for piece, offset in piece_documents(document, size):
-        doc = nlp(make_doc(nlp, piece))
-        joined.add(doc, offset)
-        del doc
+        # A piece's new words (lexemes, strings) live only as long as its Doc: without the
+        # zone, spaCy's vocabulary would grow with the whole document's vocabulary.
+        with nlp.memory_zone():
+            doc = nlp(make_doc(nlp, piece))
+            joined.add(doc, offset)
+            del doc
         trim_heap()  # the piece's memory goes back before the next one's is taken
     return joined.rows()
 
