@@ -46,6 +46,7 @@ class TimexLexicon:
     age_words: frozenset[str]
     age_prepositions: frozenset[str]
     age_verbs: frozenset[str]
+    age_impersonal_forms: frozenset[str]
     adjective_nouns: frozenset[str]
     adjective_stems: dict[str, float]
     adjective_stop_nouns: frozenset[str]
@@ -82,6 +83,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         unit_words=unit_words,
         prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
         **_word_sets(dur, "bare_forms vague age_words age_prepositions age_verbs"),
+        **_word_sets(dur, "age_impersonal_forms"),
         **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
         window_adjectives=dict(dur["window_adjectives"]),
@@ -594,10 +596,10 @@ class TimexScanner:
                 return not governed
         return False
 
-    @staticmethod
-    def _impersonal_between(doc: Doc, first: int, end: int) -> bool:
+    def _impersonal_between(self, doc: Doc, first: int, end: int) -> bool:
         """ "было", "будет", "исполнилось": the impersonal verb of an age, never "была"."""
-        return any(doc[k].lower_ in ("было", "будет", "исполнилось") for k in range(first + 1, end))
+        forms = self.lex.age_impersonal_forms
+        return any(doc[k].lower_ in forms for k in range(first + 1, end))
 
     @staticmethod
     def _free_after(after: Token | None, has_amount: bool) -> bool:
