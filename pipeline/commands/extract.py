@@ -107,9 +107,9 @@ def _extract_file(nlp, documents: list, out: Path, bar) -> str:
 def _articles(nlp, documents: list, rows, bar) -> Iterator:
     """Run the documents, keep each one's rows in `rows` (a `PartRows`), and yield its page
     input. A document longer than the piece size runs in pieces; its page shows at most the
-    first `[long_documents] page_chars` characters (`_page_part`)."""
+    first `[long_documents] page_chars` characters (`pages.article.first_part`)."""
     from pipeline.pages import ArticleInput
-    from pipeline.pages.article import facts_by_sentence
+    from pipeline.pages.article import facts_by_sentence, first_part
     from pipeline.pieces import long_rows
     from pipeline.runner import page_size, piece_size, process_each
     from pipeline.tables import doc_rows
@@ -117,7 +117,7 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
     for document, doc in process_each(documents, nlp):
         if doc is None:
             mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
-            article = _page_part(ArticleInput.from_document(document, mentions), page_size(nlp))
+            article = first_part(ArticleInput.from_document(document, mentions), page_size(nlp))
         else:
             mentions, row, relations, facts = doc_rows(doc)
             article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions)
@@ -127,27 +127,3 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
         rows.facts.extend(facts)
         bar.update()
         yield article
-
-
-def _page_part(article, size: int):
-    """A book-length document's page: its first `size` characters (cut at a paragraph, else a
-    line, sentence or space, as pieces are) with the mentions inside them, and a note saying
-    so; the tables keep the whole document. A page of millions of characters and tens of
-    thousands of mentions is more than a browser opens comfortably (52 MB for 4 M characters)."""
-    from dataclasses import replace
-
-    from pipeline.compact_rows import CompactRows
-    from pipeline.pieces import piece_bounds
-
-    text = article.text
-    if len(text) <= size:
-        return article
-    cut = piece_bounds(text[: size + 1], size)[0][1]
-    shown = CompactRows(r for r in article.rows if r["end"] <= cut)
-    note = (
-        f"This page shows the first {cut:,} of the document's {len(text):,} characters, with "
-        f"their {len(shown):,} of its {len(article.rows):,} mentions; the tables (mentions, "
-        "relations, facts, documents) hold the whole document. [long_documents] page_chars "
-        "in the pipeline config sets how much a page shows."
-    )
-    return replace(article, text=text[:cut], rows=shown, note=note)

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -212,6 +212,28 @@ def page_chunks(articles: Iterable[ArticleInput], heading: str, single: bool) ->
         yield from section_chunks(article, "article" if single else f"article-{count + 1}")
         count += 1
     yield tail if count else template.render(page_title=heading, sections=[], colors=COLORS)
+
+
+def first_part(article: ArticleInput, size: int) -> ArticleInput:
+    """A book-length article's page input: its first `size` characters (cut at a paragraph,
+    else a line, sentence or space, as pieces are) with the mentions inside them, and a note
+    saying so; the tables keep the whole document. A page of millions of characters and tens
+    of thousands of mentions is more than a browser opens comfortably (52 MB for 4 M)."""
+    from pipeline.compact_rows import CompactRows
+    from pipeline.pieces import piece_bounds
+
+    text = article.text
+    if len(text) <= size:
+        return article
+    cut = piece_bounds(text[: size + 1], size)[0][1]
+    shown = CompactRows(r for r in article.rows if r["end"] <= cut)
+    note = (
+        f"This page shows the first {cut:,} of the document's {len(text):,} characters, with "
+        f"their {len(shown):,} of its {len(article.rows):,} mentions; the tables (mentions, "
+        "relations, facts, documents) hold the whole document. [long_documents] page_chars "
+        "in the pipeline config sets how much a page shows."
+    )
+    return replace(article, text=text[:cut], rows=shown, note=note, facts=None)
 
 
 def render_doc(doc: Doc, facts: Mapping[int, Sequence[Row]] | None = None) -> str:
