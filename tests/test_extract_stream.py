@@ -222,3 +222,29 @@ def test_page_size_must_be_a_sensible_whole_number(tmp_path, value):
     config.write_text(f"[pipeline]\nstages = []\n[long_documents]\npage_chars = {value}\n")
     with pytest.raises(InputError, match="page_chars"):
         load_config(config)
+
+
+def test_a_failing_document_leaves_no_page_or_table_behind(nlp, tmp_path, monkeypatch):
+    """The page is written while the documents run: a failure half-way must not leave half
+    a page (nor its temporary file) beside the previous results."""
+    from pipeline import tables
+
+    real = tables.doc_rows
+
+    def failing(doc):
+        if doc._.doc_id == "bad":
+            raise ValueError("stage exploded")
+        return real(doc)
+
+    monkeypatch.setattr(tables, "doc_rows", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "annotated.html").write_text("previous page", encoding="utf-8")
+    documents = [
+        Document("good", SHORT, "<memory>", "utf-8", None),
+        Document("bad", SHORT, "<memory>", "utf-8", None),
+    ]
+    with pytest.raises(ValueError, match="stage exploded"):
+        extract._extract_file(nlp, documents, out, _Bar())
+    assert [p.name for p in out.iterdir()] == ["annotated.html"]
+    assert (out / "annotated.html").read_text(encoding="utf-8") == "previous page"

@@ -182,7 +182,7 @@ def _json_chunks(items: Iterable[str], opening: str, closing: str) -> Iterator[s
 def _note_html(note: str | None) -> str:
     from html import escape
 
-    return f'\n<p class="meta note" role="note">{escape(note)}</p>' if note else ""
+    return f'\n<p class="meta note" role="note">{escape(note, quote=False)}</p>' if note else ""
 
 
 def article_page(articles: Iterable[ArticleInput], title: str | None = None) -> str:
