@@ -185,6 +185,7 @@ def test_the_page_is_the_same_whatever_its_chunk_sizes(seed_doc, monkeypatch):
     articles = [ArticleInput.from_doc(seed_doc, sentence_facts(seed_doc))] * 2
     whole = article_page(articles)
     monkeypatch.setattr(article_module, "JSON_ROWS", 2)
+    monkeypatch.setattr(article_module, "CLEAN_ONCE", 10)  # rows cleaned on every pass
     monkeypatch.setattr(markup_module, "CHUNK_PIECES", 3)
     heading = article_module.page_heading(articles)
     chunks = list(article_module.page_chunks(iter(articles), heading, False))

@@ -110,19 +110,23 @@ def article_section(article: ArticleInput, element_id: str = "article") -> str:
 # no article can contain these (a raw "<").
 _BODY, _DATA, _TABLE = "<!--@body@-->", "<!--@data@-->", "<!--@table@-->"
 JSON_ROWS = 1000  # table rows per chunk of a section's JSON
+# Up to this many rows are cleaned once and kept as dicts (a news article's few hundred);
+# more are cleaned again on each pass (a book's tens of thousands never held as dicts).
+CLEAN_ONCE = 5_000
 
 
 def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterator[str]:
     """`article_section` as consecutive chunks: the text's markup and the table's JSON are
-    made a slice at a time and rows are cleaned as they are read, so a book-length section is
-    never held whole, nor its rows as dicts (a caller's compact rows stay compact)."""
+    made a slice at a time and a long document's rows are cleaned as they are read, so a
+    book-length section is never held whole, nor its rows as dicts (compact rows stay so)."""
     text, rows = article.text, article.rows
+    clean = [clean_row(r) for r in rows] if len(rows) <= CLEAN_ONCE else _CleanRows(rows)
     marks = [
         Mark(int(r["start"]), int(r["end"]), str(r["mention_id"]), str(r["type"])) for r in rows
     ]
     head = _head_parts(article, marks)
     inserts = _fact_inserts(article)
-    columns = table_columns(_cleaned(rows))
+    columns = table_columns(clean)
     counts = Counter(str(r["type"]) for r in rows)
     frame = (
         environment()
@@ -151,32 +155,37 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     yield before_data
     # The table's cells travel once, as JSON, and the page's script lays them out: a long
     # article's page stays a few times the article's size, and builds fast.
-    tips = (f"{_json(str(r['mention_id']))}: {_json(_tip_values(r))}" for r in _cleaned(rows))
-    yield from _json_chunks(tips, "{", "}")
+    tips = ((str(r["mention_id"]), _tip_values(r)) for r in clean)
+    yield from _json_chunks(tips, as_object=True)
     yield before_table
-    cells = (_json([display(r.get(c)) for c in columns]) for r in _cleaned(rows))
-    yield from _json_chunks(cells, "[", "]")
+    yield from _json_chunks([display(r.get(c)) for c in columns] for r in clean)
     yield after
 
 
-def _cleaned(rows: Iterable[Row]) -> Iterator[dict]:
-    return (clean_row(r) for r in rows)
+class _CleanRows:
+    """Rows cleaned as they are read, on every pass over them (never held as dicts)."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+
+    def __iter__(self) -> Iterator[dict]:
+        return map(clean_row, self.rows)
 
 
-def _json_chunks(items: Iterable[str], opening: str, closing: str) -> Iterator[str]:
-    """A JSON array or object whose items come as JSON text, JSON_ROWS items a chunk (the
-    text json.dumps would give for the whole of it)."""
-    yield opening
-    batch: list[str] = []
+def _json_chunks(items: Iterable, as_object: bool = False) -> Iterator[str]:
+    """A JSON array of `items` (or object of (key, value) items), JSON_ROWS items a chunk:
+    together the text json.dumps gives for the whole of it."""
+    yield "{" if as_object else "["
+    batch: list = []
     lead = ""
     for item in items:
         batch.append(item)
         if len(batch) >= JSON_ROWS:
-            yield lead + ", ".join(batch)
+            yield lead + _json(dict(batch) if as_object else batch)[1:-1]
             batch, lead = [], ", "
     if batch:
-        yield lead + ", ".join(batch)
-    yield closing
+        yield lead + _json(dict(batch) if as_object else batch)[1:-1]
+    yield "}" if as_object else "]"
 
 
 def _note_html(note: str | None) -> str:
