@@ -60,9 +60,10 @@ def load_config(path: Path | str | None = None) -> PipelineConfig:
             )
         stages.append(_stage(name, tables[name], path))
     long_documents = raw.get("long_documents", {})
-    size = long_documents.get("piece_chars", 30_000)
-    if not isinstance(size, int) or isinstance(size, bool) or size < 1000:
-        raise InputError(path, "[long_documents] piece_chars must be a whole number >= 1000")
+    for key in ("piece_chars", "page_chars"):
+        size = long_documents.get(key, 1000)  # absent: the default applies
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1000:
+            raise InputError(path, f"[long_documents] {key} must be a whole number >= 1000")
     return PipelineConfig(path, tuple(stages), raw.get("tables", {}), long_documents)
 
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pandas takes a quarter of a second to import: a batch driver never needs it
-    import pandas as pd
 
 
 def _current_umask() -> int:
@@ -40,9 +36,13 @@ def write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
-def write_table(frame: pd.DataFrame, directory: Path, name: str) -> list[Path]:
-    """The same table as CSV (for people) and Parquet (typed, for tools)."""
-    csv, parquet = directory / f"{name}.csv", directory / f"{name}.parquet"
-    atomic_write(csv, lambda p: frame.to_csv(p, index=False))
-    atomic_write(parquet, lambda p: frame.to_parquet(p, index=False))
-    return [csv, parquet]
+def write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """A text file written chunk by chunk as they come: a book-length page is never one
+    string in memory."""
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+
+    atomic_write(path, write)

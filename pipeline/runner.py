@@ -28,6 +28,7 @@ def build_pipeline(config: PipelineConfig) -> Language:
         importlib.import_module(stage.module)  # registers the factory
         nlp.add_pipe(stage.factory, name=stage.name, config=stage.settings)
     nlp.meta["piece_chars"] = config.long_documents.get("piece_chars", DEFAULT_PIECE_CHARS)
+    nlp.meta["page_chars"] = config.long_documents.get("page_chars", DEFAULT_PAGE_CHARS)
     return nlp
 
 
@@ -79,6 +80,15 @@ BATCH_PIECES = 5
 
 def piece_size(nlp: Language) -> int:
     return nlp.meta.get("piece_chars", DEFAULT_PIECE_CHARS)
+
+
+# A long document's annotated page shows this many characters at most (`extract`); its
+# tables are always whole.
+DEFAULT_PAGE_CHARS = 1_000_000
+
+
+def page_size(nlp: Language) -> int:
+    return nlp.meta.get("page_chars", DEFAULT_PAGE_CHARS)
 
 
 def process_each(

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.config import shared_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "articles" / "2025-12-21-tokayev-japan.txt"
 SEED_GOLD = ROOT / "corpora" / "gold" / "2025-12-21-tokayev-japan.jsonl"
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()  # $SHARED_DIR, else ../shared
 
 
 @pytest.fixture(scope="session")

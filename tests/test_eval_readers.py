@@ -9,13 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.config import shared_dir
 from pipeline.errors import InputError
 from pipeline.evaluation.predictions import load_predictions, read_mentions_table
 from pipeline.evaluation.readers import detect_format, read_gold
 from pipeline.schema import MENTION_COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SHARED = shared_dir() / "corpora"  # $SHARED_DIR, else ../shared
 
 
 def spans(doc, which: str = "gold") -> set[tuple[int, int, str]]:
@@ -282,7 +283,7 @@ def test_malformed_predictions(tmp_path):
 # --- the real corpora, when ../shared is there ------------------------------------------------
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="../shared not available")
+@pytest.mark.skipif(not SHARED.exists(), reason="shared corpora not available (set SHARED_DIR)")
 @pytest.mark.parametrize(("name", "fmt"), [("nerel", "nerel"), ("factrueval", "factrueval")])
 def test_shared_dev_sets_load(name, fmt):
     corpus = read_gold(SHARED / name / "dev.jsonl")

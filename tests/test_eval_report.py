@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.config import shared_dir
 from pipeline.evaluation.html import render
 from pipeline.evaluation.model import Mention
 from pipeline.evaluation.report import context
@@ -86,7 +87,7 @@ def test_corpora_script_skips_without_shared(tmp_path):
     assert not doc.exists()
 
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()  # $SHARED_DIR, else ../shared
 SCRIPT = ROOT / "scripts" / "evaluate_corpora.py"
 
 
@@ -110,7 +111,7 @@ def test_corpora_section_replaces_its_block_only(tmp_path):
     assert "first 3 documents" in text
 
 
-@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared not available")
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="no shared corpora (SHARED_DIR)")
 def test_corpora_script_on_shared(tmp_path):
     doc = tmp_path / "evaluation.md"
     args = [

@@ -1,7 +1,7 @@
 """Optional: value accuracy on the hand-made NEREL set (corpora/gold/timex_values.jsonl).
 
-Skips without ../shared (the NEREL texts are not in the repo). The floor is the figure in
-docs/evaluation.md, so a change that loses values fails here.
+Skips without the shared corpora ($SHARED_DIR, else ../shared; the NEREL texts are not in the
+repo). The floor is the figure in docs/evaluation.md, so a change that loses values fails here.
 """
 
 import importlib.util
@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.config import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("stv", ROOT / "scripts" / "score_timex_values.py")
 stv = importlib.util.module_from_spec(_spec)
 sys.modules["stv"] = stv  # dataclasses look their module up while the script loads
 _spec.loader.exec_module(stv)
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()  # $SHARED_DIR, else ../shared
 FLOOR = 0.90  # end to end, missed mentions counted wrong (docs/evaluation.md: 0.906)
 
 
@@ -29,7 +31,7 @@ def test_gold_file_is_well_formed():
         assert row["category"] in ("duration", "set", "anaphoric")
 
 
-@pytest.mark.skipif(not (SHARED / "corpora" / "nerel").is_dir(), reason="no ../shared NEREL")
+@pytest.mark.skipif(not (SHARED / "corpora" / "nerel").is_dir(), reason="no shared NEREL")
 def test_value_accuracy():
     gold = stv.load_gold(stv.GOLD)
     result = stv.score(gold, stv.predictions(stv.load_texts(SHARED, gold)))

@@ -121,12 +121,18 @@ def _arrow_slices(name: str, table_rows: list[dict]) -> Iterator:
     """One table's rows as Arrow tables of FRAME_ROWS rows each (at least one, maybe empty)."""
     import pyarrow as pa
 
+    schema = table_schemas()[name]
+    for frame in _frame_slices(name, table_rows):
+        yield pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def _frame_slices(name: str, table_rows: list[dict]) -> Iterator:
+    """One table's rows as typed pandas frames of FRAME_ROWS rows each (at least one)."""
     from pipeline.tables import typed_frame
 
-    schema, columns = table_schemas()[name], _table_columns()[name]
+    columns = _table_columns()[name]
     for i in range(0, max(len(table_rows), 1), FRAME_ROWS):
-        frame = typed_frame(table_rows[i : i + FRAME_ROWS], columns)
-        yield pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+        yield typed_frame(table_rows[i : i + FRAME_ROWS], columns)
 
 
 def check_tables(rows: PartRows) -> None:
@@ -152,6 +158,21 @@ def write_slices(path: Path, name: str, table_rows: list[dict]) -> None:
     with pq.ParquetWriter(path, table_schemas()[name]) as writer:
         for table in _arrow_slices(name, table_rows):
             writer.write_table(table)
+
+
+def write_csv_slices(path: Path, name: str, table_rows: list[dict]) -> None:
+    """One table's CSV file (header once), written FRAME_ROWS rows at a time: the same text
+    pandas writes for the whole frame."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for i, frame in enumerate(_frame_slices(name, table_rows)):
+            frame.to_csv(handle, index=False, header=i == 0)
+
+
+def write_table_files(directory: Path, name: str, table_rows: list[dict]) -> None:
+    """One table as DIR/name.csv (for people) and DIR/name.parquet (typed, for tools), as
+    `extract` leaves them; both a slice at a time, like a part's Parquet files."""
+    atomic_write(directory / f"{name}.csv", lambda p: write_csv_slices(p, name, table_rows))
+    atomic_write(directory / f"{name}.parquet", lambda p: write_slices(p, name, table_rows))
 
 
 # Rows go through pandas this many at a time: the frames of one long document's tens of

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.errors import InputError
-from pipeline.output import write_table, write_text
 from pipeline.reader import parse_iso_date, read_documents
 
 
@@ -83,32 +84,46 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _extract_file(nlp, documents: list, out: Path, bar) -> str:
-    """Tables and page of one input file; the summary line of its mention counts. A document
-    longer than the configured piece size runs in pieces and its page is made from its rows."""
-    from pipeline.pages import ArticleInput, article_page
-    from pipeline.pages.article import facts_by_sentence
-    from pipeline.pieces import long_rows
-    from pipeline.runner import piece_size, process_each
-    from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS, RELATION_COLUMNS
-    from pipeline.tables import doc_rows, typed_frame
+    """Tables and page of one input file; the summary line of its mention counts. The rows
+    take the batch path: held as a part's (`PartRows`: a long document's mentions compact)
+    and written a slice at a time (`batch.parts.write_table_files`); the page goes to disk a
+    section at a time while the documents run, so a book never sits in memory as a page."""
+    from pipeline.batch.parts import PartRows, write_table_files
+    from pipeline.output import write_chunks
+    from pipeline.pages.article import page_chunks, page_heading
 
-    tables = {"mentions": [], "documents": [], "relations": [], "facts": []}
-    articles = []
+    rows = PartRows()
+    articles = _articles(nlp, documents, rows, bar)
+    pages = page_chunks(articles, page_heading(documents), len(documents) == 1)
+    write_chunks(out / "annotated.html", pages)
+    counts = Counter(rows.mentions.column("type"))
+    tables = {"documents": rows.documents, "relations": rows.relations, "facts": rows.facts}
+    for name, table_rows in tables.items():
+        write_table_files(out, name, table_rows)
+    write_table_files(out, "mentions", rows.mentions)  # last: Make tracks mentions.csv
+    return ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
+
+
+def _articles(nlp, documents: list, rows, bar) -> Iterator:
+    """Run the documents, keep each one's rows in `rows` (a `PartRows`), and yield its page
+    input. A document longer than the piece size runs in pieces; its page shows at most the
+    first `[long_documents] page_chars` characters (`pages.article.first_part`)."""
+    from pipeline.pages import ArticleInput
+    from pipeline.pages.article import facts_by_sentence, first_part
+    from pipeline.pieces import long_rows
+    from pipeline.runner import page_size, piece_size, process_each
+    from pipeline.tables import doc_rows
+
     for document, doc in process_each(documents, nlp):
         if doc is None:
             mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
-            articles.append(ArticleInput.from_document(document, mentions))
+            article = first_part(ArticleInput.from_document(document, mentions), page_size(nlp))
         else:
             mentions, row, relations, facts = doc_rows(doc)
-            articles.append(ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions))
-        for name, rows in zip(tables, (mentions, [row], relations, facts), strict=True):
-            tables[name].extend(rows)
+            article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions)
+        rows.mentions.extend(mentions)
+        rows.documents.append(row)
+        rows.relations.extend(relations)
+        rows.facts.extend(facts)
         bar.update()
-    columns = (MENTION_COLUMNS, DOCUMENT_COLUMNS, RELATION_COLUMNS, FACT_COLUMNS)
-    frames = {n: typed_frame(rows, c) for (n, rows), c in zip(tables.items(), columns, strict=True)}
-    for name in ("documents", "relations", "facts"):
-        write_table(frames[name], out, name)
-    write_text(out / "annotated.html", article_page(articles))
-    write_table(frames["mentions"], out, "mentions")  # last: Make tracks mentions.csv
-    counts = frames["mentions"]["type"].value_counts().to_dict()
-    return ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "no mentions"
+        yield article

@@ -8,14 +8,15 @@ import csv
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.pages.markup import Insert, Mark, markup
+from pipeline.pages.markup import Insert, Mark, markup, markup_chunks
 from pipeline.pages.templating import environment
 from pipeline.reader import dateline_match
 from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
@@ -54,6 +55,7 @@ class ArticleInput:
     sentence_ends: Sequence[int] | None = None
     facts: Mapping[int, Sequence[Row]] | None = None
     extra: dict = field(default_factory=dict)
+    note: str | None = None  # shown under the header (a long document's page is a part of it)
 
     @classmethod
     def from_doc(
@@ -101,15 +103,32 @@ class ArticleInput:
 
 def article_section(article: ArticleInput, element_id: str = "article") -> str:
     """One article's section (header, text, mentions table); the page wraps sections."""
-    text, rows = article.text, [clean_row(r) for r in article.rows]
+    return "".join(section_chunks(article, element_id))
+
+
+# Where the streamed parts go in a rendered section: user text in a template is escaped, so
+# no article can contain these (a raw "<").
+_BODY, _DATA, _TABLE = "<!--@body@-->", "<!--@data@-->", "<!--@table@-->"
+JSON_ROWS = 1000  # table rows per chunk of a section's JSON
+# Up to this many rows are cleaned once and kept as dicts (a news article's few hundred);
+# more are cleaned again on each pass (a book's tens of thousands never held as dicts).
+CLEAN_ONCE = 5_000
+
+
+def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterator[str]:
+    """`article_section` as consecutive chunks: the text's markup and the table's JSON are
+    made a slice at a time and a long document's rows are cleaned as they are read, so a
+    book-length section is never held whole, nor its rows as dicts (compact rows stay so)."""
+    text, rows = article.text, article.rows
+    clean = [clean_row(r) for r in rows] if len(rows) <= CLEAN_ONCE else _CleanRows(rows)
     marks = [
         Mark(int(r["start"]), int(r["end"]), str(r["mention_id"]), str(r["type"])) for r in rows
     ]
     head = _head_parts(article, marks)
     inserts = _fact_inserts(article)
-    body = markup(text, marks, head.body_start, len(text), inserts, _open_tag)
-    columns = table_columns(rows)
-    return (
+    columns = table_columns(clean)
+    counts = Counter(str(r["type"]) for r in rows)
+    frame = (
         environment()
         .get_template("article_section.html.j2")
         .render(
@@ -117,34 +136,113 @@ def article_section(article: ArticleInput, element_id: str = "article") -> str:
             doc_id=article.doc_id,
             title_html=head.title_html,
             date_html=head.date_html,
-            body_html=body,
+            note_html=_note_html(article.note),
+            body_html=_BODY,
             columns=columns,
             numeric=[c in NUMERIC_COLUMNS for c in columns],
             n_rows=len(rows),
-            counts={t: sum(1 for r in rows if r["type"] == t) for t in MENTION_TYPES},
+            counts={t: counts.get(t, 0) for t in MENTION_TYPES},
             colors=COLORS,
-            data=_json({str(r["mention_id"]): _tip_values(r) for r in rows}),
-            # The table's cells travel once, as JSON, and the page's script lays them out:
-            # a long article's page stays a few times the article's size, and builds fast.
-            table=_json([[display(r.get(c)) for c in columns] for r in rows]),
+            data=_DATA,
+            table=_TABLE,
         )
     )
+    before_body, rest = frame.split(_BODY)
+    before_data, rest = rest.split(_DATA)
+    before_table, after = rest.split(_TABLE)
+    yield before_body
+    yield from markup_chunks(text, marks, head.body_start, len(text), inserts, _open_tag)
+    yield before_data
+    # The table's cells travel once, as JSON, and the page's script lays them out: a long
+    # article's page stays a few times the article's size, and builds fast.
+    tips = ((str(r["mention_id"]), _tip_values(r)) for r in clean)
+    yield from _json_chunks(tips, as_object=True)
+    yield before_table
+    yield from _json_chunks([display(r.get(c)) for c in columns] for r in clean)
+    yield after
+
+
+class _CleanRows:
+    """Rows cleaned as they are read, on every pass over them (never held as dicts)."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+
+    def __iter__(self) -> Iterator[dict]:
+        return map(clean_row, self.rows)
+
+
+def _json_chunks(items: Iterable, as_object: bool = False) -> Iterator[str]:
+    """A JSON array of `items` (or object of (key, value) items), JSON_ROWS items a chunk:
+    together the text json.dumps gives for the whole of it."""
+    yield "{" if as_object else "["
+    batch: list = []
+    lead = ""
+    for item in items:
+        batch.append(item)
+        if len(batch) >= JSON_ROWS:
+            yield lead + _json(dict(batch) if as_object else batch)[1:-1]
+            batch, lead = [], ", "
+    if batch:
+        yield lead + _json(dict(batch) if as_object else batch)[1:-1]
+    yield "}" if as_object else "]"
+
+
+def _note_html(note: str | None) -> str:
+    from html import escape
+
+    return f'\n<p class="meta note" role="note">{escape(note, quote=False)}</p>' if note else ""
 
 
 def article_page(articles: Iterable[ArticleInput], title: str | None = None) -> str:
     """The whole self-contained page (styles and script inline, no network)."""
     articles = list(articles)
+    return "".join(page_chunks(articles, page_heading(articles, title), len(articles) == 1))
+
+
+def page_heading(articles: Sequence, title: str | None = None) -> str:
+    """The page's title: `title`, else the one article's title or id. `articles` may be the
+    read documents (same `title` and `doc_id`), so a streamed page knows it before they run."""
     single = len(articles) == 1
-    sections = [
-        article_section(a, "article" if single else f"article-{i + 1}")
-        for i, a in enumerate(articles)
-    ]
-    heading = title or (articles[0].title or articles[0].doc_id if single else "Annotated articles")
-    return (
-        environment()
-        .get_template("article.html.j2")
-        .render(page_title=heading, sections=sections, colors=COLORS)
+    return title or (articles[0].title or articles[0].doc_id if single else "Annotated articles")
+
+
+def page_chunks(articles: Iterable[ArticleInput], heading: str, single: bool) -> Iterator[str]:
+    """The page as consecutive chunks; each article's section is made when its turn comes
+    (`articles` may be a generator that runs the pipeline), so a page is written to disk as
+    it is made (`output.write_chunks`) and never held whole."""
+    template = environment().get_template("article.html.j2")
+    frame = template.render(page_title=heading, sections=[_BODY, _DATA], colors=COLORS)
+    head, rest = frame.split(_BODY)
+    between, tail = rest.split(_DATA)
+    count = 0
+    for article in articles:
+        yield head if count == 0 else between
+        yield from section_chunks(article, "article" if single else f"article-{count + 1}")
+        count += 1
+    yield tail if count else template.render(page_title=heading, sections=[], colors=COLORS)
+
+
+def first_part(article: ArticleInput, size: int) -> ArticleInput:
+    """A book-length article's page input: its first `size` characters (cut at a paragraph,
+    else a line, sentence or space, as pieces are) with the mentions inside them, and a note
+    saying so; the tables keep the whole document. A page of millions of characters and tens
+    of thousands of mentions is more than a browser opens comfortably (52 MB for 4 M)."""
+    from pipeline.compact_rows import CompactRows
+    from pipeline.pieces import piece_bounds
+
+    text = article.text
+    if len(text) <= size:
+        return article
+    cut = piece_bounds(text[: size + 1], size)[0][1]
+    shown = CompactRows(r for r in article.rows if r["end"] <= cut)
+    note = (
+        f"This page shows the first {cut:,} of the document's {len(text):,} characters, with "
+        f"their {len(shown):,} of its {len(article.rows):,} mentions; the tables (mentions, "
+        "relations, facts, documents) hold the whole document. [long_documents] page_chars "
+        "in the pipeline config sets how much a page shows."
     )
+    return replace(article, text=text[:cut], rows=shown, note=note, facts=None)
 
 
 def render_doc(doc: Doc, facts: Mapping[int, Sequence[Row]] | None = None) -> str:
@@ -298,16 +396,19 @@ def clean_row(row: Row) -> dict:
     return clean
 
 
-def table_columns(rows: Sequence[Row], hidden: Sequence[str] = HIDDEN_COLUMNS) -> list[str]:
-    """The schema's columns first, then any other the rows carry; empty ones are left out."""
+def table_columns(rows: Iterable[Row], hidden: Sequence[str] = HIDDEN_COLUMNS) -> list[str]:
+    """The schema's columns first, then any other the rows carry; empty ones are left out.
+    One pass over the rows (they may be made as they are read)."""
     known = [c for c in MENTION_COLUMNS if c not in hidden]
     extra: list[str] = []
+    filled: set[str] = set()
     for row in rows:
         extra.extend(k for k in row if k not in known and k not in extra and k not in hidden)
+        filled.update(k for k, v in row.items() if v not in (None, ""))
     if "okved_caption" in extra:  # beside the codes it explains
         extra.remove("okved_caption")
         known.insert(known.index("okved") + 1, "okved_caption")
-    return [c for c in known + extra if any(r.get(c) not in (None, "") for r in rows)]
+    return [c for c in known + extra if c in filled]
 
 
 def display(value: Any) -> str:

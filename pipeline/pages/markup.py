@@ -9,7 +9,7 @@ around the boundary, its pieces sharing one `data-m` id so hover and selection s
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 
@@ -40,6 +40,22 @@ def markup(
     open_tag: Callable[[Mark, bool], str] | None = None,
 ) -> str:
     """HTML for text[lo:hi] with every mark wrapped in an element (clipped to [lo, hi))."""
+    return "".join(markup_chunks(text, marks, lo, hi, inserts, open_tag))
+
+
+# Pieces of HTML joined into one chunk: a book's markup goes to disk a chunk at a time.
+CHUNK_PIECES = 4096
+
+
+def markup_chunks(
+    text: str,
+    marks: Iterable[Mark],
+    lo: int = 0,
+    hi: int | None = None,
+    inserts: Sequence[Insert] = (),
+    open_tag: Callable[[Mark, bool], str] | None = None,
+) -> Iterator[str]:
+    """`markup` as consecutive chunks of HTML, never the whole of it at once."""
     hi = len(text) if hi is None else hi
     opener = open_tag or _default_open
     # Ordered as the tables order mentions: by start, the longer (outer) one first.
@@ -69,9 +85,12 @@ def markup(
             stack.append(mark)
             out.append(opener(mark, False))
             si += 1
+        if len(out) >= CHUNK_PIECES:
+            yield "".join(out)
+            out.clear()
     out.append(_escape(text[pos:hi]))
     out.extend("</mark>" for _ in stack)
-    return "".join(out)
+    yield "".join(out)
 
 
 def _close_at(

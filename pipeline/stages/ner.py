@@ -94,7 +94,7 @@ class SlovnetNER(BatchTagger):
             yield from parts if parts is not None else [(a, b)]
 
 
-# Punctuation the model sometimes tags as the first or last word of a name ("университете."
+# Punctuation the model sometimes tags as the first or last word of a name ("заводе."
 # before the next sentence); quotes and brackets stay, they belong to names.
 EDGE_PUNCT = frozenset(".,:;!?…—–-")
 
@@ -103,7 +103,7 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged stretch a name can be: the model reads the Doc as one sequence,
     so a tagged name may run over a line break (a caption into the next line); it is cut
     there, and stray punctuation at either end of a part is left out. A part cut off as one
-    lone adjective ("Верхняя" of "Верхняя палата" on the next line) is no name at all."""
+    lone adjective ("Южная" of "Южная верфь" on the next line) is no name at all."""
     pieces, piece = [], start
     for i in range(start, end + 1):
         if i == end or (doc[i].is_space and "\n" in doc[i].text):
@@ -118,7 +118,7 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without stray punctuation (EDGE_PUNCT) or whitespace at either end; the dot of a
-    final initial stays ("Михальчук И. Ф.")."""
+    final initial stays ("Сомов А. В.")."""
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
@@ -133,7 +133,7 @@ def _is_initial(text: str) -> bool:
 
 
 def bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
-    """ "Тодд Коумс (Todd Combs)", "Фонд борьбы с коррупцией (ФБК)": the model tags a name
+    """ "Иван Сомов (Ivan Somov)", "Фонд поддержки малых городов (ФПМГ)": the model tags a name
     and its bracketed other form as one stretch, sometimes without the closing bracket. The
     two parts that hold letters, or None when the stretch is not of that shape ("A (B) C" is
     one name)."""

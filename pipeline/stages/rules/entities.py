@@ -126,7 +126,7 @@ def _quoted_key(span: Span) -> tuple[str, ...] | None:
 
 
 def bracketed(spans: list[Span]) -> dict[tuple, tuple]:
-    """ "Name (ABBR)", "ABBR (Name)", "Тодд Коумс (Todd Combs)": the mention in brackets is the
+    """ "Name (ABBR)", "ABBR (Name)", "Иван Сомов (Ivan Somov)": the mention in brackets is the
     same entity as the one right before them; the one with more words (else the first) gives
     the id. Returned as short key -> full key."""
     starts: dict[int, list[Span]] = {}
@@ -188,7 +188,7 @@ def doc_names(doc: Doc) -> dict[str, tuple[list[Span], list[Name], dict[tuple, t
 # --- Bodies named by their common word (guideline 55; org_rules sets `name_kind`) ---------
 def _link_descriptors(spans: list[Span]) -> None:
     """A bare descriptor ("правительство", "парламента") is the body a longer mention with the
-    same head word names ("Правительство России"), when the document names exactly one."""
+    same head word names ("Правительство Омской области"), when the document names exactly one."""
     longer: dict[str, set[str]] = {}
     for span in spans:
         words = _words(span)
