@@ -16,6 +16,7 @@ from pipeline import extensions
 from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 from pipeline.stages.rules.org_grammar import (
     Complements,
@@ -159,6 +160,8 @@ class OrgRules:
             if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
                 continue
             found.append(make_span(doc, c.start, c.end, "ORG", self.name))
+            if c.unit:
+                doc.user_data.setdefault(UNITS_KEY, set()).add(doc[c.start].idx)
         return filter_spans(found)
 
     def _describe(self, doc: Doc) -> None:
