@@ -113,6 +113,11 @@ class OrgGrammar:
             after = _noun_phrase(doc, end, "Gen", common_only=True)
             if after == end:
                 return None
+            # "пресс-служба городского [управления МЧС]": a body found inside the phrase
+            inner = next((names[k] for k in range(end + 1, after) if k in names), None)
+            if inner is not None:
+                name, quoted = inner, False
+                break
             end = after
         if name is None or name.label_ != "ORG":
             return None
@@ -207,11 +212,21 @@ def _po_complement(doc: Doc, end: int) -> int:
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
         # "по правам человека": a genitive after the dative noun belongs to it.
         end = _noun_phrase(doc, after, "Gen", common_only=True)
+        end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
         if end + 1 < len(doc) and doc[end].lower_ == "и":
             after = _noun_phrase(doc, end + 1, "Dat")
         else:
             break
     return end
+
+
+def _with_instrumental(doc: Doc, end: int) -> int:
+    """End of "с" + an instrumental phrase of common nouns after a "по" field ("по борьбе с
+    коррупцией", "по связям с общественностью"), or `end` when there is none."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("с", "со"):
+        return end
+    after = _noun_phrase(doc, end + 1, "Ins", common_only=True)
+    return after if after > end + 1 else end
 
 
 def _person_list(doc: Doc, first: Span, names: dict[int, Span]) -> int:
