@@ -548,14 +548,16 @@ class ParseReader:
     def controller(self, infinitive: Token, head: Token) -> Token | None:
         """Who does an infinitive trigger (decision 97): the bare dative of the verb it
         depends on ("компании придётся потратить", "банку удалось привлечь", "поручил
-        министерству выделить"), except after verbs whose subject does it ("обещал ему
-        выплатить")."""
+        министерству выделить"), else its object ("обязал компанию выплатить"), except
+        after verbs whose subject does it ("обещал ему выплатить")."""
         infinitive_form = "Inf" in infinitive.morph.get("VerbForm")
         if infinitive.dep_ not in ("xcomp", "csubj") or not infinitive_form:
             return None
         if fold(head.lemma_) in self.lex.subject_control:
             return None
         dative = self.dative_of(head)
+        if dative is None:  # "суд обязал компанию выплатить": the object does it
+            dative = next((c for c in head.children if c.dep_ == "obj"), None)
         if dative is None:
             return None
         if dative.i in self.index.holder_at or _pronoun(dative, self.lex) or self.holders(dative):
