@@ -401,7 +401,7 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
 def anchor(span: Span) -> Token:
     """The word of a span whose head lies outside it (its syntactic root)."""
     for token in span:
-        if token.is_space:  # "32,5\xa0млн": a no-break space is a token the parser never sees
+        if token.is_space:  # "12,5\xa0млн": a no-break space is a token the parser never sees
             continue
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
             return token
@@ -502,8 +502,8 @@ class ParseReader:
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
-        that gives it ("присудил Навальному компенсацию", "выплатил ему гонорар"); "у X" of
-        быть/иметься ("у Эрнандеса был контракт на $40 млн")."""
+        that gives it ("суд присудил Иванову компенсацию", "перечислил ей премию"); "у X" of
+        быть/иметься ("у Смирнова был контракт на $10 млн")."""
         kind = self.lex.triggers.get(fold(noun.lemma_))
         if noun.dep_ == "obj" and kind == "income":
             for c in head.children:
@@ -519,8 +519,8 @@ class ParseReader:
 
     def inherited_subject(self, verb: Token) -> Token | None:
         """The subject a subjectless verb takes from the clause it hangs from (decision 84):
-        "Прохоров назвал закон аморальным и пообещал выделить $50 тыс.", "Ли подозревается в
-        том, что передал $38 млн", "был отпущен после того, как внёс залог"."""
+        "Петров назвал проект полезным и пообещал выделить $20 тыс.", "Орлов обвиняется в
+        том, что перевёл $5 млн", "был освобождён после того, как заплатил залог"."""
         token = verb
         for _ in range(3):
             if token.head.i == token.i or token.dep_ not in INHERIT:
@@ -622,7 +622,7 @@ class ParseReader:
             agents = self.anaphoric_holder(agent_token) or self.kind_holder(agent_token)
         agents = [a for a in agents if not _overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
-            # "Бекхэм подписал контракт на 32,5 млн": a person's contract is their pay
+            # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None

@@ -170,9 +170,18 @@ class OrgRules:
             if c.unit:
                 doc.user_data.setdefault(UNITS_KEY, set()).add(doc[c.start].idx)
         kept = filter_spans(found)
-        # A unit's parent found by the grammar stays nested: "[отделения [факультета МГУ]]".
+        # A unit's parent found by the grammar stays nested: "[отделения [факультета МГУ]]";
+        # a kind noun before the parent's name ("компании" in "отдел кадров компании X") does
+        # not (guideline 95).
         units = Intervals((s.start, s.end) for s in kept if len(s) > 1)
-        inner = [s for s in found if s not in kept and units.contain(s.start, s.end)]
+        kinds = self.grammar.apposition_heads
+        inner = [
+            s
+            for s in found
+            if s not in kept
+            and units.contain(s.start, s.end)
+            and not any(token_lemma(t) in kinds for t in s)
+        ]
         return kept + inner
 
     def _describe(self, doc: Doc) -> None:
