@@ -284,16 +284,21 @@ class OrgRules:
         if self.grammar is None:
             return []
         starts = {s.start for s in spans}
+        reach: dict[int, int] = {}
+        for s in spans:
+            reach[s.start] = max(reach.get(s.start, s.end), s.end)
         places = {s.start: s for s in doc.spans.get("LOC", [])}
         found = []
         for span in spans:
             for token in span[1:]:
                 if token.i in starts or token_lemma(token) not in self.grammar.bodies:
                     continue
+                if any(reach.get(k, 0) > token.i for k in range(span.start + 1, token.i)):
+                    continue  # "палаты [Национального конгресса]": a name holds it already
                 if "Gen" not in token.morph.get("Case"):
                     continue
-                if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[span.start : token.i]):
-                    continue  # "американского правительства": the span's own head
+                if not any(_head_noun(t) for t in doc[span.start : token.i]):
+                    continue  # "Национального конгресса": the span's own head
                 end = token.i + 1
                 while (place := places.get(end)) is not None and place.end <= span.end:
                     end = place.end
@@ -520,6 +525,13 @@ def _lemma_pattern(span: Span) -> Doc:
     words = [t.text for t in span]
     spaces = [bool(t.whitespace_) for t in span]
     return Doc(span.doc.vocab, words=words, spaces=spaces, lemmas=[t.lemma_ for t in span])
+
+
+def _head_noun(token) -> bool:
+    """A word that can head a name before a body word: not an adjective in either tagger."""
+    tag = token._.tag or ""
+    noun = token.pos_ in ("NOUN", "PROPN")
+    return token.is_alpha and noun and not tag.startswith(("ADJF", "PRTF"))
 
 
 def _is_adjective(token) -> bool:

@@ -111,8 +111,8 @@ class OrgGrammar:
             if name is not None:
                 break
             after = _noun_phrase(doc, end, "Gen", common_only=True)
-            if after == end:
-                return None
+            if after == end or "Anim" in doc[after - 1].morph.get("Animacy"):
+                return None  # "пресс-служба президента": a person's, not the name's after
             # "пресс-служба городского [управления МЧС]": a body found inside the phrase
             inner = next((names[k] for k in range(end + 1, after) if k in names), None)
             if inner is not None:
