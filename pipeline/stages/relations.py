@@ -84,6 +84,9 @@ class Lexicon:
     pronouns: frozenset[str]
     pay_deals: frozenset[str]
     roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
+    dative_holders: frozenset[str] = frozenset()  # "ей полагается оклад" (decision 97)
+    subject_control: frozenset[str] = frozenset()  # "обещал ему выплатить": the subject pays
+    kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -113,6 +116,9 @@ class Lexicon:
             pronouns=words("agents", "pronouns"),
             pay_deals=words("triggers", "pay_deals"),
             roles={key: words("roles", key) for key in raw.get("roles", {})},
+            dative_holders=words("agents", "dative_holders"),
+            subject_control=words("agents", "subject_control"),
+            kind_holders=words("agents", "kind_holders"),
         )
 
 
@@ -213,6 +219,20 @@ class MentionIndex:
                 continue
             features = ("Number", "Gender") if span.label_ == "PER" else ("Number",)
             if _agrees(head, pronoun, features):
+                return span
+        return None
+
+    def named_before(self, token: Token) -> Span | None:
+        """The nearest outermost ORG with a proper name before `token`, in its sentence or
+        the previous one, that reads as a subject (decision 96)."""
+        number = int(self.sentence[token.i])
+        for k in range(bisect_left(self._holder_starts, token.i) - 1, -1, -1):
+            span = self._holders[k]
+            if int(self.sentence[span.start]) < number - 1:
+                return None
+            if span.label_ != "ORG" or span.end > token.i or span._.name_kind != "proper":
+                continue
+            if self.holder_at.get(span.start) is span and self._subject_like(span, anchor(span)):
                 return span
         return None
 
@@ -381,7 +401,7 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
 def anchor(span: Span) -> Token:
     """The word of a span whose head lies outside it (its syntactic root)."""
     for token in span:
-        if token.is_space:  # "32,5\xa0млн": a no-break space is a token the parser never sees
+        if token.is_space:  # "12,5\xa0млн": a no-break space is a token the parser never sees
             continue
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
             return token
@@ -432,6 +452,8 @@ class ParseReader:
         """Who does it: the subject; the instrumental agent of a passive or a participle;
         for a noun, its genitive; else the subject of the verb it depends on."""
         kids = list(trigger.children)
+        if fold(trigger.lemma_) in self.lex.dative_holders:
+            return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
@@ -457,12 +479,17 @@ class ParseReader:
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
+            controller = self.controller(trigger, head)
+            if controller is not None:
+                return controller
             found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
             if found is None:
                 return self.inherited_subject(head)
             return found
         if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
             return self.inherited_subject(trigger)
+        if trigger.dep_ == "csubj" and head.i != trigger.i:
+            return self.controller(trigger, head)  # "компании придётся потратить"
         return None
 
     def anaphoric_holder(self, token: Token) -> list[Span]:
@@ -475,13 +502,15 @@ class ParseReader:
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
-        that gives it ("присудил Навальному компенсацию", "выплатил ему гонорар"); "у X" of
-        быть/иметься ("у Эрнандеса был контракт на $40 млн")."""
+        that gives it ("суд присудил Иванову компенсацию", "перечислил ей премию"); "у X" of
+        быть/иметься ("у Смирнова был контракт на $10 млн")."""
         kind = self.lex.triggers.get(fold(noun.lemma_))
         if noun.dep_ == "obj" and kind == "income":
             for c in head.children:
                 if c.dep_ in ("iobj", "obl") and _case(c) == "Dat" and not _preposition(c):
                     return c
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.dative_holders:
+            return self.dative_of(head)  # "ей полагается оклад" (decision 97)
         if noun.dep_ == "nsubj" and fold(head.lemma_) in ("быть", "иметься"):
             for c in head.children:
                 if c.dep_ == "obl" and _preposition(c) == "у" and c.i in self.index.holder_at:
@@ -490,8 +519,8 @@ class ParseReader:
 
     def inherited_subject(self, verb: Token) -> Token | None:
         """The subject a subjectless verb takes from the clause it hangs from (decision 84):
-        "Прохоров назвал закон аморальным и пообещал выделить $50 тыс.", "Ли подозревается в
-        том, что передал $38 млн", "был отпущен после того, как внёс залог"."""
+        "Петров назвал проект полезным и пообещал выделить $20 тыс.", "Орлов обвиняется в
+        том, что перевёл $5 млн", "был освобождён после того, как заплатил залог"."""
         token = verb
         for _ in range(3):
             if token.head.i == token.i or token.dep_ not in INHERIT:
@@ -503,6 +532,46 @@ class ParseReader:
             if subject is not None:
                 return subject
         return None
+
+    def dative_of(self, verb: Token) -> Token | None:
+        """The bare dative of a verb ("компании поступило", "ей полагается"), or None."""
+        return next(
+            (
+                c
+                for c in verb.children
+                if (c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat"))
+                and not _preposition(c)
+            ),
+            None,
+        )
+
+    def controller(self, infinitive: Token, head: Token) -> Token | None:
+        """Who does an infinitive trigger (decision 97): the bare dative of the verb it
+        depends on ("компании придётся потратить", "банку удалось привлечь", "поручил
+        министерству выделить"), else its object ("обязал компанию выплатить"), except
+        after verbs whose subject does it ("обещал ему выплатить")."""
+        infinitive_form = "Inf" in infinitive.morph.get("VerbForm")
+        if infinitive.dep_ not in ("xcomp", "csubj") or not infinitive_form:
+            return None
+        if fold(head.lemma_) in self.lex.subject_control:
+            return None
+        dative = self.dative_of(head)
+        if dative is None:  # "суд обязал компанию выплатить": the object does it
+            dative = next((c for c in head.children if c.dep_ == "obj"), None)
+        if dative is None:
+            return None
+        if dative.i in self.index.holder_at or _pronoun(dative, self.lex) or self.holders(dative):
+            return dative  # "компании «Вектор» придётся": the name in apposition holds it
+        return None
+
+    def kind_holder(self, token: Token) -> list[Span]:
+        """A kind noun of organisations as the holder ("Компания получила прибыль") stands for
+        the nearest ORG name before it, in its sentence or the previous one, that reads as a
+        subject (decision 96)."""
+        if token.i in self.index.holder_at or fold(token.lemma_) not in self.lex.kind_holders:
+            return []
+        found = self.index.named_before(token)
+        return [found] if found is not None else []
 
     def clause(self, trigger: Token) -> Token:
         """The verb whose clause a noun trigger belongs to ("выделить инвестиции")."""
@@ -550,10 +619,10 @@ class ParseReader:
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
         if not agents and agent_token is not None:
-            agents = self.anaphoric_holder(agent_token)
+            agents = self.anaphoric_holder(agent_token) or self.kind_holder(agent_token)
         agents = [a for a in agents if not _overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
-            # "Бекхэм подписал контракт на 32,5 млн": a person's contract is their pay
+            # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
@@ -591,11 +660,15 @@ class ParseReader:
         wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
         if kind == "expenditure" and fold(trigger.lemma_) in _BUY:
             wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
+        if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
+            wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i)
                 if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
+                if span is None:
+                    span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"
                 if span is not None and span not in agents:
                     return span
         return None

@@ -17,6 +17,9 @@ from pipeline.stages.morphology import choose_parse
 from pipeline.stages.rules.lexicon import token_lemma
 
 _QUOTES = set('«»„“”"')
+# Where org_rules leaves the start offsets of organisation units (guideline 94): the quoted
+# name inside "совет директоров «Вектора»" is the parent's, not the unit's own name.
+UNITS_KEY = "org_rules.units"
 
 
 def _words(span: Span) -> list:
@@ -118,6 +121,8 @@ def _initials(span: Span) -> set[str]:
 
 
 def _quoted_key(span: Span) -> tuple[str, ...] | None:
+    if span.start_char in span.doc.user_data.get(UNITS_KEY, ()):
+        return None
     texts = [t.text for t in span]
     if "«" in texts and "»" in texts:
         inner = span.doc[span.start + texts.index("«") + 1 : span.start + texts.index("»")]

@@ -16,6 +16,7 @@ from pipeline import extensions
 from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 from pipeline.stages.rules.org_grammar import (
     Complements,
@@ -76,6 +77,7 @@ class OrgRules:
         spans += self._quoted_after_heads(doc, spans)
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
+        spans += self._nested_bodies(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
@@ -153,13 +155,34 @@ class OrgRules:
                 names.setdefault(span.start, span)
         others = [s for label in ("PER", "LOC") for s in doc.spans.get(label, [])]
         found = []
-        for c in self.grammar.find(doc, names):
+        candidates = self.grammar.find(doc, names)
+        # A model ORG cut short where a grammar span starts is replaced (_with_grammar): it
+        # does not block a unit's parent inside that span.
+        cut = {(c.start, c.end) for c in candidates}
+        starts = {c.start: c.end for c in candidates}
+        spans = [s for s in spans if starts.get(s.start, s.end) <= s.end or (s.start, s.end) in cut]
+        for c in candidates:
             if any(_crosses_or_inside(c.start, c.end, s, strict=False) for s in others):
                 continue
             if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
                 continue
             found.append(make_span(doc, c.start, c.end, "ORG", self.name))
-        return filter_spans(found)
+            if c.unit:
+                doc.user_data.setdefault(UNITS_KEY, set()).add(doc[c.start].idx)
+        kept = filter_spans(found)
+        # A unit's parent found by the grammar stays nested: "[отделения [факультета МГУ]]";
+        # a kind noun before the parent's name ("компании" in "отдел кадров компании X") does
+        # not (guideline 95).
+        units = Intervals((s.start, s.end) for s in kept if len(s) > 1)
+        kinds = self.grammar.apposition_heads
+        inner = [
+            s
+            for s in found
+            if s not in kept
+            and units.contain(s.start, s.end)
+            and not any(token_lemma(t) in kinds for t in s)
+        ]
+        return kept + inner
 
     def _describe(self, doc: Doc) -> None:
         """name_kind of every ORG (guideline 50) and the canonical names of gazetteer forms."""
@@ -253,6 +276,35 @@ class OrgRules:
                 names[span.start] = span
             out.append(span)
         return out
+
+    def _nested_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A body word (`grammar.bodies`) in the genitive inside a longer name is the parent
+        body, nested with the places after it (guideline 95): "нижней палаты [парламента
+        Австралии]", "управление [полиции] Лондона", "Комитета [Госдумы] по науке"."""
+        if self.grammar is None:
+            return []
+        starts = {s.start for s in spans}
+        reach: dict[int, int] = {}
+        for s in spans:
+            reach[s.start] = max(reach.get(s.start, s.end), s.end)
+        places = {s.start: s for s in doc.spans.get("LOC", [])}
+        found = []
+        for span in spans:
+            for token in span[1:]:
+                if token.i in starts or token_lemma(token) not in self.grammar.bodies:
+                    continue
+                if any(reach.get(k, 0) > token.i for k in range(span.start + 1, token.i)):
+                    continue  # "палаты [Национального конгресса]": a name holds it already
+                if "Gen" not in token.morph.get("Case"):
+                    continue
+                if not any(_head_noun(t) for t in doc[span.start : token.i]):
+                    continue  # "Национального конгресса": the span's own head
+                end = token.i + 1
+                while (place := places.get(end)) is not None and place.end <= span.end:
+                    end = place.end
+                found.append(make_span(doc, token.i, end, "ORG", self.name))
+                starts.add(token.i)
+        return found
 
     def _name_with_place(self, span: Span, places: dict[int, Span]) -> Span:
         """Places in a genitive chain all join: "Судом [Партизанского района] [города
@@ -473,6 +525,13 @@ def _lemma_pattern(span: Span) -> Doc:
     words = [t.text for t in span]
     spaces = [bool(t.whitespace_) for t in span]
     return Doc(span.doc.vocab, words=words, spaces=spaces, lemmas=[t.lemma_ for t in span])
+
+
+def _head_noun(token) -> bool:
+    """A word that can head a name before a body word: not an adjective in either tagger."""
+    tag = token._.tag or ""
+    noun = token.pos_ in ("NOUN", "PROPN")
+    return token.is_alpha and noun and not tag.startswith(("ADJF", "PRTF"))
 
 
 def _is_adjective(token) -> bool:

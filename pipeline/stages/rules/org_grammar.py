@@ -26,6 +26,7 @@ from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positi
 QUOTES = set('«»„“”"')
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
+MAX_UNIT_FIELD = 3  # genitive phrases between a unit and its parent's name (decision 94)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Candidate:
     start: int
     end: int
     head: int
+    unit: bool = False  # a unit with its named parent (decision 94)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class OrgGrammar:
     po_stop: frozenset[str]
     apposition_heads: frozenset[str]
     person_heads: frozenset[str]
+    unit_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -62,21 +65,68 @@ class OrgGrammar:
             po_stop=lemma_set(g["po_stop"]),
             apposition_heads=lemma_set(g["apposition_heads"]),
             person_heads=lemma_set(g["person_heads"]),
+            unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
         )
 
     @property
     def all_heads(self) -> frozenset[str]:
-        return self.bodies | self.place_bodies | self.heads
+        return self.bodies | self.place_bodies | self.heads | self.unit_heads
 
     def find(self, doc: Doc, names: dict[int, Span]) -> list[Candidate]:
         """Candidates at every head; `names` maps a token index to the ORG/PER/LOC name that
-        starts there (a name after a head makes the head a body: "пресс-служба Кремля")."""
+        starts there (a name after a head makes the head a body: "пресс-служба Кремля").
+        Right to left, so that a unit's parent may be a body found just after it
+        ("отделения [факультета МГУ]", decision 94)."""
         found = []
-        for i in positions(doc, self.all_heads):
+        names = dict(names)
+        for i in reversed(positions(doc, self.all_heads)):
             candidate = self._at(doc, i, names)
             if candidate is not None:
                 found.append(candidate)
-        return found
+                if self.unit_heads:
+                    self._name_found(doc, candidate, names)
+        return found[::-1]
+
+    def _name_found(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> None:
+        """Record a body found at a head that holds a name (a unit with its parent, or a head
+        the chain rule will join to the genitive name after it) as a name a unit before it
+        may belong to; a bare descriptor ("правительства") is no such name."""
+        end = c.end
+        after = names.get(end)
+        if after is not None and after.label_ == "ORG" and _genitive(after[0]):
+            end = after.end
+        elif not c.unit:
+            return
+        if c.start not in names:
+            names[c.start] = Span(doc, c.start, end, label="ORG")
+
+    def _unit_parent(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
+        """End of the named parent after a unit's own words (decision 94): a named ORG in the
+        genitive (an indeclinable Latin name too), in quotes or not, after at most
+        MAX_UNIT_FIELD genitive phrases of common nouns (the unit's field, the parent's kind:
+        "отдела кадров компании «Вектор»"); None when there is none."""
+        for _ in range(MAX_UNIT_FIELD + 1):
+            quoted = end < len(doc) and doc[end].text in QUOTES
+            name = names.get(end + quoted)
+            if name is not None:
+                break
+            after = _noun_phrase(doc, end, "Gen", common_only=True)
+            if after == end or "Anim" in doc[after - 1].morph.get("Animacy"):
+                return None  # "пресс-служба президента": a person's, not the name's after
+            # "пресс-служба городского [управления МЧС]": a body found inside the phrase
+            inner = next((names[k] for k in range(end + 1, after) if k in names), None)
+            if inner is not None:
+                name, quoted = inner, False
+                break
+            end = after
+        if name is None or name.label_ != "ORG":
+            return None
+        first = name[0]
+        # A quoted name stands in apposition to a kind noun in any case ("компании «Вектор»").
+        if not (quoted or _genitive(first) or (first.is_ascii and not first.morph.get("Case"))):
+            return None
+        closing = name.end < len(doc) and doc[name.end].text in QUOTES
+        return name.end + (quoted and closing)
 
     def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
         head = doc[i]
@@ -86,6 +136,12 @@ class OrgGrammar:
             return None  # a quoted title ("корабль «Союз»") is the quote rules' business
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
+        if lemma in self.unit_heads:
+            parent_end = self._unit_parent(doc, end, names)
+            if parent_end is not None:
+                return Candidate(start, parent_end, i, unit=True)
+            if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
+                return None  # "правление", "кафедра": a body only with its parent's name
         follower = names.get(end)
         if end < len(doc) and doc[end].text in QUOTES:
             return None  # "компания «Газпром»": the quoted name is the mention
@@ -156,11 +212,21 @@ def _po_complement(doc: Doc, end: int) -> int:
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
         # "по правам человека": a genitive after the dative noun belongs to it.
         end = _noun_phrase(doc, after, "Gen", common_only=True)
+        end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
         if end + 1 < len(doc) and doc[end].lower_ == "и":
             after = _noun_phrase(doc, end + 1, "Dat")
         else:
             break
     return end
+
+
+def _with_instrumental(doc: Doc, end: int) -> int:
+    """End of "с" + an instrumental phrase of common nouns after a "по" field ("по борьбе с
+    коррупцией", "по связям с общественностью"), or `end` when there is none."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("с", "со"):
+        return end
+    after = _noun_phrase(doc, end + 1, "Ins", common_only=True)
+    return after if after > end + 1 else end
 
 
 def _person_list(doc: Doc, first: Span, names: dict[int, Span]) -> int:
