@@ -176,8 +176,20 @@ CASES = [
     ("Он побеждал в 2003, 2004 и 2005 годах.", "2004",
      v("2004", "2004-01-01", "2004-12-31", "year")),
     ("В 2014 он вырос вдвое.", "В 2014", v("2014", "2014-01-01", "2014-12-31", "year")),
+    # a question mark ends a sentence; only glued to a parameter is it a URL's query
+    ("Выйдут ли они на улицы 10 мая 2024 года? Посмотрим.", "10 мая 2024 года",
+     v("2024-05-10", "2024-05-10", "2024-05-10", "day")),
+    # a weekday inside a participle phrase before its noun: only "среда" heads a genitive
+    ("В ходе прошедшей в субботу 14 мая 2022 года церемонии он выступил.",
+     "в субботу 14 мая 2022 года", v("2022-05-14", "2022-05-14", "2022-05-14", "day")),
 ]
 # fmt: on
+
+
+def test_weekday_before_a_genitive_noun(nlp):
+    assert "в субботу" in dates(nlp, "В ходе прошедшей в субботу церемонии он выступил.")
+    assert "Во вторник" in dates(nlp, "Во вторник заседания не было.")  # negated genitive
+    assert dates(nlp, "Он попал в среду инвесторов.") == {}
 
 
 @pytest.mark.parametrize(("sentence", "span", "expected"), CASES, ids=[c[1] for c in CASES])
@@ -234,6 +246,7 @@ NEGATIVES = [
     "Опрос провели среди выпускников прошлых лет.",
     "Об этом сообщило агентство «Россия сегодня».",
     "Подробнее: https://example.ru/news/2016-06-30/item.",
+    "Ссылка: https://example.ru/archive/2016?id=5 сохранена.",
     "Код специальности 24.03.02 указан в дипломе.",
     "Людям в возрасте 20 лет назначат пособие.",
     # durations, sets and anaphoric dates are DATE now (tests/test_timex.py); ages are not

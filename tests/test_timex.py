@@ -174,6 +174,11 @@ PIPELINE = [
      ("DURATION", "P8Y/P20Y", "range", None)),
     ("Обвинение настаивало на 4-5 годах заключения.", "4-5 годах",
      ("DURATION", "P4Y/P5Y", "range", None)),
+    # "с половиной" after the number (the amounts lexicon's half phrase)
+    ("Он проучился там два с половиной года.", "два с половиной года",
+     ("DURATION", "P2.5Y", "eq", None)),
+    ("Кредит выдан на 3 с половиной года.", "на 3 с половиной года",
+     ("DURATION", "P3.5Y", "eq", None)),
 ]
 # fmt: on
 
@@ -346,3 +351,55 @@ def test_amount_and_set_side_by_side(nlp):
     doc = run(nlp, "Завод выпускает 370 тысяч тонн нефти в год.", ARTICLE)
     assert [s.text for s in doc.spans["AMOUNT"]] == ["370 тысяч тонн"]
     assert [s.text for s in doc.spans["DATE"]] == ["в год"]
+
+
+# A bare unit with no number: the accusative of time beside a verb (decision 86) and the
+# measure of a state or a term after it (decision 87) are lengths.
+# fmt: off
+LONE_UNITS = [
+    ("Петрова год служила в армии.", "год", "P1Y"),
+    ("Иванов месяц лечился в Германии.", "месяц", "P1M"),
+    ("Он провёл год в колонии.", "год", "P1Y"),
+    ("Мы провели день в музее.", "день", "P1D"),
+    ("Суд назначил Орлову год ограничения свободы.", "год", "P1Y"),
+    ("Он получил месяц домашнего ареста.", "месяц", "P1M"),
+    ("Выставка приурочена к году учёбы художника в Праге.", "году", "P1Y"),
+    ("Неделя карантина закончилась.", "Неделя", "P1W"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("article", [ARTICLE, None])
+@pytest.mark.parametrize(("sentence", "span", "timex"), LONE_UNITS)
+def test_lone_units_are_durations(nlp, sentence, span, timex, article):
+    assert values(nlp, sentence, article)[span] == ("DURATION", timex, "eq", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Год был трудным.",  # the nominative subject of a copula
+        "Год выдался урожайным.",
+        "Этот год был трудным.",  # a determiner: the article's year, not a length
+        "Первый год работы был трудным.",  # an ordinal: which year, not how long
+        "Год культуры завершился.",  # a name
+        "Год выборов начался.",  # the genitive of an event: a date
+        "Он назвал год своего рождения.",
+        "В год учёбы он женился.",  # the year when, even of a state
+        "Ему год.",  # an age
+        "Малышу год исполнится весной.",
+        "Он на полгода старше брата.",  # a difference of ages (decision 64)
+        "Первые машины сошли с конвейера в день открытия завода.",  # decision 88
+    ],
+)
+def test_lone_unit_look_alikes(nlp, sentence):
+    kinds = {v[0] for v in values(nlp, sentence).values()}
+    assert "DURATION" not in kinds
+    assert not any(text.lower().endswith("день") for text in values(nlp, sentence))
+
+
+def test_lone_units_keep_the_other_readings(nlp):
+    assert values(nlp, "Год назад он уехал.")["Год назад"][0] == "DATE"
+    assert values(nlp, "Каждый год он уезжает.")["Каждый год"] == ("SET", "P1Y", "EVERY", None)
+    assert values(nlp, "Кредит выдан на год.")["на год"] == ("DURATION", "P1Y", "eq", None)
+    assert values(nlp, "Цены выросли за год.")["за год"] == ("DURATION", "P1Y", "eq", None)
