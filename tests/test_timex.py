@@ -179,6 +179,11 @@ PIPELINE = [
      ("DURATION", "P2.5Y", "eq", None)),
     ("Кредит выдан на 3 с половиной года.", "на 3 с половиной года",
      ("DURATION", "P3.5Y", "eq", None)),
+    # a number with its case ending, a collective numeral
+    ("Ему грозит до 12-ти лет колонии.", "до 12-ти лет", ("DURATION", "P12Y", "le", None)),
+    ("В течение 2-х месяцев завод стоял.", "В течение 2-х месяцев",
+     ("DURATION", "P2M", "eq", None)),
+    ("Полёт к станции займёт двое суток.", "двое суток", ("DURATION", "P2D", "eq", None)),
 ]
 # fmt: on
 
@@ -390,6 +395,8 @@ def test_lone_units_are_durations(nlp, sentence, span, timex, article):
         "Малышу год исполнится весной.",
         "Он на полгода старше брата.",  # a difference of ages (decision 64)
         "Первые машины сошли с конвейера в день открытия завода.",  # decision 88
+        "Мужчина 35-ти лет задержан.",  # an age, with the case ending too
+        "Двое детей пришли.",
     ],
 )
 def test_lone_unit_look_alikes(nlp, sentence):

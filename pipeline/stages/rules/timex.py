@@ -25,6 +25,8 @@ from pipeline.normalize import timex as nt
 from pipeline.schema import DateValue
 
 _DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
+# A number with its case ending after a hyphen: "до 35-ти лет", "в течение 2-х месяцев".
+_DIGITS_CASE = re.compile(r"^(\d{1,3})-(х|ти|ми|и|ух|ёх|ех|мя|ью)$")
 _ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|суточн|часов)", re.I)
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
 _ADJ_SUFFIX |= {"суточн": "day", "часов": "hour"}
@@ -43,6 +45,7 @@ class TimexLexicon:
     prepositions: tuple[tuple[str, ...], ...]
     bare_forms: frozenset[str]
     accusative_units: frozenset[str]
+    collectives: dict[str, float]
     accusative_stop_verbs: frozenset[str]
     measured_nouns: frozenset[str]
     vague: frozenset[str]
@@ -91,6 +94,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
         window_adjectives=dict(dur["window_adjectives"]),
+        collectives={k: float(v) for k, v in dur["collectives"].items()},
         set_adverbs=dict(sets["adverbs"]),
         set_adjectives=dict(sets["adjectives"]),
         **_word_sets(sets, "every times"),
@@ -468,6 +472,12 @@ class TimexScanner:
         if _DIGITS.match(token.text):
             value = nn.parse_digits(token.text)
             return (value, i) if value and value < 10_000 else (None, None)
+        cased = _DIGITS_CASE.match(token.lower_)
+        if cased:
+            return float(cased.group(1)), i
+        collective = self.lex.collectives.get(token.lower_)
+        if collective:  # "двое суток", "трое суток"
+            return collective, i
         if token.lemma_ in self.lex.vague or token.lower_ in self.lex.vague:
             return None, i
         parts: list[tuple[str, float]] = []
