@@ -374,7 +374,9 @@ class TimexScanner:
         if prep == "за" and after is not None and after.lower_ == self.lex.before:
             return self._before(doc, p_first, end, unit, amount, has_amount)
         bare = direction is not None and plural  # "в ближайшие месяцы"
-        lone = None if has_amount or bare or prep or qualifier else self._lone_unit(doc, u, end)
+        lone = None
+        if not (has_amount or bare or prep or qualifier):
+            lone = self._lone_unit(doc, u, end, sent_start)
         if lone is not None:
             if self._age_word_near(doc, start, end, sent_start):
                 return None
@@ -497,9 +499,12 @@ class TimexScanner:
 
     def _half_before(self, doc: Doc, u: int, sent_start: int) -> int:
         """The length of an "с половиной" phrase (amounts lexicon) right before u, or 0."""
+        last = doc[u - 1].lower_
         for words in self.numbers.half:
             first = u - len(words)
-            if first > sent_start and tuple(t.lower_ for t in doc[first:u]) == words:
+            if words[-1] != last or first <= sent_start:
+                continue  # the cheap test first: this runs for every unit
+            if all(doc[first + k].lower_ == word for k, word in enumerate(words)):
                 return len(words)
         return 0
 
@@ -562,14 +567,14 @@ class TimexScanner:
             return False
         return prep is not None or qualifier is not None or low in self.lex.bare_forms
 
-    def _lone_unit(self, doc: Doc, u: int, end: int) -> str | None:
+    def _lone_unit(self, doc: Doc, u: int, end: int, sent_start: int) -> str | None:
         """A bare singular unit with no number, preposition or qualifier: a length as the
         accusative of time beside a verb ("месяц лечился", decision 86) or as the measure of a
         state after it ("месяц домашнего ареста", decision 87); else None."""
         token = doc[u]
         if end != u + 1 or token.pos_ != "NOUN" or "Plur" in token.morph.get("Number"):
             return None
-        prev = doc[u - 1] if u > token.sent.start else None
+        prev = doc[u - 1] if u > sent_start else None
         if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM"):
             return None  # "этот год", "первый год работы", "каждый день": not a bare length
         after = doc[end] if end < len(doc) else None
