@@ -156,6 +156,7 @@ class TimexScanner:
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
         # forms of the set adjectives by their stem: "ежегодн" opens "ежегодного", "ежегодным"
         self.set_stems = tuple(lemma[:-2] for lemma in lex.set_adjectives)
+        self.half_last = frozenset(words[-1] for words in numbers.half)  # "половиной"
         self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
             self.qualifiers.setdefault(words[-1], []).append((words, kind))
@@ -466,11 +467,11 @@ class TimexScanner:
         i = u - 1
         if i < sent_start:
             return None, None
-        half = self._half_before(doc, u, sent_start)
+        token = doc[i]
+        half = self._half_before(doc, u, sent_start) if token.lower_ in self.half_last else 0
         if half:  # "два с половиной года": the number before the phrase, plus a half
             value, first = self._amount_before(doc, u - half, sent_start)
             return (value + 0.5, first) if value is not None else (None, None)
-        token = doc[i]
         if _DIGITS.match(token.text):
             value = nn.parse_digits(token.text)
             return (value, i) if value and value < 10_000 else (None, None)
@@ -499,12 +500,11 @@ class TimexScanner:
 
     def _half_before(self, doc: Doc, u: int, sent_start: int) -> int:
         """The length of an "с половиной" phrase (amounts lexicon) right before u, or 0."""
-        last = doc[u - 1].lower_
         for words in self.numbers.half:
             first = u - len(words)
-            if words[-1] != last or first <= sent_start:
-                continue  # the cheap test first: this runs for every unit
-            if all(doc[first + k].lower_ == word for k, word in enumerate(words)):
+            if first > sent_start and all(
+                doc[first + k].lower_ == word for k, word in enumerate(words)
+            ):
                 return len(words)
         return 0
 
