@@ -10,6 +10,8 @@ offsets most is compared with the gold values.
 
 A mention counts as correct when timex_type and timex match, and the quant of a SET and the
 anchor of an anaphoric DATE match too; the qualifier of a DURATION is scored on its own line.
+A row with `out_of_scope` (the guideline decision that leaves the expression out of DATE, e.g.
+"decision 64") keeps its hand values but is counted apart, not scored.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +41,7 @@ class Score:
     correct: Counter
     qualifier: list[int]  # [correct, total] over durations found
     misses: list[str]
+    out_of_scope: list[str] = field(default_factory=list)
 
     def accuracy(self, category: str | None = None) -> float:
         keys = [category] if category else list(self.total)
@@ -76,6 +79,9 @@ def predictions(texts: dict[tuple[str, str], str]) -> dict[tuple[str, str], list
 def score(gold: list[dict], found: dict[tuple[str, str], list]) -> Score:
     result = Score(Counter(), Counter(), Counter(), [0, 0], [])
     for row in gold:
+        if row.get("out_of_scope"):
+            result.out_of_scope.append(f"{row['doc_id']} {row['start']}: {row['out_of_scope']}")
+            continue
         category = row["category"]
         result.total[category] += 1
         value = _best(row, found[(row["corpus"], row["doc_id"])])
@@ -122,6 +128,8 @@ def report(result: Score) -> str:
     )
     right, seen = result.qualifier
     lines.append(f"\nDuration qualifier (where a duration was found): {right}/{seen}")
+    if result.out_of_scope:
+        lines.append(f"Out of scope by the guideline, not scored: {len(result.out_of_scope)}")
     return "\n".join(lines)
 
 
@@ -138,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     result = score(gold, predictions(load_texts(args.shared, gold, args.gold)))
     print(report(result))
     if args.misses:
-        print("\n".join(result.misses))
+        print("\n".join(result.misses + result.out_of_scope))
     return 0
 
 

@@ -145,9 +145,9 @@ PIPELINE = [
      ("SET", "XXXX-WXX-1", "EVERY", None)),
     ("Завод выпускает 370 тысяч тонн в год.", "в год", ("SET", "P1Y", "EVERY", None)),
     # terms beside a person are not ages: another verb, or a preposition, stands between
-    ("Кардиологу грозит до четырех лет тюрьмы.", "до четырех лет",
-     ("DURATION", "P4Y", "le", None)),
-    ("Он скрывался 16 лет и был арестован.", "16 лет", ("DURATION", "P16Y", "eq", None)),
+    ("Хирургу грозит до пяти лет тюрьмы.", "до пяти лет",
+     ("DURATION", "P5Y", "le", None)),
+    ("Он прятался 12 лет и был задержан.", "12 лет", ("DURATION", "P12Y", "eq", None)),
     ("Согласно ему, 2 года дают на стройку.", "2 года", ("DURATION", "P2Y", "eq", None)),
     ("Банк работает на рынке 25 лет, сообщил он.", "25 лет", ("DURATION", "P25Y", "eq", None)),
     ("Компания была 20 лет на рынке.", "20 лет", ("DURATION", "P20Y", "eq", None)),
@@ -161,8 +161,8 @@ PIPELINE = [
     ("Выборы проходят раз в четыре года.", "раз в четыре года", ("SET", "P4Y", "EVERY", None)),
     ("Праздник решено проводить раз в 2 года.", "раз в 2 года", ("SET", "P2Y", "EVERY", None)),
     # "-летний" adjectives past the adjectives before their noun
-    ("Экипаж завершил 172-дневную космическую экспедицию.", "172-дневную",
-     ("DURATION", "P172D", "eq", None)),
+    ("Экипаж завершил 45-дневную летнюю экспедицию.", "45-дневную",
+     ("DURATION", "P45D", "eq", None)),
     ("Он ушёл после 40-летней военной службы.", "40-летней", ("DURATION", "P40Y", "eq", None)),
     ("Он совершил восьмисуточный полёт.", "восьмисуточный", ("DURATION", "P8D", "eq", None)),
     # ranges of lengths (decision 68)
@@ -172,8 +172,18 @@ PIPELINE = [
      ("DURATION", "P45D/P60D", "range", None)),
     ("Ему грозит лишение свободы на срок от 8 до 20 лет.", "от 8 до 20 лет",
      ("DURATION", "P8Y/P20Y", "range", None)),
-    ("Обвинение настаивало на 4-5 годах заключения.", "4-5 годах",
-     ("DURATION", "P4Y/P5Y", "range", None)),
+    ("Прокурор настаивал на 6-7 годах колонии.", "6-7 годах",
+     ("DURATION", "P6Y/P7Y", "range", None)),
+    # "с половиной" after the number (the amounts lexicon's half phrase)
+    ("Он проучился там два с половиной года.", "два с половиной года",
+     ("DURATION", "P2.5Y", "eq", None)),
+    ("Кредит выдан на 3 с половиной года.", "на 3 с половиной года",
+     ("DURATION", "P3.5Y", "eq", None)),
+    # a number with its case ending, a collective numeral
+    ("Ему грозит до 12-ти лет колонии.", "до 12-ти лет", ("DURATION", "P12Y", "le", None)),
+    ("В течение 2-х месяцев завод стоял.", "В течение 2-х месяцев",
+     ("DURATION", "P2M", "eq", None)),
+    ("Полёт к станции займёт двое суток.", "двое суток", ("DURATION", "P2D", "eq", None)),
 ]
 # fmt: on
 
@@ -210,13 +220,13 @@ def test_anaphora_falls_back_to_article_then_none(nlp):
 
 
 def test_eve_inside_a_participle_phrase_is_anaphoric(nlp):
-    """ "состоявшегося накануне переворота": an adverb of the participle, not "накануне
-    переворота" (an event-anchored preposition, decision 62)."""
-    text = "4 июля 2013 года он стал главой после состоявшегося накануне военного переворота."
+    """ "прошедшего накануне собрания": an adverb of the participle, not "накануне собрания"
+    (an event-anchored preposition, decision 62)."""
+    text = "12 мая 2031 года он стал директором после прошедшего накануне общего собрания."
     for article in (ARTICLE, None):
         value = full(nlp, text, article)["накануне"]
-        assert (value.timex, value.anchor) == ("2013-07-03", "text")
-    assert "накануне" not in full(nlp, "4 июля 2013 года, накануне военного переворота, он уехал.")
+        assert (value.timex, value.anchor) == ("2031-05-11", "text")
+    assert "накануне" not in full(nlp, "12 мая 2031 года, накануне общего собрания, он уехал.")
 
 
 def test_same_year_and_before(nlp):
@@ -239,24 +249,24 @@ def test_event_anchored_ones_have_no_value(nlp):
     "sentence",
     [
         "Фирма заплатила 2018 рублей штрафа.",
-        "Ему было 64 года.",
-        "Всем им от 25 до 80 лет.",
+        "Ему было 67 лет.",
+        "Всем им от 30 до 70 лет.",
         "Фильм «Один день Ивана Денисовича» вышел.",
         "Он на несколько месяцев старше коллеги.",
         # ages: beside a person, or with a person in the dative earlier in the clause
-        "Подсудимый Клэренс Картер, 49 лет, был казнён.",
-        "Предположительно, ему было примерно 45 лет.",
-        "Им было 30, 20 и 19 лет.",
-        "На тот момент ей был 21 год.",
-        "Пожилой женщине, которой тогда был 71 год, нанесли раны.",
-        "Ярослав Песков в свои 29 лет уже имеет опыт.",
+        "Подсудимый Иван Орлов, 58 лет, был осуждён.",
+        "Вероятно, ему было примерно 52 года.",
+        "Им было 41, 37 и 12 лет.",
+        "На тот момент ей был 31 год.",
+        "Пожилому мужчине, которому тогда был 81 год, оказали помощь.",
+        "Игорь Седов в свои 33 года уже имеет опыт.",
         "В 2 года он уже читал.",
-        "Тогда Рено было 54 года.",
+        "Тогда Мари было 58 лет.",
         "Детям 2-3 лет вход запрещён.",
         "Счёт 2-3 в пользу гостей.",
-        "Женщины 38 и 36 лет приехали в Аргентину.",
-        "Он поднимался на Эверест в 70 и 75 лет.",
-        "Мишель Бачелет — 54 года, врач.",
+        "Мужчины 44 и 39 лет приехали в Чили.",
+        "Он поднимался на Эльбрус в 60 и 65 лет.",
+        "Анна Климова — 47 лет, юрист.",
         "Его 23-летний младший сын учится.",
         "Эта ежегодная.",
     ],
@@ -280,8 +290,8 @@ MORE = [
     ("Он работал в России три года.", "три года", ("DURATION", "P3Y", "eq", None)),
     ("Указ подписан на срок в пять лет.", "пять лет", ("DURATION", "P5Y", "eq", None)),
     ("Он ушёл спустя неделю после отставки.", "спустя неделю", ("DATE", None, None, "none")),
-    ("Свыше 28 последних лет вождь трудится.", "Свыше 28 последних лет",
-     ("DURATION", "P28Y", "gt", "article")),
+    ("Свыше 25 последних лет директор трудится.", "Свыше 25 последних лет",
+     ("DURATION", "P25Y", "gt", "article")),
     ("Некоторое время назад его считали противником.", "Некоторое время назад",
      ("DATE", "PAST_REF", None, "article")),
 ]
@@ -346,3 +356,57 @@ def test_amount_and_set_side_by_side(nlp):
     doc = run(nlp, "Завод выпускает 370 тысяч тонн нефти в год.", ARTICLE)
     assert [s.text for s in doc.spans["AMOUNT"]] == ["370 тысяч тонн"]
     assert [s.text for s in doc.spans["DATE"]] == ["в год"]
+
+
+# A bare unit with no number: the accusative of time beside a verb (decision 86) and the
+# measure of a state or a term after it (decision 87) are lengths.
+# fmt: off
+LONE_UNITS = [
+    ("Петрова год служила в армии.", "год", "P1Y"),
+    ("Иванов месяц лечился в Германии.", "месяц", "P1M"),
+    ("Он провёл год в колонии.", "год", "P1Y"),
+    ("Мы провели день в музее.", "день", "P1D"),
+    ("Суд назначил Орлову год ограничения свободы.", "год", "P1Y"),
+    ("Он получил месяц домашнего ареста.", "месяц", "P1M"),
+    ("Выставка приурочена к году учёбы художника в Праге.", "году", "P1Y"),
+    ("Неделя карантина закончилась.", "Неделя", "P1W"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("article", [ARTICLE, None])
+@pytest.mark.parametrize(("sentence", "span", "timex"), LONE_UNITS)
+def test_lone_units_are_durations(nlp, sentence, span, timex, article):
+    assert values(nlp, sentence, article)[span] == ("DURATION", timex, "eq", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Год был трудным.",  # the nominative subject of a copula
+        "Год выдался урожайным.",
+        "Этот год был трудным.",  # a determiner: the article's year, not a length
+        "Первый год работы был трудным.",  # an ordinal: which year, not how long
+        "Год культуры завершился.",  # a name
+        "Год выборов начался.",  # the genitive of an event: a date
+        "Он назвал год своего рождения.",
+        "В год учёбы он женился.",  # the year when, even of a state
+        "Ему год.",  # an age
+        "Малышу год исполнится весной.",
+        "Он на полгода старше брата.",  # a difference of ages (decision 64)
+        "Первые машины сошли с конвейера в день открытия завода.",  # decision 88
+        "Мужчина 35-ти лет задержан.",  # an age, with the case ending too
+        "Двое детей пришли.",
+    ],
+)
+def test_lone_unit_look_alikes(nlp, sentence):
+    kinds = {v[0] for v in values(nlp, sentence).values()}
+    assert "DURATION" not in kinds
+    assert not any(text.lower().endswith("день") for text in values(nlp, sentence))
+
+
+def test_lone_units_keep_the_other_readings(nlp):
+    assert values(nlp, "Год назад он уехал.")["Год назад"][0] == "DATE"
+    assert values(nlp, "Каждый год он уезжает.")["Каждый год"] == ("SET", "P1Y", "EVERY", None)
+    assert values(nlp, "Кредит выдан на год.")["на год"] == ("DURATION", "P1Y", "eq", None)
+    assert values(nlp, "Цены выросли за год.")["за год"] == ("DURATION", "P1Y", "eq", None)

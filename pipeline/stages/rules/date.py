@@ -185,6 +185,7 @@ class DateLexicon:
     month_abbreviations: dict[str, int]
     weekdays: dict[str, int]
     weekday_stop_next: frozenset[str]
+    weekday_genitive_heads: frozenset[int]  # weekday numbers
     weekend: frozenset[str]
     seasons: dict[str, str]
     season_adverbs: frozenset[str]
@@ -237,6 +238,9 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
         month_abbreviations=dict(data["month_abbreviations"]),
         weekdays=_expand(data["weekdays"], _weekday_form),
         weekday_stop_next=frozenset(data["weekday_stop_next"]["forms"]),
+        weekday_genitive_heads=frozenset(
+            data["weekdays"][w] for w in data["weekday_stop_next"]["genitive_heads"]
+        ),
         weekend=frozenset(data["weekend"]["forms"]),
         seasons=_expand(data["seasons"], lambda tag: "sing" in tag),
         season_adverbs=frozenset(data["season_adverbs"]["forms"]),
@@ -845,7 +849,7 @@ class DateRules:
                 continue
             low = doc[i].lower_
             if low not in self.lex.weekdays or not _weekday_ok(
-                doc[i + 1] if i + 1 < len(doc) else None, self.lex
+                low, doc[i + 1] if i + 1 < len(doc) else None, self.lex
             ):
                 continue
             article = doc._.article_date
@@ -1021,8 +1025,8 @@ class DateRules:
             return False  # "по выходным": a recurring time (rules/timex.py)
         if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
             return False  # "на ближайший год": a window ahead, a duration (rules/timex.py)
-        weekday = any(t.lower_ in self.lex.weekdays for t in tokens)
-        if weekday and not _weekday_ok(following, self.lex):
+        weekday = next((t.lower_ for t in tokens if t.lower_ in self.lex.weekdays), None)
+        if weekday is not None and not _weekday_ok(weekday, following, self.lex):
             return False
         return True
 
@@ -1136,15 +1140,16 @@ def _glued(tokens: Span) -> bool:
     if tokens.end >= len(doc) or tokens[-1].whitespace_:
         return False
     after = doc[tokens.end]
+    if after.text[:1] == "?":  # "?id=2016": a query only with a parameter glued after it
+        return not after.whitespace_ and _starts_alnum(doc, tokens.end + 1)
     if after.text[:1].isalnum() or after.text[:1] in _URLISH:
         return True
     # "19.10.16.webm": a dot glued on both sides
-    return (
-        after.text == "."
-        and not after.whitespace_
-        and tokens.end + 1 < len(doc)
-        and (doc[tokens.end + 1].text[:1].isalnum())
-    )
+    return after.text == "." and not after.whitespace_ and _starts_alnum(doc, tokens.end + 1)
+
+
+def _starts_alnum(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text[:1].isalnum()
 
 
 def _in_name(tokens: Span) -> bool:
@@ -1173,12 +1178,15 @@ def _free_after(token: Token | None) -> bool:
     return token.text not in ("%", "$", "€", "₽")
 
 
-def _weekday_ok(following: Token | None, lex: DateLexicon) -> bool:
-    """ "в среду обитания" is not Wednesday: a weekday is not the head of a genitive noun."""
+def _weekday_ok(weekday: str, following: Token | None, lex: DateLexicon) -> bool:
+    """ "в среду обитания" is not Wednesday: a weekday that is also a common noun ("среда")
+    is not the head of a genitive noun."""
     if following is None:
         return True
     if following.lower_ in lex.weekday_stop_next:
         return False
+    if lex.weekdays.get(weekday) not in lex.weekday_genitive_heads:
+        return True  # "прошедшей в субботу церемонии": the participle's date
     return following.pos_ != "NOUN" or "Gen" not in following.morph.get("Case")
 
 

@@ -25,6 +25,8 @@ from pipeline.normalize import timex as nt
 from pipeline.schema import DateValue
 
 _DIGITS = re.compile(r"^\d{1,4}([.,]\d+)?$")
+# A number with its case ending after a hyphen: "до 35-ти лет", "в течение 2-х месяцев".
+_DIGITS_CASE = re.compile(r"^(\d{1,3})-(х|ти|ми|и|ух|ёх|ех|мя|ью)$")
 _ADJ = re.compile(r"^(\d{1,3}|[а-яё]+?)-?(летн|месячн|недельн|дневн|суточн|часов)", re.I)
 _ADJ_SUFFIX = {"летн": "year", "месячн": "month", "недельн": "week", "дневн": "day"}
 _ADJ_SUFFIX |= {"суточн": "day", "часов": "hour"}
@@ -42,6 +44,10 @@ class TimexLexicon:
     unit_words: dict[str, tuple[float, str]]  # "полгода" -> (6, month)
     prepositions: tuple[tuple[str, ...], ...]
     bare_forms: frozenset[str]
+    accusative_units: frozenset[str]
+    collectives: dict[str, float]
+    accusative_stop_verbs: frozenset[str]
+    measured_nouns: frozenset[str]
     vague: frozenset[str]
     age_words: frozenset[str]
     age_prepositions: frozenset[str]
@@ -84,9 +90,11 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
         **_word_sets(dur, "bare_forms vague age_words age_prepositions age_verbs"),
         **_word_sets(dur, "age_impersonal_forms"),
+        **_word_sets(dur, "accusative_units accusative_stop_verbs measured_nouns"),
         **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
         adjective_stems={k: float(v) for k, v in data["adjective_stems"].items()},
         window_adjectives=dict(dur["window_adjectives"]),
+        collectives={k: float(v) for k, v in dur["collectives"].items()},
         set_adverbs=dict(sets["adverbs"]),
         set_adjectives=dict(sets["adjectives"]),
         **_word_sets(sets, "every times"),
@@ -148,6 +156,7 @@ class TimexScanner:
         self.window_stems = [(k[:-2], v) for k, v in lex.window_adjectives.items()]
         # forms of the set adjectives by their stem: "ежегодн" opens "ежегодного", "ежегодным"
         self.set_stems = tuple(lemma[:-2] for lemma in lex.set_adjectives)
+        self.half_last = frozenset(words[-1] for words in numbers.half)  # "половиной"
         self.qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, kind in sorted(numbers.qualifiers.items(), key=lambda kv: -len(kv[0])):
             self.qualifiers.setdefault(words[-1], []).append((words, kind))
@@ -262,7 +271,7 @@ class TimexScanner:
         return None
 
     def _year(self, doc: Doc, i: int, low: str) -> Found | None:
-        """ "на чемпионате мира 2003", "Кубком конфедераций 2017": a year after an event."""
+        """ "на чемпионате Европы 2031", "Кубком регионов 2040": a year after an event."""
         if not _YEAR.match(low) or not self.lex.years[0] <= int(low) <= self.lex.years[1]:
             return None
         sent_start = doc[i].sent.start
@@ -289,7 +298,7 @@ class TimexScanner:
         amount = float(stem) if stem.isdigit() else self.lex.adjective_stems.get(stem)
         if amount is None or amount == 0:
             return None
-        # "172-дневную космическую экспедицию"; a vague one only right before its noun
+        # "45-дневную летнюю экспедицию"; a vague one only right before its noun
         noun = _noun_after(doc, i) if amount > 0 else doc[i + 1]
         if noun.lemma_ not in self.lex.adjective_nouns:
             if amount < 0 or noun.lemma_ in self.lex.adjective_stop_nouns:
@@ -366,12 +375,21 @@ class TimexScanner:
         if prep == "за" and after is not None and after.lower_ == self.lex.before:
             return self._before(doc, p_first, end, unit, amount, has_amount)
         bare = direction is not None and plural  # "в ближайшие месяцы"
-        if not has_amount and not bare and not self._bare_ok(doc, u, prep, qualifier):
-            return None
-        if self._is_age(doc, start, end, sent_start, prep, unit == "year"):
-            return None
-        if not self._free_after(after, has_amount):
-            return None
+        lone = None
+        if not (has_amount or bare or prep or qualifier):
+            lone = self._lone_unit(doc, u, end, sent_start)
+        if lone is not None:
+            if self._age_word_near(doc, start, end, sent_start):
+                return None
+            if lone == "accusative" and self._dative_age(doc, start, sent_start):
+                return None  # "Малышу год исполнится": an age, not "год служила"
+        else:
+            if not has_amount and not bare and not self._bare_ok(doc, u, prep, qualifier):
+                return None
+            if self._is_age(doc, start, end, sent_start, prep, unit == "year"):
+                return None
+            if not self._free_after(after, has_amount):
+                return None
         first = p_first if p_first is not None else q_first
         value = nt.duration(amounts, qualifier)
         if value is not None and direction:
@@ -379,8 +397,8 @@ class TimexScanner:
         return None if value is None else Found(first, end, value)
 
     def _range(self, doc: Doc, u: int, unit: str, sent_start: int) -> Found | None:
-        """ "2-3 года", "в течение 45-60 дней", "на срок от 8 до 20 лет": a range of lengths
-        (decision 68); not an age ("детям 2-3 лет", "от 25 до 80 лет")."""
+        """ "2-3 года", "в течение 30-40 дней", "на срок от 6 до 15 лет": a range of lengths
+        (decision 68); not an age ("детям 2-3 лет", "от 30 до 70 лет")."""
         if u - 1 < sent_start or doc[u].lemma_ in _DAY_PARTS:
             return None
         pair = _RANGE.match(doc[u - 1].text)
@@ -397,13 +415,13 @@ class TimexScanner:
             if doc[first].lower_ != "от" or first - 1 < sent_start:
                 return None
             if doc[first - 1].lemma_ not in self.lex.adjective_nouns:
-                return None  # "на срок от 8 до 20 лет"; "от 25 до 80 лет" alone is an age
+                return None  # "на срок от 6 до 15 лет"; "от 30 до 70 лет" alone is an age
         value = nt.duration_range(low, high, unit)
         if value is None:
             return None
         p_first = self._preposition(doc, first, sent_start)
         if p_first is not None and "Loc" in doc[u].morph.get("Case"):
-            p_first = None  # "настаивало [на] 4-5 годах": the verb's "на", not a span's
+            p_first = None  # "сошлись [на] 2-3 годах": the verb's "на", not a span's
         prep = self._prep_text(doc, p_first, first)
         if pair is not None and self._is_age(doc, first, u + 1, sent_start, prep, unit == "year"):
             return None
@@ -450,9 +468,19 @@ class TimexScanner:
         if i < sent_start:
             return None, None
         token = doc[i]
+        half = self._half_before(doc, u, sent_start) if token.lower_ in self.half_last else 0
+        if half:  # "два с половиной года": the number before the phrase, plus a half
+            value, first = self._amount_before(doc, u - half, sent_start)
+            return (value + 0.5, first) if value is not None else (None, None)
         if _DIGITS.match(token.text):
             value = nn.parse_digits(token.text)
             return (value, i) if value and value < 10_000 else (None, None)
+        cased = _DIGITS_CASE.match(token.lower_)
+        if cased:
+            return float(cased.group(1)), i
+        collective = self.lex.collectives.get(token.lower_)
+        if collective:  # "двое суток", "трое суток"
+            return collective, i
         if token.lemma_ in self.lex.vague or token.lower_ in self.lex.vague:
             return None, i
         parts: list[tuple[str, float]] = []
@@ -469,6 +497,16 @@ class TimexScanner:
             return None, None
         total = nn.compose_words(parts)
         return (float(total), j + 1) if total else (None, None)
+
+    def _half_before(self, doc: Doc, u: int, sent_start: int) -> int:
+        """The length of an "с половиной" phrase (amounts lexicon) right before u, or 0."""
+        for words in self.numbers.half:
+            first = u - len(words)
+            if first > sent_start and all(
+                doc[first + k].lower_ == word for k, word in enumerate(words)
+            ):
+                return len(words)
+        return 0
 
     def _compound(
         self, doc: Doc, end: int, amounts: list[nt.Amount], taken: set[int]
@@ -529,24 +567,59 @@ class TimexScanner:
             return False
         return prep is not None or qualifier is not None or low in self.lex.bare_forms
 
+    def _lone_unit(self, doc: Doc, u: int, end: int, sent_start: int) -> str | None:
+        """A bare singular unit with no number, preposition or qualifier: a length as the
+        accusative of time beside a verb ("месяц лечился", decision 86) or as the measure of a
+        state after it ("месяц домашнего ареста", decision 87); else None."""
+        token = doc[u]
+        if end != u + 1 or token.pos_ != "NOUN" or "Plur" in token.morph.get("Number"):
+            return None
+        prev = doc[u - 1] if u > sent_start else None
+        if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM"):
+            return None  # "этот год", "первый год работы", "каждый день": not a bare length
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "ADJ", "DET", "PROPN"):
+            # by lemma, not case: the tagger often reads "ограничения" as a plural accusative
+            if _noun_after(doc, u).lemma_ in self.lex.measured_nouns:
+                in_year = prev is not None and prev.lower_ in ("в", "во")
+                return None if in_year else "measured"  # "в год учёбы": the year when
+            if "Gen" in after.morph.get("Case"):
+                return None  # "год выборов", "день рождения": a date, not a length
+        if token.lemma_ not in self.lex.accusative_units or "Acc" not in token.morph.get("Case"):
+            return None
+        if prev is not None and prev.pos_ == "ADP":
+            return None
+        return "accusative" if self._verb(prev) or self._verb(after) else None
+
+    def _verb(self, token: Token | None) -> bool:
+        return (
+            token is not None
+            and token.pos_ == "VERB"
+            and token.lemma_ not in self.lex.accusative_stop_verbs
+        )
+
+    def _age_word_near(self, doc: Doc, start: int, end: int, sent_start: int) -> bool:
+        window = doc[max(sent_start, start - 4) : min(len(doc), end + 2)]
+        words = self.lex.age_words
+        return any(t.lemma_ in words or t.lower_ in words for t in window)
+
     def _is_age(
         self, doc: Doc, start: int, end: int, sent_start: int, prep: str | None, years: bool
     ) -> bool:
-        """ "в возрасте 70 лет", "Ему было 64 года", "в 13 лет", "от 13 до 16 лет": ages,
+        """ "в возрасте 70 лет", "Ему было 67 лет", "в 13 лет", "от 12 до 15 лет": ages,
         which are not DATE (NEREL tags them AGE); "на несколько месяцев старше" too."""
         lex = self.lex
-        window = doc[max(sent_start, start - 4) : min(len(doc), end + 2)]
-        if any(t.lemma_ in lex.age_words or t.lower_ in lex.age_words for t in window):
+        if self._age_word_near(doc, start, end, sent_start):
             return True
         if not years:
             return False
-        start = _coordinated_start(doc, start, sent_start)  # "Им было 30, 20 и 19 лет"
+        start = _coordinated_start(doc, start, sent_start)  # "Им было 41, 37 и 12 лет"
         before = doc[start - 1] if start > sent_start else None
         if prep is None and before is not None and before.pos_ == "PROPN" and _in_person(before):
-            return True  # "Келли 52 года"
+            return True  # "Смирнова 47 лет"
         if prep is None and before is not None and before.pos_ == "NOUN":
             if "Anim" in before.morph.get("Animacy") and "Nom" in before.morph.get("Case"):
-                return True  # "девочка 8 лет"; not "требовал для украинца 17 лет тюрьмы"
+                return True  # "мальчик 9 лет"; not "просил для водителя 6 лет колонии"
         if before is not None and before.text == "(" and end < len(doc) and doc[end].text == ")":
             return True  # "родился в 1967 году (51 год)"
         i = start - 1
@@ -555,7 +628,7 @@ class TimexScanner:
             return not (i - 1 >= sent_start and doc[i - 1].lemma_ in lex.adjective_nouns)
         if i >= sent_start and doc[i].lower_ == "до" and i - 2 >= sent_start:
             if doc[i - 2].lower_ == "от":
-                return True  # "от 25 до 80 лет"
+                return True  # "от 30 до 70 лет"
         if prep is not None:
             return False
         return self._apposed_age(doc, start, end, sent_start) or self._dative_age(
@@ -563,7 +636,7 @@ class TimexScanner:
         )
 
     def _apposed_age(self, doc: Doc, start: int, end: int, sent_start: int) -> bool:
-        """ "Клэренс Картер, 49 лет, был казнён", "в свои 29 лет": an age beside a person."""
+        """ "Иван Орлов, 58 лет, уволен", "в свои 33 года": an age beside a person."""
         i = start - 1
         if i - 1 >= sent_start and doc[i].lemma_ == "свой" and doc[i - 1].lower_ in ("в", "во"):
             return True
@@ -577,9 +650,9 @@ class TimexScanner:
         return person.pos_ == "NOUN" and "Anim" in person.morph.get("Animacy")
 
     def _dative_age(self, doc: Doc, start: int, sent_start: int) -> bool:
-        """ "Ему было 64 года", "которой тогда был 71 год", "Ципи Ливни сейчас 50 лет": a
+        """ "Ему было 67 лет", "которому тогда был 81 год", "Анне Сомовой сейчас 44 года": a
         person in the dative earlier in the clause, with no verb but "быть" between; not
-        "Мюррею грозит до четырех лет", "согласно ему 2 годам"."""
+        "Петрову грозит до пяти лет", "согласно ему 3 годам"."""
         for j in range(start - 1, max(sent_start, start - 8) - 1, -1):
             token = doc[j]
             if token.is_punct or token.like_num:
@@ -588,10 +661,10 @@ class TimexScanner:
                 return False
             case = token.morph.get("Case")
             if "Anim" in token.morph.get("Animacy") and self._impersonal_between(doc, j, start):
-                return True  # "Тогда Рено было 54 года": a foreign name the tagger misreads
+                return True  # "Тогда Дюпону было 62 года": a foreign name the tagger misreads
             if token.pos_ in ("PROPN", "PRON", "NOUN") and "Dat" in case:
                 if token.pos_ == "NOUN" and "Anim" not in token.morph.get("Animacy"):
-                    continue  # "на момент чемпионства", "по данным"
+                    continue  # "на момент победы", "по данным"
                 governed = j > sent_start and doc[j - 1].pos_ == "ADP"
                 return not governed
         return False
@@ -647,7 +720,7 @@ class TimexScanner:
                 first -= 1
             return Found(first, u + 1, value)
         if _amount_nearby(doc, start - 1, sent_start, self.numbers):
-            return Found(start - 1, u + 1, value)  # "370 тысяч тонн нефти в год"
+            return Found(start - 1, u + 1, value)  # "120 тысяч тонн зерна в год"
         return None
 
     def _anaphor_phrase(
@@ -676,7 +749,7 @@ class TimexScanner:
 
 
 def _coordinated_start(doc: Doc, start: int, sent_start: int) -> int:
-    """Where a list of numbers ending at `start` begins: "30, 20 и 19 лет" → the 30."""
+    """Where a list of numbers ending at `start` begins: "41, 37 и 12 лет" → the 41."""
     first = start
     while (
         first - 2 >= sent_start
@@ -701,7 +774,7 @@ def _in_person(token: Token) -> bool:
 
 
 def _inside_participle(doc: Doc, i: int) -> bool:
-    """ "состоявшегося накануне военного переворота": a participle before the word agrees in
+    """ "прошедшего накануне общего собрания": a participle before the word agrees in
     case with the noun phrase after it, so the word is its adverb, not a preposition."""
     if i == 0 or i + 1 >= len(doc):
         return False
