@@ -33,6 +33,7 @@ COLORS = {
     "AMOUNT": "#e4e7d2",
     "DATE": "#bfe1d9",
     "SECTOR": "#feca74",
+    "PLACE_ADJ": "#c887fb",  # displaCy's NORP: nationalities and the like
 }
 OKVED_CSV = PROJECT_ROOT / "configs" / "okved2_used.csv"
 HIDDEN_COLUMNS = ("doc_id",)  # the same for every row of a page
