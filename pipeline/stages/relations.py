@@ -363,11 +363,12 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     out, starts = [], {a.start: a for a in adjectives}
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
-        if org is not None and _adjective_opens(org, adjective, lex):
-            out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+        if org is not None and adjective.end < org.end and _adjective_opens(org, adjective, lex):
+            if not any(org.start <= s < adjective.start for s in starts):
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     for org in index.by_type["ORG"]:
         if not _inside_other(org, index):
-            for adjective in _adjectives_before(doc, org, starts):
+            for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
 
@@ -393,16 +394,16 @@ def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
     )
 
 
-def _adjectives_before(doc: Doc, org: Span, adjectives: dict[int, Span]) -> list[Span]:
+def _adjectives_before(
+    doc: Doc, org: Span, adjectives: dict[int, Span], lex: Lexicon
+) -> list[Span]:
     """Place adjectives agreeing with the descriptor right before a name ("американского
     автопроизводителя General Motors") or with the name itself ("тульским «Арсеналом»")."""
     i = org.start - 1
     while i >= 0 and doc[i].text in OPENING:
         i -= 1
-    nouns = []
-    while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
-        nouns.append(doc[i])
-        i -= 1
+    nouns = _descriptors(doc, i, lex)
+    i -= len(nouns)
     name = next((t for t in org if t.text not in OPENING), org[0])
     target = nouns[-1] if nouns else name
     if nouns and _genitive_complement(name, target):
@@ -411,12 +412,27 @@ def _adjectives_before(doc: Doc, org: Span, adjectives: dict[int, Span]) -> list
     for token in reversed(doc[max(0, i - MAX_EPITHETS + 1) : i + 1]):
         if token.lower_ == "и":
             continue
-        if token.pos_ != "ADJ" or not (token.is_lower or token.is_sent_start):
-            break
         adjective = adjectives.get(token.i)
+        if (token.pos_ != "ADJ" and adjective is None) or not (
+            token.is_lower or token.is_sent_start
+        ):
+            break
         if adjective is not None and _agree(token, target):
             found.append(adjective)
     return found
+
+
+def _descriptors(doc: Doc, i: int, lex: Lexicon) -> list[Token]:
+    """The common nouns ending at `i` that describe the name after them, nearest first: one,
+    or two when the nearer is the genitive of the farther ("производителя удобрений"). A
+    place noun ("в российских городах «Ленинград»") describes no organisation."""
+    nouns: list[Token] = []
+    while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and _case(nouns[-1]) != "Gen"):
+            break
+        nouns.append(doc[i])
+        i -= 1
+    return nouns
 
 
 def _genitive_complement(name: Token, descriptor: Token) -> bool:

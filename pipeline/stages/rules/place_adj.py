@@ -24,6 +24,7 @@ from pipeline.stages.rules.lexicon import positions, token_lemma
 
 LABEL = "PLACE_ADJ"
 BLOCKING = ("LOC", "PER")  # "Российская Федерация", "Александр Македонский": part of a name
+ADJECTIVE_TAGS = ("ADJ", "NOUN", "PROPN")
 LOOK_AHEAD = 3  # words after the adjective searched for the noun it modifies
 
 
@@ -62,8 +63,9 @@ class PlaceAdjectiveRules:
         return doc
 
     def is_place(self, doc: Doc, i: int) -> bool:
-        """An adjective (not a noun homonym) that does not modify a language noun."""
-        if doc[i].pos_ != "ADJ":
+        """Not a language's adjective ("немецкий язык"). The lemma is an adjective's, so a
+        token the tagger calls a noun ("нидерландской", NOUN) is read as the adjective."""
+        if doc[i].pos_ not in ADJECTIVE_TAGS:
             return False
         for token in doc[i + 1 : i + 1 + LOOK_AHEAD]:
             if token.pos_ in ("NOUN", "PROPN"):
@@ -74,13 +76,16 @@ class PlaceAdjectiveRules:
 
 
 def _covered(doc: Doc, found: list[int]) -> set[int]:
-    """Of the candidate tokens, those inside a LOC or PER mention."""
+    """Of the candidate tokens, those inside a longer LOC or PER mention. A LOC that is the
+    adjective alone (the NER model's "Стамбульская полиция") keeps it: the LOC stays as
+    found, and the adjective is a PLACE_ADJ as well."""
     if not found:
         return set()
     wanted, out = set(found), set()
     for label in BLOCKING:
         for span in doc.spans.get(label, []):
-            out.update(i for i in range(span.start, span.end) if i in wanted)
+            if len(span) > 1 or label == "PER":
+                out.update(i for i in range(span.start, span.end) if i in wanted)
     return out
 
 
