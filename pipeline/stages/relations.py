@@ -402,7 +402,8 @@ def _adjectives_before(
     i = org.start - 1
     while i >= 0 and doc[i].text in OPENING:
         i -= 1
-    nouns = _descriptors(doc, i, lex)
+    quoted = i < org.start - 1 or org[0].text in OPENING
+    nouns = _descriptors(doc, i, lex, adjectives)
     i -= len(nouns)
     name = next((t for t in org if t.text not in OPENING), org[0])
     target = nouns[-1] if nouns else name
@@ -413,16 +414,27 @@ def _adjectives_before(
         if token.lower_ == "и":
             continue
         adjective = adjectives.get(token.i)
-        if (token.pos_ != "ADJ" and adjective is None) or not (
-            token.is_lower or token.is_sent_start
+        if not (token.is_lower or token.is_sent_start) or not (
+            adjective is not None or _adjective(token)
         ):
             break
-        if adjective is not None and _agree(token, target):
+        # A quoted name right after the adjective need not inflect: "нью-йоркскую
+        # «Метрополитен-Опера»" (but "тульским «Арсеналом»" does).
+        if adjective is not None and ((quoted and not nouns) or _agree(token, target)):
             found.append(adjective)
     return found
 
 
-def _descriptors(doc: Doc, i: int, lex: Lexicon) -> list[Token]:
+def _adjective(token: Token) -> bool:
+    """An adjective, or a word the tagger took for a noun that the dictionary reads as an
+    adjective only ("американского кабельного канала")."""
+    if token.pos_ == "ADJ":
+        return True
+    readings = models.parses(token.lower_) if token.pos_ == "NOUN" else []
+    return bool(readings) and all(p.tag.POS == "ADJF" for p in readings)
+
+
+def _descriptors(doc: Doc, i: int, lex: Lexicon, adjectives: dict[int, Span]) -> list[Token]:
     """The common nouns ending at `i` that describe the name after them, nearest first: one,
     or two when the nearer is the genitive of the farther ("производителя удобрений"). A
     place noun ("в российских городах «Ленинград»") describes no organisation."""
@@ -430,6 +442,8 @@ def _descriptors(doc: Doc, i: int, lex: Lexicon) -> list[Token]:
     while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
         if fold(doc[i].lemma_) in lex.place_nouns or (nouns and _case(nouns[-1]) != "Gen"):
             break
+        if i in adjectives or _adjective(doc[i]):
+            break  # "в нидерландской Gasunie": an adjective the tagger took for a noun
         nouns.append(doc[i])
         i -= 1
     return nouns
