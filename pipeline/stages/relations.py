@@ -361,12 +361,18 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     if not len(adjectives):
         return []
     out, starts = [], {a.start: a for a in adjectives}
+    positions = sorted(starts)
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
         if org is not None and adjective.end < org.end and _adjective_opens(org, adjective, lex):
-            if not any(org.start <= s < adjective.start for s in starts):
+            # The first place adjective of a name only: "Зимбабвийский африканский союз".
+            if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+    reach = MAX_DESCRIPTORS + MAX_EPITHETS + 2  # farthest an adjective stands before a name
     for org in index.by_type["ORG"]:
+        k = bisect_left(positions, org.start)
+        if k == 0 or positions[k - 1] < org.start - reach:
+            continue  # the cheap filter: no place adjective in reach before the name
         if not _inside_other(org, index):
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))

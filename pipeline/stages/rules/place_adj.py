@@ -53,7 +53,8 @@ class PlaceAdjectiveRules:
 
     def __call__(self, doc: Doc) -> Doc:
         found = positions(doc, self.keys) if len(doc) else []
-        blocked = _covered(doc, found)
+        # Only a capitalised word can be part of a name: the spans are read for those alone.
+        blocked = _covered(doc, [i for i in found if not doc[i].is_lower])
         spans = [
             make_span(doc, i, i + 1, LABEL, self.name, normal=self.lex.places[token_lemma(doc[i])])
             for i in found
@@ -67,7 +68,8 @@ class PlaceAdjectiveRules:
         token the tagger calls a noun ("нидерландской", NOUN) is read as the adjective."""
         if doc[i].pos_ not in ADJECTIVE_TAGS:
             return False
-        for token in doc[i + 1 : i + 1 + LOOK_AHEAD]:
+        for j in range(i + 1, min(len(doc), i + 1 + LOOK_AHEAD)):
+            token = doc[j]
             if token.pos_ in ("NOUN", "PROPN"):
                 return token_lemma(token) not in self.lex.not_heads
             if token.pos_ not in ("ADJ", "CCONJ", "PUNCT"):
