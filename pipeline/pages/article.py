@@ -18,7 +18,7 @@ from pipeline.config import PROJECT_ROOT
 from pipeline.pages.markup import Insert, Mark, markup
 from pipeline.pages.templating import environment
 from pipeline.reader import dateline_match
-from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
+from pipeline.schema import MENTION_COLUMNS, TABLE_MENTION_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -122,7 +122,7 @@ def article_section(article: ArticleInput, element_id: str = "article") -> str:
             columns=columns,
             numeric=[c in NUMERIC_COLUMNS for c in columns],
             n_rows=len(rows),
-            counts={t: sum(1 for r in rows if r["type"] == t) for t in MENTION_TYPES},
+            counts={t: sum(1 for r in rows if r["type"] == t) for t in TABLE_MENTION_TYPES},
             colors=COLORS,
             data=_json({str(r["mention_id"]): _tip_values(r) for r in rows}),
             # The table's cells travel once, as JSON, and the page's script lays them out:
