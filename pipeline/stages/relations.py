@@ -467,7 +467,8 @@ def _agree(adjective: Token, noun: Token) -> bool:
     for feature in ("Case", "Number"):
         a, b = set(adjective.morph.get(feature)), set(noun.morph.get(feature))
         if a and b and not a & b:
-            return feature == "Case" and _may_agree(adjective, noun.lower_)
+            if feature == "Number" or not _may_agree(adjective, noun.lower_):
+                return False
     return True
 
 
