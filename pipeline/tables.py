@@ -18,6 +18,7 @@ from pipeline.schema import (
     MENTION_COLUMNS,
     MENTION_TYPES,
     RELATION_COLUMNS,
+    TABLE_MENTION_TYPES,
 )
 
 
@@ -31,7 +32,7 @@ def typed_frame(rows: Sequence[dict], columns: dict[str, str]) -> pd.DataFrame:
     return frame.astype(columns)
 
 
-def doc_mentions(doc: Doc, types: Iterable[str] = MENTION_TYPES) -> list[Span]:
+def doc_mentions(doc: Doc, types: Iterable[str] = TABLE_MENTION_TYPES) -> list[Span]:
     spans = [s for t in types if t in doc.spans for s in doc.spans[t]]
     order = {t: i for i, t in enumerate(MENTION_TYPES)}
     return sorted(spans, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,10 @@ from pipeline.schema import RELATION_TYPES
 NEREL_RELATION_TYPES = tuple(
     t for t in RELATION_TYPES if t not in ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
 )
+# Mention kinds that serve as relation arguments only, scored as the gold type they stand
+# for: a place adjective ("российская") against NEREL's place mention on that adjective
+# (guideline 93). Mention scoring never sees them (they are no gold type).
+ARGUMENT_TYPES = {"PLACE_ADJ": "LOC"}
 # Reported together: the money relations the issue's targets name.
 GROUPS = {"money": ("INCOME", "EXPENDITURE", "PRICE_OF")}
 
@@ -118,7 +122,7 @@ def score_relations(
     result = RelationEvaluation(types, {m: {t: Counts() for t in types} for m in modes})
     found: dict[str, list[Mention]] = {}
     for m in mentions or []:
-        found.setdefault(m.doc_id, []).append(m)
+        found.setdefault(m.doc_id, []).append(as_argument(m))
     by_doc: dict[str, list[Relation]] = {}
     for r in predicted:
         if r.type in types and corpus.document(r.doc_id) is not None:
@@ -154,6 +158,12 @@ def score_relations(
     return result
 
 
+def as_argument(mention: Mention) -> Mention:
+    """A predicted mention as a relation argument: PLACE_ADJ reads as LOC."""
+    kind = ARGUMENT_TYPES.get(mention.type)
+    return mention if kind is None else replace(mention, type=kind)
+
+
 def _both_in(relation: Relation, mentions: list[Mention]) -> bool:
     return all(
         any(_same(m, arg, "partial") for m in mentions) for arg in (relation.head, relation.tail)
@@ -165,7 +175,8 @@ def relations_from_tables(mentions: Any, relations: Any) -> list[Relation]:
     by_id: dict[tuple[str, str], Mention] = {}
     for row in mentions.itertuples(index=False):
         key = (str(row.doc_id), str(row.mention_id))
-        by_id[key] = Mention(str(row.doc_id), int(row.start), int(row.end), str(row.type))
+        kind = ARGUMENT_TYPES.get(str(row.type), str(row.type))
+        by_id[key] = Mention(str(row.doc_id), int(row.start), int(row.end), kind)
     out = []
     for row in relations.itertuples(index=False):
         doc_id = str(row.doc_id)

@@ -19,7 +19,7 @@ from pipeline.config import PROJECT_ROOT
 from pipeline.pages.markup import Insert, Mark, markup, markup_chunks
 from pipeline.pages.templating import environment
 from pipeline.reader import dateline_match
-from pipeline.schema import MENTION_COLUMNS, MENTION_TYPES
+from pipeline.schema import MENTION_COLUMNS, TABLE_MENTION_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,6 +34,7 @@ COLORS = {
     "AMOUNT": "#e4e7d2",
     "DATE": "#bfe1d9",
     "SECTOR": "#feca74",
+    "PLACE_ADJ": "#c887fb",  # displaCy's NORP: nationalities and the like
 }
 OKVED_CSV = PROJECT_ROOT / "configs" / "okved2_used.csv"
 HIDDEN_COLUMNS = ("doc_id",)  # the same for every row of a page
@@ -141,7 +142,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             columns=columns,
             numeric=[c in NUMERIC_COLUMNS for c in columns],
             n_rows=len(rows),
-            counts={t: counts.get(t, 0) for t in MENTION_TYPES},
+            counts={t: counts.get(t, 0) for t in TABLE_MENTION_TYPES},
             colors=COLORS,
             data=_DATA,
             table=_TABLE,

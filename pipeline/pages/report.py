@@ -21,7 +21,7 @@ from pipeline.pages import charts
 from pipeline.pages.article import COLORS, okved_rows
 from pipeline.pages.paths import PAGES_DIR, REPORT_FILE, page_relpath
 from pipeline.pages.templating import environment
-from pipeline.schema import DOCUMENT_COLUMNS, MENTION_TYPES
+from pipeline.schema import DOCUMENT_COLUMNS, MENTION_TYPES, TABLE_MENTION_TYPES
 
 MENTION_FIELDS = ("doc_id", "type", "normal", "entity_id", "sentence")
 MENTION_FIELDS += ("kind", "value", "unit", "date_start", "granularity", "sector", "okved")
@@ -186,7 +186,7 @@ def type_counts(mentions: MentionSource | pa.Table) -> list[dict]:
             "mentions": found.get(t, {}).get("doc_id_count", 0),
             "documents": found.get(t, {}).get("doc_id_count_distinct", 0),
         }
-        for t in MENTION_TYPES
+        for t in TABLE_MENTION_TYPES
     ]
 
 

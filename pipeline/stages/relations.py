@@ -21,7 +21,8 @@ from spacy.attrs import DEP, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import extensions
+from pipeline import extensions, models
+from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.morphology import fold
 from pipeline.stages.rules.base import load_lexicon
 from pipeline.stages.syntax import sentence_numbers
@@ -139,6 +140,7 @@ class RelationRules:
         index = MentionIndex(doc)
         relations = list(nested_relations(doc, index, self.lex))
         relations += seat_after(doc, index, self.lex)
+        relations += adjective_seats(doc, index, self.lex)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
@@ -362,6 +364,137 @@ def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
 def _inside_other(org: Span, index: MentionIndex) -> bool:
     holder = index.holder_at.get(org.start)
     return holder is not None and holder is not org and _contains(holder, org)
+
+
+# --- seats from place adjectives (guideline 90-93) -----------------------------------------
+
+PLACE_ADJ = "PLACE_ADJ"  # the mentions of pipeline/stages/rules/place_adj.py
+OPENING = frozenset('«"“„')
+MAX_DESCRIPTORS, MAX_EPITHETS = 2, 4  # words crossed before a name (decision 92)
+
+
+def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ): a place adjective inside an ORG before its head
+    word ("российское правительство", "Российские железные дороги", decisions 91, 93) or
+    before its name, agreeing with the descriptor ("российская компания «X»", decision 92)."""
+    adjectives = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    if not len(adjectives):
+        return []
+    out, starts = [], {a.start: a for a in adjectives}
+    positions = sorted(starts)
+    for adjective in adjectives:
+        org = _smallest_org(index, adjective)
+        if org is not None and adjective.end < org.end and _adjective_opens(org, adjective, lex):
+            # The first place adjective of a name only: "Зимбабвийский африканский союз".
+            if positions[bisect_left(positions, org.start)] == adjective.start:
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+    reach = MAX_DESCRIPTORS + MAX_EPITHETS + 2  # farthest an adjective stands before a name
+    for org in index.by_type["ORG"]:
+        k = bisect_left(positions, org.start)
+        if k == 0 or positions[k - 1] < org.start - reach:
+            continue  # the cheap filter: no place adjective in reach before the name
+        if not _inside_other(org, index):
+            for adjective in _adjectives_before(doc, org, starts, lex):
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+    return out
+
+
+def _smallest_org(index: MentionIndex, adjective: Span) -> Span | None:
+    outer = index.holder_at.get(adjective.start)
+    if outer is None or outer.label_ != "ORG":
+        return None
+    holding = [o for o in index.within("ORG", outer) if o.start <= adjective.start < o.end]
+    return min(holding, key=len, default=outer)
+
+
+def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
+    """Only adjectives, "и", an opening quote, a legal form or a kind noun stand before the
+    adjective in the name: it precedes the head word (after it, it is a topic)."""
+    return all(
+        t.pos_ == "ADJ"
+        or t.lower_ == "и"
+        or t.text in OPENING
+        or (t.is_upper and t.is_alpha)
+        or fold(t.lemma_) in lex.kind_nouns
+        for t in org.doc[org.start : adjective.start]
+    )
+
+
+def _adjectives_before(
+    doc: Doc, org: Span, adjectives: dict[int, Span], lex: Lexicon
+) -> list[Span]:
+    """Place adjectives agreeing with the descriptor right before a name ("американского
+    автопроизводителя General Motors") or with the name itself ("тульским «Арсеналом»")."""
+    i = org.start - 1
+    while i >= 0 and doc[i].text in OPENING:
+        i -= 1
+    quoted = i < org.start - 1 or org[0].text in OPENING
+    nouns = _descriptors(doc, i, lex, adjectives)
+    i -= len(nouns)
+    name = next((t for t in org if t.text not in OPENING), org[0])
+    target = nouns[-1] if nouns else name
+    if nouns and _genitive_complement(name, target):
+        return []  # "инвестор «Газпрома»": the name is the descriptor's complement
+    found = []
+    for token in reversed(doc[max(0, i - MAX_EPITHETS + 1) : i + 1]):
+        if token.lower_ == "и":
+            continue
+        adjective = adjectives.get(token.i)
+        if not (token.is_lower or token.is_sent_start) or not (
+            adjective is not None or _adjective(token)
+        ):
+            break
+        # A quoted name right after the adjective need not inflect: "нью-йоркскую
+        # «Метрополитен-Опера»" (but "тульским «Арсеналом»" does).
+        if adjective is not None and ((quoted and not nouns) or _agree(token, target)):
+            found.append(adjective)
+    return found
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective, or a word the tagger took for a noun that the dictionary reads as an
+    adjective only ("американского кабельного канала")."""
+    if token.pos_ == "ADJ":
+        return True
+    readings = models.parses(token.lower_) if token.pos_ == "NOUN" else []
+    return bool(readings) and all(p.tag.POS == "ADJF" for p in readings)
+
+
+def _descriptors(doc: Doc, i: int, lex: Lexicon, adjectives: dict[int, Span]) -> list[Token]:
+    """The common nouns ending at `i` that describe the name after them, nearest first: one,
+    or two when the nearer is the genitive of the farther ("производителя удобрений"). A
+    place noun ("в российских городах «Ленинград»") describes no organisation."""
+    nouns: list[Token] = []
+    while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and _case(nouns[-1]) != "Gen"):
+            break
+        if i in adjectives or _adjective(doc[i]):
+            break  # "в нидерландской Gasunie": an adjective the tagger took for a noun
+        nouns.append(doc[i])
+        i -= 1
+    return nouns
+
+
+def _genitive_complement(name: Token, descriptor: Token) -> bool:
+    case, own = set(name.morph.get("Case")), set(descriptor.morph.get("Case"))
+    return bool(case) and case == {"Gen"} and "Gen" not in own
+
+
+def _agree(adjective: Token, noun: Token) -> bool:
+    """Case and number agree where both words state them (a Latin name states none), or
+    some dictionary reading of the noun has the adjective's case ("российской рок-группы",
+    tagged nominative)."""
+    for feature in ("Case", "Number"):
+        a, b = set(adjective.morph.get(feature)), set(noun.morph.get(feature))
+        if a and b and not a & b:
+            if feature == "Number" or not _may_agree(adjective, noun.lower_):
+                return False
+    return True
+
+
+def _may_agree(adjective: Token, noun: str) -> bool:
+    cases = {UD_TO_OC_CASE[c] for c in adjective.morph.get("Case") if c in UD_TO_OC_CASE}
+    return any(p.tag.POS == "NOUN" and p.tag.case in cases for p in models.parses(noun))
 
 
 def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:

@@ -1,0 +1,96 @@
+"""Place adjectives: "российская компания", "московский суд", "американские власти".
+
+A relational adjective of a place is not a LOC (guideline 4, decisions 1/2/38), yet it is the
+seat news gives most organisations ("российская компания «X»"). Such adjectives become
+mentions of their own kind, `doc.spans["PLACE_ADJ"]`, one token each, with `_.normal` the
+place they name in the nominative ("российской" -> "Россия"), from the adjective -> place
+lexicon configs/lexicons/places.toml (guideline 90-93). The relation stage uses them as
+HEADQUARTERED_IN seats; the mention evaluators score only ORG/PER/LOC/..., so no LOC figure
+moves. The whole stage is one lookup of the tokens' folded lemmas (NORM) in a set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import extensions
+from pipeline.stages.morphology import fold
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.lexicon import positions, token_lemma
+
+LABEL = "PLACE_ADJ"
+BLOCKING = ("LOC", "PER")  # "Российская Федерация", "Александр Македонский": part of a name
+ADJECTIVE_TAGS = ("ADJ", "NOUN", "PROPN")
+LOOK_AHEAD = 3  # words after the adjective searched for the noun it modifies
+
+
+@dataclass(frozen=True)
+class PlaceLexicon:
+    places: dict[str, str]  # folded adjective lemma -> the place, nominative
+    not_heads: frozenset[str]  # "язык": the adjective names a language, not a place
+
+    @classmethod
+    def load(cls, path: str | Path) -> PlaceLexicon:
+        raw = load_lexicon(path)
+        places: dict[str, str] = {}
+        for table in raw.get("places", {}).values():
+            for adjective, place in table.items():
+                places.setdefault(fold(adjective), place)
+        not_heads = raw.get("place_adjectives", {}).get("not_heads", [])
+        return cls(places, frozenset(fold(w) for w in not_heads))
+
+
+class PlaceAdjectiveRules:
+    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+        extensions.register()
+        self.name = name
+        self.lex = PlaceLexicon.load(lexicon)
+        self.keys = frozenset(self.lex.places)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = positions(doc, self.keys) if len(doc) else []
+        # Only a capitalised word can be part of a name: the spans are read for those alone.
+        blocked = _covered(doc, [i for i in found if not doc[i].is_lower])
+        spans = [
+            make_span(doc, i, i + 1, LABEL, self.name, normal=self.lex.places[token_lemma(doc[i])])
+            for i in found
+            if i not in blocked and self.is_place(doc, i)
+        ]
+        set_group(doc, LABEL, spans)
+        return doc
+
+    def is_place(self, doc: Doc, i: int) -> bool:
+        """Not a language's adjective ("немецкий язык"). The lemma is an adjective's, so a
+        token the tagger calls a noun ("нидерландской", NOUN) is read as the adjective."""
+        if doc[i].pos_ not in ADJECTIVE_TAGS:
+            return False
+        for j in range(i + 1, min(len(doc), i + 1 + LOOK_AHEAD)):
+            token = doc[j]
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token_lemma(token) not in self.lex.not_heads
+            if token.pos_ not in ("ADJ", "CCONJ", "PUNCT"):
+                break
+        return True
+
+
+def _covered(doc: Doc, found: list[int]) -> set[int]:
+    """Of the candidate tokens, those inside a longer LOC or PER mention. A LOC that is the
+    adjective alone (the NER model's "Стамбульская полиция") keeps it: the LOC stays as
+    found, and the adjective is a PLACE_ADJ as well."""
+    if not found:
+        return set()
+    wanted, out = set(found), set()
+    for label in BLOCKING:
+        for span in doc.spans.get(label, []):
+            if len(span) > 1 or label == "PER":
+                out.update(i for i in range(span.start, span.end) if i in wanted)
+    return out
+
+
+@Language.factory("place_adj_rules", default_config={"lexicon": None})
+def make_place_adj_rules(nlp: Language, name: str, lexicon: str) -> PlaceAdjectiveRules:
+    return PlaceAdjectiveRules(nlp, name, lexicon)
