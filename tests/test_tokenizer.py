@@ -92,9 +92,25 @@ def test_like_num_on_a_set_answers_as_spacys(seed_text):
 
 
 def test_the_pipeline_vocab_uses_the_faster_like_num(nlp):
-    from spacy.attrs import LIKE_NUM
+    from spacy.attrs import LIKE_NUM, SHAPE
 
-    from pipeline.stages.tokenizer import like_num
+    from pipeline.stages.tokenizer import like_num, word_shape
 
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    assert nlp.vocab.lex_attr_getters[SHAPE] is word_shape
     assert nlp.make_doc("двадцать пять")[0].like_num
+
+
+def test_word_shape_answers_as_spacys(seed_text):
+    import random
+
+    from spacy.lang.lex_attrs import word_shape as spacy_word_shape
+
+    from pipeline.stages.tokenizer import word_shape
+
+    words = [*seed_text.split(), "", "a", "A", "Ab", "AB", "aB", "ǅa", "ǅ", "ßa", "中文", "Ⅻ", "²³"]
+    words += ["1", "12345", "١٢٣", "x" * 99, "x" * 100, "Ёлка", "ёлка", "Ä", "İstanbul", "ﬁle"]
+    alphabet = "aZяЯё1²٣-.ǅß中 \u0301"
+    rng = random.Random(0)
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    assert [word_shape(w) for w in words] == [spacy_word_shape(w) for w in words]

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from razdel import sentenize, tokenize
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import LIKE_NUM, SHAPE
+from spacy.lang.lex_attrs import word_shape as spacy_word_shape
 from spacy.lang.ru import lex_attrs as ru_lex_attrs
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +22,7 @@ def create_razdel_tokenizer():
 
     def create(nlp: Language) -> RazdelTokenizer:
         nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
+        nlp.vocab.lex_attr_getters[SHAPE] = word_shape
         return RazdelTokenizer(nlp.vocab)
 
     return create
@@ -45,6 +47,21 @@ def like_num(text: str) -> bool:
         if num.isdigit() and denom.isdigit():
             return True
     return text.lower() in _NUM_WORDS
+
+
+def word_shape(text: str) -> str:
+    """spacy.lang.lex_attrs.word_shape, answer for answer, without its loop over characters
+    for the words most new lexemes are: all lowercase letters, a capital and lowercase
+    letters, all digits (a shape keeps at most 4 of a run of one character class)."""
+    if len(text) < 100:
+        if text.isdigit():
+            return "dddd"[: len(text)]
+        if text.isalpha():
+            if text.islower():
+                return "xxxx"[: len(text)]
+            if text[0].isupper() and text[1:].islower():
+                return "X" + "xxxx"[: len(text) - 1]
+    return spacy_word_shape(text)
 
 
 class RazdelTokenizer:
