@@ -44,8 +44,25 @@ class Words:
             yield self.positions[start:end], self.texts[start:end]
 
 
-def doc_words(doc: Doc) -> Words:
-    """Read from one array per Doc: a Token object per word costs more than tagging it."""
+# Where the first tagger leaves a Doc's Words for the next (morphology, then NER): the
+# tokens, spaces and sentence starts they are read from are the tokenizer's and no stage
+# before NER changes them.
+_WORDS_KEY = ("pipeline.batching", "words")
+
+
+def doc_words(doc: Doc, keep: bool = False) -> Words:
+    """Read from one array per Doc: a Token object per word costs more than tagging it.
+    With `keep`, the Words stay on the Doc (`user_data`) for the next call, which takes them
+    off again: the second tagger does not read the same arrays a second time."""
+    words = doc.user_data.pop(_WORDS_KEY, None)
+    if words is None:
+        words = _read_words(doc)
+    if keep:
+        doc.user_data[_WORDS_KEY] = words
+    return words
+
+
+def _read_words(doc: Doc) -> Words:
     strings, words = doc.vocab.strings, Words()
     for i, (orth, is_space, sent_start) in enumerate(
         doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()

@@ -16,7 +16,9 @@ from pipeline import slovnet_exec
 # morphology's caches in front of `parses`: at 10,000 entries it answered 9 % of its calls,
 # ~1 KB each (10 MB); at 1,000 it makes 3,300 more pymorphy3 calls (~0.07 s of ~28 s).
 PARSES_CACHE = 1_000
-# word -> shape: 80 bytes and a 1 µs call each; 20,000 entries miss 13 % more than 50,000.
+# word -> (word id, shape id) for the taggers (slovnet_exec.WordIds), ~200 bytes and a 2 µs
+# call each; bounded like slovnet's word -> shape cache before it (20,000 entries miss 13 %
+# more than 50,000).
 SHAPE_CACHE = 20_000
 
 
@@ -31,18 +33,15 @@ def single_threaded_blas() -> None:
 def taggers() -> tuple:
     """natasha's news morphology and NER taggers on one navec embedding."""
     from natasha import NewsMorphTagger, NewsNERTagger
-    from slovnet.exec import encoders
 
     single_threaded_blas()
-    # Both taggers compute the shape of every word with a pure function of the word, in
-    # Python, once per word occurrence: remembering it saves a few percent of the run.
-    if not hasattr(encoders.word_shape, "cache_info"):
-        encoders.word_shape = lru_cache(maxsize=SHAPE_CACHE)(encoders.word_shape)
+    # Both taggers encode every word occurrence in Python (lowercase, shape, two lookups):
+    # slovnet_exec.accelerate remembers each word's ids, in one cache of SHAPE_CACHE words.
     embedding = news_embedding()
     morph, ner = NewsMorphTagger(embedding), NewsNERTagger(embedding)
     _share_vocabulary(ner, morph)
     for tagger in (morph, ner):
-        slovnet_exec.accelerate(tagger)
+        slovnet_exec.accelerate(tagger, SHAPE_CACHE)
     return morph, ner
 
 
@@ -105,7 +104,7 @@ def syntax_parser():
     morph, _ = taggers()
     parser = NewsSyntaxParser(_embedding_of(morph))
     _share_vocabulary(parser, morph)
-    slovnet_exec.accelerate(parser)
+    slovnet_exec.accelerate(parser, SHAPE_CACHE)
     return parser
 
 

@@ -55,14 +55,29 @@ def agreeing_parse(word: str, pos: str, case: str):
         return None
     wanted_pos = UD_TO_OC_POS.get(pos)
     wanted_case = UD_TO_OC_CASE.get(case)
+    # The first parse with the highest score (2 for the POS, 1 for the case): pymorphy3 lists
+    # the likeliest first. No later parse can beat one that has both.
+    best, best_score = candidates[0], -1
+    perfect = (2 if wanted_pos else 0) + (1 if wanted_case else 0)
+    for parse in candidates:
+        tag_pos, grammemes = _tag_features(parse.tag)
+        score = (2 if wanted_pos and tag_pos in wanted_pos else 0) + (
+            1 if wanted_case and wanted_case in grammemes else 0
+        )
+        if score > best_score:
+            best, best_score = parse, score
+            if score == perfect:
+                break
+    return best
 
-    def score(item):
-        index, parse = item
-        s = 0
-        if wanted_pos and parse.tag.POS in wanted_pos:
-            s += 2
-        if wanted_case and wanted_case in parse.tag:
-            s += 1
-        return (s, -index)
 
-    return max(enumerate(candidates), key=score)[1]
+# pymorphy3 tag string -> (POS, grammemes). `tag.POS` and `grammeme in tag` compute a set
+# intersection and validate on every call; a dictionary has a few thousand distinct tags.
+_TAG_FEATURES: dict[str, tuple[str | None, frozenset[str]]] = {}
+
+
+def _tag_features(tag) -> tuple[str | None, frozenset[str]]:
+    features = _TAG_FEATURES.get(tag._str)
+    if features is None:
+        features = _TAG_FEATURES[tag._str] = (tag.POS, frozenset(tag.grammemes))
+    return features

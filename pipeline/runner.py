@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +56,10 @@ Rows = tuple[Sequence[dict], dict, list[dict], list[dict]]
 
 
 def table_rows(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 64
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    seen: Callable[[Document, Doc], None] | None = None,
 ) -> list[Rows]:
     """(mention rows, document row, relation rows, fact rows) for each document, in order;
     the relation and fact rows name the mention rows' own ids. Only rows are kept, and the
@@ -64,13 +67,20 @@ def table_rows(
     piece size runs in pieces (`pieces.long_rows`): its mention rows are held compact
     (`CompactRows`, read like a list of dicts). (spaCy's memory zones would also free each
     batch's lexemes, but re-creating them costs a tenth of the run; batch workers rebuild
-    the pipeline every few thousand documents instead.)"""
+    the pipeline every few thousand documents instead.) `seen`, if given, is called with each
+    document run whole and its Doc, while the Doc is alive: what a caller needs from the Doc
+    beyond the rows (a batch page's sentence ends) without tokenising the text again."""
     from pipeline.tables import doc_rows
 
     nlp = nlp or load_pipeline()
     rows: list[Rows] = []
     for document, doc in process_each(documents, nlp, batch_size):
-        rows.append(long_rows(document, nlp, piece_size(nlp)) if doc is None else doc_rows(doc))
+        if doc is None:
+            rows.append(long_rows(document, nlp, piece_size(nlp)))
+            continue
+        if seen is not None:
+            seen(document, doc)
+        rows.append(doc_rows(doc))
     trim_heap()
     return rows
 

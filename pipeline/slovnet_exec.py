@@ -11,8 +11,10 @@ the whole batch at once. Tests check that tags and activations agree with slovne
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+from slovnet.shape import word_shape
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,26 @@ class DistinctEmbedding:
 
     def __init__(self, emb) -> None:
         self.emb = emb
+        codes = emb.word.codes.array  # navec's product quantisation: qdim x centroids x chunk
+        qdim, centroids, chunk = codes.shape
+        self._codes = codes.reshape(qdim * centroids, chunk)  # a view, no copy
+        self._offsets = np.arange(qdim, dtype=np.intp) * centroids
 
     def __call__(self, word_id: np.ndarray, shape_id: np.ndarray) -> Distinct:
         pairs = word_id.astype(np.int64) * (int(shape_id.max(initial=0)) + 1) + shape_id
         unique, first, index = np.unique(pairs, return_index=True, return_inverse=True)
         words = word_id.reshape(-1)[first]
         shapes = shape_id.reshape(-1)[first]
-        return Distinct(self.emb(words, shapes), index.reshape(word_id.shape))
+        return Distinct(self._rows(words, shapes), index.reshape(word_id.shape))
+
+    def _rows(self, words: np.ndarray, shapes: np.ndarray) -> np.ndarray:
+        """slovnet's word vectors (navec's `codes[qdims, indexes]`, a fancy index per chunk)
+        as one `np.take` of whole rows from the flattened codes: the same floats, five times
+        faster; the shape vectors beside them, as slovnet concatenates them."""
+        chunks = self.emb.word.indexes.array[words].astype(np.intp)
+        chunks += self._offsets
+        vectors = np.take(self._codes, chunks, axis=0).reshape(len(words), -1)
+        return np.concatenate((vectors, self.emb.shape(shapes)), axis=-1)
 
 
 class CNNEncoder:
@@ -133,12 +148,12 @@ def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) ->
     rows = np.arange(batch)
     score = emissions[:, 0]
     history = []
+    # The best score is the maximum itself: one reduction instead of gathering at the argmax
+    # (the same float either way).
     for t in range(1, length):
         candidates = score[:, :, None] + transitions + emissions[:, t, None, :]
-        best_previous = candidates.argmax(1)
-        best = np.take_along_axis(candidates, best_previous[:, None, :], 1)[:, 0]
-        score = np.where(mask[:, t, None], best, score)
-        history.append(best_previous)
+        history.append(candidates.argmax(1))
+        score = np.where(mask[:, t, None], candidates.max(1), score)
     sizes = mask.sum(1) - 1
     last = score.argmax(1)
     tags = np.zeros((batch, length), dtype=np.int64)
@@ -151,8 +166,48 @@ def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) ->
     return [tags[i, : sizes[i] + 1] for i in range(batch)]
 
 
-def accelerate(tagger) -> None:
-    """Swap a natasha news tagger's encoder (and CRF, for NER) for the versions above."""
+class WordIds:
+    """Drop-in for slovnet's `WordShapeEncoder.item`: (word ids, shape ids) of a sentence,
+    each word's pair remembered (bounded LRU). slovnet lowercases the word, computes its shape
+    in Python and looks both up for every occurrence; news repeats its words, and the
+    morphology and NER taggers (one vocabulary) read the same words again."""
+
+    def __init__(self, words_vocab, shapes_vocab, size: int) -> None:
+        self.words_vocab, self.shapes_vocab = words_vocab, shapes_vocab
+        encode_word, encode_shape = words_vocab.encode, shapes_vocab.encode
+        self.ids = lru_cache(maxsize=size)(
+            lambda word: (encode_word(word.lower()), encode_shape(word_shape(word)))
+        )
+
+    def __call__(self, words: list[str]) -> tuple[list[int], list[int]]:
+        ids = self.ids
+        pairs = [ids(word) for word in words]
+        return [pair[0] for pair in pairs], [pair[1] for pair in pairs]
+
+
+# One WordIds per (words vocabulary, shapes vocabulary): taggers that share their
+# vocabularies (models._share_vocabulary) share the cache too.
+_WORD_IDS: list[WordIds] = []
+WORD_IDS_CACHE = 20_000
+
+
+def word_ids(encoder, size: int = WORD_IDS_CACHE) -> WordIds:
+    for known in _WORD_IDS:
+        if known.words_vocab is encoder.words_vocab and known.shapes_vocab is encoder.shapes_vocab:
+            return known
+    _WORD_IDS.append(WordIds(encoder.words_vocab, encoder.shapes_vocab, size))
+    return _WORD_IDS[-1]
+
+
+def word_ids_caches() -> list:
+    """The lru caches of every WordIds made in this process (memory probes, tests)."""
+    return [known.ids for known in _WORD_IDS]
+
+
+def accelerate(tagger, cache: int = WORD_IDS_CACHE) -> None:
+    """Swap a natasha news tagger's encoder (and CRF, for NER) for the versions above, and its
+    input encoding for cached word ids."""
+    tagger.infer.encoder.item = word_ids(tagger.infer.encoder, cache)
     model = tagger.infer.model
     model.emb = DistinctEmbedding(model.emb)
     model.encoder = CNNEncoder(model.encoder)

@@ -43,9 +43,7 @@ def say(step: str, **extra) -> None:
 
 def cache_sizes(nlp) -> dict[str, int]:
     """Entries held by each cache that grows with the vocabulary of the documents seen."""
-    from slovnet.exec import encoders
-
-    from pipeline import models, readings
+    from pipeline import models, readings, slovnet_exec
     from pipeline.normalize import inflect
     from pipeline.stages import morphology
 
@@ -57,8 +55,8 @@ def cache_sizes(nlp) -> dict[str, int]:
         "spacy strings": len(nlp.vocab.strings),
         "spacy lexemes": len(nlp.vocab),
     }
-    if hasattr(encoders.word_shape, "cache_info"):
-        sizes["slovnet word_shape"] = encoders.word_shape.cache_info().currsize
+    for cache in slovnet_exec.word_ids_caches():
+        sizes["slovnet word ids"] = cache.cache_info().currsize
     for name, component in nlp.pipeline:
         for attr, value in _grown_dicts(component):
             sizes[f"{name}.{attr}"] = len(value)
@@ -94,9 +92,7 @@ def hit_rates() -> dict[str, str]:
 
 
 def drop_caches() -> None:
-    from slovnet.exec import encoders
-
-    from pipeline import models, readings
+    from pipeline import models, readings, slovnet_exec
     from pipeline.normalize import inflect
     from pipeline.runner import trim_heap
     from pipeline.stages import morphology
@@ -106,7 +102,7 @@ def drop_caches() -> None:
         readings.agreeing_parse,
         morphology._lemma,
         inflect._nominative,
-        getattr(encoders.word_shape, "cache_clear", None) and encoders.word_shape,
+        *slovnet_exec.word_ids_caches(),
     ):
         if cached:
             cached.cache_clear()

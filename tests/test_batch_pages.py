@@ -61,3 +61,48 @@ def test_article_from_document_places_facts(facts, ends, shown_after) -> None:
     else:
         before = page.split(FACTS, 1)[0]
         assert before.endswith(shown_after) and "Банк" in page.split(FACTS, 1)[1]
+
+
+def test_worker_pages_take_sentence_ends_from_its_own_doc(nlp, tmp_path, monkeypatch) -> None:
+    """batch --html no longer tokenises a document again for its page: the sentence ends come
+    from the Doc the worker already made, and the page is the one those ends gave before."""
+    from pipeline.batch import worker
+    from pipeline.batch.model import WorkerSettings
+    from pipeline.batch.parts import PartRows
+    from pipeline.pages.paths import page_relpath
+    from pipeline.reader import read_documents
+
+    documents = [*read_documents(SEED), Document("plain", "Погода была тёплой.", "p.txt", "utf-8")]
+    settings = WorkerSettings(str(tmp_path), str(tmp_path), None, None, 64, html=True)
+    made: list[str] = []
+    original = type(nlp).make_doc
+    monkeypatch.setattr(
+        type(nlp), "make_doc", lambda self, text: made.append(text) or original(self, text)
+    )
+    rows = PartRows()
+    worker._run_chunk(nlp, documents, rows, 64, settings)
+    assert made == [d.text for d in documents]  # once each, for the pipeline itself
+    seed = documents[0]
+    facts = [row for row in rows.facts if row["doc_id"] == seed.doc_id]
+    assert facts  # the seed has a fact, so its page needs sentence ends
+    ends = [sentence.end_char for sentence in original(nlp, seed.text).sents]
+    mentions = [row for row in rows.mentions if row["doc_id"] == seed.doc_id]
+    expected = article_page([ArticleInput.from_document(seed, mentions, facts, ends)])
+    assert (tmp_path / page_relpath(seed.doc_id)).read_text(encoding="utf-8") == expected
+    assert FACTS in expected
+
+
+def test_table_rows_hands_each_whole_doc_to_the_hook(nlp) -> None:
+    from pipeline.runner import table_rows
+
+    documents = [
+        Document(f"d{i}", text, "m", "utf-8")
+        for i, text in enumerate(["Погода тёплая. Завод закрыт.", "Дождь."])
+    ]
+    seen: list[tuple[str, int]] = []
+    table_rows(
+        documents,
+        nlp,
+        seen=lambda document, doc: seen.append((document.doc_id, len(list(doc.sents)))),
+    )
+    assert seen == [("d0", 2), ("d1", 1)]

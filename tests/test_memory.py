@@ -119,10 +119,12 @@ def test_caches_keep_to_their_bounds():
     assert models.parses.cache_info().currsize == models.PARSES_CACHE
 
 
-def test_the_shape_cache_of_the_taggers_is_bounded(nlp):
-    from slovnet.exec import encoders
+def test_the_word_ids_cache_of_the_taggers_is_bounded(nlp):
+    from pipeline import slovnet_exec
 
-    assert encoders.word_shape.cache_info().maxsize == models.SHAPE_CACHE
+    caches = slovnet_exec.word_ids_caches()
+    assert caches  # morphology and NER share one (one vocabulary)
+    assert all(cache.cache_info().maxsize == models.SHAPE_CACHE for cache in caches)
 
 
 def test_one_row_path_for_short_and_long_documents(nlp, seed_text, monkeypatch):

@@ -77,3 +77,22 @@ def test_viterbi_equals_slovnets_crf(seed):
     got = slovnet_exec.viterbi(emissions, mask, transitions)
     assert [list(path) for path in got] == [list(path) for path in expected]
     assert [len(path) for path in got] == list(sizes)
+
+
+def test_word_rows_equal_navecs_on_any_ids(slovnet_tagger):
+    """The flattened-codes gather gives navec's own vectors, first and last words included."""
+    emb = slovnet_tagger.infer.model.emb
+    distinct = slovnet_exec.DistinctEmbedding(emb)
+    count = emb.word.indexes.array.shape[0]
+    words = np.array([0, count - 1, *np.random.RandomState(1).randint(0, count, 500)])
+    shapes = np.random.RandomState(2).randint(0, emb.shape.weight.array.shape[0], len(words))
+    np.testing.assert_array_equal(distinct._rows(words, shapes), emb(words, shapes))
+
+
+def test_word_ids_equal_slovnets_encoding(slovnet_tagger):
+    from slovnet.exec.encoders import WordShapeEncoder
+
+    encoder = slovnet_tagger.infer.encoder
+    words = ["Москва", "москва", "ООО", "2024", "«", "Тест-Слово", "", "qwerty", "Ёлка"] * 2
+    own = WordShapeEncoder(encoder.words_vocab, encoder.shapes_vocab).item(words)
+    assert slovnet_exec.word_ids(encoder)(words) == own

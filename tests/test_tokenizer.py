@@ -77,3 +77,40 @@ def test_configured_pipeline_tokenizes_with_razdel(nlp):
     """The pipeline names razdel_tokenizer in its nlp config (spaCy's own is never built)."""
     assert isinstance(nlp.tokenizer, RazdelTokenizer)
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "razdel_tokenizer"}
+
+
+def test_like_num_on_a_set_answers_as_spacys(seed_text):
+    from spacy.lang.ru.lex_attrs import _num_words
+    from spacy.lang.ru.lex_attrs import like_num as spacy_like_num
+
+    from pipeline.stages.tokenizer import like_num
+
+    words = [*_num_words, *(w.upper() for w in _num_words), *seed_text.split()]
+    words += ["", "+5%", "-3,5", "±1.5", "~10", "1/2", "1/2/3", "a/2", "%", "xx", "Двадцать"]
+    assert [like_num(w) for w in words] == [spacy_like_num(w) for w in words]
+    assert any(like_num(w) for w in words) and not all(like_num(w) for w in words)
+
+
+def test_the_pipeline_vocab_uses_the_faster_like_num(nlp):
+    from spacy.attrs import LIKE_NUM, SHAPE
+
+    from pipeline.stages.tokenizer import like_num, word_shape
+
+    assert nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    assert nlp.vocab.lex_attr_getters[SHAPE] is word_shape
+    assert nlp.make_doc("двадцать пять")[0].like_num
+
+
+def test_word_shape_answers_as_spacys(seed_text):
+    import random
+
+    from spacy.lang.lex_attrs import word_shape as spacy_word_shape
+
+    from pipeline.stages.tokenizer import word_shape
+
+    words = [*seed_text.split(), "", "a", "A", "Ab", "AB", "aB", "ǅa", "ǅ", "ßa", "中文", "Ⅻ", "²³"]
+    words += ["1", "12345", "١٢٣", "x" * 99, "x" * 100, "Ёлка", "ёлка", "Ä", "İstanbul", "ﬁle"]
+    alphabet = "aZяЯё1²٣-.ǅß中 \u0301"
+    rng = random.Random(0)
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    assert [word_shape(w) for w in words] == [spacy_word_shape(w) for w in words]

@@ -9,9 +9,10 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.batch.discovery import doc_id_for
 from pipeline.batch.model import (
@@ -25,6 +26,9 @@ from pipeline.batch.model import (
 from pipeline.batch.parts import PartRows, commit_part
 from pipeline.errors import InputError
 from pipeline.reader import Document, iter_records
+
+if TYPE_CHECKING:  # the driver imports this module and never spaCy
+    from spacy.tokens import Doc
 
 # A long-lived pipeline grows with the corpus vocabulary (spaCy's StringStore, the pymorphy3
 # parse cache): a worker rebuilds it after this many documents, which keeps its memory bounded.
@@ -156,13 +160,16 @@ def _run_chunk(
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
     from pipeline.runner import table_rows
 
+    html = settings is not None and settings.html
+    ends: dict[int, list[int]] = {}
+    seen = _sentence_ends_into(ends) if html else None
     try:
-        results = list(zip(documents, table_rows(documents, nlp, batch_size), strict=True))
+        results = list(zip(documents, table_rows(documents, nlp, batch_size, seen), strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend((document, r) for r in table_rows([document], nlp, 1))
+                results.extend((document, r) for r in table_rows([document], nlp, 1, seen))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
@@ -171,12 +178,30 @@ def _run_chunk(
         rows.documents.append(document)
         rows.relations.extend(relations)
         rows.facts.extend(facts)
-        if settings is not None and settings.html:
-            _write_page(source, mentions, facts, Path(settings.out), nlp)
+        if html:
+            page_ends = ends.get(id(source)) if facts else None
+            _write_page(source, mentions, facts, Path(settings.out), page_ends)
+
+
+def _sentence_ends_into(ends: dict[int, list[int]]) -> Callable[[Document, Doc], None]:
+    """A `table_rows` hook keeping where each sentence of a document with facts ends (by the
+    document's id()), read from the worker's own Doc: the facts table numbers sentences by
+    the tokenizer's boundaries, which later stages keep. A document run in pieces has no
+    whole Doc: its page shows no facts, as extract's does not."""
+
+    def keep(document: Document, doc: Doc) -> None:
+        if doc._.facts:
+            ends[id(document)] = [sentence.end_char for sentence in doc.sents]
+
+    return keep
 
 
 def _write_page(
-    document: Document, mentions: list[dict], facts: list[dict], out: Path, nlp
+    document: Document,
+    mentions: list[dict],
+    facts: list[dict],
+    out: Path,
+    sentence_ends: list[int] | None,
 ) -> None:
     """The document's annotated page (batch --html), with its facts under their sentences. A
     page that cannot be made is reported on stderr and skipped: the document's rows matter
@@ -186,20 +211,7 @@ def _write_page(
     from pipeline.pages.paths import page_relpath
 
     try:
-        ends = _sentence_ends(nlp, document.text) if facts else None
-        article = ArticleInput.from_document(document, mentions, facts, ends)
+        article = ArticleInput.from_document(document, mentions, facts, sentence_ends)
         write_text(out / page_relpath(document.doc_id), article_page([article]))
     except Exception as exc:
         sys.stderr.write(f"warning: no page for {document.doc_id}: {one_line(exc)}\n")
-
-
-def _sentence_ends(nlp, text: str) -> list[int] | None:
-    """Where each sentence ends, as the facts table numbers sentences: the tokenizer alone
-    gives them (later stages keep its boundaries). Rows keep no Doc, so it runs again, on
-    documents with facts only. A document run in pieces is not tokenized whole (memory): its
-    page shows no facts, as extract's does not."""
-    from pipeline.runner import piece_size
-
-    if len(text) > piece_size(nlp):
-        return None
-    return [sentence.end_char for sentence in nlp.make_doc(text).sents]

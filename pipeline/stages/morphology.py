@@ -36,7 +36,7 @@ class Morphology(BatchTagger):
         self._tag_keys: dict[str, tuple[int, int, str, str]] = {}
 
     def _tag(self, docs: list[Doc]) -> None:
-        per_doc = [doc_words(doc) for doc in docs]
+        per_doc = [doc_words(doc, keep=True) for doc in docs]  # NER reads the same words
         sentences = [(d, *sentence) for d, w in enumerate(per_doc) for sentence in w.sentences()]
         sentences.sort(key=lambda item: len(item[1]))
         infer = self.tagger.infer

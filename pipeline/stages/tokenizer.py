@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterator
 
 from razdel import sentenize, tokenize
+from spacy.attrs import LIKE_NUM, SHAPE
+from spacy.lang.lex_attrs import word_shape as spacy_word_shape
+from spacy.lang.ru import lex_attrs as ru_lex_attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -18,9 +21,47 @@ def create_razdel_tokenizer():
     prefix/suffix rules take a tenth of a second to compile) only to have it replaced."""
 
     def create(nlp: Language) -> RazdelTokenizer:
+        nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
+        nlp.vocab.lex_attr_getters[SHAPE] = word_shape
         return RazdelTokenizer(nlp.vocab)
 
     return create
+
+
+# spaCy's Russian `like_num` looks a word up in a sorted *list* of ~600 number words: a third
+# of the cost of every new word (lexeme) the vocabulary meets. The same test on a set.
+_NUM_WORDS = frozenset(ru_lex_attrs._num_words)
+
+
+def like_num(text: str) -> bool:
+    """spacy.lang.ru.lex_attrs.like_num, answer for answer (tests/test_tokenizer.py)."""
+    if text.startswith(("+", "-", "±", "~")):
+        text = text[1:]
+    if text.endswith("%"):
+        text = text[:-1]
+    text = text.replace(",", "").replace(".", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    return text.lower() in _NUM_WORDS
+
+
+def word_shape(text: str) -> str:
+    """spacy.lang.lex_attrs.word_shape, answer for answer, without its loop over characters
+    for the words most new lexemes are: all lowercase letters, a capital and lowercase
+    letters, all digits (a shape keeps at most 4 of a run of one character class)."""
+    if len(text) < 100:
+        if text.isdigit():
+            return "dddd"[: len(text)]
+        if text.isalpha():
+            if text.islower():
+                return "xxxx"[: len(text)]
+            if text[0].isupper() and text[1:].islower():
+                return "X" + "xxxx"[: len(text) - 1]
+    return spacy_word_shape(text)
 
 
 class RazdelTokenizer:

@@ -28,12 +28,13 @@ def token_lemma(token) -> str:
     return token.norm_
 
 
-def norm_doc(vocab, lemmas: tuple[str, ...]) -> Doc:
-    """A PhraseMatcher(attr="NORM") pattern: NORM holds folded lemmas on real docs too."""
-    doc = Doc(vocab, words=list(lemmas))
-    for token, lemma in zip(doc, lemmas, strict=True):
-        token.norm_ = lemma
-    return doc
+def norm_doc(vocab, lemmas: tuple[str, ...]) -> tuple[int, ...]:
+    """A PhraseMatcher(attr="NORM") pattern: NORM holds folded lemmas on real docs too. The
+    pattern is the lemmas' NORM ids, which `PhraseMatcher.add` takes as they are: what it
+    would read from a pattern Doc, without making ~3,000 Docs and a lexeme per new word at
+    load (a tenth of the load; tests/test_lexicon_patterns.py matches both ways)."""
+    add = vocab.strings.add
+    return tuple(add(lemma) for lemma in lemmas)
 
 
 def positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
