@@ -3,6 +3,7 @@ both built from rows, through the real CLI entry point."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -106,3 +107,25 @@ def test_table_rows_hands_each_whole_doc_to_the_hook(nlp) -> None:
         seen=lambda document, doc: seen.append((document.doc_id, len(list(doc.sents)))),
     )
     assert seen == [("d0", 2), ("d1", 1)]
+
+
+def test_worker_page_of_a_long_document_shows_its_first_part(nlp, tmp_path, monkeypatch) -> None:
+    """batch --html pages follow `[long_documents] page_chars` as extract's page does: a
+    document past it gets a page of its first part and a note; its rows stay whole."""
+    from pipeline.batch import worker
+    from pipeline.batch.model import WorkerSettings
+    from pipeline.batch.parts import PartRows
+    from pipeline.pages.paths import page_relpath
+
+    paragraph = "Компания «Вектор» открыла завод в Казани 3 марта 2024 года."
+    text = "\n\n".join([paragraph] * 40)
+    monkeypatch.setitem(nlp.meta, "page_chars", 500)
+    settings = WorkerSettings(str(tmp_path), str(tmp_path), None, None, 64, html=True)
+    rows = PartRows()
+    worker._run_chunk(nlp, [Document("long", text, "long.txt", "utf-8")], rows, 64, settings)
+    page = (tmp_path / page_relpath("long")).read_text(encoding="utf-8")
+    assert 'class="meta note"' in page and f"{len(text):,}" in page
+    assert max(row["end"] for row in rows.mentions) > 500  # the rows keep the whole text
+    shown = re.search(r"with their ([\d,]+) of its ([\d,]+) mentions", page)
+    assert shown and shown[2] == f"{len(rows.mentions):,}"
+    assert 0 < int(shown[1].replace(",", "")) < len(rows.mentions)

@@ -158,7 +158,7 @@ def _run_chunk(
     settings: WorkerSettings | None = None,
 ) -> None:
     """Process a chunk through nlp.pipe; if anything in it raises, isolate the culprit."""
-    from pipeline.runner import table_rows
+    from pipeline.runner import page_size, table_rows
 
     html = settings is not None and settings.html
     ends: dict[int, list[int]] = {}
@@ -180,7 +180,7 @@ def _run_chunk(
         rows.facts.extend(facts)
         if html:
             page_ends = ends.get(id(source)) if facts else None
-            _write_page(source, mentions, facts, Path(settings.out), page_ends)
+            _write_page(source, mentions, facts, Path(settings.out), page_ends, page_size(nlp))
 
 
 def _sentence_ends_into(ends: dict[int, list[int]]) -> Callable[[Document, Doc], None]:
@@ -202,16 +202,21 @@ def _write_page(
     facts: list[dict],
     out: Path,
     sentence_ends: list[int] | None,
+    page_chars: int,
 ) -> None:
-    """The document's annotated page (batch --html), with its facts under their sentences. A
-    page that cannot be made is reported on stderr and skipped: the document's rows matter
-    more than its page."""
-    from pipeline.output import write_text
-    from pipeline.pages import ArticleInput, article_page
+    """The document's annotated page (batch --html), with its facts under their sentences,
+    streamed to disk; a book-length document's page shows its first `page_chars` characters,
+    as extract's does. A page that cannot be made is reported on stderr and skipped: the
+    document's rows matter more than its page."""
+    from pipeline.output import write_chunks
+    from pipeline.pages import ArticleInput
+    from pipeline.pages.article import first_part, page_chunks, page_heading
     from pipeline.pages.paths import page_relpath
 
     try:
         article = ArticleInput.from_document(document, mentions, facts, sentence_ends)
-        write_text(out / page_relpath(document.doc_id), article_page([article]))
+        article = first_part(article, page_chars)
+        chunks = page_chunks([article], page_heading([article]), True)
+        write_chunks(out / page_relpath(document.doc_id), chunks)
     except Exception as exc:
         sys.stderr.write(f"warning: no page for {document.doc_id}: {one_line(exc)}\n")
