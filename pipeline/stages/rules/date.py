@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -417,17 +417,22 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
     }
 
 
-def build_matcher(
-    vocab, lex: DateLexicon, spaces: bool = True
-) -> tuple[Matcher, dict[int, list[str]]]:
-    """The Matcher and, per match id, the symbol of each pattern element. With `spaces`, an
-    optional whitespace token may stand between elements; that doubles every pattern, so
-    text without such tokens is matched by a Matcher built without them."""
+@dataclass(frozen=True)
+class _Pattern:
+    key: str
+    elements: list[dict]
+    names: list[str]
+    required: frozenset[str]  # features some token of the stretch must have for a match
+
+
+def _patterns(lex: DateLexicon, spaces: bool) -> list[_Pattern]:
+    """Every pattern in Matcher order. With `spaces`, an optional whitespace token may stand
+    between elements; that doubles every pattern, so text without such tokens is matched by
+    patterns built without them."""
     specs = _token_specs(lex)
-    matcher = Matcher(vocab, validate=False)
-    symbols: dict[int, list[str]] = {}
     prefix = "DATE" if spaces else "DATE_NOSPACE"
     sequences = [seq for rule in GRAMMAR for seq in expand(rule)]
+    found = []
     for index, seq in enumerate(sequences):
         pattern, names = [], []
         for symbol in seq:
@@ -436,11 +441,103 @@ def build_matcher(
                 names.append("SPACE")
             pattern.append(_element(symbol, specs))
             names.append(symbol.rstrip("?"))
-        _add(matcher, symbols, f"{prefix}_{index}", pattern, names)
+        required = frozenset(symbol for symbol in seq if not symbol.endswith("?"))
+        found.append(_Pattern(f"{prefix}_{index}", pattern, names, required))
     for index, phrase in enumerate(lex.present_phrases):
         pattern = [{"LOWER": word} for word in phrase]
-        _add(matcher, symbols, f"{prefix}_PHRASE_{index}", pattern, ["PHRASE"] * len(phrase))
+        required = frozenset(f"={word}" for word in phrase)
+        found.append(
+            _Pattern(f"{prefix}_PHRASE_{index}", pattern, ["PHRASE"] * len(phrase), required)
+        )
+    return found
+
+
+def build_matcher(
+    vocab, lex: DateLexicon, spaces: bool = True
+) -> tuple[Matcher, dict[int, list[str]]]:
+    """The Matcher of every pattern and, per match id, the symbol of each pattern element."""
+    return _matcher(vocab, _patterns(lex, spaces))
+
+
+def _matcher(vocab, patterns: list[_Pattern]) -> tuple[Matcher, dict[int, list[str]]]:
+    matcher = Matcher(vocab, validate=False)
+    symbols: dict[int, list[str]] = {}
+    for pattern in patterns:
+        _add(matcher, symbols, pattern.key, pattern.elements, pattern.names)
     return matcher, symbols
+
+
+def _feature_test(spec: dict) -> Callable[[str], bool]:
+    """A token text's test equal to the Matcher's for one pattern element (bar its OP)."""
+    (attr, value), *rest = spec.items()
+    if rest or attr not in ("LOWER", "ORTH", "TEXT"):
+        raise ValueError(f"date pattern element without a feature test: {spec}")
+    fold = str.lower if attr == "LOWER" else str
+    if isinstance(value, str):
+        return lambda text: fold(text) == value
+    if set(value) == {"IN"}:
+        words = frozenset(value["IN"])
+        return lambda text: fold(text) in words
+    if set(value) == {"REGEX"}:
+        search = re.compile(value["REGEX"]).search
+        return lambda text: search(fold(text)) is not None
+    raise ValueError(f"date pattern element without a feature test: {spec}")
+
+
+class DateMatchers:
+    """Runs on a stretch only the patterns it can match: those whose every required element
+    matches some token of it (a pattern's states never affect another's, so the Matcher of
+    those patterns gives exactly the matches, alignments and order of the Matcher of all).
+    The Matcher tries each pattern at each token, so a few patterns instead of hundreds
+    cost that much less; matchers are cached per set of token features."""
+
+    def __init__(self, vocab, lex: DateLexicon) -> None:
+        self.vocab = vocab
+        specs = _token_specs(lex)
+        self._tests = [(symbol, _feature_test(spec)) for symbol, spec in specs.items()]
+        self._tests += [(f"={w}", _feature_test({"LOWER": w})) for w in _phrase_words(lex)]
+        self._patterns = {spaces: _patterns(lex, spaces) for spaces in (True, False)}
+        self.symbols = {
+            vocab.strings[p.key]: p.names for group in self._patterns.values() for p in group
+        }
+        self._features: dict[int, frozenset[str]] = {}  # word (ORTH hash) -> its features
+        # Stretches with different words often need the same patterns: two caches.
+        self._chosen: dict[tuple[bool, frozenset[str]], tuple[int, ...]] = {}
+        self._matchers: dict[tuple[bool, tuple[int, ...]], Matcher] = {}
+
+    def __call__(self, stretch: Span) -> list[tuple[int, int, int, list[int]]]:
+        spaces = any(t.is_space for t in stretch)
+        features = frozenset().union(*(self._features_of(t) for t in stretch))
+        chosen = self._chosen.get((spaces, features))
+        if chosen is None:
+            if len(self._chosen) > 20_000:  # bounded: feature sets are few, but not fixed
+                self._chosen.clear()
+            patterns = self._patterns[spaces]
+            chosen = tuple(i for i, p in enumerate(patterns) if p.required <= features)
+            self._chosen[spaces, features] = chosen
+        if not chosen:
+            return []
+        matcher = self._matchers.get((spaces, chosen))
+        if matcher is None:
+            if len(self._matchers) > 2_000:
+                self._matchers.clear()
+            patterns = [self._patterns[spaces][i] for i in chosen]
+            matcher = self._matchers[spaces, chosen] = _matcher(self.vocab, patterns)[0]
+        return matcher(stretch, with_alignments=True)
+
+    def _features_of(self, token: Token) -> frozenset[str]:
+        found = self._features.get(token.orth)
+        if found is None:
+            if len(self._features) > 200_000:  # bounded: a long run meets new words forever
+                self._features.clear()
+            text = token.text
+            found = frozenset(symbol for symbol, test in self._tests if test(text))
+            self._features[token.orth] = found
+        return found
+
+
+def _phrase_words(lex: DateLexicon) -> set[str]:
+    return {word for phrase in lex.present_phrases for word in phrase}
 
 
 def date_vocabulary(lex: DateLexicon) -> frozenset[str]:
@@ -801,9 +898,8 @@ class DateRules:
             self.lex.months,
             _unit_forms(load_lexicon(lexicon)),
         )
-        self.matcher, self.symbols = build_matcher(nlp.vocab, self.lex)
-        self.plain_matcher, plain_symbols = build_matcher(nlp.vocab, self.lex, spaces=False)
-        self.symbols.update(plain_symbols)
+        self.matchers = DateMatchers(nlp.vocab, self.lex)
+        self.symbols = self.matchers.symbols
         self.vocabulary = date_vocabulary(self.lex)
         self._kinds: dict[int, int] = {}  # word (ORTH hash) -> _kind, filled as words come
 
@@ -936,9 +1032,6 @@ class DateRules:
             return True  # "ноябре-декабре", "тридцатых-сороковых"
         return text[:1] in "IVXХ" and nd.ROMAN_RE.match(text) is not None
 
-    def _matcher_for(self, stretch: Span) -> Matcher:
-        return self.matcher if any(t.is_space for t in stretch) else self.plain_matcher
-
     def _dateline(self, doc: Doc) -> Iterator[Span]:
         """The "YYYY-MM-DD" right after a leading "date": the article's own date."""
         words = [t for t in doc[:4] if not t.is_space]
@@ -952,9 +1045,7 @@ class DateRules:
         doc, offset = stretch.doc, stretch.start
         candidates = [
             _Candidate(offset + start, offset + end, order, self._aligned(key, align))
-            for order, (key, start, end, align) in enumerate(
-                self._matcher_for(stretch)(stretch, with_alignments=True)
-            )
+            for order, (key, start, end, align) in enumerate(self.matchers(stretch))
         ]
         candidates.sort(key=lambda c: (c.start - c.end, c.start, c.order))
         found = []
