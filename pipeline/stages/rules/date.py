@@ -484,6 +484,11 @@ def _feature_test(spec: dict) -> Callable[[str], bool]:
     raise ValueError(f"date pattern element without a feature test: {spec}")
 
 
+# A Matcher weighs ~50 KB (its predicates hold the lexicon's word sets): 175 kept on a
+# 1 M-character text cost ~9 MB of a worker's 400; the most used few serve most stretches.
+MATCHERS_KEPT = 48
+
+
 class DateMatchers:
     """Runs on a stretch only the patterns it can match: those whose every required element
     matches some token of it (a pattern's states never affect another's, so the Matcher of
@@ -517,12 +522,13 @@ class DateMatchers:
             self._chosen[spaces, features] = chosen
         if not chosen:
             return []
-        matcher = self._matchers.get((spaces, chosen))
+        key = (spaces, chosen)
+        matcher = self._matchers.pop(key, None)
         if matcher is None:
-            if len(self._matchers) > 2_000:
-                self._matchers.clear()
-            patterns = [self._patterns[spaces][i] for i in chosen]
-            matcher = self._matchers[spaces, chosen] = _matcher(self.vocab, patterns)[0]
+            if len(self._matchers) >= MATCHERS_KEPT:
+                del self._matchers[next(iter(self._matchers))]  # the least recently used
+            matcher = _matcher(self.vocab, [self._patterns[spaces][i] for i in chosen])[0]
+        self._matchers[key] = matcher  # re-inserted: dicts keep the order of use
         return matcher(stretch, with_alignments=True)
 
     def _features_of(self, token: Token) -> frozenset[str]:
