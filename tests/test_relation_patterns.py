@@ -181,3 +181,26 @@ def test_anchor_skips_space_tokens(nlp):
     doc = nlp("«Газпром» выделил 5\xa0млрд рублей.")
     (amount,) = doc.spans["AMOUNT"]
     assert not anchor(amount).is_space
+
+
+@pytest.mark.parametrize(
+    ("text", "seat"),
+    [
+        # decision 99: a verb of location after the name, then "в" + LOC
+        ("Компания «Вектор», базирующаяся в Лондоне, выпустила отчёт.", "Лондоне"),
+        ("Банк «Рассвет», зарегистрированный в Казани, получил лицензию.", "Казани"),
+        ("Завод «Кварц», расположенный в городе Самара, остановил линию.", "Самара"),
+        ("Холдинг «Вектор» базируется в Екатеринбурге.", "Екатеринбурге"),
+        # "из" after a quoted name
+        ("Матч со «Спартаком» из Нальчика перенесли.", "Нальчика"),
+        # look-alikes: a visit, an event, a person, a state, a movement after an unquoted name
+        ("Делегация «Вектора», прибывшая в Лондон, провела встречу.", None),
+        ("Форум «Вектор», прошедший в Казани, собрал гостей.", None),
+        ("Иван Петров, живущий в Сочи, выиграл приз.", None),
+        ("Вывод войск НАТО из Афганистана завершён.", None),
+        ("Компания «Вектор», находящаяся в трудном положении, продала завод.", None),
+    ],
+)
+def test_seats_through_words(nlp, text, seat):
+    seats = {link[2] for link in of_type(nlp(text), "HEADQUARTERED_IN")}
+    assert seats == ({seat} if seat else set())

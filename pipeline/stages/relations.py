@@ -29,6 +29,7 @@ from pipeline.stages.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
 CLOSING = frozenset('»"“”)')
+QUOTES = frozenset('»"“”')  # closing quotes only: a bracketed name is not quoted
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
@@ -88,6 +89,8 @@ class Lexicon:
     dative_holders: frozenset[str] = frozenset()  # "ей полагается оклад" (decision 97)
     subject_control: frozenset[str] = frozenset()  # "обещал ему выплатить": the subject pays
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
+    location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
+    origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -120,6 +123,8 @@ class Lexicon:
             dative_holders=words("agents", "dative_holders"),
             subject_control=words("agents", "subject_control"),
             kind_holders=words("agents", "kind_holders"),
+            location_verbs=words("seat", "location_verbs"),
+            origin_prepositions=words("seat", "origin_prepositions"),
         )
 
 
@@ -141,6 +146,7 @@ class RelationRules:
         relations = list(nested_relations(doc, index, self.lex))
         relations += seat_after(doc, index, self.lex)
         relations += adjective_seats(doc, index, self.lex)
+        relations += seats_through_words(doc, index, self.lex)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
@@ -343,6 +349,49 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
     return out
+
+
+def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "компания «Вектор», базирующаяся в Лондоне", "«Спартак» из Нальчика": an ORG, a verb
+    of location then "в/во", or "из" after a quoted or Latin name, then a LOC (decision 99).
+    A token window after each name: these sentences are not parsed."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org in index.by_type["ORG"]:
+        if _inside_other(org, index):
+            continue
+        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i + 1 >= len(doc):
+            continue
+        word = fold(doc[i].lemma_)
+        if word in lex.location_verbs and doc[i + 1].lower_ in lex.seat_prepositions:
+            loc = starts.get(_past_place_words(doc, i + 2, lex))
+        elif doc[i].lower_ in lex.origin_prepositions and _quoted_or_latin(doc, org):
+            loc = starts.get(_past_place_words(doc, i + 1, lex))
+        else:
+            continue
+        if loc is not None:
+            out.append(Relation("HEADQUARTERED_IN", org, loc, word))
+    return out
+
+
+def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
+    """Past lowercase adjectives and one place noun: "в ливийском городе Бенгази"."""
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
+        j += 1
+    return j
+
+
+def _quoted_or_latin(doc: Doc, org: Span) -> bool:
+    """A brand, firm or club name: in quotes, or in Latin letters ("Space Adventures")."""
+    before = doc[org.start - 1].text if org.start else ""
+    after = doc[org.end].text if org.end < len(doc) else ""
+    edges = {org[0].text, org[-1].text, before, after}
+    return bool(edges & (OPENING | QUOTES)) or all(t.is_ascii for t in org if t.is_alpha)
 
 
 def _skip_closing(doc: Doc, i: int) -> int:
