@@ -47,9 +47,11 @@ def _doc_with(nlp, text: str, label: str, name: str, other: tuple[str, str] | No
             "North Carolina Tar Heels",
             {("North Carolina", "Северная Каролина")},
         ),  # fmt: skip
+        ("Рейс British Airways отменён.", "British Airways", {("British", "Великобритания")}),
         # look-alikes: no place in the name, the place is the whole name, lower case, a
         # place inside a longer word, a Cyrillic ORG
         ("Акции Apple выросли.", "Apple", set()),
+        ("Акции Deutsche Bank выросли.", "Deutsche Bank", set()),
         ("Компания Russia заявила.", "Russia", set()),
         ("Сайт new york times.", "new york times", set()),
         ("Агентство Agence France-Presse.", "Agence France-Presse", set()),
