@@ -147,6 +147,7 @@ class RelationRules:
         relations += seat_after(doc, index, self.lex)
         relations += adjective_seats(doc, index, self.lex)
         relations += seats_through_words(doc, index, self.lex)
+        relations += latin_name_seats(doc, index)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
@@ -1149,3 +1150,22 @@ def _overlaps(a: Span, b: Span) -> bool:
 @Language.factory("relation_rules", default_config={"lexicon": None})
 def make_relation_rules(nlp: Language, name: str, lexicon: str) -> RelationRules:
     return RelationRules(nlp, name, lexicon)
+
+
+# --- seats from Latin place names in Latin organisation names (guideline 98) ---------------
+
+
+def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ) for a Latin place name inside a Latin ORG name, of
+    pipeline/stages/rules/latin_places.py: "Chicago Bulls", "Bank of America". The first such
+    place of the smallest ORG holding it only ("Paris Match Belgique": Paris)."""
+    places = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    out, seated = [], set()  # ORGs by (start, end)
+    for place in places:
+        if not place.text[:1].isascii() or not place.text[:1].isalpha():
+            continue  # a Russian place adjective: adjective_seats reads those
+        org = _smallest_org(index, place)
+        if org is not None and (org.start, org.end) not in seated and org.text != place.text:
+            seated.add((org.start, org.end))
+            out.append(Relation("HEADQUARTERED_IN", org, place, "latin_place"))
+    return out
