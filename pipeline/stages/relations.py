@@ -325,24 +325,14 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     """ "«Татнефть» в Татарстане", "УМВД по Невскому району", "полиция штата Миссури",
-    "консульство в ливийском городе Бенгази", "Фонд «Наследие» (The Heritage Foundation) в
-    Вашингтоне": an ORG, a seat preposition or a place noun, then a LOC (decision 83)."""
+    "консульство в марокканском городе Танжер", "Фонд «Рассвет» (The Dawn Foundation) в
+    Берлине": an ORG, a seat preposition or a place noun, then a LOC (decision 83)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     out = []
-    for org in index.by_type["ORG"]:
-        if _inside_other(org, index):
-            continue
-        i = _skip_aside(doc, _skip_closing(doc, org.end))
-        if i >= len(doc):
-            continue
+    for org, i in _after_names(doc, index):
         word = doc[i].lower_
         if word in lex.seat_prepositions or word in lex.name_prepositions:
-            j = i + 1
-            while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
-                j += 1
-            if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
-                j += 1
-            loc = starts.get(j)
+            loc = starts.get(_past_place_words(doc, i + 1, lex))
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
         elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
@@ -353,16 +343,13 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
 
 
 def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "компания «Вектор», базирующаяся в Лондоне", "«Спартак» из Нальчика": an ORG, a verb
+    """ "компания «Вектор», базирующаяся в Лондоне", "«Ротор» из Волгограда": an ORG, a verb
     of location then "в/во", or "из" after a quoted or Latin name, then a LOC (decision 99).
     A token window after each name: these sentences are not parsed."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     out = []
-    for org in index.by_type["ORG"]:
-        if _inside_other(org, index):
-            continue
-        i = _skip_aside(doc, _skip_closing(doc, org.end))
-        if i < len(doc) and doc[i].text == ",":
+    for org, i in _after_names(doc, index):
+        if doc[i].text == ",":
             i += 1
         if i + 1 >= len(doc):
             continue
@@ -378,8 +365,19 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
     return out
 
 
+def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
+    """Each outermost ORG and the first token after it, past closing quotes and a bracketed
+    aside: where a seat after the name starts."""
+    for org in index.by_type["ORG"]:
+        if _inside_other(org, index):
+            continue
+        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        if i < len(doc):
+            yield org, i
+
+
 def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
-    """Past lowercase adjectives and one place noun: "в ливийском городе Бенгази"."""
+    """Past lowercase adjectives and one place noun: "в марокканском городе Танжер"."""
     while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
         j += 1
     if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
@@ -388,7 +386,7 @@ def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
 
 
 def _quoted_or_latin(doc: Doc, org: Span) -> bool:
-    """A brand, firm or club name: in quotes, or in Latin letters ("Space Adventures")."""
+    """A brand, firm or club name: in quotes, or in Latin letters ("Blue Harbor")."""
     before = doc[org.start - 1].text if org.start else ""
     after = doc[org.end].text if org.end < len(doc) else ""
     edges = {org[0].text, org[-1].text, before, after}
@@ -402,7 +400,7 @@ def _skip_closing(doc: Doc, i: int) -> int:
 
 
 def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
-    """Past a bracketed aside right after a name: "(The Heritage Foundation)"."""
+    """Past a bracketed aside right after a name: "(The Dawn Foundation)"."""
     if i >= len(doc) or doc[i].text != "(":
         return i
     for j in range(i + 1, min(len(doc), i + longest + 2)):
