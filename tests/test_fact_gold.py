@@ -265,3 +265,18 @@ def test_gold_file_reads_against_the_shared_texts() -> None:
     for mode in result.counts:
         for kind in TYPES:
             assert result.counts[mode][kind].f1 == 1.0, (mode, kind)
+
+
+@pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL texts (SHARED_DIR or ../shared)")
+def test_links_noted_as_adjacent_are_adjacent() -> None:
+    """The helper places a span by its occurrence number; a wrong number puts a descriptor's
+    link on another mention of the same name. A note that says the descriptor stands right
+    before the name must hold in the offsets (at most a quote and a space between)."""
+    gold = read_gold(GOLD)
+    for row in rows():
+        text = gold.document(row["id"]).text
+        for r in row["relations"]:
+            if "right before" in r.get("note", ""):
+                ends = sorted((e["start"], e["end"]) for e in (r["head"], r["tail"]))
+                between = text[ends[0][1] : ends[1][0]]
+                assert len(between) <= 4, (row["id"], r["note"], between)
