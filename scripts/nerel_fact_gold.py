@@ -30,7 +30,8 @@ from pathlib import Path
 
 from pipeline.evaluation.offset_gold import TextRef, sha1, shared_texts
 
-GOLD = Path("corpora/gold/nerel_money_relations.jsonl")  # the article pool (NEREL money)
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpora" / "gold" / "nerel_money_relations.jsonl"  # the article pool
 TYPES = ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
 ARG_TYPES = {"ORG", "AMOUNT", "DATE", "SECTOR"}
 SPAN = re.compile(r"^(?P<type>[A-Z]+) (?P<text>.+?)(?: @(?P<n>\d+))?$")
