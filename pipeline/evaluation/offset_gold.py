@@ -118,7 +118,9 @@ def _document_text(document: Document) -> str:
 
 def load_offset_gold(path: str | Path, shared: str | Path | None = None) -> GoldCorpus:
     """Relations stored as ids + sha1 + offsets over a shared corpus (NEREL), with that
-    corpus's texts and mentions: what scripts/nerel_relation_gold.py writes."""
+    corpus's texts and mentions: what scripts/nerel_relation_gold.py writes, and the hand
+    gold of SECTOR_OF/DATE_OF/AMOUNT_OF (scripts/nerel_fact_gold.py), whose records also list
+    their own `mentions` (see `own_mentions`)."""
     path = Path(path)
     records = list(iter_jsonl(path))
     refs = [
@@ -131,6 +133,10 @@ def load_offset_gold(path: str | Path, shared: str | Path | None = None) -> Gold
         doc = by_ref[(ref.source, ref.doc_id)]
         raw = require(path, line, obj, "relations", list)
         doc.relations = [_offset_relation(doc.doc_id, r, path, line) for r in raw]
+        for relation in doc.relations:
+            for end in (relation.head, relation.tail):
+                _check_offsets(doc, end, path, line)
+        doc.gold += own_mentions(doc, obj.get("mentions") or [], path, line)
         documents.append(doc)
     seen = {r.type for d in documents for r in d.relations}
     return GoldCorpus(
@@ -141,6 +147,47 @@ def load_offset_gold(path: str | Path, shared: str | Path | None = None) -> Gold
         scored_kinds=dict(NEREL.scored_kinds),
         relation_types=tuple(t for t in RELATION_TYPES if t in seen),
     )
+
+
+# The mention types the shared corpus annotates itself (NEREL: ORG, PER, LOC, DATE, AMOUNT).
+CORPUS_TYPES = frozenset(kind for kind, _ in NEREL.types.values())
+
+
+def own_mentions(doc: Document, raw: list[Any], path: Path, line: int) -> list[Mention]:
+    """The record's mentions of a type the corpus does not annotate (SECTOR over NEREL): the
+    record annotates every one of them, so they join the gold mentions and are scored. Its
+    mentions of the corpus's own types are relation arguments under this project's guideline;
+    the corpus's own mentions of those types stay the gold (no duplicates in mention scores)."""
+    out = []
+    for record in raw:
+        mention = _mention_record(doc.doc_id, record, path, line)
+        _check_offsets(doc, mention, path, line)
+        if mention.type not in CORPUS_TYPES:
+            out.append(mention)
+    return out
+
+
+def _mention_record(doc_id: str, record: Any, path: Path, line: int) -> Mention:
+    try:
+        mention = _mention(doc_id, record)
+    except (KeyError, TypeError, ValueError):
+        raise InputError(path, "mention needs start, end, type", line=line) from None
+    if mention.type not in MENTION_TYPES:
+        raise InputError(path, f"{doc_id}: unknown mention type {mention.type!r}", line=line)
+    return mention
+
+
+def _check_offsets(doc: Document, mention: Mention, path: Path, line: int) -> None:
+    """Offsets outside the text, or an empty or blank span, mean the gold was made on
+    another text or is broken: say which document and span."""
+    span = doc.text[mention.start : mention.end] if 0 <= mention.start < mention.end else ""
+    if mention.end > len(doc.text) or not span.strip():
+        raise InputError(
+            path,
+            f"{doc.doc_id}: {mention.type} [{mention.start}:{mention.end}] is no span of the "
+            f"text ({len(doc.text)} characters)",
+            line=line,
+        )
 
 
 def _offset_relation(doc_id: str, record: Any, path: Path, line: int) -> Relation:

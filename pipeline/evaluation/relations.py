@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.evaluation.metrics import MODES, Counts
-from pipeline.evaluation.model import GoldCorpus, Mention, Relation
+from pipeline.evaluation.model import Document, GoldCorpus, Mention, Relation
 from pipeline.schema import RELATION_TYPES
 
 # NEREL relation names this project also produces; its other types are not read.
@@ -132,7 +132,7 @@ def score_relations(
             gold, pred = doc.relations, by_doc.get(doc.doc_id, [])
             if mode == GIVEN:
                 gold = [r for r in gold if _both_in(r, found.get(doc.doc_id, []))]
-                pred = [r for r in pred if _both_in(r, doc.gold)]
+                pred = [r for r in pred if _both_in(r, gold_arguments(doc))]
             pairs = _match(gold, pred, "partial" if mode == GIVEN else mode)
             for kind in types:
                 c = result.counts[mode][kind]
@@ -162,6 +162,14 @@ def as_argument(mention: Mention) -> Mention:
     """A predicted mention as a relation argument: PLACE_ADJ reads as LOC."""
     kind = ARGUMENT_TYPES.get(mention.type)
     return mention if kind is None else replace(mention, type=kind)
+
+
+def gold_arguments(doc: Document) -> list[Mention]:
+    """The gold mentions a predicted relation may join in the given-mentions mode: the
+    document's gold mentions and its gold relations' arguments (a hand relation gold over a
+    shared corpus marks its arguments with this guideline's spans, beside the corpus's own
+    mentions; for NEREL's relations both are the same mentions)."""
+    return [*doc.gold, *(end for r in doc.relations for end in (r.head, r.tail))]
 
 
 def _both_in(relation: Relation, mentions: list[Mention]) -> bool:
