@@ -210,26 +210,102 @@ class MentionIndex:
         )
         self._holder_starts = [s.start for s in self._holders]
 
-    def antecedent(self, pronoun: Token, subject: bool, skip: Iterable[Span] = ()) -> Span | None:
-        """The mention a personal pronoun stands for (decision 81): the nearest holder before
-        it in its sentence or the previous one that agrees in gender and number and is not in
-        `skip`; for a subject pronoun, only a mention that reads as a subject."""
+    def antecedent(
+        self, pronoun: Token, subject: bool, skip: Iterable[Span] = (), depth: int = 2
+    ) -> Span | None:
+        """The mention a personal pronoun stands for (decisions 81, 104): the nearest holder
+        before it in its sentence or the previous one that agrees in gender and number, is not
+        in `skip` nor in brackets; for a subject pronoun, only a mention that reads as a
+        subject. A subject pronoun of the same person nearer than that mention stands for it
+        ("X избран в 2003 году. Он был членом совета (округ). Его доход …" → X); the answer
+        is the nearest mention of the found entity ("Иванова … Ему удалось" → "Иванова")."""
         skip = list(skip)
         number = int(self.sentence[pronoun.i])
+        found = None
         # Walk back from the pronoun; the sentence check stops the walk within two sentences.
         for k in range(bisect_left(self._holder_starts, pronoun.i) - 1, -1, -1):
             span = self._holders[k]
             if int(self.sentence[span.start]) < number - 1:
-                return None
+                break
             if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
                 continue
-            head = anchor(span)
-            if span in skip or (subject and not self._subject_like(span, head)):
+            if span in skip or _bracketed(span):
                 continue
-            features = ("Number", "Gender") if span.label_ == "PER" else ("Number",)
-            if _agrees(head, pronoun, features):
-                return span
+            if subject and not self._subject_like(span, anchor(span)):
+                continue
+            if _agrees(self.features(span), pronoun):
+                found = span
+                break
+        if depth:
+            earlier = self._pronoun_before(pronoun, found.end if found is not None else None)
+            if earlier is not None:
+                return self.antecedent(earlier, True, skip, depth - 1) or found
+        return self.nearest_of(found, pronoun) if found is not None else None
+
+    def _pronoun_before(self, pronoun: Token, after: int | None) -> Token | None:
+        """A nominative personal pronoun of the same gender and number as `pronoun`, opening
+        its clause as a subject, between `after` (or the previous sentence's start) and it."""
+        doc, number = pronoun.doc, int(self.sentence[pronoun.i])
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.sentence[i]) < number - 1 or (after is not None and i < after):
+                return None
+            token = doc[i]
+            if token.pos_ != "PRON" or "Nom" not in token.morph.get("Case"):
+                continue
+            if fold(token.lemma_) not in PERSONAL:
+                continue
+            if all(
+                set(token.morph.get(f)) & set(_stated(pronoun, f)) for f in ("Number", "Gender")
+            ):
+                return token
         return None
+
+    def nearest_of(self, span: Span, before: Token) -> Span:
+        """The nearest outermost mention of `span`'s entity before `before` (NEREL links a
+        pronoun's relation to the nearest mention of its entity)."""
+        entity = span._.entity_id
+        if entity is None:
+            return span
+        best = span
+        for k in range(bisect_left(self._holder_starts, before.i) - 1, -1, -1):
+            other = self._holders[k]
+            if other.start < span.start:
+                break
+            if other.end <= before.i and self.holder_at.get(other.start) is other:
+                if other._.entity_id == entity:
+                    return other
+        return best
+
+    def features(self, span: Span) -> dict[str, set[str]]:
+        """Gender and number of a mention for a pronoun to agree with. A person's come from
+        the entity's nominative mention when there is one (the tagger reads a foreign first
+        name opening a sentence as a genitive: "Мартина"); an organisation named by a proper
+        name states its number only (its gender is its kind noun's: "«Вектор»" is "она")."""
+        head = anchor(span)
+        if span.label_ == "PER":
+            nominative = self._nominative_mention(span)
+            if nominative is not None:
+                head = anchor(nominative)
+            elif "Nom" not in head.morph.get("Case"):
+                return {"Number": set(head.morph.get("Number"))}
+        wanted = ("Number",) if span.label_ == "ORG" and span._.name_kind == "proper" else (
+            "Number", "Gender")
+        return {f: set(head.morph.get(f)) for f in wanted}
+
+    def _nominative_mention(self, span: Span) -> Span | None:
+        if "Nom" in anchor(span).morph.get("Case"):
+            return span
+        entity = span._.entity_id
+        if entity is None:
+            return None
+        return next(
+            (
+                s
+                for s in self.by_type[span.label_]
+                if s._.entity_id == entity and "Nom" in anchor(s).morph.get("Case")
+            ),
+            None,
+        )
 
     def named_before(self, token: Token) -> Span | None:
         """The nearest outermost ORG with a proper name before `token`, in its sentence or
@@ -250,7 +326,7 @@ class MentionIndex:
         with no case at all (an indeclinable Latin name: "Google")."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case
+        return first or "Nom" in case or not case or _acronym(span)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -1102,16 +1178,42 @@ POSSESSIVES = {
 }
 
 
-def _agrees(head: Token, pronoun: Token, features: tuple[str, ...]) -> bool:
-    """The features agree where both words state them. An organisation's gender is its kind
-    noun's ("компания «Лукойл»" is "она"), not its name's, so only a person's is compared."""
-    stated = POSSESSIVES.get(fold(pronoun.lower_)) if _possessive(pronoun) else None
-    for feature in features:
-        a = head.morph.get(feature)
-        b = stated.get(feature, ()) if stated is not None else pronoun.morph.get(feature)
-        if a and b and not set(a) & set(b):
+def _agrees(features: dict[str, set[str]], pronoun: Token) -> bool:
+    """The features agree where both words state them (`features`: of the mention)."""
+    for feature, values in features.items():
+        stated = _stated(pronoun, feature)
+        if values and stated and not values & set(stated):
             return False
     return True
+
+
+def _stated(pronoun: Token, feature: str) -> tuple[str, ...]:
+    """A pronoun's gender or number; a possessive's from POSSESSIVES ("его" does not inflect
+    for its owner, so its morph says nothing)."""
+    if _possessive(pronoun):
+        return tuple(POSSESSIVES[fold(pronoun.lower_)].get(feature, ()))
+    return tuple(pronoun.morph.get(feature))
+
+
+def _bracketed(span: Span, longest: int = 30) -> bool:
+    """A mention inside brackets: an aside ("(Ханты-Мансийский округ)", "(«А», «Б»)") names
+    no actor a pronoun stands for. Looks back a few words within the sentence only."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - longest, 0) - 1, -1):
+        text = doc[i].text
+        if text == ")" or (doc[i].is_sent_start and text != "("):
+            return False
+        if text == "(":
+            return True
+    return False
+
+
+def _acronym(span: Span) -> bool:
+    """An abbreviation ("МУС", "ФНС"): indeclinable, so the tagger's case says nothing."""
+    return len(span) == 1 and span[0].is_upper and len(span[0].text) > 1
+
+
+PERSONAL = frozenset({"он", "она", "оно", "они"})
 
 
 def _preposition(token: Token) -> str:
