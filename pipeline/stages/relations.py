@@ -38,6 +38,7 @@ OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
 # A subjectless verb in these relations to its head takes the head clause's subject.
 INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
+KIND_BACK = 2  # sentences back a kind noun looks for its named organisation (decision 105)
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 
@@ -307,26 +308,29 @@ class MentionIndex:
             None,
         )
 
-    def named_before(self, token: Token) -> Span | None:
-        """The nearest outermost ORG with a proper name before `token`, in its sentence or
-        the previous one, that reads as a subject (decision 96)."""
+    def named_before(self, token: Token, back: int = KIND_BACK) -> Span | None:
+        """The nearest outermost ORG with a proper name before `token` that reads as a
+        subject, in its sentence or the `back` before it (decisions 96, 105): the
+        organisation the passage is about."""
         number = int(self.sentence[token.i])
         for k in range(bisect_left(self._holder_starts, token.i) - 1, -1, -1):
             span = self._holders[k]
-            if int(self.sentence[span.start]) < number - 1:
+            if int(self.sentence[span.start]) < number - back:
                 return None
             if span.label_ != "ORG" or span.end > token.i or span._.name_kind != "proper":
                 continue
-            if self.holder_at.get(span.start) is span and self._subject_like(span, anchor(span)):
+            head = anchor(span)
+            if self.holder_at.get(span.start) is span and self._subject_like(span, head, True):
                 return span
         return None
 
-    def _subject_like(self, span: Span, head: Token) -> bool:
+    def _subject_like(self, span: Span, head: Token, latin: bool = False) -> bool:
         """In the nominative, opening its sentence (the tagger misreads foreign names) or
-        with no case at all (an indeclinable Latin name: "Google")."""
+        with no case at all: an abbreviation, or (`latin`, for organisations a kind noun
+        stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case or _acronym(span)
+        return first or "Nom" in case or not case or _indeclinable(span, latin)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -1208,9 +1212,13 @@ def _bracketed(span: Span, longest: int = 30) -> bool:
     return False
 
 
-def _acronym(span: Span) -> bool:
-    """An abbreviation ("МУС", "ФНС"): indeclinable, so the tagger's case says nothing."""
-    return len(span) == 1 and span[0].is_upper and len(span[0].text) > 1
+def _indeclinable(span: Span, latin: bool = False) -> bool:
+    """An abbreviation ("МУС", "ФНС") or, with `latin`, a name in Latin letters ("Google"):
+    it does not inflect, so the tagger's case says nothing."""
+    if len(span) == 1 and span[0].is_upper and len(span[0].text) > 1:
+        return True
+    words = [t for t in span if t.is_alpha]
+    return latin and bool(words) and all(t.is_ascii for t in words)
 
 
 PERSONAL = frozenset({"он", "она", "оно", "они"})
