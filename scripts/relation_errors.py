@@ -91,7 +91,9 @@ def figures(result, kinds: tuple[str, ...] = SHOWN) -> str:
             if c is None:
                 cells.append("-")
                 continue
-            cells.append(f"{c.f1:.3f} (P {c.precision:.3f} R {c.recall:.3f} tp {c.tp} fp {c.fp} fn {c.fn})")
+            cells.append(
+                f"{c.f1:.3f} (P {c.precision:.3f} R {c.recall:.3f} tp {c.tp} fp {c.fp} fn {c.fn})"
+            )
         lines.append(f"{kind:17s} " + " | ".join(cells))
     return "\n".join(lines)
 

@@ -289,8 +289,11 @@ class MentionIndex:
                 head = anchor(nominative)
             elif "Nom" not in head.morph.get("Case"):
                 return {"Number": set(head.morph.get("Number"))}
-        wanted = ("Number",) if span.label_ == "ORG" and span._.name_kind == "proper" else (
-            "Number", "Gender")
+        wanted = (
+            ("Number",)
+            if span.label_ == "ORG" and span._.name_kind == "proper"
+            else ("Number", "Gender")
+        )
         return {f: set(head.morph.get(f)) for f in wanted}
 
     def _nominative_mention(self, span: Span) -> Span | None:
@@ -693,6 +696,42 @@ class ParseReader:
                     return subject
         return None
 
+    def relative_trigger(self, span: Span, classes: Iterable[str] = MONEY_CLASSES) -> Token | None:
+        """A money verb of a relative clause right after the amount (decision 106):
+        "вознаграждение в размере X, которое ему выплатил «Вектор»", "X — сумму, которую он
+        получил от Y". Its own subject and "от" name a side of the money the noun alone does
+        not: a fact of its own beside the noun's. Read from the words ("который" after a
+        comma or dash, past one noun such as "сумма") and the relative word's head, since the
+        parser hangs the clause on any word before it."""
+        doc = span.doc
+        noun = False
+        for i in range(span.end, min(span.end + 4, len(doc))):
+            token = doc[i]
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ == "NOUN" and not noun:
+                noun = True  # "— сумму, которую …"
+                continue
+            if fold(token.lemma_) != "который":
+                return None
+            return self._clause_verb(token, classes)
+        return None
+
+    def _clause_verb(self, relative: Token, classes: Iterable[str]) -> Token | None:
+        """The verb of the relative clause "который" opens: its head when that heads a
+        relative clause, else the first relative-clause verb in the next few words."""
+        doc = relative.doc
+        candidates = [relative.head] if relative.head.dep_ == "acl:relcl" else []
+        candidates += [
+            doc[i]
+            for i in range(relative.i + 1, min(relative.i + 6, len(doc)))
+            if doc[i].dep_ == "acl:relcl"
+        ]
+        verb = candidates[0] if candidates else None
+        if verb is not None and self.lex.triggers.get(fold(verb.lemma_)) in classes:
+            return verb
+        return None
+
     def holders(self, token: Token) -> list[Span]:
         """The mentions a word stands for: its own holder, or those of its conjuncts and
         appositions ("компания «Лукойл»", "«А» и «Б»")."""
@@ -862,9 +901,11 @@ class ParseReader:
             if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
                 continue
             trigger = self.trigger_of(amount)
-            if trigger is None:
-                continue
-            facts.append(self.money_fact(amount, trigger))
+            if trigger is not None:
+                facts.append(self.money_fact(amount, trigger))
+            relative = self.relative_trigger(amount)
+            if relative is not None and relative is not trigger:
+                facts.append(self.money_fact(amount, relative))
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
