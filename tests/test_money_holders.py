@@ -1,0 +1,108 @@
+"""Money holders of issue 12, session 6 (guideline decisions 104-106), table-driven over
+invented sentences, each mechanism with a look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
+
+
+def money_links(doc) -> set[tuple[str, str, str]]:
+    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations if r.type in MONEY}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 104: a subject pronoun chains back past an aside in brackets
+        (
+            "Анна Петрова работала в Казани. Также она была депутатом городской думы "
+            "(Татарстан). Её доход в 2020 году составил 5 млн рублей.",
+            {("INCOME", "Анна Петрова", "5 млн рублей")},
+        ),
+        # decision 104: a lowercase body of another gender is no antecedent of "ей"
+        (
+            "Анна Петрова возглавила национальный совет директоров. Ей полагается оклад "
+            "в размере 300 тысяч рублей.",
+            {("INCOME", "Анна Петрова", "300 тысяч рублей")},
+        ),
+        # decision 104: an abbreviation is caseless, so it can be the subject "он" stands for
+        (
+            "За десять лет работы ЕЦБ подготовил три доклада, при этом он израсходовал "
+            "2 млн евро.",
+            {("EXPENDITURE", "ЕЦБ", "2 млн евро")},
+        ),
+        # decision 104: a foreign first name opening a sentence, which the tagger reads as a
+        # masculine genitive ("Мартина"), is compared in number only
+        (
+            "Мартина Шульц переехала в Пермь. Она уже потратила 400 тысяч долларов.",
+            {("EXPENDITURE", "Мартина Шульц", "400 тысяч долларов")},
+        ),
+        # decision 105: a kind noun two sentences after the named organisation
+        (
+            "Компания Orbis сообщила об итогах года. Итоги оказались хорошими. За год "
+            "компания получила прибыль в 3 млрд долларов.",
+            {("INCOME", "Orbis", "3 млрд долларов")},
+        ),
+        # decision 106: a relative clause after the amount names the payer ...
+        (
+            "Иванов получил вознаграждение в размере 50 тысяч долларов, которое ему "
+            "выплатила компания «Вектор».",
+            {
+                ("INCOME", "Иванов", "50 тысяч долларов"),
+                ("EXPENDITURE", "Вектор", "50 тысяч долларов"),
+            },
+        ),
+        (
+            "Премия в размере 2 млн рублей, которую ему выплатил фонд «Рассвет», ушла на ремонт.",
+            {("EXPENDITURE", "Рассвет", "2 млн рублей")},
+        ),
+        (
+            "Прибыль в размере 2 млн рублей, которую получила компания «Вектор», ушла на ремонт.",
+            {("INCOME", "Вектор", "2 млн рублей")},
+        ),
+        # ... past a noun restating the amount, with "от" for the other side
+        (
+            "Суд обязал его вернуть 2 млн рублей — сумму, которую он получил от компании "
+            "«Вектор».",
+            {("EXPENDITURE", "Вектор", "2 млн рублей")},
+        ),
+        # look-alike: a relative clause whose verb moves no money
+        ("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.", set()),
+    ],
+)
+def test_money_holders(nlp, text, expected):
+    assert money_links(nlp(text)) >= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # decision 104: "ей" does not stand for a masculine body named by common words
+        (
+            "Анна Петрова возглавила национальный совет директоров. Ей полагается оклад "
+            "в размере 300 тысяч рублей.",
+            "совет",
+        ),
+        # decision 104: a place in brackets is no antecedent
+        (
+            "Анна Петрова работала в Казани. Также она была депутатом городской думы "
+            "(Татарстан). Её доход в 2020 году составил 5 млн рублей.",
+            "Татарстан",
+        ),
+        # decision 105: further back than two sentences the kind noun stays unlinked
+        (
+            "Компания Orbis сообщила об итогах года. Итоги оказались хорошими. Аналитики "
+            "довольны. Рынок вырос. За год компания получила прибыль в 3 млрд долларов.",
+            "Orbis",
+        ),
+    ],
+)
+def test_money_holders_not_linked(nlp, text, absent):
+    assert not any(absent in head for _, head, _ in money_links(nlp(text)))
+
+
+def test_relative_clause_without_money_verb_adds_no_fact(nlp):
+    doc = nlp("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.")
+    assert [f.trigger for f in doc._.facts if f.amount is not None] == ["потратить"]
