@@ -29,8 +29,7 @@ def money_links(doc) -> set[tuple[str, str, str]]:
         ),
         # decision 104: an abbreviation is caseless, so it can be the subject "он" stands for
         (
-            "За десять лет работы ЕЦБ подготовил три доклада, при этом он израсходовал "
-            "2 млн евро.",
+            "За десять лет работы ЕЦБ подготовил три доклада, при этом он израсходовал 2 млн евро.",
             {("EXPENDITURE", "ЕЦБ", "2 млн евро")},
         ),
         # decision 104: a foreign first name opening a sentence, which the tagger reads as a
@@ -64,8 +63,7 @@ def money_links(doc) -> set[tuple[str, str, str]]:
         ),
         # ... past a noun restating the amount, with "от" for the other side
         (
-            "Суд обязал его вернуть 2 млн рублей — сумму, которую он получил от компании "
-            "«Вектор».",
+            "Суд обязал его вернуть 2 млн рублей — сумму, которую он получил от компании «Вектор».",
             {("EXPENDITURE", "Вектор", "2 млн рублей")},
         ),
         # look-alike: a relative clause whose verb moves no money
@@ -74,6 +72,33 @@ def money_links(doc) -> set[tuple[str, str, str]]:
 )
 def test_money_holders(nlp, text, expected):
     assert money_links(nlp(text)) >= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 107: an income noun as the object of a paying verb is the payer's spending
+        (
+            "Компания «Вектор» выплатит дивиденды в размере 5 млрд рублей.",
+            {("EXPENDITURE", "Вектор", "5 млрд рублей")},
+        ),
+        # ... and the dative's income (decision 85)
+        (
+            "Фонд «Рассвет» выплатил Ивану Петрову премию в размере 3 млн рублей.",
+            {
+                ("EXPENDITURE", "Фонд «Рассвет»", "3 млн рублей"),
+                ("INCOME", "Ивану Петрову", "3 млн рублей"),
+            },
+        ),
+        # look-alike: the same noun under a receiving verb stays the subject's income
+        (
+            "Компания «Вектор» получила компенсацию в размере 2 млн рублей.",
+            {("INCOME", "Вектор", "2 млн рублей")},
+        ),
+    ],
+)
+def test_paying_verb_of_income_noun(nlp, text, expected):
+    assert money_links(nlp(text)) == expected
 
 
 @pytest.mark.parametrize(

@@ -717,6 +717,17 @@ class ParseReader:
             return self._clause_verb(token, classes)
         return None
 
+    def paying_verb(self, noun: Token) -> Token | None:
+        """The spending verb whose object an income noun is (decision 107): "суд обязал
+        «Вектор» выплатить компенсацию в размере X" — the compensation is the payee's income
+        (decision 85) and the payer's spending, a fact of its own."""
+        head = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "obj" or head.i == noun.i:
+            return None
+        if self.lex.triggers.get(fold(noun.lemma_)) != "income":
+            return None
+        return head if self.lex.triggers.get(fold(head.lemma_)) == "expenditure" else None
+
     def _clause_verb(self, relative: Token, classes: Iterable[str]) -> Token | None:
         """The verb of the relative clause "который" opens: its head when that heads a
         relative clause, else the first relative-clause verb in the next few words."""
@@ -776,6 +787,8 @@ class ParseReader:
             owner = self.noun_owner(trigger, head)
             if owner is not None:
                 return owner
+            if self.paying_verb(trigger) is not None:
+                return None  # "«Вектор» выплатил премию": the payer's, not its income (107)
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
@@ -904,8 +917,11 @@ class ParseReader:
             if trigger is not None:
                 facts.append(self.money_fact(amount, trigger))
             relative = self.relative_trigger(amount)
-            if relative is not None and relative is not trigger:
+            if relative is not None and (trigger is None or relative.i != trigger.i):
                 facts.append(self.money_fact(amount, relative))
+            payer = self.paying_verb(trigger) if trigger is not None else None
+            if payer is not None:
+                facts.append(self.money_fact(amount, payer))
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
