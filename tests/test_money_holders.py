@@ -90,6 +90,19 @@ def test_money_holders(nlp, text, expected):
                 ("INCOME", "Ивану Петрову", "3 млн рублей"),
             },
         ),
+        # decision 107: "у" + an organisation is the payer of an income verb ...
+        (
+            "Фермер Иван Петров отсудил 80 млн рублей у компании «Вектор».",
+            {
+                ("INCOME", "Иван Петров", "80 млн рублей"),
+                ("EXPENDITURE", "Вектор", "80 млн рублей"),
+            },
+        ),
+        # ... "у" + a place is where, not who pays
+        (
+            "Иван Петров получил 5 млн рублей у города Казани.",
+            {("INCOME", "Иван Петров", "5 млн рублей")},
+        ),
         # look-alike: the same noun under a receiving verb stays the subject's income
         (
             "Компания «Вектор» получила компенсацию в размере 2 млн рублей.",

@@ -967,6 +967,9 @@ class ParseReader:
         for child in [*trigger.children, *money.children]:
             if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
                 found += self.holders(child)
+            elif kind == "income" and child.dep_ == "obl" and _preposition(child) == "у":
+                # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
+                found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
             elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
                 if not _preposition(child):
                     found += self.holders(child)
