@@ -103,6 +103,17 @@ def test_money_holders(nlp, text, expected):
             "Иван Петров получил 5 млн рублей у города Казани.",
             {("INCOME", "Иван Петров", "5 млн рублей")},
         ),
+        # decision 107: a thing worth the amount moved by a money verb
+        (
+            "Ивану Петрову досталась доля в компании «Вектор» стоимостью 3 млн рублей.",
+            {("INCOME", "Ивану Петрову", "3 млн рублей")},
+        ),
+        (
+            "Компания «Вектор» купила завод стоимостью 5 млрд рублей.",
+            {("EXPENDITURE", "Вектор", "5 млрд рублей")},
+        ),
+        # look-alike: a verb that moves no money
+        ("Компания «Вектор» построила завод стоимостью 5 млрд рублей.", set()),
         # look-alike: the same noun under a receiving verb stays the subject's income
         (
             "Компания «Вектор» получила компенсацию в размере 2 млн рублей.",

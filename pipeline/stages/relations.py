@@ -717,10 +717,32 @@ class ParseReader:
             return self._clause_verb(token, classes)
         return None
 
-    def paying_verb(self, noun: Token) -> Token | None:
+    def valued_thing_verb(self, price: Token | None) -> Token | None:
+        """The money verb of a thing valued at the amount (decision 107): "ему досталась доля
+        стоимостью X" → the one it went to; "«Вектор» купил завод стоимостью X" → the buyer.
+        NEREL reads a thing worth X that someone receives or gives as X received or spent."""
+        if price is None or price.pos_ != "NOUN":
+            return None
+        if self.lex.triggers.get(fold(price.lemma_)) != "price":
+            return None
+        token = price
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in ("nmod", "obj", "nsubj", "appos"):
+                return None
+            token = token.head
+            kind = self.lex.triggers.get(fold(token.lemma_))
+            if token.pos_ == "VERB":
+                return token if kind in ("income", "expenditure", "sale") else None
+            if token.pos_ != "NOUN":
+                return None
+        return None
+
+    def paying_verb(self, noun: Token | None) -> Token | None:
         """The spending verb whose object an income noun is (decision 107): "суд обязал
         «Вектор» выплатить компенсацию в размере X" — the compensation is the payee's income
         (decision 85) and the payer's spending, a fact of its own."""
+        if noun is None:
+            return None
         head = noun.head
         if noun.pos_ != "NOUN" or noun.dep_ != "obj" or head.i == noun.i:
             return None
@@ -919,9 +941,9 @@ class ParseReader:
             relative = self.relative_trigger(amount)
             if relative is not None and (trigger is None or relative.i != trigger.i):
                 facts.append(self.money_fact(amount, relative))
-            payer = self.paying_verb(trigger) if trigger is not None else None
-            if payer is not None:
-                facts.append(self.money_fact(amount, payer))
+            for verb in (self.paying_verb(trigger), self.valued_thing_verb(trigger)):
+                if verb is not None:
+                    facts.append(self.money_fact(amount, verb))
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
