@@ -38,6 +38,11 @@ def money_links(doc) -> set[tuple[str, str, str]]:
             "Мартина Шульц переехала в Пермь. Она уже потратила 400 тысяч долларов.",
             {("EXPENDITURE", "Мартина Шульц", "400 тысяч долларов")},
         ),
+        # decision 104: a demonstrative standing alone as the subject
+        (
+            "Больше всех заработала компания Orbis (та получила прибыль в 6 млрд долларов).",
+            {("INCOME", "Orbis", "6 млрд долларов")},
+        ),
         # decision 105: a kind noun two sentences after the named organisation
         (
             "Компания Orbis сообщила об итогах года. Итоги оказались хорошими. За год "

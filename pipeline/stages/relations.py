@@ -90,6 +90,7 @@ class Lexicon:
     dative_holders: frozenset[str] = frozenset()  # "ей полагается оклад" (decision 97)
     subject_control: frozenset[str] = frozenset()  # "обещал ему выплатить": the subject pays
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
+    demonstratives: frozenset[str] = frozenset()  # "та получила" (decision 104)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
 
@@ -124,6 +125,7 @@ class Lexicon:
             dative_holders=words("agents", "dative_holders"),
             subject_control=words("agents", "subject_control"),
             kind_holders=words("agents", "kind_holders"),
+            demonstratives=words("agents", "demonstratives"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
         )
@@ -1248,7 +1250,11 @@ ROLE_NOUNS = {
 
 
 def _pronoun(token: Token, lex: Lexicon) -> bool:
-    return (token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns) or _possessive(token)
+    if token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns:
+        return True
+    # "(та получила прибыль …)": a demonstrative standing alone as the subject (decision 104)
+    demonstrative = token.dep_ == "nsubj" and fold(token.lemma_) in lex.demonstratives
+    return demonstrative or _possessive(token)
 
 
 def _possessive(token: Token) -> bool:
