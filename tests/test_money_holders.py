@@ -157,6 +157,12 @@ def test_money_holders_not_linked(nlp, text, absent):
     assert not any(absent in head for _, head, _ in money_links(nlp(text)))
 
 
+def test_amount_restated_in_brackets_makes_no_fact(nlp):
+    doc = nlp("Компания «Вектор» получила 200 млн фунтов (около 250 млн долларов).")
+    assert money_links(doc) == {("INCOME", "Вектор", "200 млн фунтов")}
+    assert [f.amount.text for f in doc._.facts if f.amount is not None] == ["200 млн фунтов"]
+
+
 def test_relative_clause_without_money_verb_adds_no_fact(nlp):
     doc = nlp("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.")
     assert [f.trigger for f in doc._.facts if f.amount is not None] == ["потратить"]

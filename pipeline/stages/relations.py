@@ -932,10 +932,13 @@ class ParseReader:
     # facts
 
     def money_facts(self) -> list[Fact]:
-        facts = []
+        facts, ends = [], set()
         for amount in self.index.by_type["AMOUNT"]:
             value = amount._.value
-            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+            if value is None or value.kind != "money":
+                continue
+            ends.add(amount.end)
+            if not self.doc[amount.start].dep_ or self._restated(amount, ends):
                 continue
             trigger = self.trigger_of(amount)
             if trigger is not None:
@@ -947,6 +950,15 @@ class ParseReader:
                 if verb is not None:
                     facts.append(self.money_fact(amount, verb))
         return facts
+
+    def _restated(self, amount: Span, ends: set[int]) -> bool:
+        """An amount in brackets right after a money amount restates it in another currency
+        ("200 млн фунтов (около 300 млн долларов)"): the first one carries the fact
+        (decision 106)."""
+        i = amount.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i > 0 and self.doc[i].text == "(" and i in ends
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]
