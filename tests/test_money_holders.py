@@ -38,6 +38,11 @@ def money_links(doc) -> set[tuple[str, str, str]]:
             "Мартина Шульц переехала в Пермь. Она уже потратила 400 тысяч долларов.",
             {("EXPENDITURE", "Мартина Шульц", "400 тысяч долларов")},
         ),
+        # decision 104: an abbreviation beside the money subject of "поступить" is its dative
+        (
+            "За два месяца действия закона РАО уже поступило 2 млн рублей.",
+            {("INCOME", "РАО", "2 млн рублей")},
+        ),
         # decision 104: a demonstrative standing alone as the subject
         (
             "Больше всех заработала компания Orbis (та получила прибыль в 6 млрд долларов).",

@@ -871,16 +871,25 @@ class ParseReader:
         return None
 
     def dative_of(self, verb: Token) -> Token | None:
-        """The bare dative of a verb ("компании поступило", "ей полагается"), or None."""
-        return next(
+        """The bare dative of a verb ("компании поступило", "ей полагается"), or None. An
+        abbreviation beside another subject is the dative the tagger could not see: "РСП
+        поступил 1 млн" (decision 104: an abbreviation has no case of its own)."""
+        kids = [c for c in verb.children if not _preposition(c)]
+        found = next(
             (
                 c
-                for c in verb.children
-                if (c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat"))
-                and not _preposition(c)
+                for c in kids
+                if c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat")
             ),
             None,
         )
+        if found is not None or sum(c.dep_ == "nsubj" for c in kids) < 2:
+            return found
+        for c in kids:
+            span = self.index.holder_at.get(c.i)
+            if c.dep_ == "nsubj" and span is not None and _indeclinable(span):
+                return c
+        return None
 
     def controller(self, infinitive: Token, head: Token) -> Token | None:
         """Who does an infinitive trigger (decision 97): the bare dative of the verb it
