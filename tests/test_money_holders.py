@@ -171,3 +171,18 @@ def test_amount_restated_in_brackets_makes_no_fact(nlp):
 def test_relative_clause_without_money_verb_adds_no_fact(nlp):
     doc = nlp("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.")
     assert [f.trigger for f in doc._.facts if f.amount is not None] == ["потратить"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Она потратила 5 млн рублей.",  # a pronoun with nothing before it
+        "Компания «Вектор» получила 5 млн рублей",  # the amount ends the text
+        "(около 5 млн рублей)",  # a bracketed amount with no amount before it
+        "Та получила, которую 5 млн рублей, который",  # broken grammar
+    ],
+)
+def test_money_holders_bad_input(nlp, text):
+    doc = nlp(text)
+    assert all(r.head.text != r.tail.text for r in doc._.relations)
+    assert not any(r.type in MONEY and r.head.text in ("Она", "Та") for r in doc._.relations)

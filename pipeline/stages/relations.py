@@ -212,6 +212,7 @@ class MentionIndex:
             (s for t in HOLDERS for s in self.by_type[t]), key=lambda s: (s.start, -s.end)
         )
         self._holder_starts = [s.start for s in self._holders]
+        self._nominatives: dict[str, Span] | None = None  # entity id -> nominative PER mention
 
     def antecedent(
         self, pronoun: Token, subject: bool, skip: Iterable[Span] = (), depth: int = 2
@@ -246,8 +247,8 @@ class MentionIndex:
         return self.nearest_of(found, pronoun) if found is not None else None
 
     def _pronoun_before(self, pronoun: Token, after: int | None) -> Token | None:
-        """A nominative personal pronoun of the same gender and number as `pronoun`, opening
-        its clause as a subject, between `after` (or the previous sentence's start) and it."""
+        """A nominative personal pronoun of the same gender and number as `pronoun` between
+        `after` (or the previous sentence's start) and it: the same referent, named again."""
         doc, number = pronoun.doc, int(self.sentence[pronoun.i])
         for i in range(pronoun.i - 1, -1, -1):
             if int(self.sentence[i]) < number - 1 or (after is not None and i < after):
@@ -269,7 +270,6 @@ class MentionIndex:
         entity = span._.entity_id
         if entity is None:
             return span
-        best = span
         for k in range(bisect_left(self._holder_starts, before.i) - 1, -1, -1):
             other = self._holders[k]
             if other.start < span.start:
@@ -277,7 +277,7 @@ class MentionIndex:
             if other.end <= before.i and self.holder_at.get(other.start) is other:
                 if other._.entity_id == entity:
                     return other
-        return best
+        return span
 
     def features(self, span: Span) -> dict[str, set[str]]:
         """Gender and number of a mention for a pronoun to agree with. A person's come from
@@ -299,19 +299,16 @@ class MentionIndex:
         return {f: set(head.morph.get(f)) for f in wanted}
 
     def _nominative_mention(self, span: Span) -> Span | None:
+        """A mention of `span`'s entity in the nominative (itself first); the map of such
+        mentions is built once per Doc, on the first pronoun that needs it."""
         if "Nom" in anchor(span).morph.get("Case"):
             return span
-        entity = span._.entity_id
-        if entity is None:
-            return None
-        return next(
-            (
-                s
-                for s in self.by_type[span.label_]
-                if s._.entity_id == entity and "Nom" in anchor(s).morph.get("Case")
-            ),
-            None,
-        )
+        if self._nominatives is None:
+            self._nominatives = {}
+            for s in self.by_type["PER"]:
+                if s._.entity_id is not None and "Nom" in anchor(s).morph.get("Case"):
+                    self._nominatives.setdefault(s._.entity_id, s)
+        return self._nominatives.get(span._.entity_id)
 
     def named_before(self, token: Token, back: int = KIND_BACK) -> Span | None:
         """The nearest outermost ORG with a proper name before `token` that reads as a
@@ -950,14 +947,19 @@ class ParseReader:
             if not self.doc[amount.start].dep_ or self._restated(amount, ends):
                 continue
             trigger = self.trigger_of(amount)
-            if trigger is not None:
-                facts.append(self.money_fact(amount, trigger))
-            relative = self.relative_trigger(amount)
-            if relative is not None and (trigger is None or relative.i != trigger.i):
-                facts.append(self.money_fact(amount, relative))
-            for verb in (self.paying_verb(trigger), self.valued_thing_verb(trigger)):
-                if verb is not None:
-                    facts.append(self.money_fact(amount, verb))
+            # Beside the trigger the amount climbs to, verbs that name other sides of the same
+            # money make facts of their own (decisions 106, 107); each word makes one fact.
+            words = (
+                trigger,
+                self.relative_trigger(amount),
+                self.paying_verb(trigger),
+                self.valued_thing_verb(trigger),
+            )
+            seen = set()
+            for word in words:
+                if word is not None and word.i not in seen:
+                    seen.add(word.i)
+                    facts.append(self.money_fact(amount, word))
         return facts
 
     def _restated(self, amount: Span, ends: set[int]) -> bool:
@@ -967,7 +969,7 @@ class ParseReader:
         i = amount.start - 1
         while i >= 0 and self.doc[i].is_space:
             i -= 1
-        return i > 0 and self.doc[i].text == "(" and i in ends
+        return i >= 0 and self.doc[i].text == "(" and i in ends
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]
