@@ -54,6 +54,12 @@ def money_links(doc) -> set[tuple[str, str, str]]:
             "компания получила прибыль в 3 млрд долларов.",
             {("INCOME", "Orbis", "3 млрд долларов")},
         ),
+        # decision 105: a pronoun standing for a kind noun stands for its named organisation
+        (
+            "Скандал с компанией Orbis затронул несколько стран. Компания строила стадионы в "
+            "Бразилии. В 2016 году она согласилась выплатить штраф в размере 3 млрд долларов.",
+            {("EXPENDITURE", "Orbis", "3 млрд долларов")},
+        ),
         # decision 106: a relative clause after the amount names the payer ...
         (
             "Иванов получил вознаграждение в размере 50 тысяч долларов, которое ему "
@@ -149,6 +155,12 @@ def test_paying_verb_of_income_noun(nlp, text, expected):
             "Анна Петрова работала в Казани. Также она была депутатом городской думы "
             "(Татарстан). Её доход в 2020 году составил 5 млн рублей.",
             "Татарстан",
+        ),
+        # decision 105: a kind noun of another gender than the pronoun is not its referent
+        (
+            "Скандал с компанией Orbis затронул несколько стран. Банк строил стадионы в "
+            "Бразилии. В 2016 году она согласилась выплатить штраф в размере 3 млрд долларов.",
+            "Orbis",
         ),
         # decision 105: further back than two sentences the kind noun stays unlinked
         (

@@ -832,7 +832,27 @@ class ParseReader:
         if not _pronoun(token, self.lex):
             return []
         found = self.index.antecedent(token, subject=True)
+        if found is None:
+            kind = self._kind_before(token)
+            return self.kind_holder(kind) if kind is not None else []
         return [found] if found is not None else []
+
+    def _kind_before(self, pronoun: Token) -> Token | None:
+        """A kind noun of organisations in the nominative, agreeing with the pronoun, in its
+        sentence or the previous one: "Компания руководила стройкой. Она согласилась
+        выплатить …" (decision 105: the pronoun stands for the company the noun stands for)."""
+        number = int(self.index.sentence[pronoun.i])
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.index.sentence[i]) < number - 1:
+                return None
+            token = self.doc[i]
+            if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.kind_holders:
+                continue
+            if "Nom" in token.morph.get("Case") and i not in self.index.holder_at:
+                features = {f: set(token.morph.get(f)) for f in ("Number", "Gender")}
+                if _agrees(features, pronoun):
+                    return token
+        return None
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
