@@ -137,7 +137,9 @@ def main() -> None:
     parser.add_argument("gold", type=Path, help="NEREL JSONL or the project's gold JSONL")
     parser.add_argument("--cache", type=Path, required=True, help="pickle of the tagged Docs")
     parser.add_argument("--show", default="", help="relation types whose errors to print")
-    parser.add_argument("--only", default="MISS,SPUR", help="error kinds to print")
+    parser.add_argument(
+        "--only", default="MISS,SPUR", help="error kinds to print: MISS, SPUR, NOMENTION"
+    )
     args = parser.parse_args()
 
     from pipeline.evaluation.readers import read_gold
