@@ -38,6 +38,7 @@ OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
 SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
 # A subjectless verb in these relations to its head takes the head clause's subject.
 INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
+KIND_BACK = 2  # sentences back a kind noun looks for its named organisation (decision 105)
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 
@@ -89,6 +90,7 @@ class Lexicon:
     dative_holders: frozenset[str] = frozenset()  # "ей полагается оклад" (decision 97)
     subject_control: frozenset[str] = frozenset()  # "обещал ему выплатить": the subject pays
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
+    demonstratives: frozenset[str] = frozenset()  # "та получила" (decision 104)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
 
@@ -123,6 +125,7 @@ class Lexicon:
             dative_holders=words("agents", "dative_holders"),
             subject_control=words("agents", "subject_control"),
             kind_holders=words("agents", "kind_holders"),
+            demonstratives=words("agents", "demonstratives"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
         )
@@ -209,48 +212,127 @@ class MentionIndex:
             (s for t in HOLDERS for s in self.by_type[t]), key=lambda s: (s.start, -s.end)
         )
         self._holder_starts = [s.start for s in self._holders]
+        self._nominatives: dict[str, Span] | None = None  # entity id -> nominative PER mention
 
-    def antecedent(self, pronoun: Token, subject: bool, skip: Iterable[Span] = ()) -> Span | None:
-        """The mention a personal pronoun stands for (decision 81): the nearest holder before
-        it in its sentence or the previous one that agrees in gender and number and is not in
-        `skip`; for a subject pronoun, only a mention that reads as a subject."""
+    def antecedent(
+        self, pronoun: Token, subject: bool, skip: Iterable[Span] = (), depth: int = 2
+    ) -> Span | None:
+        """The mention a personal pronoun stands for (decisions 81, 104): the nearest holder
+        before it in its sentence or the previous one that agrees in gender and number, is not
+        in `skip` nor in brackets; for a subject pronoun, only a mention that reads as a
+        subject. A subject pronoun of the same person nearer than that mention stands for it
+        ("X избран в 2003 году. Он был членом совета (округ). Его доход …" → X); the answer
+        is the nearest mention of the found entity ("Иванова … Ему удалось" → "Иванова")."""
         skip = list(skip)
         number = int(self.sentence[pronoun.i])
+        found = None
         # Walk back from the pronoun; the sentence check stops the walk within two sentences.
         for k in range(bisect_left(self._holder_starts, pronoun.i) - 1, -1, -1):
             span = self._holders[k]
             if int(self.sentence[span.start]) < number - 1:
-                return None
+                break
             if span.end > pronoun.i or self.holder_at.get(span.start) is not span:
                 continue
-            head = anchor(span)
-            if span in skip or (subject and not self._subject_like(span, head)):
+            if span in skip or _bracketed(span):
                 continue
-            features = ("Number", "Gender") if span.label_ == "PER" else ("Number",)
-            if _agrees(head, pronoun, features):
-                return span
+            if subject and not self._subject_like(span, anchor(span)):
+                continue
+            if _agrees(self.features(span), pronoun):
+                found = span
+                break
+        if depth:
+            earlier = self._pronoun_before(pronoun, found.end if found is not None else None)
+            if earlier is not None:
+                return self.antecedent(earlier, True, skip, depth - 1) or found
+        return self.nearest_of(found, pronoun) if found is not None else None
+
+    def _pronoun_before(self, pronoun: Token, after: int | None) -> Token | None:
+        """A nominative personal pronoun of the same gender and number as `pronoun` between
+        `after` (or the previous sentence's start) and it: the same referent, named again."""
+        doc, number = pronoun.doc, int(self.sentence[pronoun.i])
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.sentence[i]) < number - 1 or (after is not None and i < after):
+                return None
+            token = doc[i]
+            if token.pos_ != "PRON" or "Nom" not in token.morph.get("Case"):
+                continue
+            if fold(token.lemma_) not in PERSONAL:
+                continue
+            if all(
+                set(token.morph.get(f)) & set(_stated(pronoun, f)) for f in ("Number", "Gender")
+            ):
+                return token
         return None
 
-    def named_before(self, token: Token) -> Span | None:
-        """The nearest outermost ORG with a proper name before `token`, in its sentence or
-        the previous one, that reads as a subject (decision 96)."""
+    def nearest_of(self, span: Span, before: Token) -> Span:
+        """The nearest outermost mention of `span`'s entity before `before` (NEREL links a
+        pronoun's relation to the nearest mention of its entity)."""
+        entity = span._.entity_id
+        if entity is None:
+            return span
+        for k in range(bisect_left(self._holder_starts, before.i) - 1, -1, -1):
+            other = self._holders[k]
+            if other.start < span.start:
+                break
+            if other.end <= before.i and self.holder_at.get(other.start) is other:
+                if other._.entity_id == entity:
+                    return other
+        return span
+
+    def features(self, span: Span) -> dict[str, set[str]]:
+        """Gender and number of a mention for a pronoun to agree with. A person's come from
+        the entity's nominative mention when there is one (the tagger reads a foreign first
+        name opening a sentence as a genitive: "Мартина"); an organisation named by a proper
+        name states its number only (its gender is its kind noun's: "«Вектор»" is "она")."""
+        head = anchor(span)
+        if span.label_ == "PER":
+            nominative = self._nominative_mention(span)
+            if nominative is not None:
+                head = anchor(nominative)
+            elif "Nom" not in head.morph.get("Case"):
+                return {"Number": set(head.morph.get("Number"))}
+        wanted = (
+            ("Number",)
+            if span.label_ == "ORG" and span._.name_kind == "proper"
+            else ("Number", "Gender")
+        )
+        return {f: set(head.morph.get(f)) for f in wanted}
+
+    def _nominative_mention(self, span: Span) -> Span | None:
+        """A mention of `span`'s entity in the nominative (itself first); the map of such
+        mentions is built once per Doc, on the first pronoun that needs it."""
+        if "Nom" in anchor(span).morph.get("Case"):
+            return span
+        if self._nominatives is None:
+            self._nominatives = {}
+            for s in self.by_type["PER"]:
+                if s._.entity_id is not None and "Nom" in anchor(s).morph.get("Case"):
+                    self._nominatives.setdefault(s._.entity_id, s)
+        return self._nominatives.get(span._.entity_id)
+
+    def named_before(self, token: Token, back: int = KIND_BACK) -> Span | None:
+        """The nearest outermost ORG with a proper name before `token` that reads as a
+        subject, in its sentence or the `back` before it (decisions 96, 105): the
+        organisation the passage is about."""
         number = int(self.sentence[token.i])
         for k in range(bisect_left(self._holder_starts, token.i) - 1, -1, -1):
             span = self._holders[k]
-            if int(self.sentence[span.start]) < number - 1:
+            if int(self.sentence[span.start]) < number - back:
                 return None
             if span.label_ != "ORG" or span.end > token.i or span._.name_kind != "proper":
                 continue
-            if self.holder_at.get(span.start) is span and self._subject_like(span, anchor(span)):
+            head = anchor(span)
+            if self.holder_at.get(span.start) is span and self._subject_like(span, head, True):
                 return span
         return None
 
-    def _subject_like(self, span: Span, head: Token) -> bool:
+    def _subject_like(self, span: Span, head: Token, latin: bool = False) -> bool:
         """In the nominative, opening its sentence (the tagger misreads foreign names) or
-        with no case at all (an indeclinable Latin name: "Google")."""
+        with no case at all: an abbreviation, or (`latin`, for organisations a kind noun
+        stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case
+        return first or "Nom" in case or not case or _indeclinable(span, latin)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -613,6 +695,75 @@ class ParseReader:
                     return subject
         return None
 
+    def relative_trigger(self, span: Span, classes: Iterable[str] = MONEY_CLASSES) -> Token | None:
+        """A money verb of a relative clause right after the amount (decision 106):
+        "вознаграждение в размере X, которое ему выплатил «Вектор»", "X — сумму, которую он
+        получил от Y". Its own subject and "от" name a side of the money the noun alone does
+        not: a fact of its own beside the noun's. Read from the words ("который" after a
+        comma or dash, past one noun such as "сумма") and the relative word's head, since the
+        parser hangs the clause on any word before it."""
+        doc = span.doc
+        noun = False
+        for i in range(span.end, min(span.end + 4, len(doc))):
+            token = doc[i]
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ == "NOUN" and not noun:
+                noun = True  # "— сумму, которую …"
+                continue
+            if fold(token.lemma_) != "который":
+                return None
+            return self._clause_verb(token, classes)
+        return None
+
+    def valued_thing_verb(self, price: Token | None) -> Token | None:
+        """The money verb of a thing valued at the amount (decision 107): "ему досталась доля
+        стоимостью X" → the one it went to; "«Вектор» купил завод стоимостью X" → the buyer.
+        NEREL reads a thing worth X that someone receives or gives as X received or spent."""
+        if price is None or price.pos_ != "NOUN":
+            return None
+        if self.lex.triggers.get(fold(price.lemma_)) != "price":
+            return None
+        token = price
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in ("nmod", "obj", "nsubj", "appos"):
+                return None
+            token = token.head
+            kind = self.lex.triggers.get(fold(token.lemma_))
+            if token.pos_ == "VERB":
+                return token if kind in ("income", "expenditure", "sale") else None
+            if token.pos_ != "NOUN":
+                return None
+        return None
+
+    def paying_verb(self, noun: Token | None) -> Token | None:
+        """The spending verb whose object an income noun is (decision 107): "суд обязал
+        «Вектор» выплатить компенсацию в размере X" — the compensation is the payee's income
+        (decision 85) and the payer's spending, a fact of its own."""
+        if noun is None:
+            return None
+        head = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "obj" or head.i == noun.i:
+            return None
+        if self.lex.triggers.get(fold(noun.lemma_)) != "income":
+            return None
+        return head if self.lex.triggers.get(fold(head.lemma_)) == "expenditure" else None
+
+    def _clause_verb(self, relative: Token, classes: Iterable[str]) -> Token | None:
+        """The verb of the relative clause "который" opens: its head when that heads a
+        relative clause, else the first relative-clause verb in the next few words."""
+        doc = relative.doc
+        candidates = [relative.head] if relative.head.dep_ == "acl:relcl" else []
+        candidates += [
+            doc[i]
+            for i in range(relative.i + 1, min(relative.i + 6, len(doc)))
+            if doc[i].dep_ == "acl:relcl"
+        ]
+        verb = candidates[0] if candidates else None
+        if verb is not None and self.lex.triggers.get(fold(verb.lemma_)) in classes:
+            return verb
+        return None
+
     def holders(self, token: Token) -> list[Span]:
         """The mentions a word stands for: its own holder, or those of its conjuncts and
         appositions ("компания «Лукойл»", "«А» и «Б»")."""
@@ -657,6 +808,8 @@ class ParseReader:
             owner = self.noun_owner(trigger, head)
             if owner is not None:
                 return owner
+            if self.paying_verb(trigger) is not None:
+                return None  # "«Вектор» выплатил премию": the payer's, not its income (107)
         if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
                 return None
@@ -679,7 +832,27 @@ class ParseReader:
         if not _pronoun(token, self.lex):
             return []
         found = self.index.antecedent(token, subject=True)
+        if found is None:
+            kind = self._kind_before(token)
+            return self.kind_holder(kind) if kind is not None else []
         return [found] if found is not None else []
+
+    def _kind_before(self, pronoun: Token) -> Token | None:
+        """A kind noun of organisations in the nominative, agreeing with the pronoun, in its
+        sentence or the previous one: "Компания руководила стройкой. Она согласилась
+        выплатить …" (decision 105: the pronoun stands for the company the noun stands for)."""
+        number = int(self.index.sentence[pronoun.i])
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.index.sentence[i]) < number - 1:
+                return None
+            token = self.doc[i]
+            if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.kind_holders:
+                continue
+            if "Nom" in token.morph.get("Case") and i not in self.index.holder_at:
+                features = {f: set(token.morph.get(f)) for f in ("Number", "Gender")}
+                if _agrees(features, pronoun):
+                    return token
+        return None
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
@@ -715,16 +888,25 @@ class ParseReader:
         return None
 
     def dative_of(self, verb: Token) -> Token | None:
-        """The bare dative of a verb ("компании поступило", "ей полагается"), or None."""
-        return next(
+        """The bare dative of a verb ("компании поступило", "ей полагается"), or None. An
+        abbreviation beside another subject is the dative the tagger could not see: "РСП
+        поступил 1 млн" (decision 104: an abbreviation has no case of its own)."""
+        kids = [c for c in verb.children if not _preposition(c)]
+        found = next(
             (
                 c
-                for c in verb.children
-                if (c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat"))
-                and not _preposition(c)
+                for c in kids
+                if c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat")
             ),
             None,
         )
+        if found is not None or sum(c.dep_ == "nsubj" for c in kids) < 2:
+            return found
+        for c in kids:
+            span = self.index.holder_at.get(c.i)
+            if c.dep_ == "nsubj" and span is not None and _indeclinable(span):
+                return c
+        return None
 
     def controller(self, infinitive: Token, head: Token) -> Token | None:
         """Who does an infinitive trigger (decision 97): the bare dative of the verb it
@@ -776,16 +958,38 @@ class ParseReader:
     # facts
 
     def money_facts(self) -> list[Fact]:
-        facts = []
+        facts, ends = [], set()
         for amount in self.index.by_type["AMOUNT"]:
             value = amount._.value
-            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+            if value is None or value.kind != "money":
+                continue
+            ends.add(amount.end)
+            if not self.doc[amount.start].dep_ or self._restated(amount, ends):
                 continue
             trigger = self.trigger_of(amount)
-            if trigger is None:
-                continue
-            facts.append(self.money_fact(amount, trigger))
+            # Beside the trigger the amount climbs to, verbs that name other sides of the same
+            # money make facts of their own (decisions 106, 107); each word makes one fact.
+            words = (
+                trigger,
+                self.relative_trigger(amount),
+                self.paying_verb(trigger),
+                self.valued_thing_verb(trigger),
+            )
+            seen = set()
+            for word in words:
+                if word is not None and word.i not in seen:
+                    seen.add(word.i)
+                    facts.append(self.money_fact(amount, word))
         return facts
+
+    def _restated(self, amount: Span, ends: set[int]) -> bool:
+        """An amount in brackets right after a money amount restates it in another currency
+        ("200 млн фунтов (около 300 млн долларов)"): the first one carries the fact
+        (decision 106)."""
+        i = amount.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i >= 0 and self.doc[i].text == "(" and i in ends
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]
@@ -830,6 +1034,9 @@ class ParseReader:
         for child in [*trigger.children, *money.children]:
             if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
                 found += self.holders(child)
+            elif kind == "income" and child.dep_ == "obl" and _preposition(child) == "у":
+                # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
+                found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
             elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
                 if not _preposition(child):
                     found += self.holders(child)
@@ -1086,7 +1293,11 @@ ROLE_NOUNS = {
 
 
 def _pronoun(token: Token, lex: Lexicon) -> bool:
-    return (token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns) or _possessive(token)
+    if token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns:
+        return True
+    # "(та получила прибыль …)": a demonstrative standing alone as the subject (decision 104)
+    demonstrative = token.dep_ == "nsubj" and fold(token.lemma_) in lex.demonstratives
+    return demonstrative or _possessive(token)
 
 
 def _possessive(token: Token) -> bool:
@@ -1102,16 +1313,46 @@ POSSESSIVES = {
 }
 
 
-def _agrees(head: Token, pronoun: Token, features: tuple[str, ...]) -> bool:
-    """The features agree where both words state them. An organisation's gender is its kind
-    noun's ("компания «Лукойл»" is "она"), not its name's, so only a person's is compared."""
-    stated = POSSESSIVES.get(fold(pronoun.lower_)) if _possessive(pronoun) else None
-    for feature in features:
-        a = head.morph.get(feature)
-        b = stated.get(feature, ()) if stated is not None else pronoun.morph.get(feature)
-        if a and b and not set(a) & set(b):
+def _agrees(features: dict[str, set[str]], pronoun: Token) -> bool:
+    """The features agree where both words state them (`features`: of the mention)."""
+    for feature, values in features.items():
+        stated = _stated(pronoun, feature)
+        if values and stated and not values & set(stated):
             return False
     return True
+
+
+def _stated(pronoun: Token, feature: str) -> tuple[str, ...]:
+    """A pronoun's gender or number; a possessive's from POSSESSIVES ("его" does not inflect
+    for its owner, so its morph says nothing)."""
+    if _possessive(pronoun):
+        return tuple(POSSESSIVES[fold(pronoun.lower_)].get(feature, ()))
+    return tuple(pronoun.morph.get(feature))
+
+
+def _bracketed(span: Span, longest: int = 30) -> bool:
+    """A mention inside brackets: an aside ("(Ханты-Мансийский округ)", "(«А», «Б»)") names
+    no actor a pronoun stands for. Looks back a few words within the sentence only."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - longest, 0) - 1, -1):
+        text = doc[i].text
+        if text == ")" or (doc[i].is_sent_start and text != "("):
+            return False
+        if text == "(":
+            return True
+    return False
+
+
+def _indeclinable(span: Span, latin: bool = False) -> bool:
+    """An abbreviation ("МУС", "ФНС") or, with `latin`, a name in Latin letters ("Google"):
+    it does not inflect, so the tagger's case says nothing."""
+    if len(span) == 1 and span[0].is_upper and len(span[0].text) > 1:
+        return True
+    words = [t for t in span if t.is_alpha]
+    return latin and bool(words) and all(t.is_ascii for t in words)
+
+
+PERSONAL = frozenset({"он", "она", "оно", "они"})
 
 
 def _preposition(token: Token) -> str:

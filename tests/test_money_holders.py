@@ -1,0 +1,200 @@
+"""Money holders of issue 12, session 6 (guideline decisions 104-106), table-driven over
+invented sentences, each mechanism with a look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
+
+
+def money_links(doc) -> set[tuple[str, str, str]]:
+    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations if r.type in MONEY}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 104: a subject pronoun chains back past an aside in brackets
+        (
+            "Анна Петрова работала в Казани. Также она была депутатом городской думы "
+            "(Татарстан). Её доход в 2020 году составил 5 млн рублей.",
+            {("INCOME", "Анна Петрова", "5 млн рублей")},
+        ),
+        # decision 104: a lowercase body of another gender is no antecedent of "ей"
+        (
+            "Анна Петрова возглавила национальный совет директоров. Ей полагается оклад "
+            "в размере 300 тысяч рублей.",
+            {("INCOME", "Анна Петрова", "300 тысяч рублей")},
+        ),
+        # decision 104: an abbreviation is caseless, so it can be the subject "он" stands for
+        (
+            "За десять лет работы ЕЦБ подготовил три доклада, при этом он израсходовал 2 млн евро.",
+            {("EXPENDITURE", "ЕЦБ", "2 млн евро")},
+        ),
+        # decision 104: a foreign first name opening a sentence, which the tagger reads as a
+        # masculine genitive ("Мартина"), is compared in number only
+        (
+            "Мартина Шульц переехала в Пермь. Она уже потратила 400 тысяч долларов.",
+            {("EXPENDITURE", "Мартина Шульц", "400 тысяч долларов")},
+        ),
+        # decision 104: an abbreviation beside the money subject of "поступить" is its dative
+        (
+            "За два месяца действия закона РАО уже поступило 2 млн рублей.",
+            {("INCOME", "РАО", "2 млн рублей")},
+        ),
+        # decision 104: a demonstrative standing alone as the subject
+        (
+            "Больше всех заработала компания Orbis (та получила прибыль в 6 млрд долларов).",
+            {("INCOME", "Orbis", "6 млрд долларов")},
+        ),
+        # decision 105: a kind noun two sentences after the named organisation
+        (
+            "Компания Orbis сообщила об итогах года. Итоги оказались хорошими. За год "
+            "компания получила прибыль в 3 млрд долларов.",
+            {("INCOME", "Orbis", "3 млрд долларов")},
+        ),
+        # decision 105: a pronoun standing for a kind noun stands for its named organisation
+        (
+            "Скандал с компанией Orbis затронул несколько стран. Компания строила стадионы в "
+            "Бразилии. В 2016 году она согласилась выплатить штраф в размере 3 млрд долларов.",
+            {("EXPENDITURE", "Orbis", "3 млрд долларов")},
+        ),
+        # decision 106: a relative clause after the amount names the payer ...
+        (
+            "Иванов получил вознаграждение в размере 50 тысяч долларов, которое ему "
+            "выплатила компания «Вектор».",
+            {
+                ("INCOME", "Иванов", "50 тысяч долларов"),
+                ("EXPENDITURE", "Вектор", "50 тысяч долларов"),
+            },
+        ),
+        (
+            "Премия в размере 2 млн рублей, которую ему выплатил фонд «Рассвет», ушла на ремонт.",
+            {("EXPENDITURE", "Рассвет", "2 млн рублей")},
+        ),
+        (
+            "Прибыль в размере 2 млн рублей, которую получила компания «Вектор», ушла на ремонт.",
+            {("INCOME", "Вектор", "2 млн рублей")},
+        ),
+        # ... past a noun restating the amount, with "от" for the other side
+        (
+            "Суд обязал его вернуть 2 млн рублей — сумму, которую он получил от компании «Вектор».",
+            {("EXPENDITURE", "Вектор", "2 млн рублей")},
+        ),
+        # look-alike: a relative clause whose verb moves no money
+        ("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.", set()),
+    ],
+)
+def test_money_holders(nlp, text, expected):
+    assert money_links(nlp(text)) >= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 107: an income noun as the object of a paying verb is the payer's spending
+        (
+            "Компания «Вектор» выплатит дивиденды в размере 5 млрд рублей.",
+            {("EXPENDITURE", "Вектор", "5 млрд рублей")},
+        ),
+        # ... and the dative's income (decision 85)
+        (
+            "Фонд «Рассвет» выплатил Ивану Петрову премию в размере 3 млн рублей.",
+            {
+                ("EXPENDITURE", "Фонд «Рассвет»", "3 млн рублей"),
+                ("INCOME", "Ивану Петрову", "3 млн рублей"),
+            },
+        ),
+        # decision 107: "у" + an organisation is the payer of an income verb ...
+        (
+            "Фермер Иван Петров отсудил 80 млн рублей у компании «Вектор».",
+            {
+                ("INCOME", "Иван Петров", "80 млн рублей"),
+                ("EXPENDITURE", "Вектор", "80 млн рублей"),
+            },
+        ),
+        # ... "у" + a place is where, not who pays
+        (
+            "Иван Петров получил 5 млн рублей у города Казани.",
+            {("INCOME", "Иван Петров", "5 млн рублей")},
+        ),
+        # decision 107: a thing worth the amount moved by a money verb
+        (
+            "Ивану Петрову досталась доля в компании «Вектор» стоимостью 3 млн рублей.",
+            {("INCOME", "Ивану Петрову", "3 млн рублей")},
+        ),
+        (
+            "Компания «Вектор» купила завод стоимостью 5 млрд рублей.",
+            {("EXPENDITURE", "Вектор", "5 млрд рублей")},
+        ),
+        # look-alike: a verb that moves no money
+        ("Компания «Вектор» построила завод стоимостью 5 млрд рублей.", set()),
+        # look-alike: the same noun under a receiving verb stays the subject's income
+        (
+            "Компания «Вектор» получила компенсацию в размере 2 млн рублей.",
+            {("INCOME", "Вектор", "2 млн рублей")},
+        ),
+    ],
+)
+def test_paying_verb_of_income_noun(nlp, text, expected):
+    assert money_links(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # decision 104: "ей" does not stand for a masculine body named by common words
+        (
+            "Анна Петрова возглавила национальный совет директоров. Ей полагается оклад "
+            "в размере 300 тысяч рублей.",
+            "совет",
+        ),
+        # decision 104: a place in brackets is no antecedent
+        (
+            "Анна Петрова работала в Казани. Также она была депутатом городской думы "
+            "(Татарстан). Её доход в 2020 году составил 5 млн рублей.",
+            "Татарстан",
+        ),
+        # decision 105: a kind noun of another gender than the pronoun is not its referent
+        (
+            "Скандал с компанией Orbis затронул несколько стран. Банк строил стадионы в "
+            "Бразилии. В 2016 году она согласилась выплатить штраф в размере 3 млрд долларов.",
+            "Orbis",
+        ),
+        # decision 105: further back than two sentences the kind noun stays unlinked
+        (
+            "Компания Orbis сообщила об итогах года. Итоги оказались хорошими. Аналитики "
+            "довольны. Рынок вырос. За год компания получила прибыль в 3 млрд долларов.",
+            "Orbis",
+        ),
+    ],
+)
+def test_money_holders_not_linked(nlp, text, absent):
+    assert not any(absent in head for _, head, _ in money_links(nlp(text)))
+
+
+def test_amount_restated_in_brackets_makes_no_fact(nlp):
+    doc = nlp("Компания «Вектор» получила 200 млн фунтов (около 250 млн долларов).")
+    assert money_links(doc) == {("INCOME", "Вектор", "200 млн фунтов")}
+    assert [f.amount.text for f in doc._.facts if f.amount is not None] == ["200 млн фунтов"]
+
+
+def test_relative_clause_without_money_verb_adds_no_fact(nlp):
+    doc = nlp("Компания «Вектор» потратила 2 млн рублей, которые ей вернули.")
+    assert [f.trigger for f in doc._.facts if f.amount is not None] == ["потратить"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Она потратила 5 млн рублей.",  # a pronoun with nothing before it
+        "Компания «Вектор» получила 5 млн рублей",  # the amount ends the text
+        "(около 5 млн рублей)",  # a bracketed amount with no amount before it
+        "Та получила, которую 5 млн рублей, который",  # broken grammar
+    ],
+)
+def test_money_holders_bad_input(nlp, text):
+    doc = nlp(text)
+    assert all(r.head.text != r.tail.text for r in doc._.relations)
+    assert not any(r.type in MONEY and r.head.text in ("Она", "Та") for r in doc._.relations)
