@@ -91,6 +91,7 @@ class Lexicon:
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
+    bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -125,6 +126,10 @@ class Lexicon:
             kind_holders=words("agents", "kind_holders"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
+            bare_units=frozenset(
+                tuple(fold(w) for w in phrase.split())
+                for phrase in raw.get("part_of", {}).get("bare_units", [])
+            ),
         )
 
 
@@ -156,6 +161,7 @@ class RelationRules:
                 relations += fact.relations
             relations += reader.role_relations()
         relations += part_of_words(doc, index, self.lex)
+        relations += bare_unit_parents(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])
         doc._.facts = facts
         return doc
@@ -231,9 +237,9 @@ class MentionIndex:
                 return span
         return None
 
-    def named_before(self, token: Token) -> Span | None:
+    def named_before(self, token: Token, subject: bool = True) -> Span | None:
         """The nearest outermost ORG with a proper name before `token`, in its sentence or
-        the previous one, that reads as a subject (decision 96)."""
+        the previous one, that reads as a subject (decision 96; any case unless `subject`)."""
         number = int(self.sentence[token.i])
         for k in range(bisect_left(self._holder_starts, token.i) - 1, -1, -1):
             span = self._holders[k]
@@ -241,7 +247,9 @@ class MentionIndex:
                 return None
             if span.label_ != "ORG" or span.end > token.i or span._.name_kind != "proper":
                 continue
-            if self.holder_at.get(span.start) is span and self._subject_like(span, anchor(span)):
+            if self.holder_at.get(span.start) is span and (
+                not subject or self._subject_like(span, anchor(span))
+            ):
                 return span
         return None
 
@@ -574,6 +582,33 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
         if span.start >= parent.end:
             return span
     return None
+
+
+def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Вектор» … Совет директоров компании одобрил …": a company's unit named without its
+    company (`[part_of] bare_units`, a mention with no name inside) is PART_OF the nearest
+    outermost ORG with a proper name before it, in its sentence or the previous one
+    (decision 110)."""
+    if not lex.bare_units:
+        return []
+    out = []
+    for org in index.by_type["ORG"]:
+        if not _bare_unit(org, lex.bare_units):
+            continue
+        if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
+            continue
+        parent = index.named_before(org[0], subject=False)
+        if parent is not None:
+            out.append(Relation("PART_OF", org, parent, "bare_unit"))
+    return out
+
+
+def _bare_unit(org: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """The mention's words, with or without its own adjectives, are one of the unit phrases
+    ("совета директоров", "нового правления", "наблюдательного совета")."""
+    words = tuple(fold(t.lemma_) for t in org)
+    nouns = tuple(fold(t.lemma_) for t in org if t.pos_ != "ADJ")
+    return words in phrases or nouns in phrases
 
 
 # --- relations from the parse (candidate sentences) ----------------------------------------

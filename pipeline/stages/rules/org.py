@@ -77,6 +77,7 @@ class OrgRules:
         spans += self._quoted_after_heads(doc, spans)
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
+        spans = self._units_to_parent_end(doc, spans)
         spans += self._nested_bodies(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
@@ -274,6 +275,25 @@ class OrgRules:
             if end != span.end:
                 span = self._relabel(span, span.start, end)
                 names[span.start] = span
+            out.append(span)
+        return out
+
+    def _units_to_parent_end(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A unit ends where its parent does: the grammar saw the parent's first piece
+        ("пресс-служба ГУ"), the chain and "по" + place rules then completed the parent ("ГУ
+        МВД России по Москве"), so the unit takes the whole (guideline 108)."""
+        units = doc.user_data.get(UNITS_KEY)
+        if not units:
+            return spans
+        reach: dict[int, int] = {}
+        for span in spans:
+            reach[span.start] = max(span.end, reach.get(span.start, span.end))
+        out = []
+        for span in spans:
+            if span.start_char in units:
+                end = max((reach.get(i, 0) for i in range(span.start + 1, span.end)), default=0)
+                if end > span.end:
+                    span = self._relabel(span, span.start, end)
             out.append(span)
         return out
 

@@ -50,6 +50,10 @@ class OrgGrammar:
     apposition_heads: frozenset[str]
     person_heads: frozenset[str]
     unit_heads: frozenset[str] = frozenset()
+    # Weak adjectives that never belong to a unit's own name: which one is meant, not which
+    # unit ("бывшего отдела", "этого управления"); the others do ("городского управления
+    # МЧС", decision 108).
+    unit_stop_adjectives: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -66,6 +70,7 @@ class OrgGrammar:
             apposition_heads=lemma_set(g["apposition_heads"]),
             person_heads=lemma_set(g["person_heads"]),
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
+            unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
         )
 
     @property
@@ -139,7 +144,7 @@ class OrgGrammar:
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:
-                return Candidate(start, parent_end, i, unit=True)
+                return Candidate(self._left(doc, i, unit=True)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
                 return None  # "правление", "кафедра": a body only with its parent's name
         follower = names.get(end)
@@ -170,17 +175,22 @@ class OrgGrammar:
             ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
         return Candidate(start, end, i) if ok else None
 
-    def _left(self, doc: Doc, i: int) -> tuple[int, bool]:
+    def _left(self, doc: Doc, i: int, unit: bool = False) -> tuple[int, bool]:
         """Adjectives agreeing with the head; True when one of them identifies the body (a
-        capital in mid-sentence, or any adjective not on the weak list)."""
+        capital in mid-sentence, or any adjective not on the weak list). A unit with its
+        named parent takes weak adjectives too: the parent identifies the body, the
+        adjective tells the unit ("главного управления МВД", decision 108)."""
         case = set(doc[i].morph.get("Case"))
         start, strong = i, False
+        stop = self.unit_stop_adjectives if unit else self.weak_adjectives
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
             if prev.pos_ != "ADJ" or (case and not case & set(prev.morph.get("Case"))):
                 break
-            if token_lemma(prev) in self.weak_adjectives and not _mid_capital(prev):
+            if token_lemma(prev) in stop and not _mid_capital(prev):
                 break
+            if unit and token_lemma(prev) in self.all_heads:
+                break  # "Пресс-служба городского управления": the tagger's adjective is a head
             start -= 1
             strong = True
         return start, strong

@@ -1,0 +1,70 @@
+"""PART_OF between ORG mentions (guideline 108-110), on sentences written for the tests, each
+mechanism with the look-alike that must stay as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def orgs(doc) -> set[str]:
+    return {s.text for s in doc.spans.get("ORG", [])}
+
+
+def part_of(doc) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "PART_OF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "parent"),
+    [
+        # decision 108: a unit with its named parent takes its weak adjectives
+        ("Он возглавил главное управление МВД России.", "главное управление МВД России",
+         "МВД России"),
+        ("Сотрудники городского управления «Вектора» уволены.",
+         "городского управления «Вектора»", "Вектора"),
+        # ... and ends where its parent ends, once the parent is complete
+        ("Об этом сообщили в пресс-службе ГУ МВД России по Тверской области.",
+         "пресс-службе ГУ МВД России по Тверской области",
+         "ГУ МВД России по Тверской области"),
+    ],
+)  # fmt: skip
+def test_unit_bounds(nlp, text, unit, parent):
+    doc = nlp(text)
+    assert {unit, parent} <= orgs(doc)
+    assert (unit, parent) in part_of(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a weak adjective that picks a unit out of the text stays out of it
+        ("Сотрудники этого управления МВД России уволены.", "этого управления МВД России"),
+        ("Он возглавлял бывшее управление МВД России.", "бывшее управление МВД России"),
+        # the weak adjective of a bare head still makes no body (decision 52)
+        ("Городское управление сообщило о ремонте.", "Городское управление"),
+    ],
+)
+def test_unit_bounds_look_alikes(nlp, text, absent):
+    assert absent not in orgs(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 110: a company's unit named alone is PART_OF the named ORG before it
+        ("Акции «Вектора» упали. Совет директоров компании уволил гендиректора.",
+         {("Совет директоров", "Вектора")}),
+        ("Иванов пришёл в Apple в 2001 году и вошёл в совет директоров.",
+         {("совет директоров", "Apple")}),
+        ("«Север» сменил руководство: наблюдательный совет назначил Петрова.",
+         {("наблюдательный совет", "Север")}),
+        # look-alikes: no name in this or the previous sentence; a unit with its own parent
+        ("Погода была плохой. Дождь шёл весь день. Совет директоров собрался в пятницу.",
+         set()),
+        ("«Вектор» вырос, правление «Севера» одобрило сделку.",
+         {("правление «Севера»", "Севера")}),
+    ],
+)  # fmt: skip
+def test_bare_unit_parent(nlp, text, expected):
+    doc = nlp(text)
+    assert {link for link in part_of(doc) if link[0].lower().startswith(("совет", "наблюд", "правл"))} == expected  # noqa: E501
