@@ -68,3 +68,20 @@ def test_unit_bounds_look_alikes(nlp, text, absent):
 def test_bare_unit_parent(nlp, text, expected):
     doc = nlp(text)
     assert {link for link in part_of(doc) if link[0].lower().startswith(("совет", "наблюд", "правл"))} == expected  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 108: a person noun opening a model ORG is no part of the body
+        ("Солдаты НАТО патрулируют город.", "НАТО", "Солдаты НАТО"),
+        ("Корреспондент Русской службы «Голоса Америки» узнал об этом.",
+         "Русской службы «Голоса Америки»", "Корреспондент Русской службы «Голоса Америки»"),
+        # look-alike: a name opening with a person noun before a preposition stays whole
+        ("Организация «Врачи без границ» направила помощь.", "Врачи без границ", None),
+    ],
+)  # fmt: skip
+def test_person_word_is_not_the_body(nlp, text, present, absent):
+    found = orgs(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found

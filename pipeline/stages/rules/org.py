@@ -66,6 +66,7 @@ class OrgRules:
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
+        spans = [self._without_person_word(s) if s is not None else s for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
@@ -217,6 +218,23 @@ class OrgRules:
             if tuple(token_lemma(t) for t in inner) in self.places:
                 return [span]
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
+
+    def _without_person_word(self, span: Span) -> Span:
+        """ "Солдаты [НАТО]", "Корреспондент [Русской службы BBC]", "председателя [комитета
+        Госдумы]": a common noun for a person opening a model ORG is who belongs to the body,
+        not the body (guideline 108); the name after it is the mention. A capital in
+        mid-sentence keeps it ("организация Врачи без границ" is the name)."""
+        first = span[0]
+        if len(span) < 2 or first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
+            return span
+        if (first.is_title and not first.is_sent_start) or first.is_upper:
+            return span
+        if self.grammar is not None and token_lemma(first) in self.grammar.all_heads:
+            return span
+        rest = span[1]  # "Врачи без границ": a preposition after it makes it the name's head
+        if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPEN_QUOTES):
+            return span
+        return make_span(span.doc, span.start + 1, span.end, "ORG", span._.stage or self.name)
 
     def _fix_quotes(self, span: Span) -> Span | None:
         """Close a quote the model left open; drop quotes that surround the whole name, and a
