@@ -85,3 +85,21 @@ def test_person_word_is_not_the_body(nlp, text, present, absent):
     found = orgs(nlp(text))
     assert present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # decision 109: a body attached "при" another is not its part
+        ("Он возглавлял Общественный совет при ГУ МВД России по Москве.",
+         ("Общественный совет при ГУ МВД России по Москве", "ГУ МВД России по Москве"),
+         ("ГУ МВД России по Москве", "МВД России")),
+        # look-alike: the genitive parent stays linked
+        ("Он возглавлял управление кадров ГУ МВД России.",
+         None, ("управление кадров ГУ МВД России", "ГУ МВД России")),
+    ],
+)  # fmt: skip
+def test_attached_body_is_not_part(nlp, text, absent, present):
+    found = part_of(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found

@@ -92,6 +92,7 @@ class Lexicon:
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
+    attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -126,6 +127,7 @@ class Lexicon:
             kind_holders=words("agents", "kind_holders"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
+            attached_prepositions=words("part_of", "attached_prepositions"),
             bare_units=frozenset(
                 tuple(fold(w) for w in phrase.split())
                 for phrase in raw.get("part_of", {}).get("bare_units", [])
@@ -285,6 +287,8 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
+            if doc[child.start - 1].lower_ in lex.attached_prepositions:
+                continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
