@@ -103,3 +103,27 @@ def test_attached_body_is_not_part(nlp, text, absent, present):
     found = part_of(nlp(text))
     assert present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a "по" field lists its parts with commas and "и" (decision 108)
+        ("Глава комитета Думы по природным ресурсам, собственности и земельным отношениям "
+         "выступил.", "комитета Думы по природным ресурсам, собственности и земельным отношениям",
+         None),
+        ("Комитет Думы по вопросам семьи, женщин и детей одобрил проект.",
+         "Комитет Думы по вопросам семьи, женщин и детей", None),
+        # look-alikes: a body listed after the field, an aside after a comma
+        ("Он направил письма комитету по обороне, министерству финансов и правительству.",
+         "комитету по обороне", "комитету по обороне, министерству финансов"),
+        ("Комитет по науке, а также министерство поддержали идею.", "Комитет по науке", None),
+        # a person noun at the start of a line (a caption) is cut like at a sentence start
+        ("Итоги выборов\nПредставитель Минобороны Игорь Петров подтвердил это.", "Минобороны",
+         "Представитель Минобороны"),
+    ],
+)  # fmt: skip
+def test_org_bounds(nlp, text, present, absent):
+    found = orgs(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found

@@ -227,7 +227,7 @@ class OrgRules:
         first = span[0]
         if len(span) < 2 or first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
             return span
-        if (first.is_title and not first.is_sent_start) or first.is_upper:
+        if (first.is_title and not _line_start(first)) or first.is_upper:
             return span
         if self.grammar is not None and token_lemma(first) in self.grammar.all_heads:
             return span
@@ -600,3 +600,11 @@ def _continues_chain(left: Span, right: Span) -> bool:
 @Language.factory("org_rules", default_config={"lexicon": None, "orgs": None})
 def make_org_rules(nlp: Language, name: str, lexicon: str, orgs: str | None) -> OrgRules:
     return OrgRules(nlp, name, lexicon, orgs)
+
+
+def _line_start(token: Token) -> bool:
+    """A sentence start, or the first word of a line (captions and titles end no sentence)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_

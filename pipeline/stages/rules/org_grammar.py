@@ -25,7 +25,8 @@ from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positi
 
 QUOTES = set('«»„“”"')
 MAX_ADJECTIVES = 4
-MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
+MAX_COMPLEMENT = 8  # words of a "по" complement, coordinated parts included
+LIST_WORDS = (",", "и")  # joining coordinated parts of a "по" field
 MAX_UNIT_FIELD = 3  # genitive phrases between a unit and its parent's name (decision 94)
 
 
@@ -203,7 +204,7 @@ class OrgGrammar:
         return end if lemma in self.bodies else self._po(doc, end)
 
     def _po(self, doc: Doc, end: int) -> int:
-        after = _po_complement(doc, end)
+        after = _po_complement(doc, end, self.all_heads)
         if after > end and token_lemma(doc[end + 1]) in self.po_stop:
             return end
         return after
@@ -212,7 +213,7 @@ class OrgGrammar:
         return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
 
 
-def _po_complement(doc: Doc, end: int) -> int:
+def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> int:
     """End of a "по + dative" complement at `end` ("по правам человека", "по науке и
     образованию"), or `end` when there is none."""
     if end >= len(doc) or doc[end].lower_ != "по":
@@ -220,13 +221,31 @@ def _po_complement(doc: Doc, end: int) -> int:
     start = end
     after = _noun_phrase(doc, end + 1, "Dat")
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
-        # "по правам человека": a genitive after the dative noun belongs to it.
-        end = _noun_phrase(doc, after, "Gen", common_only=True)
+        # "по правам человека": a genitive after the dative noun belongs to it, a list of
+        # them too ("по вопросам семьи, женщин и детей").
+        end = _listed(doc, _noun_phrase(doc, after, "Gen", common_only=True), "Gen")
         end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
-        if end + 1 < len(doc) and doc[end].lower_ == "и":
-            after = _noun_phrase(doc, end + 1, "Dat")
+        if end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+            # "по природным ресурсам, собственности и земельным отношениям"; not a body
+            # listed after it ("комитету по обороне, министерству финансов")
+            after = _noun_phrase(doc, end + 1, "Dat", common_only=True)
+            if after > end + 1 and token_lemma(doc[after - 1]) in heads:
+                break
         else:
             break
+    return end
+
+
+def _listed(doc: Doc, end: int, case: str) -> int:
+    """End of more common-noun phrases in `case` joined to the one ending at `end` by a comma
+    or "и" ("семьи, женщин и детей"); `end` when none follows."""
+    if end == 0 or case not in doc[end - 1].morph.get("Case"):
+        return end
+    while end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+        after = _noun_phrase(doc, end + 1, case, common_only=True)
+        if after == end + 1:
+            break
+        end = after
     return end
 
 
