@@ -22,6 +22,9 @@ def part_of(doc) -> set[tuple[str, str]]:
          "МВД России"),
         ("Сотрудники городского управления «Вектора» уволены.",
          "городского управления «Вектора»", "Вектора"),
+        # a body word with its place is a named parent too
+        ("Об этом сообщила пресс-служба правительства Норвегии.",
+         "пресс-служба правительства Норвегии", "правительства Норвегии"),
         # ... and ends where its parent ends, once the parent is complete
         ("Об этом сообщили в пресс-службе ГУ МВД России по Тверской области.",
          "пресс-службе ГУ МВД России по Тверской области",
@@ -40,6 +43,8 @@ def test_unit_bounds(nlp, text, unit, parent):
         # a weak adjective that picks a unit out of the text stays out of it
         ("Сотрудники этого управления МВД России уволены.", "этого управления МВД России"),
         ("Он возглавлял бывшее управление МВД России.", "бывшее управление МВД России"),
+        # a unit before a bare body word is not extended (decision 94)
+        ("Пресс-служба правительства сообщила об этом.", "Пресс-служба правительства"),
         # the weak adjective of a bare head still makes no body (decision 52)
         ("Городское управление сообщило о ремонте.", "Городское управление"),
     ],

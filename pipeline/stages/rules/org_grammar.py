@@ -99,8 +99,8 @@ class OrgGrammar:
         may belong to; a bare descriptor ("правительства") is no such name."""
         end = c.end
         after = names.get(end)
-        if after is not None and after.label_ == "ORG" and _genitive(after[0]):
-            end = after.end
+        if after is not None and after.label_ in ("ORG", "LOC") and _genitive(after[0]):
+            end = after.end  # "пресс-служба [правительства России]": a body of a place
         elif not c.unit:
             return
         if c.start not in names:
