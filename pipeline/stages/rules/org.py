@@ -306,14 +306,37 @@ class OrgRules:
         reach: dict[int, int] = {}
         for span in spans:
             reach[span.start] = max(span.end, reach.get(span.start, span.end))
-        out = []
+        out, ends = [], set()
         for span in spans:
             if span.start_char in units:
                 end = max((reach.get(i, 0) for i in range(span.start + 1, span.end)), default=0)
                 if end > span.end:
                     span = self._relabel(span, span.start, end)
+                if self._territorial(span):
+                    ends.add((span.start, span.end))
             out.append(span)
-        return out
+        return [self._without_territory(s, ends) for s in out]
+
+    def _territorial(self, unit: Span) -> bool:
+        """A unit whose head is a territorial branch ("управление", "отделение"), which a
+        "по" + place after its parent names; a press office or a board is not one."""
+        heads = self.grammar.unit_heads if self.grammar is not None else frozenset()
+        head = next((token_lemma(t) for t in unit if token_lemma(t) in heads), None)
+        return head is not None and head in self.grammar.territorial_units
+
+    def _without_territory(self, span: Span, units: set[tuple[int, int]]) -> Span:
+        """ "по" + a place ending both a territorial unit and its parent belongs to the unit
+        only (guideline 56): "[Следственное управление [Следственного комитета России] по
+        Тверской области]" — the model had read the territory into the parent; "[пресс-служба
+        [ГУ МВД по Москве]]" keeps it in the parent."""
+        if not any(start < span.start and end == span.end for start, end in units):
+            return span
+        places = {s.end: s.start for s in span.doc.spans.get("LOC", [])}
+        start = places.get(span.end)
+        k = start - 1 if start is not None else -1
+        if k <= span.start or span.doc[k].lower_ != "по":
+            return span
+        return self._relabel(span, span.start, k)
 
     def _nested_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A body word (`grammar.bodies`) in the genitive inside a longer name is the parent

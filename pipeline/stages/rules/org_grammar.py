@@ -55,6 +55,8 @@ class OrgGrammar:
     # unit ("бывшего отдела", "этого управления"); the others do ("городского управления
     # МЧС", decision 108).
     unit_stop_adjectives: frozenset[str] = frozenset()
+    # Units that are territorial branches: "по" + place after their parent is theirs.
+    territorial_units: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -72,6 +74,7 @@ class OrgGrammar:
             person_heads=lemma_set(g["person_heads"]),
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
             unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
+            territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
         )
 
     @property
