@@ -30,6 +30,11 @@ def part_of(doc) -> set[tuple[str, str]]:
         # ... while a press office leaves it to its parent
         ("Об этом сообщили в пресс-службе ГУ МВД России по Москве.",
          "пресс-службе ГУ МВД России по Москве", "ГУ МВД России по Москве"),
+        # a unit's field with an instrumental object and coordinated genitives
+        ("Петров руководил департаментом управления проектами и закупок «Вектора».",
+         "департаментом управления проектами и закупок «Вектора»", "Вектора"),
+        ("Он работал в отделе кадров и бухгалтерии «Вектора».",
+         "отделе кадров и бухгалтерии «Вектора»", "Вектора"),
         # a body word with its place is a named parent too
         ("Об этом сообщила пресс-служба правительства Норвегии.",
          "пресс-служба правительства Норвегии", "правительства Норвегии"),
@@ -51,6 +56,9 @@ def test_unit_bounds(nlp, text, unit, parent):
         # a weak adjective that picks a unit out of the text stays out of it
         ("Сотрудники этого управления МВД России уволены.", "этого управления МВД России"),
         ("Он возглавлял бывшее управление МВД России.", "бывшее управление МВД России"),
+        # "управления проектами" is the activity, not a unit nested in the department
+        ("Петров руководил департаментом управления проектами «Вектора».",
+         "управления проектами «Вектора»"),
         # a unit before a bare body word is not extended (decision 94)
         ("Пресс-служба правительства сообщила об этом.", "Пресс-служба правительства"),
         # the weak adjective of a bare head still makes no body (decision 52)

@@ -114,7 +114,9 @@ class OrgGrammar:
         genitive (an indeclinable Latin name too), in quotes or not, after at most
         MAX_UNIT_FIELD genitive phrases of common nouns (the unit's field, the parent's kind:
         "отдела кадров компании «Вектор»"); None when there is none."""
+        name = None
         for _ in range(MAX_UNIT_FIELD + 1):
+            end = _field_more(doc, end) if name is None else end
             quoted = end < len(doc) and doc[end].text in QUOTES
             name = names.get(end + quoted)
             if name is not None:
@@ -122,6 +124,7 @@ class OrgGrammar:
             after = _noun_phrase(doc, end, "Gen", common_only=True)
             if after == end or "Anim" in doc[after - 1].morph.get("Animacy"):
                 return None  # "пресс-служба президента": a person's, not the name's after
+            after = _field_more(doc, after)
             # "пресс-служба городского [управления МЧС]": a body found inside the phrase
             inner = next((names[k] for k in range(end + 1, after) if k in names), None)
             if inner is not None:
@@ -145,6 +148,8 @@ class OrgGrammar:
             return None  # a quoted title ("корабль «Союз»") is the quote rules' business
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
+        if lemma in self.unit_heads and head.is_lower and _noun_phrase(doc, i + 1, "Ins", True) > i + 1:
+            return None  # "управления программами": the activity with its object, no unit
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:
@@ -237,6 +242,18 @@ def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> i
         else:
             break
     return end
+
+
+def _field_more(doc: Doc, end: int) -> int:
+    """End of what continues a unit's genitive field at `end`: an instrumental object and
+    more genitive phrases after "и" or a comma ("департамент [управления] программами и
+    конкурсных процедур «Вектора»", decision 108); `end` when nothing does."""
+    after = _noun_phrase(doc, end, "Ins", common_only=True)
+    if after + 1 < len(doc) and doc[after].lower_ in LIST_WORDS:
+        more = _noun_phrase(doc, after + 1, "Gen", common_only=True)
+        if more > after + 1 and "Anim" not in doc[more - 1].morph.get("Animacy"):
+            return _listed(doc, more, "Gen")
+    return after
 
 
 def _listed(doc: Doc, end: int, case: str) -> int:
