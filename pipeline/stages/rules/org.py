@@ -79,6 +79,7 @@ class OrgRules:
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
         spans = self._units_to_parent_end(doc, spans)
+        spans = self._fields_to_outer(spans)
         spans += self._nested_bodies(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
@@ -337,6 +338,30 @@ class OrgRules:
         if k <= span.start or span.doc[k].lower_ != "по":
             return span
         return self._relabel(span, span.start, k)
+
+    def _fields_to_outer(self, spans: list[Span]) -> list[Span]:
+        """A "по" field ending both a head's span and a name nested in it is the head's:
+        "[Комитет [Госдумы] по науке]" (guideline 95), where the model had read the field
+        into the nested name ("Госдумы по науке")."""
+        if self.grammar is None:
+            return spans
+        by_end: dict[int, list[Span]] = {}
+        for span in spans:
+            by_end.setdefault(span.end, []).append(span)
+        return [self._without_field(s, by_end[s.end]) for s in spans]
+
+    def _without_field(self, span: Span, same_end: list[Span]) -> Span:
+        doc = span.doc
+        po = next((t.i for t in span[1:-1] if t.lower_ == "по" and doc[t.i + 1].is_lower), None)
+        if po is None:
+            return span
+        heads = self.grammar.all_heads
+        for outer in same_end:
+            if outer.start < span.start and any(
+                token_lemma(t) in heads for t in doc[outer.start : span.start]
+            ):
+                return self._relabel(span, span.start, po)
+        return span
 
     def _nested_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A body word (`grammar.bodies`) in the genitive inside a longer name is the parent
