@@ -150,3 +150,16 @@ def test_org_bounds(nlp, text, present, absent):
     found = orgs(nlp(text))
     assert present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's own capitalised adjectives make no parent of the rest of it (decision 108)
+        ("Он окончил Таврический Национальный Университет.", set()),
+        # look-alike: a capitalised head the tagger calls an adjective is still a unit
+        ("Пресс-служба МВД сообщила об этом.", {("Пресс-служба МВД", "МВД")}),
+    ],
+)
+def test_name_adjectives_make_no_parent(nlp, text, expected):
+    assert part_of(nlp(text)) == expected

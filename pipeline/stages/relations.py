@@ -305,8 +305,18 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
     """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
     of body before a name describe that body, they do not make a parent of it (decision 79)."""
     return len(words) > 0 and all(
-        t.is_lower and (t.pos_ == "ADJ" or fold(t.lemma_) in kinds) for t in words
+        (t.pos_ == "ADJ" and (t.is_lower or _dictionary_adjective(t)))
+        or (t.is_lower and fold(t.lemma_) in kinds)
+        for t in words
     )
+
+
+def _dictionary_adjective(token: Token) -> bool:
+    """A capitalised adjective of a name ("Таврического [Национального университета]",
+    decision 108) that the dictionary reads as an adjective only: the tagger also calls a
+    sentence-initial "Пресс-служба" an adjective."""
+    readings = models.parses(token.lower_)
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
 
 
 def _contains(outer: Span, inner: Span) -> bool:
