@@ -72,7 +72,11 @@ def classify_doc(text: str, gold: list[Relation], pred: list[Relation], orgs: li
         )  # fmt: skip
         if partner is not None:
             used.add(id(partner))
-            which = [n for n, a, b in (("head", g.head, partner.head), ("tail", g.tail, partner.tail)) if key(a) != key(b)]  # noqa: E501
+            which = [
+                n
+                for n, a, b in (("head", g.head, partner.head), ("tail", g.tail, partner.tail))
+                if key(a) != key(b)
+            ]  # noqa: E501
             out.append(("bounds:" + "+".join(which), g, partner))
             continue
         found = [any(o.overlaps(arg) for o in orgs) for arg in (g.head, g.tail)]
@@ -140,18 +144,26 @@ def main(argv: list[str] | None = None) -> int:
     orgs_of: dict[str, list[Mention]] = defaultdict(list)
     for row in mentions.itertuples(index=False):
         if row.type == "ORG":
-            orgs_of[str(row.doc_id)].append(Mention(str(row.doc_id), int(row.start), int(row.end), "ORG"))  # noqa: E501
+            orgs_of[str(row.doc_id)].append(
+                Mention(str(row.doc_id), int(row.start), int(row.end), "ORG")
+            )  # noqa: E501
     counts: Counter = Counter()
     shown = 0
     for doc in corpus.documents:
         gold = [r for r in doc.relations if r.type == TYPE]
         gold_orgs = [m for m in doc.gold if m.type == "ORG"]
-        for cls, r, partner in classify_doc(doc.text, gold, by_doc.get(doc.doc_id, []), orgs_of[doc.doc_id], gold_orgs):  # noqa: E501
+        for cls, r, partner in classify_doc(
+            doc.text, gold, by_doc.get(doc.doc_id, []), orgs_of[doc.doc_id], gold_orgs
+        ):  # noqa: E501
             counts[cls] += 1
             if args.show and cls.startswith(args.show) and shown < args.limit:
                 shown += 1
                 print(show(doc, cls, r, partner))
-                near = [doc.text[o.start : o.end] for o in orgs_of[doc.doc_id] if o.overlaps(r.head) or o.overlaps(r.tail)]  # noqa: E501
+                near = [
+                    doc.text[o.start : o.end]
+                    for o in orgs_of[doc.doc_id]
+                    if o.overlaps(r.head) or o.overlaps(r.tail)
+                ]  # noqa: E501
                 print("      predicted ORGs:", near)
     total_gold = sum(1 for d in corpus.documents for r in d.relations if r.type == TYPE)
     print(f"gold {total_gold}, predicted {sum(len(v) for v in by_doc.values())}")
@@ -162,11 +174,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def show(doc, cls: str, r: Relation, partner: Relation | None) -> str:
     t = doc.text
+
+    def pair(rel: Relation) -> str:
+        return f"{t[rel.head.start : rel.head.end]!r} -> {t[rel.tail.start : rel.tail.end]!r}"
+
     lo = max(0, min(r.head.start, r.tail.start) - 60)
     hi = min(len(t), max(r.head.end, r.tail.end) + 40)
-    line = f"[{cls}] {doc.doc_id}: {t[r.head.start:r.head.end]!r} -> {t[r.tail.start:r.tail.end]!r}"
+    line = f"[{cls}] {doc.doc_id}: {pair(r)}"
     if partner is not None:
-        line += f"  PRED {t[partner.head.start:partner.head.end]!r} -> {t[partner.tail.start:partner.tail.end]!r}"  # noqa: E501
+        line += f"  PRED {pair(partner)}"
     return line + "\n      " + t[lo:hi].replace("\n", " / ")
 
 

@@ -59,8 +59,10 @@ def test_unit_bounds(nlp, text, unit, parent):
         ("Сотрудники этого управления МВД России уволены.", "этого управления МВД России"),
         ("Он возглавлял бывшее управление МВД России.", "бывшее управление МВД России"),
         # "управления проектами" is the activity, not a unit nested in the department
-        ("Петров руководил департаментом управления проектами «Вектора».",
-         "управления проектами «Вектора»"),
+        (
+            "Петров руководил департаментом управления проектами «Вектора».",
+            "управления проектами «Вектора»",
+        ),
         # a unit before a bare body word is not extended (decision 94)
         ("Пресс-служба правительства сообщила об этом.", "Пресс-служба правительства"),
         # the weak adjective of a bare head still makes no body (decision 52)
@@ -90,7 +92,9 @@ def test_unit_bounds_look_alikes(nlp, text, absent):
 )  # fmt: skip
 def test_bare_unit_parent(nlp, text, expected):
     doc = nlp(text)
-    assert {link for link in part_of(doc) if link[0].lower().startswith(("совет", "наблюд", "правл"))} == expected  # noqa: E501
+    assert {
+        link for link in part_of(doc) if link[0].lower().startswith(("совет", "наблюд", "правл"))
+    } == expected  # noqa: E501
 
 
 @pytest.mark.parametrize(

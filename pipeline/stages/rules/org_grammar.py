@@ -148,7 +148,11 @@ class OrgGrammar:
             return None  # a quoted title ("корабль «Союз»") is the quote rules' business
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
-        if lemma in self.unit_heads and head.is_lower and _noun_phrase(doc, i + 1, "Ins", True) > i + 1:
+        if (
+            lemma in self.unit_heads
+            and head.is_lower
+            and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
+        ):
             return None  # "управления программами": the activity with its object, no unit
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
