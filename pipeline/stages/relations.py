@@ -605,10 +605,10 @@ def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relat
     (decision 110)."""
     if not lex.bare_units:
         return []
-    out = []
+    out, last_words = [], {phrase[-1] for phrase in lex.bare_units}
     for org in index.by_type["ORG"]:
-        if not _bare_unit(org, lex.bare_units):
-            continue
+        if fold(org[-1].lemma_) not in last_words or not _bare_unit(org, lex.bare_units):
+            continue  # the last word first: one lookup for most mentions
         if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
             continue
         parent = index.named_before(org[0], subject=False)

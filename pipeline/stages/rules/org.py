@@ -316,7 +316,10 @@ class OrgRules:
                 if self._territorial(span):
                     ends.add((span.start, span.end))
             out.append(span)
-        return [self._without_territory(s, ends) for s in out]
+        if not ends:
+            return out
+        places = {s.end: s.start for s in doc.spans.get("LOC", [])}
+        return [self._without_territory(s, ends, places) for s in out]
 
     def _territorial(self, unit: Span) -> bool:
         """A unit whose head is a territorial branch ("управление", "отделение"), which a
@@ -325,15 +328,16 @@ class OrgRules:
         head = next((token_lemma(t) for t in unit if token_lemma(t) in heads), None)
         return head is not None and head in self.grammar.territorial_units
 
-    def _without_territory(self, span: Span, units: set[tuple[int, int]]) -> Span:
+    def _without_territory(
+        self, span: Span, units: set[tuple[int, int]], places: dict[int, int]
+    ) -> Span:
         """ "по" + a place ending both a territorial unit and its parent belongs to the unit
         only (guideline 56): "[Следственное управление [Следственного комитета России] по
         Тверской области]" — the model had read the territory into the parent; "[пресс-служба
         [ГУ МВД по Москве]]" keeps it in the parent."""
         if not any(start < span.start and end == span.end for start, end in units):
             return span
-        places = {s.end: s.start for s in span.doc.spans.get("LOC", [])}
-        start = places.get(span.end)
+        start = places.get(span.end)  # the place "по" names, ending where the span ends
         k = start - 1 if start is not None else -1
         if k <= span.start or span.doc[k].lower_ != "по":
             return span
