@@ -25,6 +25,7 @@ from pipeline import extensions, models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.morphology import fold
 from pipeline.stages.rules.base import load_lexicon
+from pipeline.stages.rules.lexicon import positions
 from pipeline.stages.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
@@ -605,10 +606,14 @@ def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relat
     (decision 110)."""
     if not lex.bare_units:
         return []
-    out, last_words = [], {phrase[-1] for phrase in lex.bare_units}
+    # Only mentions ending on a unit phrase's last word, found on the NORM array in one pass.
+    ends = set(positions(doc, frozenset(phrase[-1] for phrase in lex.bare_units)))
+    if not ends:
+        return []
+    out = []
     for org in index.by_type["ORG"]:
-        if fold(org[-1].lemma_) not in last_words or not _bare_unit(org, lex.bare_units):
-            continue  # the last word first: one lookup for most mentions
+        if org.end - 1 not in ends or not _bare_unit(org, lex.bare_units):
+            continue
         if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
             continue
         parent = index.named_before(org[0], subject=False)
