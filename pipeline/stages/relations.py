@@ -313,7 +313,7 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
 
 
 def _dictionary_adjective(token: Token) -> bool:
-    """A capitalised adjective of a name ("Таврического [Национального университета]",
+    """A capitalised adjective of a name ("Приморского [Государственного университета]",
     decision 108) that the dictionary reads as an adjective only: the tagger also calls a
     sentence-initial "Пресс-служба" an adjective."""
     readings = models.parses(token.lower_)

@@ -221,7 +221,7 @@ class OrgRules:
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
     def _without_person_word(self, span: Span) -> Span:
-        """ "Солдаты [НАТО]", "Корреспондент [Русской службы BBC]", "председателя [комитета
+        """ "Солдаты [ООН]", "Корреспондент [Русской службы BBC]", "председателя [комитета
         Госдумы]": a common noun for a person opening a model ORG is who belongs to the body,
         not the body (guideline 108); the name after it is the mention. A capital in
         mid-sentence keeps it ("организация Врачи без границ" is the name)."""

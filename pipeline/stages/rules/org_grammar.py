@@ -153,7 +153,7 @@ class OrgGrammar:
             and head.is_lower
             and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
         ):
-            return None  # "управления программами": the activity with its object, no unit
+            return None  # "управления проектами": the activity with its object, no unit
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:
@@ -234,11 +234,11 @@ def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> i
     after = _noun_phrase(doc, end + 1, "Dat")
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
         # "по правам человека": a genitive after the dative noun belongs to it, a list of
-        # them too ("по вопросам семьи, женщин и детей").
+        # them too ("по вопросам труда, занятости и миграции").
         end = _listed(doc, _noun_phrase(doc, after, "Gen", common_only=True), "Gen")
         end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
         if end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
-            # "по природным ресурсам, собственности и земельным отношениям"; not a body
+            # "по транспорту, связи и дорожному хозяйству"; not a body
             # listed after it ("комитету по обороне, министерству финансов")
             after = _noun_phrase(doc, end + 1, "Dat", common_only=True)
             if after > end + 1 and token_lemma(doc[after - 1]) in heads:
@@ -250,8 +250,8 @@ def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> i
 
 def _field_more(doc: Doc, end: int) -> int:
     """End of what continues a unit's genitive field at `end`: an instrumental object and
-    more genitive phrases after "и" or a comma ("департамент [управления] программами и
-    конкурсных процедур «Вектора»", decision 108); `end` when nothing does."""
+    more genitive phrases after "и" or a comma ("департамент [управления] проектами и
+    закупок «Вектора»", decision 108); `end` when nothing does."""
     after = _noun_phrase(doc, end, "Ins", common_only=True)
     if after + 1 < len(doc) and doc[after].lower_ in LIST_WORDS:
         more = _noun_phrase(doc, after + 1, "Gen", common_only=True)
@@ -262,7 +262,7 @@ def _field_more(doc: Doc, end: int) -> int:
 
 def _listed(doc: Doc, end: int, case: str) -> int:
     """End of more common-noun phrases in `case` joined to the one ending at `end` by a comma
-    or "и" ("семьи, женщин и детей"); `end` when none follows."""
+    or "и" ("труда, занятости и миграции"); `end` when none follows."""
     if end == 0 or case not in doc[end - 1].morph.get("Case"):
         return end
     while end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
