@@ -25,6 +25,7 @@ from pipeline import extensions, models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.morphology import fold
 from pipeline.stages.rules.base import load_lexicon
+from pipeline.stages.rules.lexicon import positions
 from pipeline.stages.syntax import sentence_numbers
 
 HOLDERS = ("ORG", "PER", "LOC")
@@ -93,6 +94,8 @@ class Lexicon:
     demonstratives: frozenset[str] = frozenset()  # "та получила" (decision 104)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
+    bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
+    attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -128,6 +131,11 @@ class Lexicon:
             demonstratives=words("agents", "demonstratives"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
+            attached_prepositions=words("part_of", "attached_prepositions"),
+            bare_units=frozenset(
+                tuple(fold(w) for w in phrase.split())
+                for phrase in raw.get("part_of", {}).get("bare_units", [])
+            ),
         )
 
 
@@ -159,6 +167,7 @@ class RelationRules:
                 relations += fact.relations
             relations += reader.role_relations()
         relations += part_of_words(doc, index, self.lex)
+        relations += bare_unit_parents(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])
         doc._.facts = facts
         return doc
@@ -310,10 +319,12 @@ class MentionIndex:
                     self._nominatives.setdefault(s._.entity_id, s)
         return self._nominatives.get(span._.entity_id)
 
-    def named_before(self, token: Token, back: int = KIND_BACK) -> Span | None:
-        """The nearest outermost ORG with a proper name before `token` that reads as a
-        subject, in its sentence or the `back` before it (decisions 96, 105): the
-        organisation the passage is about."""
+    def named_before(
+        self, token: Token, back: int = KIND_BACK, subject: bool = True
+    ) -> Span | None:
+        """The nearest outermost ORG with a proper name before `token`, in its sentence or
+        the `back` before it, that reads as a subject (decisions 96, 105: the organisation
+        the passage is about; any case unless `subject`)."""
         number = int(self.sentence[token.i])
         for k in range(bisect_left(self._holder_starts, token.i) - 1, -1, -1):
             span = self._holders[k]
@@ -321,8 +332,9 @@ class MentionIndex:
                 return None
             if span.label_ != "ORG" or span.end > token.i or span._.name_kind != "proper":
                 continue
-            head = anchor(span)
-            if self.holder_at.get(span.start) is span and self._subject_like(span, head, True):
+            if self.holder_at.get(span.start) is span and (
+                not subject or self._subject_like(span, anchor(span), True)
+            ):
                 return span
         return None
 
@@ -359,6 +371,8 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         ]  # fmt: skip
         inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
         for child in inner:
+            if doc[child.start - 1].lower_ in lex.attached_prepositions:
+                continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
@@ -375,8 +389,18 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
     """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
     of body before a name describe that body, they do not make a parent of it (decision 79)."""
     return len(words) > 0 and all(
-        t.is_lower and (t.pos_ == "ADJ" or fold(t.lemma_) in kinds) for t in words
+        (t.pos_ == "ADJ" and (t.is_lower or _dictionary_adjective(t)))
+        or (t.is_lower and fold(t.lemma_) in kinds)
+        for t in words
     )
+
+
+def _dictionary_adjective(token: Token) -> bool:
+    """A capitalised adjective of a name ("Приморского [Государственного университета]",
+    decision 108) that the dictionary reads as an adjective only: the tagger also calls a
+    sentence-initial "Пресс-служба" an adjective."""
+    readings = models.parses(token.lower_)
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
 
 
 def _contains(outer: Span, inner: Span) -> bool:
@@ -656,6 +680,37 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
         if span.start >= parent.end:
             return span
     return None
+
+
+def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Вектор» … Совет директоров компании одобрил …": a company's unit named without its
+    company (`[part_of] bare_units`, a mention with no name inside) is PART_OF the nearest
+    outermost ORG with a proper name before it, in its sentence or the previous one
+    (decision 110)."""
+    if not lex.bare_units:
+        return []
+    # Only mentions ending on a unit phrase's last word, found on the NORM array in one pass.
+    ends = set(positions(doc, frozenset(phrase[-1] for phrase in lex.bare_units)))
+    if not ends:
+        return []
+    out = []
+    for org in index.by_type["ORG"]:
+        if org.end - 1 not in ends or not _bare_unit(org, lex.bare_units):
+            continue
+        if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
+            continue
+        parent = index.named_before(org[0], back=1, subject=False)
+        if parent is not None:
+            out.append(Relation("PART_OF", org, parent, "bare_unit"))
+    return out
+
+
+def _bare_unit(org: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """The mention's words, with or without its own adjectives, are one of the unit phrases
+    ("совета директоров", "нового правления", "наблюдательного совета")."""
+    words = tuple(fold(t.lemma_) for t in org)
+    nouns = tuple(fold(t.lemma_) for t in org if t.pos_ != "ADJ")
+    return words in phrases or nouns in phrases
 
 
 # --- relations from the parse (candidate sentences) ----------------------------------------

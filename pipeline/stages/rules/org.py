@@ -66,6 +66,7 @@ class OrgRules:
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
+        spans = [self._without_person_word(s) if s is not None else s for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
@@ -77,6 +78,8 @@ class OrgRules:
         spans += self._quoted_after_heads(doc, spans)
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
+        spans = self._units_to_parent_end(doc, spans)
+        spans = self._fields_to_outer(spans)
         spans += self._nested_bodies(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
@@ -217,6 +220,23 @@ class OrgRules:
                 return [span]
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
+    def _without_person_word(self, span: Span) -> Span:
+        """ "Солдаты [ООН]", "Корреспондент [Русской службы BBC]", "председателя [комитета
+        Госдумы]": a common noun for a person opening a model ORG is who belongs to the body,
+        not the body (guideline 108); the name after it is the mention. A capital in
+        mid-sentence keeps it ("организация Врачи без границ" is the name)."""
+        first = span[0]
+        if len(span) < 2 or first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
+            return span
+        if (first.is_title and not _line_start(first)) or first.is_upper:
+            return span
+        if self.grammar is not None and token_lemma(first) in self.grammar.all_heads:
+            return span
+        rest = span[1]  # "Врачи без границ": a preposition after it makes it the name's head
+        if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPEN_QUOTES):
+            return span
+        return make_span(span.doc, span.start + 1, span.end, "ORG", span._.stage or self.name)
+
     def _fix_quotes(self, span: Span) -> Span | None:
         """Close a quote the model left open; drop quotes that surround the whole name, and a
         closing quote the name never opened ("Движения за перемены"" after a quote the model
@@ -276,6 +296,76 @@ class OrgRules:
                 names[span.start] = span
             out.append(span)
         return out
+
+    def _units_to_parent_end(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A unit ends where its parent does: the grammar saw the parent's first piece
+        ("пресс-служба ГУ"), the chain and "по" + place rules then completed the parent ("ГУ
+        МВД России по Москве"), so the unit takes the whole (guideline 108)."""
+        units = doc.user_data.get(UNITS_KEY)
+        if not units:
+            return spans
+        reach: dict[int, int] = {}
+        for span in spans:
+            reach[span.start] = max(span.end, reach.get(span.start, span.end))
+        out, ends = [], set()
+        for span in spans:
+            if span.start_char in units:
+                end = max((reach.get(i, 0) for i in range(span.start + 1, span.end)), default=0)
+                if end > span.end:
+                    span = self._relabel(span, span.start, end)
+                if self._territorial(span):
+                    ends.add((span.start, span.end))
+            out.append(span)
+        if not ends:
+            return out
+        places = {s.end: s.start for s in doc.spans.get("LOC", [])}
+        return [self._without_territory(s, ends, places) for s in out]
+
+    def _territorial(self, unit: Span) -> bool:
+        """A unit whose head is a territorial branch ("управление", "отделение"), which a
+        "по" + place after its parent names; a press office or a board is not one."""
+        heads = self.grammar.unit_heads if self.grammar is not None else frozenset()
+        head = next((token_lemma(t) for t in unit if token_lemma(t) in heads), None)
+        return head is not None and head in self.grammar.territorial_units
+
+    def _without_territory(
+        self, span: Span, units: set[tuple[int, int]], places: dict[int, int]
+    ) -> Span:
+        """ "по" + a place ending both a territorial unit and its parent belongs to the unit
+        only (guideline 56): "[Следственное управление [Следственного комитета России] по
+        Тверской области]" — the model had read the territory into the parent; "[пресс-служба
+        [ГУ МВД по Москве]]" keeps it in the parent."""
+        if not any(start < span.start and end == span.end for start, end in units):
+            return span
+        start = places.get(span.end)  # the place "по" names, ending where the span ends
+        k = start - 1 if start is not None else -1
+        if k <= span.start or span.doc[k].lower_ != "по":
+            return span
+        return self._relabel(span, span.start, k)
+
+    def _fields_to_outer(self, spans: list[Span]) -> list[Span]:
+        """A "по" field ending both a head's span and a name nested in it is the head's:
+        "[Комитет [Госдумы] по науке]" (guideline 95), where the model had read the field
+        into the nested name ("Госдумы по науке")."""
+        if self.grammar is None:
+            return spans
+        by_end: dict[int, list[Span]] = {}
+        for span in spans:
+            by_end.setdefault(span.end, []).append(span)
+        return [self._without_field(s, by_end[s.end]) for s in spans]
+
+    def _without_field(self, span: Span, same_end: list[Span]) -> Span:
+        doc = span.doc
+        po = next((t.i for t in span[1:-1] if t.lower_ == "по" and doc[t.i + 1].is_lower), None)
+        if po is None:
+            return span
+        heads = self.grammar.all_heads
+        for outer in same_end:
+            if outer.start < span.start and any(
+                token_lemma(t) in heads for t in doc[outer.start : span.start]
+            ):
+                return self._relabel(span, span.start, po)
+        return span
 
     def _nested_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A body word (`grammar.bodies`) in the genitive inside a longer name is the parent
@@ -562,3 +652,11 @@ def _continues_chain(left: Span, right: Span) -> bool:
 @Language.factory("org_rules", default_config={"lexicon": None, "orgs": None})
 def make_org_rules(nlp: Language, name: str, lexicon: str, orgs: str | None) -> OrgRules:
     return OrgRules(nlp, name, lexicon, orgs)
+
+
+def _line_start(token: Token) -> bool:
+    """A sentence start, or the first word of a line (captions and titles end no sentence)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_

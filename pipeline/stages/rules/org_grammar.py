@@ -25,7 +25,8 @@ from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positi
 
 QUOTES = set('«»„“”"')
 MAX_ADJECTIVES = 4
-MAX_COMPLEMENT = 4  # words of a "по" complement, coordinated parts included
+MAX_COMPLEMENT = 8  # words of a "по" complement, coordinated parts included
+LIST_WORDS = (",", "и")  # joining coordinated parts of a "по" field
 MAX_UNIT_FIELD = 3  # genitive phrases between a unit and its parent's name (decision 94)
 
 
@@ -50,6 +51,12 @@ class OrgGrammar:
     apposition_heads: frozenset[str]
     person_heads: frozenset[str]
     unit_heads: frozenset[str] = frozenset()
+    # Weak adjectives that never belong to a unit's own name: which one is meant, not which
+    # unit ("бывшего отдела", "этого управления"); the others do ("городского управления
+    # МЧС", decision 108).
+    unit_stop_adjectives: frozenset[str] = frozenset()
+    # Units that are territorial branches: "по" + place after their parent is theirs.
+    territorial_units: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -66,6 +73,8 @@ class OrgGrammar:
             apposition_heads=lemma_set(g["apposition_heads"]),
             person_heads=lemma_set(g["person_heads"]),
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
+            unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
+            territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
         )
 
     @property
@@ -93,8 +102,8 @@ class OrgGrammar:
         may belong to; a bare descriptor ("правительства") is no such name."""
         end = c.end
         after = names.get(end)
-        if after is not None and after.label_ == "ORG" and _genitive(after[0]):
-            end = after.end
+        if after is not None and after.label_ in ("ORG", "LOC") and _genitive(after[0]):
+            end = after.end  # "пресс-служба [правительства России]": a body of a place
         elif not c.unit:
             return
         if c.start not in names:
@@ -105,7 +114,9 @@ class OrgGrammar:
         genitive (an indeclinable Latin name too), in quotes or not, after at most
         MAX_UNIT_FIELD genitive phrases of common nouns (the unit's field, the parent's kind:
         "отдела кадров компании «Вектор»"); None when there is none."""
+        name = None
         for _ in range(MAX_UNIT_FIELD + 1):
+            end = _field_more(doc, end) if name is None else end
             quoted = end < len(doc) and doc[end].text in QUOTES
             name = names.get(end + quoted)
             if name is not None:
@@ -113,6 +124,7 @@ class OrgGrammar:
             after = _noun_phrase(doc, end, "Gen", common_only=True)
             if after == end or "Anim" in doc[after - 1].morph.get("Animacy"):
                 return None  # "пресс-служба президента": a person's, not the name's after
+            after = _field_more(doc, after)
             # "пресс-служба городского [управления МЧС]": a body found inside the phrase
             inner = next((names[k] for k in range(end + 1, after) if k in names), None)
             if inner is not None:
@@ -136,10 +148,16 @@ class OrgGrammar:
             return None  # a quoted title ("корабль «Союз»") is the quote rules' business
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
+        if (
+            lemma in self.unit_heads
+            and head.is_lower
+            and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
+        ):
+            return None  # "управления проектами": the activity with its object, no unit
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:
-                return Candidate(start, parent_end, i, unit=True)
+                return Candidate(self._left(doc, i, unit=True)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
                 return None  # "правление", "кафедра": a body only with its parent's name
         follower = names.get(end)
@@ -170,17 +188,22 @@ class OrgGrammar:
             ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
         return Candidate(start, end, i) if ok else None
 
-    def _left(self, doc: Doc, i: int) -> tuple[int, bool]:
+    def _left(self, doc: Doc, i: int, unit: bool = False) -> tuple[int, bool]:
         """Adjectives agreeing with the head; True when one of them identifies the body (a
-        capital in mid-sentence, or any adjective not on the weak list)."""
+        capital in mid-sentence, or any adjective not on the weak list). A unit with its
+        named parent takes weak adjectives too: the parent identifies the body, the
+        adjective tells the unit ("главного управления МВД", decision 108)."""
         case = set(doc[i].morph.get("Case"))
         start, strong = i, False
+        stop = self.unit_stop_adjectives if unit else self.weak_adjectives
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
             if prev.pos_ != "ADJ" or (case and not case & set(prev.morph.get("Case"))):
                 break
-            if token_lemma(prev) in self.weak_adjectives and not _mid_capital(prev):
+            if token_lemma(prev) in stop and not _mid_capital(prev):
                 break
+            if unit and token_lemma(prev) in self.all_heads:
+                break  # "Пресс-служба городского управления": the tagger's adjective is a head
             start -= 1
             strong = True
         return start, strong
@@ -193,7 +216,7 @@ class OrgGrammar:
         return end if lemma in self.bodies else self._po(doc, end)
 
     def _po(self, doc: Doc, end: int) -> int:
-        after = _po_complement(doc, end)
+        after = _po_complement(doc, end, self.all_heads)
         if after > end and token_lemma(doc[end + 1]) in self.po_stop:
             return end
         return after
@@ -202,7 +225,7 @@ class OrgGrammar:
         return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
 
 
-def _po_complement(doc: Doc, end: int) -> int:
+def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> int:
     """End of a "по + dative" complement at `end` ("по правам человека", "по науке и
     образованию"), or `end` when there is none."""
     if end >= len(doc) or doc[end].lower_ != "по":
@@ -210,13 +233,43 @@ def _po_complement(doc: Doc, end: int) -> int:
     start = end
     after = _noun_phrase(doc, end + 1, "Dat")
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
-        # "по правам человека": a genitive after the dative noun belongs to it.
-        end = _noun_phrase(doc, after, "Gen", common_only=True)
+        # "по правам человека": a genitive after the dative noun belongs to it, a list of
+        # them too ("по вопросам труда, занятости и миграции").
+        end = _listed(doc, _noun_phrase(doc, after, "Gen", common_only=True), "Gen")
         end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
-        if end + 1 < len(doc) and doc[end].lower_ == "и":
-            after = _noun_phrase(doc, end + 1, "Dat")
+        if end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+            # "по транспорту, связи и дорожному хозяйству"; not a body
+            # listed after it ("комитету по обороне, министерству финансов")
+            after = _noun_phrase(doc, end + 1, "Dat", common_only=True)
+            if after > end + 1 and token_lemma(doc[after - 1]) in heads:
+                break
         else:
             break
+    return end
+
+
+def _field_more(doc: Doc, end: int) -> int:
+    """End of what continues a unit's genitive field at `end`: an instrumental object and
+    more genitive phrases after "и" or a comma ("департамент [управления] проектами и
+    закупок «Вектора»", decision 108); `end` when nothing does."""
+    after = _noun_phrase(doc, end, "Ins", common_only=True)
+    if after + 1 < len(doc) and doc[after].lower_ in LIST_WORDS:
+        more = _noun_phrase(doc, after + 1, "Gen", common_only=True)
+        if more > after + 1 and "Anim" not in doc[more - 1].morph.get("Animacy"):
+            return _listed(doc, more, "Gen")
+    return after
+
+
+def _listed(doc: Doc, end: int, case: str) -> int:
+    """End of more common-noun phrases in `case` joined to the one ending at `end` by a comma
+    or "и" ("труда, занятости и миграции"); `end` when none follows."""
+    if end == 0 or case not in doc[end - 1].morph.get("Case"):
+        return end
+    while end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+        after = _noun_phrase(doc, end + 1, case, common_only=True)
+        if after == end + 1:
+            break
+        end = after
     return end
 
 

@@ -1,0 +1,170 @@
+"""PART_OF between ORG mentions (guideline 108-110), on sentences written for the tests, each
+mechanism with the look-alike that must stay as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def orgs(doc) -> set[str]:
+    return {s.text for s in doc.spans.get("ORG", [])}
+
+
+def part_of(doc) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "PART_OF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "parent"),
+    [
+        # decision 108: a unit with its named parent takes its weak adjectives
+        ("Он возглавил главное управление МВД России.", "главное управление МВД России",
+         "МВД России"),
+        ("Сотрудники городского управления «Вектора» уволены.",
+         "городского управления «Вектора»", "Вектора"),
+        # "по" + place after a territorial unit's parent is the unit's territory
+        ("Дело возбуждено в Следственном управлении Следственного комитета России по "
+         "Тверской области.",
+         "Следственном управлении Следственного комитета России по Тверской области",
+         "Следственного комитета России"),
+        # ... while a press office leaves it to its parent
+        ("Об этом сообщили в пресс-службе ГУ МВД России по Москве.",
+         "пресс-службе ГУ МВД России по Москве", "ГУ МВД России по Москве"),
+        # a unit's field with an instrumental object and coordinated genitives
+        ("Петров руководил департаментом управления проектами и закупок «Вектора».",
+         "департаментом управления проектами и закупок «Вектора»", "Вектора"),
+        ("Он работал в отделе кадров и бухгалтерии «Вектора».",
+         "отделе кадров и бухгалтерии «Вектора»", "Вектора"),
+        # a "по" field after a head and its nested body is the head's (decision 95)
+        ("Комитет Госдумы по науке одобрил проект.", "Комитет Госдумы по науке", "Госдумы"),
+        # a body word with its place is a named parent too
+        ("Об этом сообщила пресс-служба правительства Норвегии.",
+         "пресс-служба правительства Норвегии", "правительства Норвегии"),
+        # ... and ends where its parent ends, once the parent is complete
+        ("Об этом сообщили в пресс-службе ГУ МВД России по Тверской области.",
+         "пресс-службе ГУ МВД России по Тверской области",
+         "ГУ МВД России по Тверской области"),
+    ],
+)  # fmt: skip
+def test_unit_bounds(nlp, text, unit, parent):
+    doc = nlp(text)
+    assert {unit, parent} <= orgs(doc)
+    assert (unit, parent) in part_of(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a weak adjective that picks a unit out of the text stays out of it
+        ("Сотрудники этого управления МВД России уволены.", "этого управления МВД России"),
+        ("Он возглавлял бывшее управление МВД России.", "бывшее управление МВД России"),
+        # "управления проектами" is the activity, not a unit nested in the department
+        (
+            "Петров руководил департаментом управления проектами «Вектора».",
+            "управления проектами «Вектора»",
+        ),
+        # a unit before a bare body word is not extended (decision 94)
+        ("Пресс-служба правительства сообщила об этом.", "Пресс-служба правительства"),
+        # the weak adjective of a bare head still makes no body (decision 52)
+        ("Городское управление сообщило о ремонте.", "Городское управление"),
+    ],
+)
+def test_unit_bounds_look_alikes(nlp, text, absent):
+    assert absent not in orgs(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 110: a company's unit named alone is PART_OF the named ORG before it
+        ("Акции «Вектора» упали. Совет директоров компании уволил гендиректора.",
+         {("Совет директоров", "Вектора")}),
+        ("Иванов пришёл в Apple в 2001 году и вошёл в совет директоров.",
+         {("совет директоров", "Apple")}),
+        ("«Север» сменил руководство: наблюдательный совет назначил Петрова.",
+         {("наблюдательный совет", "Север")}),
+        # look-alikes: no name in this or the previous sentence; a unit with its own parent
+        ("Погода была плохой. Дождь шёл весь день. Совет директоров собрался в пятницу.",
+         set()),
+        ("«Вектор» вырос, правление «Севера» одобрило сделку.",
+         {("правление «Севера»", "Севера")}),
+    ],
+)  # fmt: skip
+def test_bare_unit_parent(nlp, text, expected):
+    doc = nlp(text)
+    assert {
+        link for link in part_of(doc) if link[0].lower().startswith(("совет", "наблюд", "правл"))
+    } == expected  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 108: a person noun opening a model ORG is no part of the body
+        ("Солдаты ООН патрулируют город.", "ООН", "Солдаты ООН"),
+        ("Корреспондент Русской службы «Голоса Америки» узнал об этом.",
+         "Русской службы «Голоса Америки»", "Корреспондент Русской службы «Голоса Америки»"),
+        # look-alike: a name opening with a person noun before a preposition stays whole
+        ("Организация «Врачи без границ» направила помощь.", "Врачи без границ", None),
+    ],
+)  # fmt: skip
+def test_person_word_is_not_the_body(nlp, text, present, absent):
+    found = orgs(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # decision 109: a body attached "при" another is not its part
+        ("Он возглавлял Экспертный совет при ГУ МВД России по Тверской области.",
+         ("Экспертный совет при ГУ МВД России по Тверской области",
+          "ГУ МВД России по Тверской области"),
+         ("ГУ МВД России по Тверской области", "МВД России")),
+        # look-alike: the genitive parent stays linked
+        ("Он возглавлял управление кадров ГУ МВД России.",
+         None, ("управление кадров ГУ МВД России", "ГУ МВД России")),
+    ],
+)  # fmt: skip
+def test_attached_body_is_not_part(nlp, text, absent, present):
+    found = part_of(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a "по" field lists its parts with commas and "и" (decision 108)
+        ("Глава комитета Думы по транспорту, связи и дорожному хозяйству выступил.",
+         "комитета Думы по транспорту, связи и дорожному хозяйству",
+         None),
+        ("Комитет Думы по вопросам труда, занятости и миграции одобрил проект.",
+         "Комитет Думы по вопросам труда, занятости и миграции", None),
+        # look-alikes: a body listed after the field, an aside after a comma
+        ("Он направил письма комитету по обороне, министерству финансов и правительству.",
+         "комитету по обороне", "комитету по обороне, министерству финансов"),
+        ("Комитет по науке, а также министерство поддержали идею.", "Комитет по науке", None),
+        # a person noun at the start of a line (a caption) is cut like at a sentence start
+        ("Итоги выборов\nПредставитель Минобороны Игорь Петров подтвердил это.", "Минобороны",
+         "Представитель Минобороны"),
+    ],
+)  # fmt: skip
+def test_org_bounds(nlp, text, present, absent):
+    found = orgs(nlp(text))
+    assert present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's own capitalised adjectives make no parent of the rest of it (decision 108)
+        ("Он окончил Приморский Государственный Университет.", set()),
+        # look-alike: a capitalised head the tagger calls an adjective is still a unit
+        ("Пресс-служба МВД сообщила об этом.", {("Пресс-служба МВД", "МВД")}),
+    ],
+)
+def test_name_adjectives_make_no_parent(nlp, text, expected):
+    assert part_of(nlp(text)) == expected
