@@ -91,6 +91,7 @@ class Lexicon:
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
+    mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -125,6 +126,7 @@ class Lexicon:
             kind_holders=words("agents", "kind_holders"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
+            mission_heads=words("seat", "mission_heads"),
         )
 
 
@@ -280,7 +282,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
-            if outer.start < loc.start and _seat_inside(outer, loc, lex):
+            if outer.start < loc.start and _nested_seat(outer, loc, lex):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer
@@ -303,6 +305,20 @@ def _contains(outer: Span, inner: Span) -> bool:
 
 def _same_entity(a: Span, b: Span) -> bool:
     return a._.entity_id is not None and a._.entity_id == b._.entity_id
+
+
+def _nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
+    (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
+    if _mission(org, lex):
+        return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
+    return _seat_inside(org, loc, lex)
+
+
+def _mission(org: Span, lex: Lexicon) -> bool:
+    """An embassy or consulate: the state in its name sends it, the seat is elsewhere
+    ("посольство России", "американское консульство"; decision 100)."""
+    return bool(lex.mission_heads) and any(fold(t.lemma_) in lex.mission_heads for t in org)
 
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
@@ -432,7 +448,9 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     positions = sorted(starts)
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
-        if org is not None and adjective.end < org.end and _adjective_opens(org, adjective, lex):
+        if org is None or _mission(org, lex):
+            continue
+        if adjective.end < org.end and _adjective_opens(org, adjective, lex):
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -441,7 +459,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         k = bisect_left(positions, org.start)
         if k == 0 or positions[k - 1] < org.start - reach:
             continue  # the cheap filter: no place adjective in reach before the name
-        if not _inside_other(org, index):
+        if not _inside_other(org, index) and not _mission(org, lex):
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
@@ -1167,3 +1185,4 @@ def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
             seated.add((org.start, org.end))
             out.append(Relation("HEADQUARTERED_IN", org, place, "latin_place"))
     return out
+
