@@ -77,8 +77,13 @@ def classify_missed(r: Relation, found: dict, text: str) -> str:
     orgs, places = found.get(("ORG", r.doc_id), set()), found.get(("LOC", r.doc_id), set())
     tail_text = text[tail.start : tail.end]
     if (head.start, head.end) not in orgs:
-        near = any(s < head.end and head.start < e for s, e in orgs)
-        return "ORG bounds" if near else "ORG not found"
+        near = [(s, e) for s, e in orgs if s < head.end and head.start < e]
+        if not near:
+            return "ORG not found"
+        s, e = min(near, key=lambda b: abs(b[0] - head.start) + abs(b[1] - head.end))
+        start = "" if s == head.start else ("starts before" if s < head.start else "starts after")
+        end = "" if e == head.end else ("ends after" if e > head.end else "ends before")
+        return f"ORG bounds: ours {start}{' and ' if start and end else ''}{end}"
     if (tail.start, tail.end) not in places:
         if head.start <= tail.start and tail.end <= head.end and LATIN.search(tail_text):
             return "Latin place in Latin ORG not found"

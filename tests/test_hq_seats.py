@@ -53,3 +53,60 @@ def test_mission_words_come_from_the_lexicon(nlp, tmp_path):
     empty = Lexicon.load(str(path))
     doc = nlp("Посольство Франции выступило с заявлением.")
     assert not _mission(doc[0:2], empty)  # no [seat] mission_heads: no mission
+
+
+# decision 101: a place opening a bracket right after the name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В финале «Ротор» (Волгоград) обыграл «Факел» (Воронеж, Россия).",
+            {("Ротор", "Волгоград"), ("Факел", "Воронеж")},
+        ),
+        # look-alikes: the name's other form in the bracket, a person's town
+        ("Верховный суд (ВС) отклонил жалобу.", set()),
+        ("Агентство по защите данных (DPA) оштрафовало банк.", set()),
+        ("Иван Петров (Москва) выиграл турнир.", set()),
+    ],
+)
+def test_bracketed_seats(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 102: a Russian place name the tagger left inside an ORG name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Она окончила Университет Детройта в 1990 году.", {("Университет Детройта", "Детройта")}),
+        ("Клуб ФК «Саратов» сменил тренера.", {("ФК «Саратов»", "Саратов")}),
+        ("Он перешёл в «Ливерпуль Стars».", {("Ливерпуль Стars", "Ливерпуль")}),
+        # look-alikes: a place as the topic of an institute, a name that is no place
+        ("Он учился в Институте Европы.", set()),
+        ("Акции «Ростелекома» выросли.", set()),
+    ],
+)
+def test_place_names_inside_names(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+def test_place_names_need_the_places_lexicon(nlp):
+    from pipeline.stages.rules.latin_places import LatinPlaceRules
+
+    latin = PROJECT_ROOT / "configs" / "lexicons" / "latin_places.toml"
+    places = PROJECT_ROOT / "configs" / "lexicons" / "places.toml"
+    without = LatinPlaceRules(nlp, "latin_place_rules", str(latin))
+    with_places = LatinPlaceRules(nlp, "latin_place_rules", str(latin), str(places))
+    doc = nlp("Она окончила Университет Детройта в 1990 году.")
+    (org,) = [o for o in doc.spans["ORG"] if o.text == "Университет Детройта"]
+    assert without.russian_in(org) == []
+    assert [(s.text, s._.normal) for s in with_places.russian_in(org)] == [("Детройта", "Детройт")]
+
+
+def test_a_name_that_is_only_the_place_is_no_seat(nlp):
+    from pipeline.stages.rules.latin_places import LatinPlaceRules
+
+    latin = PROJECT_ROOT / "configs" / "lexicons" / "latin_places.toml"
+    places = PROJECT_ROOT / "configs" / "lexicons" / "places.toml"
+    rules = LatinPlaceRules(nlp, "latin_place_rules", str(latin), str(places))
+    doc = nlp("«Саратов» обыграл гостей.")
+    assert rules.russian_in(doc[1:2]) == []  # the ORG "Саратов" alone names no seat

@@ -150,6 +150,8 @@ class RelationRules:
         relations += adjective_seats(doc, index, self.lex)
         relations += seats_through_words(doc, index, self.lex)
         relations += latin_name_seats(doc, index)
+        relations += name_place_seats(doc, index, self.lex)
+        relations += bracketed_seats(doc, index)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
@@ -378,6 +380,26 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
             continue
         if loc is not None:
             out.append(Relation("HEADQUARTERED_IN", org, loc, word))
+    return out
+
+
+def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+    """ "«Ротор» (Волгоград)", "клуб «Вектор» (Казань, Россия)": a LOC opening a bracket right
+    after an ORG name, alone or before a comma, is its seat (decision 101); the first place
+    only, the city before its country."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org in index.by_type["ORG"]:
+        i = _skip_closing(doc, org.end)
+        if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
+            continue
+        loc = starts.get(i + 1)
+        if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
+            continue
+        # An abbreviation or a Latin form in the bracket is the name's other form, whatever
+        # the tagger called it: "Верховный суд (ВС)", "Антидопинговое агентство (USADA)".
+        if not (loc[0].is_upper or loc[0].is_ascii):
+            out.append(Relation("HEADQUARTERED_IN", org, loc, "("))
     return out
 
 
@@ -1186,3 +1208,37 @@ def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
             out.append(Relation("HEADQUARTERED_IN", org, place, "latin_place"))
     return out
 
+
+
+# --- seats from Russian place names the tagger left inside ORG names (guideline 101) ---------
+
+NAME_PLACE_STAGE = "latin_place_rules"  # the stage that finds them (rules/latin_places.py)
+
+
+def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ) for a Russian place name inside a Cyrillic ORG name
+    that the tagger did not make a LOC: closing the name as a nested LOC would (decision 80:
+    "Университет Рочестера", "ФК «Тамбов»"), or opening a transliterated name of capitalised
+    words ("«Манчестер Юнайтед»", "«Сент-Луис Блюз»")."""
+    places = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    out = []
+    for place in places:
+        if place._.stage != NAME_PLACE_STAGE or place.text[:1].isascii():
+            continue
+        org = _smallest_org(index, place)
+        if org is None or _mission(org, lex) or index.within("LOC", org):
+            continue
+        words = [t for t in org if t.is_alpha]
+        closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
+        opens = place.start == org.start and all(t.text[:1].isupper() for t in words)
+        if closes or opens:
+            out.append(Relation("HEADQUARTERED_IN", org, place, "name_place"))
+    return out
+
+
+def _name_end(org: Span) -> int:
+    """The end of the name's words, past closing quotes: "ФК «Тамбов»" ends at "Тамбов"."""
+    end = org.end
+    while end > org.start and org.doc[end - 1].text in CLOSING:
+        end -= 1
+    return end
