@@ -96,20 +96,25 @@ def classify_missed(r: Relation, found: dict, text: str) -> str:
         return "Latin nested, both found" if LATIN.search(tail_text) else "nested, both found"
     if sentence_of(text, head.start) != sentence_of(text, tail.start):
         return "place in another sentence"
-    return "place after, same sentence" if tail.start > head.start else "place before, same sentence"
+    side = "after" if tail.start > head.start else "before"
+    return f"place {side}, same sentence"
 
 
 def classify_spurious(r: Relation, gold_mentions: set, trigger: str | None) -> str:
     head_gold = ("ORG", r.head.start, r.head.end) in gold_mentions
     tail_gold = ("LOC", r.tail.start, r.tail.end) in gold_mentions
-    given = "both gold" if head_gold and tail_gold else ("ORG not gold" if not head_gold else "place not gold")
+    given = "both gold" if head_gold and tail_gold else "place not gold"
+    if not head_gold:
+        given = "ORG not gold"
     return f"{trigger or '?'} / {given}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="a NEREL JSONL file")
-    parser.add_argument("--show", action="append", default=[], help="print the errors of this class")
+    parser.add_argument(
+        "--show", action="append", default=[], help="print the errors (or rights) of this class"
+    )
     parser.add_argument("--limit", type=int, default=30)
     args = parser.parse_args()
 
@@ -118,7 +123,11 @@ def main() -> None:
     relations, mentions, triggers = predicted(docs)
     result = score_relations(corpus, relations, mentions)
     for mode, by_type in result.counts.items():
-        cells = [f"{t} {c.f1:.3f} ({c.tp}/{c.fp}/{c.fn})" for t, c in by_type.items() if t in ("money", "PART_OF", HQ)]
+        cells = [
+            f"{t} {c.f1:.3f} ({c.tp}/{c.fp}/{c.fn})"
+            for t, c in by_type.items()
+            if t in ("money", "PART_OF", HQ)
+        ]
         print(f"{mode:15s} " + "  ".join(cells))
     text_of = {d.doc_id: d.text for d in corpus.documents}
     found: dict = {}
@@ -130,12 +139,12 @@ def main() -> None:
     for r in result.missed:
         if r.type == HQ:
             text = text_of[r.doc_id]
-            line = f"{r.doc_id}: {text[r.head.start:r.head.end]!r} -> {text[r.tail.start:r.tail.end]!r} | {_context(text, r)}"
+            line = _line(text, r)
             errors.setdefault("missed: " + classify_missed(r, found, text), []).append(line)
     for r in result.spurious:
         if r.type == HQ:
             text = text_of[r.doc_id]
-            line = f"{r.doc_id}: {text[r.head.start:r.head.end]!r} -> {text[r.tail.start:r.tail.end]!r} | {_context(text, r)}"
+            line = _line(text, r)
             kind = classify_spurious(r, gold_mentions[r.doc_id], triggers.get(r))
             errors.setdefault("spurious: " + kind, []).append(line)
     spurious = {r for r in result.spurious if r.type == HQ}
@@ -146,7 +155,7 @@ def main() -> None:
     for r in relations:
         if r.type == HQ and r not in spurious:
             text = text_of[r.doc_id]
-            line = f"{r.doc_id}: {text[r.head.start:r.head.end]!r} -> {text[r.tail.start:r.tail.end]!r} | {_context(text, r)}"
+            line = _line(text, r)
             right.setdefault(f"right: {triggers.get(r)}", []).append(line)
     counts = Counter({k: len(v) for k, v in errors.items()})
     for kind, n in sorted(counts.items()):
@@ -156,6 +165,11 @@ def main() -> None:
             if wanted in kind:
                 print(f"\n## {kind}")
                 print("\n".join(lines[: args.limit]))
+
+
+def _line(text: str, r: Relation) -> str:
+    head, tail = text[r.head.start : r.head.end], text[r.tail.start : r.tail.end]
+    return f"{r.doc_id}: {head!r} -> {tail!r} | {_context(text, r)}"
 
 
 def _context(text: str, r: Relation) -> str:

@@ -57,9 +57,7 @@ def russian_places(*paths: str | Path) -> dict[str, str]:
 
 
 class LatinPlaceRules:
-    def __init__(
-        self, nlp: Language, name: str, lexicon: str, places: str | None = None
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str, places: str | None = None) -> None:
         extensions.register()
         self.name = name
         self.gazetteer = LatinGazetteer.load(lexicon)
