@@ -110,3 +110,20 @@ def test_a_name_that_is_only_the_place_is_no_seat(nlp):
     rules = LatinPlaceRules(nlp, "latin_place_rules", str(latin), str(places))
     doc = nlp("«Саратов» обыграл гостей.")
     assert rules.russian_in(doc[1:2]) == []  # the ORG "Саратов" alone names no seat
+
+
+# decision 103: "в" + place after an abbreviation in the genitive of a common noun
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Агент возглавлял офис ФБР в Чикаго.", set()),
+        ("Министры собрались на саммит ОПЕК в Вене.", set()),
+        # the noun names the seat itself; a mission; a name that is no abbreviation; no noun
+        ("Флаг в штаб-квартире МАГАТЭ в Вене приспущен.", {("МАГАТЭ", "Вене")}),
+        ("Дипломат посольства Бразилии в Перу вернулся домой.", {("посольства Бразилии", "Перу")}),
+        ("Профессор Университета Вектор в Казани выступил.", {("Университета Вектор", "Казани")}),
+        ("ФБР в Чикаго открыло дело.", {("ФБР", "Чикаго")}),
+    ],
+)
+def test_places_of_the_noun_before_an_abbreviation(nlp, text, expected):
+    assert seats(nlp(text)) == expected

@@ -92,6 +92,7 @@ class Lexicon:
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
+    seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -127,6 +128,7 @@ class Lexicon:
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
             mission_heads=words("seat", "mission_heads"),
+            seat_nouns=words("seat", "seat_nouns"),
         )
 
 
@@ -351,6 +353,8 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
         word = doc[i].lower_
         if word in lex.seat_prepositions or word in lex.name_prepositions:
             loc = starts.get(_past_place_words(doc, i + 1, lex))
+            if word in lex.seat_prepositions and _abbreviation_of_a_noun(doc, org, lex):
+                continue
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
         elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
@@ -358,6 +362,20 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
     return out
+
+
+def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
+    """ "офис ФБР в Вашингтоне", "саммит ОПЕК в Вене", "база НАТО в Афганистане": an
+    abbreviated name in the genitive of a common noun before it; the place after it is the
+    noun's (the office, the summit), not the body's seat (decision 103). A mission keeps its
+    "в" seat ("сотрудник посольства Бразилии в Перу"), and so does a noun that names the
+    seat itself ("штаб-квартира МАГАТЭ в Вене")."""
+    if org.start == 0 or _mission(org, lex):
+        return False
+    before, first = doc[org.start - 1], org[0]
+    if fold(before.lemma_) in lex.seat_nouns:
+        return False
+    return before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1
 
 
 def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
