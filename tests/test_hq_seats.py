@@ -80,6 +80,13 @@ def test_bracketed_seats(nlp, text, expected):
         ("Она окончила Университет Детройта в 1990 году.", {("Университет Детройта", "Детройта")}),
         ("Клуб ФК «Саратов» сменил тренера.", {("ФК «Саратов»", "Саратов")}),
         ("Он перешёл в «Ливерпуль Стars».", {("Ливерпуль Стars", "Ливерпуль")}),
+        # places outside the gazetteers, from the dictionary's geographical names
+        (
+            "Он играл за «Бристоль Роверс» и «Лидс Юнайтед».",
+            {("Бристоль Роверс", "Бристоль"), ("Лидс Юнайтед", "Лидс")},
+        ),
+        # look-alike: a person after "им."/"имени", even one named like a town
+        ("Она играла в театре им. Вахтангова и в Театре имени Пушкина.", set()),
         # look-alikes: a place as the topic of an institute, a name that is no place
         ("Он учился в Институте Европы.", set()),
         ("Акции «Ростелекома» выросли.", set()),

@@ -87,11 +87,17 @@ class LatinPlaceRules:
     def russian_in(self, org: Span) -> list[Span]:
         """A capitalised Cyrillic word of a proper ORG name whose lemma is a place name, not
         the whole name: "«Манчестер Юнайтед»", "Университет Рочестера", "ФК «Тамбов»"."""
-        out = []
+        out: list[Span] = []
+        if not self.russian:
+            return out  # Cyrillic names are read only with the `places` setting
         for token in org:
-            if not token.text[:1].isupper() or LATIN.match(token.text) or token.is_upper:
+            if not token.text[:1].isupper() or LATIN.match(token.text):
                 continue
             place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
+            if place is None and "Geox" in str(token._.tag) and not _after_person_title(token):
+                place = token.text if token.is_upper else token.lemma_.capitalize()
+            elif token.is_upper:
+                continue  # an abbreviation is a place only by the dictionary ("АН СССР")
             if place is not None and len(org) > 1:
                 out.append(make_span(org.doc, token.i, token.i + 1, LABEL, self.name, normal=place))
         return out
@@ -119,6 +125,14 @@ class LatinPlaceRules:
             if place is not None:
                 return i, end, place
         return None
+
+
+PERSON_TITLES = frozenset({"им", "им.", "имени"})  # "театр им. Вахтангова": a person
+
+
+def _after_person_title(token) -> bool:
+    doc, i = token.doc, token.i
+    return any(doc[j].lower_ in PERSON_TITLES for j in range(max(0, i - 3), i))
 
 
 @Language.factory("latin_place_rules", default_config={"lexicon": None, "places": None})
