@@ -72,7 +72,7 @@ def sentence_of(text: str, offset: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else 0), (min(ends) if ends else len(text))
 
 
-def classify_missed(r: Relation, found: dict, text: str) -> str:
+def classify_missed(r: Relation, found: dict, text: str, linked_to: dict) -> str:
     head, tail = r.head, r.tail
     orgs, places = found.get(("ORG", r.doc_id), set()), found.get(("LOC", r.doc_id), set())
     tail_text = text[tail.start : tail.end]
@@ -92,6 +92,9 @@ def classify_missed(r: Relation, found: dict, text: str) -> str:
         if tail_text[:1].islower() or ADJECTIVE_END.search(tail_text.lower()):
             return "place adjective not found"
         return "place not found"
+    linked = [h for h in linked_to.get((r.doc_id, tail.start, tail.end), []) if h != head]
+    if linked:
+        return "place linked to another ORG"
     if head.start <= tail.start and tail.end <= head.end:
         return "Latin nested, both found" if LATIN.search(tail_text) else "nested, both found"
     if sentence_of(text, head.start) != sentence_of(text, tail.start):
@@ -135,12 +138,16 @@ def main() -> None:
         found.setdefault((m.type, m.doc_id), set()).add((m.start, m.end))
     gold_mentions = {d.doc_id: {(m.type, m.start, m.end) for m in d.gold} for d in corpus.documents}
     errors: dict[str, list[str]] = {}
+    linked_to: dict = {}  # (doc, place start, end) -> the ORGs the pipeline seats there
+    for r in relations:
+        if r.type == HQ:
+            linked_to.setdefault((r.doc_id, r.tail.start, r.tail.end), []).append(r.head)
     right: dict[str, list[str]] = {}
     for r in result.missed:
         if r.type == HQ:
             text = text_of[r.doc_id]
             line = _line(text, r)
-            errors.setdefault("missed: " + classify_missed(r, found, text), []).append(line)
+            errors.setdefault("missed: " + classify_missed(r, found, text, linked_to), []).append(line)
     for r in result.spurious:
         if r.type == HQ:
             text = text_of[r.doc_id]

@@ -134,3 +134,27 @@ def test_a_name_that_is_only_the_place_is_no_seat(nlp):
 )
 def test_places_of_the_noun_before_an_abbreviation(nlp, text, expected):
     assert seats(nlp(text)) == expected
+
+
+# decision 101: a place closing the last of names joined by "и"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он стал председателем Госсовета и Совета министров Кубы.",
+            {("Совета министров Кубы", "Кубы"), ("Госсовета", "Кубы")},
+        ),
+        (
+            "Правительство и парламент Италии одобрили бюджет.",
+            {("парламент Италии", "Италии"), ("Правительство", "Италии")},
+        ),
+        # look-alikes: a place in the first name, a quoted brand before "и"
+        ("МИД России и Госдума выступили с заявлением.", {("МИД России", "России")}),
+        (
+            "Компания «Вектор» и правительство Японии подписали договор.",
+            {("правительство Японии", "Японии")},
+        ),
+    ],
+)
+def test_coordinated_seats(nlp, text, expected):
+    assert seats(nlp(text)) == expected

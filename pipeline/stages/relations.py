@@ -153,6 +153,7 @@ class RelationRules:
         relations += seats_through_words(doc, index, self.lex)
         relations += latin_name_seats(doc, index)
         relations += name_place_seats(doc, index, self.lex)
+        relations += coordinated_seats(doc, index, relations, self.lex)
         relations += bracketed_seats(doc, index)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
@@ -1259,3 +1260,41 @@ def _name_end(org: Span) -> int:
     while end > org.start and org.doc[end - 1].text in CLOSING:
         end -= 1
     return end
+
+
+# --- a seat shared by coordinated names (guideline 101) --------------------------------------
+
+COORDINATION = frozenset({"и"})
+
+
+def coordinated_seats(
+    doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
+) -> list[Relation]:
+    """ "Госсовета и Совета министров Кубы", "МВД и Верховного суда Венесуэлы": a place that
+    closes the last of coordinated ORG names, as its seat, is the seat of each name before it
+    joined by "и", in the same case, that has no place of its own (decision 101)."""
+    ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
+    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    out = []
+    for r in relations:
+        if r.type != "HEADQUARTERED_IN" or r.trigger != "nested" or _name_end(r.head) != r.tail.end:
+            continue
+        last, i = r.head, r.head.start
+        while i > 0 and doc[i - 1].lower_ in COORDINATION:
+            before = ends.get(i - 1)
+            if before is None or (before.start, before.end) in seated or _mission(before, lex):
+                break
+            if index.within("LOC", before) or not _same_case(before, last):
+                break
+            if _quoted_or_latin(doc, before):
+                break  # "компания «Вектор» и правительство Японии": a brand is a whole name
+            out.append(Relation("HEADQUARTERED_IN", before, r.tail, "coordination"))
+            i = before.start
+    return out
+
+
+def _same_case(a: Span, b: Span) -> bool:
+    """The first nouns of two names share a case, where both state one."""
+    first = [next((t for t in s if t.pos_ in ("NOUN", "PROPN")), s[0]) for s in (a, b)]
+    cases = [set(t.morph.get("Case")) for t in first]
+    return not (cases[0] and cases[1]) or bool(cases[0] & cases[1])
