@@ -147,7 +147,8 @@ def main() -> None:
         if r.type == HQ:
             text = text_of[r.doc_id]
             line = _line(text, r)
-            errors.setdefault("missed: " + classify_missed(r, found, text, linked_to), []).append(line)
+            kind = "missed: " + classify_missed(r, found, text, linked_to)
+            errors.setdefault(kind, []).append(line)
     for r in result.spurious:
         if r.type == HQ:
             text = text_of[r.doc_id]
