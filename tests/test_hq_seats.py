@@ -158,3 +158,21 @@ def test_places_of_the_noun_before_an_abbreviation(nlp, text, expected):
 )
 def test_coordinated_seats(nlp, text, expected):
     assert seats(nlp(text)) == expected
+
+
+# decision 101: a place noun and its place after a body's name belong to the name
+@pytest.mark.parametrize(
+    ("text", "org", "seat"),
+    [
+        ("Верховный суд штата Нью-Йорк отклонил иск.", "Верховный суд штата Нью-Йорк", "Нью-Йорк"),
+        ("Как сообщила полиция штата Миссури, задержан мужчина.", "полиция штата Миссури", "Миссури"),
+        ("Дело рассмотрит Мировой суд г. Казани.", "Мировой суд г. Казани", "Казани"),
+        # look-alikes: no body before the place noun
+        ("Жители штата Миссури вышли на улицы.", None, None),
+        ("Губернатор штата Техас Иван Петров подписал закон.", None, None),
+    ],
+)
+def test_place_nouns_complete_a_name(nlp, text, org, seat):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
+    assert seats(doc) == ({(org, seat)} if org else set())

@@ -278,6 +278,7 @@ class Complements:
 
     pri_heads: frozenset[str]  # body heads that take "при": совет, комитет, школа, ...
     pri_objects: frozenset[str]  # what a body is attached to: президент, правительство, ...
+    place_nouns: frozenset[str] = frozenset()  # "суд [штата] Нью-Йорк" (guideline 101)
 
     @classmethod
     def from_lexicon(cls, data: dict, grammar: OrgGrammar) -> Complements:
@@ -285,6 +286,7 @@ class Complements:
         return cls(
             pri_heads=grammar.all_heads | lemma_set(c["pri_heads"]),
             pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
+            place_nouns=frozenset(c.get("place_nouns", [])),
         )
 
     def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> int:
@@ -304,7 +306,20 @@ class Complements:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
             return _places_after(doc, end + 1, names)
-        return span.end
+        return self._place_noun(doc, end, names) or span.end
+
+    def _place_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
+        """ "Верховный суд [штата Нью-Йорк]", "суд [г. Москвы]": a place noun in the genitive
+        and the LOC it names after a body's name complete it, as a genitive place does
+        ("мэрия Москвы"); NEREL spans them so (decision 101)."""
+        word = doc[end]
+        if token_lemma(word) not in self.place_nouns and word.lower_ not in self.place_nouns:
+            return None
+        j = end + 1 + (end + 1 < len(doc) and doc[end + 1].text == ".")
+        if word.lower_ != "г" and "Gen" not in word.morph.get("Case"):
+            return None
+        place = names.get(j)
+        return place.end if place is not None and place.label_ == "LOC" else None
 
     def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
         name = names.get(i)
