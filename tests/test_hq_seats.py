@@ -176,3 +176,19 @@ def test_place_nouns_complete_a_name(nlp, text, org, seat):
     doc = nlp(text)
     assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
     assert seats(doc) == ({(org, seat)} if org else set())
+
+
+# decision 101: adjectives of a body's level belong to a named body's mention
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Его поддержал городской совет Детройта.", {"городской совет Детройта"}),
+        ("Иск рассмотрит федеральный суд Бостона.", {"федеральный суд Бостона"}),
+        ("Решение принял высший суд Чехии.", {"высший суд Чехии"}),
+        # look-alikes: a level adjective alone names no body; a word the tagger took for one
+        ("Он обратился в городской суд.", set()),
+        ("В 1990 году окончил философский факультет МГУ.", {"философский факультет МГУ", "МГУ"}),
+    ],
+)
+def test_level_adjectives_join_named_bodies(nlp, text, orgs):
+    assert {s.text for s in nlp(text).spans["ORG"]} == orgs

@@ -50,6 +50,7 @@ class OrgGrammar:
     apposition_heads: frozenset[str]
     person_heads: frozenset[str]
     unit_heads: frozenset[str] = frozenset()
+    rank_adjectives: frozenset[str] = frozenset()  # "[федеральный] суд Бостона" (decision 101)
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -66,6 +67,7 @@ class OrgGrammar:
             apposition_heads=lemma_set(g["apposition_heads"]),
             person_heads=lemma_set(g["person_heads"]),
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
+            rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
         )
 
     @property
@@ -138,8 +140,8 @@ class OrgGrammar:
         end = self._right(doc, i, lemma)
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
-            if parent_end is not None:
-                return Candidate(start, parent_end, i, unit=True)
+            if parent_end is not None:  # a unit's chain keeps its bounds (decision 95)
+                return Candidate(self._left(doc, i, rank=False)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
                 return None  # "правление", "кафедра": a body only with its parent's name
         follower = names.get(end)
@@ -170,17 +172,26 @@ class OrgGrammar:
             ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
         return Candidate(start, end, i) if ok else None
 
-    def _left(self, doc: Doc, i: int) -> tuple[int, bool]:
+    def _left(self, doc: Doc, i: int, rank: bool = True) -> tuple[int, bool]:
         """Adjectives agreeing with the head; True when one of them identifies the body (a
         capital in mid-sentence, or any adjective not on the weak list)."""
         case = set(doc[i].morph.get("Case"))
+        either = set(case)
+        if case & {"Nom", "Acc"} and "Anim" not in doc[i].morph.get("Animacy"):
+            either |= {"Nom", "Acc"}  # one form in both: the tagger picks either
         start, strong = i, False
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
-            if prev.pos_ != "ADJ" or (case and not case & set(prev.morph.get("Case"))):
+            # Nominative for accusative only for a word the dictionary reads as an adjective
+            # ("высший административный суд"), not a verb the tagger took for one.
+            agree = either if str(prev._.tag).startswith("ADJF") else case
+            if prev.pos_ != "ADJ" or (case and not agree & set(prev.morph.get("Case"))):
                 break
             if token_lemma(prev) in self.weak_adjectives and not _mid_capital(prev):
-                break
+                if token_lemma(prev) not in self.rank_adjectives or not rank:
+                    break
+                start -= 1  # "федеральный суд": part of the name, yet no name by itself
+                continue
             start -= 1
             strong = True
         return start, strong
