@@ -1273,12 +1273,18 @@ def coordinated_seats(
     """ "Госсовета и Совета министров Кубы", "МВД и Верховного суда Венесуэлы": a place that
     closes the last of coordinated ORG names, as its seat, is the seat of each name before it
     joined by "и", in the same case, that has no place of its own (decision 101)."""
+    joined = [
+        r
+        for r in relations
+        if r.type == "HEADQUARTERED_IN" and r.trigger == "nested" and r.head.start > 0
+        and doc[r.head.start - 1].lower_ in COORDINATION and _name_end(r.head) == r.tail.end
+    ]  # fmt: skip
+    if not joined:
+        return []
     ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
     seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
     out = []
-    for r in relations:
-        if r.type != "HEADQUARTERED_IN" or r.trigger != "nested" or _name_end(r.head) != r.tail.end:
-            continue
+    for r in joined:
         last, i = r.head, r.head.start
         while i > 0 and doc[i - 1].lower_ in COORDINATION:
             before = ends.get(i - 1)

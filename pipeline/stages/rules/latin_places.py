@@ -94,7 +94,7 @@ class LatinPlaceRules:
             if not token.text[:1].isupper() or LATIN.match(token.text):
                 continue
             place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
-            if place is None and "Geox" in str(token._.tag) and not _after_person_title(token):
+            if place is None and _geographical(token):
                 place = token.text if token.is_upper else token.lemma_.capitalize()
             elif token.is_upper:
                 continue  # an abbreviation is a place only by the dictionary ("АН СССР")
@@ -128,6 +128,11 @@ class LatinPlaceRules:
 
 
 PERSON_TITLES = frozenset({"им", "им.", "имени"})  # "театр им. Вахтангова": a person
+
+
+def _geographical(token) -> bool:
+    """pymorphy3's reading in context is a geographical name (Geox), not after "им."."""
+    return "Geox" in str(token._.tag) and not _after_person_title(token)
 
 
 def _after_person_title(token) -> bool:

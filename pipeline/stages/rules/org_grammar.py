@@ -182,11 +182,14 @@ class OrgGrammar:
         start, strong = i, False
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
+            if prev.pos_ != "ADJ":
+                break
+            own = set(prev.morph.get("Case"))
             # Nominative for accusative only for a word the dictionary reads as an adjective
             # ("высший административный суд"), not a verb the tagger took for one.
-            agree = either if str(prev._.tag).startswith("ADJF") else case
-            if prev.pos_ != "ADJ" or (case and not agree & set(prev.morph.get("Case"))):
-                break
+            if case and not case & own:
+                if not (either & own and str(prev._.tag).startswith("ADJF")):
+                    break
             if token_lemma(prev) in self.weak_adjectives and not _mid_capital(prev):
                 if token_lemma(prev) not in self.rank_adjectives or not rank:
                     break
