@@ -192,3 +192,10 @@ def test_place_nouns_complete_a_name(nlp, text, org, seat):
 )
 def test_level_adjectives_join_named_bodies(nlp, text, orgs):
     assert {s.text for s in nlp(text).spans["ORG"]} == orgs
+
+
+def test_a_level_adjective_opens_the_name(nlp):
+    """Adjectives before a level adjective make no body: "40-летней военной службы"."""
+    doc = nlp("Он ушёл после 40-летней военной службы.")
+    assert not doc.spans["ORG"]
+    assert [d.text for d in doc.spans["DATE"]] == ["40-летней"]

@@ -179,7 +179,7 @@ class OrgGrammar:
         either = set(case)
         if case & {"Nom", "Acc"} and "Anim" not in doc[i].morph.get("Animacy"):
             either |= {"Nom", "Acc"}  # one form in both: the tagger picks either
-        start, strong = i, False
+        start, strong, ranked = i, False, False
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
             if prev.pos_ != "ADJ":
@@ -194,7 +194,10 @@ class OrgGrammar:
                 if token_lemma(prev) not in self.rank_adjectives or not rank:
                     break
                 start -= 1  # "федеральный суд": part of the name, yet no name by itself
+                ranked = True
                 continue
+            if ranked:
+                break  # the level opens the name: "40-летней [военной службы]" is no body
             start -= 1
             strong = True
         return start, strong
