@@ -1228,7 +1228,7 @@ def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
     return out
 
 
-# --- seats from Russian place names the tagger left inside ORG names (guideline 101) ---------
+# --- seats from Russian place names the tagger left inside ORG names (guideline 102) ---------
 
 NAME_PLACE_STAGE = "latin_place_rules"  # the stage that finds them (rules/latin_places.py)
 

@@ -46,7 +46,7 @@ class LatinGazetteer:
 
 def russian_places(*paths: str | Path) -> dict[str, str]:
     """Folded one-word place names -> the place: the places the adjective lexicon
-    (places.toml) and the Latin gazetteer name, in Russian, nominative (decision 101)."""
+    (places.toml) and the Latin gazetteer name, in Russian, nominative (decision 102)."""
     out: dict[str, str] = {}
     for path in paths:
         for table in load_lexicon(path).get("places", {}).values():
@@ -61,7 +61,7 @@ class LatinPlaceRules:
         extensions.register()
         self.name = name
         self.gazetteer = LatinGazetteer.load(lexicon)
-        # Russian place names inside Cyrillic ORG names (decision 101); none without `places`.
+        # Russian place names inside Cyrillic ORG names (decision 102); none without `places`.
         self.russian = russian_places(places, lexicon) if places else {}
 
     def __call__(self, doc: Doc) -> Doc:
