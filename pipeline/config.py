@@ -23,7 +23,7 @@ def shared_dir(explicit: str | Path | None = None) -> Path:
 # Keys of a stage table that select the component rather than configure it.
 _SELECTORS = ("factory", "module")
 # Settings whose value is a file: resolved against the config file's folder.
-PATH_KEYS = ("lexicon", "taxonomy", "path", "orgs")
+PATH_KEYS = ("lexicon", "taxonomy", "path", "orgs", "places")
 
 
 @dataclass(frozen=True)

@@ -42,15 +42,14 @@ def of_type(doc, kind: str) -> set[tuple[str, str, str]]:
         (
             "Об этом сообщила полиция штата Миссури.",
             "HEADQUARTERED_IN",
-            {("HEADQUARTERED_IN", "полиция", "Миссури")},
+            # one name with its place noun and place (decision 101)
+            {("HEADQUARTERED_IN", "полиция штата Миссури", "Миссури")},
         ),
         (
             "Пожар в консульство Франции в марокканском городе Танжер не затронул архив.",
             "HEADQUARTERED_IN",
-            {
-                ("HEADQUARTERED_IN", "консульство Франции", "Франции"),
-                ("HEADQUARTERED_IN", "консульство Франции", "Танжер"),
-            },
+            # decision 100: the state that sends a consulate is not its seat
+            {("HEADQUARTERED_IN", "консульство Франции", "Танжер")},
         ),
         (
             "Встреча прошла в Фонде «Рассвет» (The Dawn Foundation) в Берлине.",

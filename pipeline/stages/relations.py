@@ -96,6 +96,8 @@ class Lexicon:
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
     attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
+    mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
+    seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -136,6 +138,8 @@ class Lexicon:
                 tuple(fold(w) for w in phrase.split())
                 for phrase in raw.get("part_of", {}).get("bare_units", [])
             ),
+            mission_heads=words("seat", "mission_heads"),
+            seat_nouns=words("seat", "seat_nouns"),
         )
 
 
@@ -159,6 +163,9 @@ class RelationRules:
         relations += adjective_seats(doc, index, self.lex)
         relations += seats_through_words(doc, index, self.lex)
         relations += latin_name_seats(doc, index)
+        relations += name_place_seats(doc, index, self.lex)
+        relations += coordinated_seats(doc, index, relations, self.lex)
+        relations += bracketed_seats(doc, index)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = ParseReader(doc, index, self.lex)
@@ -376,7 +383,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
-            if outer.start < loc.start and _seat_inside(outer, loc, lex):
+            if outer.start < loc.start and _nested_seat(outer, loc, lex):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer
@@ -411,6 +418,20 @@ def _same_entity(a: Span, b: Span) -> bool:
     return a._.entity_id is not None and a._.entity_id == b._.entity_id
 
 
+def _nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
+    (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
+    if _mission(org, lex):
+        return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
+    return _seat_inside(org, loc, lex)
+
+
+def _mission(org: Span, lex: Lexicon) -> bool:
+    """An embassy or consulate: the state in its name sends it, the seat is elsewhere
+    ("посольство России", "американское консульство"; decision 100)."""
+    return bool(lex.mission_heads) and any(fold(t.lemma_) in lex.mission_heads for t in org)
+
+
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
     "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
@@ -439,6 +460,8 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
         word = doc[i].lower_
         if word in lex.seat_prepositions or word in lex.name_prepositions:
             loc = starts.get(_past_place_words(doc, i + 1, lex))
+            if word in lex.seat_prepositions and _abbreviation_of_a_noun(doc, org, lex):
+                continue
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
         elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
@@ -446,6 +469,20 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
     return out
+
+
+def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
+    """ "офис ФБР в Вашингтоне", "саммит ОПЕК в Вене", "база НАТО в Афганистане": an
+    abbreviated name in the genitive of a common noun before it; the place after it is the
+    noun's (the office, the summit), not the body's seat (decision 103). A mission keeps its
+    "в" seat ("сотрудник посольства Бразилии в Перу"), and so does a noun that names the
+    seat itself ("штаб-квартира МАГАТЭ в Вене")."""
+    if org.start == 0 or _mission(org, lex):
+        return False
+    before, first = doc[org.start - 1], org[0]
+    if fold(before.lemma_) in lex.seat_nouns:
+        return False
+    return before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1
 
 
 def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -468,6 +505,26 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
             continue
         if loc is not None:
             out.append(Relation("HEADQUARTERED_IN", org, loc, word))
+    return out
+
+
+def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+    """ "«Ротор» (Волгоград)", "клуб «Вектор» (Казань, Россия)": a LOC opening a bracket right
+    after an ORG name, alone or before a comma, is its seat (decision 101); the first place
+    only, the city before its country."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org in index.by_type["ORG"]:
+        i = _skip_closing(doc, org.end)
+        if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
+            continue
+        loc = starts.get(i + 1)
+        if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
+            continue
+        # An abbreviation or a Latin form in the bracket is the name's other form, whatever
+        # the tagger called it: "Верховный суд (ВС)", "Антидопинговое агентство (USADA)".
+        if not (loc[0].is_upper or loc[0].is_ascii):
+            out.append(Relation("HEADQUARTERED_IN", org, loc, "("))
     return out
 
 
@@ -538,7 +595,9 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     positions = sorted(starts)
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
-        if org is not None and adjective.end < org.end and _adjective_opens(org, adjective, lex):
+        if org is None or _mission(org, lex):
+            continue
+        if adjective.end < org.end and _adjective_opens(org, adjective, lex):
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -547,7 +606,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         k = bisect_left(positions, org.start)
         if k == 0 or positions[k - 1] < org.start - reach:
             continue  # the cheap filter: no place adjective in reach before the name
-        if not _inside_other(org, index):
+        if not _inside_other(org, index) and not _mission(org, lex):
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
@@ -1463,3 +1522,81 @@ def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
             seated.add((org.start, org.end))
             out.append(Relation("HEADQUARTERED_IN", org, place, "latin_place"))
     return out
+
+
+# --- seats from Russian place names the tagger left inside ORG names (guideline 102) ---------
+
+NAME_PLACE_STAGE = "latin_place_rules"  # the stage that finds them (rules/latin_places.py)
+
+
+def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ) for a Russian place name inside a Cyrillic ORG name
+    that the tagger did not make a LOC: closing the name as a nested LOC would (decision 80:
+    "Университет Рочестера", "ФК «Тамбов»"), or opening a transliterated name of capitalised
+    words ("«Манчестер Юнайтед»", "«Сент-Луис Блюз»")."""
+    places = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    out = []
+    for place in places:
+        if place._.stage != NAME_PLACE_STAGE or place.text[:1].isascii():
+            continue
+        org = _smallest_org(index, place)
+        if org is None or _mission(org, lex) or index.within("LOC", org):
+            continue
+        words = [t for t in org if t.is_alpha]
+        closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
+        opens = place.start == org.start and all(t.text[:1].isupper() for t in words)
+        if closes or opens:
+            out.append(Relation("HEADQUARTERED_IN", org, place, "name_place"))
+    return out
+
+
+def _name_end(org: Span) -> int:
+    """The end of the name's words, past closing quotes: "ФК «Тамбов»" ends at "Тамбов"."""
+    end = org.end
+    while end > org.start and org.doc[end - 1].text in CLOSING:
+        end -= 1
+    return end
+
+
+# --- a seat shared by coordinated names (guideline 101) --------------------------------------
+
+COORDINATION = frozenset({"и"})
+
+
+def coordinated_seats(
+    doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
+) -> list[Relation]:
+    """ "Госсовета и Совета министров Кубы", "МВД и Верховного суда Венесуэлы": a place that
+    closes the last of coordinated ORG names, as its seat, is the seat of each name before it
+    joined by "и", in the same case, that has no place of its own (decision 101)."""
+    joined = [
+        r
+        for r in relations
+        if r.type == "HEADQUARTERED_IN" and r.trigger == "nested" and r.head.start > 0
+        and doc[r.head.start - 1].lower_ in COORDINATION and _name_end(r.head) == r.tail.end
+    ]  # fmt: skip
+    if not joined:
+        return []
+    ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
+    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    out = []
+    for r in joined:
+        last, i = r.head, r.head.start
+        while i > 0 and doc[i - 1].lower_ in COORDINATION:
+            before = ends.get(i - 1)
+            if before is None or (before.start, before.end) in seated or _mission(before, lex):
+                break
+            if index.within("LOC", before) or not _same_case(before, last):
+                break
+            if _quoted_or_latin(doc, before):
+                break  # "компания «Вектор» и правительство Японии": a brand is a whole name
+            out.append(Relation("HEADQUARTERED_IN", before, r.tail, "coordination"))
+            i = before.start
+    return out
+
+
+def _same_case(a: Span, b: Span) -> bool:
+    """The first nouns of two names share a case, where both state one."""
+    first = [next((t for t in s if t.pos_ in ("NOUN", "PROPN")), s[0]) for s in (a, b)]
+    cases = [set(t.morph.get("Case")) for t in first]
+    return not (cases[0] and cases[1]) or bool(cases[0] & cases[1])

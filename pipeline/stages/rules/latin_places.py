@@ -19,7 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import extensions
+from pipeline.stages.morphology import fold
 from pipeline.stages.rules.base import add_spans, load_lexicon, make_span
+from pipeline.stages.rules.lexicon import token_lemma
 
 LABEL = "PLACE_ADJ"
 BLOCKING = ("LOC", "PER")  # already a mention of its own: "Michael Jordan", a LOC found in it
@@ -42,23 +44,63 @@ class LatinGazetteer:
         return cls(places, longest)
 
 
+def russian_places(*paths: str | Path) -> dict[str, str]:
+    """Folded one-word place names -> the place: the places the adjective lexicon
+    (places.toml) and the Latin gazetteer name, in Russian, nominative (decision 102)."""
+    out: dict[str, str] = {}
+    for path in paths:
+        for table in load_lexicon(path).get("places", {}).values():
+            for place in table.values():
+                if " " not in place:
+                    out.setdefault(fold(place), place)
+    return out
+
+
 class LatinPlaceRules:
-    def __init__(self, nlp: Language, name: str, lexicon: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str, places: str | None = None) -> None:
         extensions.register()
         self.name = name
         self.gazetteer = LatinGazetteer.load(lexicon)
+        # Russian place names inside Cyrillic ORG names (decision 102); none without `places`.
+        self.russian = russian_places(places, lexicon) if places else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = [o for o in doc.spans.get("ORG", []) if any(LATIN.search(t.text) for t in o)]
-        if not orgs:
+        orgs = list(doc.spans.get("ORG", []))
+        latin = [o for o in orgs if any(LATIN.search(t.text) for t in o)]
+        cyrillic = [o for o in orgs if self.russian and o._.name_kind == "proper"]
+        if not latin and not cyrillic:
             return doc
         blocked = {
             i for label in BLOCKING for s in doc.spans.get(label, []) for i in range(s.start, s.end)
         }
-        spans = [s for org in orgs for s in self.places_in(org) if s.start not in blocked]
+        spans = [s for org in latin for s in self.places_in(org) if s.start not in blocked]
+        seen = {s.start for s in spans}
+        for org in cyrillic:
+            for span in self.russian_in(org):
+                if span.start not in blocked and span.start not in seen:
+                    seen.add(span.start)
+                    spans.append(span)
         if spans:
             add_spans(doc, LABEL, spans)
         return doc
+
+    def russian_in(self, org: Span) -> list[Span]:
+        """A capitalised Cyrillic word of a proper ORG name whose lemma is a place name, not
+        the whole name: "«Манчестер Юнайтед»", "Университет Рочестера", "ФК «Тамбов»"."""
+        out: list[Span] = []
+        if not self.russian:
+            return out  # Cyrillic names are read only with the `places` setting
+        for token in org:
+            if not token.text[:1].isupper() or LATIN.match(token.text):
+                continue
+            place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
+            if place is None and _geographical(token):
+                place = token.text if token.is_upper else token.lemma_.capitalize()
+            elif token.is_upper:
+                continue  # an abbreviation is a place only by the dictionary ("АН СССР")
+            if place is not None and len(org) > 1:
+                out.append(make_span(org.doc, token.i, token.i + 1, LABEL, self.name, normal=place))
+        return out
 
     def places_in(self, org: Span) -> list[Span]:
         """The gazetteer names in an ORG, longest first at each word, never the whole name
@@ -85,6 +127,21 @@ class LatinPlaceRules:
         return None
 
 
-@Language.factory("latin_place_rules", default_config={"lexicon": None})
-def make_latin_place_rules(nlp: Language, name: str, lexicon: str) -> LatinPlaceRules:
-    return LatinPlaceRules(nlp, name, lexicon)
+PERSON_TITLES = frozenset({"им", "им.", "имени"})  # "театр им. Вахтангова": a person
+
+
+def _geographical(token) -> bool:
+    """pymorphy3's reading in context is a geographical name (Geox), not after "им."."""
+    return "Geox" in str(token._.tag) and not _after_person_title(token)
+
+
+def _after_person_title(token) -> bool:
+    doc, i = token.doc, token.i
+    return any(doc[j].lower_ in PERSON_TITLES for j in range(max(0, i - 3), i))
+
+
+@Language.factory("latin_place_rules", default_config={"lexicon": None, "places": None})
+def make_latin_place_rules(
+    nlp: Language, name: str, lexicon: str, places: str | None = None
+) -> LatinPlaceRules:
+    return LatinPlaceRules(nlp, name, lexicon, places)

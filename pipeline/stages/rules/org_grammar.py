@@ -57,6 +57,7 @@ class OrgGrammar:
     unit_stop_adjectives: frozenset[str] = frozenset()
     # Units that are territorial branches: "по" + place after their parent is theirs.
     territorial_units: frozenset[str] = frozenset()
+    rank_adjectives: frozenset[str] = frozenset()  # "[федеральный] суд Бостона" (decision 101)
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -75,6 +76,7 @@ class OrgGrammar:
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
             unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
             territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
+            rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
         )
 
     @property
@@ -156,7 +158,7 @@ class OrgGrammar:
             return None  # "управления проектами": the activity with its object, no unit
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
-            if parent_end is not None:
+            if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)
                 return Candidate(self._left(doc, i, unit=True)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
                 return None  # "правление", "кафедра": a body only with its parent's name
@@ -194,16 +196,32 @@ class OrgGrammar:
         named parent takes weak adjectives too: the parent identifies the body, the
         adjective tells the unit ("главного управления МВД", decision 108)."""
         case = set(doc[i].morph.get("Case"))
-        start, strong = i, False
+        either = set(case)
+        if case & {"Nom", "Acc"} and "Anim" not in doc[i].morph.get("Animacy"):
+            either |= {"Nom", "Acc"}  # one form in both: the tagger picks either
+        start, strong, ranked = i, False, False
         stop = self.unit_stop_adjectives if unit else self.weak_adjectives
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
-            if prev.pos_ != "ADJ" or (case and not case & set(prev.morph.get("Case"))):
+            if prev.pos_ != "ADJ":
                 break
-            if token_lemma(prev) in stop and not _mid_capital(prev):
-                break
-            if unit and token_lemma(prev) in self.all_heads:
+            own = set(prev.morph.get("Case"))
+            # Nominative for accusative only for a word the dictionary reads as an adjective
+            # ("высший административный суд"), not a verb the tagger took for one.
+            if case and not case & own:
+                if not (either & own and str(prev._.tag).startswith("ADJF")):
+                    break
+            lemma = token_lemma(prev)
+            if lemma in stop and not _mid_capital(prev):
+                if unit or lemma not in self.rank_adjectives:
+                    break
+                start -= 1  # "федеральный суд": part of the name, yet no name by itself
+                ranked = True
+                continue
+            if unit and lemma in self.all_heads:
                 break  # "Пресс-служба городского управления": the tagger's adjective is a head
+            if ranked:
+                break  # the level opens the name: "40-летней [военной службы]" is no body
             start -= 1
             strong = True
         return start, strong
@@ -331,6 +349,7 @@ class Complements:
 
     pri_heads: frozenset[str]  # body heads that take "при": совет, комитет, школа, ...
     pri_objects: frozenset[str]  # what a body is attached to: президент, правительство, ...
+    place_nouns: frozenset[str] = frozenset()  # "суд [штата] Нью-Йорк" (guideline 101)
 
     @classmethod
     def from_lexicon(cls, data: dict, grammar: OrgGrammar) -> Complements:
@@ -338,6 +357,7 @@ class Complements:
         return cls(
             pri_heads=grammar.all_heads | lemma_set(c["pri_heads"]),
             pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
+            place_nouns=frozenset(c.get("place_nouns", [])),
         )
 
     def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> int:
@@ -357,7 +377,20 @@ class Complements:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
             return _places_after(doc, end + 1, names)
-        return span.end
+        return self._place_noun(doc, end, names) or span.end
+
+    def _place_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
+        """ "Верховный суд [штата Нью-Йорк]", "суд [г. Москвы]": a place noun in the genitive
+        and the LOC it names after a body's name complete it, as a genitive place does
+        ("мэрия Москвы"); NEREL spans them so (decision 101)."""
+        word = doc[end]
+        if token_lemma(word) not in self.place_nouns and word.lower_ not in self.place_nouns:
+            return None
+        j = end + 1 + (end + 1 < len(doc) and doc[end + 1].text == ".")
+        if word.lower_ != "г" and "Gen" not in word.morph.get("Case"):
+            return None
+        place = names.get(j)
+        return place.end if place is not None and place.label_ == "LOC" else None
 
     def _pri(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
         name = names.get(i)

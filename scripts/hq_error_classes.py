@@ -1,0 +1,190 @@
+"""HEADQUARTERED_IN errors by class against a NEREL corpus, and the strict / partial /
+given-mentions figures of all relation types, from the pipeline's own Docs.
+
+A missed gold link is classed by what the pipeline lacks: the ORG (not found, or found with
+other bounds), the place (not found, other bounds, an adjective or a Latin name outside the
+gazetteers), or, with both mentions found, the link itself by where the place stands (inside
+the ORG, Cyrillic or Latin; after or before it in its sentence; in another sentence). A
+spurious link is classed by the mechanism (trigger) that made it and by whether NEREL has its
+two mentions at all.
+
+    python scripts/hq_error_classes.py ../shared/corpora/nerel/train.jsonl \
+        --show "place after, same sentence" --limit 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.evaluation.corpora import NEREL, load_corpus  # noqa: E402
+from pipeline.evaluation.model import Mention, Relation  # noqa: E402
+from pipeline.evaluation.relations import ARGUMENT_TYPES, score_relations  # noqa: E402
+
+HQ = "HEADQUARTERED_IN"
+LATIN = re.compile(r"[A-Za-z]")
+ADJECTIVE_END = re.compile(r"(ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ой|ей)$")
+
+
+def run_docs(corpus) -> list:
+    """The pipeline's Docs for the corpus's texts."""
+    from pipeline.extensions import make_doc
+    from pipeline.reader import Document
+    from pipeline.runner import load_pipeline
+
+    nlp = load_pipeline()
+    documents = [Document(d.doc_id, d.text, "<memory>", "utf-8", None) for d in corpus.documents]
+    return list(nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=64))
+
+
+def predicted(docs: list) -> tuple[list[Relation], list[Mention], dict]:
+    """Relations and mentions as the evaluator reads them; triggers by relation."""
+    from pipeline.tables import doc_mentions
+
+    relations, mentions, triggers = [], [], {}
+    for doc in docs:
+        doc_id = doc._.doc_id
+        for span in doc_mentions(doc):
+            mentions.append(_mention(doc_id, span))
+        for r in doc._.relations or []:
+            rel = Relation(doc_id, r.type, _mention(doc_id, r.head), _mention(doc_id, r.tail))
+            relations.append(rel)
+            triggers.setdefault(rel, r.trigger)
+    return relations, mentions, triggers
+
+
+def _mention(doc_id: str, span) -> Mention:
+    kind = ARGUMENT_TYPES.get(span.label_, span.label_)
+    return Mention(doc_id, span.start_char, span.end_char, kind)
+
+
+def sentence_of(text: str, offset: int) -> tuple[int, int]:
+    """Rough sentence bounds around an offset (for showing and classing only)."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset))
+    end_dot, end_nl = text.find(". ", offset), text.find("\n", offset)
+    ends = [e for e in (end_dot, end_nl) if e >= 0]
+    return (start + 1 if start >= 0 else 0), (min(ends) if ends else len(text))
+
+
+def classify_missed(r: Relation, found: dict, text: str, linked_to: dict) -> str:
+    head, tail = r.head, r.tail
+    orgs, places = found.get(("ORG", r.doc_id), set()), found.get(("LOC", r.doc_id), set())
+    tail_text = text[tail.start : tail.end]
+    if (head.start, head.end) not in orgs:
+        near = [(s, e) for s, e in orgs if s < head.end and head.start < e]
+        if not near:
+            return "ORG not found"
+        s, e = min(near, key=lambda b: abs(b[0] - head.start) + abs(b[1] - head.end))
+        start = "" if s == head.start else ("starts before" if s < head.start else "starts after")
+        end = "" if e == head.end else ("ends after" if e > head.end else "ends before")
+        return f"ORG bounds: ours {start}{' and ' if start and end else ''}{end}"
+    if (tail.start, tail.end) not in places:
+        if head.start <= tail.start and tail.end <= head.end and LATIN.search(tail_text):
+            return "Latin place in Latin ORG not found"
+        if any(s < tail.end and tail.start < e for s, e in places):
+            return "place bounds"
+        if tail_text[:1].islower() or ADJECTIVE_END.search(tail_text.lower()):
+            return "place adjective not found"
+        return "place not found"
+    linked = [h for h in linked_to.get((r.doc_id, tail.start, tail.end), []) if h != head]
+    if linked:
+        return "place linked to another ORG"
+    if head.start <= tail.start and tail.end <= head.end:
+        return "Latin nested, both found" if LATIN.search(tail_text) else "nested, both found"
+    if sentence_of(text, head.start) != sentence_of(text, tail.start):
+        return "place in another sentence"
+    side = "after" if tail.start > head.start else "before"
+    return f"place {side}, same sentence"
+
+
+def classify_spurious(r: Relation, gold_mentions: set, trigger: str | None) -> str:
+    head_gold = ("ORG", r.head.start, r.head.end) in gold_mentions
+    tail_gold = ("LOC", r.tail.start, r.tail.end) in gold_mentions
+    given = "both gold" if head_gold and tail_gold else "place not gold"
+    if not head_gold:
+        given = "ORG not gold"
+    return f"{trigger or '?'} / {given}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a NEREL JSONL file")
+    parser.add_argument(
+        "--show", action="append", default=[], help="print the errors (or rights) of this class"
+    )
+    parser.add_argument("--limit", type=int, default=30)
+    args = parser.parse_args()
+
+    corpus = load_corpus(args.corpus, NEREL)
+    docs = run_docs(corpus)
+    relations, mentions, triggers = predicted(docs)
+    result = score_relations(corpus, relations, mentions)
+    for mode, by_type in result.counts.items():
+        cells = [
+            f"{t} {c.f1:.3f} ({c.tp}/{c.fp}/{c.fn})"
+            for t, c in by_type.items()
+            if t in ("money", "PART_OF", HQ)
+        ]
+        print(f"{mode:15s} " + "  ".join(cells))
+    text_of = {d.doc_id: d.text for d in corpus.documents}
+    found: dict = {}
+    for m in mentions:
+        found.setdefault((m.type, m.doc_id), set()).add((m.start, m.end))
+    gold_mentions = {d.doc_id: {(m.type, m.start, m.end) for m in d.gold} for d in corpus.documents}
+    errors: dict[str, list[str]] = {}
+    linked_to: dict = {}  # (doc, place start, end) -> the ORGs the pipeline seats there
+    for r in relations:
+        if r.type == HQ:
+            linked_to.setdefault((r.doc_id, r.tail.start, r.tail.end), []).append(r.head)
+    right: dict[str, list[str]] = {}
+    for r in result.missed:
+        if r.type == HQ:
+            text = text_of[r.doc_id]
+            line = _line(text, r)
+            kind = "missed: " + classify_missed(r, found, text, linked_to)
+            errors.setdefault(kind, []).append(line)
+    for r in result.spurious:
+        if r.type == HQ:
+            text = text_of[r.doc_id]
+            line = _line(text, r)
+            kind = classify_spurious(r, gold_mentions[r.doc_id], triggers.get(r))
+            errors.setdefault("spurious: " + kind, []).append(line)
+    spurious = {r for r in result.spurious if r.type == HQ}
+    made = Counter((triggers.get(r), r in spurious) for r in relations if r.type == HQ)
+    for trigger in sorted({t for t, _ in made}, key=str):
+        good, wrong = made[(trigger, False)], made[(trigger, True)]
+        print(f"trigger {trigger!s:16s} right {good:5d}  spurious {wrong:4d}")
+    for r in relations:
+        if r.type == HQ and r not in spurious:
+            text = text_of[r.doc_id]
+            line = _line(text, r)
+            right.setdefault(f"right: {triggers.get(r)}", []).append(line)
+    counts = Counter({k: len(v) for k, v in errors.items()})
+    for kind, n in sorted(counts.items()):
+        print(f"{n:5d}  {kind}")
+    for wanted in args.show:
+        for kind, lines in [*errors.items(), *right.items()]:
+            if wanted in kind:
+                print(f"\n## {kind}")
+                print("\n".join(lines[: args.limit]))
+
+
+def _line(text: str, r: Relation) -> str:
+    head, tail = text[r.head.start : r.head.end], text[r.tail.start : r.tail.end]
+    return f"{r.doc_id}: {head!r} -> {tail!r} | {_context(text, r)}"
+
+
+def _context(text: str, r: Relation) -> str:
+    start = min(r.head.start, r.tail.start)
+    end = max(r.head.end, r.tail.end)
+    return text[max(0, start - 60) : end + 40].replace("\n", " ")
+
+
+if __name__ == "__main__":
+    main()

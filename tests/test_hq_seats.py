@@ -1,0 +1,201 @@
+"""HEADQUARTERED_IN seats of session 6 (guideline decisions 100-103), table-driven over
+invented sentences, each mechanism with the look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PROJECT_ROOT
+from pipeline.stages.relations import Lexicon, _mission, _nested_seat
+
+LEXICON = PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"
+
+
+def seats(doc) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "HEADQUARTERED_IN"}
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load(str(LEXICON))
+
+
+# decision 100: the state in a mission's name sends it; a place after "в" is its seat
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Посольство Франции выступило с заявлением.", set()),
+        ("Сотрудник американского консульства дал интервью.", set()),
+        ("Шведское посольство закрыто на выходные.", set()),
+        ("Посольство России в Канаде выразило протест.", {("Посольство России", "Канаде")}),
+        ("Генконсульство Китая в Казани открылось вчера.", {("Генконсульство Китая", "Казани")}),
+        # look-alikes: other bodies keep the place in their name as their seat
+        ("МИД Франции выступил с заявлением.", {("МИД Франции", "Франции")}),
+        ("Шведское правительство одобрило план.", {("Шведское правительство", "Шведское")}),
+    ],
+)
+def test_mission_seats(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+def test_place_after_v_inside_a_mission_name(nlp, lex):
+    doc = nlp("Посольство Бразилии в Перу закрыто.")
+    org = doc[0:5]  # a mission whose name runs on to its seat, as NEREL spans some
+    sender, seat = doc[1:2], doc[3:4]
+    assert _mission(org, lex)
+    assert not _nested_seat(org, sender, lex)
+    assert _nested_seat(org, seat, lex)
+
+
+def test_mission_words_come_from_the_lexicon(nlp, tmp_path):
+    path = tmp_path / "relations.toml"
+    path.write_text('[seat]\nprepositions = ["в"]\n', encoding="utf-8")
+    empty = Lexicon.load(str(path))
+    doc = nlp("Посольство Франции выступило с заявлением.")
+    assert not _mission(doc[0:2], empty)  # no [seat] mission_heads: no mission
+
+
+# decision 101: a place opening a bracket right after the name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В финале «Ротор» (Волгоград) обыграл «Факел» (Воронеж, Россия).",
+            {("Ротор", "Волгоград"), ("Факел", "Воронеж")},
+        ),
+        # look-alikes: the name's other form in the bracket, a person's town
+        ("Верховный суд (ВС) отклонил жалобу.", set()),
+        ("Агентство по защите данных (DPA) оштрафовало банк.", set()),
+        ("Иван Петров (Москва) выиграл турнир.", set()),
+    ],
+)
+def test_bracketed_seats(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 102: a Russian place name the tagger left inside an ORG name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Она окончила Университет Детройта в 1990 году.", {("Университет Детройта", "Детройта")}),
+        ("Клуб ФК «Саратов» сменил тренера.", {("ФК «Саратов»", "Саратов")}),
+        ("Он перешёл в «Ливерпуль Стars».", {("Ливерпуль Стars", "Ливерпуль")}),
+        # places outside the gazetteers, from the dictionary's geographical names
+        (
+            "Он играл за «Бристоль Роверс» и «Лидс Юнайтед».",
+            {("Бристоль Роверс", "Бристоль"), ("Лидс Юнайтед", "Лидс")},
+        ),
+        # look-alike: a person after "им."/"имени", even one named like a town
+        ("Она играла в театре им. Вахтангова и в Театре имени Пушкина.", set()),
+        # look-alikes: a place as the topic of an institute, a name that is no place
+        ("Он учился в Институте Европы.", set()),
+        ("Акции «Ростелекома» выросли.", set()),
+    ],
+)
+def test_place_names_inside_names(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+def test_place_names_need_the_places_lexicon(nlp):
+    from pipeline.stages.rules.latin_places import LatinPlaceRules
+
+    latin = PROJECT_ROOT / "configs" / "lexicons" / "latin_places.toml"
+    places = PROJECT_ROOT / "configs" / "lexicons" / "places.toml"
+    without = LatinPlaceRules(nlp, "latin_place_rules", str(latin))
+    with_places = LatinPlaceRules(nlp, "latin_place_rules", str(latin), str(places))
+    doc = nlp("Она окончила Университет Детройта в 1990 году.")
+    (org,) = [o for o in doc.spans["ORG"] if o.text == "Университет Детройта"]
+    assert without.russian_in(org) == []
+    assert [(s.text, s._.normal) for s in with_places.russian_in(org)] == [("Детройта", "Детройт")]
+
+
+def test_a_name_that_is_only_the_place_is_no_seat(nlp):
+    from pipeline.stages.rules.latin_places import LatinPlaceRules
+
+    latin = PROJECT_ROOT / "configs" / "lexicons" / "latin_places.toml"
+    places = PROJECT_ROOT / "configs" / "lexicons" / "places.toml"
+    rules = LatinPlaceRules(nlp, "latin_place_rules", str(latin), str(places))
+    doc = nlp("«Саратов» обыграл гостей.")
+    assert rules.russian_in(doc[1:2]) == []  # the ORG "Саратов" alone names no seat
+
+
+# decision 103: "в" + place after an abbreviation in the genitive of a common noun
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Агент возглавлял офис ФБР в Чикаго.", set()),
+        ("Министры собрались на саммит ОПЕК в Вене.", set()),
+        # the noun names the seat itself; a mission; a name that is no abbreviation; no noun
+        ("Флаг в штаб-квартире МАГАТЭ в Вене приспущен.", {("МАГАТЭ", "Вене")}),
+        ("Дипломат посольства Бразилии в Перу вернулся домой.", {("посольства Бразилии", "Перу")}),
+        ("Профессор Университета Вектор в Казани выступил.", {("Университета Вектор", "Казани")}),
+        ("ФБР в Чикаго открыло дело.", {("ФБР", "Чикаго")}),
+    ],
+)
+def test_places_of_the_noun_before_an_abbreviation(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 101: a place closing the last of names joined by "и"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он стал председателем Госсовета и Совета министров Кубы.",
+            {("Совета министров Кубы", "Кубы"), ("Госсовета", "Кубы")},
+        ),
+        (
+            "Правительство и парламент Италии одобрили бюджет.",
+            {("парламент Италии", "Италии"), ("Правительство", "Италии")},
+        ),
+        # look-alikes: a place in the first name, a quoted brand before "и"
+        ("МИД России и Госдума выступили с заявлением.", {("МИД России", "России")}),
+        (
+            "Компания «Вектор» и правительство Японии подписали договор.",
+            {("правительство Японии", "Японии")},
+        ),
+    ],
+)
+def test_coordinated_seats(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 101: a place noun and its place after a body's name belong to the name
+@pytest.mark.parametrize(
+    ("text", "org", "seat"),
+    [
+        ("Верховный суд штата Нью-Йорк отклонил иск.", "Верховный суд штата Нью-Йорк", "Нью-Йорк"),
+        ("Сообщила полиция штата Миссури.", "полиция штата Миссури", "Миссури"),
+        ("Дело рассмотрит Мировой суд г. Казани.", "Мировой суд г. Казани", "Казани"),
+        # look-alikes: no body before the place noun
+        ("Жители штата Миссури вышли на улицы.", None, None),
+        ("Губернатор штата Техас Иван Петров подписал закон.", None, None),
+    ],
+)
+def test_place_nouns_complete_a_name(nlp, text, org, seat):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
+    assert seats(doc) == ({(org, seat)} if org else set())
+
+
+# decision 101: adjectives of a body's level belong to a named body's mention
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Его поддержал городской совет Детройта.", {"городской совет Детройта"}),
+        ("Иск рассмотрит федеральный суд Бостона.", {"федеральный суд Бостона"}),
+        ("Решение принял высший суд Чехии.", {"высший суд Чехии"}),
+        # look-alikes: a level adjective alone names no body; a word the tagger took for one
+        ("Он обратился в городской суд.", set()),
+        ("В 1990 году окончил философский факультет МГУ.", {"философский факультет МГУ", "МГУ"}),
+    ],
+)
+def test_level_adjectives_join_named_bodies(nlp, text, orgs):
+    assert {s.text for s in nlp(text).spans["ORG"]} == orgs
+
+
+def test_a_level_adjective_opens_the_name(nlp):
+    """Adjectives before a level adjective make no body: "40-летней военной службы"."""
+    doc = nlp("Он ушёл после 40-летней военной службы.")
+    assert not doc.spans["ORG"]
+    assert [d.text for d in doc.spans["DATE"]] == ["40-летней"]
