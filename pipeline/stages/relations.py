@@ -91,6 +91,7 @@ class Lexicon:
     kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
+    term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -125,6 +126,7 @@ class Lexicon:
             kind_holders=words("agents", "kind_holders"),
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
+            term_nouns=words("facts", "term_nouns"),
         )
 
 
@@ -155,6 +157,7 @@ class RelationRules:
             for fact in facts:
                 relations += fact.relations
             relations += reader.role_relations()
+            relations += reader.untriggered_dates()
         relations += part_of_words(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])
         doc._.facts = facts
@@ -861,11 +864,9 @@ class ParseReader:
         `inside` is the agent's phrase, whose words describe the agent, not the deal."""
         number = self.index.sentence[trigger.i]
         top = self.clause(trigger)
-        dates = self.index.in_sentence("DATE", number)
-        linked = [d for d in dates if self.governed(d, top)] or (dates if len(dates) == 1 else [])
-        if linked:
-            fact.date = linked[0]
-            fact.relations.append(self.relation("DATE_OF", amount, linked[0], trigger))
+        for date in self.amount_dates(amount, top, trigger):
+            fact.date = fact.date or date
+            fact.relations.append(self.relation("DATE_OF", amount, date, trigger))
         for sector in self.index.in_sentence("SECTOR", number):
             if self.describes_org(sector):
                 continue  # the sector of an organisation named beside it, not of the deal
@@ -883,6 +884,82 @@ class ParseReader:
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
         fact.location = self.location(top, agents)
+
+    # DATE_OF (decision 112)
+
+    def untriggered_dates(self) -> list[Relation]:
+        """DATE_OF for a money amount no trigger word holds ("МРОТ установлен на уровне X",
+        "состояние оценивается в X"): the dates of its own clause."""
+        out = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not anchor(amount).dep_:
+                continue
+            if self.trigger_of(amount) is not None:
+                continue  # dated with its fact, from the trigger's clause
+            top = clause_head(anchor(amount))
+            out += [self.relation("DATE_OF", amount, d, top) for d in self.amount_dates(amount, top)]
+        return out
+
+    def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
+        """Every DATE of the clause headed by `top` that dates `amount`: one hanging from the
+        amount itself or from the clause outside any other amount and any other clause; a
+        relative clause on a noun trigger dates it too ("кредит на X, который банк выдал в
+        2013 году"). A verb coordinated with or controlled by another, or a gerund, takes
+        that one's dates when it has none of its own ("за 5 лет провёл … и израсходовал X",
+        "намерены в 2020 году инвестировать X", "стал владельцем в 2009 году, приобретя его за
+        X"). An amount restating another ("X (около Y по нынешнему курсу)", "X — Y в 2018
+        году и Z в 2019 году") takes only the dates hanging from it."""
+        number = self.index.sentence[top.i]
+        own = anchor(amount)
+        others = {
+            anchor(a).i
+            for a in self.index.in_sentence("AMOUNT", number)
+            if not _overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
+        }
+        dates = [
+            d
+            for d in self.index.in_sentence("DATE", number)
+            if not _overlaps(d, amount) and not self.term(d)
+        ]
+        found: list[Span] = []
+        for clauses in self._date_clauses(own, top, trigger, others):
+            for date in dates:
+                if date not in found and any(
+                    _climb_to(anchor(date), own, c, others) for c in clauses
+                ):
+                    found.append(date)
+            if found:
+                break
+        return found
+
+    def _date_clauses(
+        self, own: Token, top: Token, trigger: Token | None, others: set[int]
+    ) -> Iterator[list[Token | None]]:
+        """Where an amount's dates are looked for, nearest first (see amount_dates)."""
+        if own.dep_ in RESTATED and own.head.i in others:
+            yield [None]
+            return
+        clauses: list[Token | None] = [None, top]
+        if trigger is not None and trigger.pos_ == "NOUN":
+            clauses += [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")]
+        yield clauses
+        head = top
+        for _ in range(2):
+            if head.head.i == head.i or not _shares_time(head):
+                return
+            head = head.head
+            yield [head]
+
+    def term(self, date: Span) -> bool:
+        """A length of time that is a term of punishment ("5 лет лишения свободы", "на срок
+        от 5 до 10 лет"): the word after it or the word before its preposition says so."""
+        doc, terms = self.doc, self.lex.term_nouns
+        after = doc[date.end] if date.end < len(doc) else None
+        before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
+        words = [after] if after is not None else []
+        words += before[-1:]
+        return any(fold(t.lemma_) in terms for t in words)
 
     def describes_org(self, sector: Span) -> bool:
         """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
@@ -1056,6 +1133,45 @@ ROLE_VERBS = {
     "founder_verbs": ("FOUNDED_BY", ("subject", "object")),  # X основал Y
     "member_verbs": ("MEMBER_OF", ("subject", "в")),  # X вступил в Y
 }
+
+
+RESTATED = ("appos", "parataxis")  # "X (около Y …)", "X — Y и Z": Y restates X
+
+
+def clause_head(token: Token, depth: int = 8) -> Token:
+    """The verb whose clause a word belongs to, or the root of its sentence."""
+    for _ in range(depth):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _shares_time(verb: Token) -> bool:
+    """A verb coordinated with its head, controlled by it, or a gerund on it: it happens when
+    its head does ("провёл … и израсходовал", "намерены инвестировать", "приобретя")."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
+
+
+def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
+    """Whether a date word reaches `amount` (top None) or the clause head `top` through
+    its heads without passing another amount or another clause's verb."""
+    token = start
+    for _ in range(8):
+        if token.i == amount.i:
+            return True
+        if top is not None and token.i == top.i:
+            return True
+        if token.i in others:
+            return False
+        if token.i != start.i and token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _argument(token: Token, role: str) -> bool:
