@@ -898,7 +898,8 @@ class ParseReader:
             if self.trigger_of(amount) is not None:
                 continue  # dated with its fact, from the trigger's clause
             top = clause_head(anchor(amount))
-            out += [self.relation("DATE_OF", amount, d, top) for d in self.amount_dates(amount, top)]
+            dates = self.amount_dates(amount, top)
+            out += [self.relation("DATE_OF", amount, d, top) for d in dates]
         return out
 
     def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
