@@ -596,6 +596,7 @@ class ParseReader:
     def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
         self.doc, self.index, self.lex = doc, index, lex
         self._sector_heads: set[int] | None = None
+        self._money_heads: set[int] | None = None
 
     # triggers and arguments
 
@@ -870,7 +871,7 @@ class ParseReader:
         for sector in self.index.in_sentence("SECTOR", number):
             if self.describes_org(sector):
                 continue  # the sector of an organisation named beside it, not of the deal
-            if self.governed(sector, top) and anchor(sector).i not in inside:
+            if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
                 for agent in agents:
@@ -879,11 +880,60 @@ class ParseReader:
         for org in self.index.in_sentence("ORG", number):
             if org in agents or _overlaps(org, amount) or any(_contains(a, org) for a in agents):
                 continue
-            head = anchor(org)
-            if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
+            if self.deal_object(org, trigger):
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
         fact.location = self.location(top, agents)
+
+    # AMOUNT_OF (decision 113)
+
+    def on_trigger(self, sector: Span, trigger: Token, amount: Span) -> bool:
+        """A SECTOR the money goes to, comes from or measures hangs from the amount's own
+        trigger or from the amount ("инвестиции в нефтепереработку на X", "экспорт зерна на
+        X"), through at most one noun ("направлены на развитие сельского хозяйства"), never
+        through another verb or another amount: a sector elsewhere in the sentence belongs to
+        another word ("получил от компании, занимавшейся строительством, X")."""
+        token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
+        # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
+        targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
+        for step in range(2):
+            if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
+                return False
+            if step and token.i in self.money_heads():
+                return False
+            token = token.head
+            if token.i in targets:
+                return True
+        return False
+
+    def money_heads(self) -> set[int]:
+        """Anchors of the money amounts."""
+        if self._money_heads is None:
+            self._money_heads = {
+                anchor(a).i
+                for a in self.index.by_type["AMOUNT"]
+                if a._.value is not None and a._.value.kind == "money"
+            }
+        return self._money_heads
+
+    def deal_object(self, org: Span, trigger: Token) -> bool:
+        """An ORG that is what the money buys, sells, values or goes into: the object of the
+        trigger ("купил «Орбиту» за X"), its genitive ("поглощение «Орбиты» за X"), "в" +
+        ORG ("вложил X в «Орбиту»"). Not the payer ("от «Орбиты»"), the payee (dative) or the
+        place of a sale ("продана на Christie's"): those are holders or venues."""
+        head = anchor(org)
+        if head.head.i != trigger.i:
+            return False
+        if head.dep_ == "obj":
+            return True
+        if head.dep_ == "nmod" and trigger.pos_ == "NOUN":
+            # "поглощение «Орбиты»", not "стоимость «Орбиты»" (its own value: decision 113)
+            bought = (
+                fold(trigger.lemma_) in _BUY
+                or self.lex.triggers.get(fold(trigger.lemma_)) == "sale"
+            )
+            return bought and "Gen" in head.morph.get("Case") and not _preposition(head)
+        return head.dep_ == "obl" and _preposition(head) == "в"
 
     # DATE_OF (decision 112)
 
