@@ -92,6 +92,7 @@ class Lexicon:
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
+    copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (116)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -127,6 +128,7 @@ class Lexicon:
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
             term_nouns=words("facts", "term_nouns"),
+            copulas=words("facts", "copulas"),
         )
 
 
@@ -1092,9 +1094,13 @@ class ParseReader:
             head = anchor(org)
             if not head.dep_ or self.index.holder_at.get(head.i) is not org:
                 continue
-            for word in self._sector_words(head):
+            words = [(w, False) for w in self._sector_words(head)]
+            words += [(w, True) for w in self._predicate_words(head)]
+            for word, loose in words:
                 for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
-                    if _overlaps(sector, org) or not _beside(sector, word):
+                    if _overlaps(sector, org):
+                        continue
+                    if not (_beside(sector, word) or (loose and _reaches(sector, word))):
                         continue
                     fact = facts.get(word.i) or self.new_fact(word)
                     facts[word.i] = fact
@@ -1111,6 +1117,45 @@ class ParseReader:
             fact.date = linked[0] if linked else None
             fact.location = self.location(top, [fact.agent] if fact.agent else [])
         return list(facts.values())
+
+    def _predicate_words(self, head: Token) -> list[Token]:
+        """Words that say what an ORG is, beyond a descriptor beside it (decision 116): the
+        noun of a list it is given in ("в IT-компаниях, таких как «А» и «Б»", "среди
+        финансовых учреждений — «А», «Б»"), the predicate of a copula whose subject it is
+        ("«А» является крупнейшей социальной сетью", "«А» превратился в поисковик", "«А» —
+        один из лидеров продаж семян")."""
+        first = head
+        for _ in range(4):  # "«А», «Б» и «В»": the list hangs from its first member
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        words = []
+        up = first.head
+        if fold(up.lemma_) == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
+            words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
+        elif first.dep_ == "parataxis" and _after_dash(first):
+            words.append(up)  # "среди X — «А», «Б»"
+        subject = first
+        if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
+            subject = subject.head  # "компания «А» — один из лидеров"
+        if subject.dep_ == "nsubj" and subject.head.i != subject.i:
+            words += self._predicates(subject.head)
+        return words
+
+    def _predicates(self, verb: Token) -> list[Token]:
+        """What a subject is said to be: the predicate noun of "являться", "стать",
+        "превратиться в", "считаться"; for a nominal predicate "один из X", X."""
+        if fold(verb.lemma_) in self.lex.copulas:
+            return [
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp" or (c.dep_ == "obl" and _preposition(c) in ("в", ""))
+                if c.pos_ in ("NOUN", "ADJ", "NUM", "PRON")
+            ]
+        if verb.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
+            among = [c for c in verb.children if c.dep_ == "nmod" and _preposition(c) == "из"]
+            return among or [verb]
+        return []
 
     def _sector_words(self, head: Token) -> list[Token]:
         words = []
@@ -1300,6 +1345,34 @@ def _future_aux(token: Token) -> bool:
 
 def _instrumental(token: Token) -> bool:
     return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
+
+
+LIST_DEPS = ("obl", "nmod", "appos", "conj", "parataxis")  # "таких как X" as parsed
+
+
+def _after_dash(token: Token) -> bool:
+    """A word right after a dash or a colon ("учреждений — «А»")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
+
+
+def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
+    """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
+    and adjectives only ("один из лидеров продаж семян" -> "семян")."""
+    token = anchor(sector)
+    for _ in range(depth):
+        if token.i == word.i:
+            return True
+        if token.head.i == token.i or token.dep_ not in ("nmod", "amod", "conj", "obl", "appos"):
+            return False
+        if token.dep_ == "conj" and token.head.i == word.i:
+            return False  # "фирмы …, а также авиакомпания": another noun of the list
+        token = token.head
+        if token.i != word.i and token.pos_ in ("VERB", "AUX"):
+            return False
+    return token.i == word.i
 
 
 def _beside(sector: Span, word: Token) -> bool:
