@@ -924,6 +924,8 @@ class ParseReader:
         ORG ("вложил X в «Орбиту»"). Not the payer ("от «Орбиты»"), the payee (dative) or the
         place of a sale ("продана на Christie's"): those are holders or venues."""
         head = anchor(org)
+        if head.dep_ in ("appos", "flat:name") and head.head.i != trigger.i:
+            head = head.head  # "купил компанию «Орбита»": the kind noun is the object
         if head.head.i != trigger.i:
             return False
         if head.dep_ == "obj":
@@ -990,10 +992,11 @@ class ParseReader:
         self, own: Token, top: Token, trigger: Token | None, others: set[int]
     ) -> Iterator[list[Token | None]]:
         """Where an amount's dates are looked for, nearest first (see amount_dates)."""
-        if own.dep_ in RESTATED and own.head.i in others:
+        if _under_other(own, top, others):
             yield [None]
             return
-        clauses: list[Token | None] = [None, top]
+        # "должен быть погашен до X": the verb the clause's head controls
+        clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
         if trigger is not None and trigger.pos_ == "NOUN":
             clauses += [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")]
         yield clauses
@@ -1172,8 +1175,20 @@ class ParseReader:
         for child in head.children:
             if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
                 words.append(child)
-        if head.dep_ == "nsubj" and fold(head.head.lemma_) in self.lex.sector_words:
-            words.append(head.head)
+        subject = head
+        if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
+            subject = head.head  # "Компания «Орбита» занимается строительством"
+        if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
+            words.append(subject.head)
+        # "компании «Орбита», занимающейся строительством": a participle on the name or on
+        # the descriptor it stands in apposition to (decision 114 b)
+        nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
+        for noun in nouns:
+            words += [
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
+            ]
         # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
         # дому Conde Nast"): the name in apposition to that noun takes its sector.
         if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
@@ -1231,7 +1246,22 @@ ROLE_VERBS = {
 }
 
 
-RESTATED = ("appos", "parataxis")  # "X (около Y …)", "X — Y и Z": Y restates X
+def _under_other(own: Token, top: Token, others: set[int]) -> bool:
+    """An amount that hangs from another amount of its clause, not as its conjunct: a
+    restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
+    2021 году против Y годом ранее"), which takes only the dates hanging from it."""
+    if _preposition(own) == "против" or _bracketed_after(own, others):
+        return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
+    token = own
+    for _ in range(4):
+        if token.i == top.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj" and token.head.i in others:
+            return False  # "долг в 3 млрд и 75 млн": one debt, one date
+        token = token.head
+        if token.i in others:
+            return True
+    return False
 
 
 def clause_head(token: Token, depth: int = 8) -> Token:
@@ -1249,6 +1279,18 @@ def _shares_time(verb: Token) -> bool:
     if verb.dep_ in ("conj", "xcomp"):
         return True
     return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
+
+
+def _bracketed_after(own: Token, others: set[int]) -> bool:
+    """An amount opening a bracket right after another amount: "X (около Y …)"."""
+    doc, i = own.doc, own.left_edge.i
+    if doc[i].text != "(":
+        i -= 1
+        while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADP" or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != "(":
+            return False
+    return any(k in others for k in range(max(i - 2, 0), i))
 
 
 def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
@@ -1353,7 +1395,7 @@ LIST_DEPS = ("obl", "nmod", "appos", "conj", "parataxis")  # "таких как 
 def _after_dash(token: Token) -> bool:
     """A word right after a dash or a colon ("учреждений — «А»")."""
     i = token.i - 1
-    while i >= 0 and token.doc[i].is_space:
+    while i >= 0 and (token.doc[i].is_space or token.doc[i].is_quote):
         i -= 1
     return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
 
@@ -1378,7 +1420,8 @@ def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
 def _beside(sector: Span, word: Token) -> bool:
     """A sector that is the descriptor word itself or one of its modifiers."""
     head = anchor(sector)
-    return head.i == word.i or (head.head.i == word.i and head.dep_ in ("amod", "nmod", "obj"))
+    deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
+    return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
