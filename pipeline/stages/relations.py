@@ -1015,7 +1015,12 @@ class ParseReader:
         before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
         words = [after] if after is not None else []
         words += before[-1:]
-        return any(fold(t.lemma_) in terms for t in words)
+        if any(fold(t.lemma_) in terms for t in words):
+            return True
+        # "до 5 лет со штрафом до X": a term joined to the fine it comes with
+        fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
+        joined = after is not None and fold(after.lemma_) in ("с", "со")
+        return joined and fine is not None and fold(fine.lemma_) == "штраф"
 
     def describes_org(self, sector: Span) -> bool:
         """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
