@@ -1177,6 +1177,10 @@ class ParseReader:
             if fold(token.lemma_) in self.lex.sector_words:
                 words.append(token)
                 break
+            among = self._predicates(token) if fold(token.lemma_) == "один" else []
+            if any(fold(w.lemma_) in self.lex.sector_words for w in among):
+                words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
+                break
         for child in head.children:
             if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
                 words.append(child)
