@@ -92,7 +92,7 @@ class Lexicon:
     location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
-    copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (116)
+    copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -1010,6 +1010,9 @@ class ParseReader:
     def term(self, date: Span) -> bool:
         """A length of time that is a term of punishment ("5 лет лишения свободы", "на срок
         от 5 до 10 лет"): the word after it or the word before its preposition says so."""
+        value = date._.value
+        if value is None or value.timex_type != "DURATION":
+            return False  # "в срок до 1 мая": a point in time is no term
         doc, terms = self.doc, self.lex.term_nouns
         after = doc[date.end] if date.end < len(doc) else None
         before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
@@ -1127,7 +1130,7 @@ class ParseReader:
         return list(facts.values())
 
     def _predicate_words(self, head: Token) -> list[Token]:
-        """Words that say what an ORG is, beyond a descriptor beside it (decision 116): the
+        """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
         noun of a list it is given in ("в IT-компаниях, таких как «А» и «Б»", "среди
         финансовых учреждений — «А», «Б»"), the predicate of a copula whose subject it is
         ("«А» является крупнейшей социальной сетью", "«А» превратился в поисковик", "«А» —
