@@ -882,6 +882,9 @@ class ParseReader:
         for org in self.index.in_sentence("ORG", number):
             if org in agents or _overlaps(org, amount) or any(_contains(a, org) for a in agents):
                 continue
+            head = anchor(org)
+            if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
+                fact.counterpart = fact.counterpart or org  # the other party, any side
             if self.deal_object(org, trigger):
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
