@@ -161,3 +161,16 @@ def test_sector_of(nlp, text, expected):
 def test_sentence_without_parse_links_nothing(nlp):
     doc = nlp("Прогноз погоды на завтра: дождь.")
     assert not of_type(doc, "DATE_OF") and not of_type(doc, "SECTOR_OF")
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # the payer is the fact's counterpart though it takes no AMOUNT_OF (decision 119)
+        ("Иванов получил 3 млн рублей от компании «Орбита».", "Орбита"),
+        ("Холдинг «Вектор» купил компанию «Орбита» за 2 млрд рублей.", "Орбита"),
+    ],
+)
+def test_counterpart_column_keeps_the_other_party(nlp, text, counterpart):
+    facts = nlp(text)._.facts
+    assert [f.counterpart.text for f in facts if f.counterpart is not None] == [counterpart]
