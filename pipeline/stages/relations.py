@@ -98,6 +98,8 @@ class Lexicon:
     attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
     seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
+    term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
+    copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -140,6 +142,8 @@ class Lexicon:
             ),
             mission_heads=words("seat", "mission_heads"),
             seat_nouns=words("seat", "seat_nouns"),
+            term_nouns=words("facts", "term_nouns"),
+            copulas=words("facts", "copulas"),
         )
 
 
@@ -173,6 +177,7 @@ class RelationRules:
             for fact in facts:
                 relations += fact.relations
             relations += reader.role_relations()
+            relations += reader.untriggered_dates()
         relations += part_of_words(doc, index, self.lex)
         relations += bare_unit_parents(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])
@@ -789,6 +794,7 @@ class ParseReader:
     def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
         self.doc, self.index, self.lex = doc, index, lex
         self._sector_heads: set[int] | None = None
+        self._money_heads: set[int] | None = None
 
     # triggers and arguments
 
@@ -1182,15 +1188,13 @@ class ParseReader:
         `inside` is the agent's phrase, whose words describe the agent, not the deal."""
         number = self.index.sentence[trigger.i]
         top = self.clause(trigger)
-        dates = self.index.in_sentence("DATE", number)
-        linked = [d for d in dates if self.governed(d, top)] or (dates if len(dates) == 1 else [])
-        if linked:
-            fact.date = linked[0]
-            fact.relations.append(self.relation("DATE_OF", amount, linked[0], trigger))
+        for date in self.amount_dates(amount, top, trigger):
+            fact.date = fact.date or date
+            fact.relations.append(self.relation("DATE_OF", amount, date, trigger))
         for sector in self.index.in_sentence("SECTOR", number):
             if self.describes_org(sector):
                 continue  # the sector of an organisation named beside it, not of the deal
-            if self.governed(sector, top) and anchor(sector).i not in inside:
+            if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
                 for agent in agents:
@@ -1201,9 +1205,149 @@ class ParseReader:
                 continue
             head = anchor(org)
             if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
+                fact.counterpart = fact.counterpart or org  # the other party, any side
+            if self.deal_object(org, trigger):
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
         fact.location = self.location(top, agents)
+
+    # AMOUNT_OF (decision 113)
+
+    def on_trigger(self, sector: Span, trigger: Token, amount: Span) -> bool:
+        """A SECTOR the money goes to, comes from or measures hangs from the amount's own
+        trigger or from the amount ("инвестиции в нефтепереработку на X", "экспорт зерна на
+        X"), through at most one noun ("направлены на развитие сельского хозяйства"), never
+        through another verb or another amount: a sector elsewhere in the sentence belongs to
+        another word ("получил от компании, занимавшейся строительством, X")."""
+        token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
+        # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
+        targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
+        for step in range(2):
+            if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
+                return False
+            if step and token.i in self.money_heads():
+                return False
+            token = token.head
+            if token.i in targets:
+                return True
+        return False
+
+    def money_heads(self) -> set[int]:
+        """Anchors of the money amounts."""
+        if self._money_heads is None:
+            self._money_heads = {
+                anchor(a).i
+                for a in self.index.by_type["AMOUNT"]
+                if a._.value is not None and a._.value.kind == "money"
+            }
+        return self._money_heads
+
+    def deal_object(self, org: Span, trigger: Token) -> bool:
+        """An ORG that is what the money buys, sells, values or goes into: the object of the
+        trigger ("купил «Орбиту» за X"), its genitive ("поглощение «Орбиты» за X"), "в" +
+        ORG ("вложил X в «Орбиту»"). Not the payer ("от «Орбиты»"), the payee (dative) or the
+        place of a sale ("продана на Christie's"): those are holders or venues."""
+        head = anchor(org)
+        if head.dep_ in ("appos", "flat:name") and head.head.i != trigger.i:
+            head = head.head  # "купил компанию «Орбита»": the kind noun is the object
+        if head.head.i != trigger.i:
+            return False
+        if head.dep_ == "obj":
+            return True
+        if head.dep_ == "nmod" and trigger.pos_ == "NOUN":
+            # "поглощение «Орбиты»", not "стоимость «Орбиты»" (its own value: decision 113)
+            bought = (
+                fold(trigger.lemma_) in _BUY
+                or self.lex.triggers.get(fold(trigger.lemma_)) == "sale"
+            )
+            return bought and "Gen" in head.morph.get("Case") and not _preposition(head)
+        return head.dep_ == "obl" and _preposition(head) == "в"
+
+    # DATE_OF (decision 112)
+
+    def untriggered_dates(self) -> list[Relation]:
+        """DATE_OF for a money amount no trigger word holds ("МРОТ установлен на уровне X",
+        "состояние оценивается в X"): the dates of its own clause."""
+        out = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not anchor(amount).dep_:
+                continue
+            if self.trigger_of(amount) is not None:
+                continue  # dated with its fact, from the trigger's clause
+            top = clause_head(anchor(amount))
+            dates = self.amount_dates(amount, top)
+            out += [self.relation("DATE_OF", amount, d, top) for d in dates]
+        return out
+
+    def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
+        """Every DATE of the clause headed by `top` that dates `amount`: one hanging from the
+        amount itself or from the clause outside any other amount and any other clause; a
+        relative clause on a noun trigger dates it too ("кредит на X, который банк выдал в
+        2013 году"). A verb coordinated with or controlled by another, or a gerund, takes
+        that one's dates when it has none of its own ("за 5 лет провёл … и израсходовал X",
+        "намерены в 2020 году инвестировать X", "стал владельцем в 2009 году, приобретя его за
+        X"). An amount restating another ("X (около Y по нынешнему курсу)", "X — Y в 2018
+        году и Z в 2019 году") takes only the dates hanging from it."""
+        number = self.index.sentence[top.i]
+        own = anchor(amount)
+        others = {
+            anchor(a).i
+            for a in self.index.in_sentence("AMOUNT", number)
+            if not _overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
+        }
+        dates = [
+            d
+            for d in self.index.in_sentence("DATE", number)
+            if not _overlaps(d, amount) and not self.term(d)
+        ]
+        found: list[Span] = []
+        for clauses in self._date_clauses(own, top, trigger, others):
+            for date in dates:
+                if date not in found and any(
+                    _climb_to(anchor(date), own, c, others) for c in clauses
+                ):
+                    found.append(date)
+            if found:
+                break
+        return found
+
+    def _date_clauses(
+        self, own: Token, top: Token, trigger: Token | None, others: set[int]
+    ) -> Iterator[list[Token | None]]:
+        """Where an amount's dates are looked for, nearest first (see amount_dates)."""
+        if _under_other(own, top, others):
+            yield [None]
+            return
+        # "должен быть погашен до X": the verb the clause's head controls
+        clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
+        if trigger is not None and trigger.pos_ == "NOUN":
+            clauses += [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")]
+        yield clauses
+        head = top
+        for _ in range(2):
+            if head.head.i == head.i or not _shares_time(head):
+                return
+            head = head.head
+            yield [head]
+
+    def term(self, date: Span) -> bool:
+        """A length of time that is a term of punishment ("5 лет лишения свободы", "на срок
+        от 5 до 10 лет"): the word after it or the word before its preposition says so."""
+        value = date._.value
+        if value is None or value.timex_type != "DURATION":
+            return False  # "в срок до 1 мая": a point in time is no term
+        doc, terms = self.doc, self.lex.term_nouns
+        after = doc[date.end] if date.end < len(doc) else None
+        before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
+        words = [after] if after is not None else []
+        words += before[-1:]
+        if any(fold(t.lemma_) in terms for t in words):
+            return True
+        # "до 5 лет со штрафом до X": a term joined to the fine it comes with
+        fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
+        joined = after is not None and fold(after.lemma_) in ("с", "со")
+        return joined and fine is not None and fold(fine.lemma_) == "штраф"
 
     def describes_org(self, sector: Span) -> bool:
         """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
@@ -1285,9 +1429,13 @@ class ParseReader:
             head = anchor(org)
             if not head.dep_ or self.index.holder_at.get(head.i) is not org:
                 continue
-            for word in self._sector_words(head):
+            words = [(w, False) for w in self._sector_words(head)]
+            words += [(w, True) for w in self._predicate_words(head)]
+            for word, loose in words:
                 for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
-                    if _overlaps(sector, org) or not _beside(sector, word):
+                    if _overlaps(sector, org):
+                        continue
+                    if not (_beside(sector, word) or (loose and _reaches(sector, word))):
                         continue
                     fact = facts.get(word.i) or self.new_fact(word)
                     facts[word.i] = fact
@@ -1305,6 +1453,45 @@ class ParseReader:
             fact.location = self.location(top, [fact.agent] if fact.agent else [])
         return list(facts.values())
 
+    def _predicate_words(self, head: Token) -> list[Token]:
+        """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
+        noun of a list it is given in ("в IT-компаниях, таких как «А» и «Б»", "среди
+        финансовых учреждений — «А», «Б»"), the predicate of a copula whose subject it is
+        ("«А» является крупнейшей социальной сетью", "«А» превратился в поисковик", "«А» —
+        один из лидеров продаж семян")."""
+        first = head
+        for _ in range(4):  # "«А», «Б» и «В»": the list hangs from its first member
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        words = []
+        up = first.head
+        if fold(up.lemma_) == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
+            words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
+        elif first.dep_ == "parataxis" and _after_dash(first):
+            words.append(up)  # "среди X — «А», «Б»"
+        subject = first
+        if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
+            subject = subject.head  # "компания «А» — один из лидеров"
+        if subject.dep_ == "nsubj" and subject.head.i != subject.i:
+            words += self._predicates(subject.head)
+        return words
+
+    def _predicates(self, verb: Token) -> list[Token]:
+        """What a subject is said to be: the predicate noun of "являться", "стать",
+        "превратиться в", "считаться"; for a nominal predicate "один из X", X."""
+        if fold(verb.lemma_) in self.lex.copulas:
+            return [
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp" or (c.dep_ == "obl" and _preposition(c) in ("в", ""))
+                if c.pos_ in ("NOUN", "ADJ", "NUM", "PRON")
+            ]
+        if verb.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
+            among = [c for c in verb.children if c.dep_ == "nmod" and _preposition(c) == "из"]
+            return among or [verb]
+        return []
+
     def _sector_words(self, head: Token) -> list[Token]:
         words = []
         token = head
@@ -1317,11 +1504,27 @@ class ParseReader:
             if fold(token.lemma_) in self.lex.sector_words:
                 words.append(token)
                 break
+            among = self._predicates(token) if fold(token.lemma_) == "один" else []
+            if any(fold(w.lemma_) in self.lex.sector_words for w in among):
+                words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
+                break
         for child in head.children:
             if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
                 words.append(child)
-        if head.dep_ == "nsubj" and fold(head.head.lemma_) in self.lex.sector_words:
-            words.append(head.head)
+        subject = head
+        if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
+            subject = head.head  # "Компания «Орбита» занимается строительством"
+        if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
+            words.append(subject.head)
+        # "компании «Орбита», занимающейся строительством": a participle on the name or on
+        # the descriptor it stands in apposition to (decision 114 b)
+        nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
+        for noun in nouns:
+            words += [
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
+            ]
         # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
         # дому Conde Nast"): the name in apposition to that noun takes its sector.
         if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
@@ -1377,6 +1580,72 @@ ROLE_VERBS = {
     "founder_verbs": ("FOUNDED_BY", ("subject", "object")),  # X основал Y
     "member_verbs": ("MEMBER_OF", ("subject", "в")),  # X вступил в Y
 }
+
+
+def _under_other(own: Token, top: Token, others: set[int]) -> bool:
+    """An amount that hangs from another amount of its clause, not as its conjunct: a
+    restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
+    2021 году против Y годом ранее"), which takes only the dates hanging from it."""
+    if _preposition(own) == "против" or _bracketed_after(own, others):
+        return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
+    token = own
+    for _ in range(4):
+        if token.i == top.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj" and token.head.i in others:
+            return False  # "долг в 3 млрд и 75 млн": one debt, one date
+        token = token.head
+        if token.i in others:
+            return True
+    return False
+
+
+def clause_head(token: Token, depth: int = 8) -> Token:
+    """The verb whose clause a word belongs to, or the root of its sentence."""
+    for _ in range(depth):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _shares_time(verb: Token) -> bool:
+    """A verb coordinated with its head, controlled by it, or a gerund on it: it happens when
+    its head does ("провёл … и израсходовал", "намерены инвестировать", "приобретя")."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
+
+
+def _bracketed_after(own: Token, others: set[int]) -> bool:
+    """An amount opening a bracket right after another amount: "X (около Y …)"."""
+    doc, i = own.doc, own.left_edge.i
+    if doc[i].text != "(":
+        i -= 1
+        while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADP" or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != "(":
+            return False
+    return any(k in others for k in range(max(i - 2, 0), i))
+
+
+def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
+    """Whether a date word reaches `amount` (top None) or the clause head `top` through
+    its heads without passing another amount or another clause's verb."""
+    token = start
+    for _ in range(8):
+        if token.i == amount.i:
+            return True
+        if top is not None and token.i == top.i:
+            return True
+        if token.i in others:
+            return False
+        if token.i != start.i and token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _argument(token: Token, role: str) -> bool:
@@ -1490,10 +1759,39 @@ def _instrumental(token: Token) -> bool:
     return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
 
 
+LIST_DEPS = ("obl", "nmod", "appos", "conj", "parataxis")  # "таких как X" as parsed
+
+
+def _after_dash(token: Token) -> bool:
+    """A word right after a dash or a colon ("учреждений — «А»")."""
+    i = token.i - 1
+    while i >= 0 and (token.doc[i].is_space or token.doc[i].is_quote):
+        i -= 1
+    return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
+
+
+def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
+    """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
+    and adjectives only ("один из лидеров продаж семян" -> "семян")."""
+    token = anchor(sector)
+    for _ in range(depth):
+        if token.i == word.i:
+            return True
+        if token.head.i == token.i or token.dep_ not in ("nmod", "amod", "conj", "obl", "appos"):
+            return False
+        if token.dep_ == "conj" and token.head.i == word.i:
+            return False  # "фирмы …, а также авиакомпания": another noun of the list
+        token = token.head
+        if token.i != word.i and token.pos_ in ("VERB", "AUX"):
+            return False
+    return token.i == word.i
+
+
 def _beside(sector: Span, word: Token) -> bool:
     """A sector that is the descriptor word itself or one of its modifiers."""
     head = anchor(sector)
-    return head.i == word.i or (head.head.i == word.i and head.dep_ in ("amod", "nmod", "obj"))
+    deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
+    return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -1,0 +1,176 @@
+"""SECTOR_OF / DATE_OF / AMOUNT_OF (guideline 112-119), table-driven over invented sentences,
+each class with the look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def of_type(doc, kind: str) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount no money trigger holds is dated by its own clause (decision 116)
+        (
+            "С 1 марта 2021 года минимальная пенсия установлена на уровне 12 тыс. рублей.",
+            {("12 тыс. рублей", "С 1 марта 2021 года")},
+        ),
+        (
+            "В 2019 году состояние бизнесмена оценивалось в 3 млрд долларов.",
+            {("3 млрд долларов", "В 2019 году")},
+        ),
+        # coordinated verbs share a date written once; a gerund shares its head's
+        (
+            "За 5 лет фонд провёл три конкурса и израсходовал 40 млн рублей.",
+            {("40 млн рублей", "За 5 лет")},
+        ),
+        (
+            "Банк «Орбита» стал владельцем завода в 2018 году, приобретя его за 300 млн рублей.",
+            {("300 млн рублей", "в 2018 году")},
+        ),
+        # the verb a clause's head controls: "должен быть погашен до X"; conjoined amounts
+        (
+            "Долг в 3 млрд рублей и 75 млн рублей процентов "
+            "должен быть погашен до 1 мая 2024 года.",
+            {("3 млрд рублей", "до 1 мая 2024 года"), ("75 млн рублей", "до 1 мая 2024 года")},
+        ),
+        # each amount of a comparison its own date; a restatement in brackets none
+        (
+            "Выручка «Вектора» в 2020 году составила 5 млрд рублей "
+            "против 4 млрд рублей годом ранее.",
+            {("5 млрд рублей", "в 2020 году"), ("4 млрд рублей", "годом ранее")},
+        ),
+        (
+            "Свадьба в 1995 году обошлась в 2 млн долларов "
+            "(около 4 млн долларов по нынешнему курсу).",
+            {("2 млн долларов", "в 1995 году")},
+        ),
+        # look-alikes: a term of punishment, another clause's date, a participle's date
+        (
+            "Суд приговорил директора к 4 годам лишения свободы "
+            "и штрафу в размере 500 тыс. рублей.",
+            set(),
+        ),
+        (
+            "Директора арестовали 1 мая, но затем отпустили "
+            "после того, как он внёс залог в 2 млн рублей.",
+            set(),
+        ),
+        ("Основанный в 2007 году сервис получит 250 млн долларов.", set()),
+        # a deadline after "срок" is a date, not a term
+        (
+            "Банк должен погасить 5 млрд рублей в срок до 1 мая 2024 года.",
+            {("5 млрд рублей", "до 1 мая 2024 года")},
+        ),
+        (
+            "Ему грозит до 6 лет лишения свободы со штрафом до 300 тыс. рублей "
+            "(сейчас — до 3 лет со штрафом до 100 тыс. рублей).",
+            set(),
+        ),
+    ],
+)
+def test_date_of(nlp, text, expected):
+    assert of_type(nlp(text), "DATE_OF") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Компания «Вектор» вложила 5 млрд рублей в нефтепереработку.",
+            {("5 млрд рублей", "нефтепереработку")},
+        ),
+        # the company bought, through the kind noun it stands beside
+        (
+            "Холдинг «Вектор» купил компанию «Орбита» за 2 млрд рублей.",
+            {("2 млрд рублей", "Орбита")},
+        ),
+        # look-alikes: the payer, the venue, a company's own value, a sector of another word
+        ("Иванов получил 3 млн рублей от компании «Орбита».", set()),
+        ("Картина продана на аукционе «Вектор» за 2 млн долларов.", set()),
+        ("Стоимость «Вектора» на рынке составляет 200 млрд долларов.", set()),
+        (
+            "Иванов получил 3 млн рублей от компании «Орбита», занимающейся строительством дорог.",
+            set(),
+        ),
+    ],
+)
+def test_amount_of(nlp, text, expected):
+    assert of_type(nlp(text), "AMOUNT_OF") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lists: "такие как", a dash after the kind
+        (
+            "Он работал в нефтяных компаниях, таких как «Вектор» и «Орбита».",
+            {("Вектор", "нефтяных компаниях")},
+        ),
+        (
+            "Среди пострадавших нефтяных компаний — «Вектор», «Орбита» и «Зенит».",
+            {("Вектор", "нефтяных компаний"), ("Зенит", "нефтяных компаний")},
+        ),
+        # copula and predicate nouns
+        (
+            "Компания «Вектор» является крупнейшим производителем удобрений в России.",
+            {("Вектор", "удобрений")},
+        ),
+        (
+            "Компания «Вектор» — один из лидеров рынка удобрений.",
+            {("Компания «Вектор»", "удобрений")},
+        ),
+        (
+            "«Вектор» превратился в крупнейшую авиакомпанию страны.",
+            {("Вектор", "авиакомпанию")},
+        ),
+        # "один из лидеров X" as the descriptor before the name
+        (
+            "Президент одного из мировых лидеров производства удобрений «Вектор» "
+            "переехал в Лондон.",
+            {("Вектор", "удобрений")},
+        ),
+        # a verb of its activity through its kind noun, a participle on the name
+        (
+            "Компания «Орбита» занимается строительством дорог.",
+            {("Орбита", "строительством дорог")},
+        ),
+        (
+            "Иванов получил 3 млн рублей от компании «Орбита», занимающейся строительством дорог.",
+            {("Орбита", "строительством дорог")},
+        ),
+        # look-alikes: another noun of the list, a regulator, a reporter
+        ("Он работал в нефтяных компаниях, а также в банке «Вектор».", set()),
+        # the owner of a share of a sector company is not in its sector
+        ("«Вектор» владеет долей нефтяной компании «Орбита».", {("Орбита", "нефтяной компании")}),
+        ("Минэнерго России управляет нефтяной отраслью страны.", set()),
+        ("Министерство энергетики регулирует нефтяную отрасль, сообщил «Вектор».", set()),
+        (
+            "Он руководил банком «Вектор», а также авиакомпанией «Орбита».",
+            {("Орбита", "авиакомпанией")},
+        ),
+    ],
+)
+def test_sector_of(nlp, text, expected):
+    assert of_type(nlp(text), "SECTOR_OF") == expected
+
+
+def test_sentence_without_parse_links_nothing(nlp):
+    doc = nlp("Прогноз погоды на завтра: дождь.")
+    assert not of_type(doc, "DATE_OF") and not of_type(doc, "SECTOR_OF")
+
+
+@pytest.mark.parametrize(
+    ("text", "counterpart"),
+    [
+        # the payer is the fact's counterpart though it takes no AMOUNT_OF (decision 119)
+        ("Иванов получил 3 млн рублей от компании «Орбита».", "Орбита"),
+        ("Холдинг «Вектор» купил компанию «Орбита» за 2 млрд рублей.", "Орбита"),
+    ],
+)
+def test_counterpart_column_keeps_the_other_party(nlp, text, counterpart):
+    facts = nlp(text)._.facts
+    assert [f.counterpart.text for f in facts if f.counterpart is not None] == [counterpart]
