@@ -1057,13 +1057,9 @@ class ParseReader:
         return [found] if found is not None else []
 
     def clause(self, trigger: Token) -> Token:
-        """The verb whose clause a noun trigger belongs to ("выделить инвестиции")."""
-        token = trigger
-        for _ in range(2):
-            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-                break
-            token = token.head
-        return token
+        """The verb whose clause a noun trigger belongs to ("выделить инвестиции"): two
+        heads up at most."""
+        return clause_head(trigger, depth=2)
 
     def governed(self, span: Span, top: Token, depth: int = 6) -> bool:
         token = anchor(span)
