@@ -72,12 +72,14 @@ def agreeing_parse(word: str, pos: str, case: str):
 
 
 # pymorphy3 tag string -> (POS, grammemes). `tag.POS` and `grammeme in tag` compute a set
-# intersection and validate on every call; a dictionary has a few thousand distinct tags.
+# intersection and validate on every call; a dictionary has a few thousand distinct tags,
+# keyed by their string (`str(tag)`, pymorphy3's public spelling of a tag).
 _TAG_FEATURES: dict[str, tuple[str | None, frozenset[str]]] = {}
 
 
 def _tag_features(tag) -> tuple[str | None, frozenset[str]]:
-    features = _TAG_FEATURES.get(tag._str)
+    key = str(tag)
+    features = _TAG_FEATURES.get(key)
     if features is None:
-        features = _TAG_FEATURES[tag._str] = (tag.POS, frozenset(tag.grammemes))
+        features = _TAG_FEATURES[key] = (tag.POS, frozenset(tag.grammemes))
     return features

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.stages.relations import Lexicon, _mission, _nested_seat
+from pipeline.stages.relations import Lexicon
+from pipeline.stages.relations.seats import _mission, _nested_seat
 
 LEXICON = PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions
 from pipeline.stages.morphology import fold
@@ -32,6 +32,7 @@ LATIN = re.compile(r"[A-Za-z]")
 class LatinGazetteer:
     places: dict[str, str]  # the English name as written -> the place in Russian
     longest: int  # the most words (tokens) a name spans
+    person_titles: frozenset[str] = frozenset()  # "театр им. Вахтангова": a person, no place
 
     @classmethod
     def load(cls, path: str | Path) -> LatinGazetteer:
@@ -41,7 +42,8 @@ class LatinGazetteer:
                 places.setdefault(name, place)
         # "St. Louis" is three tokens, "St", ".", "Louis"
         longest = max((len(re.findall(r"\w+|[^\w\s]", n)) for n in places), default=1)
-        return cls(places, longest)
+        titles = frozenset(load_lexicon(path).get("names", {}).get("person_titles", []))
+        return cls(places, longest, titles)
 
 
 def russian_places(*paths: str | Path) -> dict[str, str]:
@@ -94,13 +96,20 @@ class LatinPlaceRules:
             if not token.text[:1].isupper() or LATIN.match(token.text):
                 continue
             place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
-            if place is None and _geographical(token):
+            if place is None and self._geographical(token):
                 place = token.text if token.is_upper else token.lemma_.capitalize()
             elif token.is_upper:
                 continue  # an abbreviation is a place only by the dictionary ("АН СССР")
             if place is not None and len(org) > 1:
                 out.append(make_span(org.doc, token.i, token.i + 1, LABEL, self.name, normal=place))
         return out
+
+    def _geographical(self, token: Token) -> bool:
+        """pymorphy3's reading in context is a geographical name (Geox), not after "им."."""
+        if "Geox" not in str(token._.tag):
+            return False
+        doc, titles = token.doc, self.gazetteer.person_titles
+        return not any(doc[j].lower_ in titles for j in range(max(0, token.i - 3), token.i))
 
     def places_in(self, org: Span) -> list[Span]:
         """The gazetteer names in an ORG, longest first at each word, never the whole name
@@ -125,19 +134,6 @@ class LatinPlaceRules:
             if place is not None:
                 return i, end, place
         return None
-
-
-PERSON_TITLES = frozenset({"им", "им.", "имени"})  # "театр им. Вахтангова": a person
-
-
-def _geographical(token) -> bool:
-    """pymorphy3's reading in context is a geographical name (Geox), not after "им."."""
-    return "Geox" in str(token._.tag) and not _after_person_title(token)
-
-
-def _after_person_title(token) -> bool:
-    doc, i = token.doc, token.i
-    return any(doc[j].lower_ in PERSON_TITLES for j in range(max(0, i - 3), i))
 
 
 @Language.factory("latin_place_rules", default_config={"lexicon": None, "places": None})

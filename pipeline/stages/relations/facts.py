@@ -1,0 +1,336 @@
+"""The fact context: DATE_OF (the amount's own clause), AMOUNT_OF (the deal object or sector on
+the trigger), SECTOR_OF (an organisation's sector through epithets, lists, copulas and
+predicates) and the fact's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.mentions import _contains, _overlaps, anchor
+from pipeline.stages.relations.reader import ParseReader
+from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.words import (
+    LIST_DEPS,
+    _after_dash,
+    _beside,
+    _climb_to,
+    _preposition,
+    _reaches,
+    _shares_time,
+    _under_other,
+    clause_head,
+)
+
+DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+
+
+class FactReader(ParseReader):
+    """Dates, sectors, deal objects and places of a fact, on top of the holder reading."""
+
+    def attach_context(
+        self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
+    ) -> None:
+        """Date, sector, counterpart and place of a money fact, from the trigger's clause;
+        `inside` is the agent's phrase, whose words describe the agent, not the deal."""
+        number = self.index.sentence[trigger.i]
+        top = self.clause(trigger)
+        for date in self.amount_dates(amount, top, trigger):
+            fact.date = fact.date or date
+            fact.relations.append(self.relation("DATE_OF", amount, date, trigger))
+        for sector in self.index.in_sentence("SECTOR", number):
+            if self.describes_org(sector):
+                continue  # the sector of an organisation named beside it, not of the deal
+            if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
+                fact.sector = fact.sector or sector
+                fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
+                for agent in agents:
+                    if agent.label_ == "ORG":
+                        fact.relations.append(self.relation("SECTOR_OF", agent, sector, trigger))
+        for org in self.index.in_sentence("ORG", number):
+            if org in agents or _overlaps(org, amount) or any(_contains(a, org) for a in agents):
+                continue
+            head = anchor(org)
+            if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
+                fact.counterpart = fact.counterpart or org  # the other party, any side
+            if self.deal_object(org, trigger):
+                fact.counterpart = fact.counterpart or org
+                fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
+        fact.location = self.location(top, agents)
+
+    # AMOUNT_OF (decision 113)
+
+    def on_trigger(self, sector: Span, trigger: Token, amount: Span) -> bool:
+        """A SECTOR the money goes to, comes from or measures hangs from the amount's own
+        trigger or from the amount ("инвестиции в нефтепереработку на X", "экспорт зерна на
+        X"), through at most one noun ("направлены на развитие сельского хозяйства"), never
+        through another verb or another amount: a sector elsewhere in the sentence belongs to
+        another word ("получил от компании, занимавшейся строительством, X")."""
+        token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
+        # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
+        targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
+        for step in range(2):
+            if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
+                return False
+            if step and token.i in self.money_heads():
+                return False
+            token = token.head
+            if token.i in targets:
+                return True
+        return False
+
+    def money_heads(self) -> set[int]:
+        """Anchors of the money amounts."""
+        if self._money_heads is None:
+            self._money_heads = {
+                anchor(a).i
+                for a in self.index.by_type["AMOUNT"]
+                if a._.value is not None and a._.value.kind == "money"
+            }
+        return self._money_heads
+
+    def deal_object(self, org: Span, trigger: Token) -> bool:
+        """An ORG that is what the money buys, sells, values or goes into: the object of the
+        trigger ("купил «Орбиту» за X"), its genitive ("поглощение «Орбиты» за X"), "в" +
+        ORG ("вложил X в «Орбиту»"). Not the payer ("от «Орбиты»"), the payee (dative) or the
+        place of a sale ("продана на Christie's"): those are holders or venues."""
+        head = anchor(org)
+        if head.dep_ in ("appos", "flat:name") and head.head.i != trigger.i:
+            head = head.head  # "купил компанию «Орбита»": the kind noun is the object
+        if head.head.i != trigger.i:
+            return False
+        if head.dep_ == "obj":
+            return True
+        if head.dep_ == "nmod" and trigger.pos_ == "NOUN":
+            # "поглощение «Орбиты»", not "стоимость «Орбиты»" (its own value: decision 113)
+            bought = (
+                fold(trigger.lemma_) in self.lex.buy
+                or self.lex.triggers.get(fold(trigger.lemma_)) == "sale"
+            )
+            return bought and "Gen" in head.morph.get("Case") and not _preposition(head)
+        return head.dep_ == "obl" and _preposition(head) == "в"
+
+    # DATE_OF (decision 112)
+
+    def untriggered_dates(self) -> list[Relation]:
+        """DATE_OF for a money amount no trigger word holds ("МРОТ установлен на уровне X",
+        "состояние оценивается в X"): the dates of its own clause."""
+        out = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not anchor(amount).dep_:
+                continue
+            if self.trigger_of(amount) is not None:
+                continue  # dated with its fact, from the trigger's clause
+            top = clause_head(anchor(amount))
+            dates = self.amount_dates(amount, top)
+            out += [self.relation("DATE_OF", amount, d, top) for d in dates]
+        return out
+
+    def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
+        """Every DATE of the clause headed by `top` that dates `amount`: one hanging from the
+        amount itself or from the clause outside any other amount and any other clause; a
+        relative clause on a noun trigger dates it too ("кредит на X, который банк выдал в
+        2013 году"). A verb coordinated with or controlled by another, or a gerund, takes
+        that one's dates when it has none of its own ("за 5 лет провёл … и израсходовал X",
+        "намерены в 2020 году инвестировать X", "стал владельцем в 2009 году, приобретя его за
+        X"). An amount restating another ("X (около Y по нынешнему курсу)", "X — Y в 2018
+        году и Z в 2019 году") takes only the dates hanging from it."""
+        number = self.index.sentence[top.i]
+        own = anchor(amount)
+        others = {
+            anchor(a).i
+            for a in self.index.in_sentence("AMOUNT", number)
+            if not _overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
+        }
+        dates = [
+            d
+            for d in self.index.in_sentence("DATE", number)
+            if not _overlaps(d, amount) and not self.term(d)
+        ]
+        found: list[Span] = []
+        for clauses in self._date_clauses(own, top, trigger, others):
+            for date in dates:
+                if date not in found and any(
+                    _climb_to(anchor(date), own, c, others) for c in clauses
+                ):
+                    found.append(date)
+            if found:
+                break
+        return found
+
+    def _date_clauses(
+        self, own: Token, top: Token, trigger: Token | None, others: set[int]
+    ) -> Iterator[list[Token | None]]:
+        """Where an amount's dates are looked for, nearest first (see amount_dates)."""
+        if _under_other(own, top, others):
+            yield [None]
+            return
+        # "должен быть погашен до X": the verb the clause's head controls
+        clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
+        if trigger is not None and trigger.pos_ == "NOUN":
+            clauses += [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")]
+        yield clauses
+        head = top
+        for _ in range(2):
+            if head.head.i == head.i or not _shares_time(head):
+                return
+            head = head.head
+            yield [head]
+
+    def term(self, date: Span) -> bool:
+        """A length of time that is a term of punishment ("5 лет лишения свободы", "на срок
+        от 5 до 10 лет"): the word after it or the word before its preposition says so."""
+        value = date._.value
+        if value is None or value.timex_type != "DURATION":
+            return False  # "в срок до 1 мая": a point in time is no term
+        doc, terms = self.doc, self.lex.term_nouns
+        after = doc[date.end] if date.end < len(doc) else None
+        before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
+        words = [after] if after is not None else []
+        words += before[-1:]
+        if any(fold(t.lemma_) in terms for t in words):
+            return True
+        # "до 5 лет со штрафом до X": a term joined to the fine it comes with
+        fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
+        joined = after is not None and fold(after.lemma_) in ("с", "со")
+        return joined and fine is not None and fold(fine.lemma_) == "штраф"
+
+    def describes_org(self, sector: Span) -> bool:
+        """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
+        head = anchor(sector)
+        return any(
+            anchor(org).head.i == head.i and anchor(org).dep_ in DESCRIBED
+            for org in self.index.in_sentence("ORG", self.index.sentence[head.i])
+        )
+
+    def location(self, top: Token, agents: list[Span]) -> Span | None:
+        for loc in self.index.in_sentence("LOC", self.index.sentence[top.i]):
+            if (
+                any(_overlaps(loc, a) for a in agents)
+                or self.index.holder_at.get(loc.start) is not loc
+            ):
+                continue
+            head = anchor(loc)
+            if head.dep_ in ("obl", "nmod") and self.governed(loc, top, 3):
+                return loc
+        return None
+
+    def sector_facts(self) -> list[Fact]:
+        """ORG -> SECTOR through a descriptor noun beside the ORG ("нефтяная компания
+        «Лукойл»") or a sector verb whose subject it is ("«Газпром» добывает газ")."""
+        facts: dict[int, Fact] = {}
+        for org in self.index.by_type["ORG"]:
+            head = anchor(org)
+            if not head.dep_ or self.index.holder_at.get(head.i) is not org:
+                continue
+            words = [(w, False) for w in self._sector_words(head)]
+            words += [(w, True) for w in self._predicate_words(head)]
+            for word, loose in words:
+                for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
+                    if _overlaps(sector, org):
+                        continue
+                    if not (_beside(sector, word) or (loose and _reaches(sector, word))):
+                        continue
+                    fact = facts.get(word.i) or self.new_fact(word)
+                    facts[word.i] = fact
+                    fact.agent = fact.agent or org
+                    fact.sector = fact.sector or sector
+                    fact.relations.append(self.relation("SECTOR_OF", org, sector, word))
+        for fact in facts.values():
+            trigger = self.doc[fact.trigger_i]
+            dates = self.index.in_sentence("DATE", self.index.sentence[trigger.i])
+            top = self.clause(trigger)
+            linked = [d for d in dates if self.governed(d, top)] or (
+                dates if len(dates) == 1 else []
+            )
+            fact.date = linked[0] if linked else None
+            fact.location = self.location(top, [fact.agent] if fact.agent else [])
+        return list(facts.values())
+
+    def _predicate_words(self, head: Token) -> list[Token]:
+        """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
+        noun of a list it is given in ("в IT-компаниях, таких как «А» и «Б»", "среди
+        финансовых учреждений — «А», «Б»"), the predicate of a copula whose subject it is
+        ("«А» является крупнейшей социальной сетью", "«А» превратился в поисковик", "«А» —
+        один из лидеров продаж семян")."""
+        first = head
+        for _ in range(4):  # "«А», «Б» и «В»": the list hangs from its first member
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        words = []
+        up = first.head
+        if fold(up.lemma_) == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
+            words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
+        elif first.dep_ == "parataxis" and _after_dash(first):
+            words.append(up)  # "среди X — «А», «Б»"
+        subject = first
+        if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
+            subject = subject.head  # "компания «А» — один из лидеров"
+        if subject.dep_ == "nsubj" and subject.head.i != subject.i:
+            words += self._predicates(subject.head)
+        return words
+
+    def _predicates(self, verb: Token) -> list[Token]:
+        """What a subject is said to be: the predicate noun of "являться", "стать",
+        "превратиться в", "считаться"; for a nominal predicate "один из X", X."""
+        if fold(verb.lemma_) in self.lex.copulas:
+            return [
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp" or (c.dep_ == "obl" and _preposition(c) in ("в", ""))
+                if c.pos_ in ("NOUN", "ADJ", "NUM", "PRON")
+            ]
+        if verb.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
+            among = [c for c in verb.children if c.dep_ == "nmod" and _preposition(c) == "из"]
+            return among or [verb]
+        return []
+
+    def _sector_words(self, head: Token) -> list[Token]:
+        words = []
+        token = head
+        # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
+        # modifier, so the descriptor is looked for two heads up.
+        for _ in range(2):
+            if token.head.i == token.i or token.dep_ not in DESCRIBED:
+                break
+            token = token.head
+            if fold(token.lemma_) in self.lex.sector_words:
+                words.append(token)
+                break
+            among = self._predicates(token) if fold(token.lemma_) == "один" else []
+            if any(fold(w.lemma_) in self.lex.sector_words for w in among):
+                words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
+                break
+        for child in head.children:
+            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
+                words.append(child)
+        subject = head
+        if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
+            subject = head.head  # "Компания «Орбита» занимается строительством"
+        if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
+            words.append(subject.head)
+        # "компании «Орбита», занимающейся строительством": a participle on the name or on
+        # the descriptor it stands in apposition to (decision 114 b)
+        nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
+        for noun in nouns:
+            words += [
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
+            ]
+        # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
+        # дому Conde Nast"): the name in apposition to that noun takes its sector.
+        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
+            words.append(head.head)
+        return words
+
+    def sector_heads(self) -> set[int]:
+        """Token indices that head a SECTOR mention."""
+        if self._sector_heads is None:
+            self._sector_heads = {anchor(s).i for s in self.index.by_type["SECTOR"]}
+        return self._sector_heads

@@ -1,0 +1,88 @@
+"""The relation stage's word lists (configs/lexicons/relations.toml), folded once at load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.stages.morphology import fold
+from pipeline.stages.rules.base import load_lexicon
+
+MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, str]  # folded lemma -> class
+    sector_words: frozenset[str]
+    modal: frozenset[str]
+    negation: frozenset[str]
+    topic_heads: frozenset[str]
+    seat_prepositions: frozenset[str]
+    name_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    part_of_words: frozenset[str]
+    kind_nouns: frozenset[str]
+    bodies: frozenset[str]
+    link_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    pay_deals: frozenset[str]
+    roles: dict[str, frozenset[str]]  # owner_verbs, owned_verbs, owner_nouns, ...
+    dative_holders: frozenset[str] = frozenset()  # "ей полагается оклад" (decision 97)
+    subject_control: frozenset[str] = frozenset()  # "обещал ему выплатить": the subject pays
+    kind_holders: frozenset[str] = frozenset()  # "компания получила" (decision 96)
+    demonstratives: frozenset[str] = frozenset()  # "та получила" (decision 104)
+    location_verbs: frozenset[str] = frozenset()  # "X, базирующаяся в Y" (decision 99)
+    origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
+    bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
+    attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
+    mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
+    seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
+    term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
+    copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
+    buy: frozenset[str] = frozenset()  # "купил X за Y": the price of X, an EXPENDITURE
+
+    def role_words(self) -> frozenset[str]:
+        """Every role word: a sentence with an ORG and one of them is worth parsing."""
+        return frozenset().union(*self.roles.values()) if self.roles else frozenset()
+
+    @classmethod
+    def load(cls, path: str) -> Lexicon:
+        raw = load_lexicon(path)
+        triggers = {}
+        for kind in MONEY_CLASSES:
+            for word in raw.get("triggers", {}).get(kind, []):
+                triggers.setdefault(fold(word), kind)
+        words = lambda table, key: frozenset(fold(w) for w in raw.get(table, {}).get(key, []))  # noqa: E731
+        return cls(
+            triggers=triggers,
+            sector_words=words("triggers", "sector"),
+            modal=words("triggers", "modal"),
+            negation=words("triggers", "negation"),
+            topic_heads=words("seat", "topic_heads"),
+            seat_prepositions=words("seat", "prepositions"),
+            name_prepositions=words("seat", "name_prepositions"),
+            place_nouns=words("seat", "place_nouns"),
+            part_of_words=words("part_of", "words"),
+            kind_nouns=words("part_of", "kind_nouns"),
+            bodies=words("agents", "bodies"),
+            link_verbs=words("triggers", "link_verbs"),
+            pronouns=words("agents", "pronouns"),
+            pay_deals=words("triggers", "pay_deals"),
+            roles={key: words("roles", key) for key in raw.get("roles", {})},
+            dative_holders=words("agents", "dative_holders"),
+            subject_control=words("agents", "subject_control"),
+            kind_holders=words("agents", "kind_holders"),
+            demonstratives=words("agents", "demonstratives"),
+            location_verbs=words("seat", "location_verbs"),
+            origin_prepositions=words("seat", "origin_prepositions"),
+            attached_prepositions=words("part_of", "attached_prepositions"),
+            bare_units=frozenset(
+                tuple(fold(w) for w in phrase.split())
+                for phrase in raw.get("part_of", {}).get("bare_units", [])
+            ),
+            mission_heads=words("seat", "mission_heads"),
+            seat_nouns=words("seat", "seat_nouns"),
+            term_nouns=words("facts", "term_nouns"),
+            copulas=words("facts", "copulas"),
+            buy=words("triggers", "buy"),
+        )

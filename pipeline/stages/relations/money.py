@@ -1,0 +1,195 @@
+"""INCOME, EXPENDITURE and PRICE_OF: a money amount's trigger, holder, other party and priced
+thing, and the ownership/membership roles read from role verbs and nouns.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.facts import FactReader
+from pipeline.stages.relations.mentions import _overlaps, _pronoun, anchor
+from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.words import _argument, _case, _preposition, role_positions
+
+CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
+OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
+
+
+# role verbs: (relation type, (the person's argument, the organisation's argument))
+ROLE_VERBS = {
+    "owner_verbs": ("OWNER_OF", ("subject", "object")),  # X владеет Y
+    "owned_verbs": ("OWNER_OF", ("dative", "subject")),  # Y принадлежит X
+    "founder_verbs": ("FOUNDED_BY", ("subject", "object")),  # X основал Y
+    "member_verbs": ("MEMBER_OF", ("subject", "в")),  # X вступил в Y
+}
+
+
+# (relation type, whether the relation's head is the organisation)
+ROLE_NOUNS = {
+    "owner_nouns": ("OWNER_OF", False),
+    "founder_nouns": ("FOUNDED_BY", True),
+    "member_nouns": ("MEMBER_OF", False),
+}
+
+
+class MoneyReader(FactReader):
+    """Money facts and role relations: the reader the component runs."""
+
+    # facts
+
+    def money_facts(self) -> list[Fact]:
+        facts, ends = [], set()
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money":
+                continue
+            ends.add(amount.end)
+            if not self.doc[amount.start].dep_ or self._restated(amount, ends):
+                continue
+            trigger = self.trigger_of(amount)
+            # Beside the trigger the amount climbs to, verbs that name other sides of the same
+            # money make facts of their own (decisions 106, 107); each word makes one fact.
+            words = (
+                trigger,
+                self.relative_trigger(amount),
+                self.paying_verb(trigger),
+                self.valued_thing_verb(trigger),
+            )
+            seen = set()
+            for word in words:
+                if word is not None and word.i not in seen:
+                    seen.add(word.i)
+                    facts.append(self.money_fact(amount, word))
+        return facts
+
+    def _restated(self, amount: Span, ends: set[int]) -> bool:
+        """An amount in brackets right after a money amount restates it in another currency
+        ("200 млн фунтов (около 300 млн долларов)"): the first one carries the fact
+        (decision 106)."""
+        i = amount.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i >= 0 and self.doc[i].text == "(" and i in ends
+
+    def money_fact(self, amount: Span, trigger: Token) -> Fact:
+        kind = self.lex.triggers[fold(trigger.lemma_)]
+        if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
+            verb = self.lex.triggers.get(fold(trigger.head.lemma_))
+            kind = "income" if verb == "income" else "expenditure"
+        fact = self.new_fact(trigger)
+        fact.amount = amount
+        agent_token = self.agent_token(trigger) if kind not in ("price", "fine") else None
+        if kind == "fine":  # the one fined pays
+            agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
+            kind = "expenditure"
+        agents = self.holders(agent_token) if agent_token is not None else []
+        if not agents and agent_token is not None:
+            agents = self.anaphoric_holder(agent_token) or self.kind_holder(agent_token)
+        agents = [a for a in agents if not _overlaps(a, amount)]
+        if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
+            # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
+            if any(a.label_ == "PER" for a in agents):
+                agents, kind = [a for a in agents if a.label_ == "PER"], "income"
+        fact.agent = agents[0] if agents else None
+        for agent in agents:
+            if kind in CLASS_TYPE:
+                fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
+        for payer in self.other_party(trigger, kind, agents, anchor(amount)):
+            fact.relations.append(self.relation(OTHER_SIDE[kind], payer, amount, trigger))
+            fact.counterpart = fact.counterpart or payer
+        thing = self.priced(trigger, kind, agents)
+        if thing is not None:
+            fact.relations.append(self.relation("PRICE_OF", thing, amount, trigger))
+            fact.counterpart = fact.counterpart or thing
+        inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
+        self.attach_context(fact, trigger, amount, agents, inside)
+        return fact
+
+    def other_party(
+        self, trigger: Token, kind: str, agents: list[Span], money: Token
+    ) -> list[Span]:
+        """Who is on the other side of the money: the payer of an income ("получил от X",
+        "получил X долларов от Y"), the buyer of a sale ("продали X за", dative)."""
+        found = []
+        for child in [*trigger.children, *money.children]:
+            if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
+                found += self.holders(child)
+            elif kind == "income" and child.dep_ == "obl" and _preposition(child) == "у":
+                # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
+                found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
+            elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
+                if not _preposition(child):
+                    found += self.holders(child)
+        return [s for s in found if s not in agents]
+
+    def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
+        """What was bought, sold or valued, when it is a mention: the object of a purchase or
+        sale, the subject of "стоить"/"оцениваться", the genitive of "стоимость"."""
+        wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
+        if kind == "expenditure" and fold(trigger.lemma_) in self.lex.buy:
+            wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
+        if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
+            wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
+        for child in trigger.children:
+            if child.dep_ in wanted.get(kind, ()):
+                span = self.index.holder_at.get(child.i)
+                if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
+                    span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
+                if span is None:
+                    span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"
+                if span is not None and span not in agents:
+                    return span
+        return None
+
+    def role_relations(self) -> list[Relation]:
+        """OWNER_OF, FOUNDED_BY, MEMBER_OF through a role verb (subject and object) or noun
+        (genitive and apposition)."""
+        roles, out = self.lex.roles, []
+        for i in role_positions(self.doc, self.lex.role_words()):
+            token = self.doc[i]
+            word = fold(token.lemma_)
+            for key, (kind, sides) in ROLE_VERBS.items():
+                if word in roles.get(key, ()):
+                    out += self._verb_role(token, kind, sides)
+            for key, (kind, org_first) in ROLE_NOUNS.items():
+                if word in roles.get(key, ()):
+                    out += self._noun_role(token, kind, org_first)
+        return out
+
+    def _verb_role(self, verb: Token, kind: str, sides: tuple[str, str]) -> list[Relation]:
+        """`sides`: which argument is the person (or owner) and which the organisation."""
+        person = [h for c in verb.children if _argument(c, sides[0]) for h in self.holders(c)]
+        orgs = [
+            h
+            for c in verb.children
+            if _argument(c, sides[1])
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        out = []
+        for p in person:
+            for org in orgs:
+                if p is not org:
+                    head, tail = (org, p) if kind == "FOUNDED_BY" else (p, org)
+                    out.append(self.relation(kind, head, tail, verb))
+        return out
+
+    def _noun_role(self, noun: Token, kind: str, org_first: bool) -> list[Relation]:
+        orgs = [
+            h
+            for c in noun.children
+            if c.dep_ == "nmod" and _case(c) == "Gen"
+            for h in self.holders(c)
+            if h.label_ == "ORG"
+        ]
+        people = [h for c in noun.children if c.dep_ == "appos" for h in self.holders(c)]
+        if noun.dep_ == "appos" and noun.head.i != noun.i:
+            people += self.holders(noun.head)
+        out = []
+        for org in orgs:
+            for person in people:
+                if person is not org and person.label_ in ("PER", "ORG"):
+                    head, tail = (org, person) if org_first else (person, org)
+                    out.append(self.relation(kind, head, tail, noun))
+        return out

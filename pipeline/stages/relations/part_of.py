@@ -1,0 +1,125 @@
+"""PART_OF: an organisation nested in another ("Институт ... РАН"), joined by a part-of word
+("дочерняя компания X"), or a bare unit ("совет директоров") of the nearest named one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import models
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.mentions import MentionIndex, _contains, _same_entity
+from pipeline.stages.relations.records import Relation
+from pipeline.stages.relations.seats import _nested_seat
+from pipeline.stages.rules.lexicon import positions
+
+# --- relations from the shape of mentions (every sentence) ---------------------------------
+
+
+def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Relation]:
+    """PART_OF for an ORG nested in an ORG (the largest one not starting where the outer
+    starts, unless only adjectives stand before it); HEADQUARTERED_IN for a LOC inside an ORG
+    name, given to the smallest ORG holding it (decisions 72, 73, 79)."""
+    seat_of: dict[tuple[int, int], Span] = {}
+    for outer in index.by_type["ORG"]:
+        inner = [
+            o for o in index.within("ORG", outer)
+            if outer.start < o.start and not _same_entity(o, outer)
+        ]  # fmt: skip
+        inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
+        for child in inner:
+            if doc[child.start - 1].lower_ in lex.attached_prepositions:
+                continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
+            if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
+                yield Relation("PART_OF", outer, child, "nested")
+        for loc in index.within("LOC", outer):
+            if outer.start < loc.start and _nested_seat(outer, loc, lex):
+                old = seat_of.get((loc.start, loc.end))
+                if old is None or len(outer) < len(old):
+                    seat_of[(loc.start, loc.end)] = outer
+    for (start, end), org in seat_of.items():
+        loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
+        yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
+    """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
+    of body before a name describe that body, they do not make a parent of it (decision 79)."""
+    return len(words) > 0 and all(
+        (t.pos_ == "ADJ" and (t.is_lower or _dictionary_adjective(t)))
+        or (t.is_lower and fold(t.lemma_) in kinds)
+        for t in words
+    )
+
+
+def _dictionary_adjective(token: Token) -> bool:
+    """A capitalised adjective of a name ("Приморского [Государственного университета]",
+    decision 108) that the dictionary reads as an adjective only: the tagger also calls a
+    sentence-initial "Пресс-служба" an adjective."""
+    readings = models.parses(token.lower_)
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
+
+
+def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Б», дочерняя компания «А»", "подразделение «А» «Б»": the ORG right after the word (in
+    the genitive) is the parent, the ORG the phrase describes is the part."""
+    out = []
+    orgs = index.by_type["ORG"]
+    for k, org in enumerate(orgs):
+        words = {fold(t.lemma_) for t in doc[max(0, org.start - 3) : org.start]}
+        if not words & lex.part_of_words:
+            continue
+        child = _described(doc, org, orgs[:k], orgs[k + 1 :])
+        if child is not None and not _same_entity(child, org):
+            out.append(Relation("PART_OF", child, org, next(iter(words & lex.part_of_words))))
+    return out
+
+
+def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) -> Span | None:
+    """The ORG a "дочерняя компания X" phrase stands beside (apposition on either side)."""
+    for span in reversed(before):
+        if span.end < parent.start - 5:  # sorted by start: the rest lie further back
+            break
+        gap = doc[span.end : parent.start]
+        if span.end <= parent.start and len(gap) <= 5 and any(t.text in ",—–(" for t in gap):
+            return span
+    for span in after:
+        if span.start > parent.end + 1:
+            break
+        if span.start >= parent.end:
+            return span
+    return None
+
+
+def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Вектор» … Совет директоров компании одобрил …": a company's unit named without its
+    company (`[part_of] bare_units`, a mention with no name inside) is PART_OF the nearest
+    outermost ORG with a proper name before it, in its sentence or the previous one
+    (decision 110)."""
+    if not lex.bare_units:
+        return []
+    # Only mentions ending on a unit phrase's last word, found on the NORM array in one pass.
+    ends = set(positions(doc, frozenset(phrase[-1] for phrase in lex.bare_units)))
+    if not ends:
+        return []
+    out = []
+    for org in index.by_type["ORG"]:
+        if org.end - 1 not in ends or not _bare_unit(org, lex.bare_units):
+            continue
+        if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
+            continue
+        parent = index.named_before(org[0], back=1, subject=False)
+        if parent is not None:
+            out.append(Relation("PART_OF", org, parent, "bare_unit"))
+    return out
+
+
+def _bare_unit(org: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """The mention's words, with or without its own adjectives, are one of the unit phrases
+    ("совета директоров", "нового правления", "наблюдательного совета")."""
+    words = tuple(fold(t.lemma_) for t in org)
+    nouns = tuple(fold(t.lemma_) for t in org if t.pos_ != "ADJ")
+    return words in phrases or nouns in phrases

@@ -1,0 +1,347 @@
+"""The parse reader's base: from an amount to its trigger word, from a trigger to its holder
+(subject, agent, genitive, dative, controller, pronoun or kind noun antecedent), and the
+fact/relation records it builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.lexicon import MONEY_CLASSES, Lexicon
+from pipeline.stages.relations.mentions import (
+    MentionIndex,
+    _agrees,
+    _indeclinable,
+    _possessive,
+    _pronoun,
+    anchor,
+)
+from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.words import (
+    _case,
+    _future_aux,
+    _instrumental,
+    _preposition,
+    clause_head,
+)
+
+# A trigger in these relations to its head shares the head's subject: "планирует выделить",
+# "получила и потратила", "выделить инвестиции", "приобретя его за X, стал владельцем".
+SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
+# A subjectless verb in these relations to its head takes the head clause's subject.
+INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
+CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+
+
+class ParseReader:
+    def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
+        self.doc, self.index, self.lex = doc, index, lex
+        self._sector_heads: set[int] | None = None
+        self._money_heads: set[int] | None = None
+
+    # triggers and arguments
+
+    def trigger_of(self, span: Span, classes: Iterable[str] = MONEY_CLASSES) -> Token | None:
+        token = anchor(span)
+        if not token.dep_:
+            return None
+        for _ in range(CLIMB):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if self.lex.triggers.get(fold(token.lemma_)) in classes:
+                return token
+            if fold(token.lemma_) in self.lex.link_verbs:
+                # "доход составил X", "выручка выросла до X": the subject carries the link
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self.lex.triggers.get(fold(subject.lemma_)) in classes:
+                    return subject
+        return None
+
+    def relative_trigger(self, span: Span, classes: Iterable[str] = MONEY_CLASSES) -> Token | None:
+        """A money verb of a relative clause right after the amount (decision 106):
+        "вознаграждение в размере X, которое ему выплатил «Вектор»", "X — сумму, которую он
+        получил от Y". Its own subject and "от" name a side of the money the noun alone does
+        not: a fact of its own beside the noun's. Read from the words ("который" after a
+        comma or dash, past one noun such as "сумма") and the relative word's head, since the
+        parser hangs the clause on any word before it."""
+        doc = span.doc
+        noun = False
+        for i in range(span.end, min(span.end + 4, len(doc))):
+            token = doc[i]
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ == "NOUN" and not noun:
+                noun = True  # "— сумму, которую …"
+                continue
+            if fold(token.lemma_) != "который":
+                return None
+            return self._clause_verb(token, classes)
+        return None
+
+    def valued_thing_verb(self, price: Token | None) -> Token | None:
+        """The money verb of a thing valued at the amount (decision 107): "ему досталась доля
+        стоимостью X" → the one it went to; "«Вектор» купил завод стоимостью X" → the buyer.
+        NEREL reads a thing worth X that someone receives or gives as X received or spent."""
+        if price is None or price.pos_ != "NOUN":
+            return None
+        if self.lex.triggers.get(fold(price.lemma_)) != "price":
+            return None
+        token = price
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in ("nmod", "obj", "nsubj", "appos"):
+                return None
+            token = token.head
+            kind = self.lex.triggers.get(fold(token.lemma_))
+            if token.pos_ == "VERB":
+                return token if kind in ("income", "expenditure", "sale") else None
+            if token.pos_ != "NOUN":
+                return None
+        return None
+
+    def paying_verb(self, noun: Token | None) -> Token | None:
+        """The spending verb whose object an income noun is (decision 107): "суд обязал
+        «Вектор» выплатить компенсацию в размере X" — the compensation is the payee's income
+        (decision 85) and the payer's spending, a fact of its own."""
+        if noun is None:
+            return None
+        head = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "obj" or head.i == noun.i:
+            return None
+        if self.lex.triggers.get(fold(noun.lemma_)) != "income":
+            return None
+        return head if self.lex.triggers.get(fold(head.lemma_)) == "expenditure" else None
+
+    def _clause_verb(self, relative: Token, classes: Iterable[str]) -> Token | None:
+        """The verb of the relative clause "который" opens: its head when that heads a
+        relative clause, else the first relative-clause verb in the next few words."""
+        doc = relative.doc
+        candidates = [relative.head] if relative.head.dep_ == "acl:relcl" else []
+        candidates += [
+            doc[i]
+            for i in range(relative.i + 1, min(relative.i + 6, len(doc)))
+            if doc[i].dep_ == "acl:relcl"
+        ]
+        verb = candidates[0] if candidates else None
+        if verb is not None and self.lex.triggers.get(fold(verb.lemma_)) in classes:
+            return verb
+        return None
+
+    def holders(self, token: Token) -> list[Span]:
+        """The mentions a word stands for: its own holder, or those of its conjuncts and
+        appositions ("компания «Лукойл»", "«А» и «Б»")."""
+        found = []
+        own = self.index.holder_at.get(token.i)
+        kinds = ("conj",) if own is not None else ("conj", "appos", "nmod")
+        for t in [token, *(c for c in token.children if c.dep_ in kinds)]:
+            # "правительство Японии", "власти Москвы": the body stands for its place; a
+            # genitive after any other noun ("семья Обамы") is not who acts.
+            if t.dep_ == "nmod" and t is not token and fold(token.lemma_) not in self.lex.bodies:
+                continue
+            span = self.index.holder_at.get(t.i)
+            if span is not None and span not in found:
+                found.append(span)
+        return found
+
+    def agent_token(self, trigger: Token) -> Token | None:
+        """Who does it: the subject; the instrumental agent of a passive or a participle;
+        for a noun, its genitive; else the subject of the verb it depends on."""
+        kids = list(trigger.children)
+        if fold(trigger.lemma_) in self.lex.dative_holders:
+            return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
+        if passive or trigger.dep_ in ("amod", "acl"):
+            agent = next((c for c in kids if _instrumental(c)), None)
+            if agent is not None:
+                return agent
+            if passive:
+                return None
+        if trigger.pos_ == "NOUN":
+            gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
+            if gen is not None and gen.i in self.index.holder_at:
+                return gen
+            own = next((c for c in kids if _possessive(c)), None)
+            if own is not None:
+                return own  # "его доход": whose, through decision 81
+        head = trigger.head
+        if trigger.pos_ == "NOUN" and head.i != trigger.i:
+            owner = self.noun_owner(trigger, head)
+            if owner is not None:
+                return owner
+            if self.paying_verb(trigger) is not None:
+                return None  # "«Вектор» выплатил премию": the payer's, not its income (107)
+        if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
+            if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
+                return None
+            controller = self.controller(trigger, head)
+            if controller is not None:
+                return controller
+            found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+            if found is None:
+                return self.inherited_subject(head)
+            return found
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
+            return self.inherited_subject(trigger)
+        if trigger.dep_ == "csubj" and head.i != trigger.i:
+            return self.controller(trigger, head)  # "компании придётся потратить"
+        return None
+
+    def anaphoric_holder(self, token: Token) -> list[Span]:
+        """A personal or possessive pronoun ("она", "его доход") standing for a mention
+        named before it (decision 81)."""
+        if not _pronoun(token, self.lex):
+            return []
+        found = self.index.antecedent(token, subject=True)
+        if found is None:
+            kind = self._kind_before(token)
+            return self.kind_holder(kind) if kind is not None else []
+        return [found] if found is not None else []
+
+    def _kind_before(self, pronoun: Token) -> Token | None:
+        """A kind noun of organisations in the nominative, agreeing with the pronoun, in its
+        sentence or the previous one: "Компания руководила стройкой. Она согласилась
+        выплатить …" (decision 105: the pronoun stands for the company the noun stands for)."""
+        number = int(self.index.sentence[pronoun.i])
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.index.sentence[i]) < number - 1:
+                return None
+            token = self.doc[i]
+            if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.kind_holders:
+                continue
+            if "Nom" in token.morph.get("Case") and i not in self.index.holder_at:
+                features = {f: set(token.morph.get(f)) for f in ("Number", "Gender")}
+                if _agrees(features, pronoun):
+                    return token
+        return None
+
+    def noun_owner(self, noun: Token, head: Token) -> Token | None:
+        """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
+        that gives it ("суд присудил Иванову компенсацию", "перечислил ей премию"); "у X" of
+        быть/иметься ("у Смирнова был контракт на $10 млн")."""
+        kind = self.lex.triggers.get(fold(noun.lemma_))
+        if noun.dep_ == "obj" and kind == "income":
+            for c in head.children:
+                if c.dep_ in ("iobj", "obl") and _case(c) == "Dat" and not _preposition(c):
+                    return c
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.dative_holders:
+            return self.dative_of(head)  # "ей полагается оклад" (decision 97)
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in ("быть", "иметься"):
+            for c in head.children:
+                if c.dep_ == "obl" and _preposition(c) == "у" and c.i in self.index.holder_at:
+                    return c
+        return None
+
+    def inherited_subject(self, verb: Token) -> Token | None:
+        """The subject a subjectless verb takes from the clause it hangs from (decision 84):
+        "Петров назвал проект полезным и пообещал выделить $20 тыс.", "Орлов обвиняется в
+        том, что перевёл $5 млн", "был освобождён после того, как заплатил залог"."""
+        token = verb
+        for _ in range(3):
+            if token.head.i == token.i or token.dep_ not in INHERIT:
+                return None
+            token = token.head
+            if fold(token.lemma_) == "тот" and token.head.i != token.i:
+                token = token.head  # "в том, что …", "после того, как …"
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                return subject
+        return None
+
+    def dative_of(self, verb: Token) -> Token | None:
+        """The bare dative of a verb ("компании поступило", "ей полагается"), or None. An
+        abbreviation beside another subject is the dative the tagger could not see: "РСП
+        поступил 1 млн" (decision 104: an abbreviation has no case of its own)."""
+        kids = [c for c in verb.children if not _preposition(c)]
+        found = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat")
+            ),
+            None,
+        )
+        if found is not None or sum(c.dep_ == "nsubj" for c in kids) < 2:
+            return found
+        for c in kids:
+            span = self.index.holder_at.get(c.i)
+            if c.dep_ == "nsubj" and span is not None and _indeclinable(span):
+                return c
+        return None
+
+    def controller(self, infinitive: Token, head: Token) -> Token | None:
+        """Who does an infinitive trigger (decision 97): the bare dative of the verb it
+        depends on ("компании придётся потратить", "банку удалось привлечь", "поручил
+        министерству выделить"), else its object ("обязал компанию выплатить"), except
+        after verbs whose subject does it ("обещал ему выплатить")."""
+        infinitive_form = "Inf" in infinitive.morph.get("VerbForm")
+        if infinitive.dep_ not in ("xcomp", "csubj") or not infinitive_form:
+            return None
+        if fold(head.lemma_) in self.lex.subject_control:
+            return None
+        dative = self.dative_of(head)
+        if dative is None:  # "суд обязал компанию выплатить": the object does it
+            dative = next((c for c in head.children if c.dep_ == "obj"), None)
+        if dative is None:
+            return None
+        if dative.i in self.index.holder_at or _pronoun(dative, self.lex) or self.holders(dative):
+            return dative  # "компании «Вектор» придётся": the name in apposition holds it
+        return None
+
+    def kind_holder(self, token: Token) -> list[Span]:
+        """A kind noun of organisations as the holder ("Компания получила прибыль") stands for
+        the nearest ORG name before it, in its sentence or the previous one, that reads as a
+        subject (decision 96)."""
+        if token.i in self.index.holder_at or fold(token.lemma_) not in self.lex.kind_holders:
+            return []
+        found = self.index.named_before(token)
+        return [found] if found is not None else []
+
+    def clause(self, trigger: Token) -> Token:
+        """The verb whose clause a noun trigger belongs to ("выделить инвестиции"): two
+        heads up at most."""
+        return clause_head(trigger, depth=2)
+
+    def governed(self, span: Span, top: Token, depth: int = 6) -> bool:
+        token = anchor(span)
+        for _ in range(depth):
+            if token.i == top.i:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return token.i == top.i
+
+    def new_fact(self, trigger: Token) -> Fact:
+        return Fact(
+            trigger=fold(trigger.lemma_),
+            trigger_i=trigger.i,
+            polarity="negative" if self.negated(trigger) else "positive",
+            modality="planned" if self.planned(trigger) else "done",
+        )
+
+    def negated(self, trigger: Token) -> bool:
+        tokens = [trigger, *([trigger.head] if trigger.dep_ in ("xcomp",) else [])]
+        return any(fold(c.lemma_) in self.lex.negation for t in tokens for c in t.children)
+
+    def planned(self, trigger: Token) -> bool:
+        token = trigger
+        for _ in range(3):
+            if fold(token.lemma_) in self.lex.modal or "Fut" in token.morph.get("Tense"):
+                return True
+            if any(_future_aux(c) for c in token.children):
+                return True
+            if any(fold(c.lemma_) in self.lex.modal for c in token.children if c.dep_ != "obj"):
+                return True
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return False
+
+    def relation(self, kind: str, head: Span, tail: Span, trigger: Token) -> Relation:
+        return Relation(kind, head, tail, fold(trigger.lemma_), trigger.i)

@@ -1,0 +1,397 @@
+"""HEADQUARTERED_IN: an organisation's seat from the shape of the mentions ("МИД России", "«X» в
+Татарстане", "московский завод", "X (Казань)"), no parse needed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import models
+from pipeline.readings import UD_TO_OC_CASE
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.mentions import MentionIndex, _contains
+from pipeline.stages.relations.records import Relation
+from pipeline.stages.relations.words import (
+    CLOSING,
+    OPENING,
+    QUOTES,
+    _case,
+    _skip_aside,
+    _skip_closing,
+)
+
+
+def _nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
+    (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
+    if _mission(org, lex):
+        return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
+    return _seat_inside(org, loc, lex)
+
+
+def _mission(org: Span, lex: Lexicon) -> bool:
+    """An embassy or consulate: the state in its name sends it, the seat is elsewhere
+    ("посольство России", "американское консульство"; decision 100)."""
+    return bool(lex.mission_heads) and any(fold(t.lemma_) in lex.mission_heads for t in org)
+
+
+def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A LOC inside an ORG name names its seat when it closes the name or is followed by
+    "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
+    name's head word is not one whose place is its topic. The place's case does not matter:
+    "Единая Россия", "Реал Мадрид" (decision 80)."""
+    before = org.doc[org.start : loc.start]
+    if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
+        return False  # "Институт Китая и современной Азии": a place mid-name is a topic
+    if any(t.text in '«»"“”„' for t in before):
+        return False
+    if any(fold(t.lemma_) in lex.topic_heads for t in before):
+        return False
+    return all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
+        for t in before
+    )
+
+
+def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Татнефть» в Татарстане", "УМВД по Невскому району", "полиция штата Миссури",
+    "консульство в марокканском городе Танжер", "Фонд «Рассвет» (The Dawn Foundation) в
+    Берлине": an ORG, a seat preposition or a place noun, then a LOC (decision 83)."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org, i in _after_names(doc, index):
+        word = doc[i].lower_
+        if word in lex.seat_prepositions or word in lex.name_prepositions:
+            loc = starts.get(_past_place_words(doc, i + 1, lex))
+            if word in lex.seat_prepositions and _abbreviation_of_a_noun(doc, org, lex):
+                continue
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
+        elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
+            loc = starts.get(i + 1)
+            if loc is not None:
+                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
+    return out
+
+
+def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
+    """ "офис ФБР в Вашингтоне", "саммит ОПЕК в Вене", "база НАТО в Афганистане": an
+    abbreviated name in the genitive of a common noun before it; the place after it is the
+    noun's (the office, the summit), not the body's seat (decision 103). A mission keeps its
+    "в" seat ("сотрудник посольства Бразилии в Перу"), and so does a noun that names the
+    seat itself ("штаб-квартира МАГАТЭ в Вене")."""
+    if org.start == 0 or _mission(org, lex):
+        return False
+    before, first = doc[org.start - 1], org[0]
+    if fold(before.lemma_) in lex.seat_nouns:
+        return False
+    return before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1
+
+
+def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "компания «Вектор», базирующаяся в Лондоне", "«Ротор» из Волгограда": an ORG, a verb
+    of location then "в/во", or "из" after a quoted or Latin name, then a LOC (decision 99).
+    A token window after each name: these sentences are not parsed."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org, i in _after_names(doc, index):
+        if doc[i].text == ",":
+            i += 1
+        if i + 1 >= len(doc):
+            continue
+        word = fold(doc[i].lemma_)
+        if word in lex.location_verbs and doc[i + 1].lower_ in lex.seat_prepositions:
+            loc = starts.get(_past_place_words(doc, i + 2, lex))
+        elif doc[i].lower_ in lex.origin_prepositions and _quoted_or_latin(doc, org):
+            loc = starts.get(_past_place_words(doc, i + 1, lex))
+        else:
+            continue
+        if loc is not None:
+            out.append(Relation("HEADQUARTERED_IN", org, loc, word))
+    return out
+
+
+def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+    """ "«Ротор» (Волгоград)", "клуб «Вектор» (Казань, Россия)": a LOC opening a bracket right
+    after an ORG name, alone or before a comma, is its seat (decision 101); the first place
+    only, the city before its country."""
+    starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    out = []
+    for org in index.by_type["ORG"]:
+        i = _skip_closing(doc, org.end)
+        if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
+            continue
+        loc = starts.get(i + 1)
+        if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
+            continue
+        # An abbreviation or a Latin form in the bracket is the name's other form, whatever
+        # the tagger called it: "Верховный суд (ВС)", "Антидопинговое агентство (USADA)".
+        if not (loc[0].is_upper or loc[0].is_ascii):
+            out.append(Relation("HEADQUARTERED_IN", org, loc, "("))
+    return out
+
+
+def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
+    """Each outermost ORG and the first token after it, past closing quotes and a bracketed
+    aside: where a seat after the name starts."""
+    for org in index.by_type["ORG"]:
+        if _inside_other(org, index):
+            continue
+        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        if i < len(doc):
+            yield org, i
+
+
+def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
+    """Past lowercase adjectives and one place noun: "в марокканском городе Танжер"."""
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
+        j += 1
+    return j
+
+
+def _quoted_or_latin(doc: Doc, org: Span) -> bool:
+    """A brand, firm or club name: in quotes, or in Latin letters ("Blue Harbor")."""
+    before = doc[org.start - 1].text if org.start else ""
+    after = doc[org.end].text if org.end < len(doc) else ""
+    edges = {org[0].text, org[-1].text, before, after}
+    return bool(edges & (OPENING | QUOTES)) or all(t.is_ascii for t in org if t.is_alpha)
+
+
+def _inside_other(org: Span, index: MentionIndex) -> bool:
+    holder = index.holder_at.get(org.start)
+    return holder is not None and holder is not org and _contains(holder, org)
+
+
+# --- seats from place adjectives (guideline 90-93) -----------------------------------------
+
+PLACE_ADJ = "PLACE_ADJ"  # the mentions of pipeline/stages/rules/place_adj.py
+MAX_DESCRIPTORS, MAX_EPITHETS = 2, 4  # words crossed before a name (decision 92)
+
+
+def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ): a place adjective inside an ORG before its head
+    word ("российское правительство", "Российские железные дороги", decisions 91, 93) or
+    before its name, agreeing with the descriptor ("российская компания «X»", decision 92)."""
+    adjectives = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    if not len(adjectives):
+        return []
+    out, starts = [], {a.start: a for a in adjectives}
+    positions = sorted(starts)
+    for adjective in adjectives:
+        org = _smallest_org(index, adjective)
+        if org is None or _mission(org, lex):
+            continue
+        if adjective.end < org.end and _adjective_opens(org, adjective, lex):
+            # The first place adjective of a name only: "Зимбабвийский африканский союз".
+            if positions[bisect_left(positions, org.start)] == adjective.start:
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+    reach = MAX_DESCRIPTORS + MAX_EPITHETS + 2  # farthest an adjective stands before a name
+    for org in index.by_type["ORG"]:
+        k = bisect_left(positions, org.start)
+        if k == 0 or positions[k - 1] < org.start - reach:
+            continue  # the cheap filter: no place adjective in reach before the name
+        if not _inside_other(org, index) and not _mission(org, lex):
+            for adjective in _adjectives_before(doc, org, starts, lex):
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+    return out
+
+
+def _smallest_org(index: MentionIndex, adjective: Span) -> Span | None:
+    outer = index.holder_at.get(adjective.start)
+    if outer is None or outer.label_ != "ORG":
+        return None
+    holding = [o for o in index.within("ORG", outer) if o.start <= adjective.start < o.end]
+    return min(holding, key=len, default=outer)
+
+
+def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
+    """Only adjectives, "и", an opening quote, a legal form or a kind noun stand before the
+    adjective in the name: it precedes the head word (after it, it is a topic)."""
+    return all(
+        t.pos_ == "ADJ"
+        or t.lower_ == "и"
+        or t.text in OPENING
+        or (t.is_upper and t.is_alpha)
+        or fold(t.lemma_) in lex.kind_nouns
+        for t in org.doc[org.start : adjective.start]
+    )
+
+
+def _adjectives_before(
+    doc: Doc, org: Span, adjectives: dict[int, Span], lex: Lexicon
+) -> list[Span]:
+    """Place adjectives agreeing with the descriptor right before a name ("американского
+    автопроизводителя General Motors") or with the name itself ("тульским «Арсеналом»")."""
+    i = org.start - 1
+    while i >= 0 and doc[i].text in OPENING:
+        i -= 1
+    quoted = i < org.start - 1 or org[0].text in OPENING
+    nouns = _descriptors(doc, i, lex, adjectives)
+    i -= len(nouns)
+    name = next((t for t in org if t.text not in OPENING), org[0])
+    target = nouns[-1] if nouns else name
+    if nouns and _genitive_complement(name, target):
+        return []  # "инвестор «Газпрома»": the name is the descriptor's complement
+    found = []
+    for token in reversed(doc[max(0, i - MAX_EPITHETS + 1) : i + 1]):
+        if token.lower_ == "и":
+            continue
+        adjective = adjectives.get(token.i)
+        if not (token.is_lower or token.is_sent_start) or not (
+            adjective is not None or _adjective(token)
+        ):
+            break
+        # A quoted name right after the adjective need not inflect: "нью-йоркскую
+        # «Метрополитен-Опера»" (but "тульским «Арсеналом»" does).
+        if adjective is not None and ((quoted and not nouns) or _agree(token, target)):
+            found.append(adjective)
+    return found
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective, or a word the tagger took for a noun that the dictionary reads as an
+    adjective only ("американского кабельного канала")."""
+    if token.pos_ == "ADJ":
+        return True
+    readings = models.parses(token.lower_) if token.pos_ == "NOUN" else []
+    return bool(readings) and all(p.tag.POS == "ADJF" for p in readings)
+
+
+def _descriptors(doc: Doc, i: int, lex: Lexicon, adjectives: dict[int, Span]) -> list[Token]:
+    """The common nouns ending at `i` that describe the name after them, nearest first: one,
+    or two when the nearer is the genitive of the farther ("производителя удобрений"). A
+    place noun ("в российских городах «Ленинград»") describes no organisation."""
+    nouns: list[Token] = []
+    while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and _case(nouns[-1]) != "Gen"):
+            break
+        if i in adjectives or _adjective(doc[i]):
+            break  # "в нидерландской Gasunie": an adjective the tagger took for a noun
+        nouns.append(doc[i])
+        i -= 1
+    return nouns
+
+
+def _genitive_complement(name: Token, descriptor: Token) -> bool:
+    case, own = set(name.morph.get("Case")), set(descriptor.morph.get("Case"))
+    return bool(case) and case == {"Gen"} and "Gen" not in own
+
+
+def _agree(adjective: Token, noun: Token) -> bool:
+    """Case and number agree where both words state them (a Latin name states none), or
+    some dictionary reading of the noun has the adjective's case ("российской рок-группы",
+    tagged nominative)."""
+    for feature in ("Case", "Number"):
+        a, b = set(adjective.morph.get(feature)), set(noun.morph.get(feature))
+        if a and b and not a & b:
+            if feature == "Number" or not _may_agree(adjective, noun.lower_):
+                return False
+    return True
+
+
+def _may_agree(adjective: Token, noun: str) -> bool:
+    cases = {UD_TO_OC_CASE[c] for c in adjective.morph.get("Case") if c in UD_TO_OC_CASE}
+    return any(p.tag.POS == "NOUN" and p.tag.case in cases for p in models.parses(noun))
+
+
+# --- seats from Latin place names in Latin organisation names (guideline 98) ---------------
+
+
+def latin_name_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ) for a Latin place name inside a Latin ORG name, of
+    pipeline/stages/rules/latin_places.py: "Chicago Bulls", "Bank of America". The first such
+    place of the smallest ORG holding it only ("Paris Match Belgique": Paris)."""
+    places = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    out, seated = [], set()  # ORGs by (start, end)
+    for place in places:
+        if not place.text[:1].isascii() or not place.text[:1].isalpha():
+            continue  # a Russian place adjective: adjective_seats reads those
+        org = _smallest_org(index, place)
+        if org is not None and (org.start, org.end) not in seated and org.text != place.text:
+            seated.add((org.start, org.end))
+            out.append(Relation("HEADQUARTERED_IN", org, place, "latin_place"))
+    return out
+
+
+# --- seats from Russian place names the tagger left inside ORG names (guideline 102) ---------
+
+NAME_PLACE_STAGE = "latin_place_rules"  # the stage that finds them (rules/latin_places.py)
+
+
+def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """HEADQUARTERED_IN(ORG -> PLACE_ADJ) for a Russian place name inside a Cyrillic ORG name
+    that the tagger did not make a LOC: closing the name as a nested LOC would (decision 80:
+    "Университет Рочестера", "ФК «Тамбов»"), or opening a transliterated name of capitalised
+    words ("«Манчестер Юнайтед»", "«Сент-Луис Блюз»")."""
+    places = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    out = []
+    for place in places:
+        if place._.stage != NAME_PLACE_STAGE or place.text[:1].isascii():
+            continue
+        org = _smallest_org(index, place)
+        if org is None or _mission(org, lex) or index.within("LOC", org):
+            continue
+        words = [t for t in org if t.is_alpha]
+        closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
+        opens = place.start == org.start and all(t.text[:1].isupper() for t in words)
+        if closes or opens:
+            out.append(Relation("HEADQUARTERED_IN", org, place, "name_place"))
+    return out
+
+
+def _name_end(org: Span) -> int:
+    """The end of the name's words, past closing quotes: "ФК «Тамбов»" ends at "Тамбов"."""
+    end = org.end
+    while end > org.start and org.doc[end - 1].text in CLOSING:
+        end -= 1
+    return end
+
+
+# --- a seat shared by coordinated names (guideline 101) --------------------------------------
+
+COORDINATION = frozenset({"и"})
+
+
+def coordinated_seats(
+    doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
+) -> list[Relation]:
+    """ "Госсовета и Совета министров Кубы", "МВД и Верховного суда Венесуэлы": a place that
+    closes the last of coordinated ORG names, as its seat, is the seat of each name before it
+    joined by "и", in the same case, that has no place of its own (decision 101)."""
+    joined = [
+        r
+        for r in relations
+        if r.type == "HEADQUARTERED_IN" and r.trigger == "nested" and r.head.start > 0
+        and doc[r.head.start - 1].lower_ in COORDINATION and _name_end(r.head) == r.tail.end
+    ]  # fmt: skip
+    if not joined:
+        return []
+    ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
+    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    out = []
+    for r in joined:
+        last, i = r.head, r.head.start
+        while i > 0 and doc[i - 1].lower_ in COORDINATION:
+            before = ends.get(i - 1)
+            if before is None or (before.start, before.end) in seated or _mission(before, lex):
+                break
+            if index.within("LOC", before) or not _same_case(before, last):
+                break
+            if _quoted_or_latin(doc, before):
+                break  # "компания «Вектор» и правительство Японии": a brand is a whole name
+            out.append(Relation("HEADQUARTERED_IN", before, r.tail, "coordination"))
+            i = before.start
+    return out
+
+
+def _same_case(a: Span, b: Span) -> bool:
+    """The first nouns of two names share a case, where both state one."""
+    first = [next((t for t in s if t.pos_ in ("NOUN", "PROPN")), s[0]) for s in (a, b)]
+    cases = [set(t.morph.get("Case")) for t in first]
+    return not (cases[0] and cases[1]) or bool(cases[0] & cases[1])

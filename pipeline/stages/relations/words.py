@@ -1,0 +1,175 @@
+"""Small tests on tokens and the parse shared by the relation rules: prepositions and cases,
+quotes and brackets, clause heads, climbing from an amount to its trigger.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import DEP, NORM
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.stages.morphology import fold
+from pipeline.stages.relations.mentions import anchor
+
+CLOSING = frozenset('»"“”)')
+QUOTES = frozenset('»"“”')  # closing quotes only: a bracketed name is not quoted
+
+
+def _skip_closing(doc: Doc, i: int) -> int:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
+        i += 1
+    return i
+
+
+def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+    """Past a bracketed aside right after a name: "(The Dawn Foundation)"."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(len(doc), i + longest + 2)):
+        if doc[j].text == ")":
+            return _skip_closing(doc, j + 1)
+    return i
+
+
+OPENING = frozenset('«"“„')
+
+
+def _under_other(own: Token, top: Token, others: set[int]) -> bool:
+    """An amount that hangs from another amount of its clause, not as its conjunct: a
+    restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
+    2021 году против Y годом ранее"), which takes only the dates hanging from it."""
+    if _preposition(own) == "против" or _bracketed_after(own, others):
+        return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
+    token = own
+    for _ in range(4):
+        if token.i == top.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj" and token.head.i in others:
+            return False  # "долг в 3 млрд и 75 млн": one debt, one date
+        token = token.head
+        if token.i in others:
+            return True
+    return False
+
+
+def clause_head(token: Token, depth: int = 8) -> Token:
+    """The verb whose clause a word belongs to, or the root of its sentence."""
+    for _ in range(depth):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _shares_time(verb: Token) -> bool:
+    """A verb coordinated with its head, controlled by it, or a gerund on it: it happens when
+    its head does ("провёл … и израсходовал", "намерены инвестировать", "приобретя")."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
+
+
+def _bracketed_after(own: Token, others: set[int]) -> bool:
+    """An amount opening a bracket right after another amount: "X (около Y …)"."""
+    doc, i = own.doc, own.left_edge.i
+    if doc[i].text != "(":
+        i -= 1
+        while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADP" or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != "(":
+            return False
+    return any(k in others for k in range(max(i - 2, 0), i))
+
+
+def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
+    """Whether a date word reaches `amount` (top None) or the clause head `top` through
+    its heads without passing another amount or another clause's verb."""
+    token = start
+    for _ in range(8):
+        if token.i == amount.i:
+            return True
+        if top is not None and token.i == top.i:
+            return True
+        if token.i in others:
+            return False
+        if token.i != start.i and token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _argument(token: Token, role: str) -> bool:
+    if role == "subject":
+        return token.dep_ == "nsubj"
+    if role == "object":
+        return token.dep_ == "obj"
+    if role == "dative":
+        return token.dep_ in ("obl", "iobj") and _case(token) == "Dat" and not _preposition(token)
+    return token.dep_ == "obl" and _preposition(token) == role
+
+
+def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Parsed tokens whose folded lemma (NORM) is a role word, from two arrays."""
+    if not words or not len(doc):
+        return []
+    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+    norms, deps = doc.to_array(NORM), doc.to_array(DEP)
+    return np.flatnonzero(np.isin(norms, hashes) & (deps != 0)).tolist()
+
+
+def _preposition(token: Token) -> str:
+    return next((fold(c.lemma_) for c in token.children if c.dep_ == "case"), "")
+
+
+def _case(token: Token) -> str:
+    return next(iter(token.morph.get("Case")), "")
+
+
+def _future_aux(token: Token) -> bool:
+    """ "будет инвестировать": the auxiliary быть in a non-past form."""
+    return (
+        token.dep_.startswith("aux")
+        and fold(token.lemma_) == "быть"
+        and ("Past" not in token.morph.get("Tense"))
+    )
+
+
+def _instrumental(token: Token) -> bool:
+    return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
+
+
+LIST_DEPS = ("obl", "nmod", "appos", "conj", "parataxis")  # "таких как X" as parsed
+
+
+def _after_dash(token: Token) -> bool:
+    """A word right after a dash or a colon ("учреждений — «А»")."""
+    i = token.i - 1
+    while i >= 0 and (token.doc[i].is_space or token.doc[i].is_quote):
+        i -= 1
+    return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
+
+
+def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
+    """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
+    and adjectives only ("один из лидеров продаж семян" -> "семян")."""
+    token = anchor(sector)
+    for _ in range(depth):
+        if token.i == word.i:
+            return True
+        if token.head.i == token.i or token.dep_ not in ("nmod", "amod", "conj", "obl", "appos"):
+            return False
+        if token.dep_ == "conj" and token.head.i == word.i:
+            return False  # "фирмы …, а также авиакомпания": another noun of the list
+        token = token.head
+        if token.i != word.i and token.pos_ in ("VERB", "AUX"):
+            return False
+    return token.i == word.i
+
+
+def _beside(sector: Span, word: Token) -> bool:
+    """A sector that is the descriptor word itself or one of its modifiers."""
+    head = anchor(sector)
+    deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
+    return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
