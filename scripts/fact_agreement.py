@@ -1,7 +1,10 @@
 """A second, blind annotation of a slice of the fact gold and the agreement between the two.
 
-    python scripts/fact_agreement.py slice              # the 40 document ids of the slice
-    python scripts/fact_agreement.py agree --shared ../shared
+    python scripts/fact_agreement.py slice               # the 40 document ids of the slice
+    python scripts/fact_agreement.py agree               # agreement table (offsets only)
+    python scripts/fact_agreement.py agree --diff --shared ../shared   # + each disagreement
+    python scripts/fact_agreement.py subset --out /tmp/first40.jsonl   # the first gold on
+        the slice, for `python -m pipeline evaluate --gold /tmp/first40.jsonl`
 
 `slice` draws a reproducible random sample (seed SEED) of SLICE ids from the 128 NEREL money
 articles (corpora/gold/nerel_money_relations.jsonl, ids sorted first, so the draw does not
@@ -13,7 +16,8 @@ corpora/gold/nerel_fact_relations_second.jsonl (ids + sha1 + offsets).
 `agree` scores the second annotation against the first on the slice's documents, the first as
 reference: per relation type P/R/F1 (pairwise F1 agreement), strict (same offsets) and with
 given mentions (relations whose two arguments the other annotator also marked, partial
-overlap), and SECTOR mention agreement (strict and partial).
+overlap), and SECTOR mention agreement (strict and partial). `--diff` prints each
+disagreement with its words to the terminal (NEREL text: nothing is stored).
 """
 
 from __future__ import annotations
@@ -190,6 +194,48 @@ def _order(key: str) -> tuple[int, int]:
     return kinds.index(kind), ["strict", "partial", "given"].index(mode)
 
 
+def disagreements(first: Annotation, second: Annotation) -> list[tuple[str, str, tuple]]:
+    """(who has it, what, item) for every link and SECTOR mention one annotation has and the
+    other has not (exact offsets)."""
+    out = []
+    for who, mine, other in (("first", first, second), ("second", second, first)):
+        out += [(who, "link", x) for x in sorted(set(mine.links) - set(other.links))]
+        out += [(who, "SECTOR", x) for x in sorted(mine.sectors - other.sectors)]
+    return out
+
+
+def print_diff(
+    first: dict[str, Annotation], second: dict[str, Annotation], shared: Path | None
+) -> None:
+    from pipeline.evaluation.offset_gold import TextRef, shared_texts
+
+    refs = {d: TextRef(_source(FIRST, d), d, b.sha1) for d, b in second.items()}
+    texts = shared_texts(FIRST, refs.values(), shared)
+    for doc_id in sorted(second):
+        text = texts[(refs[doc_id].source, doc_id)]
+        for who, what, item in disagreements(first[doc_id], second[doc_id]):
+            if what == "link":
+                kind, head, tail = item
+                words = f"{kind} {text[head[0] : head[1]]!r} -> {text[tail[0] : tail[1]]!r}"
+            else:
+                words = f"SECTOR {text[item[0] : item[1]]!r}"
+            print(f"{doc_id}\t{who} only\t{words}")
+
+
+def _source(path: Path, doc_id: str) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == doc_id:
+            return row["source"]
+    raise KeyError(doc_id)
+
+
+def subset(path: Path, ids: set[str]) -> list[str]:
+    """The lines of a gold JSONL whose documents are in `ids`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and json.loads(line)["id"] in ids]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -197,9 +243,18 @@ def main() -> None:
     agree = sub.add_parser("agree", help="agreement of the second annotation with the first")
     agree.add_argument("--first", type=Path, default=FIRST)
     agree.add_argument("--second", type=Path, default=SECOND)
+    agree.add_argument("--diff", action="store_true", help="print each disagreement's words")
+    agree.add_argument("--shared", type=Path, default=None, help="shared folder (../shared)")
+    part = sub.add_parser("subset", help="write the first gold's records of the slice")
+    part.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.command == "slice":
         print("\n".join(slice_ids(pool_ids())))
+        return
+    if args.command == "subset":
+        lines = subset(FIRST, set(slice_ids(pool_ids())))
+        args.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        print(f"{len(lines)} documents -> {args.out}", file=sys.stderr)
         return
     for path in (args.first, args.second):
         if not path.exists():
@@ -213,6 +268,8 @@ def main() -> None:
             sys.exit(f"error: {args.second}: {doc_id} annotated on another text (sha1)")
     print(f"{len(second)} documents")
     print(table(agreement(first, second)))
+    if args.diff:
+        print_diff(first, second, args.shared)
 
 
 if __name__ == "__main__":
