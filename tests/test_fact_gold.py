@@ -282,3 +282,127 @@ def test_links_noted_as_adjacent_are_adjacent() -> None:
                 between = text[ends[0][1] : ends[1][0]]
                 coordinated = between.strip().startswith("и ") and len(between.split()) <= 4
                 assert len(between) <= 4 or coordinated, (row["id"], r["note"], between)
+
+
+# --- the second, blind annotation of a slice and the agreement (guideline 136-139) --------
+
+SECOND = ROOT / "corpora" / "gold" / "nerel_fact_relations_second.jsonl"
+
+
+def _agreement_module():
+    spec = importlib.util.spec_from_file_location(
+        "fact_agreement_under_test", ROOT / "scripts" / "fact_agreement.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+AGREE = _agreement_module()
+
+
+def test_the_slice_is_seeded_sorted_and_drawn_from_the_pool() -> None:
+    pool = AGREE.pool_ids()
+    ids = AGREE.slice_ids(pool)
+    assert len(pool) == 128 and len(ids) == AGREE.SLICE == 40
+    assert ids == sorted(ids) and set(ids) <= set(pool)
+    assert ids == AGREE.slice_ids(reversed(pool))  # the file's order does not matter
+    assert ids != AGREE.slice_ids(pool, seed=AGREE.SEED + 1)
+    with pytest.raises(ValueError, match="slice of 129"):
+        AGREE.slice_ids(pool, size=129)
+
+
+def test_second_file_covers_the_slice_with_the_first_files_texts() -> None:
+    """Offline: the second annotation is the slice's documents, each on the same text (sha1)
+    as the first annotation's record, ids + sha1 + offsets only."""
+    first = {r["id"]: r for r in rows()}
+    second = [json.loads(line) for line in SECOND.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in second] == AGREE.slice_ids(AGREE.pool_ids())
+    for row in second:
+        assert "text" not in row
+        assert (row["source"], row["sha1"]) == (
+            first[row["id"]]["source"],
+            first[row["id"]]["sha1"],
+        )
+        spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
+        for r in row["relations"]:
+            assert r["type"] in TYPES
+            for end in (r["head"], r["tail"]):
+                assert (end["start"], end["end"], end["type"]) in spans
+
+
+def _annotation(doc_id: str, sectors: list, links: list) -> object:
+    ann = AGREE.Annotation(doc_id, "0" * 40)
+    ann.sectors = set(sectors)
+    ann.arguments = set(sectors) | {end for link in links for end in link[1:]}
+    ann.links = list(links)
+    return ann
+
+
+# Offsets of the invented article TEXT above.
+WIDE_OIL = (9, 27, "SECTOR")  # one character more than OIL
+
+
+@pytest.mark.parametrize(
+    ("second_links", "second_sectors", "expected"),
+    [
+        # identical: every mode agrees fully
+        (
+            [("SECTOR_OF", VECTOR, OIL), ("DATE_OF", MONEY, YEAR)],
+            [OIL, GAS],
+            {
+                "SECTOR_OF strict": (1, 0, 0),
+                "DATE_OF strict": (1, 0, 0),
+                "SECTOR strict": (2, 0, 0),
+            },
+        ),
+        # a wider sector span: strict disagrees, partial and given agree
+        (
+            [("SECTOR_OF", VECTOR, WIDE_OIL), ("DATE_OF", MONEY, YEAR)],
+            [WIDE_OIL, GAS],
+            {
+                "SECTOR_OF strict": (0, 1, 1),
+                "SECTOR_OF partial": (1, 0, 0),
+                "SECTOR_OF given": (1, 0, 0),
+                "SECTOR strict": (1, 1, 1),
+                "SECTOR partial": (2, 0, 0),
+            },
+        ),
+        # the DATE_OF missed, an AMOUNT_OF the first does not have, a SECTOR missed
+        (
+            [("AMOUNT_OF", MONEY, GAS)],
+            [OIL],
+            {
+                "DATE_OF strict": (0, 0, 1),
+                "AMOUNT_OF strict": (0, 1, 0),
+                "AMOUNT_OF given": (0, 1, 0),  # both ends marked by the first: kept, extra
+                "SECTOR strict": (1, 0, 1),
+            },
+        ),
+    ],
+)
+def test_agreement_counts(second_links, second_sectors, expected) -> None:
+    first = {
+        "n1": _annotation("n1", [OIL, GAS], [("SECTOR_OF", VECTOR, OIL), ("DATE_OF", MONEY, YEAR)])
+    }
+    second = {"n1": _annotation("n1", second_sectors, second_links)}
+    tallies = AGREE.agreement(first, second)
+    for key, (tp, fp, fn) in expected.items():
+        t = tallies[key]
+        assert (t.tp, t.fp, t.fn) == (tp, fp, fn), key
+
+
+@pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL texts (SHARED_DIR or ../shared)")
+def test_second_file_reads_and_agreement_is_computed() -> None:
+    """The second annotation loads through the offset-gold reader (sha1 checked against the
+    shared texts) and its agreement with the first is computed for every type."""
+    gold = read_gold(SECOND)
+    assert len(gold.documents) == 40 and set(gold.relation_types) <= set(TYPES)
+    tallies = AGREE.agreement(AGREE.load(GOLD), AGREE.load(SECOND))
+    for key in ("SECTOR_OF strict", "DATE_OF strict", "SECTOR strict"):
+        t = tallies[key]
+        assert t.tp > 0 and 0.0 < t.f1 <= 1.0, key
+    for kind in TYPES:
+        strict, partial = tallies[f"{kind} strict"], tallies[f"{kind} partial"]
+        assert strict.tp <= partial.tp and partial.tp + partial.fn == strict.tp + strict.fn
