@@ -85,7 +85,11 @@ class MoneyReader(FactReader):
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
         if not agents and agent_token is not None:
-            agents = self.anaphoric_holder(agent_token) or self.kind_holder(agent_token)
+            agents = (
+                self.anaphoric_holder(agent_token)
+                or self.kind_holder(agent_token)
+                or self.role_holder(agent_token)
+            )
         agents = [a for a in agents if not _overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
