@@ -96,6 +96,8 @@ class MoneyReader(FactReader):
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
+        if self.claimed(trigger):
+            kind = "claim"  # nobody's money yet: the fact keeps its agent, no relation (130)
         for agent in agents:
             if kind in CLASS_TYPE:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
@@ -137,13 +139,22 @@ class MoneyReader(FactReader):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
-                span = self.index.holder_at.get(child.i)
+                span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
                 if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is None:
                     span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"
                 if span is not None and span not in agents:
                     return span
+        return None
+
+    def _named_in_apposition(self, noun: Token) -> Span | None:
+        """The name standing in apposition to a common noun that is bought or sold: "продать
+        полузащитника Генриха Мхитаряна за X", "купила компанию «Вектор» за X" (decision 129:
+        the name is the thing priced, not another mention the kind noun stands for)."""
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i in self.index.holder_at:
+                return self.index.holder_at[child.i]
         return None
 
     def role_relations(self) -> list[Relation]:

@@ -184,6 +184,8 @@ class ParseReader:
             controller = self.controller(trigger, head)
             if controller is not None:
                 return controller
+            if trigger.dep_ == "xcomp" and fold(head.lemma_) in self.lex.order_verbs:
+                return None  # "распорядилась выплатить": the one who orders does not pay (130)
             found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
             if found is None:
                 return self.inherited_subject(head)
@@ -405,6 +407,14 @@ class ParseReader:
             polarity="negative" if self.negated(trigger) else "positive",
             modality="planned" if self.planned(trigger) else "done",
         )
+
+    def claimed(self, trigger: Token) -> bool:
+        """Money demanded or sued for (decision 130): the trigger is the object or the
+        infinitive of a verb of claiming ("потребовала компенсацию", "просит выплатить")."""
+        head = trigger.head
+        if head.i == trigger.i or trigger.dep_ not in ("obj", "xcomp"):
+            return False
+        return fold(head.lemma_) in self.lex.claim_verbs
 
     def negated(self, trigger: Token) -> bool:
         tokens = [trigger, *([trigger.head] if trigger.dep_ in ("xcomp",) else [])]
