@@ -282,6 +282,11 @@ def test_money_holders_session7(nlp, text, expected):
             "Губернатор Анна Петрова распорядилась выплатить семьям по 1 млн рублей.",
             ("EXPENDITURE", "Анна Петрова", "1 млн рублей"),
         ),
+        # decision 130: money raised for someone else is not the collector's income
+        (
+            "Пенсионер Иван Сидоров собрал для врачей больницы 30 млн рублей.",
+            ("INCOME", "Иван Сидоров", "30 млн рублей"),
+        ),
         # decision 130: money demanded is nobody's income yet
         (
             "Анна Петрова потребовала компенсацию в размере 7 млн рублей от компании «Вектор».",

@@ -96,8 +96,8 @@ class MoneyReader(FactReader):
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
-        if self.claimed(trigger):
-            kind = "claim"  # nobody's money yet: the fact keeps its agent, no relation (130)
+        if self.claimed(trigger) or (kind == "income" and self._on_behalf(trigger)):
+            kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
         for agent in agents:
             if kind in CLASS_TYPE:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
@@ -111,6 +111,11 @@ class MoneyReader(FactReader):
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
+
+    def _on_behalf(self, trigger: Token) -> bool:
+        """Money raised for someone else (decision 130): "собрал для врачей X", "получил для
+        фонда X" is the beneficiary's, not the collector's income."""
+        return any(c.dep_ == "obl" and _preposition(c) == "для" for c in trigger.children)
 
     def other_party(
         self, trigger: Token, kind: str, agents: list[Span], money: Token
