@@ -167,7 +167,7 @@ class ParseReader:
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
             if gen is not None and self._one_of_kind(gen):
-                return gen  # "выручка компании выросла": the company named before (130)
+                return gen  # "выручка компании выросла": the company named before (129)
             own = next((c for c in kids if _possessive(c)), None)
             if own is not None:
                 return own  # "его доход": whose, through decision 81
@@ -248,7 +248,7 @@ class ParseReader:
 
     def _one_of_kind(self, token: Token) -> bool:
         """A singular kind noun of organisations outside any mention ("выручка компании"); a
-        plural names a class ("затраты операторов связи"), no one company (decision 130)."""
+        plural names a class ("затраты операторов связи"), no one company (decision 129)."""
         return (
             fold(token.lemma_) in self.lex.kind_holders
             and token.i not in self.index.holder_at
