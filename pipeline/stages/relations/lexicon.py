@@ -40,6 +40,8 @@ class Lexicon:
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
     copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
     buy: frozenset[str] = frozenset()  # "купил X за Y": the price of X, an EXPENDITURE
+    claim_verbs: frozenset[str] = frozenset()  # "потребовала компенсацию X": no link (130)
+    order_verbs: frozenset[str] = frozenset()  # "мэр распорядился выплатить": not the mayor's
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -85,4 +87,6 @@ class Lexicon:
             term_nouns=words("facts", "term_nouns"),
             copulas=words("facts", "copulas"),
             buy=words("triggers", "buy"),
+            claim_verbs=words("agents", "claim_verbs"),
+            order_verbs=words("agents", "order_verbs"),
         )

@@ -85,13 +85,19 @@ class MoneyReader(FactReader):
             kind = "expenditure"
         agents = self.holders(agent_token) if agent_token is not None else []
         if not agents and agent_token is not None:
-            agents = self.anaphoric_holder(agent_token) or self.kind_holder(agent_token)
+            agents = (
+                self.anaphoric_holder(agent_token)
+                or self.kind_holder(agent_token)
+                or self.role_holder(agent_token)
+            )
         agents = [a for a in agents if not _overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
         fact.agent = agents[0] if agents else None
+        if self.claimed(trigger) or (kind == "income" and self._on_behalf(trigger)):
+            kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
         for agent in agents:
             if kind in CLASS_TYPE:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
@@ -105,6 +111,11 @@ class MoneyReader(FactReader):
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
+
+    def _on_behalf(self, trigger: Token) -> bool:
+        """Money raised for someone else (decision 130): "собрал для врачей X", "получил для
+        фонда X" is the beneficiary's, not the collector's income."""
+        return any(c.dep_ == "obl" and _preposition(c) == "для" for c in trigger.children)
 
     def other_party(
         self, trigger: Token, kind: str, agents: list[Span], money: Token
@@ -133,13 +144,22 @@ class MoneyReader(FactReader):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
-                span = self.index.holder_at.get(child.i)
+                span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
                 if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is None:
                     span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"
                 if span is not None and span not in agents:
                     return span
+        return None
+
+    def _named_in_apposition(self, noun: Token) -> Span | None:
+        """The name standing in apposition to a common noun that is bought or sold: "продать
+        полузащитника Генриха Мхитаряна за X", "купила компанию «Вектор» за X" (decision 129:
+        the name is the thing priced, not another mention the kind noun stands for)."""
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i in self.index.holder_at:
+                return self.index.holder_at[child.i]
         return None
 
     def role_relations(self) -> list[Relation]:

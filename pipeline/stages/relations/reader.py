@@ -154,7 +154,7 @@ class ParseReader:
             return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is not None:
-            return subj
+            return self.relative_antecedent(subj, trigger) or subj
         passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
         if passive or trigger.dep_ in ("amod", "acl"):
             agent = next((c for c in kids if _instrumental(c)), None)
@@ -166,6 +166,8 @@ class ParseReader:
             gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
             if gen is not None and gen.i in self.index.holder_at:
                 return gen
+            if gen is not None and self._one_of_kind(gen):
+                return gen  # "выручка компании выросла": the company named before (129)
             own = next((c for c in kids if _possessive(c)), None)
             if own is not None:
                 return own  # "его доход": whose, through decision 81
@@ -182,6 +184,8 @@ class ParseReader:
             controller = self.controller(trigger, head)
             if controller is not None:
                 return controller
+            if trigger.dep_ == "xcomp" and fold(head.lemma_) in self.lex.order_verbs:
+                return None  # "распорядилась выплатить": the one who orders does not pay (130)
             found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
             if found is None:
                 return self.inherited_subject(head)
@@ -200,8 +204,10 @@ class ParseReader:
         found = self.index.antecedent(token, subject=True)
         if found is None:
             kind = self._kind_before(token)
-            return self.kind_holder(kind) if kind is not None else []
-        return [found] if found is not None else []
+            if kind is None:
+                return self.role_holder(self._role_before(token))
+            return self.kind_holder(kind)
+        return [found]
 
     def _kind_before(self, pronoun: Token) -> Token | None:
         """A kind noun of organisations in the nominative, agreeing with the pronoun, in its
@@ -219,6 +225,83 @@ class ParseReader:
                 if _agrees(features, pronoun):
                     return token
         return None
+
+    def _role_before(self, pronoun: Token) -> Token | None:
+        """A role noun of a person in the nominative, agreeing in number with a pronoun that
+        has no named antecedent, in its sentence or the previous one: "Среди них был Тевес.
+        33-летний нападающий перешёл в «Вектор». Он получает 35 млн евро" (decision 128). A
+        masculine role noun may stand for a woman ("глава … ей полагается"), a feminine one
+        not for "он"."""
+        number = int(self.index.sentence[pronoun.i])
+        stated = set(pronoun.morph.get("Gender"))
+        for i in range(pronoun.i - 1, -1, -1):
+            if int(self.index.sentence[i]) < number - 1:
+                return None
+            token = self.doc[i]
+            if not self._role_noun(token) or "Nom" not in token.morph.get("Case"):
+                continue
+            if "Fem" in token.morph.get("Gender") and stated and "Fem" not in stated:
+                continue
+            if _agrees({"Number": set(token.morph.get("Number"))}, pronoun):
+                return token
+        return None
+
+    def _one_of_kind(self, token: Token) -> bool:
+        """A singular kind noun of organisations outside any mention ("выручка компании"); a
+        plural names a class ("затраты операторов связи"), no one company (decision 129)."""
+        return (
+            fold(token.lemma_) in self.lex.kind_holders
+            and token.i not in self.index.holder_at
+            and "Plur" not in token.morph.get("Number")
+        )
+
+    def _role_noun(self, token: Token) -> bool:
+        """A singular animate common noun outside any mention: "победительница", "глава",
+        "нападающий" (slovnet tags a nominalised participle a NOUN when it stands alone). With
+        a possessive it names someone else than the possessor, a relation to them ("его
+        подзащитный", "её муж"): no role noun here."""
+        return (
+            token.pos_ == "NOUN"
+            and token.i not in self.index.holder_at
+            and "Anim" in token.morph.get("Animacy")
+            and "Sing" in token.morph.get("Number")
+            and fold(token.lemma_) not in self.lex.kind_holders
+            and not any(_possessive(c) for c in token.children)
+        )
+
+    def role_holder(self, token: Token | None) -> list[Span]:
+        """A role noun holding the money ("Победительнице вручили карту на X") stands for the
+        nearest person named before it, in its sentence or the previous one, who reads as a
+        subject (decision 128). A role noun with a name in apposition is that name's
+        (`holders`); plural roles ("победители") name no one person."""
+        if token is None or not self._role_noun(token):
+            return []
+        found = self.index.person_before(token)
+        return [found] if found is not None else []
+
+    def relative_antecedent(self, subject: Token, verb: Token) -> Token | None:
+        """The word a relative clause hangs from, when the parser took the clause's subject
+        for the main verb's: "Флинн, которого президент назначил, а затем уволил, получил X"
+        (decision 129). The subject follows "который" with no comma between them and a comma
+        closes the clause before the verb; the antecedent is the mention right before the
+        comma that opens the clause."""
+        if verb.i < subject.i:
+            return None
+        doc, relative = subject.doc, None
+        for i in range(subject.i - 1, max(subject.i - 6, -1), -1):
+            if fold(doc[i].lemma_) == "который":
+                relative = i
+                break
+            if doc[i].is_punct:
+                return None
+        if relative is None or not any(t.text == "," for t in doc[subject.i : verb.i]):
+            return None
+        i = relative - 1
+        while i >= 0 and doc[i].pos_ == "ADP":
+            i -= 1  # "…, в котором"
+        if i < 1 or doc[i].text != ",":
+            return None
+        return doc[i - 1] if (i - 1) in self.index.holder_at else None
 
     def noun_owner(self, noun: Token, head: Token) -> Token | None:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
@@ -324,6 +407,14 @@ class ParseReader:
             polarity="negative" if self.negated(trigger) else "positive",
             modality="planned" if self.planned(trigger) else "done",
         )
+
+    def claimed(self, trigger: Token) -> bool:
+        """Money demanded or sued for (decision 130): the trigger is the object or the
+        infinitive of a verb of claiming ("потребовала компенсацию", "просит выплатить")."""
+        head = trigger.head
+        if head.i == trigger.i or trigger.dep_ not in ("obj", "xcomp"):
+            return False
+        return fold(head.lemma_) in self.lex.claim_verbs
 
     def negated(self, trigger: Token) -> bool:
         tokens = [trigger, *([trigger.head] if trigger.dep_ in ("xcomp",) else [])]
