@@ -148,8 +148,9 @@ def main() -> None:
     corpus = read_gold(args.gold)
     docs = tagged_docs(corpus, args.cache)
     mentions, relations = predicted(docs)
-    print(figures(score_relations(corpus, relations, mentions)))
     kinds = tuple(k for k in args.show.split(",") if k)
+    shown = SHOWN + tuple(k for k in kinds if k not in MONEY + SHOWN)  # SECTOR_OF, DATE_OF, ...
+    print(figures(score_relations(corpus, relations, mentions), shown))
     if not kinds:
         return
     wanted = set(args.only.split(","))

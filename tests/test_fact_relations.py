@@ -174,3 +174,61 @@ def test_sentence_without_parse_links_nothing(nlp):
 def test_counterpart_column_keeps_the_other_party(nlp, text, counterpart):
     facts = nlp(text)._.facts
     assert [f.counterpart.text for f in facts if f.counterpart is not None] == [counterpart]
+
+
+def _rows(doc) -> list[tuple]:
+    """(trigger, amount text, date text) of each facts-table row."""
+    from pipeline.tables import doc_mentions, fact_rows, mention_ids
+
+    spans = {(s.start_char, s.end_char, s.label_): s.text for s in doc_mentions(doc)}
+    text_of = {mid: spans[key] for key, mid in mention_ids(doc).items()}
+    return [
+        (row["trigger"], text_of.get(row["amount_mention_id"]), text_of.get(row["date_mention_id"]))
+        for row in fact_rows(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated amount no trigger word holds gets a facts row of its own (decision 132)
+        (
+            "С 1 марта 2021 года минимальная пенсия установлена на уровне 12 тыс. рублей.",
+            [(None, "12 тыс. рублей", "С 1 марта 2021 года")],
+        ),
+        (
+            "Долг в 3 млрд рублей и 75 млн рублей процентов "
+            "должен быть погашен до 1 мая 2024 года.",
+            [
+                (None, "3 млрд рублей", "до 1 мая 2024 года"),
+                (None, "75 млн рублей", "до 1 мая 2024 года"),
+            ],
+        ),
+        # an amount its trigger carries keeps its one row; an undated loose amount gets none
+        (
+            "В 2020 году «Вектор» получил прибыль в 5 млрд рублей.",
+            [("получить", "5 млрд рублей", "В 2020 году")],
+        ),
+        ("Минимальная пенсия установлена на уровне 12 тыс. рублей.", []),
+        # a sector fact takes the date of its sentence (decision 77)
+        (
+            "В 2020 году нефтяная компания «Вектор» открыла новый завод.",
+            [("компания", None, "В 2020 году")],
+        ),
+    ],
+)
+def test_every_dated_amount_has_a_fact_row(nlp, text, expected):
+    assert _rows(nlp(text)) == expected
+
+
+def test_trigger_less_fact_reads_modality_from_its_clause(nlp):
+    from pipeline.tables import fact_rows
+
+    doc = nlp("С 1 марта 2021 года минимальная пенсия будет установлена на уровне 12 тыс. рублей.")
+    (row,) = fact_rows(doc)
+    assert (row["trigger"], row["modality"], row["polarity"]) == (None, "planned", "positive")
+    assert (row["amount_value"], row["amount_unit"], row["date_start"]) == (
+        12000.0,
+        "RUB",
+        "2021-03-01",
+    )

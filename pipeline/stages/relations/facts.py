@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.mentions import _contains, _overlaps, anchor
 from pipeline.stages.relations.reader import ParseReader
-from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.records import Fact, Relation, _key
 from pipeline.stages.relations.words import (
     LIST_DEPS,
     _after_dash,
@@ -129,6 +129,46 @@ class FactReader(ParseReader):
             dates = self.amount_dates(amount, top)
             out += [self.relation("DATE_OF", amount, d, top) for d in dates]
         return out
+
+    def amount_facts(self, relations: list[Relation], facts: list[Fact]) -> list[Fact]:
+        """A trigger-less fact for every money amount the relations link but no fact holds
+        (decision 132): the dated amounts of `untriggered_dates`, and any other link of an
+        amount read without a trigger word, so that the facts table lists every dated or held
+        amount, not only those a trigger carries. Its holder, date, sector and other party
+        come from its links; polarity and modality from the verb of its clause."""
+        held = {_key(f.amount) for f in facts if f.amount is not None}
+        loose: dict[tuple, list[Relation]] = {}
+        for r in relations:
+            for span in (r.head, r.tail):
+                value = span._.value if span.label_ == "AMOUNT" else None
+                if value is not None and value.kind == "money" and _key(span) not in held:
+                    loose.setdefault(_key(span), []).append(r)
+        return [self._amount_fact(links) for links in loose.values()]
+
+    def _amount_fact(self, links: list[Relation]) -> Fact:
+        first = links[0]
+        amount = first.head if first.head.label_ == "AMOUNT" else first.tail
+        top = clause_head(anchor(amount))
+        fact = Fact(
+            trigger=None,
+            trigger_i=anchor(amount).i,
+            polarity="negative" if self.negated(top) else "positive",
+            modality="planned" if self.planned(top) else "done",
+            amount=amount,
+        )
+        for r in links:
+            other = r.tail if r.head is amount else r.head
+            if r.type == "DATE_OF":
+                fact.date = fact.date or other
+            elif r.type in ("INCOME", "EXPENDITURE"):
+                fact.agent = fact.agent or other
+            elif r.type == "AMOUNT_OF" and other.label_ == "SECTOR":
+                fact.sector = fact.sector or other
+            else:  # the thing priced, the company a deal is about
+                fact.counterpart = fact.counterpart or other
+            fact.relations.append(r)
+        fact.location = self.location(top, [fact.agent] if fact.agent else [])
+        return fact
 
     def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
         """Every DATE of the clause headed by `top` that dates `amount`: one hanging from the
