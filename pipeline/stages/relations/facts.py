@@ -23,9 +23,11 @@ from pipeline.stages.relations.words import (
     _shares_time,
     _under_other,
     clause_head,
+    sector_head,
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+CLOSING = frozenset("»\"”“'")
 
 
 class FactReader(ParseReader):
@@ -265,7 +267,7 @@ class FactReader(ParseReader):
         facts: dict[int, Fact] = {}
         for org in self.index.by_type["ORG"]:
             head = anchor(org)
-            if not head.dep_ or self.index.holder_at.get(head.i) is not org:
+            if not head.dep_ or not self._own_name(org, head):
                 continue
             words = [(w, False) for w in self._sector_words(head)]
             words += [(w, True) for w in self._predicate_words(head)]
@@ -290,6 +292,18 @@ class FactReader(ParseReader):
             fact.date = linked[0] if linked else None
             fact.location = self.location(top, [fact.agent] if fact.agent else [])
         return list(facts.values())
+
+    def _own_name(self, org: Span, head: Token) -> bool:
+        """The ORG is read as a name of its own: the largest one over its words, or the name
+        closing a unit's span ("совета директоров медиахолдинга BSkyB": the unit's span holds
+        its parent's descriptor and name, decision 133)."""
+        holder = self.index.holder_at.get(head.i)
+        if holder is org:
+            return True
+        if holder is None or holder.label_ != "ORG" or not _contains(holder, org):
+            return False
+        rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
+        return all(t.is_punct and t.text in CLOSING for t in rest)
 
     def _predicate_words(self, head: Token) -> list[Token]:
         """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
@@ -332,6 +346,7 @@ class FactReader(ParseReader):
 
     def _sector_words(self, head: Token) -> list[Token]:
         words = []
+        head_span = self.index.holder_at.get(head.i, self.doc[head.i : head.i + 1])
         token = head
         # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
         # modifier, so the descriptor is looked for two heads up.
@@ -342,6 +357,9 @@ class FactReader(ParseReader):
             if fold(token.lemma_) in self.lex.sector_words:
                 words.append(token)
                 break
+            other = self.index.holder_at.get(token.i)
+            if other is not None and other.label_ == "ORG" and not _contains(other, head_span):
+                break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
             among = self._predicates(token) if fold(token.lemma_) == "один" else []
             if any(fold(w.lemma_) in self.lex.sector_words for w in among):
                 words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
@@ -372,5 +390,5 @@ class FactReader(ParseReader):
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""
         if self._sector_heads is None:
-            self._sector_heads = {anchor(s).i for s in self.index.by_type["SECTOR"]}
+            self._sector_heads = {sector_head(s).i for s in self.index.by_type["SECTOR"]}
         return self._sector_heads

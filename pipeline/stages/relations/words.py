@@ -151,10 +151,27 @@ def _after_dash(token: Token) -> bool:
     return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
 
 
+def sector_head(sector: Span) -> Token:
+    """The noun a SECTOR phrase hangs by: its anchor, unless that is an adjective the parser
+    hung on an adjective before the span ("спутникового и [кабельного телевидения]": the
+    second adjective is a conjunct of the first) while the span's noun hangs outside it."""
+    token = anchor(sector)
+    if token.pos_ != "ADJ":
+        return token
+    for other in sector:
+        if other.pos_ in ("NOUN", "PROPN") and not (sector.start <= other.head.i < sector.end):
+            return other
+    # an adjective alone whose noun is elided ("[спутникового] и кабельного телевидения",
+    # decision 133): the noun it shares stands for it
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN" and len(sector) == 1:
+        return token.head
+    return token
+
+
 def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
     and adjectives only ("один из лидеров продаж семян" -> "семян")."""
-    token = anchor(sector)
+    token = sector_head(sector)
     for _ in range(depth):
         if token.i == word.i:
             return True
@@ -170,6 +187,6 @@ def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
 
 def _beside(sector: Span, word: Token) -> bool:
     """A sector that is the descriptor word itself or one of its modifiers."""
-    head = anchor(sector)
+    head = sector_head(sector)
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
     return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
