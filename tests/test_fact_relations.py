@@ -232,3 +232,35 @@ def test_trigger_less_fact_reads_modality_from_its_clause(nlp):
         "RUB",
         "2021-03-01",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parent named in a unit's span takes the descriptor before it (decision 133)
+        (
+            "Он переизбран главой совета директоров медиахолдинга BSkyB.",
+            {("BSkyB", "медиахолдинга")},
+        ),
+        (
+            "Президент совета директоров машиностроительной компании Schneider Electric ушёл.",
+            {("Schneider Electric", "машиностроительной компании")},
+        ),
+        # both adjectives of a shared head, linked from the name, not from its abbreviation
+        (
+            "Он возглавил совет директоров оператора спутникового и кабельного телевидения "
+            "Sky Broadcasting Group (BSkyB).",
+            {
+                ("Sky Broadcasting Group", "спутникового"),
+                ("Sky Broadcasting Group", "кабельного телевидения"),
+            },
+        ),
+        # a brand is named by its goods (decision 134)
+        (
+            "Она участвовала в показах бренда женского белья Victoria’s Secret.",
+            {("Victoria’s Secret", "женского белья")},
+        ),
+    ],
+)
+def test_sector_of_descriptors_in_units_and_brands(nlp, text, expected):
+    assert of_type(nlp(text), "SECTOR_OF") == expected
