@@ -382,8 +382,11 @@ class FactReader(ParseReader):
                 if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
             ]
         # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
-        # дому Conde Nast"): the name in apposition to that noun takes its sector.
-        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
+        # дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
+        # the genitive is whose the goods are or what is built ("компьютеры министерства",
+        # "строительство церквей"), not a name of the noun (decision 133).
+        owner = head.dep_ == "nmod" and "Gen" in head.morph.get("Case")
+        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads() and not owner:
             words.append(head.head)
         return words
 
