@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.relations.mentions import _contains, _overlaps, anchor
+from pipeline.stages.relations.mentions import _contains, _overlaps, _pronoun, anchor
 from pipeline.stages.relations.reader import ParseReader
 from pipeline.stages.relations.records import Fact, Relation, _key
 from pipeline.stages.relations.words import (
@@ -61,7 +61,26 @@ class FactReader(ParseReader):
             if self.deal_object(org, trigger):
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
+        for thing in self.bought_by_pronoun(fact, trigger):
+            fact.relations.append(self.relation("AMOUNT_OF", amount, thing, trigger))
         fact.location = self.location(top, agents)
+
+    def bought_by_pronoun(self, fact: Fact, trigger: Token) -> list[Span]:
+        """The company a purchase or sale moves when the text names it by a pronoun
+        ("стал владельцем «Вектора», приобретя его за X"): the PRICE_OF the holder reading
+        drew to the pronoun's antecedent (decision 81) is the deal object of 113 b too
+        (decision 135). Only for buying and selling words: a company's own value is not."""
+        word = fold(trigger.lemma_)
+        if word not in self.lex.buy and self.lex.triggers.get(word) != "sale":
+            return []
+        if not any(c.dep_ == "obj" and _pronoun(c, self.lex) for c in trigger.children):
+            return []
+        named = {r.tail.start for r in fact.relations if r.type == "AMOUNT_OF"}
+        return [
+            r.head
+            for r in fact.relations
+            if r.type == "PRICE_OF" and r.head.label_ == "ORG" and r.head.start not in named
+        ]
 
     # AMOUNT_OF (decision 113)
 
