@@ -263,6 +263,19 @@ def test_trigger_less_fact_reads_modality_from_its_clause(nlp):
         ),
         # a name in the genitive after goods owns them, it is not their maker (decision 133)
         ("Хакер взломал компьютеры министерства обороны США.", set()),
+        # what a company holds in a sector (decision 134): a holding verb's object, a
+        # range after a dash, the genitive of the assets; a share or a ministry's assets not
+        (
+            "Холдинг «Вектор» владеет разнородными активами — от медиа и строительного "
+            "бизнеса до футбольного клуба.",
+            {("Холдинг «Вектор»", "медиа"), ("Холдинг «Вектор»", "строительного бизнеса")},
+        ),
+        (
+            "Он отвечает за управление всеми сельскохозяйственными активами компании Orbita Group.",
+            {("Orbita Group", "сельскохозяйственными активами")},
+        ),
+        ("Банк «Вектор» владеет долей нефтяной компании.", set()),
+        ("Минэнерго России управляет государственными активами в энергетике.", set()),
         # a brand is named by its goods (decision 134)
         (
             "Она участвовала в показах бренда женского белья Victoria’s Secret.",

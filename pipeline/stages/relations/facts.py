@@ -346,7 +346,20 @@ class FactReader(ParseReader):
             subject = subject.head  # "компания «А» — один из лидеров"
         if subject.dep_ == "nsubj" and subject.head.i != subject.i:
             words += self._predicates(subject.head)
+            words += self._holdings(subject.head)
+        # "сельскохозяйственными активами «Вектора»", "активами компании «А»" (decision 134)
+        if subject.dep_ == "nmod" and fold(subject.head.lemma_) in self.lex.holding_nouns:
+            words.append(subject.head)
         return words
+
+    def _holdings(self, verb: Token) -> list[Token]:
+        """The holding nouns a verb of holding takes as its object ("владеет активами в X",
+        decision 134)."""
+        if fold(verb.lemma_) not in self.lex.holding_verbs:
+            return []
+        return [
+            c for c in verb.children if c.dep_ == "obj" and fold(c.lemma_) in self.lex.holding_nouns
+        ]
 
     def _predicates(self, verb: Token) -> list[Token]:
         """What a subject is said to be: the predicate noun of "являться", "стать",

@@ -40,6 +40,8 @@ class Lexicon:
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
     copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
     buy: frozenset[str] = frozenset()  # "купил X за Y": the price of X, an EXPENDITURE
+    holding_verbs: frozenset[str] = frozenset()  # "владеет активами в X": SECTOR_OF (134)
+    holding_nouns: frozenset[str] = frozenset()  # "актив" (134)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -85,4 +87,6 @@ class Lexicon:
             term_nouns=words("facts", "term_nouns"),
             copulas=words("facts", "copulas"),
             buy=words("triggers", "buy"),
+            holding_verbs=words("facts", "holding_verbs"),
+            holding_nouns=words("facts", "holding_nouns"),
         )

@@ -175,7 +175,9 @@ def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     for _ in range(depth):
         if token.i == word.i:
             return True
-        if token.head.i == token.i or token.dep_ not in ("nmod", "amod", "conj", "obl", "appos"):
+        # "активами — от медиа до …": a range after a dash hangs as parataxis (decision 134)
+        deps = ("nmod", "amod", "conj", "obl", "appos", "parataxis")
+        if token.head.i == token.i or token.dep_ not in deps:
             return False
         if token.dep_ == "conj" and token.head.i == word.i:
             return False  # "фирмы …, а также авиакомпания": another noun of the list
