@@ -96,6 +96,12 @@ def test_date_of(nlp, text, expected):
             "Иванов получил 3 млн рублей от компании «Орбита», занимающейся строительством дорог.",
             set(),
         ),
+        # a company bought by a pronoun is the deal object too; its own value is not (135)
+        (
+            "Петров стал владельцем клуба «Вектор» в 2009 году, приобретя его за 80 млн долларов.",
+            {("80 млн долларов", "Вектор")},
+        ),
+        ("Капитализация «Вектора» составила 5 млрд долларов.", set()),
     ],
 )
 def test_amount_of(nlp, text, expected):
@@ -174,3 +180,108 @@ def test_sentence_without_parse_links_nothing(nlp):
 def test_counterpart_column_keeps_the_other_party(nlp, text, counterpart):
     facts = nlp(text)._.facts
     assert [f.counterpart.text for f in facts if f.counterpart is not None] == [counterpart]
+
+
+def _rows(doc) -> list[tuple]:
+    """(trigger, amount text, date text) of each facts-table row."""
+    from pipeline.tables import doc_mentions, fact_rows, mention_ids
+
+    spans = {(s.start_char, s.end_char, s.label_): s.text for s in doc_mentions(doc)}
+    text_of = {mid: spans[key] for key, mid in mention_ids(doc).items()}
+    return [
+        (row["trigger"], text_of.get(row["amount_mention_id"]), text_of.get(row["date_mention_id"]))
+        for row in fact_rows(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated amount no trigger word holds gets a facts row of its own (decision 132)
+        (
+            "С 1 марта 2021 года минимальная пенсия установлена на уровне 12 тыс. рублей.",
+            [(None, "12 тыс. рублей", "С 1 марта 2021 года")],
+        ),
+        (
+            "Долг в 3 млрд рублей и 75 млн рублей процентов "
+            "должен быть погашен до 1 мая 2024 года.",
+            [
+                (None, "3 млрд рублей", "до 1 мая 2024 года"),
+                (None, "75 млн рублей", "до 1 мая 2024 года"),
+            ],
+        ),
+        # an amount its trigger carries keeps its one row; an undated loose amount gets none
+        (
+            "В 2020 году «Вектор» получил прибыль в 5 млрд рублей.",
+            [("получить", "5 млрд рублей", "В 2020 году")],
+        ),
+        ("Минимальная пенсия установлена на уровне 12 тыс. рублей.", []),
+        # a sector fact takes the date of its sentence (decision 77)
+        (
+            "В 2020 году нефтяная компания «Вектор» открыла новый завод.",
+            [("компания", None, "В 2020 году")],
+        ),
+    ],
+)
+def test_every_dated_amount_has_a_fact_row(nlp, text, expected):
+    assert _rows(nlp(text)) == expected
+
+
+def test_trigger_less_fact_reads_modality_from_its_clause(nlp):
+    from pipeline.tables import fact_rows
+
+    doc = nlp("С 1 марта 2021 года минимальная пенсия будет установлена на уровне 12 тыс. рублей.")
+    (row,) = fact_rows(doc)
+    assert (row["trigger"], row["modality"], row["polarity"]) == (None, "planned", "positive")
+    assert (row["amount_value"], row["amount_unit"], row["date_start"]) == (
+        12000.0,
+        "RUB",
+        "2021-03-01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parent named in a unit's span takes the descriptor before it (decision 133)
+        (
+            "Он переизбран главой совета директоров медиахолдинга BSkyB.",
+            {("BSkyB", "медиахолдинга")},
+        ),
+        (
+            "Президент совета директоров машиностроительной компании Schneider Electric ушёл.",
+            {("Schneider Electric", "машиностроительной компании")},
+        ),
+        # both adjectives of a shared head, linked from the name, not from its abbreviation
+        (
+            "Он возглавил совет директоров оператора спутникового и кабельного телевидения "
+            "Sky Broadcasting Group (BSkyB).",
+            {
+                ("Sky Broadcasting Group", "спутникового"),
+                ("Sky Broadcasting Group", "кабельного телевидения"),
+            },
+        ),
+        # a name in the genitive after goods owns them, it is not their maker (decision 133)
+        ("Хакер взломал компьютеры министерства обороны США.", set()),
+        # what a company holds in a sector (decision 134): a holding verb's object, a
+        # range after a dash, the genitive of the assets; a share or a ministry's assets not
+        (
+            "Холдинг «Вектор» владеет разнородными активами — от медиа и строительного "
+            "бизнеса до футбольного клуба.",
+            {("Холдинг «Вектор»", "медиа"), ("Холдинг «Вектор»", "строительного бизнеса")},
+        ),
+        (
+            "Он отвечает за управление всеми сельскохозяйственными активами компании Orbita Group.",
+            {("Orbita Group", "сельскохозяйственными активами")},
+        ),
+        ("Банк «Вектор» владеет долей нефтяной компании.", set()),
+        ("Минэнерго России управляет государственными активами в энергетике.", set()),
+        # a brand is named by its goods (decision 134)
+        (
+            "Она участвовала в показах бренда женского белья Victoria’s Secret.",
+            {("Victoria’s Secret", "женского белья")},
+        ),
+    ],
+)
+def test_sector_of_descriptors_in_units_and_brands(nlp, text, expected):
+    assert of_type(nlp(text), "SECTOR_OF") == expected

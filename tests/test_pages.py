@@ -443,6 +443,10 @@ def test_batch_builds_the_report_unless_told_not_to(tmp_path):
             {"trigger": "инвестировать", "polarity": "positive"},
             ["инвестировать", "", "", "", "", "", "", "done"],
         ),
+        (  # a dated amount without a trigger word (decision 132)
+            {"trigger": None, "amount_value": 1.2e4, "amount_unit": "RUB", "date_start": "2021"},
+            ["—", "", "", "12 K RUB", "2021", "", "", "done"],
+        ),
     ],
 )
 def test_fact_cells_read_as_one_line(row, expected):

@@ -230,3 +230,69 @@ def test_documents_table_sector_profile(nlp) -> None:
     doc = nlp("Цены на нефть и газ выросли, а поставки пшеницы упали. Нефть дорожает.")
     assert document_row(doc)["sectors"] == "energy.oil_gas:3;agriculture.crops:1"
     assert document_row(nlp("Погода хорошая."))["sectors"] is None
+
+
+# decision 133: the first of two coordinated adjectives sharing a term's head is a mention of
+# its own when the adjective with that head is a term too; not an adjective of another phrase
+ELIDED = [
+    (
+        "Оператор спутникового и кабельного телевидения вырос.",
+        [("спутникового", "ict.telecom"), ("кабельного телевидения", "ict.telecom")],
+    ),
+    (
+        "Развивается морской и речной транспорт.",
+        [("морской", "transport.shipping"), ("речной транспорт", "transport.shipping")],
+    ),
+    ("Новый и речной транспорт развивается.", [("речной транспорт", "transport.shipping")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELIDED)
+def test_elided_head_of_coordinated_adjectives(nlp, text: str, expected: list) -> None:
+    assert pairs(nlp, text) == expected
+
+
+# decision 133: a descriptor inside a unit's ORG span, right before the parent's name, is the
+# parent's sector; a field inside a body's own name is not
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он переизбран главой совета директоров медиахолдинга BSkyB.",
+            [("медиахолдинга", "media")],
+        ),
+        (
+            "Председатель совета директоров инжиниринговой компании «Вектор» ушёл.",
+            [("инжиниринговой компании", "professional")],
+        ),
+        ("Директор Института нефти и газа РАН уволен.", []),
+        ("Эксперты Всемирной продовольственной и сельскохозяйственной организации ООН.", []),
+    ],
+)
+def test_descriptor_inside_a_unit_span(nlp, text: str, expected: list) -> None:
+    assert pairs(nlp, text) == expected
+
+
+# decision 134: goods after a producer or a brand, assets and units of a sector
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он купил акции производителя предметов роскоши.",
+            [("предметов роскоши", "consumer_goods")],
+        ),
+        ("Она основала компанию по изготовлению сумок.", [("сумок", "consumer_goods.apparel")]),
+        ("Она показывала бренд женского белья.", [("женского белья", "consumer_goods.apparel")]),
+        ("Компания занимается пошивом одежды.", [("пошивом одежды", "consumer_goods.apparel")]),
+        ("Он продал нефтяные активы.", [("нефтяные активы", "energy.oil_gas")]),
+        ("Холдинг развивает азотный бизнес.", [("азотный бизнес", "chemicals")]),
+        (
+            "Рядом свиноводческие комплексы.",
+            [("свиноводческие комплексы", "agriculture.livestock")],
+        ),
+        ("Директор похоронного бюро заявил.", [("похоронного бюро", "personal_services")]),
+        ("Она купила новые сумки и бельё.", []),  # no producer, market or brand before
+    ],
+)
+def test_goods_assets_and_units(nlp, text: str, expected: list) -> None:
+    assert pairs(nlp, text) == expected

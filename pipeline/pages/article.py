@@ -322,6 +322,7 @@ def _fact_inserts(article: ArticleInput) -> list[Insert]:
 
 # A fact reads as one line under its sentence: who, how much, when, which sector, where.
 FACT_HEADINGS = ("fact", "who", "with whom", "how much", "when", "sector", "where", "status")
+NO_TRIGGER = "—"  # a dated or held amount no trigger word carries (decision 132)
 _QUALIFIER_SIGNS = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "approx": "≈ "}
 _SCALES = ((1e9, " bn"), (1e6, " mn"), (1e3, " K"))
 
@@ -330,7 +331,7 @@ def fact_cells(row: Row) -> list[str]:
     """One fact row as the page's columns (FACT_HEADINGS), values spelled out for reading."""
     status = [v for v in (row.get("modality"), row.get("polarity")) if v and v != "positive"]
     return [
-        display(row.get("trigger")),
+        display(row.get("trigger")) or NO_TRIGGER,
         display(row.get("agent")),
         display(row.get("counterpart")),
         _amount_text(row),

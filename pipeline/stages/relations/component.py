@@ -56,6 +56,10 @@ class RelationRules:
                 relations += fact.relations
             relations += reader.role_relations()
             relations += reader.untriggered_dates()
+            # every amount the links reach without a trigger word gets a row (decision 132)
+            facts += reader.amount_facts(unique(relations), facts)
+            # sentence order, so the table reads as the article (a sentence's own unchanged)
+            facts.sort(key=lambda fact: int(index.sentence[fact.trigger_i]))
         relations += part_of_words(doc, index, self.lex)
         relations += bare_unit_parents(doc, index, self.lex)
         doc._.relations = unique([_with_stage(r, self.name) for r in relations])

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.relations.mentions import _contains, _overlaps, anchor
+from pipeline.stages.relations.mentions import _contains, _overlaps, _pronoun, anchor
 from pipeline.stages.relations.reader import ParseReader
-from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.records import Fact, Relation, _key
 from pipeline.stages.relations.words import (
     LIST_DEPS,
     _after_dash,
@@ -23,9 +23,11 @@ from pipeline.stages.relations.words import (
     _shares_time,
     _under_other,
     clause_head,
+    sector_head,
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+CLOSING = frozenset("»\"”“'")
 
 
 class FactReader(ParseReader):
@@ -59,7 +61,26 @@ class FactReader(ParseReader):
             if self.deal_object(org, trigger):
                 fact.counterpart = fact.counterpart or org
                 fact.relations.append(self.relation("AMOUNT_OF", amount, org, trigger))
+        for thing in self.bought_by_pronoun(fact, trigger):
+            fact.relations.append(self.relation("AMOUNT_OF", amount, thing, trigger))
         fact.location = self.location(top, agents)
+
+    def bought_by_pronoun(self, fact: Fact, trigger: Token) -> list[Span]:
+        """The company a purchase or sale moves when the text names it by a pronoun
+        ("стал владельцем «Вектора», приобретя его за X"): the PRICE_OF the holder reading
+        drew to the pronoun's antecedent (decision 81) is the deal object of 113 b too
+        (decision 135). Only for buying and selling words: a company's own value is not."""
+        word = fold(trigger.lemma_)
+        if word not in self.lex.buy and self.lex.triggers.get(word) != "sale":
+            return []
+        if not any(c.dep_ == "obj" and _pronoun(c, self.lex) for c in trigger.children):
+            return []
+        named = {r.tail.start for r in fact.relations if r.type == "AMOUNT_OF"}
+        return [
+            r.head
+            for r in fact.relations
+            if r.type == "PRICE_OF" and r.head.label_ == "ORG" and r.head.start not in named
+        ]
 
     # AMOUNT_OF (decision 113)
 
@@ -129,6 +150,46 @@ class FactReader(ParseReader):
             dates = self.amount_dates(amount, top)
             out += [self.relation("DATE_OF", amount, d, top) for d in dates]
         return out
+
+    def amount_facts(self, relations: list[Relation], facts: list[Fact]) -> list[Fact]:
+        """A trigger-less fact for every money amount the relations link but no fact holds
+        (decision 132): the dated amounts of `untriggered_dates`, and any other link of an
+        amount read without a trigger word, so that the facts table lists every dated or held
+        amount, not only those a trigger carries. Its holder, date, sector and other party
+        come from its links; polarity and modality from the verb of its clause."""
+        held = {_key(f.amount) for f in facts if f.amount is not None}
+        loose: dict[tuple, list[Relation]] = {}
+        for r in relations:
+            for span in (r.head, r.tail):
+                value = span._.value if span.label_ == "AMOUNT" else None
+                if value is not None and value.kind == "money" and _key(span) not in held:
+                    loose.setdefault(_key(span), []).append(r)
+        return [self._amount_fact(links) for links in loose.values()]
+
+    def _amount_fact(self, links: list[Relation]) -> Fact:
+        first = links[0]
+        amount = first.head if first.head.label_ == "AMOUNT" else first.tail
+        top = clause_head(anchor(amount))
+        fact = Fact(
+            trigger=None,
+            trigger_i=anchor(amount).i,
+            polarity="negative" if self.negated(top) else "positive",
+            modality="planned" if self.planned(top) else "done",
+            amount=amount,
+        )
+        for r in links:
+            other = r.tail if r.head is amount else r.head
+            if r.type == "DATE_OF":
+                fact.date = fact.date or other
+            elif r.type in ("INCOME", "EXPENDITURE"):
+                fact.agent = fact.agent or other
+            elif r.type == "AMOUNT_OF" and other.label_ == "SECTOR":
+                fact.sector = fact.sector or other
+            else:  # the thing priced, the company a deal is about
+                fact.counterpart = fact.counterpart or other
+            fact.relations.append(r)
+        fact.location = self.location(top, [fact.agent] if fact.agent else [])
+        return fact
 
     def amount_dates(self, amount: Span, top: Token, trigger: Token | None = None) -> list[Span]:
         """Every DATE of the clause headed by `top` that dates `amount`: one hanging from the
@@ -225,7 +286,7 @@ class FactReader(ParseReader):
         facts: dict[int, Fact] = {}
         for org in self.index.by_type["ORG"]:
             head = anchor(org)
-            if not head.dep_ or self.index.holder_at.get(head.i) is not org:
+            if not head.dep_ or not self._own_name(org, head):
                 continue
             words = [(w, False) for w in self._sector_words(head)]
             words += [(w, True) for w in self._predicate_words(head)]
@@ -251,6 +312,18 @@ class FactReader(ParseReader):
             fact.location = self.location(top, [fact.agent] if fact.agent else [])
         return list(facts.values())
 
+    def _own_name(self, org: Span, head: Token) -> bool:
+        """The ORG is read as a name of its own: the largest one over its words, or the name
+        closing a unit's span ("совета директоров медиахолдинга BSkyB": the unit's span holds
+        its parent's descriptor and name, decision 133)."""
+        holder = self.index.holder_at.get(head.i)
+        if holder is org:
+            return True
+        if holder is None or holder.label_ != "ORG" or not _contains(holder, org):
+            return False
+        rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
+        return all(t.is_punct and t.text in CLOSING for t in rest)
+
     def _predicate_words(self, head: Token) -> list[Token]:
         """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
         noun of a list it is given in ("в IT-компаниях, таких как «А» и «Б»", "среди
@@ -273,7 +346,20 @@ class FactReader(ParseReader):
             subject = subject.head  # "компания «А» — один из лидеров"
         if subject.dep_ == "nsubj" and subject.head.i != subject.i:
             words += self._predicates(subject.head)
+            words += self._holdings(subject.head)
+        # "сельскохозяйственными активами «Вектора»", "активами компании «А»" (decision 134)
+        if subject.dep_ == "nmod" and fold(subject.head.lemma_) in self.lex.holding_nouns:
+            words.append(subject.head)
         return words
+
+    def _holdings(self, verb: Token) -> list[Token]:
+        """The holding nouns a verb of holding takes as its object ("владеет активами в X",
+        decision 134)."""
+        if fold(verb.lemma_) not in self.lex.holding_verbs:
+            return []
+        return [
+            c for c in verb.children if c.dep_ == "obj" and fold(c.lemma_) in self.lex.holding_nouns
+        ]
 
     def _predicates(self, verb: Token) -> list[Token]:
         """What a subject is said to be: the predicate noun of "являться", "стать",
@@ -292,6 +378,7 @@ class FactReader(ParseReader):
 
     def _sector_words(self, head: Token) -> list[Token]:
         words = []
+        head_span = self.index.holder_at.get(head.i, self.doc[head.i : head.i + 1])
         token = head
         # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
         # modifier, so the descriptor is looked for two heads up.
@@ -302,6 +389,9 @@ class FactReader(ParseReader):
             if fold(token.lemma_) in self.lex.sector_words:
                 words.append(token)
                 break
+            other = self.index.holder_at.get(token.i)
+            if other is not None and other.label_ == "ORG" and not _contains(other, head_span):
+                break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
             among = self._predicates(token) if fold(token.lemma_) == "один" else []
             if any(fold(w.lemma_) in self.lex.sector_words for w in among):
                 words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
@@ -324,13 +414,16 @@ class FactReader(ParseReader):
                 if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
             ]
         # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
-        # дому Conde Nast"): the name in apposition to that noun takes its sector.
-        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads():
+        # дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
+        # the genitive is whose the goods are or what is built ("компьютеры министерства",
+        # "строительство церквей"), not a name of the noun (decision 133).
+        owner = head.dep_ == "nmod" and "Gen" in head.morph.get("Case")
+        if head.dep_ in DESCRIBED and head.head.i in self.sector_heads() and not owner:
             words.append(head.head)
         return words
 
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""
         if self._sector_heads is None:
-            self._sector_heads = {anchor(s).i for s in self.index.by_type["SECTOR"]}
+            self._sector_heads = {sector_head(s).i for s in self.index.by_type["SECTOR"]}
         return self._sector_heads

@@ -42,6 +42,8 @@ class Lexicon:
     buy: frozenset[str] = frozenset()  # "купил X за Y": the price of X, an EXPENDITURE
     claim_verbs: frozenset[str] = frozenset()  # "потребовала компенсацию X": no link (130)
     order_verbs: frozenset[str] = frozenset()  # "мэр распорядился выплатить": not the mayor's
+    holding_verbs: frozenset[str] = frozenset()  # "владеет активами в X": SECTOR_OF (134)
+    holding_nouns: frozenset[str] = frozenset()  # "актив" (134)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -89,4 +91,6 @@ class Lexicon:
             buy=words("triggers", "buy"),
             claim_verbs=words("agents", "claim_verbs"),
             order_verbs=words("agents", "order_verbs"),
+            holding_verbs=words("facts", "holding_verbs"),
+            holding_nouns=words("facts", "holding_nouns"),
         )

@@ -22,9 +22,12 @@ class Relation:
 
 @dataclass
 class Fact:
-    """One trigger with the mentions it links; any of them may be missing."""
+    """One trigger with the mentions it links; any of them may be missing. A money amount the
+    relations link with no trigger word ("состояние оценивалось в X в 2019 году") is a fact
+    too: `trigger` is None and `trigger_i` is the amount's own word (it places the fact in its
+    sentence; decision 132)."""
 
-    trigger: str
+    trigger: str | None
     trigger_i: int
     polarity: str = "positive"
     modality: str = "done"

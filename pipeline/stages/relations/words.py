@@ -151,14 +151,33 @@ def _after_dash(token: Token) -> bool:
     return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
 
 
+def sector_head(sector: Span) -> Token:
+    """The noun a SECTOR phrase hangs by: its anchor, unless that is an adjective the parser
+    hung on an adjective before the span ("спутникового и [кабельного телевидения]": the
+    second adjective is a conjunct of the first) while the span's noun hangs outside it."""
+    token = anchor(sector)
+    if token.pos_ != "ADJ":
+        return token
+    for other in sector:
+        if other.pos_ in ("NOUN", "PROPN") and not (sector.start <= other.head.i < sector.end):
+            return other
+    # an adjective alone whose noun is elided ("[спутникового] и кабельного телевидения",
+    # decision 133): the noun it shares stands for it
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN" and len(sector) == 1:
+        return token.head
+    return token
+
+
 def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
     and adjectives only ("один из лидеров продаж семян" -> "семян")."""
-    token = anchor(sector)
+    token = sector_head(sector)
     for _ in range(depth):
         if token.i == word.i:
             return True
-        if token.head.i == token.i or token.dep_ not in ("nmod", "amod", "conj", "obl", "appos"):
+        # "активами — от медиа до …": a range after a dash hangs as parataxis (decision 134)
+        deps = ("nmod", "amod", "conj", "obl", "appos", "parataxis")
+        if token.head.i == token.i or token.dep_ not in deps:
             return False
         if token.dep_ == "conj" and token.head.i == word.i:
             return False  # "фирмы …, а также авиакомпания": another noun of the list
@@ -170,6 +189,6 @@ def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
 
 def _beside(sector: Span, word: Token) -> bool:
     """A sector that is the descriptor word itself or one of its modifiers."""
-    head = anchor(sector)
+    head = sector_head(sector)
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
     return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)

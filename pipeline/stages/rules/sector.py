@@ -136,6 +136,7 @@ class SectorRules:
         self.stopwords = frozenset(fold(w) for w in rules.context_stopwords)
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
         self.adjectives = _sector_adjectives(self.taxonomy)
+        self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         # NORM hashes of the trigger lemmas: a document is asked through its distinct lemmas
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
@@ -150,6 +151,7 @@ class SectorRules:
         norms = _Norms(doc)
         quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
+        candidates += self._elided_spans(candidates)
         candidates += self._adjective_spans(doc, norms)
         candidates += self.compounds.spans(doc, norms)
         spans: list[Span] = []
@@ -158,7 +160,12 @@ class SectorRules:
             kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE or _overlaps(match, persons) or _foreign(match):
                 continue
-            if _overlaps(match, [o for o in names if not _is_misread_term(o, match)]):
+            blocking = [
+                o
+                for o in names
+                if not _is_misread_term(o, match) and not self._describes_inner(match, kind, o)
+            ]
+            if _overlaps(match, blocking):
                 continue
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
@@ -196,6 +203,57 @@ class SectorRules:
         while i is not None and doc[i].pos_ == "ADJ":
             i = _previous_word(doc, i)
         return i is not None and token_lemma(doc[i]) in self.context_heads
+
+    def _elided_spans(self, matches: list[Span]) -> list[Span]:
+        """The first of two coordinated adjectives sharing the head of a term, where the
+        adjective with that head is a term too (decision 133, as guideline 43 reads organisation
+        heads): "спутникового и кабельного телевидения", "морского и речного транспорта" —
+        the first adjective alone, its head elided."""
+        found = []
+        for match in matches:
+            kind, _, _ = match.label_.partition("|")
+            if kind != "T" or len(match) < 2 or match[0].pos_ != "ADJ":
+                continue
+            doc = match.doc
+            j = _previous_word(doc, match.start)
+            if j is None or doc[j].norm_ not in _CONJUNCTIONS:
+                continue
+            i = _previous_word(doc, j)
+            if i is None or doc[i].pos_ != "ADJ":
+                continue
+            sector_id = self.terms.get((doc[i].norm_, *(t.norm_ for t in match[1:])))
+            if sector_id is not None:
+                found.append(Span(doc, i, i + 1, label=f"T|{sector_id}"))
+        return found
+
+    def _describes_inner(self, match: Span, kind: str, org: Span) -> bool:
+        """A descriptor inside an ORG span right before the name nested in it names the inner
+        body's sector, not part of any name (decision 133): "совета директоров медиахолдинга
+        BSkyB", "совета директоров инжиниринговой компании «Группа Е4»" — the unit's span holds
+        its parent's descriptor and name. Only organisation descriptors (a sector adjective or
+        compound on an organisation head, a term ending in one) and only lowercase."""
+        if not (org.start <= match.start and match.end <= org.end) or match.end == org.end:
+            return False
+        last = match[-1].norm_
+        descriptor = last in self.org_heads or self.compounds.sector(last) is not None
+        if kind not in ("A", "W") and not descriptor:
+            return False  # "Института нефти и газа РАН": a field in a name, not a descriptor
+        if match[0].text[:1].isupper():
+            return False
+        doc = match.doc
+        # the unit's noun governs the descriptor: "совета директоров [крупной] X", not a
+        # coordinated part of the outer name ("продовольственной и сельскохозяйственной
+        # организации ООН": the outer body's own head)
+        i = _previous_word(doc, match.start)
+        while i is not None and i >= org.start and doc[i].pos_ == "ADJ":
+            i = _previous_word(doc, i)
+        if i is None or i < org.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+            return False
+        after = match.end + (doc[match.end].text in _NAME_OPENERS)
+        return any(
+            inner is not org and inner.start in (match.end, after) and inner.end <= org.end
+            for inner in doc.spans.get("ORG", [])
+        )
 
     def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
         """A sector adjective on an organisation or market head (guideline 41), and the first
