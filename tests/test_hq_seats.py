@@ -200,3 +200,35 @@ def test_a_level_adjective_opens_the_name(nlp):
     doc = nlp("Он ушёл после 40-летней военной службы.")
     assert not doc.spans["ORG"]
     assert [d.text for d in doc.spans["DATE"]] == ["40-летней"]
+
+
+# decision 124: armed and security bodies named by a common word are an ORG with a place
+@pytest.mark.parametrize(
+    ("text", "org", "seat"),
+    [
+        ("Его задержали спецслужбы Ирана.", "спецслужбы Ирана", "Ирана"),
+        ("Египетские спецслужбы арестовали его.", "Египетские спецслужбы", "Египетские"),
+        ("Бой с силами безопасности Израиля.", "силами безопасности Израиля", "Израиля"),
+        ("Он служил в вооруженных силах Украины.", "вооруженных силах Украины", "Украины"),
+        ("Колонна российских войск вошла в город.", "российских войск", "российских"),
+        ("Вертолёт морской пехоты США упал в море.", "морской пехоты США", "США"),
+        ("Судно задержала береговая охрана Йемена.", "береговая охрана Йемена", "Йемена"),
+        ("Она возглавила разведку США.", "разведку США", "США"),
+        # look-alikes: no place names the body
+        ("Спецслужбы получили доступ к архиву.", None, None),
+        ("Силы природы велики.", None, None),
+        ("Охрана президента усилена.", None, None),
+        ("Разведка боем началась утром.", None, None),
+        ("Он стал второй политической силой страны.", None, None),
+    ],
+)
+def test_forces_with_a_place(nlp, text, org, seat):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
+    assert seats(doc) == ({(org, seat)} if org else set())
+
+
+def test_a_noun_the_tagger_took_for_an_adjective_opens_no_name(nlp):
+    """ "женщиной-руководителем разведки США": the compound noun stays out of the body."""
+    doc = nlp("Она стала первой женщиной-руководителем разведки США.")
+    assert {s.text for s in doc.spans["ORG"]} == {"разведки США"}
