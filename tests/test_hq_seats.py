@@ -232,3 +232,23 @@ def test_a_noun_the_tagger_took_for_an_adjective_opens_no_name(nlp):
     """ "женщиной-руководителем разведки США": the compound noun stays out of the body."""
     doc = nlp("Она стала первой женщиной-руководителем разведки США.")
     assert {s.text for s in doc.spans["ORG"]} == {"разведки США"}
+
+
+# decision 125: a place the tagger misreads after a body's name still completes it
+@pytest.mark.parametrize(
+    ("text", "org", "seat"),
+    [
+        # a place noun the grammar took for the head's complement
+        ("Прокуратура города Павия обвинила его.", "Прокуратура города Павия", "Павия"),
+        ("Об этом сообщила администрация города Иваново.", "администрация города Иваново", "Иваново"),
+        # an indeclinable place tagged nominative
+        ("Шеф полиции Сан-Диего рассказал о деле.", "полиции Сан-Диего", "Сан-Диего"),
+        # look-alikes: no place after the place noun, or no body before it
+        ("Мэрия города выступила против.", "Мэрия", None),
+        ("Жители города Павия вышли на улицы.", None, None),
+    ],
+)
+def test_misread_places_complete_a_name(nlp, text, org, seat):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
+    assert seats(doc) == ({(org, seat)} if seat else set())

@@ -387,7 +387,12 @@ class Complements:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
             return _places_after(doc, end + 1, names)
-        return self._place_noun(doc, end, names) or span.end
+        found = self._place_noun(doc, end, names)
+        if found is None and len(span) > 1 and span[-1].is_lower:
+            # "Прокуратура [города] Павия": the grammar took the place noun for the head's
+            # complement; the place after it completes the name all the same (decision 125).
+            found = self._place_noun(doc, end - 1, names)
+        return found or span.end
 
     def _place_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
         """ "Верховный суд [штата Нью-Йорк]", "суд [г. Москвы]": a place noun in the genitive
