@@ -240,7 +240,7 @@ def test_a_noun_the_tagger_took_for_an_adjective_opens_no_name(nlp):
     [
         # a place noun the grammar took for the head's complement
         ("Прокуратура города Павия обвинила его.", "Прокуратура города Павия", "Павия"),
-        ("Об этом сообщила администрация города Иваново.", "администрация города Иваново", "Иваново"),
+        ("Сообщила администрация города Иваново.", "администрация города Иваново", "Иваново"),
         # an indeclinable place tagged nominative
         ("Шеф полиции Сан-Диего рассказал о деле.", "полиции Сан-Диего", "Сан-Диего"),
         # look-alikes: no place after the place noun, or no body before it
