@@ -252,3 +252,17 @@ def test_misread_places_complete_a_name(nlp, text, org, seat):
     doc = nlp(text)
     assert {s.text for s in doc.spans["ORG"]} == ({org} if org else set())
     assert seats(doc) == ({(org, seat)} if seat else set())
+
+
+# decision 126: a place after a body named after "при" is the attached mission's
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Он был заместителем постпреда при ООН в Женеве.", set()),
+        ("Он стал представителем при НАТО в Брюсселе.", set()),
+        # look-alikes: the same body without "при" keeps its seat after "в"
+        ("Штаб-квартира ООН в Нью-Йорке закрыта.", {("ООН", "Нью-Йорке")}),
+    ],
+)
+def test_place_after_an_attached_body(nlp, text, expected):
+    assert seats(nlp(text)) == expected
