@@ -266,3 +266,13 @@ def test_misread_places_complete_a_name(nlp, text, org, seat):
 )
 def test_place_after_an_attached_body(nlp, text, expected):
     assert seats(nlp(text)) == expected
+
+
+def test_an_abbreviated_place_of_the_gazetteer_inside_a_name(nlp):
+    """ "АН СССР": an abbreviation is a place by the dictionary's Geox reading, also when
+    the gazetteer lists it (decision 102 as written; the gazetteer entry used to hide it)."""
+    doc = nlp("Он окончил аспирантуру Института языкознания АН СССР в Москве.")
+    assert [s.text for s in doc.spans["PLACE_ADJ"]] == ["СССР"]
+    assert ("АН СССР", "СССР") in seats(doc)
+    # an abbreviation that is no place stays out
+    assert not nlp("Он работал в отделе ГИБДД МВД.").spans["PLACE_ADJ"]
