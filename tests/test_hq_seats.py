@@ -276,3 +276,10 @@ def test_an_abbreviated_place_of_the_gazetteer_inside_a_name(nlp):
     assert ("АН СССР", "СССР") in seats(doc)
     # an abbreviation that is no place stays out
     assert not nlp("Он работал в отделе ГИБДД МВД.").spans["PLACE_ADJ"]
+
+
+def test_a_foreign_word_before_the_place_of_a_name(nlp):
+    """ "«Реал Мадрид»": the tagger's X (a foreign word) before the place closing the name
+    stands like a noun of the name (decision 80)."""
+    doc = nlp("Бэкхем перешёл в клуб «Реал Мадрид».")
+    assert ("Реал Мадрид", "Мадрид") in seats(doc)

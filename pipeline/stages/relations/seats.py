@@ -52,7 +52,7 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
     return all(
-        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT")
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
         or "Part" in t.morph.get("VerbForm")  # "вооружённых сил Украины" (decision 124)
         for t in before
