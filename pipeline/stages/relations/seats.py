@@ -52,7 +52,9 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
     return all(
-        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT") or t.lower_ in lex.name_prepositions
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
+        or t.lower_ in lex.name_prepositions
+        or "Part" in t.morph.get("VerbForm")  # "вооружённых сил Украины" (decision 124)
         for t in before
     )
 
@@ -67,7 +69,9 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
         word = doc[i].lower_
         if word in lex.seat_prepositions or word in lex.name_prepositions:
             loc = starts.get(_past_place_words(doc, i + 1, lex))
-            if word in lex.seat_prepositions and _abbreviation_of_a_noun(doc, org, lex):
+            if word in lex.seat_prepositions and (
+                _abbreviation_of_a_noun(doc, org, lex) or _attached_to(doc, org, lex)
+            ):
                 continue
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
@@ -90,6 +94,16 @@ def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
     if fold(before.lemma_) in lex.seat_nouns:
         return False
     return before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1
+
+
+def _attached_to(doc: Doc, org: Span, lex: Lexicon) -> bool:
+    """ "постпред при ООН в Женеве", "представительство при ЕС в Брюсселе": a body after
+    "при" is what a mission or an official is attached to; the place after it is the
+    mission's, not the body's seat (decision 126)."""
+    i = org.start - 1
+    while i >= 0 and doc[i].text in OPENING:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lex.attached_prepositions
 
 
 def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:

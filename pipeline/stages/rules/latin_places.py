@@ -95,11 +95,12 @@ class LatinPlaceRules:
         for token in org:
             if not token.text[:1].isupper() or LATIN.match(token.text):
                 continue
-            place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
-            if place is None and self._geographical(token):
-                place = token.text if token.is_upper else token.lemma_.capitalize()
-            elif token.is_upper:
-                continue  # an abbreviation is a place only by the dictionary ("АН СССР")
+            if token.is_upper:  # an abbreviation is a place only by the dictionary ("АН СССР")
+                place = token.text if self._geographical(token) else None
+            else:
+                place = self.russian.get(token_lemma(token)) or self.russian.get(fold(token.text))
+                if place is None and self._geographical(token):
+                    place = token.lemma_.capitalize()
             if place is not None and len(org) > 1:
                 out.append(make_span(org.doc, token.i, token.i + 1, LABEL, self.name, normal=place))
         return out

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline import extensions
+from pipeline import extensions, models
 from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
@@ -407,7 +407,8 @@ class OrgRules:
             if span.doc[end - 1].text in CLOSE_QUOTES:
                 break
             first = place[0]
-            if not ("Gen" in first.morph.get("Case") or (len(place) == 1 and first.is_upper)):
+            one = len(place) == 1 and (first.is_upper or _indeclinable(first))
+            if not ("Gen" in first.morph.get("Case") or one):
                 break
             end = place.end
         return self._relabel(span, span.start, end) if end != span.end else span
@@ -639,6 +640,13 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
         if doc[j].is_sent_start or "\n" in doc[j].text:
             return None
     return None
+
+
+def _indeclinable(token: Token) -> bool:
+    """A place name the dictionary reads as indeclinable ("Сан-Диего", "Торонто"): the
+    tagger's nominative after a body's name is its genitive ("полиции Сан-Диего",
+    decision 125)."""
+    return any("Fixd" in p.tag for p in models.parses(token.lower_))
 
 
 def _continues_chain(left: Span, right: Span) -> bool:

@@ -58,6 +58,8 @@ class OrgGrammar:
     # Units that are territorial branches: "по" + place after their parent is theirs.
     territorial_units: frozenset[str] = frozenset()
     rank_adjectives: frozenset[str] = frozenset()  # "[федеральный] суд Бостона" (decision 101)
+    # Singular bodies a place identifies, like place_bodies ("морская пехота США", decision 124)
+    place_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -77,11 +79,12 @@ class OrgGrammar:
             unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
             territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
             rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
+            place_heads=lemma_set(g.get("place_heads", [])),
         )
 
     @property
     def all_heads(self) -> frozenset[str]:
-        return self.bodies | self.place_bodies | self.heads | self.unit_heads
+        return self.bodies | self.place_bodies | self.place_heads | self.heads | self.unit_heads
 
     def find(self, doc: Doc, names: dict[int, Span]) -> list[Candidate]:
         """Candidates at every head; `names` maps a token index to the ORG/PER/LOC name that
@@ -179,7 +182,7 @@ class OrgGrammar:
                 return Candidate(start, _person_list(doc, follower, names), i)
             named_after = False  # "под управлением Гергиева" names no body
         capital = head.is_title and not head.is_sent_start
-        if lemma in self.place_bodies:
+        if lemma in self.place_bodies or lemma in self.place_heads:
             places = any(self._place_adjective(doc[j]) for j in range(start, i))
             ok = places or (follower is not None and follower.label_ == "LOC" and named_after)
         elif lemma in self.name_only_heads:
@@ -201,10 +204,13 @@ class OrgGrammar:
             either |= {"Nom", "Acc"}  # one form in both: the tagger picks either
         start, strong, ranked = i, False, False
         stop = self.unit_stop_adjectives if unit else self.weak_adjectives
+        forces = token_lemma(doc[i]) in self.place_bodies | self.place_heads
         while start > 0 and i - start < MAX_ADJECTIVES:
             prev = doc[start - 1]
-            if prev.pos_ != "ADJ":
-                break
+            if prev.pos_ != "ADJ" and not (forces and _participle(prev)):
+                break  # "вооружённых сил Украины": the tagger's participle (decision 124)
+            if str(prev._.tag).startswith("NOUN"):
+                break  # "женщиной-руководителем разведки": a noun the tagger took for one
             own = set(prev.morph.get("Case"))
             # Nominative for accusative only for a word the dictionary reads as an adjective
             # ("высший административный суд"), not a verb the tagger took for one.
@@ -241,6 +247,10 @@ class OrgGrammar:
 
     def _place_adjective(self, token) -> bool:
         return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
+
+
+def _participle(token) -> bool:
+    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
 
 
 def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> int:
@@ -377,7 +387,12 @@ class Complements:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
             return _places_after(doc, end + 1, names)
-        return self._place_noun(doc, end, names) or span.end
+        found = self._place_noun(doc, end, names)
+        if found is None and len(span) > 1 and span[-1].is_lower:
+            # "Прокуратура [города] Павия": the grammar took the place noun for the head's
+            # complement; the place after it completes the name all the same (decision 125).
+            found = self._place_noun(doc, end - 1, names)
+        return found or span.end
 
     def _place_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
         """ "Верховный суд [штата Нью-Йорк]", "суд [г. Москвы]": a place noun in the genitive
