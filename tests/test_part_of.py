@@ -168,3 +168,65 @@ def test_org_bounds(nlp, text, present, absent):
 )
 def test_name_adjectives_make_no_parent(nlp, text, expected):
     assert part_of(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "parent"),
+    [
+        # decision 120: "по" + a place noun + the place completes a name like "по" + place
+        ("Об этом сообщили в пресс-центре ГУ МВД России по г. Москве.",
+         "пресс-центре ГУ МВД России по г. Москве", "ГУ МВД России по г. Москве"),
+        ("Об этом сообщили в пресс-службе ГУ МВД России по городу Москве.",
+         "пресс-службе ГУ МВД России по городу Москве", "ГУ МВД России по городу Москве"),
+        # a unit named by its field is no territorial branch: the place is its parent's
+        ("Задержание провело Управление по контролю за оборотом наркотиков Главного "
+         "управления МВД по Москве.",
+         "Управление по контролю за оборотом наркотиков Главного управления МВД по Москве",
+         "Главного управления МВД по Москве"),
+        # look-alike: a territorial branch keeps the place to itself (decision 108)
+        ("Его задержали сотрудники управления ФСБ России по Москве.",
+         "управления ФСБ России по Москве", "ФСБ России"),
+    ],
+)  # fmt: skip
+def test_territory_after_a_place_noun_and_a_field(nlp, text, unit, parent):
+    doc = nlp(text)
+    assert {unit, parent} <= orgs(doc)
+    assert (unit, parent) in part_of(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 121: units coordinated before a unit its parent closes share the parent
+        ("Вопрос обсуждали Генеральная ассамблея и Совет Безопасности ООН.",
+         {("Генеральная ассамблея", "ООН"), ("Совет Безопасности ООН", "ООН")}, set()),
+        ("Проект одобрили комитет по бюджету, комитет по экономике и комитет по науке "
+         "Госдумы.",
+         {("комитет по бюджету", "Госдумы"), ("комитет по экономике", "Госдумы")}, set()),
+        # look-alikes: a named body is no unit of the other's parent; nor is a plain body
+        ("Решение приняли «Вектор» и правление «Севера».",
+         {("правление «Севера»", "Севера")}, {("Вектор", "Севера")}),
+        ("Письмо подписали правительство и комитет по науке Госдумы.",
+         {("комитет по науке Госдумы", "Госдумы")}, {("правительство", "Госдумы")}),
+    ],
+)  # fmt: skip
+def test_coordinated_units(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 122: a bare unit followed by its parent's kind and name, all genitive
+        ("Мердок переизбран главой совета директоров британского оператора спутникового "
+         "телевидения BSkyB.", {("совета директоров", "BSkyB")}),
+        # look-alike: a verb between them ends the search; the named ORG before it is taken
+        ("«Вектор» объявил: совет директоров одобрил сделку с BSkyB.",
+         {("совет директоров", "Вектор")}),
+    ],
+)  # fmt: skip
+def test_bare_unit_before_its_parent(nlp, text, expected):
+    found = {link for link in part_of(nlp(text)) if link[0].startswith("совет")}
+    assert found == expected
