@@ -230,3 +230,24 @@ def test_coordinated_units(nlp, text, present, absent):
 def test_bare_unit_before_its_parent(nlp, text, expected):
     found = {link for link in part_of(nlp(text)) if link[0].startswith("совет")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 123: an institution named with the body it serves is no part of it
+        ("Он работал в Институте археологии РАН.", None,
+         ("Институте археологии РАН", "РАН")),
+        ("Он окончил Высшую школу КГБ СССР.", None, ("Высшую школу КГБ СССР", "КГБ СССР")),
+        # look-alikes: a university's schools are its units; a unit of the body stays linked
+        ("Он преподаёт в Медицинской школе Университета Питтсбурга.",
+         ("Медицинской школе Университета Питтсбурга", "Университета Питтсбурга"), None),
+        ("Об этом сообщила пресс-служба Института археологии РАН.",
+         ("пресс-служба Института археологии РАН", "Института археологии РАН"),
+         ("Института археологии РАН", "РАН")),
+    ],
+)  # fmt: skip
+def test_institution_is_not_part_of_its_body(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found

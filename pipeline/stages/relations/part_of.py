@@ -67,7 +67,7 @@ def coordinated_units(
     doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
 ) -> list[Relation]:
     """ "[Генеральная ассамблея] и [Совет Безопасности [ООН]]": units joined by "и" or commas
-    before a unit whose parent closes it share that parent (decision 120). A conjunct is
+    before a unit whose parent closes it share that parent (decision 121). A conjunct is
     PART_OF it when it is a body named by common words (no quotes, abbreviation, Latin or
     proper noun), headed by a unit word (`[part_of] unit_heads`), in the case of the unit
     the parent closes, and holds no ORG of its own."""
@@ -189,7 +189,7 @@ def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relat
 def _named_after(doc: Doc, unit: Span, index: MentionIndex, reach: int = 8) -> Span | None:
     """ "главой [совета директоров] британского оператора спутникового телевидения [BSkyB]":
     a named ORG after the unit, with only genitive common words between (the parent's kind
-    and epithets, which the unit's mention did not take in), is its parent (decision 121)."""
+    and epithets, which the unit's mention did not take in), is its parent (decision 122)."""
     i = unit.end
     while i < len(doc) and i - unit.end < reach:
         token = doc[i]
