@@ -66,7 +66,8 @@ class OrgRules:
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
-        spans = [self._without_person_word(s) if s is not None else s for s in spans]
+        starts = {s.start for s in spans if s is not None}
+        spans = [self._without_person_word(s, starts) if s is not None else s for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
@@ -220,18 +221,23 @@ class OrgRules:
                 return [span]
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
-    def _without_person_word(self, span: Span) -> Span:
+    def _without_person_word(self, span: Span, starts: set[int]) -> Span | None:
         """ "Солдаты [ООН]", "Корреспондент [Русской службы BBC]", "председателя [комитета
         Госдумы]": a common noun for a person opening a model ORG is who belongs to the body,
         not the body (guideline 108); the name after it is the mention. A capital in
-        mid-sentence keeps it ("организация Врачи без границ" is the name)."""
+        mid-sentence keeps it ("организация Врачи без границ" is the name). The person noun
+        alone before another model ORG is no ORG either (guideline 123): the model's
+        "[Представитель] [Минобороны]" would otherwise chain into one name ("Братья-мусульмане"
+        alone stays)."""
         first = span[0]
-        if len(span) < 2 or first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
+        if first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
             return span
         if (first.is_title and not _line_start(first)) or first.is_upper:
             return span
         if self.grammar is not None and token_lemma(first) in self.grammar.all_heads:
             return span
+        if len(span) == 1:
+            return None if span.end in starts else span
         rest = span[1]  # "Врачи без границ": a preposition after it makes it the name's head
         if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPEN_QUOTES):
             return span
