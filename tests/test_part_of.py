@@ -254,3 +254,18 @@ def test_institution_is_not_part_of_its_body(nlp, text, present, absent):
     found = part_of(nlp(text))
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a part-of word names the part right after its parent or after a dash
+        ("Сделку провело подразделение ВТБ — ВТБ Капитал.", ("ВТБ Капитал", "ВТБ"), None),
+        # look-alike: "и" after the parent lists a second parent, not a part (decision 122)
+        ("Сделку провели подразделения ВТБ и МТС.", None, ("МТС", "ВТБ")),
+    ],
+)  # fmt: skip
+def test_part_of_word_apposition(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found

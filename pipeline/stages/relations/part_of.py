@@ -158,7 +158,11 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
     for span in after:
         if span.start > parent.end + 1:
             break
-        if span.start >= parent.end:
+        # "подразделение «А» «Б»", "структура «А» — «Б»"; "структуры «А» и «Б»" lists two
+        # parents, not a part (decision 122)
+        if span.start == parent.end or (
+            span.start == parent.end + 1 and doc[parent.end].text in "—–:"
+        ):
             return span
     return None
 
