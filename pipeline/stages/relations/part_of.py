@@ -16,6 +16,8 @@ from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import _nested_seat
 from pipeline.stages.rules.lexicon import positions
 
+QUOTES = frozenset("«»\"„“”'")
+
 # --- relations from the shape of mentions (every sentence) ---------------------------------
 
 
@@ -102,10 +104,10 @@ def _plain_unit(
     if span.start >= parent.start or index.within("ORG", span)[1:]:
         return False
     for t in span:
-        if t.text in "«»\"„“'" or t.pos_ == "PROPN" or t.is_ascii and t.is_alpha:
-            return False
+        if t.text in QUOTES or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
+            return False  # «Вектор», a proper noun, a Latin name: named, not a common unit
         if t.is_upper and len(t) > 1:
-            return False
+            return False  # an abbreviation
     nouns = [t for t in span if t.pos_ == "NOUN"]
     return (
         bool(nouns)
