@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.evaluation.model import Mention, Relation  # noqa: E402
 from pipeline.evaluation.readers import read_gold  # noqa: E402
@@ -47,6 +48,30 @@ def frames(corpus, cache: Path | None):
         mentions.to_parquet(cache / "mentions.parquet", index=False)
         relations.to_parquet(cache / "relations.parquet", index=False)
     return mentions, relations
+
+
+def predicted(corpus, args) -> tuple[list[Relation], dict[str, list[Mention]]]:
+    """The predicted relations and each document's ORG mentions, from the cached Docs (the
+    relation stage run now) or from the frames of a whole run."""
+    orgs_of: dict[str, list[Mention]] = defaultdict(list)
+    if args.docs is not None:
+        from relation_errors import predicted as rerun
+        from relation_errors import tagged_docs
+
+        mentions, pred = rerun(tagged_docs(corpus, args.docs))
+        for m in mentions:
+            if m.type == "ORG":
+                orgs_of[m.doc_id].append(m)
+        return pred, orgs_of
+    from pipeline.evaluation.relations import relations_from_tables
+
+    mentions, relations = frames(corpus, args.cache)
+    for row in mentions.itertuples(index=False):
+        if row.type == "ORG":
+            orgs_of[str(row.doc_id)].append(
+                Mention(str(row.doc_id), int(row.start), int(row.end), "ORG")
+            )
+    return relations_from_tables(mentions, relations), orgs_of
 
 
 def key(m: Mention) -> tuple[int, int]:
@@ -129,24 +154,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", required=True)
     parser.add_argument("--cache", type=Path, help="folder for the pipeline's frames")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        help="pickle of tagged Docs (scripts/relation_errors.py --cache): reruns only the "
+        "relation stage of the current code, in seconds",
+    )
     parser.add_argument("--show", default="", help="print the cases of classes starting so")
     parser.add_argument("--limit", type=int, default=40)
     args = parser.parse_args(argv)
-    from pipeline.evaluation.relations import relations_from_tables
-
     corpus = read_gold(args.gold)
-    mentions, relations = frames(corpus, args.cache)
-    pred = relations_from_tables(mentions, relations)
+    pred, orgs_of = predicted(corpus, args)
     by_doc: dict[str, list[Relation]] = defaultdict(list)
     for r in pred:
         if r.type == TYPE:
             by_doc[r.doc_id].append(r)
-    orgs_of: dict[str, list[Mention]] = defaultdict(list)
-    for row in mentions.itertuples(index=False):
-        if row.type == "ORG":
-            orgs_of[str(row.doc_id)].append(
-                Mention(str(row.doc_id), int(row.start), int(row.end), "ORG")
-            )  # noqa: E501
     counts: Counter = Counter()
     shown = 0
     for doc in corpus.documents:

@@ -104,6 +104,9 @@ def test_bare_unit_parent(nlp, text, expected):
         ("Солдаты ООН патрулируют город.", "ООН", "Солдаты ООН"),
         ("Корреспондент Русской службы «Голоса Америки» узнал об этом.",
          "Русской службы «Голоса Америки»", "Корреспондент Русской службы «Голоса Америки»"),
+        # decision 123: the person noun the model tagged alone chains to no name after it
+        ("В Минобороны подтвердили отставку начальника ГРУ\n\nПредставитель Минобороны "
+         "Игорь Петров подтвердил это.", "Минобороны", "Представитель Минобороны"),
         # look-alike: a name opening with a person noun before a preposition stays whole
         ("Организация «Врачи без границ» направила помощь.", "Врачи без границ", None),
     ],
@@ -168,3 +171,101 @@ def test_org_bounds(nlp, text, present, absent):
 )
 def test_name_adjectives_make_no_parent(nlp, text, expected):
     assert part_of(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "parent"),
+    [
+        # decision 120: "по" + a place noun + the place completes a name like "по" + place
+        ("Об этом сообщили в пресс-центре ГУ МВД России по г. Москве.",
+         "пресс-центре ГУ МВД России по г. Москве", "ГУ МВД России по г. Москве"),
+        ("Об этом сообщили в пресс-службе ГУ МВД России по городу Москве.",
+         "пресс-службе ГУ МВД России по городу Москве", "ГУ МВД России по городу Москве"),
+        # a unit named by its field is no territorial branch: the place is its parent's
+        ("Задержание провело Управление по контролю за оборотом наркотиков Главного "
+         "управления МВД по Москве.",
+         "Управление по контролю за оборотом наркотиков Главного управления МВД по Москве",
+         "Главного управления МВД по Москве"),
+        # look-alike: a territorial branch keeps the place to itself (decision 108)
+        ("Его задержали сотрудники управления ФСБ России по Москве.",
+         "управления ФСБ России по Москве", "ФСБ России"),
+    ],
+)  # fmt: skip
+def test_territory_after_a_place_noun_and_a_field(nlp, text, unit, parent):
+    doc = nlp(text)
+    assert {unit, parent} <= orgs(doc)
+    assert (unit, parent) in part_of(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 121: units coordinated before a unit its parent closes share the parent
+        ("Вопрос обсуждали Генеральная ассамблея и Совет Безопасности ООН.",
+         {("Генеральная ассамблея", "ООН"), ("Совет Безопасности ООН", "ООН")}, set()),
+        ("Проект одобрили комитет по бюджету, комитет по экономике и комитет по науке "
+         "Госдумы.",
+         {("комитет по бюджету", "Госдумы"), ("комитет по экономике", "Госдумы")}, set()),
+        # look-alikes: a named body is no unit of the other's parent; nor is a plain body
+        ("Решение приняли «Вектор» и правление «Севера».",
+         {("правление «Севера»", "Севера")}, {("Вектор", "Севера")}),
+        ("Письмо подписали правительство и комитет по науке Госдумы.",
+         {("комитет по науке Госдумы", "Госдумы")}, {("правительство", "Госдумы")}),
+    ],
+)  # fmt: skip
+def test_coordinated_units(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 122: a bare unit followed by its parent's kind and name, all genitive
+        ("Мердок переизбран главой совета директоров британского оператора спутникового "
+         "телевидения BSkyB.", {("совета директоров", "BSkyB")}),
+        # look-alike: a verb between them ends the search; the named ORG before it is taken
+        ("«Вектор» объявил: совет директоров одобрил сделку с BSkyB.",
+         {("совет директоров", "Вектор")}),
+    ],
+)  # fmt: skip
+def test_bare_unit_before_its_parent(nlp, text, expected):
+    found = {link for link in part_of(nlp(text)) if link[0].startswith("совет")}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 123: an institution named with the body it serves is no part of it
+        ("Он окончил Высшую школу КГБ СССР.", None, ("Высшую школу КГБ СССР", "КГБ СССР")),
+        # look-alikes: a university's schools are its units; an academy's research institute
+        # is its part (decision 72); a unit of the institution stays linked
+        ("Он преподаёт в Медицинской школе Университета Питтсбурга.",
+         ("Медицинской школе Университета Питтсбурга", "Университета Питтсбурга"), None),
+        ("Он работал в Институте археологии РАН.", ("Институте археологии РАН", "РАН"), None),
+        ("Об этом сообщила пресс-служба Высшей школы КГБ СССР.",
+         ("пресс-служба Высшей школы КГБ СССР", "Высшей школы КГБ СССР"),
+         ("Высшей школы КГБ СССР", "КГБ СССР")),
+    ],
+)  # fmt: skip
+def test_institution_is_not_part_of_its_body(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a part-of word names the part right after its parent or after a dash
+        ("Сделку провело подразделение ВТБ — ВТБ Капитал.", ("ВТБ Капитал", "ВТБ"), None),
+        # look-alike: "и" after the parent lists a second parent, not a part (decision 122)
+        ("Сделку провели подразделения ВТБ и МТС.", None, ("МТС", "ВТБ")),
+    ],
+)  # fmt: skip
+def test_part_of_word_apposition(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found

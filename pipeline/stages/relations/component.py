@@ -12,7 +12,12 @@ from pipeline import extensions
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex
 from pipeline.stages.relations.money import MoneyReader
-from pipeline.stages.relations.part_of import bare_unit_parents, nested_relations, part_of_words
+from pipeline.stages.relations.part_of import (
+    bare_unit_parents,
+    coordinated_units,
+    nested_relations,
+    part_of_words,
+)
 from pipeline.stages.relations.records import _with_stage, unique
 from pipeline.stages.relations.seats import (
     adjective_seats,
@@ -41,6 +46,7 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc)
         relations = list(nested_relations(doc, index, self.lex))
+        relations += coordinated_units(doc, index, relations, self.lex)
         relations += seat_after(doc, index, self.lex)
         relations += adjective_seats(doc, index, self.lex)
         relations += seats_through_words(doc, index, self.lex)

@@ -35,6 +35,9 @@ class Lexicon:
     origin_prepositions: frozenset[str] = frozenset()  # "«X» из Y" (decision 99)
     bare_units: frozenset[tuple[str, ...]] = frozenset()  # "совет директоров" (decision 110)
     attached_prepositions: frozenset[str] = frozenset()  # "Совет при Президенте" (decision 109)
+    unit_heads: frozenset[str] = frozenset()  # "Генассамблея и Совбез ООН" (decision 121)
+    institutions: frozenset[str] = frozenset()  # "Институт археологии РАН": no PART_OF (123)
+    institution_parents: frozenset[str] = frozenset()  # "школа Университета X" (123)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
     seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
@@ -80,6 +83,9 @@ class Lexicon:
             location_verbs=words("seat", "location_verbs"),
             origin_prepositions=words("seat", "origin_prepositions"),
             attached_prepositions=words("part_of", "attached_prepositions"),
+            unit_heads=words("part_of", "unit_heads"),
+            institutions=words("part_of", "institutions"),
+            institution_parents=words("part_of", "institution_parents"),
             bare_units=frozenset(
                 tuple(fold(w) for w in phrase.split())
                 for phrase in raw.get("part_of", {}).get("bare_units", [])

@@ -16,6 +16,8 @@ from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import _nested_seat
 from pipeline.stages.rules.lexicon import positions
 
+QUOTES = frozenset("«»\"„“”'")
+
 # --- relations from the shape of mentions (every sentence) ---------------------------------
 
 
@@ -33,6 +35,8 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
         for child in inner:
             if doc[child.start - 1].lower_ in lex.attached_prepositions:
                 continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
+            if _institution_of(doc[outer.start : child.start], child, lex):
+                continue  # "Институт археологии РАН", "Академия ФСБ": its own body (123)
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
@@ -43,6 +47,73 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     for (start, end), org in seat_of.items():
         loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
         yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _institution_of(words: Span, parent: Span, lex: Lexicon) -> bool:
+    """An institution of its own kind (`[part_of] institutions`: институт, академия, школа,
+    театр, музей …) named with the body it serves is no structural part of it (decision
+    123): "[Институт археологии [РАН]]", "[Высшая школа [КГБ]]", "[Центральный театр
+    [Российской армии]]". A university's institutes and schools are its units
+    (`[part_of] institution_parents`): "[Медицинская школа [Университета Питтсбурга]]"."""
+    head = _first_noun(words)
+    if head is None or head not in lex.institutions:
+        return False
+    return _first_noun(parent) not in lex.institution_parents
+
+
+def _first_noun(words: Span) -> str | None:
+    return next((fold(t.lemma_) for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+
+
+def coordinated_units(
+    doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
+) -> list[Relation]:
+    """ "[Генеральная ассамблея] и [Совет Безопасности [ООН]]": units joined by "и" or commas
+    before a unit whose parent closes it share that parent (decision 121). A conjunct is
+    PART_OF it when it is a body named by common words (no quotes, abbreviation, Latin or
+    proper noun), headed by a unit word (`[part_of] unit_heads`), in the case of the unit
+    the parent closes, and holds no ORG of its own."""
+    if not lex.unit_heads:
+        return []
+    out = []
+    ends = {s.end: s for s in reversed(index.by_type["ORG"])}  # the longest ending there
+    for rel in relations:
+        if rel.type != "PART_OF" or rel.trigger != "nested" or rel.tail.end != rel.head.end:
+            continue
+        unit, parent = rel.head, rel.tail
+        case = _head_case(doc[unit.start : parent.start])
+        k = unit.start - 1
+        while k > 0 and doc[k].lower_ in ("и", ","):
+            conjunct = ends.get(k)
+            if conjunct is None or not _plain_unit(conjunct, parent, case, index, lex):
+                break
+            out.append(Relation("PART_OF", conjunct, parent, "coordinated"))
+            k = conjunct.start - 1
+    return out
+
+
+def _head_case(words: Span) -> set[str]:
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    return set(nouns[0].morph.get("Case")) if nouns else set()
+
+
+def _plain_unit(
+    span: Span, parent: Span, case: set[str], index: MentionIndex, lex: Lexicon
+) -> bool:
+    """A body named by common words and headed by a unit word, in `case`, no ORG inside."""
+    if span.start >= parent.start or index.within("ORG", span)[1:]:
+        return False
+    for t in span:
+        if t.text in QUOTES or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
+            return False  # «Вектор», a proper noun, a Latin name: named, not a common unit
+        if t.is_upper and len(t) > 1:
+            return False  # an abbreviation
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    return (
+        bool(nouns)
+        and fold(nouns[0].lemma_) in lex.unit_heads
+        and bool(case & set(nouns[0].morph.get("Case")))
+    )
 
 
 def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
@@ -89,7 +160,11 @@ def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) ->
     for span in after:
         if span.start > parent.end + 1:
             break
-        if span.start >= parent.end:
+        # "подразделение «А» «Б»", "структура «А» — «Б»"; "структуры «А» и «Б»" lists two
+        # parents, not a part (decision 122)
+        if span.start == parent.end or (
+            span.start == parent.end + 1 and doc[parent.end].text in "—–:"
+        ):
             return span
     return None
 
@@ -111,10 +186,31 @@ def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relat
             continue
         if index.holder_at.get(org.start) is not org or index.within("ORG", org)[1:]:
             continue
-        parent = index.named_before(org[0], back=1, subject=False)
+        parent = _named_after(doc, org, index) or index.named_before(org[0], back=1, subject=False)
         if parent is not None:
             out.append(Relation("PART_OF", org, parent, "bare_unit"))
     return out
+
+
+def _named_after(doc: Doc, unit: Span, index: MentionIndex, reach: int = 8) -> Span | None:
+    """ "главой [совета директоров] британского оператора спутникового телевидения [BSkyB]":
+    a named ORG after the unit, with only genitive common words between (the parent's kind
+    and epithets, which the unit's mention did not take in), is its parent (decision 122)."""
+    i = unit.end
+    while i < len(doc) and i - unit.end < reach:
+        token = doc[i]
+        org = index.holder_at.get(i)
+        if org is not None and org.start == i:
+            return org if org.label_ == "ORG" and org._.name_kind == "proper" else None
+        if token.is_lower and (token.pos_ == "CCONJ" or _genitive_word(token)):
+            i += 1
+            continue
+        return None
+    return None
+
+
+def _genitive_word(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "ADJ") and "Gen" in token.morph.get("Case")
 
 
 def _bare_unit(org: Span, phrases: frozenset[tuple[str, ...]]) -> bool:

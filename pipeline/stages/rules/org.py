@@ -66,7 +66,8 @@ class OrgRules:
     def __call__(self, doc: Doc) -> Doc:
         spans = [p for s in doc.spans.get("ORG", []) for p in self._split_parenthesis(s)]
         spans = [self._fix_quotes(s) for s in spans]
-        spans = [self._without_person_word(s) if s is not None else s for s in spans]
+        starts = {s.start for s in spans if s is not None}
+        spans = [self._without_person_word(s, starts) if s is not None else s for s in spans]
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
@@ -220,18 +221,23 @@ class OrgRules:
                 return [span]
         return [make_span(span.doc, a, b, "ORG", self.name) for a, b in parts]
 
-    def _without_person_word(self, span: Span) -> Span:
+    def _without_person_word(self, span: Span, starts: set[int]) -> Span | None:
         """ "Солдаты [ООН]", "Корреспондент [Русской службы BBC]", "председателя [комитета
         Госдумы]": a common noun for a person opening a model ORG is who belongs to the body,
         not the body (guideline 108); the name after it is the mention. A capital in
-        mid-sentence keeps it ("организация Врачи без границ" is the name)."""
+        mid-sentence keeps it ("организация Врачи без границ" is the name). The person noun
+        alone before another model ORG is no ORG either (guideline 123): the model's
+        "[Представитель] [Минобороны]" would otherwise chain into one name ("Братья-мусульмане"
+        alone stays)."""
         first = span[0]
-        if len(span) < 2 or first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
+        if first.pos_ != "NOUN" or "Anim" not in first.morph.get("Animacy"):
             return span
         if (first.is_title and not _line_start(first)) or first.is_upper:
             return span
         if self.grammar is not None and token_lemma(first) in self.grammar.all_heads:
             return span
+        if len(span) == 1:
+            return None if span.end in starts else span
         rest = span[1]  # "Врачи без границ": a preposition after it makes it the name's head
         if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPEN_QUOTES):
             return span
@@ -316,17 +322,66 @@ class OrgRules:
                 if self._territorial(span):
                     ends.add((span.start, span.end))
             out.append(span)
+        places = {s.end: s.start for s in doc.spans.get("LOC", [])}
+        out = self._territory_to_parent(out, places)
         if not ends:
             return out
-        places = {s.end: s.start for s in doc.spans.get("LOC", [])}
         return [self._without_territory(s, ends, places) for s in out]
+
+    def _territory_to_parent(self, spans: list[Span], places: dict[int, int]) -> list[Span]:
+        """ "по" + a place ending a name that is no territorial branch (a press office, a
+        unit named by its field) is the territory of the body nested before it too:
+        "пресс-центр [ГУ МВД России по г. Москве]", "Управление по контролю … [Главного
+        управления МВД по Москве]", where only the outer name had taken it in (guideline
+        120)."""
+        grow: dict[tuple[int, int], int] = {}
+        for unit in spans:
+            po = _territory_start(unit, places)
+            if po is None or not self._unit_head(unit) or self._territorial(unit):
+                continue
+            if any(unit.start < s.start and s.end == unit.end for s in spans):
+                continue  # a body nested in it has the territory already
+            inner = [s for s in spans if unit.start < s.start < po and s.end == po]
+            if inner:
+                parent = min(inner, key=lambda s: s.start)
+                grow[(parent.start, parent.end)] = unit.end
+        if not grow:
+            return spans
+        out, seen = [], {(s.start, s.end) for s in spans}
+        for span in spans:
+            end = grow.get((span.start, span.end))
+            if end is not None and (span.start, end) not in seen:
+                span = self._relabel(span, span.start, end)
+            out.append(span)
+        return out
+
+    def _unit_head(self, span: Span) -> str | None:
+        heads = self.grammar.unit_heads if self.grammar is not None else frozenset()
+        return next((token_lemma(t) for t in span if token_lemma(t) in heads), None)
 
     def _territorial(self, unit: Span) -> bool:
         """A unit whose head is a territorial branch ("управление", "отделение"), which a
         "по" + place after its parent names; a press office or a board is not one."""
-        heads = self.grammar.unit_heads if self.grammar is not None else frozenset()
-        head = next((token_lemma(t) for t in unit if token_lemma(t) in heads), None)
-        return head is not None and head in self.grammar.territorial_units
+        head = self._unit_head(unit)
+        if head is None or head not in self.grammar.territorial_units:
+            return False
+        return not self._has_field(unit)
+
+    def _has_field(self, unit: Span) -> bool:
+        """ "Управление [по контролю за оборотом наркотиков] ГУ МВД по Москве": a unit named by
+        its field of work is a functional unit, so the place after its parent is the parent's
+        territory (guideline 120); "по" + a lowercase word that is no place noun opens a
+        field ("по г. Москве" is a place)."""
+        return any(self._field_at(t) for t in unit[1:-1])
+
+    def _field_at(self, token: Token) -> bool:
+        """ "по" opening a field ("по науке", "по контролю"), not a place ("по г. Москве",
+        "по городу Москве")."""
+        if token.lower_ != "по" or token.i + 1 >= len(token.doc):
+            return False
+        word = token.doc[token.i + 1]
+        nouns = self.complements.place_nouns if self.complements is not None else frozenset()
+        return word.is_lower and word.lower_ not in nouns and token_lemma(word) not in nouns
 
     def _without_territory(
         self, span: Span, units: set[tuple[int, int]], places: dict[int, int]
@@ -356,7 +411,7 @@ class OrgRules:
 
     def _without_field(self, span: Span, same_end: list[Span]) -> Span:
         doc = span.doc
-        po = next((t.i for t in span[1:-1] if t.lower_ == "по" and doc[t.i + 1].is_lower), None)
+        po = next((t.i for t in span[1:-1] if self._field_at(t)), None)
         if po is None:
             return span
         heads = self.grammar.all_heads
@@ -572,6 +627,18 @@ def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
         else:
             return i
     return i
+
+
+def _territory_start(span: Span, places: dict[int, int]) -> int | None:
+    """The index of the "по" before the place ending the span ("по Москве", "по г.
+    Москве", "по городу Москве"), or None."""
+    start = places.get(span.end)
+    if start is None:
+        return None
+    for k in range(start - 1, max(span.start, start - 4), -1):
+        if span.doc[k].lower_ == "по":
+            return k
+    return None
 
 
 def _crosses_or_inside(start: int, end: int, span: Span, strict: bool = True) -> bool:

@@ -386,7 +386,7 @@ class Complements:
         if word == "при" and token_lemma(span[-1]) in self.pri_heads:
             return self._pri(doc, end + 1, names)
         if word == "по" and outermost:
-            return _places_after(doc, end + 1, names)
+            return _places_after(doc, end + 1, names, self.place_nouns)
         found = self._place_noun(doc, end, names)
         if found is None and len(span) > 1 and span[-1].is_lower:
             # "Прокуратура [города] Павия": the grammar took the place noun for the head's
@@ -439,13 +439,18 @@ def _named_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
     return j if j > i else i - 2 + (doc[i - 1].text != ".")
 
 
-def _places_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
+def _places_after(
+    doc: Doc, i: int, names: dict[int, Span], place_nouns: frozenset[str] = frozenset()
+) -> int:
     """End of "по Москве", "по Санкт-Петербургу и Ленинградской области", "по Невскому
-    району Москвы": places in the dative after a body's name (the tagger reads "по Башкирии"
-    as locative too), a place in the genitive after them; i - 1 (the "по") when there is
+    району Москвы", "по г. Москве", "по городу Москве": places in the dative after a body's
+    name (the tagger reads "по Башкирии" as locative too), maybe after a place noun
+    (guideline 120), a place in the genitive after them; i - 1 (the "по") when there is
     none."""
     end = i - 1
     while True:
+        if i not in names:
+            i = _after_place_noun(doc, i, place_nouns)
         place = names.get(i)
         if place is None or place.label_ != "LOC":
             return end
@@ -459,6 +464,20 @@ def _places_after(doc: Doc, i: int, names: dict[int, Span]) -> int:
             i = end + 1
         else:
             return end
+
+
+def _after_place_noun(doc: Doc, i: int, place_nouns: frozenset[str]) -> int:
+    """Where the place's own name starts after a place noun in the dative ("городу",
+    "г."), which NEREL and the guideline keep in the name ("ГУ МВД по г. Москве")."""
+    if i + 1 >= len(doc):
+        return i
+    word = doc[i]
+    if word.lower_ == "г" or (
+        token_lemma(word) in place_nouns and {"Dat", "Loc"} & set(word.morph.get("Case"))
+    ):
+        j = i + 1 + (doc[i + 1].text == ".")
+        return j if j < len(doc) else i
+    return i
 
 
 class Gazetteer:
