@@ -10,7 +10,13 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
 from pipeline.stages.relations.mentions import anchor, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
-from pipeline.stages.relations.words import case_of, is_argument, preposition_of, role_positions
+from pipeline.stages.relations.words import (
+    bracket_restates,
+    case_of,
+    is_argument,
+    preposition_of,
+    role_positions,
+)
 
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
@@ -39,13 +45,13 @@ class MoneyReader(FactReader):
     # facts
 
     def money_facts(self) -> list[Fact]:
-        facts, ends = [], set()
+        facts, lasts = [], set()
         for amount in self.index.by_type["AMOUNT"]:
             value = amount._.value
             if value is None or value.kind != "money":
                 continue
-            ends.add(amount.end)
-            if not self.doc[amount.start].dep_ or self._restated(amount, ends):
+            lasts.add(amount.end - 1)
+            if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
                 continue
             trigger = self.trigger_of(amount)
             # Beside the trigger the amount climbs to, verbs that name other sides of the same
@@ -62,15 +68,6 @@ class MoneyReader(FactReader):
                     seen.add(word.i)
                     facts.append(self.money_fact(amount, word))
         return facts
-
-    def _restated(self, amount: Span, ends: set[int]) -> bool:
-        """An amount in brackets right after a money amount restates it in another currency
-        ("200 млн фунтов (около 300 млн долларов)"): the first one carries the fact
-        (decision 106)."""
-        i = amount.start - 1
-        while i >= 0 and self.doc[i].is_space:
-            i -= 1
-        return i >= 0 and self.doc[i].text == "(" and i in ends
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]

@@ -38,7 +38,7 @@ def under_other(own: Token, top: Token, others: set[int]) -> bool:
     """An amount that hangs from another amount of its clause, not as its conjunct: a
     restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
     2021 году против Y годом ранее"), which takes only the dates hanging from it."""
-    if preposition_of(own) == "против" or _bracketed_after(own, others):
+    if preposition_of(own) == "против" or bracket_restates(own.doc, own.left_edge.i, others):
         return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
     token = own
     for _ in range(4):
@@ -69,16 +69,19 @@ def shares_time(verb: Token) -> bool:
     return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
 
 
-def _bracketed_after(own: Token, others: set[int]) -> bool:
-    """An amount opening a bracket right after another amount: "X (около Y …)"."""
-    doc, i = own.doc, own.left_edge.i
+def bracket_restates(doc: Doc, start: int, amounts: set[int]) -> bool:
+    """An amount opening a bracket right after another amount restates or compares it
+    ("200 млн фунтов (около 300 млн долларов)", "X (около Y по нынешнему курсу)"): the first
+    carries the fact (decision 106) and the bracketed one only its own dates (116). `start`:
+    the amount's first token; `amounts`: tokens of the amounts it may restate."""
+    i = start
     if doc[i].text != "(":
         i -= 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADP" or doc[i].is_quote):
             i -= 1
         if i < 0 or doc[i].text != "(":
             return False
-    return any(k in others for k in range(max(i - 2, 0), i))
+    return any(k in amounts for k in range(max(i - 2, 0), i))
 
 
 def climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
