@@ -18,7 +18,7 @@ from pipeline.stages.relations.part_of import (
     nested_relations,
     part_of_words,
 )
-from pipeline.stages.relations.records import _with_stage, unique
+from pipeline.stages.relations.records import unique, with_stage
 from pipeline.stages.relations.seats import (
     adjective_seats,
     bracketed_seats,
@@ -68,7 +68,7 @@ class RelationRules:
             facts.sort(key=lambda fact: int(index.sentence[fact.trigger_i]))
         relations += part_of_words(doc, index, self.lex)
         relations += bare_unit_parents(doc, index, self.lex)
-        doc._.relations = unique([_with_stage(r, self.name) for r in relations])
+        doc._.relations = unique([with_stage(r, self.name) for r in relations])
         doc._.facts = facts
         return doc
 

@@ -10,20 +10,20 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.relations.mentions import _contains, _overlaps, _pronoun, anchor
+from pipeline.stages.relations.mentions import anchor, contains, is_pronoun, overlaps
 from pipeline.stages.relations.reader import ParseReader
-from pipeline.stages.relations.records import Fact, Relation, _key
+from pipeline.stages.relations.records import Fact, Relation, span_key
 from pipeline.stages.relations.words import (
     LIST_DEPS,
-    _after_dash,
-    _beside,
-    _climb_to,
-    _preposition,
-    _reaches,
-    _shares_time,
-    _under_other,
+    after_dash,
+    beside,
     clause_head,
+    climb_to,
+    preposition_of,
+    reaches,
     sector_head,
+    shares_time,
+    under_other,
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
@@ -53,7 +53,7 @@ class FactReader(ParseReader):
                     if agent.label_ == "ORG":
                         fact.relations.append(self.relation("SECTOR_OF", agent, sector, trigger))
         for org in self.index.in_sentence("ORG", number):
-            if org in agents or _overlaps(org, amount) or any(_contains(a, org) for a in agents):
+            if org in agents or overlaps(org, amount) or any(contains(a, org) for a in agents):
                 continue
             head = anchor(org)
             if head.head.i == trigger.i and head.dep_ in ("obl", "iobj", "obj"):
@@ -73,7 +73,7 @@ class FactReader(ParseReader):
         word = fold(trigger.lemma_)
         if word not in self.lex.buy and self.lex.triggers.get(word) != "sale":
             return []
-        if not any(c.dep_ == "obj" and _pronoun(c, self.lex) for c in trigger.children):
+        if not any(c.dep_ == "obj" and is_pronoun(c, self.lex) for c in trigger.children):
             return []
         named = {r.tail.start for r in fact.relations if r.type == "AMOUNT_OF"}
         return [
@@ -131,8 +131,8 @@ class FactReader(ParseReader):
                 fold(trigger.lemma_) in self.lex.buy
                 or self.lex.triggers.get(fold(trigger.lemma_)) == "sale"
             )
-            return bought and "Gen" in head.morph.get("Case") and not _preposition(head)
-        return head.dep_ == "obl" and _preposition(head) == "в"
+            return bought and "Gen" in head.morph.get("Case") and not preposition_of(head)
+        return head.dep_ == "obl" and preposition_of(head) == "в"
 
     # DATE_OF (decision 112)
 
@@ -157,13 +157,13 @@ class FactReader(ParseReader):
         amount read without a trigger word, so that the facts table lists every dated or held
         amount, not only those a trigger carries. Its holder, date, sector and other party
         come from its links; polarity and modality from the verb of its clause."""
-        held = {_key(f.amount) for f in facts if f.amount is not None}
+        held = {span_key(f.amount) for f in facts if f.amount is not None}
         loose: dict[tuple, list[Relation]] = {}
         for r in relations:
             for span in (r.head, r.tail):
                 value = span._.value if span.label_ == "AMOUNT" else None
-                if value is not None and value.kind == "money" and _key(span) not in held:
-                    loose.setdefault(_key(span), []).append(r)
+                if value is not None and value.kind == "money" and span_key(span) not in held:
+                    loose.setdefault(span_key(span), []).append(r)
         return [self._amount_fact(links) for links in loose.values()]
 
     def _amount_fact(self, links: list[Relation]) -> Fact:
@@ -205,18 +205,18 @@ class FactReader(ParseReader):
         others = {
             anchor(a).i
             for a in self.index.in_sentence("AMOUNT", number)
-            if not _overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
+            if not overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
         }
         dates = [
             d
             for d in self.index.in_sentence("DATE", number)
-            if not _overlaps(d, amount) and not self.term(d)
+            if not overlaps(d, amount) and not self.term(d)
         ]
         found: list[Span] = []
         for clauses in self._date_clauses(own, top, trigger, others):
             for date in dates:
                 if date not in found and any(
-                    _climb_to(anchor(date), own, c, others) for c in clauses
+                    climb_to(anchor(date), own, c, others) for c in clauses
                 ):
                     found.append(date)
             if found:
@@ -227,7 +227,7 @@ class FactReader(ParseReader):
         self, own: Token, top: Token, trigger: Token | None, others: set[int]
     ) -> Iterator[list[Token | None]]:
         """Where an amount's dates are looked for, nearest first (see amount_dates)."""
-        if _under_other(own, top, others):
+        if under_other(own, top, others):
             yield [None]
             return
         # "должен быть погашен до X": the verb the clause's head controls
@@ -237,7 +237,7 @@ class FactReader(ParseReader):
         yield clauses
         head = top
         for _ in range(2):
-            if head.head.i == head.i or not _shares_time(head):
+            if head.head.i == head.i or not shares_time(head):
                 return
             head = head.head
             yield [head]
@@ -258,7 +258,7 @@ class FactReader(ParseReader):
         # "до 5 лет со штрафом до X": a term joined to the fine it comes with
         fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
         joined = after is not None and fold(after.lemma_) in ("с", "со")
-        return joined and fine is not None and fold(fine.lemma_) == "штраф"
+        return joined and fine is not None and fold(fine.lemma_) in self.lex.fine_nouns
 
     def describes_org(self, sector: Span) -> bool:
         """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
@@ -271,7 +271,7 @@ class FactReader(ParseReader):
     def location(self, top: Token, agents: list[Span]) -> Span | None:
         for loc in self.index.in_sentence("LOC", self.index.sentence[top.i]):
             if (
-                any(_overlaps(loc, a) for a in agents)
+                any(overlaps(loc, a) for a in agents)
                 or self.index.holder_at.get(loc.start) is not loc
             ):
                 continue
@@ -292,9 +292,9 @@ class FactReader(ParseReader):
             words += [(w, True) for w in self._predicate_words(head)]
             for word, loose in words:
                 for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
-                    if _overlaps(sector, org):
+                    if overlaps(sector, org):
                         continue
-                    if not (_beside(sector, word) or (loose and _reaches(sector, word))):
+                    if not (beside(sector, word) or (loose and reaches(sector, word))):
                         continue
                     fact = facts.get(word.i) or self.new_fact(word)
                     facts[word.i] = fact
@@ -319,7 +319,7 @@ class FactReader(ParseReader):
         holder = self.index.holder_at.get(head.i)
         if holder is org:
             return True
-        if holder is None or holder.label_ != "ORG" or not _contains(holder, org):
+        if holder is None or holder.label_ != "ORG" or not contains(holder, org):
             return False
         rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
         return all(t.is_punct and t.text in CLOSING for t in rest)
@@ -339,7 +339,7 @@ class FactReader(ParseReader):
         up = first.head
         if fold(up.lemma_) == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
             words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
-        elif first.dep_ == "parataxis" and _after_dash(first):
+        elif first.dep_ == "parataxis" and after_dash(first):
             words.append(up)  # "среди X — «А», «Б»"
         subject = first
         if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
@@ -368,11 +368,11 @@ class FactReader(ParseReader):
             return [
                 c
                 for c in verb.children
-                if c.dep_ == "xcomp" or (c.dep_ == "obl" and _preposition(c) in ("в", ""))
+                if c.dep_ == "xcomp" or (c.dep_ == "obl" and preposition_of(c) in ("в", ""))
                 if c.pos_ in ("NOUN", "ADJ", "NUM", "PRON")
             ]
         if verb.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
-            among = [c for c in verb.children if c.dep_ == "nmod" and _preposition(c) == "из"]
+            among = [c for c in verb.children if c.dep_ == "nmod" and preposition_of(c) == "из"]
             return among or [verb]
         return []
 
@@ -390,7 +390,7 @@ class FactReader(ParseReader):
                 words.append(token)
                 break
             other = self.index.holder_at.get(token.i)
-            if other is not None and other.label_ == "ORG" and not _contains(other, head_span):
+            if other is not None and other.label_ == "ORG" and not contains(other, head_span):
                 break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
             among = self._predicates(token) if fold(token.lemma_) == "один" else []
             if any(fold(w.lemma_) in self.lex.sector_words for w in among):

@@ -72,7 +72,7 @@ class MentionIndex:
                 continue
             if subject and not self._subject_like(span, anchor(span)):
                 continue
-            if _agrees(self.features(span), pronoun):
+            if agrees(self.features(span), pronoun):
                 found = span
                 break
         if depth:
@@ -208,7 +208,7 @@ class MentionIndex:
         stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case or _indeclinable(span, latin)
+        return first or "Nom" in case or not case or indeclinable(span, latin)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -220,11 +220,11 @@ class MentionIndex:
         return [s for s in spans[first:last] if s.end <= outer.end]
 
 
-def _contains(outer: Span, inner: Span) -> bool:
+def contains(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
 
 
-def _same_entity(a: Span, b: Span) -> bool:
+def same_entity(a: Span, b: Span) -> bool:
     return a._.entity_id is not None and a._.entity_id == b._.entity_id
 
 
@@ -241,15 +241,15 @@ def anchor(span: Span) -> Token:
     return span[0]
 
 
-def _pronoun(token: Token, lex: Lexicon) -> bool:
+def is_pronoun(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns:
         return True
     # "(та получила прибыль …)": a demonstrative standing alone as the subject (decision 104)
     demonstrative = token.dep_ == "nsubj" and fold(token.lemma_) in lex.demonstratives
-    return demonstrative or _possessive(token)
+    return demonstrative or is_possessive(token)
 
 
-def _possessive(token: Token) -> bool:
+def is_possessive(token: Token) -> bool:
     return token.pos_ == "DET" and fold(token.lower_) in POSSESSIVES
 
 
@@ -262,7 +262,7 @@ POSSESSIVES = {
 }
 
 
-def _agrees(features: dict[str, set[str]], pronoun: Token) -> bool:
+def agrees(features: dict[str, set[str]], pronoun: Token) -> bool:
     """The features agree where both words state them (`features`: of the mention)."""
     for feature, values in features.items():
         stated = _stated(pronoun, feature)
@@ -274,7 +274,7 @@ def _agrees(features: dict[str, set[str]], pronoun: Token) -> bool:
 def _stated(pronoun: Token, feature: str) -> tuple[str, ...]:
     """A pronoun's gender or number; a possessive's from POSSESSIVES ("его" does not inflect
     for its owner, so its morph says nothing)."""
-    if _possessive(pronoun):
+    if is_possessive(pronoun):
         return tuple(POSSESSIVES[fold(pronoun.lower_)].get(feature, ()))
     return tuple(pronoun.morph.get(feature))
 
@@ -292,7 +292,7 @@ def _bracketed(span: Span, longest: int = 30) -> bool:
     return False
 
 
-def _indeclinable(span: Span, latin: bool = False) -> bool:
+def indeclinable(span: Span, latin: bool = False) -> bool:
     """An abbreviation ("МУС", "ФНС") or, with `latin`, a name in Latin letters ("Google"):
     it does not inflect, so the tagger's case says nothing."""
     if len(span) == 1 and span[0].is_upper and len(span[0].text) > 1:
@@ -304,5 +304,5 @@ def _indeclinable(span: Span, latin: bool = False) -> bool:
 PERSONAL = frozenset({"он", "она", "оно", "они"})
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end

@@ -8,9 +8,15 @@ from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
-from pipeline.stages.relations.mentions import _overlaps, _pronoun, anchor
+from pipeline.stages.relations.mentions import anchor, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
-from pipeline.stages.relations.words import _argument, _case, _preposition, role_positions
+from pipeline.stages.relations.words import (
+    bracket_restates,
+    case_of,
+    is_argument,
+    preposition_of,
+    role_positions,
+)
 
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
@@ -39,13 +45,13 @@ class MoneyReader(FactReader):
     # facts
 
     def money_facts(self) -> list[Fact]:
-        facts, ends = [], set()
+        facts, lasts = [], set()
         for amount in self.index.by_type["AMOUNT"]:
             value = amount._.value
             if value is None or value.kind != "money":
                 continue
-            ends.add(amount.end)
-            if not self.doc[amount.start].dep_ or self._restated(amount, ends):
+            lasts.add(amount.end - 1)
+            if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
                 continue
             trigger = self.trigger_of(amount)
             # Beside the trigger the amount climbs to, verbs that name other sides of the same
@@ -62,15 +68,6 @@ class MoneyReader(FactReader):
                     seen.add(word.i)
                     facts.append(self.money_fact(amount, word))
         return facts
-
-    def _restated(self, amount: Span, ends: set[int]) -> bool:
-        """An amount in brackets right after a money amount restates it in another currency
-        ("200 млн фунтов (около 300 млн долларов)"): the first one carries the fact
-        (decision 106)."""
-        i = amount.start - 1
-        while i >= 0 and self.doc[i].is_space:
-            i -= 1
-        return i >= 0 and self.doc[i].text == "(" and i in ends
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         kind = self.lex.triggers[fold(trigger.lemma_)]
@@ -90,7 +87,7 @@ class MoneyReader(FactReader):
                 or self.kind_holder(agent_token)
                 or self.role_holder(agent_token)
             )
-        agents = [a for a in agents if not _overlaps(a, amount)]
+        agents = [a for a in agents if not overlaps(a, amount)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
@@ -115,7 +112,8 @@ class MoneyReader(FactReader):
     def _on_behalf(self, trigger: Token) -> bool:
         """Money raised for someone else (decision 130): "собрал для врачей X", "получил для
         фонда X" is the beneficiary's, not the collector's income."""
-        return any(c.dep_ == "obl" and _preposition(c) == "для" for c in trigger.children)
+        beneficiary = self.lex.beneficiary_prepositions
+        return any(c.dep_ == "obl" and preposition_of(c) in beneficiary for c in trigger.children)
 
     def other_party(
         self, trigger: Token, kind: str, agents: list[Span], money: Token
@@ -124,13 +122,13 @@ class MoneyReader(FactReader):
         "получил X долларов от Y"), the buyer of a sale ("продали X за", dative)."""
         found = []
         for child in [*trigger.children, *money.children]:
-            if kind == "income" and child.dep_ in ("obl", "nmod") and _preposition(child) == "от":
+            if kind == "income" and child.dep_ in ("obl", "nmod") and preposition_of(child) == "от":
                 found += self.holders(child)
-            elif kind == "income" and child.dep_ == "obl" and _preposition(child) == "у":
+            elif kind == "income" and child.dep_ == "obl" and preposition_of(child) == "у":
                 # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
                 found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
-            elif kind == "sale" and child.dep_ in ("iobj", "obl") and _case(child) == "Dat":
-                if not _preposition(child):
+            elif kind == "sale" and child.dep_ in ("iobj", "obl") and case_of(child) == "Dat":
+                if not preposition_of(child):
                     found += self.holders(child)
         return [s for s in found if s not in agents]
 
@@ -145,7 +143,7 @@ class MoneyReader(FactReader):
         for child in trigger.children:
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
-                if span is None and child.dep_ == "obj" and _pronoun(child, self.lex):
+                if span is None and child.dep_ == "obj" and is_pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is None:
                     span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"
@@ -179,11 +177,11 @@ class MoneyReader(FactReader):
 
     def _verb_role(self, verb: Token, kind: str, sides: tuple[str, str]) -> list[Relation]:
         """`sides`: which argument is the person (or owner) and which the organisation."""
-        person = [h for c in verb.children if _argument(c, sides[0]) for h in self.holders(c)]
+        person = [h for c in verb.children if is_argument(c, sides[0]) for h in self.holders(c)]
         orgs = [
             h
             for c in verb.children
-            if _argument(c, sides[1])
+            if is_argument(c, sides[1])
             for h in self.holders(c)
             if h.label_ == "ORG"
         ]
@@ -199,7 +197,7 @@ class MoneyReader(FactReader):
         orgs = [
             h
             for c in noun.children
-            if c.dep_ == "nmod" and _case(c) == "Gen"
+            if c.dep_ == "nmod" and case_of(c) == "Gen"
             for h in self.holders(c)
             if h.label_ == "ORG"
         ]

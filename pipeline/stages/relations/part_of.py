@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import models
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
-from pipeline.stages.relations.mentions import MentionIndex, _contains, _same_entity
+from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import _nested_seat
 from pipeline.stages.rules.lexicon import positions
@@ -29,9 +29,9 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     for outer in index.by_type["ORG"]:
         inner = [
             o for o in index.within("ORG", outer)
-            if outer.start < o.start and not _same_entity(o, outer)
+            if outer.start < o.start and not same_entity(o, outer)
         ]  # fmt: skip
-        inner = [o for o in inner if not any(p is not o and _contains(p, o) for p in inner)]
+        inner = [o for o in inner if not any(p is not o and contains(p, o) for p in inner)]
         for child in inner:
             if doc[child.start - 1].lower_ in lex.attached_prepositions:
                 continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
@@ -144,7 +144,7 @@ def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]
         if not words & lex.part_of_words:
             continue
         child = _described(doc, org, orgs[:k], orgs[k + 1 :])
-        if child is not None and not _same_entity(child, org):
+        if child is not None and not same_entity(child, org):
             out.append(Relation("PART_OF", child, org, next(iter(words & lex.part_of_words))))
     return out
 

@@ -13,19 +13,19 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, Lexicon
 from pipeline.stages.relations.mentions import (
     MentionIndex,
-    _agrees,
-    _indeclinable,
-    _possessive,
-    _pronoun,
+    agrees,
     anchor,
+    indeclinable,
+    is_possessive,
+    is_pronoun,
 )
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
-    _case,
-    _future_aux,
-    _instrumental,
-    _preposition,
+    case_of,
     clause_head,
+    future_aux,
+    instrumental,
+    preposition_of,
 )
 
 # A trigger in these relations to its head shares the head's subject: "планирует выделить",
@@ -157,7 +157,7 @@ class ParseReader:
             return self.relative_antecedent(subj, trigger) or subj
         passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
         if passive or trigger.dep_ in ("amod", "acl"):
-            agent = next((c for c in kids if _instrumental(c)), None)
+            agent = next((c for c in kids if instrumental(c)), None)
             if agent is not None:
                 return agent
             if passive:
@@ -168,7 +168,7 @@ class ParseReader:
                 return gen
             if gen is not None and self._one_of_kind(gen):
                 return gen  # "выручка компании выросла": the company named before (129)
-            own = next((c for c in kids if _possessive(c)), None)
+            own = next((c for c in kids if is_possessive(c)), None)
             if own is not None:
                 return own  # "его доход": whose, through decision 81
         head = trigger.head
@@ -199,7 +199,7 @@ class ParseReader:
     def anaphoric_holder(self, token: Token) -> list[Span]:
         """A personal or possessive pronoun ("она", "его доход") standing for a mention
         named before it (decision 81)."""
-        if not _pronoun(token, self.lex):
+        if not is_pronoun(token, self.lex):
             return []
         found = self.index.antecedent(token, subject=True)
         if found is None:
@@ -222,7 +222,7 @@ class ParseReader:
                 continue
             if "Nom" in token.morph.get("Case") and i not in self.index.holder_at:
                 features = {f: set(token.morph.get(f)) for f in ("Number", "Gender")}
-                if _agrees(features, pronoun):
+                if agrees(features, pronoun):
                     return token
         return None
 
@@ -242,7 +242,7 @@ class ParseReader:
                 continue
             if "Fem" in token.morph.get("Gender") and stated and "Fem" not in stated:
                 continue
-            if _agrees({"Number": set(token.morph.get("Number"))}, pronoun):
+            if agrees({"Number": set(token.morph.get("Number"))}, pronoun):
                 return token
         return None
 
@@ -266,7 +266,7 @@ class ParseReader:
             and "Anim" in token.morph.get("Animacy")
             and "Sing" in token.morph.get("Number")
             and fold(token.lemma_) not in self.lex.kind_holders
-            and not any(_possessive(c) for c in token.children)
+            and not any(is_possessive(c) for c in token.children)
         )
 
     def role_holder(self, token: Token | None) -> list[Span]:
@@ -310,13 +310,13 @@ class ParseReader:
         kind = self.lex.triggers.get(fold(noun.lemma_))
         if noun.dep_ == "obj" and kind == "income":
             for c in head.children:
-                if c.dep_ in ("iobj", "obl") and _case(c) == "Dat" and not _preposition(c):
+                if c.dep_ in ("iobj", "obl") and case_of(c) == "Dat" and not preposition_of(c):
                     return c
         if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.dative_holders:
             return self.dative_of(head)  # "ей полагается оклад" (decision 97)
-        if noun.dep_ == "nsubj" and fold(head.lemma_) in ("быть", "иметься"):
+        if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.having_verbs:
             for c in head.children:
-                if c.dep_ == "obl" and _preposition(c) == "у" and c.i in self.index.holder_at:
+                if c.dep_ == "obl" and preposition_of(c) == "у" and c.i in self.index.holder_at:
                     return c
         return None
 
@@ -340,12 +340,12 @@ class ParseReader:
         """The bare dative of a verb ("компании поступило", "ей полагается"), or None. An
         abbreviation beside another subject is the dative the tagger could not see: "РСП
         поступил 1 млн" (decision 104: an abbreviation has no case of its own)."""
-        kids = [c for c in verb.children if not _preposition(c)]
+        kids = [c for c in verb.children if not preposition_of(c)]
         found = next(
             (
                 c
                 for c in kids
-                if c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and _case(c) == "Dat")
+                if c.dep_ == "iobj" or (c.dep_ in ("obl", "nsubj") and case_of(c) == "Dat")
             ),
             None,
         )
@@ -353,7 +353,7 @@ class ParseReader:
             return found
         for c in kids:
             span = self.index.holder_at.get(c.i)
-            if c.dep_ == "nsubj" and span is not None and _indeclinable(span):
+            if c.dep_ == "nsubj" and span is not None and indeclinable(span):
                 return c
         return None
 
@@ -372,7 +372,7 @@ class ParseReader:
             dative = next((c for c in head.children if c.dep_ == "obj"), None)
         if dative is None:
             return None
-        if dative.i in self.index.holder_at or _pronoun(dative, self.lex) or self.holders(dative):
+        if dative.i in self.index.holder_at or is_pronoun(dative, self.lex) or self.holders(dative):
             return dative  # "компании «Вектор» придётся": the name in apposition holds it
         return None
 
@@ -425,7 +425,7 @@ class ParseReader:
         for _ in range(3):
             if fold(token.lemma_) in self.lex.modal or "Fut" in token.morph.get("Tense"):
                 return True
-            if any(_future_aux(c) for c in token.children):
+            if any(future_aux(c) for c in token.children):
                 return True
             if any(fold(c.lemma_) in self.lex.modal for c in token.children if c.dep_ != "obj"):
                 return True

@@ -40,7 +40,7 @@ class Fact:
     relations: list[Relation] = field(default_factory=list)
 
 
-def _with_stage(relation: Relation, stage: str) -> Relation:
+def with_stage(relation: Relation, stage: str) -> Relation:
     return Relation(relation.type, relation.head, relation.tail, relation.trigger,
                     relation.trigger_i, stage)  # fmt: skip
 
@@ -48,12 +48,12 @@ def _with_stage(relation: Relation, stage: str) -> Relation:
 def unique(relations: Iterable[Relation]) -> list[Relation]:
     seen, out = set(), []
     for r in relations:
-        key = (r.type, _key(r.head), _key(r.tail))
-        if key not in seen and _key(r.head) != _key(r.tail):
+        key = (r.type, span_key(r.head), span_key(r.tail))
+        if key not in seen and span_key(r.head) != span_key(r.tail):
             seen.add(key)
             out.append(r)
     return out
 
 
-def _key(span: Span) -> tuple[int, int, str]:
+def span_key(span: Span) -> tuple[int, int, str]:
     return span.start_char, span.end_char, span.label_

@@ -13,15 +13,15 @@ from pipeline import models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
-from pipeline.stages.relations.mentions import MentionIndex, _contains
+from pipeline.stages.relations.mentions import MentionIndex, contains
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.words import (
     CLOSING,
     OPENING,
     QUOTES,
-    _case,
-    _skip_aside,
-    _skip_closing,
+    case_of,
+    skip_aside,
+    skip_closing,
 )
 
 
@@ -136,7 +136,7 @@ def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     out = []
     for org in index.by_type["ORG"]:
-        i = _skip_closing(doc, org.end)
+        i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
         loc = starts.get(i + 1)
@@ -155,7 +155,7 @@ def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
     for org in index.by_type["ORG"]:
         if _inside_other(org, index):
             continue
-        i = _skip_aside(doc, _skip_closing(doc, org.end))
+        i = skip_aside(doc, skip_closing(doc, org.end))
         if i < len(doc):
             yield org, i
 
@@ -179,7 +179,7 @@ def _quoted_or_latin(doc: Doc, org: Span) -> bool:
 
 def _inside_other(org: Span, index: MentionIndex) -> bool:
     holder = index.holder_at.get(org.start)
-    return holder is not None and holder is not org and _contains(holder, org)
+    return holder is not None and holder is not org and contains(holder, org)
 
 
 # --- seats from place adjectives (guideline 90-93) -----------------------------------------
@@ -283,7 +283,7 @@ def _descriptors(doc: Doc, i: int, lex: Lexicon, adjectives: dict[int, Span]) ->
     place noun ("в российских городах «Ленинград»") describes no organisation."""
     nouns: list[Token] = []
     while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
-        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and _case(nouns[-1]) != "Gen"):
+        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and case_of(nouns[-1]) != "Gen"):
             break
         if i in adjectives or _adjective(doc[i]):
             break  # "в нидерландской Gasunie": an adjective the tagger took for a noun

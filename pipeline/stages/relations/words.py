@@ -15,30 +15,30 @@ CLOSING = frozenset('»"“”)')
 QUOTES = frozenset('»"“”')  # closing quotes only: a bracketed name is not quoted
 
 
-def _skip_closing(doc: Doc, i: int) -> int:
+def skip_closing(doc: Doc, i: int) -> int:
     while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
         i += 1
     return i
 
 
-def _skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
     """Past a bracketed aside right after a name: "(The Dawn Foundation)"."""
     if i >= len(doc) or doc[i].text != "(":
         return i
     for j in range(i + 1, min(len(doc), i + longest + 2)):
         if doc[j].text == ")":
-            return _skip_closing(doc, j + 1)
+            return skip_closing(doc, j + 1)
     return i
 
 
 OPENING = frozenset('«"“„')
 
 
-def _under_other(own: Token, top: Token, others: set[int]) -> bool:
+def under_other(own: Token, top: Token, others: set[int]) -> bool:
     """An amount that hangs from another amount of its clause, not as its conjunct: a
     restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
     2021 году против Y годом ранее"), which takes only the dates hanging from it."""
-    if _preposition(own) == "против" or _bracketed_after(own, others):
+    if preposition_of(own) == "против" or bracket_restates(own.doc, own.left_edge.i, others):
         return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
     token = own
     for _ in range(4):
@@ -61,7 +61,7 @@ def clause_head(token: Token, depth: int = 8) -> Token:
     return token
 
 
-def _shares_time(verb: Token) -> bool:
+def shares_time(verb: Token) -> bool:
     """A verb coordinated with its head, controlled by it, or a gerund on it: it happens when
     its head does ("провёл … и израсходовал", "намерены инвестировать", "приобретя")."""
     if verb.dep_ in ("conj", "xcomp"):
@@ -69,19 +69,22 @@ def _shares_time(verb: Token) -> bool:
     return verb.dep_ == "advcl" and "Conv" in verb.morph.get("VerbForm")
 
 
-def _bracketed_after(own: Token, others: set[int]) -> bool:
-    """An amount opening a bracket right after another amount: "X (около Y …)"."""
-    doc, i = own.doc, own.left_edge.i
+def bracket_restates(doc: Doc, start: int, amounts: set[int]) -> bool:
+    """An amount opening a bracket right after another amount restates or compares it
+    ("200 млн фунтов (около 300 млн долларов)", "X (около Y по нынешнему курсу)"): the first
+    carries the fact (decision 106) and the bracketed one only its own dates (116). `start`:
+    the amount's first token; `amounts`: tokens of the amounts it may restate."""
+    i = start
     if doc[i].text != "(":
         i -= 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADP" or doc[i].is_quote):
             i -= 1
         if i < 0 or doc[i].text != "(":
             return False
-    return any(k in others for k in range(max(i - 2, 0), i))
+    return any(k in amounts for k in range(max(i - 2, 0), i))
 
 
-def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
+def climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -> bool:
     """Whether a date word reaches `amount` (top None) or the clause head `top` through
     its heads without passing another amount or another clause's verb."""
     token = start
@@ -100,14 +103,16 @@ def _climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) 
     return False
 
 
-def _argument(token: Token, role: str) -> bool:
+def is_argument(token: Token, role: str) -> bool:
     if role == "subject":
         return token.dep_ == "nsubj"
     if role == "object":
         return token.dep_ == "obj"
     if role == "dative":
-        return token.dep_ in ("obl", "iobj") and _case(token) == "Dat" and not _preposition(token)
-    return token.dep_ == "obl" and _preposition(token) == role
+        return (
+            token.dep_ in ("obl", "iobj") and case_of(token) == "Dat" and not preposition_of(token)
+        )
+    return token.dep_ == "obl" and preposition_of(token) == role
 
 
 def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
@@ -119,15 +124,15 @@ def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     return np.flatnonzero(np.isin(norms, hashes) & (deps != 0)).tolist()
 
 
-def _preposition(token: Token) -> str:
+def preposition_of(token: Token) -> str:
     return next((fold(c.lemma_) for c in token.children if c.dep_ == "case"), "")
 
 
-def _case(token: Token) -> str:
+def case_of(token: Token) -> str:
     return next(iter(token.morph.get("Case")), "")
 
 
-def _future_aux(token: Token) -> bool:
+def future_aux(token: Token) -> bool:
     """ "будет инвестировать": the auxiliary быть in a non-past form."""
     return (
         token.dep_.startswith("aux")
@@ -136,14 +141,14 @@ def _future_aux(token: Token) -> bool:
     )
 
 
-def _instrumental(token: Token) -> bool:
+def instrumental(token: Token) -> bool:
     return token.dep_ in ("obl", "obl:agent") and "Ins" in token.morph.get("Case")
 
 
 LIST_DEPS = ("obl", "nmod", "appos", "conj", "parataxis")  # "таких как X" as parsed
 
 
-def _after_dash(token: Token) -> bool:
+def after_dash(token: Token) -> bool:
     """A word right after a dash or a colon ("учреждений — «А»")."""
     i = token.i - 1
     while i >= 0 and (token.doc[i].is_space or token.doc[i].is_quote):
@@ -168,7 +173,7 @@ def sector_head(sector: Span) -> Token:
     return token
 
 
-def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
+def reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
     and adjectives only ("один из лидеров продаж семян" -> "семян")."""
     token = sector_head(sector)
@@ -187,7 +192,7 @@ def _reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     return token.i == word.i
 
 
-def _beside(sector: Span, word: Token) -> bool:
+def beside(sector: Span, word: Token) -> bool:
     """A sector that is the descriptor word itself or one of its modifiers."""
     head = sector_head(sector)
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
