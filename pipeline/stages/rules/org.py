@@ -17,6 +17,7 @@ from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
 from pipeline.stages.rules.entities import UNITS_KEY
+from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 from pipeline.stages.rules.org_grammar import (
     Complements,
@@ -55,6 +56,10 @@ class OrgRules:
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
         self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
+        # Kind nouns a Latin name stands in apposition to (decision 142): the quoted-name
+        # heads and the extra kinds of orgs.toml [latin_names]; none without that section.
+        latin = orgs_data.get("latin_names")
+        self.latin_heads = self.quoted_heads | lemma_set(latin["heads"]) if latin else frozenset()
         self.name_heads = lemma_set(data["org"]["name_heads"])
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
         self.generic = {lemma_key(word) for word in data["org"]["generic_names"]}
@@ -72,6 +77,7 @@ class OrgRules:
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
+        spans += self._latin_after_kinds(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
@@ -503,6 +509,32 @@ class OrgRules:
                 found.append(make_span(doc, *inner, "ORG", self.name))
         return found
 
+    def _latin_after_kinds(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "криптобиржа BTC-e", "банка HSBC", "компании Goldman Sachs": an unquoted Latin name
+        right after a lowercase kind noun is that organisation even where the NER model missed
+        it (decision 142). Found before the grammar, so "агентства Kollektiv" stays the name
+        alone and a unit before it gets its parent; a name the model read as a person or a
+        place, and listed products ("смартфон iPhone" has no kind noun anyway), are left."""
+        found, covered = [], None
+        for i in positions(doc, self.latin_heads):
+            k = i + 1
+            if k >= len(doc) or not doc[i].is_lower or not is_latin_start(doc[k].text):
+                continue
+            if "\n" in doc[i].whitespace_:
+                continue
+            end = _latin_end(doc, k)
+            if end == k:
+                continue  # a letter or a numeral ("в группе E")
+            if covered is None:
+                taken = [*known, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
+                covered = {j for s in taken for j in range(s.start, s.end)}
+            if covered.intersection(range(k, end)):
+                continue
+            span = make_span(doc, k, end, "ORG", self.name)
+            if not self._is_product(span):
+                found.append(span)
+        return found
+
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
@@ -707,6 +739,19 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
         if doc[j].is_sent_start or "\n" in doc[j].text:
             return None
     return None
+
+
+def _latin_end(doc: Doc, k: int) -> int:
+    """End of the Latin name at token k (latin_names.latin_name_end over the Doc's words); a
+    line break ends it."""
+    stop = min(len(doc), k + MAX_WORDS + 2)
+    for j in range(k, stop - 1):
+        if "\n" in doc[j].whitespace_:
+            stop = j + 1
+            break
+    words = [t.text for t in doc[k:stop]]
+    glued = [j > k and not doc[j - 1].whitespace_ for j in range(k, stop)]
+    return k + latin_name_end(words, glued, 0)
 
 
 def _indeclinable(token: Token) -> bool:
