@@ -245,20 +245,20 @@ def test_trigger_less_fact_reads_modality_from_its_clause(nlp):
     [
         # the parent named in a unit's span takes the descriptor before it (decision 133)
         (
-            "Он переизбран главой совета директоров медиахолдинга BSkyB.",
-            {("BSkyB", "медиахолдинга")},
+            "Его избрали председателем совета директоров медиахолдинга NordSat.",
+            {("NordSat", "медиахолдинга")},
         ),
         (
-            "Президент совета директоров машиностроительной компании Schneider Electric ушёл.",
-            {("Schneider Electric", "машиностроительной компании")},
+            "Глава совета директоров машиностроительной компании Volter Electric ушёл в отставку.",
+            {("Volter Electric", "машиностроительной компании")},
         ),
         # both adjectives of a shared head, linked from the name, not from its abbreviation
         (
             "Он возглавил совет директоров оператора спутникового и кабельного телевидения "
-            "Sky Broadcasting Group (BSkyB).",
+            "Nord Satellite Group (NSG).",
             {
-                ("Sky Broadcasting Group", "спутникового"),
-                ("Sky Broadcasting Group", "кабельного телевидения"),
+                ("Nord Satellite Group", "спутникового"),
+                ("Nord Satellite Group", "кабельного телевидения"),
             },
         ),
         # a name in the genitive after goods owns them, it is not their maker (decision 133)

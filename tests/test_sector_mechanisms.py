@@ -258,7 +258,7 @@ def test_elided_head_of_coordinated_adjectives(nlp, text: str, expected: list) -
     ("text", "expected"),
     [
         (
-            "Он переизбран главой совета директоров медиахолдинга BSkyB.",
+            "Его избрали председателем совета директоров медиахолдинга NordSat.",
             [("медиахолдинга", "media")],
         ),
         (
