@@ -113,6 +113,29 @@ def test_venues_are_not_organisations(nlp, text, absent):
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a facility's or a vehicle's kind right before its name (guideline 140)
+        ("Он сделал ей предложение в шанхайском торговом центре L’Avenue Mall.", "L’Avenue Mall"),
+        ("Бомбу нашли у путей немецкого скоростного поезда ICE.", "ICE"),
+        ("Матч прошёл на стадионе «Самара Арена».", "Самара Арена"),
+    ],
+)
+def test_facility_kind_before_a_name(nlp, text, absent):
+    doc = run(nlp, text)
+    assert absent not in spans(doc, "ORG")
+    assert not [r for r in doc._.relations if r.type == "HEADQUARTERED_IN"]
+
+
+def test_club_after_its_stadium_stays_an_organisation(nlp):
+    """A stadium may carry a club's name: the name alone later is the club (guideline 140)."""
+    text = "Матч прошёл на стадионе «Динамо». «Динамо» выиграло со счётом 2:1."
+    doc = run(nlp, text)
+    clubs = [s.start_char for s in doc.spans["ORG"] if s.text == "Динамо"]
+    assert clubs == [text.rindex("Динамо")]
+
+
+@pytest.mark.parametrize(
     ("text", "org", "building"),
     [
         ("Обама выступил в Белом доме с речью.", None, "Белом доме"),
