@@ -92,10 +92,36 @@ def test_place_after_po_goes_to_the_outermost_name(nlp):
         # "по" + something that is not a place
         ("Представитель МВД по телефону сообщил о задержании.", "МВД по телефону"),
         ("Сотрудники МВД по данным СМИ задержали его.", "МВД по данным"),
+        # an adverbial read by its noun past adjectives (guideline 141)
+        (
+            "Он покинул пост заместителя Председателя Правительства Российской Федерации по "
+            "собственному желанию.",
+            "Правительства Российской Федерации по",
+        ),
+        (
+            "Следственный комитет по личной просьбе губернатора начал проверку.",
+            "Следственный комитет по",
+        ),
+        ("В отставку ушёл глава комитета Госдумы по собственному желанию.", "комитета Госдумы по"),
     ],
 )
 def test_complement_look_alikes(nlp, text, absent):
     assert not any(s.startswith(absent) for s in spans(run(nlp, text), "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field after "по" stays in the name, adjectives included (guideline 141)
+        ("Комитет Госдумы по бюджету одобрил поправки.", "Комитет Госдумы по бюджету"),
+        (
+            "Комитет Совета Федерации по экономической политике одобрил закон.",
+            "Комитет Совета Федерации по экономической политике",
+        ),
+    ],
+)
+def test_po_field_stays_in_the_name(nlp, text, expected):
+    assert expected in spans(run(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
