@@ -9,7 +9,12 @@ spurious link is classed by the mechanism (trigger) that made it and by whether 
 two mentions at all.
 
     python scripts/hq_error_classes.py ../shared/corpora/nerel/train.jsonl \
-        --show "place after, same sentence" --limit 40
+        --show "place after, same sentence" --limit 40 --cache /tmp/train.pkl
+
+With --cache the tagged Docs are kept as scripts/relation_errors.py keeps them (delete the
+file after changing a mention rule). --by-kind classes the spurious links instead by what
+NEREL tags over the ORG mention (ORGANIZATION, FACILITY, EVENT, PRODUCT, nothing) and the
+word before it: a kind noun ("центре", "поезда") heading a name NEREL does not call an ORG.
 """
 
 from __future__ import annotations
@@ -41,6 +46,53 @@ def run_docs(corpus) -> list:
     nlp = load_pipeline()
     documents = [Document(d.doc_id, d.text, "<memory>", "utf-8", None) for d in corpus.documents]
     return list(nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=64))
+
+
+def cached_docs(corpus_path: Path, cache: Path) -> list:
+    """The relation stage rerun on Docs tagged once (scripts/relation_errors.py's cache)."""
+    from pipeline.evaluation.readers import read_gold
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from relation_errors import _relation_lexicon, tagged_docs
+
+    from pipeline.config import load_config
+    from pipeline.stages.relations import RelationRules
+
+    docs = tagged_docs(read_gold(corpus_path), cache)
+    rules = RelationRules(None, "relations", _relation_lexicon(load_config(None)))
+    return [rules(doc) for doc in docs]
+
+
+def nerel_kinds(corpus_path: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Every NEREL entity of each document as (start, end, NEREL type)."""
+    import json
+
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    with corpus_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            obj = json.loads(line)
+            spans = [(e["start"], e["end"], e["type"]) for e in obj["entities"] if "start" in e]
+            out[str(obj["id"])] = spans
+    return out
+
+
+def org_kind(r: Relation, kinds: list[tuple[int, int, str]], text: str) -> str:
+    """What NEREL tags over the ORG mention (exact span, else the smallest covering one,
+    else one inside it) and the word before the mention, lowercased."""
+    head = r.head
+    exact = sorted({t for s, e, t in kinds if (s, e) == (head.start, head.end)})
+    covering = sorted((e - s, t) for s, e, t in kinds if s <= head.start and head.end <= e)
+    inside = sorted({t for s, e, t in kinds if head.start <= s and e <= head.end})
+    if exact:
+        tag = "=" + "+".join(exact)
+    elif covering:
+        tag = "in " + covering[0][1]
+    elif inside:
+        tag = "over " + "+".join(inside)
+    else:
+        tag = "untagged"
+    before = re.findall(r"[\w-]+", text[max(0, head.start - 40) : head.start])
+    return f"{tag} | {before[-1].lower() if before else '-'}"
 
 
 def predicted(docs: list) -> tuple[list[Relation], list[Mention], dict]:
@@ -119,10 +171,15 @@ def main() -> None:
         "--show", action="append", default=[], help="print the errors (or rights) of this class"
     )
     parser.add_argument("--limit", type=int, default=30)
+    parser.add_argument("--cache", type=Path, help="pickle of the tagged Docs (made if absent)")
+    parser.add_argument(
+        "--by-kind", action="store_true", help="class spurious links by NEREL's tag of the ORG"
+    )
     args = parser.parse_args()
 
     corpus = load_corpus(args.corpus, NEREL)
-    docs = run_docs(corpus)
+    docs = cached_docs(args.corpus, args.cache) if args.cache else run_docs(corpus)
+    raw_kinds = nerel_kinds(args.corpus) if args.by_kind else {}
     relations, mentions, triggers = predicted(docs)
     result = score_relations(corpus, relations, mentions)
     for mode, by_type in result.counts.items():
@@ -154,6 +211,8 @@ def main() -> None:
             text = text_of[r.doc_id]
             line = _line(text, r)
             kind = classify_spurious(r, gold_mentions[r.doc_id], triggers.get(r))
+            if args.by_kind:
+                kind = org_kind(r, raw_kinds[r.doc_id], text)
             errors.setdefault("spurious: " + kind, []).append(line)
     spurious = {r for r in result.spurious if r.type == HQ}
     made = Counter((triggers.get(r), r in spurious) for r in relations if r.type == HQ)

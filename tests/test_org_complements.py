@@ -92,10 +92,36 @@ def test_place_after_po_goes_to_the_outermost_name(nlp):
         # "по" + something that is not a place
         ("Представитель МВД по телефону сообщил о задержании.", "МВД по телефону"),
         ("Сотрудники МВД по данным СМИ задержали его.", "МВД по данным"),
+        # an adverbial read by its noun past adjectives (guideline 141)
+        (
+            "Он покинул пост заместителя Председателя Правительства Российской Федерации по "
+            "собственному желанию.",
+            "Правительства Российской Федерации по",
+        ),
+        (
+            "Следственный комитет по личной просьбе губернатора начал проверку.",
+            "Следственный комитет по",
+        ),
+        ("В отставку ушёл глава комитета Госдумы по собственному желанию.", "комитета Госдумы по"),
     ],
 )
 def test_complement_look_alikes(nlp, text, absent):
     assert not any(s.startswith(absent) for s in spans(run(nlp, text), "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field after "по" stays in the name, adjectives included (guideline 141)
+        ("Комитет Госдумы по бюджету одобрил поправки.", "Комитет Госдумы по бюджету"),
+        (
+            "Комитет Совета Федерации по экономической политике одобрил закон.",
+            "Комитет Совета Федерации по экономической политике",
+        ),
+    ],
+)
+def test_po_field_stays_in_the_name(nlp, text, expected):
+    assert expected in spans(run(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -110,6 +136,29 @@ def test_complement_look_alikes(nlp, text, absent):
 )
 def test_venues_are_not_organisations(nlp, text, absent):
     assert absent not in spans(run(nlp, text), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a facility's or a vehicle's kind right before its name (guideline 140)
+        ("Он сделал ей предложение в шанхайском торговом центре L’Avenue Mall.", "L’Avenue Mall"),
+        ("Бомбу нашли у путей немецкого скоростного поезда ICE.", "ICE"),
+        ("Матч прошёл на стадионе «Самара Арена».", "Самара Арена"),
+    ],
+)
+def test_facility_kind_before_a_name(nlp, text, absent):
+    doc = run(nlp, text)
+    assert absent not in spans(doc, "ORG")
+    assert not [r for r in doc._.relations if r.type == "HEADQUARTERED_IN"]
+
+
+def test_club_after_its_stadium_stays_an_organisation(nlp):
+    """A stadium may carry a club's name: the name alone later is the club (guideline 140)."""
+    text = "Матч прошёл на стадионе «Динамо». «Динамо» выиграло со счётом 2:1."
+    doc = run(nlp, text)
+    clubs = [s.start_char for s in doc.spans["ORG"] if s.text == "Динамо"]
+    assert clubs == [text.rindex("Динамо")]
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,7 @@ class OrgRules:
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
         titles = orgs_data.get("titles", {})
         self.venues = lemma_set(titles.get("venues", []))
+        self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
         self.products = products(nlp, orgs_data) if orgs else None
@@ -105,7 +106,8 @@ class OrgRules:
             if head is None and not self._is_product(span):
                 kept.append(span)
             elif head is not None and _quoted(span) and "Gen" not in head.morph.get("Case"):
-                titles.add(_lemmas(span))
+                if not self._facility_head(head):  # «Динамо» the club plays at its stadium
+                    titles.add(_lemmas(span))
         return [s for s in kept if _lemmas(s) not in titles]
 
     def _is_place(self, span: Span) -> bool:
@@ -132,11 +134,22 @@ class OrgRules:
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
             before = _before_quoted_list(doc, before)
-        if before < 0 or token_lemma(doc[before]) not in self.title_heads:
+        if before < 0 or (
+            token_lemma(doc[before]) not in self.title_heads
+            and not self._facility_head(doc[before])
+        ):
             return None
         if not quoted and "Gen" in span[0].morph.get("Case"):
             return None  # "истребители Королевских ВВС": the owner, not a title
         return doc[before]
+
+    def _facility_head(self, token: Token) -> bool:
+        """The word before a name is a facility's kind, of one or two words ("стадионе
+        «Самара Арена»", "торговом центре L’Avenue Mall", "поезда ICE"; guideline 140)."""
+        doc, i = token.doc, token.i
+        one = (token_lemma(token),)
+        two = (token_lemma(doc[i - 1]), *one) if i > 0 else one
+        return one in self.facility_heads or two in self.facility_heads
 
     def _is_product(self, span: Span) -> bool:
         """A platform or disease from the lexicon (guideline 54)."""

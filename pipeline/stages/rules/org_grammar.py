@@ -240,8 +240,12 @@ class OrgGrammar:
         return end if lemma in self.bodies else self._po(doc, end)
 
     def _po(self, doc: Doc, end: int) -> int:
+        """End of a "по" field after a name; `end` when the phrase is an adverbial, read by
+        its first noun past any adjectives ("по данным", "по собственному желанию",
+        "по официальным данным"; decision 141)."""
         after = _po_complement(doc, end, self.all_heads)
-        if after > end and token_lemma(doc[end + 1]) in self.po_stop:
+        noun = next((t for t in doc[end + 1 : after] if t.pos_ in ("NOUN", "PROPN")), None)
+        if after > end and token_lemma(noun or doc[end + 1]) in self.po_stop:
             return end
         return after
 
