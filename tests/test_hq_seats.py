@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.stages.relations import Lexicon
-from pipeline.stages.relations.seats import _mission, _nested_seat
+from pipeline.stages.relations.seats import is_mission, nested_seat
 
 LEXICON = PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"
 
@@ -43,9 +43,9 @@ def test_place_after_v_inside_a_mission_name(nlp, lex):
     doc = nlp("Посольство Бразилии в Перу закрыто.")
     org = doc[0:5]  # a mission whose name runs on to its seat, as NEREL spans some
     sender, seat = doc[1:2], doc[3:4]
-    assert _mission(org, lex)
-    assert not _nested_seat(org, sender, lex)
-    assert _nested_seat(org, seat, lex)
+    assert is_mission(org, lex)
+    assert not nested_seat(org, sender, lex)
+    assert nested_seat(org, seat, lex)
 
 
 def test_mission_words_come_from_the_lexicon(nlp, tmp_path):
@@ -53,7 +53,7 @@ def test_mission_words_come_from_the_lexicon(nlp, tmp_path):
     path.write_text('[seat]\nprepositions = ["в"]\n', encoding="utf-8")
     empty = Lexicon.load(str(path))
     doc = nlp("Посольство Франции выступило с заявлением.")
-    assert not _mission(doc[0:2], empty)  # no [seat] mission_heads: no mission
+    assert not is_mission(doc[0:2], empty)  # no [seat] mission_heads: no mission
 
 
 # decision 101: a place opening a bracket right after the name
@@ -229,9 +229,9 @@ def test_forces_with_a_place(nlp, text, org, seat):
 
 
 def test_a_noun_the_tagger_took_for_an_adjective_opens_no_name(nlp):
-    """ "женщиной-руководителем разведки США": the compound noun stays out of the body."""
-    doc = nlp("Она стала первой женщиной-руководителем разведки США.")
-    assert {s.text for s in doc.spans["ORG"]} == {"разведки США"}
+    """ "женщиной-руководителем разведки": the compound noun stays out of the body."""
+    doc = nlp("Её назначили первой женщиной-руководителем разведки Канады.")
+    assert {s.text for s in doc.spans["ORG"]} == {"разведки Канады"}
 
 
 # decision 125: a place the tagger misreads after a body's name still completes it
@@ -258,7 +258,7 @@ def test_misread_places_complete_a_name(nlp, text, org, seat):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Он был заместителем постпреда при ООН в Женеве.", set()),
+        ("Она работала помощником постпреда при ООН в Женеве.", set()),
         ("Он стал представителем при НАТО в Брюсселе.", set()),
         # look-alikes: the same body without "при" keeps its seat after "в"
         ("Штаб-квартира ООН в Нью-Йорке закрыта.", {("ООН", "Нью-Йорке")}),
@@ -271,7 +271,7 @@ def test_place_after_an_attached_body(nlp, text, expected):
 def test_an_abbreviated_place_of_the_gazetteer_inside_a_name(nlp):
     """ "АН СССР": an abbreviation is a place by the dictionary's Geox reading, also when
     the gazetteer lists it (decision 102 as written; the gazetteer entry used to hide it)."""
-    doc = nlp("Он окончил аспирантуру Института языкознания АН СССР в Москве.")
+    doc = nlp("Она защитила диссертацию в Институте востоковедения АН СССР в Москве.")
     assert [s.text for s in doc.spans["PLACE_ADJ"]] == ["СССР"]
     assert ("АН СССР", "СССР") in seats(doc)
     # an abbreviation that is no place stays out

@@ -13,7 +13,7 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
 from pipeline.stages.relations.records import Relation
-from pipeline.stages.relations.seats import _nested_seat
+from pipeline.stages.relations.seats import nested_seat
 from pipeline.stages.rules.lexicon import positions
 
 QUOTES = frozenset("«»\"„“”'")
@@ -40,7 +40,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
                 yield Relation("PART_OF", outer, child, "nested")
         for loc in index.within("LOC", outer):
-            if outer.start < loc.start and _nested_seat(outer, loc, lex):
+            if outer.start < loc.start and nested_seat(outer, loc, lex):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer

@@ -25,15 +25,15 @@ from pipeline.stages.relations.words import (
 )
 
 
-def _nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+def nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
     """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
     (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
-    if _mission(org, lex):
+    if is_mission(org, lex):
         return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
     return _seat_inside(org, loc, lex)
 
 
-def _mission(org: Span, lex: Lexicon) -> bool:
+def is_mission(org: Span, lex: Lexicon) -> bool:
     """An embassy or consulate: the state in its name sends it, the seat is elsewhere
     ("посольство России", "американское консульство"; decision 100)."""
     return bool(lex.mission_heads) and any(fold(t.lemma_) in lex.mission_heads for t in org)
@@ -88,7 +88,7 @@ def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
     noun's (the office, the summit), not the body's seat (decision 103). A mission keeps its
     "в" seat ("сотрудник посольства Бразилии в Перу"), and so does a noun that names the
     seat itself ("штаб-квартира МАГАТЭ в Вене")."""
-    if org.start == 0 or _mission(org, lex):
+    if org.start == 0 or is_mission(org, lex):
         return False
     before, first = doc[org.start - 1], org[0]
     if fold(before.lemma_) in lex.seat_nouns:
@@ -199,7 +199,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     positions = sorted(starts)
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
-        if org is None or _mission(org, lex):
+        if org is None or is_mission(org, lex):
             continue
         if adjective.end < org.end and _adjective_opens(org, adjective, lex):
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
@@ -210,7 +210,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         k = bisect_left(positions, org.start)
         if k == 0 or positions[k - 1] < org.start - reach:
             continue  # the cheap filter: no place adjective in reach before the name
-        if not _inside_other(org, index) and not _mission(org, lex):
+        if not _inside_other(org, index) and not is_mission(org, lex):
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
@@ -349,7 +349,7 @@ def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         if place._.stage != NAME_PLACE_STAGE or place.text[:1].isascii():
             continue
         org = _smallest_org(index, place)
-        if org is None or _mission(org, lex) or index.within("LOC", org):
+        if org is None or is_mission(org, lex) or index.within("LOC", org):
             continue
         words = [t for t in org if t.is_alpha]
         closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
@@ -393,7 +393,7 @@ def coordinated_seats(
         last, i = r.head, r.head.start
         while i > 0 and doc[i - 1].lower_ in COORDINATION:
             before = ends.get(i - 1)
-            if before is None or (before.start, before.end) in seated or _mission(before, lex):
+            if before is None or (before.start, before.end) in seated or is_mission(before, lex):
                 break
             if index.within("LOC", before) or not _same_case(before, last):
                 break
