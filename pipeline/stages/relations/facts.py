@@ -27,7 +27,7 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
-CLOSING = frozenset("»\"”“'")
+CLOSING_QUOTES = frozenset("»\"”“'")  # after a name inside a longer span
 
 
 class FactReader(ParseReader):
@@ -322,7 +322,7 @@ class FactReader(ParseReader):
         if holder is None or holder.label_ != "ORG" or not contains(holder, org):
             return False
         rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
-        return all(t.is_punct and t.text in CLOSING for t in rest)
+        return all(t.is_punct and t.text in CLOSING_QUOTES for t in rest)
 
     def _predicate_words(self, head: Token) -> list[Token]:
         """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the

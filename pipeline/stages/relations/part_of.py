@@ -16,7 +16,7 @@ from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import nested_seat
 from pipeline.stages.rules.lexicon import positions
 
-QUOTES = frozenset("«»\"„“”'")
+ANY_QUOTE = frozenset("«»\"„“”'")  # opening or closing: a quoted name is named
 
 # --- relations from the shape of mentions (every sentence) ---------------------------------
 
@@ -104,7 +104,7 @@ def _plain_unit(
     if span.start >= parent.start or index.within("ORG", span)[1:]:
         return False
     for t in span:
-        if t.text in QUOTES or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
+        if t.text in ANY_QUOTE or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
             return False  # «Вектор», a proper noun, a Latin name: named, not a common unit
         if t.is_upper and len(t) > 1:
             return False  # an abbreviation
