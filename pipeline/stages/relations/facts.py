@@ -178,7 +178,7 @@ class FactReader(ParseReader):
             amount=amount,
         )
         for r in links:
-            other = r.tail if r.head is amount else r.head
+            other = r.tail if span_key(r.head) == span_key(amount) else r.head
             if r.type == "DATE_OF":
                 fact.date = fact.date or other
             elif r.type in ("INCOME", "EXPENDITURE"):
