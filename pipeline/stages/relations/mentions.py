@@ -22,7 +22,9 @@ class MentionIndex:
     """The mentions of a Doc by token: which holder covers a word, which spans of a type a
     sentence holds. Built once per Doc, linear in its mentions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, pronouns: frozenset[str] = frozenset()) -> None:
+        # personal pronouns that name a referent again (`[agents] pronouns` of the lexicon)
+        self.pronouns = pronouns
         self.by_type = {
             t: sorted(doc.spans[t], key=lambda s: (s.start, -s.end)) if t in doc.spans else []
             for t in (*HOLDERS, "AMOUNT", "DATE", "SECTOR")
@@ -91,7 +93,7 @@ class MentionIndex:
             token = doc[i]
             if token.pos_ != "PRON" or "Nom" not in token.morph.get("Case"):
                 continue
-            if fold(token.lemma_) not in PERSONAL:
+            if fold(token.lemma_) not in self.pronouns:
                 continue
             if all(
                 set(token.morph.get(f)) & set(_stated(pronoun, f)) for f in ("Number", "Gender")
@@ -299,9 +301,6 @@ def indeclinable(span: Span, latin: bool = False) -> bool:
         return True
     words = [t for t in span if t.is_alpha]
     return latin and bool(words) and all(t.is_ascii for t in words)
-
-
-PERSONAL = frozenset({"он", "она", "оно", "они"})
 
 
 def overlaps(a: Span, b: Span) -> bool:
