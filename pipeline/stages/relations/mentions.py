@@ -210,7 +210,7 @@ class MentionIndex:
         stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case or indeclinable(span, latin)
+        return first or "Nom" in case or not case or abbreviation_or_latin(span, latin)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -294,7 +294,7 @@ def _bracketed(span: Span, longest: int = 30) -> bool:
     return False
 
 
-def indeclinable(span: Span, latin: bool = False) -> bool:
+def abbreviation_or_latin(span: Span, latin: bool = False) -> bool:
     """An abbreviation ("МУС", "ФНС") or, with `latin`, a name in Latin letters ("Google"):
     it does not inflect, so the tagger's case says nothing."""
     if len(span) == 1 and span[0].is_upper and len(span[0].text) > 1:

@@ -13,9 +13,9 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, Lexicon
 from pipeline.stages.relations.mentions import (
     MentionIndex,
+    abbreviation_or_latin,
     agrees,
     anchor,
-    indeclinable,
     is_possessive,
     is_pronoun,
 )
@@ -353,7 +353,7 @@ class ParseReader:
             return found
         for c in kids:
             span = self.index.holder_at.get(c.i)
-            if c.dep_ == "nsubj" and span is not None and indeclinable(span):
+            if c.dep_ == "nsubj" and span is not None and abbreviation_or_latin(span):
                 return c
         return None
 
