@@ -456,35 +456,52 @@ class FactReader(ParseReader):
         return []
 
     def _sector_words(self, head: Token) -> list[Token]:
-        words = []
+        """The words beside an ORG's name that may name its sector, in the order they are
+        linked: a descriptor above the name, a descriptor in apposition to it, a verb or
+        participle of its activity, the SECTOR noun it names (decision 114)."""
+        return (
+            self._descriptor_above(head)
+            + self._appositions(head)
+            + self._activity_words(head)
+            + self._sector_noun(head)
+        )
+
+    def _descriptor_above(self, head: Token) -> list[Token]:
+        """ "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
+        modifier, so the descriptor is looked for two heads up."""
         head_span = self.index.holder_at.get(head.i, self.doc[head.i : head.i + 1])
         token = head
-        # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
-        # modifier, so the descriptor is looked for two heads up.
         for _ in range(2):
             if token.head.i == token.i or token.dep_ not in DESCRIBED:
                 break
             token = token.head
             if fold(token.lemma_) in self.lex.sector_words:
-                words.append(token)
-                break
+                return [token]
             other = self.index.holder_at.get(token.i)
             if other is not None and other.label_ == "ORG" and not contains(other, head_span):
                 break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
             among = self._predicates(token) if fold(token.lemma_) == "один" else []
             if any(fold(w.lemma_) in self.lex.sector_words for w in among):
-                words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
-                break
-        for child in head.children:
-            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
-                words.append(child)
+                return among  # "одного из лидеров парфюмерии «А»" (decision 118)
+        return []
+
+    def _appositions(self, head: Token) -> list[Token]:
+        return [
+            child
+            for child in head.children
+            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words
+        ]
+
+    def _activity_words(self, head: Token) -> list[Token]:
+        """The verb of the ORG's activity whose subject it is, and a participle on the name or
+        on the descriptor it stands in apposition to ("компании «Орбита», занимающейся
+        строительством", decision 114 b)."""
+        words = []
         subject = head
         if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
             subject = head.head  # "Компания «Орбита» занимается строительством"
         if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
             words.append(subject.head)
-        # "компании «Орбита», занимающейся строительством": a participle on the name or on
-        # the descriptor it stands in apposition to (decision 114 b)
         nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
         for noun in nouns:
             words += [
@@ -492,14 +509,17 @@ class FactReader(ParseReader):
                 for c in noun.children
                 if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
             ]
-        # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
-        # дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
-        # the genitive is whose the goods are or what is built ("компьютеры министерства",
-        # "строительство церквей"), not a name of the noun (decision 133).
+        return words
+
+    def _sector_noun(self, head: Token) -> list[Token]:
+        """Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
+        дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
+        the genitive is whose the goods are or what is built ("компьютеры министерства",
+        "строительство церквей"), not a name of the noun (decision 133)."""
         owner = head.dep_ == "nmod" and "Gen" in head.morph.get("Case")
         if head.dep_ in DESCRIBED and head.head.i in self.sector_heads() and not owner:
-            words.append(head.head)
-        return words
+            return [head.head]
+        return []
 
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""
