@@ -44,7 +44,7 @@ class RelationRules:
         self.lex = Lexicon.load(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        index = MentionIndex(doc)
+        index = MentionIndex(doc, self.lex.pronouns)
         relations = list(nested_relations(doc, index, self.lex))
         relations += coordinated_units(doc, index, relations, self.lex)
         relations += seat_after(doc, index, self.lex)

@@ -7,10 +7,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.relations.mentions import anchor, contains, is_pronoun, overlaps
+from pipeline.stages.relations.dates import (
+    DateScope,
+    basis_date,
+    bracket_after_amount,
+    brackets,
+    breakdown_start,
+    compared_at,
+    from_to,
+    gapped_dates,
+    next_in_list,
+    trailing_dates,
+)
+from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.mentions import (
+    MentionIndex,
+    anchor,
+    contains,
+    is_pronoun,
+    overlaps,
+)
 from pipeline.stages.relations.reader import ParseReader
 from pipeline.stages.relations.records import Fact, Relation, span_key
 from pipeline.stages.relations.words import (
@@ -32,6 +51,10 @@ CLOSING_QUOTES = frozenset("»\"”“'")  # after a name inside a longer span
 
 class FactReader(ParseReader):
     """Dates, sectors, deal objects and places of a fact, on top of the holder reading."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
+        super().__init__(doc, index, lex)
+        self._date_scopes: dict[int, DateScope] = {}
 
     def attach_context(
         self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
@@ -198,8 +221,9 @@ class FactReader(ParseReader):
         2013 году"). A verb coordinated with or controlled by another, or a gerund, takes
         that one's dates when it has none of its own ("за 5 лет провёл … и израсходовал X",
         "намерены в 2020 году инвестировать X", "стал владельцем в 2009 году, приобретя его за
-        X"). An amount restating another ("X (около Y по нынешнему курсу)", "X — Y в 2018
-        году и Z в 2019 году") takes only the dates hanging from it."""
+        X"). An amount restating, compared with or broken down from another ("X (около Y по
+        нынешнему курсу)", "X против Y годом ранее", "X — Y в 2018 году и Z в 2019 году")
+        takes only the dates of its own phrase, and those are not the other amounts' (160-163)."""
         number = self.index.sentence[top.i]
         own = anchor(amount)
         others = {
@@ -207,13 +231,20 @@ class FactReader(ParseReader):
             for a in self.index.in_sentence("AMOUNT", number)
             if not overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
         }
-        dates = [
-            d
-            for d in self.index.in_sentence("DATE", number)
-            if not overlaps(d, amount) and not self.term(d)
-        ]
+        scope = self.date_scope(number)
+        usable = scope.dates + scope.bases if from_to(amount) else scope.dates
+        dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
+        key = span_key(amount)
+        mine = scope.own.get(key, [])
+        # the own dates of the other amounts that depend on one: "Y в 2018 году и Z в 2019
+        # году" — Z's date is not Y's, though the parser may hang it on Y
+        claimed = {span_key(d) for k, ds in scope.own.items() if k != key for d in ds}
+        dates = [d for d in dates if span_key(d) not in claimed]
+        if key in scope.own or under_other(own, top, others):
+            found = [d for d in dates if climb_to(anchor(d), own, None, others)]
+            return found + [d for d in mine if d not in found]
         found: list[Span] = []
-        for clauses in self._date_clauses(own, top, trigger, others):
+        for clauses in self._date_clauses(own, top, trigger):
             for date in dates:
                 if date not in found and any(
                     climb_to(anchor(date), own, c, others) for c in clauses
@@ -223,13 +254,61 @@ class FactReader(ParseReader):
                 break
         return found
 
+    def date_scope(self, number: int) -> DateScope:
+        """The sentence's dates that may date an amount, and the dates of each amount that
+        depends on another (decisions 160-163); read once per sentence."""
+        if number not in self._date_scopes:
+            self._date_scopes[number] = self._read_scope(number)
+        return self._date_scopes[number]
+
+    def _read_scope(self, number: int) -> DateScope:
+        doc, lex = self.doc, self.lex
+        dates, bases = [], []
+        for d in self.index.in_sentence("DATE", number):
+            if self.term(d) or basis_date(d, lex):
+                continue
+            (bases if compared_at(doc, d.start, lex) else dates).append(d)
+        money = [
+            a
+            for a in self.index.in_sentence("AMOUNT", number)
+            if a._.value is not None and a._.value.kind == "money"
+        ]
+        scope = DateScope(dates, bases)
+        if len(money) < 2:
+            return scope
+        sentence = doc[anchor(money[0]).i].sent
+        listed = False  # the amount before is a breakdown's: "Y в 2018 году и Z …"
+        for k, amount in enumerate(money):
+            others = [a for a in money if not overlaps(a, amount)]
+            bracket = brackets(doc, amount, sentence.start, sentence.end)
+            in_bracket = bracket_after_amount(doc, bracket, others)
+            own = anchor(amount)
+            heads = {anchor(a).i for a in others}
+            first = breakdown_start(doc, amount, money[:k], dates) or (
+                listed
+                and next_in_list(doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
+            )
+            gapped = gapped_dates(doc, amount, dates)
+            if not (
+                first
+                or gapped
+                or in_bracket
+                or compared_at(doc, amount.start, lex)
+                or under_other(own, clause_head(own), heads)
+            ):
+                listed = False
+                continue
+            listed = first
+            mine = trailing_dates(amount, dates) + gapped
+            if in_bracket:
+                mine += [d for d in dates if bracket[0] < d.start and d.end <= bracket[1]]
+            scope.own[span_key(amount)] = [d for d in dates if d in mine]
+        return scope
+
     def _date_clauses(
-        self, own: Token, top: Token, trigger: Token | None, others: set[int]
+        self, own: Token, top: Token, trigger: Token | None
     ) -> Iterator[list[Token | None]]:
         """Where an amount's dates are looked for, nearest first (see amount_dates)."""
-        if under_other(own, top, others):
-            yield [None]
-            return
         # "должен быть погашен до X": the verb the clause's head controls
         clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
         if trigger is not None and trigger.pos_ == "NOUN":
@@ -377,35 +456,52 @@ class FactReader(ParseReader):
         return []
 
     def _sector_words(self, head: Token) -> list[Token]:
-        words = []
+        """The words beside an ORG's name that may name its sector, in the order they are
+        linked: a descriptor above the name, a descriptor in apposition to it, a verb or
+        participle of its activity, the SECTOR noun it names (decision 114)."""
+        return (
+            self._descriptor_above(head)
+            + self._appositions(head)
+            + self._activity_words(head)
+            + self._sector_noun(head)
+        )
+
+    def _descriptor_above(self, head: Token) -> list[Token]:
+        """ "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
+        modifier, so the descriptor is looked for two heads up."""
         head_span = self.index.holder_at.get(head.i, self.doc[head.i : head.i + 1])
         token = head
-        # "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
-        # modifier, so the descriptor is looked for two heads up.
         for _ in range(2):
             if token.head.i == token.i or token.dep_ not in DESCRIBED:
                 break
             token = token.head
             if fold(token.lemma_) in self.lex.sector_words:
-                words.append(token)
-                break
+                return [token]
             other = self.index.holder_at.get(token.i)
             if other is not None and other.label_ == "ORG" and not contains(other, head_span):
                 break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
             among = self._predicates(token) if fold(token.lemma_) == "один" else []
             if any(fold(w.lemma_) in self.lex.sector_words for w in among):
-                words += among  # "одного из лидеров парфюмерии «А»" (decision 118)
-                break
-        for child in head.children:
-            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words:
-                words.append(child)
+                return among  # "одного из лидеров парфюмерии «А»" (decision 118)
+        return []
+
+    def _appositions(self, head: Token) -> list[Token]:
+        return [
+            child
+            for child in head.children
+            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words
+        ]
+
+    def _activity_words(self, head: Token) -> list[Token]:
+        """The verb of the ORG's activity whose subject it is, and a participle on the name or
+        on the descriptor it stands in apposition to ("компании «Орбита», занимающейся
+        строительством", decision 114 b)."""
+        words = []
         subject = head
         if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
             subject = head.head  # "Компания «Орбита» занимается строительством"
         if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
             words.append(subject.head)
-        # "компании «Орбита», занимающейся строительством": a participle on the name or on
-        # the descriptor it stands in apposition to (decision 114 b)
         nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
         for noun in nouns:
             words += [
@@ -413,14 +509,17 @@ class FactReader(ParseReader):
                 for c in noun.children
                 if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
             ]
-        # Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
-        # дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
-        # the genitive is whose the goods are or what is built ("компьютеры министерства",
-        # "строительство церквей"), not a name of the noun (decision 133).
+        return words
+
+    def _sector_noun(self, head: Token) -> list[Token]:
+        """Guideline 41 puts the organisation noun inside a SECTOR mention ("издательскому
+        дому Conde Nast"): the name in apposition to that noun takes its sector. A name in
+        the genitive is whose the goods are or what is built ("компьютеры министерства",
+        "строительство церквей"), not a name of the noun (decision 133)."""
         owner = head.dep_ == "nmod" and "Gen" in head.morph.get("Case")
         if head.dep_ in DESCRIBED and head.head.i in self.sector_heads() and not owner:
-            words.append(head.head)
-        return words
+            return [head.head]
+        return []
 
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""

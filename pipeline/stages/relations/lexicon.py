@@ -50,6 +50,8 @@ class Lexicon:
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
+    basis_nouns: frozenset[str] = frozenset()  # "по курсу 2021 года": no DATE_OF (160)
+    comparison_words: frozenset[str] = frozenset()  # "против Y в 2019 году" (161)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -105,4 +107,6 @@ class Lexicon:
             beneficiary_prepositions=words("agents", "beneficiary_prepositions"),
             having_verbs=words("agents", "having_verbs"),
             fine_nouns=words("facts", "fine_nouns"),
+            basis_nouns=words("dates", "basis_nouns"),
+            comparison_words=words("dates", "comparison_words"),
         )

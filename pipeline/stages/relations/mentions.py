@@ -22,7 +22,9 @@ class MentionIndex:
     """The mentions of a Doc by token: which holder covers a word, which spans of a type a
     sentence holds. Built once per Doc, linear in its mentions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, pronouns: frozenset[str] = frozenset()) -> None:
+        # personal pronouns that name a referent again (`[agents] pronouns` of the lexicon)
+        self.pronouns = pronouns
         self.by_type = {
             t: sorted(doc.spans[t], key=lambda s: (s.start, -s.end)) if t in doc.spans else []
             for t in (*HOLDERS, "AMOUNT", "DATE", "SECTOR")
@@ -91,7 +93,7 @@ class MentionIndex:
             token = doc[i]
             if token.pos_ != "PRON" or "Nom" not in token.morph.get("Case"):
                 continue
-            if fold(token.lemma_) not in PERSONAL:
+            if fold(token.lemma_) not in self.pronouns:
                 continue
             if all(
                 set(token.morph.get(f)) & set(_stated(pronoun, f)) for f in ("Number", "Gender")
@@ -208,7 +210,7 @@ class MentionIndex:
         stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
         first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
         case = head.morph.get("Case")
-        return first or "Nom" in case or not case or indeclinable(span, latin)
+        return first or "Nom" in case or not case or abbreviation_or_latin(span, latin)
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
@@ -292,16 +294,13 @@ def _bracketed(span: Span, longest: int = 30) -> bool:
     return False
 
 
-def indeclinable(span: Span, latin: bool = False) -> bool:
+def abbreviation_or_latin(span: Span, latin: bool = False) -> bool:
     """An abbreviation ("МУС", "ФНС") or, with `latin`, a name in Latin letters ("Google"):
     it does not inflect, so the tagger's case says nothing."""
     if len(span) == 1 and span[0].is_upper and len(span[0].text) > 1:
         return True
     words = [t for t in span if t.is_alpha]
     return latin and bool(words) and all(t.is_ascii for t in words)
-
-
-PERSONAL = frozenset({"он", "она", "оно", "они"})
 
 
 def overlaps(a: Span, b: Span) -> bool:

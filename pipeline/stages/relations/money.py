@@ -70,16 +70,36 @@ class MoneyReader(FactReader):
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
+        kind = self._money_kind(trigger)
+        fact = self.new_fact(trigger)
+        fact.amount = amount
+        agent_token, kind = self._agent_token_of(trigger, kind)
+        agents = self._money_agents(agent_token, amount)
+        agents, kind = self._paid_person(trigger, kind, agents)
+        fact.agent = agents[0] if agents else None
+        if self.claimed(trigger) or (kind == "income" and self._on_behalf(trigger)):
+            kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
+        self._link_sides(fact, amount, trigger, kind, agents)
+        inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
+        self.attach_context(fact, trigger, amount, agents, inside)
+        return fact
+
+    def _money_kind(self, trigger: Token) -> str:
         kind = self.lex.triggers[fold(trigger.lemma_)]
         if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
             verb = self.lex.triggers.get(fold(trigger.head.lemma_))
             kind = "income" if verb == "income" else "expenditure"
-        fact = self.new_fact(trigger)
-        fact.amount = amount
+        return kind
+
+    def _agent_token_of(self, trigger: Token, kind: str) -> tuple[Token | None, str]:
+        """The word of the one whose money it is; a price has none, the one fined pays."""
         agent_token = self.agent_token(trigger) if kind not in ("price", "fine") else None
         if kind == "fine":  # the one fined pays
             agent_token = next((c for c in trigger.children if c.dep_ == "obj"), None)
             kind = "expenditure"
+        return agent_token, kind
+
+    def _money_agents(self, agent_token: Token | None, amount: Span) -> list[Span]:
         agents = self.holders(agent_token) if agent_token is not None else []
         if not agents and agent_token is not None:
             agents = (
@@ -87,14 +107,19 @@ class MoneyReader(FactReader):
                 or self.kind_holder(agent_token)
                 or self.role_holder(agent_token)
             )
-        agents = [a for a in agents if not overlaps(a, amount)]
+        return [a for a in agents if not overlaps(a, amount)]
+
+    def _paid_person(self, trigger: Token, kind: str, agents: list[Span]) -> tuple[list[Span], str]:
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
-        fact.agent = agents[0] if agents else None
-        if self.claimed(trigger) or (kind == "income" and self._on_behalf(trigger)):
-            kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
+        return agents, kind
+
+    def _link_sides(
+        self, fact: Fact, amount: Span, trigger: Token, kind: str, agents: list[Span]
+    ) -> None:
+        """The holder's link, the other side's and the thing priced."""
         for agent in agents:
             if kind in CLASS_TYPE:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, trigger))
@@ -105,9 +130,6 @@ class MoneyReader(FactReader):
         if thing is not None:
             fact.relations.append(self.relation("PRICE_OF", thing, amount, trigger))
             fact.counterpart = fact.counterpart or thing
-        inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
-        self.attach_context(fact, trigger, amount, agents, inside)
-        return fact
 
     def _on_behalf(self, trigger: Token) -> bool:
         """Money raised for someone else (decision 130): "собрал для врачей X", "получил для

@@ -13,9 +13,9 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, Lexicon
 from pipeline.stages.relations.mentions import (
     MentionIndex,
+    abbreviation_or_latin,
     agrees,
     anchor,
-    indeclinable,
     is_possessive,
     is_pronoun,
 )
@@ -148,48 +148,87 @@ class ParseReader:
 
     def agent_token(self, trigger: Token) -> Token | None:
         """Who does it: the subject; the instrumental agent of a passive or a participle;
-        for a noun, its genitive; else the subject of the verb it depends on."""
-        kids = list(trigger.children)
+        for a noun, its genitive; else the subject of the verb it depends on. Each step
+        below either decides (its answer may be None: nobody) or passes to the next."""
         if fold(trigger.lemma_) in self.lex.dative_holders:
             return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return self.relative_antecedent(subj, trigger) or subj
+        steps = (
+            self._subject_agent,
+            self._passive_agent,
+            self._genitive_agent,
+            self._noun_owner_agent,
+            self._shared_subject_agent,
+        )
+        for step in steps:
+            decided, token = step(trigger)
+            if decided:
+                return token
+        return self._clause_agent(trigger)
+
+    def _subject_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False, None
+        return True, self.relative_antecedent(subj, trigger) or subj
+
+    def _passive_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+        """The instrumental agent of a passive or a participle; a passive without one has
+        no agent."""
+        kids = list(trigger.children)
         passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
         if passive or trigger.dep_ in ("amod", "acl"):
             agent = next((c for c in kids if instrumental(c)), None)
             if agent is not None:
-                return agent
+                return True, agent
             if passive:
-                return None
-        if trigger.pos_ == "NOUN":
-            gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
-            if gen is not None and gen.i in self.index.holder_at:
-                return gen
-            if gen is not None and self._one_of_kind(gen):
-                return gen  # "выручка компании выросла": the company named before (129)
-            own = next((c for c in kids if is_possessive(c)), None)
-            if own is not None:
-                return own  # "его доход": whose, through decision 81
+                return True, None
+        return False, None
+
+    def _genitive_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+        """A noun trigger's genitive holder or possessive."""
+        if trigger.pos_ != "NOUN":
+            return False, None
+        kids = list(trigger.children)
+        gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
+        if gen is not None and gen.i in self.index.holder_at:
+            return True, gen
+        if gen is not None and self._one_of_kind(gen):
+            return True, gen  # "выручка компании выросла": the company named before (129)
+        own = next((c for c in kids if is_possessive(c)), None)
+        if own is not None:
+            return True, own  # "его доход": whose, through decision 81
+        return False, None
+
+    def _noun_owner_agent(self, trigger: Token) -> tuple[bool, Token | None]:
         head = trigger.head
-        if trigger.pos_ == "NOUN" and head.i != trigger.i:
-            owner = self.noun_owner(trigger, head)
-            if owner is not None:
-                return owner
-            if self.paying_verb(trigger) is not None:
-                return None  # "«Вектор» выплатил премию": the payer's, not its income (107)
-        if head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
-            if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
-                return None
-            controller = self.controller(trigger, head)
-            if controller is not None:
-                return controller
-            if trigger.dep_ == "xcomp" and fold(head.lemma_) in self.lex.order_verbs:
-                return None  # "распорядилась выплатить": the one who orders does not pay (130)
-            found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
-            if found is None:
-                return self.inherited_subject(head)
-            return found
+        if trigger.pos_ != "NOUN" or head.i == trigger.i:
+            return False, None
+        owner = self.noun_owner(trigger, head)
+        if owner is not None:
+            return True, owner
+        if self.paying_verb(trigger) is not None:
+            return True, None  # "«Вектор» выплатил премию": the payer's, not its income (107)
+        return False, None
+
+    def _shared_subject_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+        """The subject a trigger shares with the verb it depends on (SHARED_SUBJECT)."""
+        head = trigger.head
+        if head.i == trigger.i or trigger.dep_ not in SHARED_SUBJECT:
+            return False, None
+        if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
+            return True, None
+        controller = self.controller(trigger, head)
+        if controller is not None:
+            return True, controller
+        if trigger.dep_ == "xcomp" and fold(head.lemma_) in self.lex.order_verbs:
+            return True, None  # "распорядилась выплатить": the one who orders does not pay (130)
+        found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+        if found is None:
+            return True, self.inherited_subject(head)
+        return True, found
+
+    def _clause_agent(self, trigger: Token) -> Token | None:
+        head = trigger.head
         if trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "acl", "advcl"):
             return self.inherited_subject(trigger)
         if trigger.dep_ == "csubj" and head.i != trigger.i:
@@ -353,7 +392,7 @@ class ParseReader:
             return found
         for c in kids:
             span = self.index.holder_at.get(c.i)
-            if c.dep_ == "nsubj" and span is not None and indeclinable(span):
+            if c.dep_ == "nsubj" and span is not None and abbreviation_or_latin(span):
                 return c
         return None
 

@@ -37,9 +37,10 @@ OPENING = frozenset('«"“„')
 def under_other(own: Token, top: Token, others: set[int]) -> bool:
     """An amount that hangs from another amount of its clause, not as its conjunct: a
     restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
-    2021 году против Y годом ранее"), which takes only the dates hanging from it."""
-    if preposition_of(own) == "против" or bracket_restates(own.doc, own.left_edge.i, others):
-        return True  # "X против Y годом ранее", "X (около Y по нынешнему курсу)"
+    2021 году против Y годом ранее"), which takes only the dates hanging from it. Brackets
+    and comparison words are read by position in relations/dates.py (decisions 160-163)."""
+    if preposition_of(own) == "против":
+        return True  # "X против Y годом ранее"
     token = own
     for _ in range(4):
         if token.i == top.i or token.head.i == token.i:

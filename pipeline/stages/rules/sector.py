@@ -46,6 +46,8 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import accumulate
 
 import numpy as np
 from spacy.attrs import NORM
@@ -56,6 +58,7 @@ from spacy.util import filter_spans
 
 from pipeline import extensions
 from pipeline.errors import InputError
+from pipeline.intervals import Intervals
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
@@ -156,16 +159,19 @@ class SectorRules:
         candidates += self.compounds.spans(doc, norms)
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
+        # each match asks only the names and persons it overlaps, found by bisection
+        name_index = _SpanIndex(names)
+        person_index = Intervals((p.start, p.end) for p in persons)
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
-            if match.label_ == NEGATIVE or _overlaps(match, persons) or _foreign(match):
+            if match.label_ == NEGATIVE or _foreign(match):
                 continue
-            blocking = [
-                o
-                for o in names
-                if not _is_misread_term(o, match) and not self._describes_inner(match, kind, o)
-            ]
-            if _overlaps(match, blocking):
+            if person_index.overlap(match.start, match.end):
+                continue
+            if any(
+                not _is_misread_term(o, match) and not self._describes_inner(match, kind, o)
+                for o in name_index.overlapping(match.start, match.end)
+            ):
                 continue
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
@@ -485,6 +491,25 @@ def _genitive_phrase(doc: Doc, i: int) -> Span | None:
 
 def _genitive(token) -> bool:
     return "Gen" in token.morph.get("Case")
+
+
+class _SpanIndex:
+    """Spans sorted by start, with the furthest end reached so far: the spans overlapping a
+    match are found by bisection and a walk back that stops once no earlier span reaches the
+    match, instead of a scan of every span of the document for every match."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.reach = list(accumulate((s.end for s in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> Iterator[Span]:
+        """The spans sharing a token with [start, end)."""
+        for k in range(bisect_left(self.starts, end) - 1, -1, -1):
+            if self.reach[k] <= start:
+                return  # no span at or before k ends after `start`
+            if self.spans[k].end > start:
+                yield self.spans[k]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
