@@ -308,3 +308,66 @@ def test_claimed_money_keeps_its_fact(nlp):
 def test_order_verb_hands_the_payment_to_its_dative(nlp):
     doc = nlp("Президент поручил компании «Вектор» выделить 5 млрд рублей на ремонт.")
     assert ("EXPENDITURE", "Вектор", "5 млрд рублей") in money_links(doc)
+
+
+# decision 144: a money noun that refers back to the deal of the sentence before
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В 2015 году компания «Вектор» продала свой завод. Сумма сделки составила 3 млрд "
+            "рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей")},
+        ),
+        (
+            "Налоговая служба оштрафовала компанию «Заря». Штраф составил 5 млн рублей.",
+            {("EXPENDITURE", "Заря", "5 млн рублей")},
+        ),
+        (
+            "Суд оштрафовал банк «Заря» за нарушение закона. Размер штрафа составил 5 млн рублей.",
+            {("EXPENDITURE", "Заря", "5 млн рублей")},
+        ),
+        (
+            "Банк «Заря» приобрёл компанию «Вектор». Стоимость сделки составила 3 млрд рублей.",
+            {
+                ("EXPENDITURE", "Банк «Заря»", "3 млрд рублей"),
+                ("PRICE_OF", "Вектор", "3 млрд рублей"),
+            },
+        ),
+        (
+            "Иван Петров получил компенсацию. Размер компенсации составил 2 млн рублей.",
+            {("INCOME", "Иван Петров", "2 млн рублей")},
+        ),
+    ],
+)
+def test_deal_named_in_the_sentence_before(nlp, text, expected):
+    assert expected <= money_links(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no money verb in the sentence before
+        "Холдинг «Север» открыл сеть магазинов. Сумма сделки составила 200 млн долларов.",
+        # the deal verb two sentences back: too far
+        "Холдинг «Север» продал сеть магазинов. Погода была хорошей. Сумма сделки составила "
+        "200 млн долларов.",
+        # the deal names its own party
+        "Холдинг «Север» продал сеть магазинов. Сумма сделки «Орбиты» составила 200 млн долларов.",
+        # an income noun is no deal that refers back
+        "Холдинг «Север» продал сеть магазинов. Выручка составила 200 млн долларов.",
+    ],
+)
+def test_deal_named_before_not_linked(nlp, text):
+    links = money_links(nlp(text))
+    assert not {link for link in links if link[1] in ("Север", "Холдинг «Север»")}
+
+
+def test_sentence_before_a_back_referring_deal_is_parsed(nlp):
+    doc = nlp(
+        "Компания «Вектор» продала завод. Погода была хорошей. Сумма сделки составила 3 млн рублей."
+    )
+    sentences = list(doc.sents)
+    assert not any(t.dep_ for t in sentences[0])
+    assert all(t.dep_ for t in sentences[1] if not t.is_space)
+    assert all(t.dep_ for t in sentences[2] if not t.is_space)

@@ -50,6 +50,8 @@ class Lexicon:
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
+    back_deals: frozenset[str] = frozenset()  # "Сумма сделки составила X" (144)
+    back_money_nouns: frozenset[str] = frozenset()  # "сумма", "размер" + a deal noun (144)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -105,4 +107,6 @@ class Lexicon:
             beneficiary_prepositions=words("agents", "beneficiary_prepositions"),
             having_verbs=words("agents", "having_verbs"),
             fine_nouns=words("facts", "fine_nouns"),
+            back_deals=words("back_reference", "deals"),
+            back_money_nouns=words("back_reference", "money_nouns"),
         )

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
-from pipeline.stages.relations.mentions import anchor, is_pronoun, overlaps
+from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
     bracket_restates,
@@ -20,6 +20,10 @@ from pipeline.stages.relations.words import (
 
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
+MONEY_LINKS = ("INCOME", "EXPENDITURE", "PRICE_OF")
+# The verbs of the sentence before that name a back-referring deal's parties (decision 144):
+# "продала", "купил", "оштрафовал", "выплатит", "получил".
+PARTY_CLASSES = ("sale", "expenditure", "income", "fine")
 
 
 # role verbs: (relation type, (the person's argument, the organisation's argument))
@@ -108,6 +112,87 @@ class MoneyReader(FactReader):
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
+
+    def back_references(self, facts: list[Fact]) -> list[Relation]:
+        """Parties of a deal named in the sentence before its amount (decision 144): "«А»
+        продала марку компании «Б». Сумма сделки составила X" → INCOME(«А»),
+        EXPENDITURE(«Б»). Only for an amount no fact links a holder or thing to, whose trigger
+        climb meets a deal noun (`[back_reference] deals`, alone or in the genitive of a
+        `money_nouns` word) with no mention of its own. The links join the amount's fact if it
+        has one; the others are returned (the amount then gets a trigger-less row, 132)."""
+        by_amount: dict[int, list[Fact]] = {}
+        for fact in facts:
+            if fact.amount is not None:
+                by_amount.setdefault(fact.amount.start, []).append(fact)
+        loose = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+                continue
+            own = by_amount.get(amount.start, [])
+            if any(r.type in MONEY_LINKS for f in own for r in f.relations):
+                continue
+            links = self._parties_before(amount)
+            if own and links:
+                own[0].relations += links
+                sides = [r.head for r in links if r.type != "PRICE_OF"]
+                own[0].agent = own[0].agent or next(iter(sides), None)
+            else:
+                loose += links
+        return loose
+
+    def _parties_before(self, amount: Span) -> list[Relation]:
+        deal = self.back_deal(amount)
+        if deal is None:
+            return []
+        verb = self._party_verb(int(self.index.sentence[amount.start]) - 1, amount.start)
+        if verb is None:
+            return []
+        fact = self.money_fact(amount, verb)
+        return [r for r in fact.relations if r.type in MONEY_LINKS]
+
+    def back_deal(self, amount: Span) -> Token | None:
+        """The deal noun an amount's figure is stated of, when it names no party: "Сумма
+        сделки составила X", "Сделка оценивается в X", "Размер штрафа — X" (decision 144)."""
+        token = anchor(amount)
+        for _ in range(3):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            for word in [token, *(c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass"))]:
+                deal = self._deal_noun(word)
+                if deal is not None:
+                    return deal if self._unowned(deal) and self._unowned(word) else None
+        return None
+
+    def _deal_noun(self, word: Token) -> Token | None:
+        lemma = fold(word.lemma_)
+        if lemma in self.lex.back_deals and word.pos_ == "NOUN":
+            return word
+        if lemma in self.lex.back_money_nouns:
+            for child in word.children:
+                if child.dep_ == "nmod" and fold(child.lemma_) in self.lex.back_deals:
+                    return child
+        return None
+
+    def _unowned(self, noun: Token) -> bool:
+        """No mention, possessive or genitive mention of its own names the deal's side."""
+        if noun.i in self.index.holder_at or self.holders(noun):
+            return False
+        return not any(is_possessive(c) or c.i in self.index.holder_at for c in noun.children)
+
+    def _party_verb(self, number: int, before: int) -> Token | None:
+        """The last parsed money verb of sentence `number` (sale, purchase, payment, fine)."""
+        i = before - 1
+        while i >= 0 and int(self.index.sentence[i]) > number:
+            i -= 1
+        while i >= 0 and int(self.index.sentence[i]) == number:
+            token = self.doc[i]
+            kind = self.lex.triggers.get(fold(token.lemma_))
+            if token.dep_ and token.pos_ == "VERB" and kind in PARTY_CLASSES:
+                return token
+            i -= 1
+        return None
 
     def _on_behalf(self, trigger: Token) -> bool:
         """Money raised for someone else (decision 130): "собрал для врачей X", "получил для
