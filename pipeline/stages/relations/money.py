@@ -57,6 +57,10 @@ class MoneyReader(FactReader):
             lasts.add(amount.end - 1)
             if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
                 continue
+            remnant = self.gap_remnant(amount)
+            if remnant is not None:
+                facts.append(self.gapped_fact(amount, remnant))
+                continue
             trigger = self.trigger_of(amount)
             # Beside the trigger the amount climbs to, verbs that name other sides of the same
             # money make facts of their own (decisions 106, 107); each word makes one fact.
@@ -91,7 +95,7 @@ class MoneyReader(FactReader):
                 or self.kind_holder(agent_token)
                 or self.role_holder(agent_token)
             )
-        agents = [a for a in agents if not overlaps(a, amount)]
+        agents = [a for a in agents if not overlaps(a, amount) and not self.contrasted(amount, a)]
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
@@ -112,6 +116,70 @@ class MoneyReader(FactReader):
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
+
+    def gap_remnant(self, amount: Span) -> Token | None:
+        """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
+        выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
+        phrase between "а"/"и"/a comma and the dash naming its holder, an earlier money amount
+        in the sentence stating the verb both share. Returns the phrase's head word."""
+        doc = self.doc
+        dash = amount.start - 1
+        while dash >= 0 and doc[dash].is_space:
+            dash -= 1
+        if dash < 2 or doc[dash].text not in ("—", "–"):
+            return None
+        start = dash - 1
+        while start > dash - 8 and start > 0 and doc[start].text not in (",", "а", "и"):
+            start -= 1
+        if doc[start].text not in (",", "а", "и") or not self._money_before(amount, start):
+            return None
+        words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None  # a clause of its own: "а затем купил квартиру — за X"
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
+        heads = [t for t in nouns if not (start < t.head.i < dash)]
+        return heads[0] if heads else None
+
+    def _money_before(self, amount: Span, before: int) -> bool:
+        number = self.index.sentence[amount.start]
+        return any(
+            a.end <= before
+            and self.index.sentence[a.start] == number
+            and a._.value is not None
+            and a._.value.kind == "money"
+            for a in self.index.by_type["AMOUNT"]
+        )
+
+    def gapped_fact(self, amount: Span, remnant: Token) -> Fact:
+        """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
+        «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
+        other party or thing priced (those are the first clause's)."""
+        if self.lex.triggers.get(fold(remnant.lemma_)) in CLASS_TYPE:
+            return self.money_fact(amount, remnant)
+        verb = next(
+            (
+                self.trigger_of(a)
+                for a in self.index.by_type["AMOUNT"]
+                if a.end <= remnant.i and self.index.sentence[a.start] == self.index.sentence[amount.start]
+            ),
+            None,
+        )
+        kind = self.lex.triggers.get(fold(verb.lemma_)) if verb is not None else None
+        fact = self.new_fact(verb if verb is not None else remnant)
+        fact.amount = amount
+        agents = self.holders(remnant)
+        fact.agent = agents[0] if agents else None
+        if kind in CLASS_TYPE and verb.pos_ == "VERB":
+            for agent in agents:
+                fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
+        return fact
+
+    def contrasted(self, amount: Span, holder: Span) -> bool:
+        """A holder after the amount and past "а" belongs to the next, gapped clause ("«А»
+        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder."""
+        if holder.start < amount.end:
+            return False
+        return any(t.text == "а" and t.pos_ == "CCONJ" for t in self.doc[amount.end : holder.start])
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»
