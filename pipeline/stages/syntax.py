@@ -41,8 +41,13 @@ class SlovnetSyntax(BatchTagger):
         amount_kinds: list[str] | None = None,
         org_with: list[str] | None = None,
         lexicon: str | None = None,
+        read_as: dict[str, str] | None = None,
     ) -> None:
         self.name = name
+        # Words the parser reads in place of a token (decision 147): a currency sign before a
+        # figure ("за £22 млн") reads as its currency word, as the parser's training text
+        # spells it; the sign alone is taken for punctuation and the amount hung anywhere.
+        self.read_as = dict(read_as or {})
         self.batch_size = batch_size
         self.max_words = max_words
         self.amount_kinds = tuple(amount_kinds or ())
@@ -97,7 +102,9 @@ class SlovnetSyntax(BatchTagger):
                 )
                 continue
             if positions:
-                out.append((positions, [doc[i].text for i in positions]))
+                out.append(
+                    (positions, [self.read_as.get(doc[i].text, doc[i].text) for i in positions])
+                )
         return out
 
 
@@ -249,6 +256,7 @@ def write_parse(doc: Doc, parse: dict[int, tuple[int, str]]) -> None:
         "amount_kinds": ["money"],
         "org_with": ["SECTOR"],
         "lexicon": None,
+        "read_as": {},
     },
 )
 def make_slovnet_syntax(
@@ -259,5 +267,6 @@ def make_slovnet_syntax(
     amount_kinds: list[str],
     org_with: list[str],
     lexicon: str | None,
+    read_as: dict[str, str],
 ) -> SlovnetSyntax:
-    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon)
+    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon, read_as)

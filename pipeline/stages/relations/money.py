@@ -57,6 +57,8 @@ class MoneyReader(FactReader):
             lasts.add(amount.end - 1)
             if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
                 continue
+            if self.or_restates(amount.start, lasts):
+                continue
             remnant = self.gap_remnant(amount)
             if remnant is not None:
                 facts.append(self.gapped_fact(amount, remnant))
@@ -117,6 +119,20 @@ class MoneyReader(FactReader):
         self.attach_context(fact, trigger, amount, agents, inside)
         return fact
 
+    def or_restates(self, start: int, lasts: set[int]) -> bool:
+        """An amount after "или" (past "около", "почти" …) right after a money amount restates
+        it in another currency ("за £22 млн или около $27,5 млн", decision 147): the first
+        carries the fact, as a bracketed restatement does (106)."""
+        doc, i = self.doc, start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
+            i -= 1
+        if i < 1 or fold(doc[i].lemma_) != "или":
+            return False
+        i -= 1
+        while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+            i -= 1
+        return i in lasts
+
     def gap_remnant(self, amount: Span) -> Token | None:
         """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
         выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
@@ -160,7 +176,8 @@ class MoneyReader(FactReader):
             (
                 self.trigger_of(a)
                 for a in self.index.by_type["AMOUNT"]
-                if a.end <= remnant.i and self.index.sentence[a.start] == self.index.sentence[amount.start]
+                if a.end <= remnant.i
+                and self.index.sentence[a.start] == self.index.sentence[amount.start]
             ),
             None,
         )
@@ -280,7 +297,9 @@ class MoneyReader(FactReader):
             elif kind == "income" and child.dep_ == "obl" and preposition_of(child) == "у":
                 # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
                 found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
-            elif kind == "sale" and child.dep_ in ("iobj", "obl") and case_of(child) == "Dat":
+            elif (
+                kind == "sale" and child.dep_ in ("iobj", "obl", "obj") and case_of(child) == "Dat"
+            ):
                 if not preposition_of(child):
                     found += self.holders(child)
         return [s for s in found if s not in agents]
@@ -294,6 +313,8 @@ class MoneyReader(FactReader):
         if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
+            if child.dep_ == "obj" and case_of(child) == "Dat":
+                continue  # the buyer the parser took for the object: "продать «Заре» X" (147)
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
                 if span is None and child.dep_ == "obj" and is_pronoun(child, self.lex):
