@@ -444,3 +444,13 @@ def test_parser_reads_currency_sign_as_word(nlp):
     doc = nlp("Компания Orbis купила стартап за $200 млн.")
     sign = next(t for t in doc if t.text == "$")
     assert sign.dep_ and sign.dep_ != "punct"
+
+
+def test_gapped_amount_keeps_the_first_clause_sector_to_itself(nlp):
+    doc = nlp(
+        "Затраты операторов связи составят 3 млрд рублей, а затраты банка «Заря» — 500 млн рублей."
+    )
+    links = {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+    assert ("EXPENDITURE", "Заря", "500 млн рублей") in links
+    assert ("SECTOR_OF", "Заря", "операторов связи") not in links
+    assert ("AMOUNT_OF", "500 млн рублей", "операторов связи") not in links

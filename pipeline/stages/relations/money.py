@@ -61,7 +61,7 @@ class MoneyReader(FactReader):
                 continue
             remnant = self.gap_remnant(amount)
             if remnant is not None:
-                facts.append(self.gapped_fact(amount, remnant))
+                facts.append(self.gapped_fact(amount, *remnant))
                 continue
             trigger = self.trigger_of(amount)
             # Beside the trigger the amount climbs to, verbs that name other sides of the same
@@ -133,11 +133,12 @@ class MoneyReader(FactReader):
             i -= 1
         return i in lasts
 
-    def gap_remnant(self, amount: Span) -> Token | None:
+    def gap_remnant(self, amount: Span) -> tuple[Token, int] | None:
         """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
         выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
         phrase between "а"/"и"/a comma and the dash naming its holder, an earlier money amount
-        in the sentence stating the verb both share. Returns the phrase's head word."""
+        in the sentence stating the verb both share. Returns the phrase's head word and the
+        position of the word that opens the remnant clause."""
         doc = self.doc
         dash = amount.start - 1
         while dash >= 0 and doc[dash].is_space:
@@ -154,7 +155,7 @@ class MoneyReader(FactReader):
             return None  # a clause of its own: "а затем купил квартиру — за X"
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
         heads = [t for t in nouns if not (start < t.head.i < dash)]
-        return heads[0] if heads else None
+        return (heads[0], start) if heads else None
 
     def _money_before(self, amount: Span, before: int) -> bool:
         number = self.index.sentence[amount.start]
@@ -166,12 +167,17 @@ class MoneyReader(FactReader):
             for a in self.index.by_type["AMOUNT"]
         )
 
-    def gapped_fact(self, amount: Span, remnant: Token) -> Fact:
+    def gapped_fact(self, amount: Span, remnant: Token, start: int) -> Fact:
         """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
         «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
-        other party or thing priced (those are the first clause's)."""
+        other party or thing priced, and no sector or deal object outside the remnant clause
+        (those are the first clause's; its date is both clauses')."""
         if self.lex.triggers.get(fold(remnant.lemma_)) in CLASS_TYPE:
-            return self.money_fact(amount, remnant)
+            fact = self.money_fact(amount, remnant)
+            fact.relations = [r for r in fact.relations if self._in_gap(r, start, amount)]
+            if fact.sector is not None and fact.sector.start <= start:
+                fact.sector = None
+            return fact
         verb = next(
             (
                 self.trigger_of(a)
@@ -190,6 +196,13 @@ class MoneyReader(FactReader):
             for agent in agents:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
         return fact
+
+    @staticmethod
+    def _in_gap(relation: Relation, start: int, amount: Span) -> bool:
+        if relation.type not in ("SECTOR_OF", "AMOUNT_OF"):
+            return True
+        other = relation.tail
+        return start < other.start and other.end <= amount.end
 
     def contrasted(self, amount: Span, holder: Span) -> bool:
         """A holder after the amount and past "а" belongs to the next, gapped clause ("«А»
