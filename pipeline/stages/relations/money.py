@@ -158,14 +158,14 @@ class MoneyReader(FactReader):
         return (heads[0], start) if heads else None
 
     def _money_before(self, amount: Span, before: int) -> bool:
-        number = self.index.sentence[amount.start]
         return any(
-            a.end <= before
-            and self.index.sentence[a.start] == number
-            and a._.value is not None
-            and a._.value.kind == "money"
-            for a in self.index.by_type["AMOUNT"]
+            a.end <= before and a._.value is not None and a._.value.kind == "money"
+            for a in self._sentence_amounts(amount)
         )
+
+    def _sentence_amounts(self, amount: Span) -> list[Span]:
+        # the sentence's own amounts only: a document of many dashed figures stays linear
+        return self.index.in_sentence("AMOUNT", int(self.index.sentence[amount.start]))
 
     def gapped_fact(self, amount: Span, remnant: Token, start: int) -> Fact:
         """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
@@ -179,12 +179,7 @@ class MoneyReader(FactReader):
                 fact.sector = None
             return fact
         verb = next(
-            (
-                self.trigger_of(a)
-                for a in self.index.by_type["AMOUNT"]
-                if a.end <= remnant.i
-                and self.index.sentence[a.start] == self.index.sentence[amount.start]
-            ),
+            (self.trigger_of(a) for a in self._sentence_amounts(amount) if a.end <= remnant.i),
             None,
         )
         kind = self.lex.triggers.get(fold(verb.lemma_)) if verb is not None else None
