@@ -308,3 +308,149 @@ def test_claimed_money_keeps_its_fact(nlp):
 def test_order_verb_hands_the_payment_to_its_dative(nlp):
     doc = nlp("Президент поручил компании «Вектор» выделить 5 млрд рублей на ремонт.")
     assert ("EXPENDITURE", "Вектор", "5 млрд рублей") in money_links(doc)
+
+
+# decision 144: a money noun that refers back to the deal of the sentence before
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В 2015 году компания «Вектор» продала свой завод. Сумма сделки составила 3 млрд "
+            "рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей")},
+        ),
+        (
+            "Налоговая служба оштрафовала компанию «Заря». Штраф составил 5 млн рублей.",
+            {("EXPENDITURE", "Заря", "5 млн рублей")},
+        ),
+        (
+            "Суд оштрафовал банк «Заря» за нарушение закона. Размер штрафа составил 5 млн рублей.",
+            {("EXPENDITURE", "Заря", "5 млн рублей")},
+        ),
+        (
+            "Банк «Заря» приобрёл компанию «Вектор». Стоимость сделки составила 3 млрд рублей.",
+            {
+                ("EXPENDITURE", "Банк «Заря»", "3 млрд рублей"),
+                ("PRICE_OF", "Вектор", "3 млрд рублей"),
+            },
+        ),
+        (
+            "Иван Петров получил компенсацию. Размер компенсации составил 2 млн рублей.",
+            {("INCOME", "Иван Петров", "2 млн рублей")},
+        ),
+    ],
+)
+def test_deal_named_in_the_sentence_before(nlp, text, expected):
+    assert expected <= money_links(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no money verb in the sentence before
+        "Холдинг «Север» открыл сеть магазинов. Сумма сделки составила 200 млн долларов.",
+        # the deal verb two sentences back: too far
+        "Холдинг «Север» продал сеть магазинов. Погода была хорошей. Сумма сделки составила "
+        "200 млн долларов.",
+        # the deal names its own party
+        "Холдинг «Север» продал сеть магазинов. Сумма сделки «Орбиты» составила 200 млн долларов.",
+        # an income noun is no deal that refers back
+        "Холдинг «Север» продал сеть магазинов. Выручка составила 200 млн долларов.",
+    ],
+)
+def test_deal_named_before_not_linked(nlp, text):
+    links = money_links(nlp(text))
+    assert not {link for link in links if link[1] in ("Север", "Холдинг «Север»")}
+
+
+def test_sentence_before_a_back_referring_deal_is_parsed(nlp):
+    doc = nlp(
+        "Компания «Вектор» продала завод. Погода была хорошей. Сумма сделки составила 3 млн рублей."
+    )
+    sentences = list(doc.sents)
+    assert not any(t.dep_ for t in sentences[0])
+    assert all(t.dep_ for t in sentences[1] if not t.is_space)
+    assert all(t.dep_ for t in sentences[2] if not t.is_space)
+
+
+# decision 145: a gapped amount ("…, а «Б» — Y") is the remnant's, not the first clause's
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Выручка компании «Вектор» составила 3 млрд рублей, а выручка банка «Заря» — 2 млрд "
+            "рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей"), ("INCOME", "Заря", "2 млрд рублей")},
+            {("INCOME", "Заря", "3 млрд рублей"), ("INCOME", "Вектор", "2 млрд рублей")},
+        ),
+        (
+            "Компания «Вектор» получила 3 млрд рублей, а банк «Заря» — 2 млрд рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей"), ("INCOME", "Заря", "2 млрд рублей")},
+            {("INCOME", "Вектор", "2 млрд рублей")},
+        ),
+        (
+            "Затраты компании «Вектор» составят 3 млрд рублей, а затраты банка «Заря» — 500 млн "
+            "рублей.",
+            {("EXPENDITURE", "Заря", "500 млн рублей")},
+            {("EXPENDITURE", "Вектор", "500 млн рублей")},
+        ),
+        # a clause with a verb of its own after the dash is no gap
+        (
+            "Иван Петров получил 3 млн рублей, а затем купил квартиру — за 2 млн рублей.",
+            {("EXPENDITURE", "Иван Петров", "2 млн рублей")},
+            set(),
+        ),
+    ],
+)
+def test_gapped_amounts(nlp, text, expected, absent):
+    links = money_links(nlp(text))
+    assert expected <= links
+    assert not absent & links
+
+
+# decision 146: a mention opening its sentence past its adjectives is the topic a pronoun
+# of the next sentence stands for, even as an object ("33-летнего X обвиняют")
+def test_topic_object_past_adjectives_is_antecedent(nlp):
+    text = (
+        "33-летнего Ивана Сидорова обвиняют в мошенничестве. Эти операции позволили ему "
+        "получить 5 млн долларов."
+    )
+    assert ("INCOME", "Ивана Сидорова", "5 млн долларов") in money_links(nlp(text))
+
+
+def test_topic_needs_to_open_the_sentence(nlp):
+    text = (
+        "Вчера полиция задержала Ивана Сидорова в Казани. Эти операции позволили ему "
+        "получить 5 млн долларов."
+    )
+    assert not money_links(nlp(text))
+
+
+# decision 147: a currency sign parses as its word; a dative the parser calls an object is
+# the buyer, not the thing sold
+def test_currency_sign_amount_and_dative_buyer(nlp):
+    text = "Клуб «Вектор» надеется продать «Заре» полузащитника Ивана Сидорова за £22 млн."
+    links = money_links(nlp(text))
+    assert {
+        ("INCOME", "Клуб «Вектор»", "£22 млн"),
+        ("EXPENDITURE", "Заре", "£22 млн"),
+        ("PRICE_OF", "Ивана Сидорова", "£22 млн"),
+    } <= links
+
+
+def test_parser_reads_currency_sign_as_word(nlp):
+    syntax = nlp.get_pipe("syntax")
+    assert syntax.read_as.get("$") == "долларов"
+    doc = nlp("Компания Orbis купила стартап за $200 млн.")
+    sign = next(t for t in doc if t.text == "$")
+    assert sign.dep_ and sign.dep_ != "punct"
+
+
+def test_gapped_amount_keeps_the_first_clause_sector_to_itself(nlp):
+    doc = nlp(
+        "Затраты операторов связи составят 3 млрд рублей, а затраты банка «Заря» — 500 млн рублей."
+    )
+    links = {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+    assert ("EXPENDITURE", "Заря", "500 млн рублей") in links
+    assert ("SECTOR_OF", "Заря", "операторов связи") not in links
+    assert ("AMOUNT_OF", "500 млн рублей", "операторов связи") not in links

@@ -113,3 +113,33 @@ def test_tree_repair(heads, expected):
     assert [parse[p][0] - 10 for p in positions] == expected
     roots = [p for p in positions if parse[p][0] == p]
     assert len(roots) == 1 and parse[roots[0]][1] == ROOT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decision 144: a deal noun in a money sentence makes the sentence before a candidate
+        ("Погода хорошая. «Вектор» продал завод. Сумма сделки составила 3 млрд рублей.", {1, 2}),
+        ("Погода хорошая. Штраф составил 5 млн рублей.", {0, 1}),
+        # no deal noun, or a deal noun with no money amount: nothing more
+        ("Погода хорошая. «Вектор» получил 3 млрд рублей.", {1}),
+        ("Погода хорошая. Сделка закрыта.", set()),
+        # the first sentence has no sentence before it
+        ("Сумма сделки составила 3 млрд рублей.", {0}),
+    ],
+)
+def test_sentence_before_a_deal_noun_is_a_candidate(nlp, text, expected):
+    from pipeline.config import PROJECT_ROOT
+    from pipeline.stages.syntax import back_words
+
+    back = back_words(str(PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"))
+    assert {"сделка", "штраф"} <= back
+    with nlp.select_pipes(disable=["syntax", "relations"]):
+        doc = nlp(text)
+    assert candidate_sentences(doc, back=back) == expected
+
+
+def test_back_words_without_a_lexicon():
+    from pipeline.stages.syntax import back_words
+
+    assert back_words(None) == frozenset()

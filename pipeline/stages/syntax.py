@@ -41,8 +41,13 @@ class SlovnetSyntax(BatchTagger):
         amount_kinds: list[str] | None = None,
         org_with: list[str] | None = None,
         lexicon: str | None = None,
+        read_as: dict[str, str] | None = None,
     ) -> None:
         self.name = name
+        # Words the parser reads in place of a token (decision 147): a currency sign before a
+        # figure ("за £22 млн") reads as its currency word, as the parser's training text
+        # spells it; the sign alone is taken for punctuation and the amount hung anywhere.
+        self.read_as = dict(read_as or {})
         self.batch_size = batch_size
         self.max_words = max_words
         self.amount_kinds = tuple(amount_kinds or ())
@@ -50,6 +55,9 @@ class SlovnetSyntax(BatchTagger):
         # The relation lexicon's role words ("владелец", "основал"): an ORG beside one is
         # worth parsing for OWNER_OF / FOUNDED_BY / MEMBER_OF.
         self.role_words = role_words(lexicon)
+        # A money sentence with one of these deal nouns ("Сумма сделки составила X") may
+        # name its parties only in the sentence before: that one is parsed too (decision 144).
+        self.back_words = back_words(lexicon)
         extensions.register()
         self.infer = models.syntax_parser().infer
 
@@ -74,7 +82,9 @@ class SlovnetSyntax(BatchTagger):
 
     def _candidates(self, doc: Doc) -> Iterable[tuple[list[int], list[str]]]:
         """(token positions, words) of each sentence worth parsing."""
-        chosen = candidate_sentences(doc, self.amount_kinds, self.org_with, self.role_words)
+        chosen = candidate_sentences(
+            doc, self.amount_kinds, self.org_with, self.role_words, self.back_words
+        )
         if not chosen:
             return []
         sentence_of, is_space = sentence_numbers(doc), doc.to_array(IS_SPACE)
@@ -92,7 +102,9 @@ class SlovnetSyntax(BatchTagger):
                 )
                 continue
             if positions:
-                out.append((positions, [doc[i].text for i in positions]))
+                out.append(
+                    (positions, [self.read_as.get(doc[i].text, doc[i].text) for i in positions])
+                )
         return out
 
 
@@ -138,15 +150,36 @@ def role_words(lexicon: str | None) -> frozenset[str]:
     return frozenset(fold(w) for words in roles.values() for w in words)
 
 
+def back_words(lexicon: str | None) -> frozenset[str]:
+    """The deal nouns of the lexicon's [back_reference] table, folded."""
+    if not lexicon:
+        return frozenset()
+    from pipeline.stages.morphology import fold
+    from pipeline.stages.rules.base import load_lexicon
+
+    table = load_lexicon(lexicon).get("back_reference", {})
+    return frozenset(fold(w) for w in table.get("deals", []))
+
+
+def _sentences_with(doc: Doc, sentence_of: np.ndarray, words: frozenset[str]) -> set[int]:
+    """Sentences holding a word whose folded lemma (`norm_`) is one of `words`."""
+    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+    found = np.isin(doc.to_array(NORM), hashes)
+    return {int(n) for n in np.unique(sentence_of[found])}
+
+
 def candidate_sentences(
     doc: Doc,
     amount_kinds: Iterable[str] = ("money",),
     org_with: Iterable[str] = ("SECTOR",),
     words: frozenset[str] = frozenset(),
+    back: frozenset[str] = frozenset(),
 ) -> set[int]:
     """Sentences holding an AMOUNT (of `amount_kinds`; any kind if empty), or an ORG with a
     mention of a type in `org_with` or a word (folded lemma) of `words`: where a fact (who,
-    how much, when, in which sector, whose) can be read."""
+    how much, when, in which sector, whose) can be read. The sentence before an AMOUNT
+    sentence holding a deal noun of `back` ("Сумма сделки составила X") is one too: the
+    deal's parties may be named there only."""
     if not len(doc):
         return set()
     sentence_of = sentence_numbers(doc)
@@ -159,9 +192,9 @@ def candidate_sentences(
     chosen = of("AMOUNT")
     partners = set().union(*(of(label) for label in org_with)) if org_with else set()
     if words:
-        hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
-        found = np.isin(doc.to_array(NORM), hashes)
-        partners |= {int(n) for n in np.unique(sentence_of[found])}
+        partners |= _sentences_with(doc, sentence_of, words)
+    if back and chosen:
+        chosen |= {n - 1 for n in chosen & _sentences_with(doc, sentence_of, back) if n > 0}
     return chosen | (of("ORG") & partners)
 
 
@@ -223,6 +256,7 @@ def write_parse(doc: Doc, parse: dict[int, tuple[int, str]]) -> None:
         "amount_kinds": ["money"],
         "org_with": ["SECTOR"],
         "lexicon": None,
+        "read_as": {},
     },
 )
 def make_slovnet_syntax(
@@ -233,5 +267,6 @@ def make_slovnet_syntax(
     amount_kinds: list[str],
     org_with: list[str],
     lexicon: str | None,
+    read_as: dict[str, str],
 ) -> SlovnetSyntax:
-    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon)
+    return SlovnetSyntax(nlp, name, batch_size, max_words, amount_kinds, org_with, lexicon, read_as)

@@ -58,6 +58,7 @@ class RelationRules:
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = MoneyReader(doc, index, self.lex)
             facts = reader.money_facts() + reader.sector_facts()
+            relations += reader.back_references(facts)  # joins facts' links or stands alone
             for fact in facts:
                 relations += fact.relations
             relations += reader.role_relations()

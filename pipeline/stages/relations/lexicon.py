@@ -52,6 +52,8 @@ class Lexicon:
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
     basis_nouns: frozenset[str] = frozenset()  # "по курсу 2021 года": no DATE_OF (160)
     comparison_words: frozenset[str] = frozenset()  # "против Y в 2019 году" (161)
+    back_deals: frozenset[str] = frozenset()  # "Сумма сделки составила X" (144)
+    back_money_nouns: frozenset[str] = frozenset()  # "сумма", "размер" + a deal noun (144)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -109,4 +111,6 @@ class Lexicon:
             fine_nouns=words("facts", "fine_nouns"),
             basis_nouns=words("dates", "basis_nouns"),
             comparison_words=words("dates", "comparison_words"),
+            back_deals=words("back_reference", "deals"),
+            back_money_nouns=words("back_reference", "money_nouns"),
         )

@@ -208,9 +208,20 @@ class MentionIndex:
         """In the nominative, opening its sentence (the tagger misreads foreign names) or
         with no case at all: an abbreviation, or (`latin`, for organisations a kind noun
         stands for) a name in Latin letters ("Google", whatever case the tagger gives it)."""
-        first = span.start == 0 or self.sentence[span.start - 1] != self.sentence[span.start]
+        first = self._opens_sentence(span)
         case = head.morph.get("Case")
         return first or "Nom" in case or not case or abbreviation_or_latin(span, latin)
+
+    def _opens_sentence(self, span: Span, modifiers: int = 2) -> bool:
+        """The mention opens its sentence, past at most `modifiers` adjectives of its own
+        ("33-летнего Иванова обвиняют …": the topic, decision 146)."""
+        i = span.start - 1
+        while i >= 0 and self.sentence[i] == self.sentence[span.start]:
+            if modifiers == 0 or span.doc[i].pos_ != "ADJ":
+                return False
+            modifiers -= 1
+            i -= 1
+        return True
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
-from pipeline.stages.relations.mentions import anchor, is_pronoun, overlaps
+from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
     bracket_restates,
@@ -20,6 +20,10 @@ from pipeline.stages.relations.words import (
 
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
 OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
+MONEY_LINKS = ("INCOME", "EXPENDITURE", "PRICE_OF")
+# The verbs of the sentence before that name a back-referring deal's parties (decision 144):
+# "продала", "купил", "оштрафовал", "выплатит", "получил".
+PARTY_CLASSES = ("sale", "expenditure", "income", "fine")
 
 
 # role verbs: (relation type, (the person's argument, the organisation's argument))
@@ -52,6 +56,12 @@ class MoneyReader(FactReader):
                 continue
             lasts.add(amount.end - 1)
             if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
+                continue
+            if self.or_restates(amount.start, lasts):
+                continue
+            remnant = self.gap_remnant(amount)
+            if remnant is not None:
+                facts.append(self.gapped_fact(amount, *remnant))
                 continue
             trigger = self.trigger_of(amount)
             # Beside the trigger the amount climbs to, verbs that name other sides of the same
@@ -107,7 +117,7 @@ class MoneyReader(FactReader):
                 or self.kind_holder(agent_token)
                 or self.role_holder(agent_token)
             )
-        return [a for a in agents if not overlaps(a, amount)]
+        return [a for a in agents if not overlaps(a, amount) and not self.contrasted(amount, a)]
 
     def _paid_person(self, trigger: Token, kind: str, agents: list[Span]) -> tuple[list[Span], str]:
         if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
@@ -131,6 +141,174 @@ class MoneyReader(FactReader):
             fact.relations.append(self.relation("PRICE_OF", thing, amount, trigger))
             fact.counterpart = fact.counterpart or thing
 
+    def or_restates(self, start: int, lasts: set[int]) -> bool:
+        """An amount after "или" (past "около", "почти" …) right after a money amount restates
+        it in another currency ("за £22 млн или около $27,5 млн", decision 147): the first
+        carries the fact, as a bracketed restatement does (106)."""
+        doc, i = self.doc, start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
+            i -= 1
+        if i < 1 or fold(doc[i].lemma_) != "или":
+            return False
+        i -= 1
+        while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+            i -= 1
+        return i in lasts
+
+    def gap_remnant(self, amount: Span) -> tuple[Token, int] | None:
+        """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
+        выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
+        phrase between "а"/"и"/a comma and the dash naming its holder, an earlier money amount
+        in the sentence stating the verb both share. Returns the phrase's head word and the
+        position of the word that opens the remnant clause."""
+        doc = self.doc
+        dash = amount.start - 1
+        while dash >= 0 and doc[dash].is_space:
+            dash -= 1
+        if dash < 2 or doc[dash].text not in ("—", "–"):
+            return None
+        start = dash - 1
+        while start > dash - 8 and start > 0 and doc[start].text not in (",", "а", "и"):
+            start -= 1
+        if doc[start].text not in (",", "а", "и") or not self._money_before(amount, start):
+            return None
+        words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None  # a clause of its own: "а затем купил квартиру — за X"
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
+        heads = [t for t in nouns if not (start < t.head.i < dash)]
+        return (heads[0], start) if heads else None
+
+    def _money_before(self, amount: Span, before: int) -> bool:
+        return any(
+            a.end <= before and a._.value is not None and a._.value.kind == "money"
+            for a in self._sentence_amounts(amount)
+        )
+
+    def _sentence_amounts(self, amount: Span) -> list[Span]:
+        # the sentence's own amounts only: a document of many dashed figures stays linear
+        return self.index.in_sentence("AMOUNT", int(self.index.sentence[amount.start]))
+
+    def gapped_fact(self, amount: Span, remnant: Token, start: int) -> Fact:
+        """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
+        «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
+        other party or thing priced, and no sector or deal object outside the remnant clause
+        (those are the first clause's; its date is both clauses')."""
+        if self.lex.triggers.get(fold(remnant.lemma_)) in CLASS_TYPE:
+            fact = self.money_fact(amount, remnant)
+            fact.relations = [r for r in fact.relations if self._in_gap(r, start, amount)]
+            if fact.sector is not None and fact.sector.start <= start:
+                fact.sector = None
+            return fact
+        verb = next(
+            (self.trigger_of(a) for a in self._sentence_amounts(amount) if a.end <= remnant.i),
+            None,
+        )
+        kind = self.lex.triggers.get(fold(verb.lemma_)) if verb is not None else None
+        fact = self.new_fact(verb if verb is not None else remnant)
+        fact.amount = amount
+        agents = self.holders(remnant)
+        fact.agent = agents[0] if agents else None
+        if kind in CLASS_TYPE and verb.pos_ == "VERB":
+            for agent in agents:
+                fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
+        return fact
+
+    @staticmethod
+    def _in_gap(relation: Relation, start: int, amount: Span) -> bool:
+        if relation.type not in ("SECTOR_OF", "AMOUNT_OF"):
+            return True
+        other = relation.tail
+        return start < other.start and other.end <= amount.end
+
+    def contrasted(self, amount: Span, holder: Span) -> bool:
+        """A holder after the amount and past "а" belongs to the next, gapped clause ("«А»
+        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder."""
+        if holder.start < amount.end:
+            return False
+        return any(t.text == "а" and t.pos_ == "CCONJ" for t in self.doc[amount.end : holder.start])
+
+    def back_references(self, facts: list[Fact]) -> list[Relation]:
+        """Parties of a deal named in the sentence before its amount (decision 144): "«А»
+        продала марку компании «Б». Сумма сделки составила X" → INCOME(«А»),
+        EXPENDITURE(«Б»). Only for an amount no fact links a holder or thing to, whose trigger
+        climb meets a deal noun (`[back_reference] deals`, alone or in the genitive of a
+        `money_nouns` word) with no mention of its own. The links join the amount's fact if it
+        has one; the others are returned (the amount then gets a trigger-less row, 132)."""
+        by_amount: dict[int, list[Fact]] = {}
+        for fact in facts:
+            if fact.amount is not None:
+                by_amount.setdefault(fact.amount.start, []).append(fact)
+        loose = []
+        for amount in self.index.by_type["AMOUNT"]:
+            value = amount._.value
+            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+                continue
+            own = by_amount.get(amount.start, [])
+            if any(r.type in MONEY_LINKS for f in own for r in f.relations):
+                continue
+            links = self._parties_before(amount)
+            if own and links:
+                own[0].relations += links
+                sides = [r.head for r in links if r.type != "PRICE_OF"]
+                own[0].agent = own[0].agent or next(iter(sides), None)
+            else:
+                loose += links
+        return loose
+
+    def _parties_before(self, amount: Span) -> list[Relation]:
+        deal = self.back_deal(amount)
+        if deal is None:
+            return []
+        verb = self._party_verb(int(self.index.sentence[amount.start]) - 1, amount.start)
+        if verb is None:
+            return []
+        fact = self.money_fact(amount, verb)
+        return [r for r in fact.relations if r.type in MONEY_LINKS]
+
+    def back_deal(self, amount: Span) -> Token | None:
+        """The deal noun an amount's figure is stated of, when it names no party: "Сумма
+        сделки составила X", "Сделка оценивается в X", "Размер штрафа — X" (decision 144)."""
+        token = anchor(amount)
+        for _ in range(3):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            for word in [token, *(c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass"))]:
+                deal = self._deal_noun(word)
+                if deal is not None:
+                    return deal if self._unowned(deal) and self._unowned(word) else None
+        return None
+
+    def _deal_noun(self, word: Token) -> Token | None:
+        lemma = fold(word.lemma_)
+        if lemma in self.lex.back_deals and word.pos_ == "NOUN":
+            return word
+        if lemma in self.lex.back_money_nouns:
+            for child in word.children:
+                if child.dep_ == "nmod" and fold(child.lemma_) in self.lex.back_deals:
+                    return child
+        return None
+
+    def _unowned(self, noun: Token) -> bool:
+        """No mention, possessive or genitive mention of its own names the deal's side."""
+        if noun.i in self.index.holder_at or self.holders(noun):
+            return False
+        return not any(is_possessive(c) or c.i in self.index.holder_at for c in noun.children)
+
+    def _party_verb(self, number: int, before: int) -> Token | None:
+        """The last parsed money verb of sentence `number` (sale, purchase, payment, fine)."""
+        i = before - 1
+        while i >= 0 and int(self.index.sentence[i]) > number:
+            i -= 1
+        while i >= 0 and int(self.index.sentence[i]) == number:
+            token = self.doc[i]
+            kind = self.lex.triggers.get(fold(token.lemma_))
+            if token.dep_ and token.pos_ == "VERB" and kind in PARTY_CLASSES:
+                return token
+            i -= 1
+        return None
+
     def _on_behalf(self, trigger: Token) -> bool:
         """Money raised for someone else (decision 130): "собрал для врачей X", "получил для
         фонда X" is the beneficiary's, not the collector's income."""
@@ -149,7 +327,9 @@ class MoneyReader(FactReader):
             elif kind == "income" and child.dep_ == "obl" and preposition_of(child) == "у":
                 # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
                 found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
-            elif kind == "sale" and child.dep_ in ("iobj", "obl") and case_of(child) == "Dat":
+            elif (
+                kind == "sale" and child.dep_ in ("iobj", "obl", "obj") and case_of(child) == "Dat"
+            ):
                 if not preposition_of(child):
                     found += self.holders(child)
         return [s for s in found if s not in agents]
@@ -163,6 +343,8 @@ class MoneyReader(FactReader):
         if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
+            if child.dep_ == "obj" and case_of(child) == "Dat":
+                continue  # the buyer the parser took for the object: "продать «Заре» X" (147)
             if child.dep_ in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
                 if span is None and child.dep_ == "obj" and is_pronoun(child, self.lex):

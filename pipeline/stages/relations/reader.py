@@ -421,8 +421,19 @@ class ParseReader:
         subject (decision 96)."""
         if token.i in self.index.holder_at or fold(token.lemma_) not in self.lex.kind_holders:
             return []
+        named = self._name_after(token)
+        if named is not None:
+            return [named]  # "банка «Заря»": the parser hung the name elsewhere (145)
         found = self.index.named_before(token)
         return [found] if found is not None else []
+
+    def _name_after(self, kind: Token) -> Span | None:
+        """The name right after a kind noun, past an opening quote ("банка «Заря»")."""
+        i = kind.i + 1
+        while i < len(self.doc) and self.doc[i].is_quote:
+            i += 1
+        span = self.index.holder_at.get(i) if i < len(self.doc) else None
+        return span if span is not None and span.start == i else None
 
     def clause(self, trigger: Token) -> Token:
         """The verb whose clause a noun trigger belongs to ("выделить инвестиции"): two
