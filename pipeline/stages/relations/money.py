@@ -176,8 +176,16 @@ class MoneyReader(FactReader):
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             return None  # a clause of its own: "а затем купил квартиру — за X"
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
-        heads = [t for t in nouns if not (start < t.head.i < dash)]
+        dated = {i for d in self._remnant_dates(amount, start) for i in range(d.start, d.end)}
+        # a remnant of a date alone ("X в 2020 году, а в 2021 году — Y") has no holder of its
+        # own: the amount is read as its clause's (decision 162)
+        heads = [t for t in nouns if not (start < t.head.i < dash) and t.i not in dated]
         return (heads[0], start) if heads else None
+
+    def _remnant_dates(self, amount: Span, start: int) -> list[Span]:
+        number = int(self.index.sentence[amount.start])
+        dates = self.index.in_sentence("DATE", number)
+        return [d for d in dates if start < d.start and d.end <= amount.start]
 
     def _money_before(self, amount: Span, before: int) -> bool:
         return any(
@@ -212,6 +220,11 @@ class MoneyReader(FactReader):
         if kind in CLASS_TYPE and verb.pos_ == "VERB":
             for agent in agents:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
+        for date in self._remnant_dates(amount, start):  # "а «Б» в 2021 году — Y"
+            fact.date = fact.date or date
+            fact.relations.append(
+                self.relation("DATE_OF", amount, date, verb if verb is not None else remnant)
+            )
         return fact
 
     @staticmethod
