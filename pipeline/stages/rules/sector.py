@@ -88,6 +88,7 @@ NAME_HEADS = (
 )
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)?")  # "lte", "4k", "wi-fi" (folded)
 
 
 STAGES = {
@@ -97,8 +98,10 @@ STAGES = {
     "A": ".org_adjective",
     "W": ".wordform",
     "E": ".embedding",
+    "M": ".paid",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
+_PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
 _NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
@@ -135,6 +138,8 @@ class SectorRules:
         self.context_heads = frozenset(fold(w) for w in rules.context_heads)
         self.stopwords = frozenset(fold(w) for w in rules.context_stopwords)
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
+        self.payment_heads = frozenset(fold(w) for w in rules.payment_heads)
+        self.receiving = frozenset(fold(w) for w in rules.receiving_words)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -154,6 +159,7 @@ class SectorRules:
         candidates += self._elided_spans(candidates)
         candidates += self._adjective_spans(doc, norms)
         candidates += self.compounds.spans(doc, norms)
+        candidates = [c for c in candidates if not self._paid_schooling(c)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
         for match in filter_spans(candidates):
@@ -184,7 +190,7 @@ class SectorRules:
 
     def _fits(self, kind: str, match: Span) -> bool:
         if kind == "T" and _lemmas(match) in self.standalone:
-            return _genitive_phrase(match.doc, match.end) is None
+            return _object_after(match.doc, match.end) is None
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
@@ -192,7 +198,34 @@ class SectorRules:
             return not after_standalone and not _one_object(match)
         if kind == "C":
             return self._after_context_head(match)
+        if kind == "M":
+            return self._paid_for(match.doc, match.start)
         return True
+
+    def _paid_for(self, doc: Doc, start: int) -> bool:
+        """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
+        [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
+        получение образования", "занимается развитием и обучением детей". Walks back over the
+        phrase's adjectives, one coordinated noun, a receiving word and a preposition of
+        purpose to the word that governs the phrase; nothing quadratic (a few words back)."""
+        i = _previous_word(doc, start)
+        while i is not None and doc[i].pos_ == "ADJ":
+            i = _previous_word(doc, i)
+        if i is not None and doc[i].norm_ == "и":  # "развитием и обучением"
+            j = _previous_word(doc, i)
+            i = None if j is None else _previous_word(doc, j)
+        if i is not None and token_lemma(doc[i]) in self.receiving:
+            i = _previous_word(doc, i)
+        if i is not None and doc[i].norm_ in _PURPOSE:
+            i = _previous_word(doc, i)
+        return i is not None and token_lemma(doc[i]) in self.payment_heads
+
+    def _paid_schooling(self, match: Span) -> bool:
+        """A "person's schooling" negative ("получить образование") that money pays for is
+        the education sector after all (decision 156): "грант, чтобы получить образование"."""
+        if match.label_ != NEGATIVE or token_lemma(match[0]) not in self.receiving:
+            return False
+        return self._paid_for(match.doc, match.start + 1)
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -313,14 +346,29 @@ class SectorRules:
             return True
         if i is not None and match.doc[i].lower_ == "по":
             i = _previous_word(match.doc, i)
+        elif not _may_complete_name(match):
+            return False
         return i is not None and token_lemma(match.doc[i]) in self.name_heads
+
+
+def _may_complete_name(match: Span) -> bool:
+    """A name of a body or post takes its field in the genitive ("министр энергетики") or
+    after "по"; a word in another case after a name head is no part of the name: "в
+    управлении торговой сетью" (the verbal noun "управление" governs the instrumental)."""
+    case = match[0].morph.get("Case")
+    return not case or "Gen" in case
 
 
 def _phrase_matcher(nlp: Language, taxonomy: Taxonomy) -> PhraseMatcher:
     """One matcher for terms (T|id), products (P|id), context terms (C|id) and negatives, so
     the longest match wins across all of them."""
     patterns: dict[str, set[tuple[str, ...]]] = {}
-    kinds = (("T", taxonomy.terms()), ("P", taxonomy.products()), ("C", taxonomy.context_terms()))
+    kinds = (
+        ("T", taxonomy.terms()),
+        ("P", taxonomy.products()),
+        ("C", taxonomy.context_terms()),
+        ("M", taxonomy.paid_terms()),
+    )
     for kind, entries in kinds:
         for lemmas, sector_id in entries:
             patterns.setdefault(f"{kind}|{sector_id}", set()).add(tuple(fold(w) for w in lemmas))
@@ -347,6 +395,12 @@ def _sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
     return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
 
 
+def _one_word_goods(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded one-word terms and products -> sector id (the goods a hyphened tag may name)."""
+    entries = list(taxonomy.terms()) + list(taxonomy.products())
+    return {fold(lemmas[0]): sid for lemmas, sid in entries if len(lemmas) == 1}
+
+
 class _Compounds:
     """Compounds of a sector prefix and a head ("автогигант", "медиа-бизнес"), checked once
     per distinct lemma and remembered: a document holds a few hundred distinct lemmas."""
@@ -356,6 +410,7 @@ class _Compounds:
             ((fold(w.prefix), w.sector) for w in taxonomy.wordforms), key=lambda p: -len(p[0])
         )
         self.heads = frozenset(fold(h) for h in taxonomy.rules.compound_heads)
+        self.goods = _one_word_goods(taxonomy)
         self.known: dict[int, str | None] = {}  # NORM hash -> sector id or None
 
     def sector(self, lemma: str) -> str | None:
@@ -365,7 +420,15 @@ class _Compounds:
         for prefix, sector_id in self.prefixes:
             if lemma.startswith(prefix) and lemma[len(prefix) :].lstrip("-") in self.heads:
                 return sector_id
-        return None
+        return self._tagged_goods(lemma)
+
+    def _tagged_goods(self, lemma: str) -> str | None:
+        """A Latin abbreviation hyphened to goods or a term is one span of the goods' sector
+        (decision 138): "LTE-смартфон", "4K-телевизор", "GPS-навигатор"."""
+        tag, hyphen, tail = lemma.rpartition("-")
+        if not hyphen or not _LATIN_TAG.fullmatch(tag):
+            return None
+        return self.goods.get(tail)
 
     def spans(self, doc: Doc, norms: _Norms) -> list[Span]:
         strings, known, hits = doc.vocab.strings, self.known, {}
@@ -481,6 +544,14 @@ def _genitive_phrase(doc: Doc, i: int) -> Span | None:
     if end < len(doc) and doc[end].pos_ == "NOUN" and _genitive(doc[end]):
         return Span(doc, i, end + 1)
     return None
+
+
+def _object_after(doc: Doc, i: int) -> Span | None:
+    """The genitive phrase at token i, past determiners: "строительство [всех] церквей" builds
+    objects as "строительство церквей" does (guideline 47)."""
+    while i < len(doc) and doc[i].pos_ == "DET" and _genitive(doc[i]):
+        i += 1
+    return _genitive_phrase(doc, i)
 
 
 def _genitive(token) -> bool:
