@@ -140,6 +140,7 @@ class SectorRules:
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
         self.payment_heads = frozenset(fold(w) for w in rules.payment_heads)
         self.receiving = frozenset(fold(w) for w in rules.receiving_words)
+        self.object_goods = frozenset(fold(w) for w in rules.object_goods)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -195,7 +196,7 @@ class SectorRules:
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
-            return not after_standalone and not _one_object(match)
+            return not after_standalone and not _one_object(match) and not self._single(match)
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
@@ -226,6 +227,15 @@ class SectorRules:
         if match.label_ != NEGATIVE or token_lemma(match[0]) not in self.receiving:
             return False
         return self._paid_for(match.doc, match.start + 1)
+
+    def _single(self, match: Span) -> bool:
+        """A countable good in the singular with no word announcing an industry before it is
+        one object of the story ("перевернулся автобус", "угнали их автомобиль", "владельцу
+        сервера"), not the goods named in general (guideline 44)."""
+        head = match[-1]
+        if head.norm_ not in self.object_goods or "Sing" not in head.morph.get("Number"):
+            return False
+        return not self._after_context_head(match)
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
