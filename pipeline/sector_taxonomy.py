@@ -68,6 +68,8 @@ class Rules:
     # decision 156: words of paying for or providing a service, and of receiving it
     payment_heads: tuple[str, ...] = ()
     receiving_words: tuple[str, ...] = ()
+    # decisions 45, 138: heads that stay outside a term's span ("операторов [связи]")
+    outside_heads: tuple[str, ...] = ()
     # guideline 44: goods counted one by one, one object in the singular
     object_goods: tuple[str, ...] = ()
     embedding_threshold: float = 1.0

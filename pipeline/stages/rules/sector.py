@@ -85,6 +85,10 @@ NAME_HEADS = (
     "институт",
     "университет",
     "академия",
+    # the kind of a facility or a post: "пункт [морского транспорта]", "инспектор
+    # рыбоохраны" (decision 137)
+    "пункт",
+    "инспектор",
 )
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -141,6 +145,7 @@ class SectorRules:
         self.payment_heads = frozenset(fold(w) for w in rules.payment_heads)
         self.receiving = frozenset(fold(w) for w in rules.receiving_words)
         self.object_goods = frozenset(fold(w) for w in rules.object_goods)
+        self.outside_heads = frozenset(fold(w) for w in rules.outside_heads)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -186,6 +191,8 @@ class SectorRules:
         return doc
 
     def _span(self, doc: Doc, start: int, end: int, kind: str, sector_id: str) -> Span:
+        if kind == "T" and end - start > 1 and doc[start].norm_ in self.outside_heads:
+            start += 1  # "операторов [связи]": the service after its operator (decision 138)
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
