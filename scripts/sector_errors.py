@@ -121,7 +121,8 @@ def figures(counts: dict[str, int]) -> str:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"strict P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp} fp {fp} fn {fn}; bounds {counts['partial']})"
+    bounds = counts["partial"]
+    return f"strict P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp} fp {fp} fn {fn}; bounds {bounds})"
 
 
 def main() -> None:
