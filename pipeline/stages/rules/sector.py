@@ -23,8 +23,9 @@ Beyond the term lists (issue 9; configs/sectors.toml [rules], [[wordform]]), eac
 leaves its name in `_.stage` so users can filter:
 - `sector_rules` — a term of the taxonomy (above);
 - `sector_rules.product` — goods a sector makes (`products`), unless they name one object: a
-  numeral right before ("четыре автомобиля") or a name right after ("автомобиль «Славута»",
-  "смартфонов iPhone") (guideline 44);
+  numeral right before ("четыре автомобиля"), a name right after ("автомобиль «Славута»",
+  "смартфонов iPhone") (guideline 44), or a good counted one by one in the singular
+  (`object_goods`: "перевернулся автобус"; decision 157 c);
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
@@ -32,6 +33,8 @@ leaves its name in `_.stage` so users can filter:
   adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
+  word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
   centroid. It runs only at those words, only where nothing else matched.
