@@ -37,10 +37,13 @@ class Sector:
     context_terms: tuple[str, ...] = ()
     # Extra sector adjectives for the organisation-head rule (guideline 41).
     adjectives: tuple[str, ...] = ()
+    # field nouns that name the sector only where money pays for them or a body provides
+    # them ("оплата обучения"; decision 156)
+    paid_terms: tuple[str, ...] = ()
 
     def vocabulary(self) -> tuple[str, ...]:
         """Every lemma sequence that names this sector, whatever the mechanism."""
-        return self.terms + self.products + self.context_terms
+        return self.terms + self.products + self.context_terms + self.paid_terms
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,13 @@ class Rules:
     compound_heads: tuple[str, ...] = ()
     standalone_terms: tuple[str, ...] = ()
     not_sector_adjectives: tuple[str, ...] = ()
+    # decision 156: words of paying for or providing a service, and of receiving it
+    payment_heads: tuple[str, ...] = ()
+    receiving_words: tuple[str, ...] = ()
+    # decisions 45, 138: heads that stay outside a term's span ("операторов [связи]")
+    outside_heads: tuple[str, ...] = ()
+    # guideline 44: goods counted one by one, one object in the singular
+    object_goods: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 
@@ -108,6 +118,7 @@ class Taxonomy:
                 products=tuple(entry.get("products", ())),
                 context_terms=tuple(entry.get("context_terms", ())),
                 adjectives=tuple(entry.get("adjectives", ())),
+                paid_terms=tuple(entry.get("paid_terms", ())),
             )
             for entry in data.get("sector", [])
         ]
@@ -154,6 +165,11 @@ class Taxonomy:
     def context_terms(self) -> Iterator[tuple[Lemmas, str]]:
         for sector in self.sectors:
             for term in sector.context_terms:
+                yield tuple(term.split(" ")), sector.id
+
+    def paid_terms(self) -> Iterator[tuple[Lemmas, str]]:
+        for sector in self.sectors:
+            for term in sector.paid_terms:
                 yield tuple(term.split(" ")), sector.id
 
     def negatives(self) -> Iterator[Lemmas]:

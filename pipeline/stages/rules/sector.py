@@ -23,8 +23,9 @@ Beyond the term lists (issue 9; configs/sectors.toml [rules], [[wordform]]), eac
 leaves its name in `_.stage` so users can filter:
 - `sector_rules` — a term of the taxonomy (above);
 - `sector_rules.product` — goods a sector makes (`products`), unless they name one object: a
-  numeral right before ("четыре автомобиля") or a name right after ("автомобиль «Славута»",
-  "смартфонов iPhone") (guideline 44);
+  numeral right before ("четыре автомобиля"), a name right after ("автомобиль «Славута»",
+  "смартфонов iPhone") (guideline 44), or a good counted one by one in the singular
+  (`object_goods`: "перевернулся автобус"; decision 157 c);
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
@@ -32,6 +33,8 @@ leaves its name in `_.stage` so users can filter:
   adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
+  word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
   centroid. It runs only at those words, only where nothing else matched.
@@ -88,9 +91,14 @@ NAME_HEADS = (
     "институт",
     "университет",
     "академия",
+    # the kind of a facility or a post: "пункт [морского транспорта]", "инспектор
+    # рыбоохраны" (decision 137)
+    "пункт",
+    "инспектор",
 )
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)?")  # "lte", "4k", "wi-fi" (folded)
 
 
 STAGES = {
@@ -100,8 +108,10 @@ STAGES = {
     "A": ".org_adjective",
     "W": ".wordform",
     "E": ".embedding",
+    "M": ".paid",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
+_PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
 _NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
@@ -138,6 +148,10 @@ class SectorRules:
         self.context_heads = frozenset(fold(w) for w in rules.context_heads)
         self.stopwords = frozenset(fold(w) for w in rules.context_stopwords)
         self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
+        self.payment_heads = frozenset(fold(w) for w in rules.payment_heads)
+        self.receiving = frozenset(fold(w) for w in rules.receiving_words)
+        self.object_goods = frozenset(fold(w) for w in rules.object_goods)
+        self.outside_heads = frozenset(fold(w) for w in rules.outside_heads)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -157,6 +171,7 @@ class SectorRules:
         candidates += self._elided_spans(candidates)
         candidates += self._adjective_spans(doc, norms)
         candidates += self.compounds.spans(doc, norms)
+        candidates = [c for c in candidates if not self._paid_schooling(c)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
         # each match asks only the names and persons it overlaps, found by bisection
@@ -185,20 +200,58 @@ class SectorRules:
         return doc
 
     def _span(self, doc: Doc, start: int, end: int, kind: str, sector_id: str) -> Span:
+        if kind == "T" and end - start > 1 and doc[start].norm_ in self.outside_heads:
+            start += 1  # "операторов [связи]": the service after its operator (decision 138)
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
     def _fits(self, kind: str, match: Span) -> bool:
         if kind == "T" and _lemmas(match) in self.standalone:
-            return _genitive_phrase(match.doc, match.end) is None
+            return _object_after(match.doc, match.end) is None
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
-            return not after_standalone and not _one_object(match)
+            return not after_standalone and not _one_object(match) and not self._single(match)
         if kind == "C":
             return self._after_context_head(match)
+        if kind == "M":
+            return self._paid_for(match.doc, match.start)
         return True
+
+    def _paid_for(self, doc: Doc, start: int) -> bool:
+        """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
+        [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
+        получение образования", "занимается развитием и обучением детей". Walks back over the
+        phrase's adjectives, one coordinated noun, a receiving word and a preposition of
+        purpose to the word that governs the phrase; nothing quadratic (a few words back)."""
+        i = _previous_word(doc, start)
+        while i is not None and doc[i].pos_ == "ADJ":
+            i = _previous_word(doc, i)
+        if i is not None and doc[i].norm_ == "и":  # "развитием и обучением"
+            j = _previous_word(doc, i)
+            i = None if j is None else _previous_word(doc, j)
+        if i is not None and token_lemma(doc[i]) in self.receiving:
+            i = _previous_word(doc, i)
+        if i is not None and doc[i].norm_ in _PURPOSE:
+            i = _previous_word(doc, i)
+        return i is not None and token_lemma(doc[i]) in self.payment_heads
+
+    def _paid_schooling(self, match: Span) -> bool:
+        """A "person's schooling" negative ("получить образование") that money pays for is
+        the education sector after all (decision 156): "грант, чтобы получить образование"."""
+        if match.label_ != NEGATIVE or token_lemma(match[0]) not in self.receiving:
+            return False
+        return self._paid_for(match.doc, match.start + 1)
+
+    def _single(self, match: Span) -> bool:
+        """A countable good in the singular with no word announcing an industry before it is
+        one object of the story ("перевернулся автобус", "угнали их автомобиль", "владельцу
+        сервера"), not the goods named in general (guideline 44)."""
+        head = match[-1]
+        if head.norm_ not in self.object_goods or "Sing" not in head.morph.get("Number"):
+            return False
+        return not self._after_context_head(match)
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -319,14 +372,29 @@ class SectorRules:
             return True
         if i is not None and match.doc[i].lower_ == "по":
             i = _previous_word(match.doc, i)
+        elif not _may_complete_name(match):
+            return False
         return i is not None and token_lemma(match.doc[i]) in self.name_heads
+
+
+def _may_complete_name(match: Span) -> bool:
+    """A name of a body or post takes its field in the genitive ("министр энергетики") or
+    after "по"; a word in another case after a name head is no part of the name: "в
+    управлении торговой сетью" (the verbal noun "управление" governs the instrumental)."""
+    case = match[0].morph.get("Case")
+    return not case or "Gen" in case
 
 
 def _phrase_matcher(nlp: Language, taxonomy: Taxonomy) -> PhraseMatcher:
     """One matcher for terms (T|id), products (P|id), context terms (C|id) and negatives, so
     the longest match wins across all of them."""
     patterns: dict[str, set[tuple[str, ...]]] = {}
-    kinds = (("T", taxonomy.terms()), ("P", taxonomy.products()), ("C", taxonomy.context_terms()))
+    kinds = (
+        ("T", taxonomy.terms()),
+        ("P", taxonomy.products()),
+        ("C", taxonomy.context_terms()),
+        ("M", taxonomy.paid_terms()),
+    )
     for kind, entries in kinds:
         for lemmas, sector_id in entries:
             patterns.setdefault(f"{kind}|{sector_id}", set()).add(tuple(fold(w) for w in lemmas))
@@ -353,6 +421,12 @@ def _sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
     return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
 
 
+def _one_word_goods(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded one-word terms and products -> sector id (the goods a hyphened tag may name)."""
+    entries = list(taxonomy.terms()) + list(taxonomy.products())
+    return {fold(lemmas[0]): sid for lemmas, sid in entries if len(lemmas) == 1}
+
+
 class _Compounds:
     """Compounds of a sector prefix and a head ("автогигант", "медиа-бизнес"), checked once
     per distinct lemma and remembered: a document holds a few hundred distinct lemmas."""
@@ -362,6 +436,7 @@ class _Compounds:
             ((fold(w.prefix), w.sector) for w in taxonomy.wordforms), key=lambda p: -len(p[0])
         )
         self.heads = frozenset(fold(h) for h in taxonomy.rules.compound_heads)
+        self.goods = _one_word_goods(taxonomy)
         self.known: dict[int, str | None] = {}  # NORM hash -> sector id or None
 
     def sector(self, lemma: str) -> str | None:
@@ -371,7 +446,15 @@ class _Compounds:
         for prefix, sector_id in self.prefixes:
             if lemma.startswith(prefix) and lemma[len(prefix) :].lstrip("-") in self.heads:
                 return sector_id
-        return None
+        return self._tagged_goods(lemma)
+
+    def _tagged_goods(self, lemma: str) -> str | None:
+        """A Latin abbreviation hyphened to goods or a term is one span of the goods' sector
+        (decision 138): "LTE-смартфон", "4K-телевизор", "GPS-навигатор"."""
+        tag, hyphen, tail = lemma.rpartition("-")
+        if not hyphen or not _LATIN_TAG.fullmatch(tag):
+            return None
+        return self.goods.get(tail)
 
     def spans(self, doc: Doc, norms: _Norms) -> list[Span]:
         strings, known, hits = doc.vocab.strings, self.known, {}
@@ -487,6 +570,14 @@ def _genitive_phrase(doc: Doc, i: int) -> Span | None:
     if end < len(doc) and doc[end].pos_ == "NOUN" and _genitive(doc[end]):
         return Span(doc, i, end + 1)
     return None
+
+
+def _object_after(doc: Doc, i: int) -> Span | None:
+    """The genitive phrase at token i, past determiners: "строительство [всех] церквей" builds
+    objects as "строительство церквей" does (guideline 47)."""
+    while i < len(doc) and doc[i].pos_ == "DET" and _genitive(doc[i]):
+        i += 1
+    return _genitive_phrase(doc, i)
 
 
 def _genitive(token) -> bool:
