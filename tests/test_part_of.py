@@ -269,3 +269,27 @@ def test_part_of_word_apposition(nlp, text, present, absent):
     found = part_of(nlp(text))
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 153: a unit's own adjectives before a capitalised unit word are part of
+        # the part; the name without them (kept as a nested mention) makes no link
+        ("Он возглавлял исполнительный Совет ВАДА.", ("исполнительный Совет ВАДА", "ВАДА"),
+         ("Совет ВАДА", "ВАДА")),
+        # a word the tagger calls an adjective but the dictionary reads as a noun is a unit
+        # of its own, no epithet: "политбюро [центрального комитета партии]"
+        ("Министр входит в состав политбюро центрального комитета Коммунистической партии "
+         "Вьетнама.",
+         ("политбюро центрального комитета Коммунистической партии Вьетнама",
+          "центрального комитета Коммунистической партии Вьетнама"), None),
+        # look-alike: a name's own epithets before a body with no parent make no link
+        ("В выборах победила левоцентристская Демократическая партия.", None,
+         ("левоцентристская Демократическая партия", "Демократическая партия")),
+    ],
+)  # fmt: skip
+def test_part_with_its_epithets(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found

@@ -26,6 +26,8 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     starts, unless only adjectives stand before it); HEADQUARTERED_IN for a LOC inside an ORG
     name, given to the smallest ORG holding it (decisions 72, 73, 79)."""
     seat_of: dict[tuple[int, int], Span] = {}
+    links: list[Relation] = []
+    restated: dict[tuple[int, int], Span] = {}  # a name -> the same name with its epithets
     for outer in index.by_type["ORG"]:
         inner = [
             o for o in index.within("ORG", outer)
@@ -38,15 +40,41 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             if _institution_of(doc[outer.start : child.start], child, lex):
                 continue  # "Институт археологии РАН", "Академия ФСБ": its own body (123)
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
-                yield Relation("PART_OF", outer, child, "nested")
+                links.append(Relation("PART_OF", outer, child, "nested"))
+            elif child.end == outer.end and _adjectives_only(doc[outer.start : child.start]):
+                key = (child.start, child.end)
+                if key not in restated or len(outer) > len(restated[key]):
+                    restated[key] = outer
         for loc in index.within("LOC", outer):
             if outer.start < loc.start and nested_seat(outer, loc, lex):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer
+    for link in links:
+        yield _with_epithets(link, restated)
     for (start, end), org in seat_of.items():
         loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
         yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _with_epithets(link: Relation, restated: dict[tuple[int, int], Span]) -> Relation:
+    """The part is its whole name, the unit's own adjectives included: "[исполнительный
+    [Совет [ВАДА]]]" → "исполнительный Совет ВАДА" PART_OF "ВАДА", not the name without
+    them that the mention rules keep nested (decision 153)."""
+    head = link.head
+    while (head.start, head.end) in restated:
+        head = restated[(head.start, head.end)]
+    return link if head is link.head else Relation("PART_OF", head, link.tail, link.trigger)
+
+
+def _adjectives_only(words: Span) -> bool:
+    return len(words) > 0 and all(_adjective(t) for t in words)
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective for the tagger that the dictionary does not read as a noun: the tagger
+    also calls an indeclinable "политбюро" before "центрального комитета" an adjective."""
+    return token.pos_ == "ADJ" and not str(token._.tag).startswith("NOUN")
 
 
 def _institution_of(words: Span, parent: Span, lex: Lexicon) -> bool:
@@ -120,7 +148,7 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
     """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
     of body before a name describe that body, they do not make a parent of it (decision 79)."""
     return len(words) > 0 and all(
-        (t.pos_ == "ADJ" and (t.is_lower or _dictionary_adjective(t)))
+        (_adjective(t) and (t.is_lower or _dictionary_adjective(t)))
         or (t.is_lower and fold(t.lemma_) in kinds)
         for t in words
     )
