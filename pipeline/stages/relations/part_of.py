@@ -164,37 +164,80 @@ def _dictionary_adjective(token: Token) -> bool:
 
 def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     """ "«Б», дочерняя компания «А»", "подразделение «А» «Б»": the ORG right after the word (in
-    the genitive) is the parent, the ORG the phrase describes is the part."""
-    out = []
+    the genitive, maybe after its own kind: "дочерняя компания банка «А»") is the parent,
+    the ORG the phrase describes is the part (decision 155)."""
+    out, parts = [], set()
     orgs = index.by_type["ORG"]
     for k, org in enumerate(orgs):
-        words = {fold(t.lemma_) for t in doc[max(0, org.start - 3) : org.start]}
-        if not words & lex.part_of_words:
+        phrase = _descriptor_start(doc, org.start, lex.part_of_words)
+        window = doc[max(0, phrase - 3) : phrase]
+        found = [t for t in window if fold(t.lemma_) in lex.part_of_words]
+        if not found:
             continue
-        child = _described(doc, org, orgs[:k], orgs[k + 1 :])
-        if child is not None and not same_entity(child, org):
-            out.append(Relation("PART_OF", child, org, next(iter(words & lex.part_of_words))))
+        child = _described(doc, org, found[0].i, orgs[:k], orgs[k + 1 :], lex.part_of_verbs)
+        if child is None or same_entity(child, org) or (child.start, child.end) in parts:
+            continue
+        parts.add((child.start, child.end))  # one parent a part: the first name after the word
+        out.append(Relation("PART_OF", child, org, fold(found[0].lemma_)))
     return out
 
 
-def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) -> Span | None:
-    """The ORG a "дочерняя компания X" phrase stands beside (apposition on either side)."""
+def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 4) -> int:
+    """Start of the parent's own kind before its name: "дочерняя компания [банка «]А»",
+    "подразделения [российской компании] X" — lowercase genitive words and opening quotes,
+    up to the part-of word itself ("подразделения ИГ")."""
+    i = start
+    while i > 0 and start - i < reach:
+        token = doc[i - 1]
+        if fold(token.lemma_) in words:
+            break
+        if token.text in ANY_QUOTE or (token.is_lower and _genitive_word(token)):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _described(
+    doc: Doc,
+    parent: Span,
+    word: int,
+    before: list[Span],
+    after: list[Span],
+    verbs: frozenset[str],
+) -> Span | None:
+    """The ORG a "дочерняя компания X" phrase starting at `word` stands beside: in
+    apposition before it ("«Б», дочерняя компания «А»"), the subject of a linking verb
+    ("«Б» является дочерней компанией «А»", "«Б» входит в структуру «А»"), or right after
+    the parent ("подразделение «А» «Б»", "дочерняя компания «А» — «Б»")."""
     for span in reversed(before):
-        if span.end < parent.start - 5:  # sorted by start: the rest lie further back
+        if span.end < word - 5:  # sorted by start: the rest lie further back
             break
-        gap = doc[span.end : parent.start]
-        if span.end <= parent.start and len(gap) <= 5 and any(t.text in ",—–(" for t in gap):
+        gap = doc[span.end : word]
+        if span.end <= word and len(gap) <= 5 and _links(gap, verbs):
             return span
+    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE)
     for span in after:
-        if span.start > parent.end + 1:
+        if span.start > end + 2:
             break
+        if span.start < end:
+            continue  # a name nested in the parent is no part beside it
         # "подразделение «А» «Б»", "структура «А» — «Б»"; "структуры «А» и «Б»" lists two
         # parents, not a part (decision 122)
-        if span.start == parent.end or (
-            span.start == parent.end + 1 and doc[parent.end].text in "—–:"
-        ):
+        if _next_to([t.text for t in doc[end : span.start]]):
             return span
     return None
+
+
+def _next_to(gap: list[str]) -> bool:
+    """Nothing, a dash or colon, an opening quote, or both between a parent and its part."""
+    rest = gap[1:] if gap and gap[0] in ("—", "–", ":") else gap
+    return rest in ([], ["«"])
+
+
+def _links(gap: Span, verbs: frozenset[str]) -> bool:
+    """Apposition or a linking verb between a part and its part-of phrase."""
+    return any(t.text in ",—–(" or fold(t.lemma_) in verbs for t in gap)
 
 
 def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
