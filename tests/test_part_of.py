@@ -321,6 +321,9 @@ def test_unit_words_around_its_parent(nlp, text, unit, parent):
         ("Он обратился в пресс-службу «Вектора» по вопросу аккредитации.",
          "пресс-службу «Вектора» по вопросу аккредитации"),
         ("Сотрудники управления ФСБ России по Москве задержали его.", "ФСБ России по Москве"),
+        # decision 155: a party's congress is a meeting, no body and no part of the party
+        ("Делегаты собрались на Внеочередном съезде Партии зелёных.",
+         "Внеочередном съезде Партии зелёных"),
     ],
 )  # fmt: skip
 def test_unit_words_look_alikes(nlp, text, absent):

@@ -51,7 +51,8 @@ class OrgRules:
         self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
         titles = orgs_data.get("titles", {})
-        self.venues = lemma_set(titles.get("venues", []))
+        # Meetings a body holds ("съезд партии") are events, named like venues by their head.
+        self.venues = lemma_set(titles.get("venues", [])) | lemma_set(titles.get("meetings", []))
         self.field_heads = lemma_set(orgs_data.get("units", {}).get("field_heads", []))
         self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
