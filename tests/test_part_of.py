@@ -269,3 +269,111 @@ def test_part_of_word_apposition(nlp, text, present, absent):
     found = part_of(nlp(text))
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 153: a unit's own adjectives before a capitalised unit word are part of
+        # the part; the name without them (kept as a nested mention) makes no link
+        ("Он возглавлял исполнительный Совет ВАДА.", ("исполнительный Совет ВАДА", "ВАДА"),
+         ("Совет ВАДА", "ВАДА")),
+        # a word the tagger calls an adjective but the dictionary reads as a noun is a unit
+        # of its own, no epithet: "политбюро [центрального комитета партии]"
+        ("Министр входит в состав политбюро центрального комитета Коммунистической партии "
+         "Вьетнама.",
+         ("политбюро центрального комитета Коммунистической партии Вьетнама",
+          "центрального комитета Коммунистической партии Вьетнама"), None),
+        # look-alike: a name's own epithets before a body with no parent make no link
+        ("В выборах победила левоцентристская Демократическая партия.", None,
+         ("левоцентристская Демократическая партия", "Демократическая партия")),
+    ],
+)  # fmt: skip
+def test_part_with_its_epithets(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "parent"),
+    [
+        # decision 154: a compound adjective the tagger leaves without a case still agrees
+        ("Начальник главного контрольно-ревизионного управления Минфина уволился.",
+         "главного контрольно-ревизионного управления Минфина", "Минфина"),
+        # a "по" field after a body named by its field and its parent's name is the body's
+        ("Комитет Сената Канады по международным отношениям одобрил резолюцию.",
+         "Комитет Сената Канады по международным отношениям", "Сената Канады"),
+        ("Руководитель дирекции «Вектора» по радиовещанию ушёл в отставку.",
+         "дирекции «Вектора» по радиовещанию", "Вектора"),
+    ],
+)  # fmt: skip
+def test_unit_words_around_its_parent(nlp, text, unit, parent):
+    doc = nlp(text)
+    assert {unit, parent} <= orgs(doc)
+    assert (unit, parent) in part_of(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # look-alikes: a press office has no field; "по" + a place is a territory
+        ("Он обратился в пресс-службу «Вектора» по вопросу аккредитации.",
+         "пресс-службу «Вектора» по вопросу аккредитации"),
+        ("Сотрудники управления ФСБ России по Москве задержали его.", "ФСБ России по Москве"),
+        # decision 155: a party's congress is a meeting, no body and no part of the party
+        ("Делегаты собрались на Внеочередном съезде Партии зелёных.",
+         "Внеочередном съезде Партии зелёных"),
+    ],
+)  # fmt: skip
+def test_unit_words_look_alikes(nlp, text, absent):
+    assert absent not in orgs(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # decision 155: "дочерняя компания" with the parent's own kind before its name
+        ("Сделку провёл «Вектор Капитал», дочерняя компания банка «Вектор».",
+         ("Вектор Капитал", "Вектор"), None),
+        # the part after the parent past a quote and a dash
+        ("Лицензию получила дочерняя компания «Севера» — «Север Лизинг».",
+         ("Север Лизинг", "Севера"), None),
+        # the subject of a linking verb
+        ("«Вектор Капитал» является дочерней компанией «Севера».",
+         ("Вектор Капитал", "Севера"), None),
+        ("Лаборатория «Кристалл», входящая в структуру «Вектора», закрылась.",
+         ("Лаборатория «Кристалл»", "Вектора"), None),
+        # look-alikes: leaving a body is no part of it; a name nested in the parent is no
+        # part beside it
+        ("Партия «Вектор» вышла из состава коалиции «Север».", None,
+         ("Партия «Вектор»", "Север")),
+        ("Он учился в структурном подразделении Московского государственного университета.",
+         None, ("Московского государственного университета", "Московского")),
+    ],
+)  # fmt: skip
+def test_part_of_phrase(nlp, text, present, absent):
+    found = part_of(nlp(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # decisions 72 and 152: a chain links each name to its immediate parent only
+        ("Доклад подготовил Центр арабских исследований Института востоковедения РАН.",
+         {("Центр арабских исследований Института востоковедения РАН",
+           "Института востоковедения РАН"),
+          ("Института востоковедения РАН", "РАН")}),
+        ("Об этом сообщила пресс-служба Центра корейских исследований Института Дальнего "
+         "Востока РАН.",
+         {("пресс-служба Центра корейских исследований Института Дальнего Востока РАН",
+           "Центра корейских исследований Института Дальнего Востока РАН"),
+          ("Центра корейских исследований Института Дальнего Востока РАН",
+           "Института Дальнего Востока РАН"),
+          ("Института Дальнего Востока РАН", "РАН")}),
+    ],
+)  # fmt: skip
+def test_chain_links_immediate_parents(nlp, text, expected):
+    assert part_of(nlp(text)) == expected

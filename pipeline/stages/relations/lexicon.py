@@ -38,6 +38,7 @@ class Lexicon:
     unit_heads: frozenset[str] = frozenset()  # "Генассамблея и Совбез ООН" (decision 121)
     institutions: frozenset[str] = frozenset()  # "Институт археологии РАН": no PART_OF (123)
     institution_parents: frozenset[str] = frozenset()  # "школа Университета X" (123)
+    part_of_verbs: frozenset[str] = frozenset()  # "«Б» является дочерней компанией «А»" (155)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
     seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
@@ -93,6 +94,7 @@ class Lexicon:
             unit_heads=words("part_of", "unit_heads"),
             institutions=words("part_of", "institutions"),
             institution_parents=words("part_of", "institution_parents"),
+            part_of_verbs=words("part_of", "linking_verbs"),
             bare_units=frozenset(
                 tuple(fold(w) for w in phrase.split())
                 for phrase in raw.get("part_of", {}).get("bare_units", [])

@@ -26,6 +26,8 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     starts, unless only adjectives stand before it); HEADQUARTERED_IN for a LOC inside an ORG
     name, given to the smallest ORG holding it (decisions 72, 73, 79)."""
     seat_of: dict[tuple[int, int], Span] = {}
+    links: list[Relation] = []
+    restated: dict[tuple[int, int], Span] = {}  # a name -> the same name with its epithets
     for outer in index.by_type["ORG"]:
         inner = [
             o for o in index.within("ORG", outer)
@@ -38,15 +40,41 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             if _institution_of(doc[outer.start : child.start], child, lex):
                 continue  # "Институт археологии РАН", "Академия ФСБ": its own body (123)
             if not _epithets_only(doc[outer.start : child.start], lex.kind_nouns):
-                yield Relation("PART_OF", outer, child, "nested")
+                links.append(Relation("PART_OF", outer, child, "nested"))
+            elif child.end == outer.end and _adjectives_only(doc[outer.start : child.start]):
+                key = (child.start, child.end)
+                if key not in restated or len(outer) > len(restated[key]):
+                    restated[key] = outer
         for loc in index.within("LOC", outer):
             if outer.start < loc.start and nested_seat(outer, loc, lex):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer
+    for link in links:
+        yield _with_epithets(link, restated)
     for (start, end), org in seat_of.items():
         loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
         yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _with_epithets(link: Relation, restated: dict[tuple[int, int], Span]) -> Relation:
+    """The part is its whole name, the unit's own adjectives included: "[исполнительный
+    [Совет [ВАДА]]]" → "исполнительный Совет ВАДА" PART_OF "ВАДА", not the name without
+    them that the mention rules keep nested (decision 153)."""
+    head = link.head
+    while (head.start, head.end) in restated:
+        head = restated[(head.start, head.end)]
+    return link if head is link.head else Relation("PART_OF", head, link.tail, link.trigger)
+
+
+def _adjectives_only(words: Span) -> bool:
+    return len(words) > 0 and all(_adjective(t) for t in words)
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective for the tagger that the dictionary does not read as a noun: the tagger
+    also calls an indeclinable "политбюро" before "центрального комитета" an adjective."""
+    return token.pos_ == "ADJ" and not str(token._.tag).startswith("NOUN")
 
 
 def _institution_of(words: Span, parent: Span, lex: Lexicon) -> bool:
@@ -120,7 +148,7 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
     """ "левоцентристской Демократической партии", "компании Apple": adjectives and the kind
     of body before a name describe that body, they do not make a parent of it (decision 79)."""
     return len(words) > 0 and all(
-        (t.pos_ == "ADJ" and (t.is_lower or _dictionary_adjective(t)))
+        (_adjective(t) and (t.is_lower or _dictionary_adjective(t)))
         or (t.is_lower and fold(t.lemma_) in kinds)
         for t in words
     )
@@ -136,37 +164,87 @@ def _dictionary_adjective(token: Token) -> bool:
 
 def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     """ "«Б», дочерняя компания «А»", "подразделение «А» «Б»": the ORG right after the word (in
-    the genitive) is the parent, the ORG the phrase describes is the part."""
-    out = []
+    the genitive, maybe after its own kind: "дочерняя компания банка «А»") is the parent,
+    the ORG the phrase describes is the part (decision 155)."""
+    # Only names with a part-of word shortly before them, found on the NORM array in one pass.
+    words = positions(doc, lex.part_of_words)
+    if not words:
+        return []
+    near = {i + step for i in words for step in range(1, 9)}
+    out, parts = [], set()
     orgs = index.by_type["ORG"]
     for k, org in enumerate(orgs):
-        words = {fold(t.lemma_) for t in doc[max(0, org.start - 3) : org.start]}
-        if not words & lex.part_of_words:
+        if org.start not in near:
             continue
-        child = _described(doc, org, orgs[:k], orgs[k + 1 :])
-        if child is not None and not same_entity(child, org):
-            out.append(Relation("PART_OF", child, org, next(iter(words & lex.part_of_words))))
+        phrase = _descriptor_start(doc, org.start, lex.part_of_words)
+        window = doc[max(0, phrase - 3) : phrase]
+        found = [t for t in window if fold(t.lemma_) in lex.part_of_words]
+        if not found:
+            continue
+        child = _described(doc, org, found[0].i, orgs[:k], orgs[k + 1 :], lex.part_of_verbs)
+        if child is None or same_entity(child, org) or (child.start, child.end) in parts:
+            continue
+        parts.add((child.start, child.end))  # one parent a part: the first name after the word
+        out.append(Relation("PART_OF", child, org, fold(found[0].lemma_)))
     return out
 
 
-def _described(doc: Doc, parent: Span, before: list[Span], after: list[Span]) -> Span | None:
-    """The ORG a "дочерняя компания X" phrase stands beside (apposition on either side)."""
+def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 4) -> int:
+    """Start of the parent's own kind before its name: "дочерняя компания [банка «]А»",
+    "подразделения [российской компании] X" — lowercase genitive words and opening quotes,
+    up to the part-of word itself ("подразделения ИГ")."""
+    i = start
+    while i > 0 and start - i < reach:
+        token = doc[i - 1]
+        if fold(token.lemma_) in words:
+            break
+        if token.text in ANY_QUOTE or (token.is_lower and _genitive_word(token)):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _described(
+    doc: Doc,
+    parent: Span,
+    word: int,
+    before: list[Span],
+    after: list[Span],
+    verbs: frozenset[str],
+) -> Span | None:
+    """The ORG a "дочерняя компания X" phrase starting at `word` stands beside: in
+    apposition before it ("«Б», дочерняя компания «А»"), the subject of a linking verb
+    ("«Б» является дочерней компанией «А»", "«Б» входит в структуру «А»"), or right after
+    the parent ("подразделение «А» «Б»", "дочерняя компания «А» — «Б»")."""
     for span in reversed(before):
-        if span.end < parent.start - 5:  # sorted by start: the rest lie further back
+        if span.end < word - 5:  # sorted by start: the rest lie further back
             break
-        gap = doc[span.end : parent.start]
-        if span.end <= parent.start and len(gap) <= 5 and any(t.text in ",—–(" for t in gap):
+        gap = doc[span.end : word]
+        if span.end <= word and len(gap) <= 5 and _links(gap, verbs):
             return span
+    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE)
     for span in after:
-        if span.start > parent.end + 1:
+        if span.start > end + 2:
             break
+        if span.start < end:
+            continue  # a name nested in the parent is no part beside it
         # "подразделение «А» «Б»", "структура «А» — «Б»"; "структуры «А» и «Б»" lists two
         # parents, not a part (decision 122)
-        if span.start == parent.end or (
-            span.start == parent.end + 1 and doc[parent.end].text in "—–:"
-        ):
+        if _next_to([t.text for t in doc[end : span.start]]):
             return span
     return None
+
+
+def _next_to(gap: list[str]) -> bool:
+    """Nothing, a dash or colon, an opening quote, or both between a parent and its part."""
+    rest = gap[1:] if gap and gap[0] in ("—", "–", ":") else gap
+    return rest in ([], ["«"])
+
+
+def _links(gap: Span, verbs: frozenset[str]) -> bool:
+    """Apposition or a linking verb between a part and its part-of phrase."""
+    return any(t.text in ",—–(" or fold(t.lemma_) in verbs for t in gap)
 
 
 def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:

@@ -51,7 +51,9 @@ class OrgRules:
         self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
         titles = orgs_data.get("titles", {})
-        self.venues = lemma_set(titles.get("venues", []))
+        # Meetings a body holds ("съезд партии") are events, named like venues by their head.
+        self.venues = lemma_set(titles.get("venues", [])) | lemma_set(titles.get("meetings", []))
+        self.field_heads = lemma_set(orgs_data.get("units", {}).get("field_heads", []))
         self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
@@ -89,6 +91,7 @@ class OrgRules:
         spans = self._units_to_parent_end(doc, spans)
         spans = self._fields_to_outer(spans)
         spans += self._nested_bodies(doc, spans)
+        spans = self._fields_after_parent(doc, spans)
         spans += self._aliases(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
@@ -440,6 +443,32 @@ class OrgRules:
             ):
                 return self._relabel(span, span.start, po)
         return span
+
+    def _fields_after_parent(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A "по" field right after a body named by its field (`[units] field_heads`:
+        комитет, комиссия, дирекция …) and the name nested after it is the body's: "[Комитет
+        [Сената США] по международным отношениям]", "[дирекции [ВГТРК] по радиовещанию]"
+        (decision 154; guideline 95 for a field the model read into the nested name). A
+        press office has no field ("в пресс-службу МВД по вопросу аккредитации"), and a place
+        after "по" is a territory ("по Москве")."""
+        if self.grammar is None or not self.field_heads:
+            return spans
+        starts_at_end: dict[int, list[int]] = {}
+        for span in spans:
+            starts_at_end.setdefault(span.end, []).append(span.start)
+        heads, out = self.field_heads, []
+        for span in spans:
+            if span.end < len(doc) and self._field_at(doc[span.end]):
+                # the parent may end inside the closing quote: "дирекции «[Вектора]» по …"
+                quoted = starts_at_end.get(span.end - 1, []) if doc[span.end - 1].is_quote else []
+                nested = [s for s in starts_at_end[span.end] + quoted if s > span.start]
+                words = doc[span.start : min(nested)] if nested else ()
+                if any(token_lemma(t) in heads for t in words):
+                    end = self.grammar.field_end(doc, span.end)
+                    if end > span.end:
+                        span = self._relabel(span, span.start, end)
+            out.append(span)
+        return out
 
     def _nested_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A body word (`grammar.bodies`) in the genitive inside a longer name is the parent

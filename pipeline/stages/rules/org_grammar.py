@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline import models
+from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 QUOTES = set('«»„“”"')
@@ -211,7 +213,7 @@ class OrgGrammar:
                 break  # "вооружённых сил Украины": the tagger's participle (decision 124)
             if str(prev._.tag).startswith("NOUN"):
                 break  # "женщиной-руководителем разведки": a noun the tagger took for one
-            own = set(prev.morph.get("Case"))
+            own = set(prev.morph.get("Case")) or (_dictionary_cases(prev) if unit else set())
             # Nominative for accusative only for a word the dictionary reads as an adjective
             # ("высший административный суд"), not a verb the tagger took for one.
             if case and not case & own:
@@ -239,6 +241,10 @@ class OrgGrammar:
         # Bodies named alone take no "по" field: "заседание правительства по борьбе с ...".
         return end if lemma in self.bodies else self._po(doc, end)
 
+    def field_end(self, doc: Doc, end: int) -> int:
+        """End of a "по" field at `end` ("по международным отношениям"), `end` if none."""
+        return self._po(doc, end)
+
     def _po(self, doc: Doc, end: int) -> int:
         """End of a "по" field after a name; `end` when the phrase is an adverbial, read by
         its first noun past any adjectives ("по данным", "по собственному желанию",
@@ -251,6 +257,21 @@ class OrgGrammar:
 
     def _place_adjective(self, token) -> bool:
         return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
+
+
+def _dictionary_cases(token) -> set[str]:
+    """The cases the dictionary reads an adjective in when the tagger gave it none: a rare
+    compound in a unit's name ("главного организационно-инспекторского управления",
+    decision 154); for other heads the missing case still ends the name."""
+    if token.pos_ != "ADJ":
+        return set()
+    return {
+        ud
+        for parse in models.parses(token.lower_)
+        if parse.tag.POS == "ADJF"
+        for ud, oc in UD_TO_OC_CASE.items()
+        if oc in parse.tag
+    }
 
 
 def _participle(token) -> bool:
