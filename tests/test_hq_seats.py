@@ -283,3 +283,79 @@ def test_a_foreign_word_before_the_place_of_a_name(nlp):
     stands like a noun of the name (decision 80)."""
     doc = nlp("Бэкхем перешёл в клуб «Реал Мадрид».")
     assert ("Реал Мадрид", "Мадрид") in seats(doc)
+
+
+# --- session 8 (guideline 148-151) -------------------------------------------------------------
+
+
+# decision 148: doubled apostrophes around a capitalised name quote it as « » do
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ведущий радиостанции ''Говорит Москва'' ушёл в отпуск.", {("Говорит Москва", "Москва")}),
+        ("Ведущий радиостанции «Говорит Москва» ушёл в отпуск.", {("Говорит Москва", "Москва")}),
+    ],
+)
+def test_doubled_apostrophes_quote_a_name(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+def test_doubled_apostrophes_stay_out_of_the_name(nlp):
+    doc = nlp("Газета ''Вечерний Курьер'' сообщила о продаже компании ''Blue Harbor''.")
+    assert {s.text for s in doc.spans["ORG"]} == {"Вечерний Курьер", "Blue Harbor"}
+
+
+# decision 149: a place at the edge of a quoted name is its seat, whatever the other words
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Журналист телеканала «Россия сегодня» взял интервью.", {("Россия сегодня", "Россия")}),
+        ("Лидер партии «Вперёд, Италия» выступил с речью.", {("Вперёд, Италия", "Италия")}),
+        # look-alike: a topic head before the place ("друг", [seat] topic_heads)
+        ("Председатель фонда «Друзья Италии» приехал в Рим.", set()),
+    ],
+)
+def test_places_at_the_edge_of_quoted_names(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 150: a named district before its city closes a name: the district is the seat
+@pytest.mark.parametrize(
+    ("text", "org", "seat"),
+    [
+        (
+            "Глава администрации Ленинского района Казани подал в отставку.",
+            "администрации Ленинского района Казани",
+            "Ленинского района",
+        ),
+        (
+            "Суд Центрального округа Берлина рассмотрел иск.",
+            "Суд Центрального округа Берлина",
+            "Центрального округа",
+        ),
+        # look-alikes: a bare place noun only announces the place, which stays the seat
+        ("Полиция штата Миссури задержала угонщика.", "Полиция штата Миссури", "Миссури"),
+        (
+            "Глава администрации города Казани подал в отставку.",
+            "администрации города Казани",
+            "Казани",
+        ),
+    ],
+)
+def test_a_district_before_its_city(nlp, text, org, seat):
+    assert seats(nlp(text)) == {(org, seat)}
+
+
+# decision 151: a quoted name in the genitive of a noun leaves "в" + place to the noun
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вчера офис «Вектора» в Туле закрылся.", set()),
+        ("Вчера лидеры «Аль-Каиды» в Пакистане выступили с заявлением.", set()),
+        # look-alikes: a name in apposition to its noun, a name with its kind noun
+        ("Концерт прошёл в клубе «Шаги» в Москве.", {("Шаги", "Москве")}),
+        ("Компания «Вектор» в Туле наняла сто рабочих.", {("Компания «Вектор»", "Туле")}),
+    ],
+)
+def test_a_quoted_genitive_leaves_the_place_to_its_noun(nlp, text, expected):
+    assert seats(nlp(text)) == expected

@@ -26,8 +26,12 @@ from pipeline.stages.rules.org_grammar import (
     products,
     title_heads,
 )
+from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
+# "''": two apostrophes the tokenizer joined as a quote (decision 148); like '"', it opens and
+# closes, so only parity tells which.
+STRAIGHT_QUOTES = frozenset({'"', DOUBLE_APOSTROPHE})
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", **{q: q for q in sorted(STRAIGHT_QUOTES)}}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
 # Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
 LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
@@ -270,12 +274,12 @@ class OrgRules:
         opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
             t.text in CLOSE_QUOTES for t in span
         )
-        straight = sum(t.text == '"' for t in span)  # opens and closes: only parity tells
-        if straight == 1 and doc[end - 1].text == '"' and end - start > 1:
+        straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # only parity tells
+        if straight == 1 and doc[end - 1].text in STRAIGHT_QUOTES and end - start > 1:
             end -= 1
-        elif straight % 2 and end < len(doc) and doc[end].text == '"':
+        elif straight % 2 and end < len(doc) and doc[end].text in STRAIGHT_QUOTES:
             end += 1
-        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - {'"'}:
+        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - STRAIGHT_QUOTES:
             end -= 1
         if opened > 0 and end < len(doc) and doc[end].text in CLOSE_QUOTES:
             end += 1
