@@ -359,3 +359,23 @@ def test_a_district_before_its_city(nlp, text, org, seat):
 )
 def test_a_quoted_genitive_leaves_the_place_to_its_noun(nlp, text, expected):
     assert seats(nlp(text)) == expected
+
+
+# decision 150 (b): place adjectives joined by "и" before a plural name describe two bodies
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Встреча американских и советских войск состоялась.", {("советских войск", "советских")}),
+        (
+            "Представители американских и британских компаний «Альфа» и «Бета» встретились.",
+            {("Альфа", "британских")},
+        ),
+        # look-alike: a singular name is one body described both ways
+        (
+            "Лидер советской и российской рок-группы «Кино» дал концерт.",
+            {("Кино", "советской"), ("Кино", "российской")},
+        ),
+    ],
+)
+def test_coordinated_place_adjectives_before_a_plural(nlp, text, expected):
+    assert seats(nlp(text)) == expected

@@ -301,6 +301,8 @@ def _adjectives_before(
     found = []
     for token in reversed(doc[max(0, i - MAX_EPITHETS + 1) : i + 1]):
         if token.lower_ == "и":
+            if "Plur" in target.morph.get("Number"):
+                break  # "американских и советских войск": two bodies, the name is the second's
             continue
         adjective = adjectives.get(token.i)
         if not (token.is_lower or token.is_sent_start) or not (
