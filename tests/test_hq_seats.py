@@ -379,3 +379,25 @@ def test_a_quoted_genitive_leaves_the_place_to_its_noun(nlp, text, expected):
 )
 def test_coordinated_place_adjectives_before_a_plural(nlp, text, expected):
     assert seats(nlp(text)) == expected
+
+
+# decision 151 (b): a place after an office holder inside a name is the office's territory
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Представители партии президента Зимбабве объявили о победе.", set()),
+        # look-alikes: "министров" names the body's members, not an office holder's territory
+        ("Совет министров Кубы утвердил бюджет.", {("Совет министров Кубы", "Кубы")}),
+        (
+            "Пресс-служба правительства Тверской области сообщила о встрече.",
+            {("правительства Тверской области", "Тверской области")},
+        ),
+    ],
+)
+def test_a_place_after_an_office_holder(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+def test_office_nouns_come_from_the_lexicon(lex):
+    assert {"президент", "губернатор"} <= lex.office_nouns
+    assert "министр" not in lex.office_nouns  # "Совет министров Кубы" keeps its seat

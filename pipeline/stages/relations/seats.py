@@ -54,6 +54,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
+    if any(fold(t.lemma_) in lex.office_nouns for t in before):
+        return False  # "партии президента Зимбабве": the president's country (decision 151)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
