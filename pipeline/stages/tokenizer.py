@@ -111,8 +111,8 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
     and the two apostrophes of a quoting pair as one quote token (decision 148)."""
     words = _razdel_words(text)
     if DOUBLE_APOSTROPHE in text:  # the cheap filter: most texts have none
-        words = _join_apostrophes(words, _quote_apostrophes(text))
-    yield from words
+        return _join_apostrophes(words, _quote_apostrophes(text))
+    return words
 
 
 def _razdel_words(text: str) -> Iterator[tuple[int, str]]:
