@@ -748,7 +748,7 @@ def _is_adjective(token) -> bool:
 
 def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None:
     """(start, end) of the words inside a quote opening at token i, if it closes soon."""
-    if i >= len(doc) or doc[i].text not in OPEN_QUOTES:
+    if i >= len(doc) or doc[i].text not in OPEN_QUOTES or _closes_a_word(doc, i):
         return None
     for j in range(i + 1, min(len(doc), i + 2 + max_len)):
         if doc[j].text in CLOSE_QUOTES:
@@ -756,6 +756,13 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
         if doc[j].is_sent_start or "\n" in doc[j].text:
             return None
     return None
+
+
+def _closes_a_word(doc: Doc, i: int) -> bool:
+    """A doubled apostrophe glued to the word before it closes a quote ("''Вектор Групп''
+    выросли"); it never opens one (decision 148: the tokenizer joins only pairs around a
+    name)."""
+    return doc[i].text == DOUBLE_APOSTROPHE and i > 0 and not doc[i - 1].whitespace_
 
 
 def _latin_end(doc: Doc, k: int) -> int:
