@@ -326,8 +326,13 @@ def test_doubled_apostrophes_stay_out_of_the_name(nlp, text, orgs):
     [
         ("Журналист телеканала «Россия сегодня» взял интервью.", {("Россия сегодня", "Россия")}),
         ("Лидер партии «Вперёд, Италия» выступил с речью.", {("Вперёд, Италия", "Италия")}),
-        # look-alike: a topic head before the place ("друг", [seat] topic_heads)
+        # look-alikes: a topic head before the place ("друг", [seat] topic_heads); a name
+        # made of places only joins them (the seed article's dialogue)
         ("Председатель фонда «Друзья Италии» приехал в Рим.", set()),
+        (
+            "Диалог «Центральная Азия + Индия» собрался. Формат «Центральная Азия + Индия» жив.",
+            set(),
+        ),
     ],
 )
 def test_places_at_the_edge_of_quoted_names(nlp, text, expected):

@@ -480,6 +480,8 @@ def quoted_name_seats(
             continue  # the cheap filter: most names are not quoted
         start, end = words
         places = [loc for loc in index.within("LOC", org) if start <= loc.start]
+        if not places or _only_places(doc[start:end], places):
+            continue  # «Центральная Азия + Япония», «Россия — Африка»: a format of relations
         closing = next((loc for loc in places if loc.end == end), None)
         if closing is not None and _no_topic(doc[start : closing.start], lex):
             out.append(Relation("HEADQUARTERED_IN", org, closing, "quoted_name"))
@@ -506,6 +508,13 @@ def _quoted_words(doc: Doc, org: Span) -> tuple[int, int] | None:
     if end <= start or any(t.text in OPENING or t.text in QUOTES for t in doc[start:end]):
         return None
     return start, end
+
+
+def _only_places(words: Span, places: list[Span]) -> bool:
+    """Every word of the name belongs to one of its places: the name joins places ("«Россия —
+    Африка»"), it is seated in none of them."""
+    inside = {i for loc in places for i in range(loc.start, loc.end)}
+    return not any((t.is_alpha or t.like_num) and t.i not in inside for t in words)
 
 
 def _no_topic(words: Span, lex: Lexicon) -> bool:
