@@ -11,6 +11,7 @@ TEXTS = [
     "Слово",
     "«Газпром» и ПАО «Сбербанк» — 2025-12-21, 21.12.2025…  двойной  пробел\n",
     "На ЧМ-2018 и «Мисс Россия-2017», не COVID-19 и Ту-154.",
+    "Газета ''Вечерний Курьер'' и ''O'Brien Ltd'' (''Дельта''), не O''Neil.",
 ]
 
 
@@ -114,3 +115,24 @@ def test_word_shape_answers_as_spacys(seed_text):
     rng = random.Random(0)
     words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     assert [word_shape(w) for w in words] == [spacy_word_shape(w) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a pair of doubled apostrophes around a capitalised name: one quote token each
+        ("фирма ''Вектор'' в Туле", ["фирма", "''", "Вектор", "''", "в", "Туле"]),
+        ("''Blue Harbor Inc.'',", ["''", "Blue", "Harbor", "Inc", ".", "''", ","]),
+        ("(''Альфа'') и ''Бета''", ["(", "''", "Альфа", "''", ")", "и", "''", "Бета", "''"]),
+        ("журнал ''Bob's Life''", ["журнал", "''", "Bob", "'", "s", "Life", "''"]),
+        # not a quotation: italics of a lowercase phrase, a name's letter, a lone mark
+        ("в ''добром'' здравии", ["в", "'", "'", "добром", "'", "'", "здравии"]),
+        ("O''Neil и 5''", ["O", "'", "'", "Neil", "и", "5", "'", "'"]),
+        ("''Альфа и далее", ["'", "'", "Альфа", "и", "далее"]),
+        # a pair does not run across a line break; three apostrophes (bold) are no pair
+        ("''Альфа\nБета''", ["'", "'", "Альфа", "\n", "Бета", "'", "'"]),
+        ("'''Жирный''' шрифт", ["'", "'", "'", "Жирный", "'", "'", "'", "шрифт"]),
+    ],
+)
+def test_doubled_apostrophes_around_a_name_are_one_quote(tokenizer, text, words):
+    assert [t.text for t in tokenizer(text)] == words

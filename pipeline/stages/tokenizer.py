@@ -106,8 +106,16 @@ class RazdelTokenizer:
 
 def _words(text: str) -> Iterator[tuple[int, str]]:
     """razdel tokens, with a list comma split off a number ("1994, 1995" reads "1994," as one
-    token, as if it might continue as a decimal), and a year off the name it is glued to
-    ("ЧМ-2018" → "ЧМ", "-", "2018": the edition's year is a DATE, guideline decision 69)."""
+    token, as if it might continue as a decimal), a year off the name it is glued to
+    ("ЧМ-2018" → "ЧМ", "-", "2018": the edition's year is a DATE, guideline decision 69),
+    and the two apostrophes of a quoting pair as one quote token (decision 148)."""
+    words = _razdel_words(text)
+    if DOUBLE_APOSTROPHE in text:  # the cheap filter: most texts have none
+        return _join_apostrophes(words, _quote_apostrophes(text))
+    return words
+
+
+def _razdel_words(text: str) -> Iterator[tuple[int, str]]:
     for token in tokenize(text):
         word = token.text
         if len(word) > 1 and word[-1] == "," and word[:-1].isdigit():
@@ -121,6 +129,46 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
             yield token.stop - 4, word[-4:]
         else:
             yield token.start, word
+
+
+# Two apostrophes typed for a double quote (Wikinews' wiki markup, plain-text keyboards):
+# ''Samsung'', ''Wall Street Journal''. razdel splits them into two "'" tokens, which no
+# quote rule reads. A pair on one line around a capitalised name is a quotation as « » are
+# (decision 148); around a lowercase phrase it is italics ("в ''полном'' здравии"), left alone.
+DOUBLE_APOSTROPHE = "''"
+# opening after no letter ("O''Neil" is a name), closing before none
+_APOSTROPHE_PAIR = re.compile(r"(?<![\w'])''(?!')((?:[^'\n]|'(?!'))+?)(?<!')''(?![\w'])")
+
+
+def _quote_apostrophes(text: str) -> set[int]:
+    """Offsets of the doubled apostrophes that open or close a quoted capitalised name."""
+    marks = set()
+    for match in _APOSTROPHE_PAIR.finditer(text):
+        inner = match.group(1)
+        if inner[:1].isupper() and not inner[-1:].isspace():
+            marks.update((match.start(), match.end() - 2))
+    return marks
+
+
+def _join_apostrophes(
+    words: Iterator[tuple[int, str]], marks: set[int]
+) -> Iterator[tuple[int, str]]:
+    """One "''" token for each doubled apostrophe at a mark, the rest as they come."""
+    held: tuple[int, str] | None = None
+    for start, word in words:
+        if held is not None:
+            if word == "'" and start == held[0] + 1:
+                yield held[0], DOUBLE_APOSTROPHE
+                held = None
+                continue
+            yield held
+            held = None
+        if word == "'" and start in marks:
+            held = (start, word)
+        else:
+            yield start, word
+    if held is not None:
+        yield held
 
 
 # a name and a four-digit year after a hyphen: "Евро-2020"

@@ -25,6 +25,7 @@ from pipeline.stages.relations.seats import (
     coordinated_seats,
     latin_name_seats,
     name_place_seats,
+    quoted_name_seats,
     seat_after,
     seats_through_words,
 )
@@ -53,6 +54,7 @@ class RelationRules:
         relations += latin_name_seats(doc, index)
         relations += name_place_seats(doc, index, self.lex)
         relations += coordinated_seats(doc, index, relations, self.lex)
+        relations += quoted_name_seats(doc, index, relations, self.lex)
         relations += bracketed_seats(doc, index)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more

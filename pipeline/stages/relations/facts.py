@@ -46,7 +46,8 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
-CLOSING_QUOTES = frozenset("»\"”“'")  # after a name inside a longer span
+# after a name inside a longer span ("''": two apostrophes as one quote, decision 148)
+CLOSING_QUOTES = frozenset({*"»\"”“'", "''"})
 
 
 class FactReader(ParseReader):

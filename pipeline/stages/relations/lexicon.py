@@ -41,6 +41,7 @@ class Lexicon:
     part_of_verbs: frozenset[str] = frozenset()  # "«Б» является дочерней компанией «А»" (155)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
     seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
+    office_nouns: frozenset[str] = frozenset()  # "партия президента X": X is no seat (151)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
     copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
     buy: frozenset[str] = frozenset()  # "купил X за Y": the price of X, an EXPENDITURE
@@ -101,6 +102,7 @@ class Lexicon:
             ),
             mission_heads=words("seat", "mission_heads"),
             seat_nouns=words("seat", "seat_nouns"),
+            office_nouns=words("seat", "office_nouns"),
             term_nouns=words("facts", "term_nouns"),
             copulas=words("facts", "copulas"),
             buy=words("triggers", "buy"),

@@ -16,7 +16,8 @@ from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import nested_seat
 from pipeline.stages.rules.lexicon import positions
 
-ANY_QUOTE = frozenset("«»\"„“”'")  # opening or closing: a quoted name is named
+# opening or closing: a quoted name is named ("''": two apostrophes as one quote, decision 148)
+ANY_QUOTE = frozenset({*"«»\"„“”'", "''"})
 
 # --- relations from the shape of mentions (every sentence) ---------------------------------
 

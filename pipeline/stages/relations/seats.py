@@ -46,17 +46,48 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
-        return False  # "Институт Китая и современной Азии": a place mid-name is a topic
-    if any(t.text in '«»"“”„' for t in before):
+        if not _place_before_its_city(org, loc, lex):
+            return False  # "Институт Китая и современной Азии": a place mid-name is a topic
+    elif _city_of_a_place(org, loc, lex):
+        return False  # "Администрации Советского района [Уфы]": the city locates the district
+    if any(t.text in OPENING | QUOTES for t in before):
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
+    if any(fold(t.lemma_) in lex.office_nouns for t in before):
+        return False  # "партии президента Зимбабве": the president's country (decision 151)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
         or "Part" in t.morph.get("VerbForm")  # "вооружённых сил Украины" (decision 124)
         for t in before
     )
+
+
+def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A named district or county whose city closes the name: "Администрации [Советского
+    района] Уфы", "Федеральный суд [Южного округа] Нью-Йорка" — the district is the seat, the
+    city only says where the district is (decision 150). The place ends in a place noun and
+    one to three capitalised words close the name."""
+    rest = [t for t in org.doc[loc.end : org.end] if t.text not in CLOSING]
+    return (
+        fold(loc[-1].lemma_) in lex.place_nouns
+        and 0 < len(rest) <= 3
+        and all(t.is_title or t.text == "-" for t in rest)
+    )
+
+
+def _city_of_a_place(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """The place closing a name right after a named district's place noun ("Советского
+    района Уфы"); not after a bare place noun ("полиция штата Миссури", "Прокуратура города
+    Павия": the noun only announces the place)."""
+    doc, i = org.doc, loc.start - 1
+    if i <= org.start or fold(doc[i].lemma_) not in lex.place_nouns:
+        return False
+    j = i - 1
+    while j > org.start and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j -= 1  # "Западного административного округа Москвы"
+    return j >= org.start and doc[j].pos_ == "ADJ" and doc[j].is_title
 
 
 def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -93,7 +124,24 @@ def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
     before, first = doc[org.start - 1], org[0]
     if fold(before.lemma_) in lex.seat_nouns:
         return False
-    return before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1
+    if before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1:
+        return True
+    return _quoted_genitive_of_a_noun(doc, org)
+
+
+def _quoted_genitive_of_a_noun(doc: Doc, org: Span) -> bool:
+    """ "лидеры «Аль-Кайды» в Пакистане", "офис «Вектора» в Туле": a quoted name in the
+    genitive of a lowercase noun before its quote, as an abbreviation (decision 151); a name
+    in apposition agrees with its noun ("в клубе «Шаги» в Москве") and keeps its seat."""
+    i = org.start - 1
+    if i < 1 or doc[i].text not in OPENING:
+        return False
+    noun = doc[i - 1]
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return False
+    word = next((t for t in org if t.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+    own = set(noun.morph.get("Case"))
+    return word is not None and case_of(word) == "Gen" and "Gen" not in own
 
 
 def _attached_to(doc: Doc, org: Span, lex: Lexicon) -> bool:
@@ -255,6 +303,8 @@ def _adjectives_before(
     found = []
     for token in reversed(doc[max(0, i - MAX_EPITHETS + 1) : i + 1]):
         if token.lower_ == "и":
+            if "Plur" in target.morph.get("Number"):
+                break  # "американских и советских войск": two bodies, the name is the second's
             continue
         adjective = adjectives.get(token.i)
         if not (token.is_lower or token.is_sent_start) or not (
@@ -409,3 +459,64 @@ def _same_case(a: Span, b: Span) -> bool:
     first = [next((t for t in s if t.pos_ in ("NOUN", "PROPN")), s[0]) for s in (a, b)]
     cases = [set(t.morph.get("Case")) for t in first]
     return not (cases[0] and cases[1]) or bool(cases[0] & cases[1])
+
+
+# --- a place at the edge of a quoted name (guideline 149) -------------------------------------
+
+
+def quoted_name_seats(
+    doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
+) -> list[Relation]:
+    """ "«Говорит Москва»", "«Россия сегодня»", "«Вперёд, Италия»", "«Объединение за Мали»": a
+    LOC that opens or closes a quoted name is its seat whatever the name's other words are
+    (decision 149), for a name that has no seat yet."""
+    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    out = []
+    for org in index.by_type["ORG"]:
+        if (org.start, org.end) in seated or is_mission(org, lex):
+            continue
+        words = _quoted_words(doc, org)
+        if words is None:
+            continue  # the cheap filter: most names are not quoted
+        start, end = words
+        places = [loc for loc in index.within("LOC", org) if start <= loc.start]
+        if not places or _only_places(doc[start:end], places):
+            continue  # «Центральная Азия + Япония», «Россия — Африка»: a format of relations
+        closing = next((loc for loc in places if loc.end == end), None)
+        if closing is not None and _no_topic(doc[start : closing.start], lex):
+            out.append(Relation("HEADQUARTERED_IN", org, closing, "quoted_name"))
+            continue
+        opening = next((loc for loc in places if loc.start == start and loc.end < end), None)
+        if opening is not None:
+            out.append(Relation("HEADQUARTERED_IN", org, opening, "quoted_name"))
+    return out
+
+
+def _quoted_words(doc: Doc, org: Span) -> tuple[int, int] | None:
+    """The bounds of the name's words when the mention is one quoted name, quotes inside or
+    right outside it: a kind noun in the mention ("Диалог «Азия»") makes the words a topic,
+    and a quote among the words leaves the bounds unknown."""
+    start, end = org.start, org.end
+    if doc[start].text in OPENING:
+        start += 1
+    elif start == 0 or doc[start - 1].text not in OPENING:
+        return None
+    if doc[end - 1].text in QUOTES:
+        end -= 1
+    elif end >= len(doc) or doc[end].text not in QUOTES:
+        return None
+    if end <= start or any(t.text in OPENING or t.text in QUOTES for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def _only_places(words: Span, places: list[Span]) -> bool:
+    """Every word of the name belongs to one of its places: the name joins places ("«Россия —
+    Африка»"), it is seated in none of them."""
+    inside = {i for loc in places for i in range(loc.start, loc.end)}
+    return not any((t.is_alpha or t.like_num) and t.i not in inside for t in words)
+
+
+def _no_topic(words: Span, lex: Lexicon) -> bool:
+    """No word before the place names what the body studies or befriends ("«Друзья Мали»")."""
+    return not any(fold(t.lemma_) in lex.topic_heads for t in words)

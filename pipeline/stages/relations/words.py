@@ -10,9 +10,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.mentions import anchor
+from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-CLOSING = frozenset('»"“”)')
-QUOTES = frozenset('»"“”')  # closing quotes only: a bracketed name is not quoted
+# "''": two apostrophes the tokenizer joined as a quote (decision 148)
+CLOSING = frozenset({*'»"“”)', DOUBLE_APOSTROPHE})
+QUOTES = frozenset({*'»"“”', DOUBLE_APOSTROPHE})  # closing quotes only: a bracket is no quote
 
 
 def skip_closing(doc: Doc, i: int) -> int:
@@ -31,7 +33,7 @@ def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
     return i
 
 
-OPENING = frozenset('«"“„')
+OPENING = frozenset({*'«"“„', DOUBLE_APOSTROPHE})
 
 
 def under_other(own: Token, top: Token, others: set[int]) -> bool:

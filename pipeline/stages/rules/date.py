@@ -33,6 +33,7 @@ from pipeline.normalize import timex as timex_values
 from pipeline.schema import DateValue
 from pipeline.stages.rules import timex
 from pipeline.stages.rules.base import add_spans, load_lexicon, make_span
+from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
 LABEL = "DATE"
 
@@ -157,8 +158,8 @@ _DATE_LIKE, _TRIGGER = 1, 2
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that, touching a date without a space, make it part of a URL, file name or code.
 _URLISH = set("/_=&?#+")
-_OPEN_QUOTES = set('«„“"')
-_CLOSE_QUOTES = set('»“”"')
+_OPEN_QUOTES = {*'«„“"', DOUBLE_APOSTROPHE}  # "''": decision 148
+_CLOSE_QUOTES = {*'»“”"', DOUBLE_APOSTROPHE}
 
 
 def expand(rule: str) -> list[list[str]]:

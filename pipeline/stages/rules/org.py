@@ -26,8 +26,12 @@ from pipeline.stages.rules.org_grammar import (
     products,
     title_heads,
 )
+from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-OPEN_QUOTES = {"«": "»", "„": "“", '"': '"', "“": "”"}
+# "''": two apostrophes the tokenizer joined as a quote (decision 148); like '"', it opens and
+# closes, so only parity tells which.
+STRAIGHT_QUOTES = frozenset({'"', DOUBLE_APOSTROPHE})
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", **{q: q for q in sorted(STRAIGHT_QUOTES)}}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
 # Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
 LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
@@ -273,12 +277,12 @@ class OrgRules:
         opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
             t.text in CLOSE_QUOTES for t in span
         )
-        straight = sum(t.text == '"' for t in span)  # opens and closes: only parity tells
-        if straight == 1 and doc[end - 1].text == '"' and end - start > 1:
+        straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # only parity tells
+        if straight == 1 and doc[end - 1].text in STRAIGHT_QUOTES and end - start > 1:
             end -= 1
-        elif straight % 2 and end < len(doc) and doc[end].text == '"':
+        elif straight % 2 and end < len(doc) and doc[end].text in STRAIGHT_QUOTES:
             end += 1
-        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - {'"'}:
+        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - STRAIGHT_QUOTES:
             end -= 1
         if opened > 0 and end < len(doc) and doc[end].text in CLOSE_QUOTES:
             end += 1
@@ -773,7 +777,7 @@ def _is_adjective(token) -> bool:
 
 def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None:
     """(start, end) of the words inside a quote opening at token i, if it closes soon."""
-    if i >= len(doc) or doc[i].text not in OPEN_QUOTES:
+    if i >= len(doc) or doc[i].text not in OPEN_QUOTES or _closes_a_word(doc, i):
         return None
     for j in range(i + 1, min(len(doc), i + 2 + max_len)):
         if doc[j].text in CLOSE_QUOTES:
@@ -781,6 +785,13 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
         if doc[j].is_sent_start or "\n" in doc[j].text:
             return None
     return None
+
+
+def _closes_a_word(doc: Doc, i: int) -> bool:
+    """A doubled apostrophe glued to the word before it closes a quote ("''Вектор Групп''
+    выросли"); it never opens one (decision 148: the tokenizer joins only pairs around a
+    name)."""
+    return doc[i].text == DOUBLE_APOSTROPHE and i > 0 and not doc[i - 1].whitespace_
 
 
 def _latin_end(doc: Doc, k: int) -> int:

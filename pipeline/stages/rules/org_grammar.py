@@ -24,8 +24,9 @@ from spacy.tokens import Doc, Span
 from pipeline import models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-QUOTES = set('«»„“”"')
+QUOTES = {*'«»„“”"', DOUBLE_APOSTROPHE}  # "''": decision 148
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 8  # words of a "по" complement, coordinated parts included
 LIST_WORDS = (",", "и")  # joining coordinated parts of a "по" field
