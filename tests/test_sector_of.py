@@ -1,0 +1,53 @@
+"""SECTOR_OF through relative clauses, fields of activity, "как" predicates and names with a
+preposition of their own (guideline 164-166), table-driven over invented sentences, each
+class with the look-alike that must not link."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def sector_of(doc) -> set[tuple[str, str]]:
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "SECTOR_OF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause whose subject is "который" says what the company does (164)
+        (
+            "Компания «Орбита», которая занимается строительством дорог, получила заказ.",
+            {("Компания «Орбита»", "строительством дорог")},
+        ),
+        (
+            "Грант получила фирма «Полюс», которая производит удобрения.",
+            {("Полюс", "удобрения")},
+        ),
+        # the field noun between the word of activity and the sector (164)
+        (
+            "Инвестор создал фонд «Вектор», работающий на рынке недвижимости.",
+            {("Вектор", "недвижимости")},
+        ),
+        (
+            "Компания «Орбита» работает в сфере строительства.",
+            {("Орбита", "строительства")},
+        ),
+        # the noun after "как" says what the subject is (165)
+        (
+            "Компания «Вектор» была основана в 1998 году и создавалась как нефтяная компания.",
+            {("Вектор", "нефтяная компания")},
+        ),
+        # look-alikes: "как и" compares, "с" names a partner, "которую" is the object
+        ("Банк «Вектор», как и нефтяные компании, снизил расходы.", set()),
+        ("Банк «Вектор», который работает с нефтяными компаниями, выдал кредит.", set()),
+        ("Банк «Вектор» работает с нефтяными компаниями.", set()),
+        ("Компания «Орбита», которую строительная фирма купила, закрылась.", set()),
+        # a name with its own preposition is not in apposition to the noun before it (166)
+        (
+            "Он работал в нефтяной компании «Вектор», затем — в шведской «Орбите».",
+            {("Вектор", "нефтяной компании")},
+        ),
+    ],
+)
+def test_sector_of_activity_clauses(nlp, text, expected):
+    assert sector_of(nlp(text)) == expected
