@@ -1,6 +1,6 @@
 """SECTOR_OF through relative clauses, fields of activity, "как" predicates and names with a
-preposition of their own (guideline 164-166), table-driven over invented sentences, each
-class with the look-alike that must not link."""
+preposition of their own (guideline 164-166), and AMOUNT_OF across a contrasting "а" (167);
+table-driven over invented sentences, each class with the look-alike that must not link."""
 
 from __future__ import annotations
 
@@ -47,7 +47,35 @@ def sector_of(doc) -> set[tuple[str, str]]:
             "Он работал в нефтяной компании «Вектор», затем — в шведской «Орбите».",
             {("Вектор", "нефтяной компании")},
         ),
+        # but a name after "от" is the maker of the goods before it
+        ("Клиентам предложили платный хостинг от Yahoo.", {("Yahoo", "хостинг")}),
     ],
 )
 def test_sector_of_activity_clauses(nlp, text, expected):
     assert sector_of(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contrasting "а" between sector and amount: two clauses, the second's verb left
+        # out (decision 167); "а также" adds to the same clause
+        (
+            "Расходы на строительство дорог составят 5 млрд рублей, а на образование — "
+            "2 млрд рублей.",
+            {("5 млрд рублей", "строительство дорог")},
+        ),
+        (
+            "Инвестиции в нефтепереработку составят 5 млрд рублей, а затраты банка «Вектор» — "
+            "2 млрд рублей и ещё 1 млрд рублей на ремонт.",
+            {("5 млрд рублей", "нефтепереработку")},
+        ),
+        (
+            "Компания вложит 5 млрд рублей в строительство дорог, а также в образование.",
+            {("5 млрд рублей", "строительство дорог"), ("5 млрд рублей", "образование")},
+        ),
+    ],
+)
+def test_amount_of_not_across_a_contrast(nlp, text, expected):
+    found = {(r.head.text, r.tail.text) for r in nlp(text)._.relations if r.type == "AMOUNT_OF"}
+    assert found == expected

@@ -75,6 +75,8 @@ class FactReader(ParseReader):
         for sector in self.index.in_sentence("SECTOR", number):
             if self.describes_org(sector):
                 continue  # the sector of an organisation named beside it, not of the deal
+            if self.contrasted_away(sector, amount):
+                continue
             if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
@@ -130,6 +132,18 @@ class FactReader(ParseReader):
             token = token.head
             if token.i in targets:
                 return True
+        return False
+
+    def contrasted_away(self, sector: Span, amount: Span) -> bool:
+        """A contrasting "а" between a sector and an amount puts them in two clauses: the
+        clause "а" opens often leaves its verb out ("затраты на X составят Y, а затраты «Б» —
+        Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
+        the first clause (decision 167). "а также" adds to the same clause."""
+        for t in self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]:
+            if t.lower_ == "а" and t.pos_ == "CCONJ":
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if after is None or after.lower_ not in ("также", "и"):
+                    return True
         return False
 
     def money_heads(self) -> set[int]:
@@ -510,12 +524,11 @@ class FactReader(ParseReader):
     def _sector_words(self, head: Token) -> list[Token]:
         """The words beside an ORG's name that may name its sector, in the order they are
         linked: a descriptor above the name, a descriptor in apposition to it, a verb or
-        participle of its activity, the SECTOR noun it names (decision 114). A name with a
-        preposition of its own between it and the word above it is a phrase of its own,
-        whatever the parser hung it on ("в нефтяной компании «А», затем — в «Б»", 166)."""
-        if head.dep_ in DESCRIBED and any(
-            c.dep_ == "case" and head.head.i < c.i < head.i for c in head.children
-        ):
+        participle of its activity, the SECTOR noun it names (decision 114). A name that
+        repeats the preposition of the phrase above it is a phrase of its own, whatever the
+        parser hung it on ("в нефтяной компании «А», затем — в «Б»", 166), unlike "хостинг от
+        «Б»" (the maker of the goods)."""
+        if self._parallel(head):
             return self._appositions(head) + self._activity_words(head)
         return (
             self._descriptor_above(head)
@@ -523,6 +536,17 @@ class FactReader(ParseReader):
             + self._activity_words(head)
             + self._sector_noun(head)
         )
+
+    @staticmethod
+    def _parallel(head: Token) -> bool:
+        """The name's own preposition, between it and its head, is its head phrase's too."""
+        if head.dep_ not in DESCRIBED or head.head.i == head.i:
+            return False
+        own = [c for c in head.children if c.dep_ == "case" and head.head.i < c.i < head.i]
+        up = head.head
+        while up.dep_ in ("appos", "flat:name", "conj") and up.head.i != up.i:
+            up = up.head  # "в компании «А», затем — в «Б»": «Б» hangs on «А»
+        return bool(own) and fold(own[0].lemma_) == preposition_of(up)
 
     def _descriptor_above(self, head: Token) -> list[Token]:
         """ "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
