@@ -79,3 +79,41 @@ def test_sector_of_activity_clauses(nlp, text, expected):
 def test_amount_of_not_across_a_contrast(nlp, text, expected):
     found = {(r.head.text, r.tail.text) for r in nlp(text)._.relations if r.type == "AMOUNT_OF"}
     assert found == expected
+
+
+# "Она получила грант в 50 тыс. долларов на оплату обучения": the parser hangs the
+# abbreviation's dot outside the amount, and the purpose on the noun the amount measures
+WORDS = ["Она", "получила", "грант", "в", "50", "тыс", ".", "долларов", "на", "оплату"]
+WORDS += ["обучения", "."]
+POS = ["PRON", "VERB", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "NOUN", "ADP", "NOUN", "NOUN"]
+POS += ["PUNCT"]
+DEPS = ["nsubj", "ROOT", "obj", "case", "nummod", "nummod:gov", "punct", "nmod", "case"]
+DEPS += ["nmod", "nmod", "punct"]
+
+
+@pytest.mark.parametrize(
+    ("amount_head", "purpose_head", "linked"),
+    [
+        (2, 2, True),  # "грант в X на оплату обучения": the noun X measures (167)
+        (1, 2, False),  # the amount on the verb, the purpose on the object: another phrase
+        (2, 1, True),  # the purpose on the trigger itself, as before
+    ],
+)
+def test_amount_of_through_the_noun_the_amount_measures(nlp, amount_head, purpose_head, linked):
+    from pathlib import Path
+
+    from spacy.tokens import Doc, Span
+
+    from pipeline.stages.relations.facts import FactReader
+    from pipeline.stages.relations.lexicon import Lexicon
+    from pipeline.stages.relations.mentions import MentionIndex, anchor
+
+    heads = [1, 1, 1, 7, 5, 7, 1, amount_head, 9, purpose_head, 9, 1]
+    doc = Doc(nlp.vocab, words=WORDS, heads=heads, deps=DEPS, pos=POS)
+    doc.spans["AMOUNT"] = [Span(doc, 4, 8, label="AMOUNT")]
+    doc.spans["SECTOR"] = [Span(doc, 10, 11, label="SECTOR")]
+    (amount,), (sector,) = doc.spans["AMOUNT"], doc.spans["SECTOR"]
+    assert anchor(amount).text == "долларов"  # not the dot the parser hung outside
+    lex = Lexicon.load(str(Path(__file__).parents[1] / "configs/lexicons/relations.toml"))
+    reader = FactReader(doc, MentionIndex(doc, lex.pronouns), lex)
+    assert reader.on_trigger(sector, doc[1], amount) is linked

@@ -124,6 +124,8 @@ class FactReader(ParseReader):
         token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
         # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
         targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
+        if own.dep_ == "nmod" and own.head.pos_ == "NOUN":
+            targets.add(own.head.i)  # "грант в X на оплату обучения": the noun X measures (167)
         for step in range(2):
             if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
                 return False
