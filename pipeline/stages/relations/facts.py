@@ -50,6 +50,12 @@ DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 CLOSING_QUOTES = frozenset({*"»\"”“'", "''"})
 
 
+def relative_subject(verb: Token) -> bool:
+    """A relative clause whose subject is "который": it says what the noun it hangs on does
+    ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
+    return any(c.dep_.startswith("nsubj") and fold(c.lemma_) == "который" for c in verb.children)
+
+
 class FactReader(ParseReader):
     """Dates, sectors, deal objects and places of a fact, on top of the holder reading."""
 
@@ -70,6 +76,8 @@ class FactReader(ParseReader):
         for sector in self.index.in_sentence("SECTOR", number):
             if self.describes_org(sector):
                 continue  # the sector of an organisation named beside it, not of the deal
+            if self.contrasted_away(sector, amount):
+                continue
             if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
@@ -117,6 +125,8 @@ class FactReader(ParseReader):
         token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
         # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
         targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
+        if own.dep_ == "nmod" and own.head.pos_ == "NOUN":
+            targets.add(own.head.i)  # "грант в X на оплату обучения": the noun X measures (167)
         for step in range(2):
             if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
                 return False
@@ -125,6 +135,18 @@ class FactReader(ParseReader):
             token = token.head
             if token.i in targets:
                 return True
+        return False
+
+    def contrasted_away(self, sector: Span, amount: Span) -> bool:
+        """A contrasting "а" between a sector and an amount puts them in two clauses: the
+        clause "а" opens often leaves its verb out ("затраты на X составят Y, а затраты «Б» —
+        Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
+        the first clause (decision 167). "а также" adds to the same clause."""
+        for t in self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]:
+            if t.lower_ == "а" and t.pos_ == "CCONJ":
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if after is None or after.lower_ not in ("также", "и"):
+                    return True
         return False
 
     def money_heads(self) -> set[int]:
@@ -374,7 +396,7 @@ class FactReader(ParseReader):
                 for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
                     if overlaps(sector, org):
                         continue
-                    if not (beside(sector, word) or (loose and reaches(sector, word))):
+                    if not self._ties(sector, word, loose):
                         continue
                     fact = facts.get(word.i) or self.new_fact(word)
                     facts[word.i] = fact
@@ -391,6 +413,24 @@ class FactReader(ParseReader):
             fact.date = linked[0] if linked else None
             fact.location = self.location(top, [fact.agent] if fact.agent else [])
         return list(facts.values())
+
+    def _ties(self, sector: Span, word: Token, loose: bool) -> bool:
+        """The grammar ties the SECTOR to the word that says what the ORG is or does: the
+        word itself or its modifier, a noun phrase under a predicate (`loose`), or the field
+        noun under a word of activity ("работающий на рынке инвестиций", decision 164). "с" +
+        a noun under a verb is a partner or client ("работает с нефтяными компаниями")."""
+        head = sector_head(sector)
+        if word.pos_ == "VERB" and head.head.i == word.i and preposition_of(head) in ("с", "со"):
+            return False
+        if beside(sector, word) or (loose and reaches(sector, word)):
+            return True
+        field = head.head
+        return (
+            head.dep_ == "nmod"
+            and fold(field.lemma_) in self.lex.field_nouns
+            and field.head.i == word.i
+            and field.dep_ in ("obl", "nmod")
+        )
 
     def _own_name(self, org: Span, head: Token) -> bool:
         """The ORG is read as a name of its own: the largest one over its words, or the name
@@ -424,13 +464,27 @@ class FactReader(ParseReader):
         subject = first
         if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
             subject = subject.head  # "компания «А» — один из лидеров"
-        if subject.dep_ == "nsubj" and subject.head.i != subject.i:
-            words += self._predicates(subject.head)
-            words += self._holdings(subject.head)
+        if subject.dep_ in ("nsubj", "nsubj:pass") and subject.head.i != subject.i:
+            for verb in self._shared_subject(subject.head):
+                words += self._predicates(verb)
+                words += self._holdings(verb)
         # "сельскохозяйственными активами «Вектора»", "активами компании «А»" (decision 134)
         if subject.dep_ == "nmod" and fold(subject.head.lemma_) in self.lex.holding_nouns:
             words.append(subject.head)
         return words
+
+    @staticmethod
+    def _shared_subject(verb: Token) -> list[Token]:
+        """The verb and the verbs coordinated with it that have no subject of their own: they
+        say something of the same subject ("была запущена в 2004 году и создавалась как
+        социальная сеть", decision 165)."""
+        return [verb] + [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_.startswith("nsubj") for g in c.children)
+        ]
 
     def _holdings(self, verb: Token) -> list[Token]:
         """The holding nouns a verb of holding takes as its object ("владеет активами в X",
@@ -443,7 +497,12 @@ class FactReader(ParseReader):
 
     def _predicates(self, verb: Token) -> list[Token]:
         """What a subject is said to be: the predicate noun of "являться", "стать",
-        "превратиться в", "считаться"; for a nominal predicate "один из X", X."""
+        "превратиться в", "считаться"; for a nominal predicate "один из X", X; the noun after
+        "как" ("создавалась как социальная сеть", "известна как производитель удобрений",
+        decision 165), not after "как и", which compares it with others."""
+        alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "как"]
+        if alike:
+            return alike
         if fold(verb.lemma_) in self.lex.copulas:
             return [
                 c
@@ -456,16 +515,41 @@ class FactReader(ParseReader):
             return among or [verb]
         return []
 
+    def _as(self, noun: Token) -> str:
+        """ "как" when the noun follows "как" (what the subject is), "как и" when it follows
+        "как и" (others it is compared with, decision 165), else ""."""
+        marker = next((c for c in noun.children if c.dep_ in ("case", "mark")), None)
+        if marker is None or fold(marker.lemma_) != "как":
+            return ""
+        after = self.doc[marker.i + 1] if marker.i + 1 < len(self.doc) else None
+        return "как и" if after is not None and fold(after.lemma_) == "и" else "как"
+
     def _sector_words(self, head: Token) -> list[Token]:
         """The words beside an ORG's name that may name its sector, in the order they are
         linked: a descriptor above the name, a descriptor in apposition to it, a verb or
-        participle of its activity, the SECTOR noun it names (decision 114)."""
+        participle of its activity, the SECTOR noun it names (decision 114). A name that
+        repeats the preposition of the phrase above it is a phrase of its own, whatever the
+        parser hung it on ("в нефтяной компании «А», затем — в «Б»", 166), unlike "хостинг от
+        «Б»" (the maker of the goods)."""
+        if self._parallel(head):
+            return self._appositions(head) + self._activity_words(head)
         return (
             self._descriptor_above(head)
             + self._appositions(head)
             + self._activity_words(head)
             + self._sector_noun(head)
         )
+
+    @staticmethod
+    def _parallel(head: Token) -> bool:
+        """The name's own preposition, between it and its head, is its head phrase's too."""
+        if head.dep_ not in DESCRIBED or head.head.i == head.i:
+            return False
+        own = [c for c in head.children if c.dep_ == "case" and head.head.i < c.i < head.i]
+        up = head.head
+        while up.dep_ in ("appos", "flat:name", "conj") and up.head.i != up.i:
+            up = up.head  # "в компании «А», затем — в «Б»": «Б» hangs on «А»
+        return bool(own) and fold(own[0].lemma_) == preposition_of(up)
 
     def _descriptor_above(self, head: Token) -> list[Token]:
         """ "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
@@ -490,7 +574,9 @@ class FactReader(ParseReader):
         return [
             child
             for child in head.children
-            if child.dep_ == "appos" and fold(child.lemma_) in self.lex.sector_words
+            if child.dep_ == "appos"
+            and fold(child.lemma_) in self.lex.sector_words
+            and self._as(child) != "как и"  # "«А», как и нефтяные компании, …" (165)
         ]
 
     def _activity_words(self, head: Token) -> list[Token]:
@@ -508,7 +594,8 @@ class FactReader(ParseReader):
             words += [
                 c
                 for c in noun.children
-                if c.dep_ == "acl" and fold(c.lemma_) in self.lex.sector_words
+                if fold(c.lemma_) in self.lex.sector_words
+                and (c.dep_ == "acl" or (c.dep_ == "acl:relcl" and relative_subject(c)))
             ]
         return words
 

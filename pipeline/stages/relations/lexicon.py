@@ -49,6 +49,7 @@ class Lexicon:
     order_verbs: frozenset[str] = frozenset()  # "мэр распорядился выплатить": not the mayor's
     holding_verbs: frozenset[str] = frozenset()  # "владеет активами в X": SECTOR_OF (134)
     holding_nouns: frozenset[str] = frozenset()  # "актив" (134)
+    field_nouns: frozenset[str] = frozenset()  # "работает на рынке X": SECTOR_OF (164)
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
@@ -110,6 +111,7 @@ class Lexicon:
             order_verbs=words("agents", "order_verbs"),
             holding_verbs=words("facts", "holding_verbs"),
             holding_nouns=words("facts", "holding_nouns"),
+            field_nouns=words("facts", "field_nouns"),
             beneficiary_prepositions=words("agents", "beneficiary_prepositions"),
             having_verbs=words("agents", "having_verbs"),
             fine_nouns=words("facts", "fine_nouns"),

@@ -249,6 +249,8 @@ def anchor(span: Span) -> Token:
     for token in span:
         if token.is_space:  # "12,5\xa0млн": a no-break space is a token the parser never sees
             continue
+        if token.is_punct and token.i + 1 < span.end:
+            continue  # "50 тыс. долларов": the parser may hang an abbreviation's dot outside
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
             return token
     return span[0]
