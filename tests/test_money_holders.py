@@ -429,12 +429,12 @@ def test_topic_needs_to_open_the_sentence(nlp):
 # decision 147: a currency sign parses as its word; a dative the parser calls an object is
 # the buyer, not the thing sold
 def test_currency_sign_amount_and_dative_buyer(nlp):
-    text = "Клуб «Вектор» надеется продать «Заре» полузащитника Ивана Сидорова за £22 млн."
+    text = "Клуб «Вектор» надеется продать «Заре» полузащитника Ивана Сидорова за £18 млн."
     links = money_links(nlp(text))
     assert {
-        ("INCOME", "Клуб «Вектор»", "£22 млн"),
-        ("EXPENDITURE", "Заре", "£22 млн"),
-        ("PRICE_OF", "Ивана Сидорова", "£22 млн"),
+        ("INCOME", "Клуб «Вектор»", "£18 млн"),
+        ("EXPENDITURE", "Заре", "£18 млн"),
+        ("PRICE_OF", "Ивана Сидорова", "£18 млн"),
     } <= links
 
 

@@ -35,10 +35,12 @@ class SlovnetNER(BatchTagger):
 
     def _tag(self, docs: list[Doc]) -> None:
         texts = [doc_words(doc) for doc in docs]
+        # a Doc of whitespace only has one empty segment, which the model cannot take
         segments = [
             (d, start, end)
             for d, w in enumerate(texts)
             for start, end in segment_bounds(w.sentence_starts, len(w.positions), self.max_tokens)
+            if end > start
         ]
         lengths = [end - start for _, start, end in segments]
         # A segment of a long document is tagged alone: unpadded, its tags do not depend on

@@ -45,7 +45,7 @@ class SlovnetSyntax(BatchTagger):
     ) -> None:
         self.name = name
         # Words the parser reads in place of a token (decision 147): a currency sign before a
-        # figure ("за £22 млн") reads as its currency word, as the parser's training text
+        # figure ("за £18 млн") reads as its currency word, as the parser's training text
         # spells it; the sign alone is taken for punctuation and the amount hung anywhere.
         self.read_as = dict(read_as or {})
         self.batch_size = batch_size

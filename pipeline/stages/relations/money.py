@@ -143,7 +143,7 @@ class MoneyReader(FactReader):
 
     def or_restates(self, start: int, lasts: set[int]) -> bool:
         """An amount after "или" (past "около", "почти" …) right after a money amount restates
-        it in another currency ("за £22 млн или около $27,5 млн", decision 147): the first
+        it in another currency ("за £18 млн или около $23 млн", decision 147): the first
         carries the fact, as a bracketed restatement does (106)."""
         doc, i = self.doc, start - 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
