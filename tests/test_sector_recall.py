@@ -32,8 +32,8 @@ EDUCATION = [  # decision 156: paid for or provided is the sector, one's schooli
 
 GOODS = [  # goods groups of ОКВЭД 2 captions (26.11, 26.40, 27.40, 08.12)
     (
-        "Выросли продажи звукозаписывающей техники.",
-        [("звукозаписывающей техники", "manufacturing.electronics")],
+        "Выросли продажи звукозаписывающей аппаратуры.",
+        [("звукозаписывающей аппаратуры", "manufacturing.electronics")],
     ),
     (
         "Рынок заполнили дешёвые лампы накаливания.",
