@@ -112,9 +112,11 @@ def parse(text: str, lines: list[str]) -> tuple[list[Span], list[dict], list[str
     return ordered, relations, [n for n in notes if n]
 
 
-def build(ann: Path, shared: Path | None) -> list[dict]:
+def build(ann: Path, shared: Path | None, pool_file: Path = GOLD) -> list[dict]:
     pool = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in pool_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         row = json.loads(line)
         pool[row["id"]] = row
     files = sorted(ann.glob("*.ann"))
@@ -122,9 +124,9 @@ def build(ann: Path, shared: Path | None) -> list[dict]:
     for file in files:
         row = pool.get(file.stem)
         if row is None:
-            raise AnnotationError(f"{file.name}: {file.stem} is not a NEREL money article")
+            raise AnnotationError(f"{file.name}: {file.stem} is not in the pool {pool_file.name}")
         refs.append(TextRef(row["source"], row["id"], row["sha1"]))
-    texts = shared_texts(GOLD, refs, shared)
+    texts = shared_texts(pool_file, refs, shared)
     out = []
     for file, ref in zip(files, refs, strict=True):
         text = texts[(ref.source, ref.doc_id)]
@@ -167,9 +169,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=None, help="shared folder (../shared)")
     parser.add_argument("--out", type=Path, help="gold JSONL to write")
     parser.add_argument("--show", action="store_true", help="print each span in context")
+    parser.add_argument(
+        "--pool", type=Path, default=GOLD, help="JSONL of the articles (source, id, sha1)"
+    )
     args = parser.parse_args()
     try:
-        rows = build(args.ann, args.shared)
+        rows = build(args.ann, args.shared, args.pool)
     except AnnotationError as exc:
         sys.exit(f"error: {exc}")
     if args.show:

@@ -1,0 +1,81 @@
+"""The held-out SECTOR gold (corpora/gold/nerel_sector_heldout.jsonl, docs/evaluation.md
+"Held-out SECTOR slice (session 8)"): its articles are outside every other NEREL gold, the
+selection script reproduces them, and each record's sha1 matches its NEREL text (this part
+needs the shared folder and skips without it)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import shared_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpora" / "gold" / "nerel_sector_heldout.jsonl"
+SHARED = shared_dir()
+HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
+
+
+def rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def slice_module():
+    spec = importlib.util.spec_from_file_location(
+        "heldout_sector_slice", ROOT / "scripts" / "heldout_sector_slice.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_is_twenty_articles_outside_the_other_golds() -> None:
+    ids = [r["id"] for r in rows()]
+    assert len(ids) == len(set(ids)) == 20
+    assert not set(ids) & slice_module().used_ids()
+
+
+def test_gold_holds_offsets_only_and_sector_of_links_org_to_sector() -> None:
+    for row in rows():
+        assert "text" not in row
+        for relation in row["relations"]:
+            assert relation["type"] == "SECTOR_OF"
+            assert (relation["head"]["type"], relation["tail"]["type"]) == ("ORG", "SECTOR")
+        for mention in row["mentions"]:
+            assert 0 <= mention["start"] < mention["end"]
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        ([{"type": "MONEY"}], "рынок нефти", True),
+        ([{"type": "ORGANIZATION"}] * 3, "выручка компании", True),
+        ([{"type": "ORGANIZATION"}] * 2, "выручка компании", False),
+        ([{"type": "MONEY"}], "погода в Москве", False),
+        ([], "", False),
+    ],
+)
+def test_selection_criterion(entities: list[dict], text: str, expected: bool) -> None:
+    assert slice_module().eligible({"entities": entities, "text": text}) is expected
+
+
+@pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
+def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
+    picked, _ = slice_module().select(SHARED)
+    gold = rows()
+    assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
+        (r["source"], r["id"], r["sha1"]) for r in gold
+    ]
+    texts = {}
+    for split in ("dev", "train"):
+        for line in (SHARED / "corpora" / "nerel" / f"{split}.jsonl").open(encoding="utf-8"):
+            doc = json.loads(line)
+            texts[(f"corpora/nerel/{split}.jsonl", doc["id"])] = doc["text"]
+    for row in gold:
+        text = texts[(row["source"], row["id"])]
+        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sha1"]
+        assert all(m["end"] <= len(text) for m in row["mentions"])
