@@ -277,10 +277,15 @@ class OrgRules:
         opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
             t.text in CLOSE_QUOTES for t in span
         )
-        straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # only parity tells
+        straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # parity, then glue (168)
         if straight == 1 and doc[end - 1].text in STRAIGHT_QUOTES and end - start > 1:
             end -= 1
-        elif straight % 2 and end < len(doc) and doc[end].text in STRAIGHT_QUOTES:
+        elif (
+            straight % 2
+            and end < len(doc)
+            and doc[end].text in STRAIGHT_QUOTES
+            and not _opens_a_word(doc, end)
+        ):
             end += 1
         if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - STRAIGHT_QUOTES:
             end -= 1
@@ -781,17 +786,42 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
         return None
     for j in range(i + 1, min(len(doc), i + 2 + max_len)):
         if doc[j].text in CLOSE_QUOTES:
+            if _opens_a_word(doc, j):
+                return None  # another quote opens before this one closes: one went missing
             return (i + 1, j) if j > i + 1 else None
         if doc[j].is_sent_start or "\n" in doc[j].text:
             return None
     return None
 
 
+# Marks a straight quote may follow and still open: "(\"Альфа\")", "—\"Альфа\"".
+_BEFORE_OPENING = frozenset({*"([{«„“", "-", "–", "—", "/"})
+
+
 def _closes_a_word(doc: Doc, i: int) -> bool:
-    """A doubled apostrophe glued to the word before it closes a quote ("''Вектор Групп''
-    выросли"); it never opens one (decision 148: the tokenizer joins only pairs around a
-    name)."""
-    return doc[i].text == DOUBLE_APOSTROPHE and i > 0 and not doc[i - 1].whitespace_
+    """A straight quote glued to the word before it closes a quote and never opens one
+    ("''Вектор Групп'' выросли", decision 148; "в \"Анжи\" ещё", decision 168): the
+    typographic convention that parity alone misses when a quote went missing. A '"' glued
+    to the word after it as well ('"А"Б') is left to parity; the tokenizer joins '' only
+    around a name, so a glued '' always closes."""
+    if doc[i].text not in STRAIGHT_QUOTES or i == 0 or doc[i - 1].whitespace_:
+        return False
+    if doc[i].text == DOUBLE_APOSTROPHE:
+        return True
+    return doc[i - 1].text not in _BEFORE_OPENING and not _glued_after(doc, i)
+
+
+def _opens_a_word(doc: Doc, i: int) -> bool:
+    """A '"' glued to the word after it and not to the one before opens a quote
+    ('выделило "Роснано"', decision 168)."""
+    if doc[i].text != '"' or not _glued_after(doc, i):
+        return False
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in _BEFORE_OPENING
+
+
+def _glued_after(doc: Doc, i: int) -> bool:
+    """Token i touches a word after it (a letter or digit, no space between)."""
+    return not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].text[:1].isalnum()
 
 
 def _latin_end(doc: Doc, k: int) -> int:
