@@ -338,9 +338,6 @@ def test_unit_words_look_alikes(nlp, text, absent):
         # the part after the parent past a quote and a dash
         ("Лицензию получила дочерняя компания «Севера» — «Север Лизинг».",
          ("Север Лизинг", "Севера"), None),
-        # the same with a hyphen typed with spaces for the dash (decision 171)
-        ("Лицензию получила дочерняя компания «Севера» - «Север Лизинг».",
-         ("Север Лизинг", "Севера"), None),
         # the subject of a linking verb
         ("«Вектор Капитал» является дочерней компанией «Севера».",
          ("Вектор Капитал", "Севера"), None),

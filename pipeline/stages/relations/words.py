@@ -15,8 +15,9 @@ from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 # A dash between clauses or before an apposition: the em and en dash, and a hyphen the
 # tokenizer left alone, which is one typed with spaces for a dash ("«А» получила X, а «Б» - Y");
 # a hyphen inside a word stays in its token ("ИТ-компания", "2018-2019"). Decision 171.
-DASHES = frozenset({"—", "–", "-"})
-# A dash or a colon before a list or an apposition ("учреждений — «А», «Б»", "структура «А»:
+TYPOGRAPHIC_DASHES = frozenset({"—", "–"})  # part_of's apposition reads these only (171)
+DASHES = TYPOGRAPHIC_DASHES | {"-"}
+# A dash or a colon before a list or an apposition ("учреждений — «А», «Б»", "среди них: «А»,
 # «Б»"); a colon never stands for a left-out verb, so clause rules take DASHES alone.
 LIST_MARKS = DASHES | {":"}
 
