@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.words import DASHES
 
-DASHES = frozenset({"—", "–", "-"})
 LIST_JOINS = frozenset({"и", ","})
 GAP_JOINS = frozenset({"а", "и", "но"})  # "X, а в 2021 году — Y"
 BRACKET_REACH = 24  # tokens searched for the brackets around a mention, each side

@@ -11,6 +11,7 @@ from pipeline.stages.relations.facts import FactReader
 from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
+    DASHES,
     bracket_restates,
     case_of,
     is_argument,
@@ -165,7 +166,7 @@ class MoneyReader(FactReader):
         dash = amount.start - 1
         while dash >= 0 and doc[dash].is_space:
             dash -= 1
-        if dash < 2 or doc[dash].text not in ("—", "–"):
+        if dash < 2 or doc[dash].text not in DASHES:
             return None
         start = dash - 1
         while start > dash - 8 and start > 0 and doc[start].text not in (",", "а", "и"):

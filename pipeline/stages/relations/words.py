@@ -12,6 +12,15 @@ from pipeline.stages.morphology import fold
 from pipeline.stages.relations.mentions import anchor
 from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
+# A dash between clauses or before an apposition: the em and en dash, and a hyphen the
+# tokenizer left alone, which is one typed with spaces for a dash ("«А» получила X, а «Б» - Y");
+# a hyphen inside a word stays in its token ("ИТ-компания", "2018-2019"). Decision 171.
+TYPOGRAPHIC_DASHES = frozenset({"—", "–"})  # part_of's apposition reads these only (171)
+DASHES = TYPOGRAPHIC_DASHES | {"-"}
+# A dash or a colon before a list or an apposition ("учреждений — «А», «Б»", "среди них: «А»,
+# «Б»"); a colon never stands for a left-out verb, so clause rules take DASHES alone.
+LIST_MARKS = DASHES | {":"}
+
 # "''": two apostrophes the tokenizer joined as a quote (decision 148)
 CLOSING = frozenset({*'»"“”)', DOUBLE_APOSTROPHE})
 QUOTES = frozenset({*'»"“”', DOUBLE_APOSTROPHE})  # closing quotes only: a bracket is no quote
@@ -156,7 +165,7 @@ def after_dash(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and (token.doc[i].is_space or token.doc[i].is_quote):
         i -= 1
-    return i >= 0 and token.doc[i].text in ("—", "–", "-", ":")
+    return i >= 0 and token.doc[i].text in LIST_MARKS
 
 
 def sector_head(sector: Span) -> Token:
