@@ -1,0 +1,99 @@
+"""The second held-out gold (corpora/gold/nerel_heldout2.jsonl, docs/evaluation.md "Held-out
+slice 2"): SECTOR mentions, SECTOR_OF, and DATE_OF/AMOUNT_OF of every money amount on 30 NEREL
+articles outside every other NEREL gold of the project, first held-out slice included. The
+selection script reproduces them and each record's sha1 matches its NEREL text (this part needs
+the shared folder and skips without it)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import shared_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl"
+SHARED = shared_dir()
+HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
+ENDS = {
+    "SECTOR_OF": ("ORG", "SECTOR"),
+    "DATE_OF": ("AMOUNT", "DATE"),
+    "AMOUNT_OF": ("AMOUNT", ("SECTOR", "ORG")),
+}
+
+
+def rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def slice_module():
+    spec = importlib.util.spec_from_file_location(
+        "heldout_sector_slice", ROOT / "scripts" / "heldout_sector_slice.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_is_30_articles_outside_every_other_nerel_gold() -> None:
+    module = slice_module()
+    ids = [r["id"] for r in rows()]
+    assert len(ids) == len(set(ids)) == 30
+    assert "nerel_sector_heldout.jsonl" in module.SLICE2_USED
+    assert not set(ids) & module.used_ids(module.SLICE2_USED)
+
+
+def test_gold_holds_offsets_only_and_relations_join_their_types() -> None:
+    for row in rows():
+        assert "text" not in row
+        spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
+        for relation in row["relations"]:
+            head_type, tail_types = ENDS[relation["type"]]
+            assert relation["head"]["type"] == head_type
+            assert relation["tail"]["type"] in tail_types
+            for end in (relation["head"], relation["tail"]):
+                assert (end["start"], end["end"], end["type"]) in spans
+        for mention in row["mentions"]:
+            assert 0 <= mention["start"] < mention["end"]
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        ([{"type": "MONEY"}], "погода в Москве", True),
+        ([], "выручка компании на рынке", True),
+        ([], "компания и ещё одна компания", False),
+        ([], "акция протеста, делегация прибыла", False),
+        ([{"type": "ORGANIZATION"}] * 5, "экспорт", False),
+        ([], "", False),
+    ],
+)
+def test_second_selection_criterion(entities: list[dict], text: str, expected: bool) -> None:
+    assert slice_module().eligible2({"entities": entities, "text": text}) is expected
+
+
+def test_first_slice_keeps_its_criterion() -> None:
+    module = slice_module()
+    assert module.SLICES[1] == (module.USED, module.eligible, 20268, 20)
+
+
+@pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
+def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
+    picked, _ = slice_module().select(SHARED, 2)
+    gold = rows()
+    assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
+        (r["source"], r["id"], r["sha1"]) for r in gold
+    ]
+    texts = {}
+    for split in ("dev", "train"):
+        for line in (SHARED / "corpora" / "nerel" / f"{split}.jsonl").open(encoding="utf-8"):
+            doc = json.loads(line)
+            texts[(f"corpora/nerel/{split}.jsonl", doc["id"])] = doc["text"]
+    for row in gold:
+        text = texts[(row["source"], row["id"])]
+        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sha1"]
+        assert all(m["end"] <= len(text) for m in row["mentions"])
