@@ -11,9 +11,9 @@ the NEREL texts stay in ../shared.
     python scripts/sector_errors.py dev --cache /tmp/sector/dev.pkl --show
 
 `fact` is corpora/gold/nerel_fact_relations.jsonl (every SECTOR mention of its 128 articles
-is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl, `heldout` the blind
-held-out slice corpora/gold/nerel_sector_heldout.jsonl (measure on it, shape no rule on it). The
-cache is valid only for the code of the stages before `sector_rules`.
+is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl,
+`heldout` the blind held-out slice corpora/gold/nerel_sector_heldout.jsonl (measure on it,
+shape no rule on it). The cache is valid only for the code of the stages before `sector_rules`.
 """
 
 from __future__ import annotations
