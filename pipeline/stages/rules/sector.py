@@ -15,7 +15,10 @@ competes like any other: when it wins ("ядерного разоружения"
   the term and not in quotes is NER misreading a sector acronym ("ОПК", "ВПК", "ТЭК", "АЭС")
   and does not hide it; a quoted «Уран» is a company;
 - when it follows the head of the name of a body or post (NAME_HEADS, optionally + "по"):
-  "министр энергетики", "в министерстве образования" where NER found no ORG;
+  "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
+  (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
+  genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
+- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -25,12 +28,14 @@ leaves its name in `_.stage` so users can filter:
 - `sector_rules.product` — goods a sector makes (`products`), unless they name one object: a
   numeral right before ("четыре автомобиля"), a name right after ("автомобиль «Славута»",
   "смартфонов iPhone") (guideline 44), or a good counted one by one in the singular
-  (`object_goods`: "перевернулся автобус"; decision 157 c);
+  (`object_goods`: "перевернулся автобус"; decision 157 c), or one followed by a genitive of
+  its owner or use ("компьютеры школы"; `kind_genitives` excepted; decision 174);
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
   ("нефтяного гиганта", "автомобильного концерна"; guideline 41), and the first of coordinated
-  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43);
+  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43); a hyphened
+  compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
 - `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
@@ -264,8 +269,8 @@ class SectorRules:
 
     def _owned(self, match: Span) -> bool:
         """Countable goods followed by a genitive that says whose they are or what they serve
-        are particular objects ("кортеж из автомобилей сопровождения", "компьютеры
-        министерства", "серверы трёх ресурсов"), unless a word announcing an industry comes
+        are particular objects ("колонна автомобилей охраны", "компьютеры школы",
+        "серверы банка"), unless a word announcing an industry comes
         before or the genitive says their kind ("автомобили иностранного производства";
         decision 174)."""
         if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
@@ -430,8 +435,8 @@ class SectorRules:
 
     def _post_before(self, doc: Doc, po: int) -> bool:
         """A post before "по", past the genitive of the body it serves: "директор по
-        маркетингу", "заместитель губернатора Кемеровской области по промышленности"
-        (decision 173). A few words back, within the sentence."""
+        маркетингу", "заместитель губернатора края по энергетике" (decision 173). A few
+        words back, within the sentence."""
         i = _previous_word(doc, po)
         for _ in range(6):
             if i is None:
