@@ -72,6 +72,15 @@ class Rules:
     outside_heads: tuple[str, ...] = ()
     # guideline 44: goods counted one by one, one object in the singular
     object_goods: tuple[str, ...] = ()
+    # decision 173: posts whose "по" field is a portfolio, units whose field is a function
+    post_heads: tuple[str, ...] = ()
+    unit_heads: tuple[str, ...] = ()
+    # decision 174: a field noun that "с" + the instrumental makes a person's attribute,
+    # and genitives that say the kind of goods, not their owner or use
+    schooling_terms: tuple[str, ...] = ()
+    kind_genitives: tuple[str, ...] = ()
+    # decision 176: the generic second part of a coordinated compound adjective
+    compound_adjective_tails: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 

@@ -11,8 +11,9 @@ the NEREL texts stay in ../shared.
     python scripts/sector_errors.py dev --cache /tmp/sector/dev.pkl --show
 
 `fact` is corpora/gold/nerel_fact_relations.jsonl (every SECTOR mention of its 128 articles
-is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl. The
-cache is valid only for the code of the stages before `sector_rules`.
+is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl,
+`heldout` the blind held-out slice corpora/gold/nerel_sector_heldout.jsonl (measure on it,
+shape no rule on it). The cache is valid only for the code of the stages before `sector_rules`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDS = {
     "fact": ROOT / "corpora" / "gold" / "nerel_fact_relations.jsonl",
     "dev": ROOT / "corpora" / "gold" / "sectors_dev.jsonl",
+    "heldout": ROOT / "corpora" / "gold" / "nerel_sector_heldout.jsonl",
 }
 
 
@@ -38,7 +40,7 @@ def gold_texts(name: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
         return [(d.doc_id, d.text, sorted({(g.start, g.end) for g in d.gold})) for d in docs]
     from pipeline.evaluation.readers import read_gold
 
-    corpus = read_gold(GOLDS["fact"])
+    corpus = read_gold(GOLDS[name])
     return [
         (
             d.doc_id,

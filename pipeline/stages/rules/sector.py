@@ -15,7 +15,10 @@ competes like any other: when it wins ("ядерного разоружения"
   the term and not in quotes is NER misreading a sector acronym ("ОПК", "ВПК", "ТЭК", "АЭС")
   and does not hide it; a quoted «Уран» is a company;
 - when it follows the head of the name of a body or post (NAME_HEADS, optionally + "по"):
-  "министр энергетики", "в министерстве образования" where NER found no ORG;
+  "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
+  (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
+  genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
+- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -25,12 +28,14 @@ leaves its name in `_.stage` so users can filter:
 - `sector_rules.product` — goods a sector makes (`products`), unless they name one object: a
   numeral right before ("четыре автомобиля"), a name right after ("автомобиль «Славута»",
   "смартфонов iPhone") (guideline 44), or a good counted one by one in the singular
-  (`object_goods`: "перевернулся автобус"; decision 157 c);
+  (`object_goods`: "перевернулся автобус"; decision 157 c), or one followed by a genitive of
+  its owner or use ("компьютеры школы"; `kind_genitives` excepted; decision 174);
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
   ("нефтяного гиганта", "автомобильного концерна"; guideline 41), and the first of coordinated
-  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43);
+  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43); a hyphened
+  compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
 - `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
@@ -152,6 +157,11 @@ class SectorRules:
         self.receiving = frozenset(fold(w) for w in rules.receiving_words)
         self.object_goods = frozenset(fold(w) for w in rules.object_goods)
         self.outside_heads = frozenset(fold(w) for w in rules.outside_heads)
+        self.post_heads = frozenset(fold(w) for w in rules.post_heads)
+        self.name_heads |= frozenset(fold(w) for w in rules.unit_heads)
+        self.schooling = frozenset(fold(w) for w in rules.schooling_terms)
+        self.kind_genitives = frozenset(fold(w) for w in rules.kind_genitives)
+        self.adjective_tails = frozenset(fold(w) for w in rules.compound_adjective_tails)
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -208,11 +218,15 @@ class SectorRules:
     def _fits(self, kind: str, match: Span) -> bool:
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
+        if kind == "T" and match[-1].norm_ in self.schooling:
+            return not _with_attribute(match)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
-            return not after_standalone and not _one_object(match) and not self._single(match)
+            if after_standalone or _one_object(match) or self._single(match):
+                return False
+            return not self._owned(match)
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
@@ -252,6 +266,21 @@ class SectorRules:
         if head.norm_ not in self.object_goods or "Sing" not in head.morph.get("Number"):
             return False
         return not self._after_context_head(match)
+
+    def _owned(self, match: Span) -> bool:
+        """Countable goods followed by a genitive that says whose they are or what they serve
+        are particular objects ("колонна автомобилей охраны", "компьютеры школы",
+        "серверы банка"), unless a word announcing an industry comes
+        before or the genitive says their kind ("автомобили иностранного производства";
+        decision 174)."""
+        if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
+            return False
+        doc, i = match.doc, match.end
+        while i < len(doc) and i - match.end < 3 and doc[i].pos_ in ("ADJ", "NUM", "DET"):
+            i += 1
+        if i >= len(doc) or doc[i].pos_ != "NOUN" or not _genitive(doc[i]):
+            return False
+        return doc[i].norm_ not in self.kind_genitives
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -318,8 +347,17 @@ class SectorRules:
         """A sector adjective on an organisation or market head (guideline 41), and the first
         of two coordinated sector adjectives on one head alone (guideline 43)."""
         found = []
-        for i in norms.where(self._adjective_hashes):
-            sector_id = self.adjectives[doc[i].norm_]
+        strings = doc.vocab.strings
+        compounds = {
+            n: sid
+            for n in norms.unique
+            if n not in self._adjective_hashes
+            and "-" in strings[n]
+            and (sid := self._compound_adjective(strings[n])) is not None
+        }
+        wanted = self._adjective_hashes | set(compounds) if compounds else self._adjective_hashes
+        for i in norms.where(wanted):
+            sector_id = self.adjectives.get(doc[i].norm_) or compounds[doc[i].norm]
             j = _next_word(doc, i + 1)
             if j is None:
                 continue
@@ -328,6 +366,21 @@ class SectorRules:
             elif doc[j].norm_ in _CONJUNCTIONS and self._coordinated(doc, j):
                 found.append(Span(doc, i, i + 1, label=f"A|{sector_id}"))
         return found
+
+    def _compound_adjective(self, lemma: str) -> str | None:
+        """ "финансово-промышленный", "аграрно-промышленный": the stem of a sector adjective
+        hyphened to a sector adjective or a generic tail names the first part's field
+        (decision 176)."""
+        first, _, tail = lemma.partition("-")
+        if not first.endswith(("о", "е")) or "-" in tail:
+            return None
+        if tail not in self.adjective_tails and tail not in self.adjectives:
+            return None
+        for ending in ("ый", "ий", "ой"):
+            sector_id = self.adjectives.get(first[:-1] + ending)
+            if sector_id is not None:
+                return sector_id
+        return None
 
     def _coordinated(self, doc: Doc, conjunction: int) -> bool:
         k = _next_word(doc, conjunction + 1)
@@ -367,14 +420,45 @@ class SectorRules:
         """After a name head the sector word completes the name of a body or a post, even
         where NER found no ORG: "министр энергетики", "министерстве образования", "комитет по
         энергетике"; a conjunct goes with it ("министр энергетики и промышленности")."""
-        i = _previous_word(match.doc, match.start)
-        if i is not None and match.doc[i].lower_ == "и" and in_name_end == i:
-            return True
-        if i is not None and match.doc[i].lower_ == "по":
-            i = _previous_word(match.doc, i)
+        doc = match.doc
+        if match.start > 0 and in_name_end == match.start - 1:
+            if doc[in_name_end].lower_ in _CONJUNCTIONS:  # "по промышленности, транспорту"
+                return True
+        i = _previous_word(doc, match.start)
+        if i is not None and doc[i].lower_ == "по":
+            if self._post_before(doc, i):
+                return True
+            i = _previous_word(doc, i)
         elif not _may_complete_name(match):
             return False
-        return i is not None and token_lemma(match.doc[i]) in self.name_heads
+        return i is not None and token_lemma(doc[i]) in self.name_heads
+
+    def _post_before(self, doc: Doc, po: int) -> bool:
+        """A post before "по", past the genitive of the body it serves: "директор по
+        маркетингу", "заместитель губернатора края по энергетике" (decision 173). A few
+        words back, within the sentence."""
+        i = _previous_word(doc, po)
+        for _ in range(6):
+            if i is None:
+                return False
+            if token_lemma(doc[i]) in self.post_heads:
+                return True
+            if not (_genitive(doc[i]) or doc[i].pos_ == "PROPN"):
+                return False
+            i = _previous_word(doc, i)
+        return False
+
+
+def _with_attribute(match: Span) -> bool:
+    """ "с высшим образованием", "бизнесмен с американским образованием": "с" + the
+    instrumental, past the phrase's adjectives, is what a person has (decision 174)."""
+    if "Ins" not in match[-1].morph.get("Case"):
+        return False
+    doc = match.doc
+    i = _previous_word(doc, match.start)
+    while i is not None and doc[i].pos_ == "ADJ":
+        i = _previous_word(doc, i)
+    return i is not None and doc[i].lower_ in ("с", "со")
 
 
 def _may_complete_name(match: Span) -> bool:
