@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
+from pipeline.stages.quotes import CLOSING_OR_APOSTROPHE
 from pipeline.stages.relations.dates import (
     DateScope,
     basis_date,
@@ -46,8 +47,6 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
-# after a name inside a longer span ("''": two apostrophes as one quote, decision 148)
-CLOSING_QUOTES = frozenset({*"»\"”“'", "''"})
 
 
 def relative_subject(verb: Token) -> bool:
@@ -442,7 +441,7 @@ class FactReader(ParseReader):
         if holder is None or holder.label_ != "ORG" or not contains(holder, org):
             return False
         rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
-        return all(t.is_punct and t.text in CLOSING_QUOTES for t in rest)
+        return all(t.is_punct and t.text in CLOSING_OR_APOSTROPHE for t in rest)
 
     def _predicate_words(self, head: Token) -> list[Token]:
         """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the
