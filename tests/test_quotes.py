@@ -111,9 +111,7 @@ def test_no_module_spells_its_own_quote_set() -> None:
         for chars in _literal_quote_sets(ast.parse(path.read_text(encoding="utf-8"))):
             if (name, chars) not in ALLOWED:
                 offenders.append(f"{name}: {''.join(sorted(chars))}")
-    assert not offenders, "quote sets belong in pipeline/stages/quotes.py:\n" + "\n".join(
-        offenders
-    )
+    assert not offenders, "quote sets belong in pipeline/stages/quotes.py:\n" + "\n".join(offenders)
 
 
 @pytest.mark.parametrize(
