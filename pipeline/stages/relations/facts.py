@@ -316,9 +316,11 @@ class FactReader(ParseReader):
                 and next_in_list(self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
             )
             mine = self._dates_apart(amount, money, scope.dates, sentence, first)
-            listed = first if mine is not None else False
-            if mine is not None:
-                scope.own[span_key(amount)] = [d for d in scope.dates if d in mine]
+            if mine is None:
+                listed = False
+                continue
+            listed = first
+            scope.own[span_key(amount)] = [d for d in scope.dates if d in mine]
 
     def _dates_apart(
         self, amount: Span, money: list[Span], dates: list[Span], sentence: Span, first: bool
