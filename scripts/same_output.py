@@ -42,12 +42,21 @@ def dump(inputs: list[Path], out: Path) -> int:
         documents = read_documents(path)
         for mentions, document, relations, facts in table_rows(documents, nlp):
             tables["mentions"].extend(dict(row) for row in mentions)
-            tables["documents"].append(document)
+            tables["documents"].append(_tree_relative(document))
             tables["relations"].extend(relations)
             tables["facts"].extend(facts)
     out.write_text(json.dumps(tables, ensure_ascii=False, default=str, indent=0), "utf-8")
     print(", ".join(f"{name} {len(rows)}" for name, rows in tables.items()), "->", out)
     return 0
+
+
+def _tree_relative(document: dict) -> dict:
+    """The source path relative to the tree when it lies inside: two checkouts of the project
+    dump the same rows for their own copies of the seed article."""
+    source = Path(str(document.get("source", "")))
+    if source.is_absolute() and source.is_relative_to(ROOT):
+        return {**document, "source": source.relative_to(ROOT).as_posix()}
+    return document
 
 
 def compare(before: Path, after: Path) -> int:

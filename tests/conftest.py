@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,32 @@ def seed_doc(nlp):
     from pipeline.runner import process
 
     return next(process(read_documents(SEED), nlp))
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+
+    return Taxonomy.load(DEFAULT_PATH)
+
+
+def links(doc, types: Iterable[str] | None = None) -> set[tuple[str, str, str]]:
+    """(type, head text, tail text) of a Doc's relations; only those of `types` when given."""
+    return {
+        (r.type, r.head.text, r.tail.text)
+        for r in doc._.relations
+        if types is None or r.type in types
+    }
+
+
+def pairs(doc, kind: str) -> set[tuple[str, str]]:
+    """(head text, tail text) of a Doc's relations of one type."""
+    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == kind}
+
+
+def span_texts(doc, label: str) -> list[str]:
+    """The texts of a Doc's mentions of one type, in span-group order."""
+    return [s.text for s in doc.spans.get(label, [])]
 
 
 def run_cli(*args: object, **kwargs) -> subprocess.CompletedProcess:

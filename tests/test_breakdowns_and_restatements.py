@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import links
+
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
-
-
-def links(doc, types: tuple[str, ...]) -> set[tuple[str, str, str]]:
-    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations if r.type in types}
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def of_type(doc, kind: str) -> set[tuple[str, str]]:
-    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == kind}
+from tests.conftest import pairs as of_type
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,19 @@ table-driven over invented sentences, each mechanism with the look-alike that mu
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.stages.relations import Lexicon
 from pipeline.stages.relations.seats import is_mission, nested_seat
+from tests.conftest import pairs
 
 LEXICON = PROJECT_ROOT / "configs" / "lexicons" / "relations.toml"
 
 
-def seats(doc) -> set[tuple[str, str]]:
-    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "HEADQUARTERED_IN"}
+seats = partial(pairs, kind="HEADQUARTERED_IN")
 
 
 @pytest.fixture(scope="module")

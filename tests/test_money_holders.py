@@ -3,13 +3,16 @@ invented sentences, each mechanism with a look-alike that must not link."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+
+from tests.conftest import links
 
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
 
 
-def money_links(doc) -> set[tuple[str, str, str]]:
-    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations if r.type in MONEY}
+money_links = partial(links, types=MONEY)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,11 @@ import pytest
 from pipeline.normalize.inflect import nominative_word, restore_case
 from pipeline.reader import Document
 from pipeline.runner import process
+from tests.conftest import span_texts as spans
 
 
 def run(nlp, text: str):
     return next(process([Document("t", text, "<test>", "utf-8")], nlp))
-
-
-def spans(doc, label: str) -> list[str]:
-    return [s.text for s in doc.spans.get(label, [])]
 
 
 def normals(doc, label: str) -> dict[str, str]:

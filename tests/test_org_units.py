@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import links
+
 
 def orgs(doc) -> set[str]:
     return {s.text for s in doc.spans.get("ORG", [])}
-
-
-def links(doc, kinds: tuple[str, ...]) -> set[tuple[str, str, str]]:
-    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations if r.type in kinds}
 
 
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")

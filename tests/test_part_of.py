@@ -3,15 +3,18 @@ mechanism with the look-alike that must stay as it is."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+
+from tests.conftest import pairs
 
 
 def orgs(doc) -> set[str]:
     return {s.text for s in doc.spans.get("ORG", [])}
 
 
-def part_of(doc) -> set[tuple[str, str]]:
-    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "PART_OF"}
+part_of = partial(pairs, kind="PART_OF")
 
 
 @pytest.mark.parametrize(

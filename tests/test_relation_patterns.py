@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-
-def links(doc) -> set[tuple[str, str, str]]:
-    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+from tests.conftest import links
 
 
 def of_type(doc, kind: str) -> set[tuple[str, str, str]]:
-    return {link for link in links(doc) if link[0] == kind}
+    return links(doc, (kind,))
 
 
 @pytest.mark.parametrize(

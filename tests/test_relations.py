@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tables import fact_rows, mention_ids, mention_rows, relation_rows
-
-
-def links(doc) -> set[tuple[str, str, str]]:
-    return {(r.type, r.head.text, r.tail.text) for r in doc._.relations}
+from tests.conftest import links
 
 
 @pytest.mark.parametrize(

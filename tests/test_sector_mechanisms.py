@@ -8,13 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sector_embedding import Centroids
-from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.sector_taxonomy import Taxonomy
 from pipeline.stages.rules.sector import _Compounds, _sector_adjectives
-
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return Taxonomy.load(DEFAULT_PATH)
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:

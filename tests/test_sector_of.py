@@ -4,11 +4,13 @@ table-driven over invented sentences, each class with the look-alike that must n
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
+from tests.conftest import pairs
 
-def sector_of(doc) -> set[tuple[str, str]]:
-    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == "SECTOR_OF"}
+sector_of = partial(pairs, kind="SECTOR_OF")
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,8 @@ import pytest
 from spacy.tokens import Span
 
 from pipeline.errors import InputError
-from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.sector_taxonomy import Taxonomy
 from tests.conftest import SEED, SEED_GOLD
-
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return Taxonomy.load(DEFAULT_PATH)
 
 
 def sectors(nlp, text: str) -> list[tuple[str, str]]:

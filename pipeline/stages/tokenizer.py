@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from pipeline.stages.quotes import DOUBLE_APOSTROPHE
+
 
 @registry.tokenizers("razdel_tokenizer")
 def create_razdel_tokenizer():
@@ -135,7 +137,6 @@ def _razdel_words(text: str) -> Iterator[tuple[int, str]]:
 # ''Samsung'', ''Wall Street Journal''. razdel splits them into two "'" tokens, which no
 # quote rule reads. A pair on one line around a capitalised name is a quotation as « » are
 # (decision 148); around a lowercase phrase it is italics ("в ''полном'' здравии"), left alone.
-DOUBLE_APOSTROPHE = "''"
 # opening after no letter ("O''Neil" is a name), closing before none
 _APOSTROPHE_PAIR = re.compile(r"(?<![\w'])''(?!')((?:[^'\n]|'(?!'))+?)(?<!')''(?![\w'])")
 

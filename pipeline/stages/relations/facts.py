@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
+from pipeline.stages.quotes import CLOSING_OR_APOSTROPHE
 from pipeline.stages.relations.dates import (
     DateScope,
     basis_date,
@@ -46,8 +47,6 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
-# after a name inside a longer span ("''": two apostrophes as one quote, decision 148)
-CLOSING_QUOTES = frozenset({*"»\"”“'", "''"})
 
 
 def relative_subject(verb: Token) -> bool:
@@ -285,48 +284,69 @@ class FactReader(ParseReader):
         return self._date_scopes[number]
 
     def _read_scope(self, number: int) -> DateScope:
-        doc, lex = self.doc, self.lex
-        dates, bases = [], []
-        for d in self.index.in_sentence("DATE", number):
-            if self.term(d) or basis_date(d, lex):
-                continue
-            (bases if compared_at(doc, d.start, lex) else dates).append(d)
+        scope = DateScope(*self._sentence_dates(number))
         money = [
             a
             for a in self.index.in_sentence("AMOUNT", number)
             if a._.value is not None and a._.value.kind == "money"
         ]
-        scope = DateScope(dates, bases)
-        if len(money) < 2:
-            return scope
-        sentence = doc[anchor(money[0]).i].sent
+        if len(money) >= 2:
+            self._read_own_dates(scope, money)
+        return scope
+
+    def _sentence_dates(self, number: int) -> tuple[list[Span], list[Span]]:
+        """The sentence's dates that may date an amount, and its comparison bases; terms and
+        conversion bases date nothing (decision 160)."""
+        dates: list[Span] = []
+        bases: list[Span] = []
+        for d in self.index.in_sentence("DATE", number):
+            if self.term(d) or basis_date(d, self.lex):
+                continue
+            (bases if compared_at(self.doc, d.start, self.lex) else dates).append(d)
+        return dates, bases
+
+    def _read_own_dates(self, scope: DateScope, money: list[Span]) -> None:
+        """`scope.own`: the dates of each amount that depends on another of its sentence —
+        a breakdown's, a gapped clause's, one in brackets, a comparison's (decisions 160-163)."""
+        sentence = self.doc[anchor(money[0]).i].sent
         listed = False  # the amount before is a breakdown's: "Y в 2018 году и Z …"
         for k, amount in enumerate(money):
-            others = [a for a in money if not overlaps(a, amount)]
-            bracket = brackets(doc, amount, sentence.start, sentence.end)
-            in_bracket = bracket_after_amount(doc, bracket, others)
-            own = anchor(amount)
-            heads = {anchor(a).i for a in others}
-            first = breakdown_start(doc, amount, money[:k], dates) or (
+            first = breakdown_start(self.doc, amount, money[:k], scope.dates) or (
                 listed
-                and next_in_list(doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
+                and next_in_list(self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
             )
-            gapped = gapped_dates(doc, amount, dates)
-            if not (
-                first
-                or gapped
-                or in_bracket
-                or compared_at(doc, amount.start, lex)
-                or under_other(own, clause_head(own), heads)
-            ):
+            mine = self._dates_apart(amount, money, scope.dates, sentence, first)
+            if mine is None:
                 listed = False
                 continue
             listed = first
-            mine = trailing_dates(amount, dates) + gapped
-            if in_bracket:
-                mine += [d for d in dates if bracket[0] < d.start and d.end <= bracket[1]]
-            scope.own[span_key(amount)] = [d for d in dates if d in mine]
-        return scope
+            scope.own[span_key(amount)] = [d for d in scope.dates if d in mine]
+
+    def _dates_apart(
+        self, amount: Span, money: list[Span], dates: list[Span], sentence: Span, first: bool
+    ) -> list[Span] | None:
+        """The dates of an amount that stands apart from its clause's (a breakdown's `first`,
+        after a gapping dash, in brackets after another amount, compared, or hanging from
+        another amount), or None when it shares its clause's dates."""
+        doc = self.doc
+        others = [a for a in money if not overlaps(a, amount)]
+        bracket = brackets(doc, amount, sentence.start, sentence.end)
+        in_bracket = bracket_after_amount(doc, bracket, others)
+        own = anchor(amount)
+        heads = {anchor(a).i for a in others}
+        gapped = gapped_dates(doc, amount, dates)
+        if not (
+            first
+            or gapped
+            or in_bracket
+            or compared_at(doc, amount.start, self.lex)
+            or under_other(own, clause_head(own), heads)
+        ):
+            return None
+        mine = trailing_dates(amount, dates) + gapped
+        if in_bracket:
+            mine += [d for d in dates if bracket[0] < d.start and d.end <= bracket[1]]
+        return mine
 
     def _date_clauses(
         self, own: Token, top: Token, trigger: Token | None
@@ -442,7 +462,7 @@ class FactReader(ParseReader):
         if holder is None or holder.label_ != "ORG" or not contains(holder, org):
             return False
         rest = self.doc[org.end : holder.end]  # "… компании «Группа Е4»": the closing quote
-        return all(t.is_punct and t.text in CLOSING_QUOTES for t in rest)
+        return all(t.is_punct and t.text in CLOSING_OR_APOSTROPHE for t in rest)
 
     def _predicate_words(self, head: Token) -> list[Token]:
         """Words that say what an ORG is, beyond a descriptor beside it (decision 118): the

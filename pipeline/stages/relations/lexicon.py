@@ -65,58 +65,77 @@ class Lexicon:
     @classmethod
     def load(cls, path: str) -> Lexicon:
         raw = load_lexicon(path)
-        triggers = {}
-        for kind in MONEY_CLASSES:
-            for word in raw.get("triggers", {}).get(kind, []):
-                triggers.setdefault(fold(word), kind)
-        words = lambda table, key: frozenset(fold(w) for w in raw.get(table, {}).get(key, []))  # noqa: E731
         return cls(
-            triggers=triggers,
-            sector_words=words("triggers", "sector"),
-            modal=words("triggers", "modal"),
-            negation=words("triggers", "negation"),
-            topic_heads=words("seat", "topic_heads"),
-            seat_prepositions=words("seat", "prepositions"),
-            name_prepositions=words("seat", "name_prepositions"),
-            place_nouns=words("seat", "place_nouns"),
-            part_of_words=words("part_of", "words"),
-            kind_nouns=words("part_of", "kind_nouns"),
-            bodies=words("agents", "bodies"),
-            link_verbs=words("triggers", "link_verbs"),
-            pronouns=words("agents", "pronouns"),
-            pay_deals=words("triggers", "pay_deals"),
-            roles={key: words("roles", key) for key in raw.get("roles", {})},
-            dative_holders=words("agents", "dative_holders"),
-            subject_control=words("agents", "subject_control"),
-            kind_holders=words("agents", "kind_holders"),
-            demonstratives=words("agents", "demonstratives"),
-            location_verbs=words("seat", "location_verbs"),
-            origin_prepositions=words("seat", "origin_prepositions"),
-            attached_prepositions=words("part_of", "attached_prepositions"),
-            unit_heads=words("part_of", "unit_heads"),
-            institutions=words("part_of", "institutions"),
-            institution_parents=words("part_of", "institution_parents"),
-            part_of_verbs=words("part_of", "linking_verbs"),
-            bare_units=frozenset(
-                tuple(fold(w) for w in phrase.split())
-                for phrase in raw.get("part_of", {}).get("bare_units", [])
-            ),
-            mission_heads=words("seat", "mission_heads"),
-            seat_nouns=words("seat", "seat_nouns"),
-            office_nouns=words("seat", "office_nouns"),
-            term_nouns=words("facts", "term_nouns"),
-            copulas=words("facts", "copulas"),
-            buy=words("triggers", "buy"),
-            claim_verbs=words("agents", "claim_verbs"),
-            order_verbs=words("agents", "order_verbs"),
-            holding_verbs=words("facts", "holding_verbs"),
-            holding_nouns=words("facts", "holding_nouns"),
-            field_nouns=words("facts", "field_nouns"),
-            beneficiary_prepositions=words("agents", "beneficiary_prepositions"),
-            having_verbs=words("agents", "having_verbs"),
-            fine_nouns=words("facts", "fine_nouns"),
-            basis_nouns=words("dates", "basis_nouns"),
-            comparison_words=words("dates", "comparison_words"),
-            back_deals=words("back_reference", "deals"),
-            back_money_nouns=words("back_reference", "money_nouns"),
+            triggers=_money_triggers(raw),
+            roles={key: _folded(raw, "roles", key) for key in raw.get("roles", {})},
+            bare_units=_phrases(raw, "part_of", "bare_units"),
+            **{name: _folded(raw, table, key) for name, (table, key) in WORD_LISTS.items()},
         )
+
+
+# Lexicon field -> the [table] and key of relations.toml its folded word list comes from.
+# `triggers`, `roles` and `bare_units` have shapes of their own (see Lexicon.load).
+WORD_LISTS: dict[str, tuple[str, str]] = {
+    "sector_words": ("triggers", "sector"),
+    "modal": ("triggers", "modal"),
+    "negation": ("triggers", "negation"),
+    "link_verbs": ("triggers", "link_verbs"),
+    "pay_deals": ("triggers", "pay_deals"),
+    "buy": ("triggers", "buy"),
+    "topic_heads": ("seat", "topic_heads"),
+    "seat_prepositions": ("seat", "prepositions"),
+    "name_prepositions": ("seat", "name_prepositions"),
+    "place_nouns": ("seat", "place_nouns"),
+    "location_verbs": ("seat", "location_verbs"),
+    "origin_prepositions": ("seat", "origin_prepositions"),
+    "mission_heads": ("seat", "mission_heads"),
+    "seat_nouns": ("seat", "seat_nouns"),
+    "office_nouns": ("seat", "office_nouns"),
+    "part_of_words": ("part_of", "words"),
+    "kind_nouns": ("part_of", "kind_nouns"),
+    "attached_prepositions": ("part_of", "attached_prepositions"),
+    "unit_heads": ("part_of", "unit_heads"),
+    "institutions": ("part_of", "institutions"),
+    "institution_parents": ("part_of", "institution_parents"),
+    "part_of_verbs": ("part_of", "linking_verbs"),
+    "bodies": ("agents", "bodies"),
+    "pronouns": ("agents", "pronouns"),
+    "dative_holders": ("agents", "dative_holders"),
+    "subject_control": ("agents", "subject_control"),
+    "kind_holders": ("agents", "kind_holders"),
+    "demonstratives": ("agents", "demonstratives"),
+    "claim_verbs": ("agents", "claim_verbs"),
+    "order_verbs": ("agents", "order_verbs"),
+    "beneficiary_prepositions": ("agents", "beneficiary_prepositions"),
+    "having_verbs": ("agents", "having_verbs"),
+    "term_nouns": ("facts", "term_nouns"),
+    "copulas": ("facts", "copulas"),
+    "holding_verbs": ("facts", "holding_verbs"),
+    "holding_nouns": ("facts", "holding_nouns"),
+    "field_nouns": ("facts", "field_nouns"),
+    "fine_nouns": ("facts", "fine_nouns"),
+    "basis_nouns": ("dates", "basis_nouns"),
+    "comparison_words": ("dates", "comparison_words"),
+    "back_deals": ("back_reference", "deals"),
+    "back_money_nouns": ("back_reference", "money_nouns"),
+}
+
+
+def _folded(raw: dict, table: str, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in raw.get(table, {}).get(key, []))
+
+
+def _money_triggers(raw: dict) -> dict[str, str]:
+    """Folded trigger lemma -> its money class; a word listed under two classes keeps the
+    first in MONEY_CLASSES order."""
+    triggers: dict[str, str] = {}
+    for kind in MONEY_CLASSES:
+        for word in raw.get("triggers", {}).get(kind, []):
+            triggers.setdefault(fold(word), kind)
+    return triggers
+
+
+def _phrases(raw: dict, table: str, key: str) -> frozenset[tuple[str, ...]]:
+    """Multi-word entries as tuples of folded words: "совет директоров"."""
+    phrases = raw.get(table, {}).get(key, [])
+    return frozenset(tuple(fold(w) for w in phrase.split()) for phrase in phrases)

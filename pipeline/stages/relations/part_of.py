@@ -10,15 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import models
 from pipeline.stages.morphology import fold
+from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import nested_seat
 from pipeline.stages.relations.words import TYPOGRAPHIC_DASHES
 from pipeline.stages.rules.lexicon import positions
-
-# opening or closing: a quoted name is named ("''": two apostrophes as one quote, decision 148)
-ANY_QUOTE = frozenset({*"«»\"„“”'", "''"})
 
 # --- relations from the shape of mentions (every sentence) ---------------------------------
 
@@ -134,7 +132,7 @@ def _plain_unit(
     if span.start >= parent.start or index.within("ORG", span)[1:]:
         return False
     for t in span:
-        if t.text in ANY_QUOTE or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
+        if t.text in ANY_QUOTE_OR_APOSTROPHE or t.pos_ == "PROPN" or (t.is_ascii and t.is_alpha):
             return False  # «Вектор», a proper noun, a Latin name: named, not a common unit
         if t.is_upper and len(t) > 1:
             return False  # an abbreviation
@@ -200,7 +198,7 @@ def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 
         token = doc[i - 1]
         if fold(token.lemma_) in words:
             break
-        if token.text in ANY_QUOTE or (token.is_lower and _genitive_word(token)):
+        if token.text in ANY_QUOTE_OR_APOSTROPHE or (token.is_lower and _genitive_word(token)):
             i -= 1
             continue
         break
@@ -225,7 +223,7 @@ def _described(
         gap = doc[span.end : word]
         if span.end <= word and len(gap) <= 5 and _links(gap, verbs):
             return span
-    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE)
+    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE_OR_APOSTROPHE)
     for span in after:
         if span.start > end + 2:
             break

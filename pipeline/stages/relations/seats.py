@@ -12,13 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.morphology import fold
+from pipeline.stages.quotes import ANY_QUOTE, CLOSING_QUOTES, OPENING_QUOTES
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.words import (
-    CLOSING,
-    OPENING,
-    QUOTES,
+    CLOSING_OR_BRACKET,
     case_of,
     skip_aside,
     skip_closing,
@@ -50,7 +49,7 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
             return False  # "Институт Китая и современной Азии": a place mid-name is a topic
     elif _city_of_a_place(org, loc, lex):
         return False  # "Администрации Советского района [Уфы]": the city locates the district
-    if any(t.text in OPENING | QUOTES for t in before):
+    if any(t.text in ANY_QUOTE for t in before):
         return False
     if any(fold(t.lemma_) in lex.topic_heads for t in before):
         return False
@@ -69,7 +68,7 @@ def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
     района] Уфы", "Федеральный суд [Южного округа] Нью-Йорка" — the district is the seat, the
     city only says where the district is (decision 150). The place ends in a place noun and
     one to three capitalised words close the name."""
-    rest = [t for t in org.doc[loc.end : org.end] if t.text not in CLOSING]
+    rest = [t for t in org.doc[loc.end : org.end] if t.text not in CLOSING_OR_BRACKET]
     return (
         fold(loc[-1].lemma_) in lex.place_nouns
         and 0 < len(rest) <= 3
@@ -134,7 +133,7 @@ def _quoted_genitive_of_a_noun(doc: Doc, org: Span) -> bool:
     genitive of a lowercase noun before its quote, as an abbreviation (decision 151); a name
     in apposition agrees with its noun ("в клубе «Шаги» в Москве") and keeps its seat."""
     i = org.start - 1
-    if i < 1 or doc[i].text not in OPENING:
+    if i < 1 or doc[i].text not in OPENING_QUOTES:
         return False
     noun = doc[i - 1]
     if noun.pos_ != "NOUN" or not noun.is_lower:
@@ -149,7 +148,7 @@ def _attached_to(doc: Doc, org: Span, lex: Lexicon) -> bool:
     "при" is what a mission or an official is attached to; the place after it is the
     mission's, not the body's seat (decision 126)."""
     i = org.start - 1
-    while i >= 0 and doc[i].text in OPENING:
+    while i >= 0 and doc[i].text in OPENING_QUOTES:
         i -= 1
     return i >= 0 and doc[i].lower_ in lex.attached_prepositions
 
@@ -222,7 +221,7 @@ def _quoted_or_latin(doc: Doc, org: Span) -> bool:
     before = doc[org.start - 1].text if org.start else ""
     after = doc[org.end].text if org.end < len(doc) else ""
     edges = {org[0].text, org[-1].text, before, after}
-    return bool(edges & (OPENING | QUOTES)) or all(t.is_ascii for t in org if t.is_alpha)
+    return bool(edges & ANY_QUOTE) or all(t.is_ascii for t in org if t.is_alpha)
 
 
 def _inside_other(org: Span, index: MentionIndex) -> bool:
@@ -278,7 +277,7 @@ def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
     return all(
         t.pos_ == "ADJ"
         or t.lower_ == "и"
-        or t.text in OPENING
+        or t.text in OPENING_QUOTES
         or (t.is_upper and t.is_alpha)
         or fold(t.lemma_) in lex.kind_nouns
         for t in org.doc[org.start : adjective.start]
@@ -291,12 +290,12 @@ def _adjectives_before(
     """Place adjectives agreeing with the descriptor right before a name ("американского
     автопроизводителя General Motors") or with the name itself ("тульским «Арсеналом»")."""
     i = org.start - 1
-    while i >= 0 and doc[i].text in OPENING:
+    while i >= 0 and doc[i].text in OPENING_QUOTES:
         i -= 1
-    quoted = i < org.start - 1 or org[0].text in OPENING
+    quoted = i < org.start - 1 or org[0].text in OPENING_QUOTES
     nouns = _descriptors(doc, i, lex, adjectives)
     i -= len(nouns)
-    name = next((t for t in org if t.text not in OPENING), org[0])
+    name = next((t for t in org if t.text not in OPENING_QUOTES), org[0])
     target = nouns[-1] if nouns else name
     if nouns and _genitive_complement(name, target):
         return []  # "инвестор «Газпрома»": the name is the descriptor's complement
@@ -412,7 +411,7 @@ def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
 def _name_end(org: Span) -> int:
     """The end of the name's words, past closing quotes: "ФК «Тамбов»" ends at "Тамбов"."""
     end = org.end
-    while end > org.start and org.doc[end - 1].text in CLOSING:
+    while end > org.start and org.doc[end - 1].text in CLOSING_OR_BRACKET:
         end -= 1
     return end
 
@@ -497,15 +496,15 @@ def _quoted_words(doc: Doc, org: Span) -> tuple[int, int] | None:
     right outside it: a kind noun in the mention ("Диалог «Азия»") makes the words a topic,
     and a quote among the words leaves the bounds unknown."""
     start, end = org.start, org.end
-    if doc[start].text in OPENING:
+    if doc[start].text in OPENING_QUOTES:
         start += 1
-    elif start == 0 or doc[start - 1].text not in OPENING:
+    elif start == 0 or doc[start - 1].text not in OPENING_QUOTES:
         return None
-    if doc[end - 1].text in QUOTES:
+    if doc[end - 1].text in CLOSING_QUOTES:
         end -= 1
-    elif end >= len(doc) or doc[end].text not in QUOTES:
+    elif end >= len(doc) or doc[end].text not in CLOSING_QUOTES:
         return None
-    if end <= start or any(t.text in OPENING or t.text in QUOTES for t in doc[start:end]):
+    if end <= start or any(t.text in ANY_QUOTE for t in doc[start:end]):
         return None
     return start, end
 

@@ -9,8 +9,8 @@ from spacy.attrs import DEP, NORM
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
+from pipeline.stages.quotes import CLOSING_QUOTES
 from pipeline.stages.relations.mentions import anchor
-from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
 # A dash between clauses or before an apposition: the em and en dash, and a hyphen the
 # tokenizer left alone, which is one typed with spaces for a dash ("«А» получила X, а «Б» - Y");
@@ -21,13 +21,12 @@ DASHES = TYPOGRAPHIC_DASHES | {"-"}
 # «Б»"); a colon never stands for a left-out verb, so clause rules take DASHES alone.
 LIST_MARKS = DASHES | {":"}
 
-# "''": two apostrophes the tokenizer joined as a quote (decision 148)
-CLOSING = frozenset({*'»"“”)', DOUBLE_APOSTROPHE})
-QUOTES = frozenset({*'»"“”', DOUBLE_APOSTROPHE})  # closing quotes only: a bracket is no quote
+# What closes a name or an aside: a closing quote or bracket.
+CLOSING_OR_BRACKET = CLOSING_QUOTES | {")"}
 
 
 def skip_closing(doc: Doc, i: int) -> int:
-    while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING):
+    while i < len(doc) and (doc[i].is_space or doc[i].text in CLOSING_OR_BRACKET):
         i += 1
     return i
 
@@ -40,9 +39,6 @@ def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
         if doc[j].text == ")":
             return skip_closing(doc, j + 1)
     return i
-
-
-OPENING = frozenset({*'«"“„', DOUBLE_APOSTROPHE})
 
 
 def under_other(own: Token, top: Token, others: set[int]) -> bool:

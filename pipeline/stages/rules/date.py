@@ -31,9 +31,9 @@ from pipeline.normalize import dates as nd
 from pipeline.normalize import numbers as nn
 from pipeline.normalize import timex as timex_values
 from pipeline.schema import DateValue
+from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from pipeline.stages.rules import timex
 from pipeline.stages.rules.base import add_spans, load_lexicon, make_span
-from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
 LABEL = "DATE"
 
@@ -158,8 +158,6 @@ _DATE_LIKE, _TRIGGER = 1, 2
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that, touching a date without a space, make it part of a URL, file name or code.
 _URLISH = set("/_=&?#+")
-_OPEN_QUOTES = {*'«„“"', DOUBLE_APOSTROPHE}  # "''": decision 148
-_CLOSE_QUOTES = {*'»“”"', DOUBLE_APOSTROPHE}
 
 
 def expand(rule: str) -> list[list[str]]:
@@ -1256,8 +1254,8 @@ def _in_name(tokens: Span) -> bool:
     for label in ("ORG", "PER", "LOC"):
         if label in doc.spans and any(s.start <= start and end <= s.end for s in doc.spans[label]):
             return True
-    opening = [i for i in range(max(start - 3, 0), start) if doc[i].text in _OPEN_QUOTES]
-    closing = [i for i in range(end, min(end + 3, len(doc))) if doc[i].text in _CLOSE_QUOTES]
+    opening = [i for i in range(max(start - 3, 0), start) if doc[i].text in OPENING_QUOTES]
+    closing = [i for i in range(end, min(end + 3, len(doc))) if doc[i].text in CLOSING_QUOTES]
     if not (opening and closing):
         return False
     quoted = doc[opening[-1] + 1 : closing[0]]

@@ -15,9 +15,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.stages.morphology import choose_parse
 from pipeline.stages.rules.lexicon import token_lemma
-from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-_QUOTES = {*'«»„“”"', DOUBLE_APOSTROPHE}  # "''": decision 148
 # Where org_rules leaves the start offsets of organisation units (guideline 94): the quoted
 # name inside "совет директоров «Вектора»" is the parent's, not the unit's own name.
 UNITS_KEY = "org_rules.units"

@@ -17,10 +17,11 @@ from spacy.util import filter_spans
 from pipeline import extensions
 from pipeline.normalize.inflect import head_normal, person_normal
 from pipeline.stages.morphology import choose_parse
+from pipeline.stages.quotes import OPENING_QUOTES
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
 from pipeline.stages.rules.entities import assign_entity_ids
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.stages.rules.org import CANONICAL_KEY, OPEN_QUOTES, _quoted_after
+from pipeline.stages.rules.org import CANONICAL_KEY, _quoted_after
 
 
 class NameRules:
@@ -75,7 +76,7 @@ class NameRules:
     def _quoted_places(self, doc: Doc, taken: list[Span]) -> list[Span]:
         found = []
         for i in positions(doc, self.loc_quoted_heads):
-            if i + 1 < len(doc) and doc[i + 1].text in OPEN_QUOTES:
+            if i + 1 < len(doc) and doc[i + 1].text in OPENING_QUOTES:
                 inner = _quoted_after(doc, i + 1)
                 if inner and not _overlaps(inner, taken):
                     found.append(make_span(doc, *inner, "LOC", self.name))

@@ -15,6 +15,12 @@ from spacy.util import filter_spans
 from pipeline import extensions, models
 from pipeline.intervals import Intervals
 from pipeline.stages.ner import bracket_parts
+from pipeline.stages.quotes import (
+    CLOSING_QUOTES,
+    DOUBLE_APOSTROPHE,
+    OPENING_QUOTES,
+    STRAIGHT_QUOTES,
+)
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
 from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
@@ -26,13 +32,7 @@ from pipeline.stages.rules.org_grammar import (
     products,
     title_heads,
 )
-from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-# "''": two apostrophes the tokenizer joined as a quote (decision 148); like '"', it opens and
-# closes, so only parity tells which.
-STRAIGHT_QUOTES = frozenset({'"', DOUBLE_APOSTROPHE})
-OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", **{q: q for q in sorted(STRAIGHT_QUOTES)}}
-CLOSE_QUOTES = set(OPEN_QUOTES.values())
 # Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
 LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
 
@@ -136,8 +136,8 @@ class OrgRules:
         """The word for a work right before a title ("альбом «Юность»", "сингл Today"),
         over a list of quoted titles (guideline 54)."""
         doc, before = span.doc, span.start - 1
-        quoted = before >= 0 and doc[before].text in OPEN_QUOTES
-        while before >= 0 and (doc[before].text in OPEN_QUOTES or doc[before].is_space):
+        quoted = before >= 0 and doc[before].text in OPENING_QUOTES
+        while before >= 0 and (doc[before].text in OPENING_QUOTES or doc[before].is_space):
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
             before = _before_quoted_list(doc, before)
@@ -265,7 +265,7 @@ class OrgRules:
         if len(span) == 1:
             return None if span.end in starts else span
         rest = span[1]  # "Врачи без границ": a preposition after it makes it the name's head
-        if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPEN_QUOTES):
+        if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPENING_QUOTES):
             return span
         return make_span(span.doc, span.start + 1, span.end, "ORG", span._.stage or self.name)
 
@@ -274,8 +274,8 @@ class OrgRules:
         closing quote the name never opened ("Движения за перемены"" after a quote the model
         left out)."""
         doc, start, end = span.doc, span.start, span.end
-        opened = sum(t.text in OPEN_QUOTES for t in span) - sum(
-            t.text in CLOSE_QUOTES for t in span
+        opened = sum(t.text in OPENING_QUOTES for t in span) - sum(
+            t.text in CLOSING_QUOTES for t in span
         )
         straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # parity, then glue (168)
         if straight == 1 and doc[end - 1].text in STRAIGHT_QUOTES and end - start > 1:
@@ -287,16 +287,16 @@ class OrgRules:
             and not _opens_a_word(doc, end)
         ):
             end += 1
-        if opened < 0 and doc[end - 1].text in CLOSE_QUOTES - STRAIGHT_QUOTES:
+        if opened < 0 and doc[end - 1].text in CLOSING_QUOTES - STRAIGHT_QUOTES:
             end -= 1
-        if opened > 0 and end < len(doc) and doc[end].text in CLOSE_QUOTES:
+        if opened > 0 and end < len(doc) and doc[end].text in CLOSING_QUOTES:
             end += 1
-        if doc[start].text in OPEN_QUOTES and doc[end - 1].text in CLOSE_QUOTES:
+        if doc[start].text in OPENING_QUOTES and doc[end - 1].text in CLOSING_QUOTES:
             inner = doc[start + 1 : end - 1]
-            if not any(t.text in OPEN_QUOTES for t in inner):
+            if not any(t.text in OPENING_QUOTES for t in inner):
                 start, end = start + 1, end - 1
-        if doc[start].text in OPEN_QUOTES and not any(
-            t.text in CLOSE_QUOTES for t in doc[start:end]
+        if doc[start].text in OPENING_QUOTES and not any(
+            t.text in CLOSING_QUOTES for t in doc[start:end]
         ):
             start += 1
         return self._relabel(span, start, end) if end > start else None
@@ -516,7 +516,7 @@ class OrgRules:
             place = places.get(end)
             if place is None or not span.doc[end - 1].whitespace_:
                 break
-            if span.doc[end - 1].text in CLOSE_QUOTES:
+            if span.doc[end - 1].text in CLOSING_QUOTES:
                 break
             first = place[0]
             one = len(place) == 1 and (first.is_upper or _indeclinable(first))
@@ -646,7 +646,7 @@ class OrgRules:
             if len(words) > 1 and (span[0].is_title or span[0].is_upper):
                 matcher.add("ORG", [_lemma_pattern(span)])
             for token in span:
-                inner = _quoted_after(doc, token.i) if token.text in OPEN_QUOTES else None
+                inner = _quoted_after(doc, token.i) if token.text in OPENING_QUOTES else None
                 if inner and inner[1] <= span.end:
                     matcher.add("ORG", [_lemma_pattern(doc[inner[0] : inner[1]])])
         # Names the NER model gave another type stay theirs ("Барселона" the city).
@@ -671,7 +671,7 @@ def _lemmas(span: Span) -> tuple[str, ...]:
 
 def _quoted(span: Span) -> bool:
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].text in OPEN_QUOTES
+    return span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES
 
 
 def _in_building(
@@ -694,7 +694,7 @@ def _in_building(
 def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
     """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
     и", "синглами, среди которых «A», «B»"), the index of the token before the list."""
-    pairs = {**{close: OPEN_QUOTES for close in CLOSE_QUOTES}, ")": {"("}}
+    pairs = {**{close: OPENING_QUOTES for close in CLOSING_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
         if token.text in (",", ":") or token.lower_ in LIST_WORDS or token.is_space:
@@ -746,7 +746,7 @@ def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> st
     }
     heads = grammar.all_heads if grammar is not None else frozenset()
     for token in span:
-        if token.text in OPEN_QUOTES:
+        if token.text in OPENING_QUOTES:
             return "proper"
         if token.i in inner or not any(c.isalpha() for c in token.text):
             continue
@@ -782,10 +782,10 @@ def _is_adjective(token) -> bool:
 
 def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None:
     """(start, end) of the words inside a quote opening at token i, if it closes soon."""
-    if i >= len(doc) or doc[i].text not in OPEN_QUOTES or _closes_a_word(doc, i):
+    if i >= len(doc) or doc[i].text not in OPENING_QUOTES or _closes_a_word(doc, i):
         return None
     for j in range(i + 1, min(len(doc), i + 2 + max_len)):
-        if doc[j].text in CLOSE_QUOTES:
+        if doc[j].text in CLOSING_QUOTES:
             if _opens_a_word(doc, j):
                 return None  # another quote opens before this one closes: one went missing
             return (i + 1, j) if j > i + 1 else None
@@ -795,7 +795,7 @@ def _quoted_after(doc: Doc, i: int, max_len: int = 12) -> tuple[int, int] | None
 
 
 # Marks a straight quote may follow and still open: "(\"Альфа\")", "—\"Альфа\"".
-_BEFORE_OPENING = frozenset({*"([{«„“", "-", "–", "—", "/"})
+_BEFORE_OPENING = frozenset({*"([{", "-", "–", "—", "/"}) | (OPENING_QUOTES - STRAIGHT_QUOTES)
 
 
 def _closes_a_word(doc: Doc, i: int) -> bool:

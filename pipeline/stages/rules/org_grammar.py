@@ -23,10 +23,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline import models
 from pipeline.readings import UD_TO_OC_CASE
+from pipeline.stages.quotes import ANY_QUOTE
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
-from pipeline.stages.tokenizer import DOUBLE_APOSTROPHE
 
-QUOTES = {*'«»„“”"', DOUBLE_APOSTROPHE}  # "''": decision 148
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 8  # words of a "по" complement, coordinated parts included
 LIST_WORDS = (",", "и")  # joining coordinated parts of a "по" field
@@ -125,7 +124,7 @@ class OrgGrammar:
         name = None
         for _ in range(MAX_UNIT_FIELD + 1):
             end = _field_more(doc, end) if name is None else end
-            quoted = end < len(doc) and doc[end].text in QUOTES
+            quoted = end < len(doc) and doc[end].text in ANY_QUOTE
             name = names.get(end + quoted)
             if name is not None:
                 break
@@ -145,14 +144,14 @@ class OrgGrammar:
         # A quoted name stands in apposition to a kind noun in any case ("компании «Вектор»").
         if not (quoted or _genitive(first) or (first.is_ascii and not first.morph.get("Case"))):
             return None
-        closing = name.end < len(doc) and doc[name.end].text in QUOTES
+        closing = name.end < len(doc) and doc[name.end].text in ANY_QUOTE
         return name.end + (quoted and closing)
 
     def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
         head = doc[i]
         lemma = token_lemma(head)
         plural = "Plur" in head.morph.get("Number")
-        if plural != (lemma in self.place_bodies) or (i and doc[i - 1].text in QUOTES):
+        if plural != (lemma in self.place_bodies) or (i and doc[i - 1].text in ANY_QUOTE):
             return None  # a quoted title ("корабль «Союз»") is the quote rules' business
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
@@ -169,7 +168,7 @@ class OrgGrammar:
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
                 return None  # "правление", "кафедра": a body only with its parent's name
         follower = names.get(end)
-        if end < len(doc) and doc[end].text in QUOTES:
+        if end < len(doc) and doc[end].text in ANY_QUOTE:
             return None  # "компания «Газпром»": the quoted name is the mention
         if follower is not None and follower.label_ == "ORG":
             own_name = lemma in self.apposition_heads and follower[0].is_upper
@@ -404,7 +403,7 @@ class Complements:
         doc, end = span.doc, span.end
         if span[-1].lower_ in ("имени", "им") and len(span) > 1:  # the model stopped at "им"
             end -= 1
-        if end + 1 >= len(doc) or span[-1].text in QUOTES:
+        if end + 1 >= len(doc) or span[-1].text in ANY_QUOTE:
             return span.end
         word = doc[end].lower_
         if word in ("имени", "им"):

@@ -70,9 +70,9 @@ from pipeline.intervals import Intervals
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_OR_APOSTROPHE, OPENING_QUOTES
 from pipeline.stages.rules.base import make_span, set_group
 from pipeline.stages.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
-from pipeline.stages.rules.org import CLOSE_QUOTES, OPEN_QUOTES
 
 LABEL = "SECTOR"
 NEGATIVE = "__negative__"
@@ -117,7 +117,6 @@ STAGES = {
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
-_NAME_OPENERS = frozenset(OPEN_QUOTES) | {'"', "'"}
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
@@ -168,7 +167,7 @@ class SectorRules:
         # NORM hashes of the trigger lemmas: a document is asked through its distinct lemmas
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
-        self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPEN_QUOTES)
+        self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
         self._centroids: Centroids | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -337,7 +336,7 @@ class SectorRules:
             i = _previous_word(doc, i)
         if i is None or i < org.start or doc[i].pos_ not in ("NOUN", "PROPN"):
             return False
-        after = match.end + (doc[match.end].text in _NAME_OPENERS)
+        after = match.end + (doc[match.end].text in OPENING_OR_APOSTROPHE)
         return any(
             inner is not org and inner.start in (match.end, after) and inner.end <= org.end
             for inner in doc.spans.get("ORG", [])
@@ -584,7 +583,7 @@ def _one_object(span: Span) -> bool:
         return True
     if i is not None and i == span.start - 1 and _capitalised_inside(doc, i):
         return True  # "Актанышского нефтяного месторождения", "Цзяннаньской судоверфи"
-    if span.end < len(doc) and doc[span.end].text in _NAME_OPENERS:
+    if span.end < len(doc) and doc[span.end].text in OPENING_OR_APOSTROPHE:
         return True
     j = _next_word(doc, span.end)
     if j is None or j != span.end:
@@ -615,17 +614,17 @@ def _in_title(match: Span, quotes: list[int]) -> bool:
     doc = match.doc
     i = match.start - 1
     stop = max(0, match.start - _TITLE_WINDOW)
-    while i >= stop and not doc[i].is_sent_start and doc[i].text not in CLOSE_QUOTES:
-        if doc[i].text in OPEN_QUOTES:
+    while i >= stop and not doc[i].is_sent_start and doc[i].text not in CLOSING_QUOTES:
+        if doc[i].text in OPENING_QUOTES:
             break
         i -= 1
-    if i < 0 or doc[i].text not in OPEN_QUOTES or i + 1 >= len(doc):
+    if i < 0 or doc[i].text not in OPENING_QUOTES or i + 1 >= len(doc):
         return False
     j = match.end
     end = min(len(doc), match.end + _TITLE_WINDOW)
-    while j < end and doc[j].text not in CLOSE_QUOTES and not doc[j].is_sent_start:
+    while j < end and doc[j].text not in CLOSING_QUOTES and not doc[j].is_sent_start:
         j += 1
-    if j >= len(doc) or doc[j].text not in CLOSE_QUOTES or j - i - 1 < 3:
+    if j >= len(doc) or doc[j].text not in CLOSING_QUOTES or j - i - 1 < 3:
         return False
     # Quoted speech has a verb ("«Мы планируем перейти от медиа-бизнеса...»"); a title not.
     inside = doc[i + 1 : j]
@@ -699,7 +698,7 @@ def _is_misread_term(org: Span, match: Span) -> bool:
     doc = match.doc
     before = doc[match.start - 1].text if match.start > 0 else ""
     after = doc[match.end].text if match.end < len(doc) else ""
-    return before not in OPEN_QUOTES and after not in CLOSE_QUOTES
+    return before not in OPENING_QUOTES and after not in CLOSING_QUOTES
 
 
 def _foreign(match: Span) -> bool:

@@ -1,0 +1,73 @@
+"""Lexicon.load: every field read from relations.toml, word lists folded, the money classes'
+order deciding a trigger listed twice."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.stages.relations.lexicon import MONEY_CLASSES, WORD_LISTS, Lexicon
+
+SHAPED = {"triggers", "roles", "bare_units"}  # read by steps of their own in Lexicon.load
+
+
+def test_every_field_is_loaded() -> None:
+    """A field missing from WORD_LISTS would silently stay empty."""
+    names = {f.name for f in fields(Lexicon)}
+    assert set(WORD_LISTS) | SHAPED == names
+    assert not set(WORD_LISTS) & SHAPED
+
+
+def test_no_two_fields_read_one_list() -> None:
+    assert len(set(WORD_LISTS.values())) == len(WORD_LISTS)
+
+
+def _write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "relations.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_lists_are_folded_and_shaped(tmp_path: Path) -> None:
+    lex = Lexicon.load(
+        _write(
+            tmp_path,
+            """
+[triggers]
+income = ["получить", "Выручка"]
+sale = ["получить", "продать"]
+modal = ["Планировать"]
+[seat]
+prepositions = ["в"]
+[part_of]
+bare_units = ["Совет директоров", "правление"]
+[roles]
+owner_verbs = ["владеть"]
+[dates]
+basis_nouns = ["курс", "ёмкость"]
+""",
+        ),
+    )
+    # "получить" is listed as income and sale: the first class of MONEY_CLASSES keeps it
+    assert MONEY_CLASSES.index("income") < MONEY_CLASSES.index("sale")
+    assert lex.triggers == {"получить": "income", "выручка": "income", "продать": "sale"}
+    assert lex.modal == {"планировать"}
+    assert lex.seat_prepositions == {"в"}
+    assert lex.bare_units == {("совет", "директоров"), ("правление",)}
+    assert lex.roles == {"owner_verbs": frozenset({"владеть"})}
+    assert lex.basis_nouns == {"курс", "емкость"}  # folded: ё -> е
+    assert lex.negation == frozenset() and lex.back_deals == frozenset()
+
+
+def test_empty_lexicon(tmp_path: Path) -> None:
+    lex = Lexicon.load(_write(tmp_path, ""))
+    assert lex.triggers == {} and lex.roles == {} and lex.role_words() == frozenset()
+    assert all(getattr(lex, name) == frozenset() for name in WORD_LISTS)
+
+
+def test_bad_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="relations.toml"):
+        Lexicon.load(_write(tmp_path, "[triggers\nincome = 1"))
