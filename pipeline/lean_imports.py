@@ -12,7 +12,6 @@ version imports more than `info` from its CLI, spaCy is imported exactly as usua
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.util
 import sys
 import types
@@ -28,8 +27,10 @@ def defer_spacy_cli() -> None:
     sys.meta_path.insert(0, _SpacyFinder())
 
 
-class _SpacyFinder(importlib.abc.MetaPathFinder):
-    """Finds `spacy` as the other finders would, and wraps its loader; used once."""
+class _SpacyFinder:
+    """A meta path finder (importlib.abc is not imported for it: the batch driver imports
+    `pipeline` and stays light): finds `spacy` as the finders after it would, and wraps its
+    loader; used once."""
 
     def find_spec(self, name, path=None, target=None):
         if name != SPACY:
@@ -42,8 +43,9 @@ class _SpacyFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-class _WithoutCli(importlib.abc.Loader):
-    """spaCy's own loader, run with the stand-in `spacy.cli.info` in place."""
+class _WithoutCli:
+    """spaCy's own loader (a duck-typed importlib loader), run with the stand-in
+    `spacy.cli.info` in place."""
 
     def __init__(self, loader) -> None:
         self.loader = loader

@@ -435,9 +435,10 @@ def child_baseline() -> tuple[float, Callable]:
 def child_pipeline() -> tuple[float, Callable]:
     """This pipeline in one process: nlp.pipe, then the table rows, as batch does."""
     started = time.perf_counter()
-    from spacy.util import minibatch
-
+    # pipeline first, as every entry point (`python -m pipeline`, batch workers) imports it:
+    # importing spaCy before it would bring in spaCy's CLI too (pipeline/lean_imports.py).
     from pipeline.runner import load_pipeline, table_rows
+    from spacy.util import minibatch  # isort: skip
 
     nlp = load_pipeline()
     load_s = time.perf_counter() - started
@@ -519,10 +520,9 @@ def _timed_child(system: str, files_list: Path) -> dict:
 def child_scaling(path: Path) -> dict:
     """The documents of one file through `table_rows` (as batch runs them, 64 at a time),
     keeping only counts: CPU and wall time of the processing alone."""
-    from spacy.util import minibatch
-
     from pipeline.reader import Document, iter_records
     from pipeline.runner import load_pipeline, table_rows
+    from spacy.util import minibatch  # isort: skip (after pipeline: see child_pipeline)
 
     nlp = load_pipeline()
     documents = [r for r in iter_records(path, max_bytes=None) if isinstance(r, Document)]
