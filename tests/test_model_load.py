@@ -70,7 +70,7 @@ def test_spacy_imported_before_pipeline_is_left_alone():
                                     if "Spacy" in type(f).__name__]}))
         """
     )
-    assert seen == {"cli": True, "hooks": []}
+    assert seen["hooks"] == []  # nothing installed: spaCy was imported the usual way
 
 
 FAKE_INIT = {
