@@ -186,7 +186,7 @@ class WordIds:
 
 
 # One WordIds per (words vocabulary, shapes vocabulary): taggers that share their
-# vocabularies (models._share_vocabulary) share the cache too.
+# vocabularies (models.load_slovnet) share the cache too.
 _WORD_IDS: list[WordIds] = []
 WORD_IDS_CACHE = 20_000
 

@@ -63,6 +63,9 @@ class Measured:
     peak_rss_mb: float
     worker_rss_mb: list[float] = field(default_factory=list)
     load_s: float | None = None
+    # CPU seconds of the same load (the children's own): unlike the wall figure, unmoved by
+    # other programs taking the cores while this one loads (a batch worker reports wall only).
+    load_cpu_s: float | None = None
     process_s: float | None = None
     mentions: dict[str, int] = field(default_factory=dict)
     stages: dict[str, float] = field(default_factory=dict)
@@ -435,9 +438,10 @@ def child_baseline() -> tuple[float, Callable]:
 def child_pipeline() -> tuple[float, Callable]:
     """This pipeline in one process: nlp.pipe, then the table rows, as batch does."""
     started = time.perf_counter()
-    from spacy.util import minibatch
-
+    # pipeline first, as every entry point (`python -m pipeline`, batch workers) imports it:
+    # importing spaCy before it would bring in spaCy's CLI too (pipeline/lean_imports.py).
     from pipeline.runner import load_pipeline, table_rows
+    from spacy.util import minibatch  # isort: skip
 
     nlp = load_pipeline()
     load_s = time.perf_counter() - started
@@ -454,12 +458,12 @@ def child_pipeline() -> tuple[float, Callable]:
 
 def child_stages(files_list: Path) -> dict:
     """Seconds per stage: the tokenizer, each component and the tables, one call at a time."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     from pipeline.runner import load_pipeline, make_doc
     from pipeline.tables import document_row, mention_rows
 
     nlp = load_pipeline()
-    load_s = time.perf_counter() - started
+    load_s, load_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     stages: Counter = Counter()
     documents = characters = 0
     for document in read_texts(files_list):
@@ -480,6 +484,7 @@ def child_stages(files_list: Path) -> dict:
         "documents": documents,
         "characters": characters,
         "load_s": load_s,
+        "load_cpu_s": load_cpu_s,
         "process_s": sum(stages.values()),
         "stages": dict(stages),
     }
@@ -498,7 +503,9 @@ def run_child(system: str, files_list: Path, result: Path) -> int:
 
 def _timed_child(system: str, files_list: Path) -> dict:
     loaders = {"natasha": child_natasha, "baseline": child_baseline, "pipeline": child_pipeline}
+    cpu = time.process_time()
     load_s, run = loaders[system]()
+    load_cpu_s = time.process_time() - cpu
     documents = list(read_texts(files_list))  # texts read before the clock starts
     started = time.perf_counter()
     if system == "pipeline":
@@ -511,6 +518,7 @@ def _timed_child(system: str, files_list: Path) -> dict:
         "documents": len(documents),
         "characters": sum(len(d.text) for d in documents),
         "load_s": load_s,
+        "load_cpu_s": load_cpu_s,
         "process_s": time.perf_counter() - started,
         "mentions": dict(found),
     }
@@ -519,10 +527,9 @@ def _timed_child(system: str, files_list: Path) -> dict:
 def child_scaling(path: Path) -> dict:
     """The documents of one file through `table_rows` (as batch runs them, 64 at a time),
     keeping only counts: CPU and wall time of the processing alone."""
-    from spacy.util import minibatch
-
     from pipeline.reader import Document, iter_records
     from pipeline.runner import load_pipeline, table_rows
+    from spacy.util import minibatch  # isort: skip (after pipeline: see child_pipeline)
 
     nlp = load_pipeline()
     documents = [r for r in iter_records(path, max_bytes=None) if isinstance(r, Document)]
@@ -671,13 +678,18 @@ def markdown(runs: dict[str, Measured], summary: dict, context: dict) -> str:
         workers = ", ".join(f"{r:.0f}" for r in run.worker_rss_mb) or "—"
         lines.append(
             f"| {run.system} | {run.docs_per_s:.1f} | {run.chars_per_s:,.0f} | "
-            f"{run.wall_s:.1f} | {_num(run.load_s)} | {_num(run.process_s)} | "
+            f"{run.wall_s:.1f} | {_load(run)} | {_num(run.process_s)} | "
             f"{run.peak_rss_mb:.0f} | {workers} | {run.other_cores:.2f} |"
         )
     lines += [
         "",
         "*other load*: CPU that other programs used during the run, in cores; above ~0.2 the "
         "figures of that row are skewed (the machine was shared).",
+        "",
+        "*model load*: wall seconds, imports included; in brackets the CPU seconds of the same "
+        "load, where the child reports them: a wall figure well above its CPU figure is a "
+        "wait for the cores (a burst of other work during the load hardly shows in *other "
+        "load*, which averages over the whole run).",
     ]
     repeated = [runs[key] for key in runs if len(runs[key].walls) > 1]
     if repeated:
@@ -715,6 +727,12 @@ def markdown(runs: dict[str, Measured], summary: dict, context: dict) -> str:
 
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
+
+
+def _load(run: Measured) -> str:
+    if run.load_cpu_s is None:
+        return _num(run.load_s)
+    return f"{_num(run.load_s)} (CPU {run.load_cpu_s:.2f})"
 
 
 def update_docs(table: str, doc: Path = PERFORMANCE_DOC) -> None:
