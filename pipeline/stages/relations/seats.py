@@ -20,6 +20,7 @@ from pipeline.stages.relations.words import (
     OPENING,
     QUOTES,
     case_of,
+    field_topic,
     skip_aside,
     skip_closing,
 )
@@ -56,6 +57,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False
     if any(fold(t.lemma_) in lex.office_nouns for t in before):
         return False  # "партии президента Зимбабве": the president's country (decision 151)
+    if field_topic(org.doc, loc.start, org.start, lex.topic_fields):
+        return False  # "трибунал по делам бывшей Югославии": the field's topic (decision 185)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions

@@ -45,6 +45,19 @@ def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
 OPENING = frozenset({*'«"“„', DOUBLE_APOSTROPHE})
 
 
+def field_topic(doc: Doc, start: int, lo: int, fields: frozenset[str]) -> bool:
+    """The mention at `start` is the topic of a body's field inside a name that starts at `lo`:
+    a field noun (`[part_of] topic_fields`: дело, вопрос) right after "по", with no adjective of
+    its own, needs its genitive topic, and the mention is that genitive, past its own opening
+    quote and lowercase adjectives ("комитет по делам [СНГ]", "трибунал по делам бывшей
+    [Югославии]"). A field with its adjective is complete: the name after it is the parent
+    ("комитет по иностранным делам [Сената]"; decision 185)."""
+    i = start - 1
+    while i > lo and (doc[i].text in OPENING or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
+        i -= 1
+    return i - 1 >= lo and fold(doc[i].lemma_) in fields and doc[i - 1].lower_ == "по"
+
+
 def under_other(own: Token, top: Token, others: set[int]) -> bool:
     """An amount that hangs from another amount of its clause, not as its conjunct: a
     restatement or a comparison ("X (около Y …)", "X — Y в 2018 году и Z в 2019 году", "X в
