@@ -207,8 +207,8 @@ def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
         if _inside_other(org, index):
             continue
         i = skip_aside(doc, skip_closing(doc, org.end))
-        if i < len(doc):
-            yield org, i
+        if i < len(doc) and "\n" not in doc.text[org.end_char : doc[i].idx]:
+            yield org, i  # a headline's or caption's name has no seat on the next line (186)
 
 
 def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
