@@ -252,7 +252,9 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         org = _smallest_org(index, adjective)
         if org is None or is_mission(org, lex):
             continue
-        if adjective.end < org.end and _adjective_opens(org, adjective, lex):
+        if adjective.end < org.end and (
+            _adjective_opens(org, adjective, lex) or _members_adjective(org, adjective)
+        ):
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -285,6 +287,23 @@ def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
         or (t.is_upper and t.is_alpha)
         or fold(t.lemma_) in lex.kind_nouns
         for t in org.doc[org.start : adjective.start]
+    )
+
+
+def _members_adjective(org: Span, adjective: Span) -> bool:
+    """ "Союз польских композиторов", "Организация украинских националистов": a place
+    adjective on the plural people the name's head gathers, right after that head, says
+    where the body is (decision 187); on a thing it stays a topic ("Институт Китая")."""
+    doc = org.doc
+    head = next((t for t in org if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.i != adjective.start - 1 or adjective.end >= org.end:
+        return False
+    people = doc[adjective.end]
+    return (
+        people.pos_ == "NOUN"
+        and "Anim" in people.morph.get("Animacy")
+        and "Plur" in people.morph.get("Number")
+        and case_of(people) == "Gen"
     )
 
 
