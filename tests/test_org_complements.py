@@ -105,6 +105,8 @@ def test_place_after_po_goes_to_the_outermost_name(nlp):
         ("В отставку ушёл глава комитета Госдумы по собственному желанию.", "комитета Госдумы по"),
         # singular "по делу" is an adverbial (guideline 170)
         ("Следственный комитет по делу о взятке допросил свидетелей.", "Следственный комитет по"),
+        # a ground like "по просьбе" (guideline 184)
+        ("Решение принял комитет Госдумы по рекомендации правительства.", "комитет Госдумы по"),
     ],
 )
 def test_complement_look_alikes(nlp, text, absent):
