@@ -207,7 +207,7 @@ def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
         if _inside_other(org, index):
             continue
         i = skip_aside(doc, skip_closing(doc, org.end))
-        if i < len(doc) and "\n" not in doc.text[org.end_char : doc[i].idx]:
+        if i < len(doc) and not any("\n" in t.text for t in doc[org.end : i]):
             yield org, i  # a headline's or caption's name has no seat on the next line (186)
 
 
