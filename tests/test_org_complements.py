@@ -107,6 +107,8 @@ def test_place_after_po_goes_to_the_outermost_name(nlp):
         ("Следственный комитет по делу о взятке допросил свидетелей.", "Следственный комитет по"),
         # a ground like "по просьбе" (guideline 184)
         ("Решение принял комитет Госдумы по рекомендации правительства.", "комитет Госдумы по"),
+        # an evaluative adjective stays outside a name (guidelines 22, 184)
+        ("Председатель влиятельного Комитета по иностранным делам выступил.", "влиятельного"),
     ],
 )
 def test_complement_look_alikes(nlp, text, absent):
