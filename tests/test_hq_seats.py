@@ -423,3 +423,39 @@ def test_a_place_after_an_office_holder(nlp, text, expected):
 def test_office_nouns_come_from_the_lexicon(lex):
     assert {"президент", "губернатор"} <= lex.office_nouns
     assert "министр" not in lex.office_nouns  # "Совет министров Кубы" keeps its seat
+
+
+# decision 185: a place after "по" + a bare field noun is the field's topic, not the seat
+def test_a_fields_topic_is_no_seat(nlp, lex):
+    doc = nlp("Трибунал по делам бывшей Югославии начал работу.")
+    assert not nested_seat(doc[0:5], doc[4:5], lex)
+    doc = nlp("Управление по Тверской области начало проверку.")
+    assert nested_seat(doc[0:4], doc[2:4], lex)  # look-alike: "по" + a place is a territory
+
+
+# decision 186: a seat after a name stays on the name's line
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Фонд «Рассвет»\nВ Казани прошёл форум.", set()),
+        ("Фонд «Рассвет» в Казани провёл форум.", {("Фонд «Рассвет»", "Казани")}),
+    ],
+)
+def test_a_seat_after_a_name_stays_on_its_line(nlp, text, expected):
+    assert seats(nlp(text)) == expected
+
+
+# decision 187: a place adjective on the people a name's head gathers is its seat
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Конкурс провёл Союз польских композиторов.",
+         {("Союз польских композиторов", "польских")}),
+        ("Председатель Союза российских писателей выступил вчера.",
+         {("Союза российских писателей", "российских")}),
+        # look-alike: on a thing the place is the body's topic
+        ("Сотрудники Института китайской истории выступили вчера.", set()),
+    ],
+)  # fmt: skip
+def test_a_place_adjective_on_a_names_people(nlp, text, expected):
+    assert seats(nlp(text)) == expected

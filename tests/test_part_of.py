@@ -379,3 +379,37 @@ def test_part_of_phrase(nlp, text, present, absent):
 )  # fmt: skip
 def test_chain_links_immediate_parents(nlp, text, expected):
     assert part_of(nlp(text)) == expected
+
+
+# decisions 170 and 185: a plural "по делам" is a field; the genitive right after a bare
+# field noun is its topic, not the body's parent; a name after a completed field is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Глава комитета по делам СНГ заявил об этом.", set()),
+        ("Депутат комитета по делам СНГ Госдумы выступил вчера.",
+         {("комитета по делам СНГ Госдумы", "Госдумы")}),
+        # look-alikes: a field with its adjective, or a field of one noun, is complete
+        ("Комитет по иностранным делам Сената США одобрил договор.",
+         {("Комитет по иностранным делам Сената США", "Сената США")}),
+        ("Комитет по делам молодёжи Госдумы провёл слушания.",
+         {("Комитет по делам молодёжи Госдумы", "Госдумы")}),
+        ("Комитет по науке Госдумы одобрил проект.",
+         {("Комитет по науке Госдумы", "Госдумы")}),
+    ],
+)  # fmt: skip
+def test_a_fields_topic_is_no_parent(nlp, text, expected):
+    assert part_of(nlp(text)) >= expected
+    found = {parent for _, parent in part_of(nlp(text))}
+    assert "СНГ" not in found  # the committee's topic, never its parent
+
+
+def test_field_topic(nlp):
+    from pipeline.stages.relations.words import field_topic
+
+    fields = frozenset({"дело", "вопрос"})
+    doc = nlp("Трибунал по делам бывшей Югославии и комитет по иностранным делам Сената.")
+    assert field_topic(doc, 4, 0, fields)  # "Югославии", past its own adjective
+    assert not field_topic(doc, 10, 6, fields)  # "Сената": "по иностранным делам" is complete
+    assert not field_topic(doc, 4, 0, frozenset())  # no topic fields in the lexicon: none
+    assert not field_topic(doc, 1, 0, fields)  # bad input: no room for "по" before the name

@@ -57,6 +57,7 @@ class Lexicon:
     comparison_words: frozenset[str] = frozenset()  # "против Y в 2019 году" (161)
     back_deals: frozenset[str] = frozenset()  # "Сумма сделки составила X" (144)
     back_money_nouns: frozenset[str] = frozenset()  # "сумма", "размер" + a deal noun (144)
+    topic_fields: frozenset[str] = frozenset()  # "комитет по делам [СНГ]": a topic (185)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -118,6 +119,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "comparison_words": ("dates", "comparison_words"),
     "back_deals": ("back_reference", "deals"),
     "back_money_nouns": ("back_reference", "money_nouns"),
+    "topic_fields": ("part_of", "topic_fields"),
 }
 
 

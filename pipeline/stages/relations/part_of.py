@@ -15,7 +15,7 @@ from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import nested_seat
-from pipeline.stages.relations.words import TYPOGRAPHIC_DASHES
+from pipeline.stages.relations.words import TYPOGRAPHIC_DASHES, field_topic
 from pipeline.stages.rules.lexicon import positions
 
 # --- relations from the shape of mentions (every sentence) ---------------------------------
@@ -33,8 +33,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
             o for o in index.within("ORG", outer)
             if outer.start < o.start and not same_entity(o, outer)
         ]  # fmt: skip
-        inner = [o for o in inner if not any(p is not o and contains(p, o) for p in inner)]
-        for child in inner:
+        for child in _parents_past_topics(_outermost(inner), outer, index, lex):
             if doc[child.start - 1].lower_ in lex.attached_prepositions:
                 continue  # "Совет при Президенте", "школа при ЦК": set up by it (decision 109)
             if _institution_of(doc[outer.start : child.start], child, lex):
@@ -55,6 +54,25 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
     for (start, end), org in seat_of.items():
         loc = next(s for s in index.within("LOC", org) if (s.start, s.end) == (start, end))
         yield Relation("HEADQUARTERED_IN", org, loc, "nested")
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    return [o for o in spans if not any(p is not o and contains(p, o) for p in spans)]
+
+
+def _parents_past_topics(
+    inner: list[Span], outer: Span, index: MentionIndex, lex: Lexicon
+) -> list[Span]:
+    """The names nested in `outer` that may be its parent: a field's topic is none
+    ("комитет по делам [СНГ]", decision 185), but a name the topic's mention runs on into
+    is ("комитета по делам [СНГ [Госдумы]]": the committee's parliament)."""
+    out = []
+    for child in inner:
+        if not field_topic(outer.doc, child.start, outer.start, lex.topic_fields):
+            out.append(child)
+            continue
+        out += _outermost([o for o in index.within("ORG", child) if o.start > child.start])
+    return out
 
 
 def _with_epithets(link: Relation, restated: dict[tuple[int, int], Span]) -> Relation:

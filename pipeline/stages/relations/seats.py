@@ -19,6 +19,7 @@ from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.words import (
     CLOSING_OR_BRACKET,
     case_of,
+    field_topic,
     skip_aside,
     skip_closing,
 )
@@ -55,6 +56,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False
     if any(fold(t.lemma_) in lex.office_nouns for t in before):
         return False  # "партии президента Зимбабве": the president's country (decision 151)
+    if field_topic(org.doc, loc.start, org.start, lex.topic_fields):
+        return False  # "трибунал по делам бывшей Югославии": the field's topic (decision 185)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
@@ -203,8 +206,8 @@ def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
         if _inside_other(org, index):
             continue
         i = skip_aside(doc, skip_closing(doc, org.end))
-        if i < len(doc):
-            yield org, i
+        if i < len(doc) and not any("\n" in t.text for t in doc[org.end : i]):
+            yield org, i  # a headline's or caption's name has no seat on the next line (186)
 
 
 def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
@@ -248,7 +251,9 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         org = _smallest_org(index, adjective)
         if org is None or is_mission(org, lex):
             continue
-        if adjective.end < org.end and _adjective_opens(org, adjective, lex):
+        if adjective.end < org.end and (
+            _adjective_opens(org, adjective, lex) or _members_adjective(org, adjective)
+        ):
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -281,6 +286,23 @@ def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
         or (t.is_upper and t.is_alpha)
         or fold(t.lemma_) in lex.kind_nouns
         for t in org.doc[org.start : adjective.start]
+    )
+
+
+def _members_adjective(org: Span, adjective: Span) -> bool:
+    """ "Союз польских композиторов", "Организация украинских националистов": a place
+    adjective on the plural people the name's head gathers, right after that head, says
+    where the body is (decision 187); on a thing it stays a topic ("Институт Китая")."""
+    doc = org.doc
+    head = next((t for t in org if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.i != adjective.start - 1 or adjective.end >= org.end:
+        return False
+    people = doc[adjective.end]
+    return (
+        people.pos_ == "NOUN"
+        and "Anim" in people.morph.get("Animacy")
+        and "Plur" in people.morph.get("Number")
+        and case_of(people) == "Gen"
     )
 
 

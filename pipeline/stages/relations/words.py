@@ -9,7 +9,7 @@ from spacy.attrs import DEP, NORM
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.quotes import CLOSING_QUOTES
+from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from pipeline.stages.relations.mentions import anchor
 
 # A dash between clauses or before an apposition: the em and en dash, and a hyphen the
@@ -39,6 +39,19 @@ def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
         if doc[j].text == ")":
             return skip_closing(doc, j + 1)
     return i
+
+
+def field_topic(doc: Doc, start: int, lo: int, fields: frozenset[str]) -> bool:
+    """The mention at `start` is the topic of a body's field inside a name that starts at `lo`:
+    a field noun (`[part_of] topic_fields`: дело, вопрос) right after "по", with no adjective of
+    its own, needs its genitive topic, and the mention is that genitive, past its own opening
+    quote and lowercase adjectives ("комитет по делам [СНГ]", "трибунал по делам бывшей
+    [Югославии]"). A field with its adjective is complete: the name after it is the parent
+    ("комитет по иностранным делам [Сената]"; decision 185)."""
+    i = start - 1
+    while i > lo and (doc[i].text in OPENING_QUOTES or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
+        i -= 1
+    return i - 1 >= lo and fold(doc[i].lemma_) in fields and doc[i - 1].lower_ == "по"
 
 
 def under_other(own: Token, top: Token, others: set[int]) -> bool:

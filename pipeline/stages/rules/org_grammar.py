@@ -62,6 +62,9 @@ class OrgGrammar:
     rank_adjectives: frozenset[str] = frozenset()  # "[федеральный] суд Бостона" (decision 101)
     # Singular bodies a place identifies, like place_bodies ("морская пехота США", decision 124)
     place_heads: frozenset[str] = frozenset()
+    # po_stop nouns that start an adverbial only in the singular: "по делу о взятке" is an
+    # adverbial, "по делам молодёжи" a body's field (decision 170)
+    po_stop_singular: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -82,6 +85,7 @@ class OrgGrammar:
             territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
             rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
             place_heads=lemma_set(g.get("place_heads", [])),
+            po_stop_singular=lemma_set(g.get("po_stop_singular", [])),
         )
 
     @property
@@ -251,9 +255,17 @@ class OrgGrammar:
         "по официальным данным"; decision 141)."""
         after = _po_complement(doc, end, self.all_heads)
         noun = next((t for t in doc[end + 1 : after] if t.pos_ in ("NOUN", "PROPN")), None)
-        if after > end and token_lemma(noun or doc[end + 1]) in self.po_stop:
+        if after > end and self._adverbial(noun or doc[end + 1]):
             return end
         return after
+
+    def _adverbial(self, noun) -> bool:
+        """The noun after "по" starts an adverbial, not a field: a `po_stop` lemma, or a
+        `po_stop_singular` one the tagger does not read plural ("по делам беженцев")."""
+        lemma = token_lemma(noun)
+        if lemma in self.po_stop_singular:
+            return "Plur" not in noun.morph.get("Number")
+        return lemma in self.po_stop
 
     def _place_adjective(self, token) -> bool:
         return token.pos_ == "ADJ" and token_lemma(token).endswith(self.place_endings)
