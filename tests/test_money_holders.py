@@ -509,7 +509,8 @@ def test_gapped_amounts_past_focus_words(nlp, text, expected, absent):
         ),
         # no pronoun in the sentence between: the holder two sentences back stays unlinked (81)
         (
-            "Иван Сидоров возглавил фонд в 2010 году. Работы стало больше. Он получил 5 млн рублей.",
+            "Иван Сидоров возглавил фонд в 2010 году. Работы стало больше. Он получил "
+            "5 млн рублей.",
             set(),
         ),
     ],

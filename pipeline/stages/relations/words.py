@@ -46,6 +46,7 @@ def gap_dash(doc: Doc, start: int) -> int | None:
         i -= 1
     return i if i >= 0 and doc[i].text in DASHES else None
 
+
 # "''": two apostrophes the tokenizer joined as a quote (decision 148)
 CLOSING = frozenset({*'»"“”)', DOUBLE_APOSTROPHE})
 QUOTES = frozenset({*'»"“”', DOUBLE_APOSTROPHE})  # closing quotes only: a bracket is no quote
