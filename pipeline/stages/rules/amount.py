@@ -404,14 +404,11 @@ class _Parser:
     def bare(self, start: int, qualifier: str | None, q: Quantity) -> Found | None:
         """A number with a big multiplier and no unit: money if the sentence named a currency
         before it (decided in _resolve_bare), else nothing."""
-        if q.high is not None or not q.multipliers:
-            return None
+        if q.value is None or q.high is not None or not q.multipliers:
+            return None  # "несколько миллионов" with no currency has neither value nor unit
         if max(q.multipliers) < self.lex.min_count_multiplier:
             return None
-        priced = self.after_money_word(start)
-        if q.value is None and not priced:
-            return None  # "несколько миллионов" alone may count anything
-        return Found(start, q.end, None, q, qualifier or "eq", priced)
+        return Found(start, q.end, None, q, qualifier or "eq", self.after_money_word(start))
 
     def after_money_word(self, start: int) -> bool:
         """The word before the amount (past "в", "за", "на") is a money word: "стоимостью
