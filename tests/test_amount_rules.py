@@ -108,6 +108,16 @@ CASES = [
     # currency left out after it was named
     ("Из кредитов на 17 миллиардов рублей 12 миллиардов приходится на банки.",
      "12 миллиардов", "money", 1.2e10, None, "RUB", "eq"),
+    # decision 183: a number with a big multiplier right after a money word is money, its
+    # currency empty when none was named
+    ("Свадьба обошлась в 930 тысяч.",
+     "930 тысяч", "money", 9.3e5, None, None, "eq"),
+    ("Нападающий зарабатывает 30 миллионов в год.",
+     "30 миллионов", "money", 3e7, None, None, "eq"),
+    ("Компания получила прибыль в 6 миллиардов.",
+     "6 миллиардов", "money", 6e9, None, None, "eq"),
+    ("Он купил дом стоимостью более 2 миллионов.",
+     "более 2 миллионов", "money", 2e6, None, None, "gt"),
     # a unit abbreviation that razdel took for a sentence end
     ("Контракт стоил 3 700 долл. США. Его подписали вчера.",
      "3 700 долл. США", "money", 3700.0, None, "USD", "eq"),
@@ -184,6 +194,11 @@ NOT_AMOUNTS = [
     "Цены выросли в 13 раз.",
     "Подписи: https://www.change.org/p/%D0%BE%D1%82%D0%BC%D0%B5 собраны.",
     "Встреча начнётся в 17:00 понедельника.",
+    # decision 183's look-alikes: no money word before the number, or a vague number with no
+    # currency (neither value nor unit)
+    "В городе живут 12 миллионов.",
+    "Он подарил ей жильё стоимостью несколько миллионов.",
+    "Видео посмотрели 30 миллионов.",
 ]
 
 

@@ -463,3 +463,79 @@ def test_gapped_amount_keeps_the_first_clause_sector_to_itself(nlp):
     assert ("EXPENDITURE", "Заря", "500 млн рублей") in links
     assert ("SECTOR_OF", "Заря", "операторов связи") not in links
     assert ("AMOUNT_OF", "500 млн рублей", "операторов связи") not in links
+
+
+# session 9 (decision 182): a gapped clause after "но", and a focus word the amount's span
+# leaves out between the dash and the amount ("— лишь Y", "— всего Y")
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Компания «Вектор» получила 3 млрд рублей, а банк «Заря» — лишь 2 млрд рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей"), ("INCOME", "Заря", "2 млрд рублей")},
+            {("INCOME", "Вектор", "2 млрд рублей")},
+        ),
+        (
+            "Выручка компании «Вектор» составила 3 млрд рублей, но выручка банка «Заря» — всего "
+            "2 млрд рублей.",
+            {("INCOME", "Вектор", "3 млрд рублей"), ("INCOME", "Заря", "2 млрд рублей")},
+            {("INCOME", "Вектор", "2 млрд рублей"), ("INCOME", "Заря", "3 млрд рублей")},
+        ),
+        (
+            "Затраты компании «Вектор» составят 3 млрд рублей, а затраты банка «Заря» — только "
+            "500 млн рублей.",
+            {("EXPENDITURE", "Заря", "500 млн рублей")},
+            {("EXPENDITURE", "Вектор", "500 млн рублей")},
+        ),
+    ],
+)
+def test_gapped_amounts_past_focus_words(nlp, text, expected, absent):
+    links = money_links(nlp(text))
+    assert expected <= links
+    assert not absent & links
+
+
+# session 9 (decision 181): a pronoun in any case, in the sentence before, carries the chain
+# back when no mention there agrees ("X … У неё было … Она получала")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Блогер Анна Петрова ведёт канал о моде. У неё было 2 млн подписчиков. По её словам, "
+            "за один пост она получала до 750 тысяч рублей.",
+            {("INCOME", "Анна Петрова", "до 750 тысяч рублей")},
+        ),
+        (
+            "Иван Сидоров возглавил фонд в 2010 году. С ним работали десять юристов. Он получил "
+            "5 млн рублей.",
+            {("INCOME", "Иван Сидоров", "5 млн рублей")},
+        ),
+        # no pronoun in the sentence between: the holder two sentences back stays unlinked (81)
+        (
+            "Иван Сидоров возглавил фонд в 2010 году. Работы стало больше. Он получил "
+            "5 млн рублей.",
+            set(),
+        ),
+    ],
+)
+def test_pronoun_chain_through_an_oblique_pronoun(nlp, text, expected):
+    assert money_links(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "join", "contrast"),
+    [
+        ("Он пришёл, а она ушла.", "а", True, True),
+        ("А она ушла.", "А", True, True),
+        ("Он пришёл, но она ушла.", "но", True, True),
+        ("Он пришёл и ушёл.", "и", True, False),
+        ("Он пришёл, она ушла.", ",", True, False),
+        ("Он пришёл или ушёл.", "или", False, False),
+    ],
+)
+def test_gap_joins_compare_folded_lemmas(nlp, text, word, join, contrast):
+    from pipeline.stages.relations.words import is_contrast, is_gap_join
+
+    token = next(t for t in nlp(text) if t.text == word)
+    assert is_gap_join(token) is join
+    assert is_contrast(token) is contrast

@@ -58,6 +58,7 @@ class AmountLexicon:
     currency_words: dict[tuple[str, ...], Currency]
     currency_symbols: dict[tuple[str, ...], Currency]
     iso_codes: frozenset[str] = field(default_factory=frozenset)
+    money_words: frozenset[str] = field(default_factory=frozenset)  # decision 183
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -105,6 +106,7 @@ def lexicon_from_dict(data: dict) -> AmountLexicon:
         currency_words=currency_words,
         currency_symbols=currency_symbols,
         iso_codes=frozenset(data.get("currencies", {})),
+        money_words=_lower_set(data.get("money_words", {}).get("lemmas", [])),
     )
 
 

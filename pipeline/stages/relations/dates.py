@@ -18,10 +18,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
-from pipeline.stages.relations.words import DASHES
+from pipeline.stages.relations.words import DASHES, is_gap_join
 
 LIST_JOINS = frozenset({"и", ","})
-GAP_JOINS = frozenset({"а", "и", "но"})  # "X, а в 2021 году — Y"
 BRACKET_REACH = 24  # tokens searched for the brackets around a mention, each side
 
 
@@ -133,7 +132,7 @@ def gapped_dates(doc: Doc, amount: Span, dates: list[Span], reach: int = 8) -> l
     i = _word_before(doc, dash)
     while i is not None and dash - i <= reach:
         token = doc[i]
-        if token.text == "," or fold(token.lemma_) in GAP_JOINS:
+        if is_gap_join(token):  # "X, а в 2021 году — Y"
             return [d for d in dates if i < d.start and d.end <= dash]
         if token.pos_ in ("VERB", "AUX") or token.text in DASHES or token.is_sent_start:
             return []

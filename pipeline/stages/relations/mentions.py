@@ -79,19 +79,26 @@ class MentionIndex:
                 break
         if depth:
             earlier = self._pronoun_before(pronoun, found.end if found is not None else None)
+            if earlier is None and found is None:
+                # "X … У неё было … Она получала": with no mention to stand for, a pronoun in
+                # any case before it names the same referent and carries the chain (decision 181)
+                earlier = self._pronoun_before(pronoun, None, oblique=True)
             if earlier is not None:
                 return self.antecedent(earlier, True, skip, depth - 1) or found
         return self.nearest_of(found, pronoun) if found is not None else None
 
-    def _pronoun_before(self, pronoun: Token, after: int | None) -> Token | None:
-        """A nominative personal pronoun of the same gender and number as `pronoun` between
-        `after` (or the previous sentence's start) and it: the same referent, named again."""
+    def _pronoun_before(
+        self, pronoun: Token, after: int | None, oblique: bool = False
+    ) -> Token | None:
+        """A nominative personal pronoun (any case when `oblique`) of the same gender and
+        number as `pronoun` between `after` (or the previous sentence's start) and it: the
+        same referent, named again."""
         doc, number = pronoun.doc, int(self.sentence[pronoun.i])
         for i in range(pronoun.i - 1, -1, -1):
             if int(self.sentence[i]) < number - 1 or (after is not None and i < after):
                 return None
             token = doc[i]
-            if token.pos_ != "PRON" or "Nom" not in token.morph.get("Case"):
+            if token.pos_ != "PRON" or not (oblique or "Nom" in token.morph.get("Case")):
                 continue
             if fold(token.lemma_) not in self.pronouns:
                 continue

@@ -11,10 +11,12 @@ from pipeline.stages.relations.facts import FactReader
 from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
-    DASHES,
     bracket_restates,
     case_of,
+    gap_dash,
     is_argument,
+    is_contrast,
+    is_gap_join,
     preposition_of,
     role_positions,
 )
@@ -159,19 +161,17 @@ class MoneyReader(FactReader):
     def gap_remnant(self, amount: Span) -> tuple[Token, int] | None:
         """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
         выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
-        phrase between "а"/"и"/a comma and the dash naming its holder, an earlier money amount
+        phrase between "а"/"и"/"но"/a comma and the dash naming its holder, an earlier money amount
         in the sentence stating the verb both share. Returns the phrase's head word and the
         position of the word that opens the remnant clause."""
         doc = self.doc
-        dash = amount.start - 1
-        while dash >= 0 and doc[dash].is_space:
-            dash -= 1
-        if dash < 2 or doc[dash].text not in DASHES:
+        dash = gap_dash(doc, amount.start)
+        if dash is None or dash < 2:
             return None
         start = dash - 1
-        while start > dash - 8 and start > 0 and doc[start].text not in (",", "а", "и"):
+        while start > dash - 8 and start > 0 and not is_gap_join(doc[start]):
             start -= 1
-        if doc[start].text not in (",", "а", "и") or not self._money_before(amount, start):
+        if not is_gap_join(doc[start]) or not self._money_before(amount, start):
             return None
         words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
         if any(t.pos_ in ("VERB", "AUX") for t in words):
@@ -236,11 +236,11 @@ class MoneyReader(FactReader):
         return start < other.start and other.end <= amount.end
 
     def contrasted(self, amount: Span, holder: Span) -> bool:
-        """A holder after the amount and past "а" belongs to the next, gapped clause ("«А»
+        """A holder after the amount and past "а"/"но" belongs to the next, gapped clause ("«А»
         получила X, а «Б» — Y"): the parser may hang it on the first clause's holder."""
         if holder.start < amount.end:
             return False
-        return any(t.text == "а" and t.pos_ == "CCONJ" for t in self.doc[amount.end : holder.start])
+        return any(is_contrast(t) for t in self.doc[amount.end : holder.start])
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»

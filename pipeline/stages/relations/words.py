@@ -20,6 +20,32 @@ DASHES = TYPOGRAPHIC_DASHES | {"-"}
 # A dash or a colon before a list or an apposition ("учреждений — «А», «Б»", "среди них: «А»,
 # «Б»"); a colon never stands for a left-out verb, so clause rules take DASHES alone.
 LIST_MARKS = DASHES | {":"}
+# The words that open a clause whose verb is left out ("X, а в 2021 году — Y", "выручка «А»
+# составила X, но выручка «Б» — Y"), and those of them that contrast its holder with the
+# first clause's. Compared as folded lemmas, so a capital or "ё" never hides one (decision 182).
+GAP_JOINS = frozenset({"а", "и", "но"})
+CONTRAST_JOINS = frozenset({"а", "но"})
+
+
+def is_gap_join(token: Token) -> bool:
+    """A comma or a joining word that may open a gapped clause."""
+    return token.text == "," or fold(token.lemma_) in GAP_JOINS
+
+
+def is_contrast(token: Token) -> bool:
+    """A coordinating "а"/"но" (a contrast, never the list "и")."""
+    return token.pos_ == "CCONJ" and fold(token.lemma_) in CONTRAST_JOINS
+
+
+def gap_dash(doc: Doc, start: int) -> int | None:
+    """The dash right before an amount starting at `start`, past spaces and one focus word
+    the amount's span leaves out ("а «Б» — лишь Y", "— всего Y", "— только Y")."""
+    i, skipped = start - 1, 0
+    while i >= 0 and (doc[i].is_space or (doc[i].pos_ in ("PART", "ADV") and skipped == 0)):
+        skipped += not doc[i].is_space
+        i -= 1
+    return i if i >= 0 and doc[i].text in DASHES else None
+
 
 # What closes a name or an aside: a closing quote or bracket.
 CLOSING_OR_BRACKET = CLOSING_QUOTES | {")"}

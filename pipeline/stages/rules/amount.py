@@ -26,6 +26,7 @@ from pipeline import extensions, models
 from pipeline.config import PROJECT_ROOT
 from pipeline.normalize import numbers as nb
 from pipeline.schema import AmountValue
+from pipeline.stages.morphology import fold
 from pipeline.stages.rules.base import add_spans, make_span
 
 LABEL = "AMOUNT"
@@ -74,6 +75,7 @@ class Found:
     value: AmountValue | None  # None: a bare "12 миллиардов" waiting for a currency
     bare: Quantity | None = None
     qualifier: str = "eq"
+    priced: bool = False  # a bare number after a money word: money with or without a currency
 
 
 class AmountRules:
@@ -212,7 +214,7 @@ def _resolve_bare(found: list[Found], carried: str | None) -> tuple[list[Found],
             if item.value.kind == "money" and item.value.unit:
                 last = item.value.unit
             continue
-        if last is None:
+        if last is None and not item.priced:
             continue
         value = nb.scale(item.bare.value, item.bare.multipliers)
         item.value = AmountValue("money", value, None, last, item.qualifier)
@@ -403,10 +405,18 @@ class _Parser:
         """A number with a big multiplier and no unit: money if the sentence named a currency
         before it (decided in _resolve_bare), else nothing."""
         if q.value is None or q.high is not None or not q.multipliers:
-            return None
+            return None  # "несколько миллионов" with no currency has neither value nor unit
         if max(q.multipliers) < self.lex.min_count_multiplier:
             return None
-        return Found(start, q.end, None, q, qualifier or "eq")
+        return Found(start, q.end, None, q, qualifier or "eq", self.after_money_word(start))
+
+    def after_money_word(self, start: int) -> bool:
+        """The word before the amount (past "в", "за", "на") is a money word: "стоимостью
+        несколько миллионов", "прибыль в 6 миллиардов" (decision 183)."""
+        i = start - 1
+        if i >= self.start and self.doc[i].lower_ in ("в", "за", "на"):
+            i -= 1
+        return i >= self.start and fold(self.doc[i].lemma_) in self.lex.money_words
 
     def countable(self, q: Quantity, qualified: bool) -> bool:
         """Digits always count; numeral words only with a qualifier or a big multiplier, since
