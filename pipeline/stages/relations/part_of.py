@@ -199,7 +199,7 @@ def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]
         found = [t for t in window if fold(t.lemma_) in lex.part_of_words]
         if not found:
             continue
-        child = _described(doc, org, found[0].i, orgs[:k], orgs[k + 1 :], lex.part_of_verbs)
+        child = _described(doc, orgs, k, found[0].i, lex.part_of_verbs)
         if child is None or same_entity(child, org) or (child.start, child.end) in parts:
             continue
         parts.add((child.start, child.end))  # one parent a part: the first name after the word
@@ -223,26 +223,23 @@ def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 
     return i
 
 
-def _described(
-    doc: Doc,
-    parent: Span,
-    word: int,
-    before: list[Span],
-    after: list[Span],
-    verbs: frozenset[str],
-) -> Span | None:
+def _described(doc: Doc, orgs: list[Span], k: int, word: int, verbs: frozenset[str]) -> Span | None:
     """The ORG a "дочерняя компания X" phrase starting at `word` stands beside: in
     apposition before it ("«Б», дочерняя компания «А»"), the subject of a linking verb
     ("«Б» является дочерней компанией «А»", "«Б» входит в структуру «А»"), or right after
-    the parent ("подразделение «А» «Б»", "дочерняя компания «А» — «Б»")."""
-    for span in reversed(before):
+    the parent ("подразделение «А» «Б»", "дочерняя компания «А» — «Б»"). The parent is
+    `orgs[k]`; the names before and after it are read in place, not copied per parent."""
+    parent = orgs[k]
+    for i in range(k - 1, -1, -1):
+        span = orgs[i]
         if span.end < word - 5:  # sorted by start: the rest lie further back
             break
         gap = doc[span.end : word]
         if span.end <= word and len(gap) <= 5 and _links(gap, verbs):
             return span
     end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE_OR_APOSTROPHE)
-    for span in after:
+    for i in range(k + 1, len(orgs)):
+        span = orgs[i]
         if span.start > end + 2:
             break
         if span.start < end:

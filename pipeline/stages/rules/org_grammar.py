@@ -187,17 +187,31 @@ class OrgGrammar:
             if lemma in self.person_heads:
                 return Candidate(start, _person_list(doc, follower, names), i)
             named_after = False  # "под управлением Гергиева" names no body
+        ok = self._identified(doc, i, lemma, start, end, strong, follower if named_after else None)
+        return Candidate(start, end, i) if ok else None
+
+    def _identified(
+        self,
+        doc: Doc,
+        i: int,
+        lemma: str,
+        start: int,
+        end: int,
+        strong: bool,
+        named_by: Span | None,
+    ) -> bool:
+        """Whether the words around the head `doc[i]` (`start`..`end`; `strong`: an
+        identifying adjective; `named_by`: a name in the genitive after it) name one body."""
+        head = doc[i]
         capital = head.is_title and not head.is_sent_start
         if lemma in self.place_bodies or lemma in self.place_heads:
             places = any(self._place_adjective(doc[j]) for j in range(start, i))
-            ok = places or (follower is not None and follower.label_ == "LOC" and named_after)
-        elif lemma in self.name_only_heads:
+            return places or (named_by is not None and named_by.label_ == "LOC")
+        if lemma in self.name_only_heads:
             # "факультет МГУ" names one body; "больница Лондона", "холдинг Татарстана" do not.
-            by_name = named_after and follower.label_ != "LOC"
-            ok = capital or by_name or any(_mid_capital(doc[j]) for j in range(start, i))
-        else:
-            ok = lemma in self.bodies or capital or strong or end > i + 1 or named_after
-        return Candidate(start, end, i) if ok else None
+            by_name = named_by is not None and named_by.label_ != "LOC"
+            return capital or by_name or any(_mid_capital(doc[j]) for j in range(start, i))
+        return lemma in self.bodies or capital or strong or end > i + 1 or named_by is not None
 
     def _left(self, doc: Doc, i: int, unit: bool = False) -> tuple[int, bool]:
         """Adjectives agreeing with the head; True when one of them identifies the body (a

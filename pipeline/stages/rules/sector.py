@@ -54,8 +54,9 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import NORM
@@ -69,7 +70,7 @@ from pipeline.errors import InputError
 from pipeline.intervals import Intervals
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
-from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
+from pipeline.sector_taxonomy import DEFAULT_PATH, Rules, Taxonomy
 from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_OR_APOSTROPHE, OPENING_QUOTES
 from pipeline.stages.rules.base import make_span, set_group
 from pipeline.stages.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
@@ -132,14 +133,7 @@ class SectorRules:
     ) -> None:
         extensions.register()
         self.name = name
-        self.name_heads = lemma_set(name_heads)
-        path = taxonomy or DEFAULT_PATH
-        try:
-            self.taxonomy = Taxonomy.load(path)
-        except OSError as exc:
-            raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(path, f"malformed TOML: {exc}") from None
+        self.taxonomy = load_taxonomy(taxonomy or DEFAULT_PATH)
         rules = self.taxonomy.rules
         self.threshold = (
             rules.embedding_threshold if embedding_threshold is None else embedding_threshold
@@ -148,27 +142,36 @@ class SectorRules:
         self.values = {
             s.id: (SectorValue(s.id, ";".join(s.okved)), s.name_ru) for s in self.taxonomy.sectors
         }
-        self.org_heads = frozenset(fold(w) for w in rules.org_heads)
-        self.context_heads = frozenset(fold(w) for w in rules.context_heads)
-        self.stopwords = frozenset(fold(w) for w in rules.context_stopwords)
-        self.standalone = frozenset(fold(w) for w in rules.standalone_terms)
-        self.payment_heads = frozenset(fold(w) for w in rules.payment_heads)
-        self.receiving = frozenset(fold(w) for w in rules.receiving_words)
-        self.object_goods = frozenset(fold(w) for w in rules.object_goods)
-        self.outside_heads = frozenset(fold(w) for w in rules.outside_heads)
-        self.post_heads = frozenset(fold(w) for w in rules.post_heads)
-        self.name_heads |= frozenset(fold(w) for w in rules.unit_heads)
-        self.schooling = frozenset(fold(w) for w in rules.schooling_terms)
-        self.kind_genitives = frozenset(fold(w) for w in rules.kind_genitives)
-        self.adjective_tails = frozenset(fold(w) for w in rules.compound_adjective_tails)
+        self._read_word_lists(rules, name_heads)
+        self._read_vocabulary(nlp)
+        self._centroids: Centroids | None = None
+
+    def _read_word_lists(self, rules: Rules, name_heads: Iterable[str]) -> None:
+        """The [rules] word lists, folded as the morphology stage folds NORM."""
+        # a unit ("отдел маркетинга") closes its field as a body's name does
+        self.name_heads = lemma_set(name_heads) | _folded(rules.unit_heads)
+        self.org_heads = _folded(rules.org_heads)
+        self.context_heads = _folded(rules.context_heads)
+        self.stopwords = _folded(rules.context_stopwords)
+        self.standalone = _folded(rules.standalone_terms)
+        self.payment_heads = _folded(rules.payment_heads)
+        self.receiving = _folded(rules.receiving_words)
+        self.object_goods = _folded(rules.object_goods)
+        self.outside_heads = _folded(rules.outside_heads)
+        self.post_heads = _folded(rules.post_heads)
+        self.schooling = _folded(rules.schooling_terms)
+        self.kind_genitives = _folded(rules.kind_genitives)
+        self.adjective_tails = _folded(rules.compound_adjective_tails)
+
+    def _read_vocabulary(self, nlp: Language) -> None:
+        """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
+        lemmas: a document is asked through its distinct lemmas."""
         self.adjectives = _sector_adjectives(self.taxonomy)
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
-        # NORM hashes of the trigger lemmas: a document is asked through its distinct lemmas
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
-        self._centroids: Centroids | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         names = list(doc.spans.get("ORG", []))
@@ -466,6 +469,20 @@ def _may_complete_name(match: Span) -> bool:
     управлении торговой сетью" (the verbal noun "управление" governs the instrumental)."""
     case = match[0].morph.get("Case")
     return not case or "Gen" in case
+
+
+def load_taxonomy(path: str | Path) -> Taxonomy:
+    """The taxonomy at `path`; an unreadable or malformed file is an InputError naming it."""
+    try:
+        return Taxonomy.load(path)
+    except OSError as exc:
+        raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path, f"malformed TOML: {exc}") from None
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 def _phrase_matcher(nlp: Language, taxonomy: Taxonomy) -> PhraseMatcher:

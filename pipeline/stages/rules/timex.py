@@ -313,21 +313,10 @@ class TimexScanner:
 
     def _unit(self, doc: Doc, u: int, taken: set[int]) -> Found | None:
         sent_start = doc[u].sent.start
-        amount, q_start = self._amount_before(doc, u, sent_start)
-        inner = None  # "свыше 28 последних лет": the window word after the number
-        if q_start is None and u - 2 >= sent_start and doc[u - 2].like_num:
-            inner = self._window_word(doc[u - 1])
-            if inner is not None:
-                amount, q_start = self._amount_before(doc, u - 1, sent_start)
-        word = self.lex.unit_words.get(doc[u].lower_)
-        if word is not None:
-            amount = word[0]
-            unit = word[1]
-            q_start = u
-        else:
-            unit = self.lex.units.get(doc[u].lemma_) or _DAY_PARTS.get(doc[u].lemma_)
-        if unit is None:
+        counted = self._counted(doc, u, sent_start)
+        if counted is None:
             return None
+        unit, amount, q_start, inner = counted
         hit = self._range(doc, u, unit, sent_start)
         if hit is not None:
             return hit
@@ -395,6 +384,24 @@ class TimexScanner:
         if value is not None and direction:
             value = nt.windowed(value, amounts, direction, doc._.article_date)
         return None if value is None else Found(first, end, value)
+
+    def _counted(
+        self, doc: Doc, u: int, sent_start: int
+    ) -> tuple[str, float | None, int | None, int | None] | None:
+        """The unit at `u` with what counts it: (unit, amount, the amount's first token, the
+        direction of a window word after the number: "свыше 28 последних лет"). A duration
+        word counts itself ("полгода" -> 6 months); None when `u` is no unit."""
+        amount, q_start = self._amount_before(doc, u, sent_start)
+        inner = None
+        if q_start is None and u - 2 >= sent_start and doc[u - 2].like_num:
+            inner = self._window_word(doc[u - 1])
+            if inner is not None:
+                amount, q_start = self._amount_before(doc, u - 1, sent_start)
+        word = self.lex.unit_words.get(doc[u].lower_)
+        if word is not None:
+            return word[1], word[0], u, inner
+        unit = self.lex.units.get(doc[u].lemma_) or _DAY_PARTS.get(doc[u].lemma_)
+        return None if unit is None else (unit, amount, q_start, inner)
 
     def _range(self, doc: Doc, u: int, unit: str, sent_start: int) -> Found | None:
         """ "2-3 года", "в течение 30-40 дней", "на срок от 6 до 15 лет": a range of lengths
