@@ -66,6 +66,16 @@ GUARDS = [  # what the classes leave as it was (these rows pass before and after
     # a field with no post or unit before "по" or the genitive (173)
     ("Правительство выделило деньги на программу по энергетике.", [("энергетике", "energy")]),
     ("Власти обсудили развитие транспорта.", [("транспорта", "transport")]),
+    # a post before a company whose activity follows "по": the company's field, not the
+    # post's portfolio (173 a, 45)
+    (
+        "Руководитель предприятия по переработке нефти назвал сроки.",
+        [("переработке нефти", "energy.oil_refining")],
+    ),
+    (
+        "Генеральный директор компании по переработке нефти ушёл в отставку.",
+        [("переработке нефти", "energy.oil_refining")],
+    ),
     # goods in general, goods of a kind, education paid for (174)
     (
         "Выросли цены на автомобили иностранного производства.",

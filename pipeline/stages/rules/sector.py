@@ -425,7 +425,7 @@ class SectorRules:
                 return True
         i = _previous_word(doc, match.start)
         if i is not None and doc[i].lower_ == "по":
-            if self._post_before(doc, i):
+            if self._post_before(doc, i) and not self._company_activity(match, i):
                 return True
             i = _previous_word(doc, i)
         elif not _may_complete_name(match):
@@ -446,6 +446,17 @@ class SectorRules:
                 return False
             i = _previous_word(doc, i)
         return False
+
+    def _company_activity(self, match: Span, po: int) -> bool:
+        """ "руководитель предприятия по переработке нефти": an activity after "по" right
+        after a company's head is the field the company works in (guideline 173 a, 45), not
+        the portfolio of the post before the company."""
+        j = _previous_word(match.doc, po)
+        return (
+            j is not None
+            and match.doc[j].norm_ in self.org_heads
+            and match[0].norm_ in self.context_heads
+        )
 
 
 def _with_attribute(match: Span) -> bool:
