@@ -28,6 +28,7 @@ POSTS_AND_UNITS = [  # decision 173: a portfolio of a post, the function of a un
     ("Иванов стал заместителем мэра города по транспорту.", []),
     ("Его назначили вице-губернатором края по промышленности, энергетике и туризму.", []),
     ("Директор по маркетингу покинул компанию.", []),
+    ("Министр энергетики, промышленности и торговли выступил.", []),
     ("Советник президента по нефтяной отрасли дал интервью.", []),
     ("Она возглавила отдел рекламы холдинга.", []),
     ("В лаборатории электроники собрали прибор.", []),
@@ -66,6 +67,16 @@ GUARDS = [  # what the classes leave as it was (these rows pass before and after
     # a field with no post or unit before "по" or the genitive (173)
     ("Правительство выделило деньги на программу по энергетике.", [("энергетике", "energy")]),
     ("Власти обсудили развитие транспорта.", [("транспорта", "transport")]),
+    # a comma that closes a clause or an aside after a post: what follows is no conjunct of
+    # the post's name (a conjunct agrees in case; 173 a)
+    (
+        "Как заявил министр транспорта, авиаперевозки подорожают.",
+        [("авиаперевозки", "transport.aviation")],
+    ),
+    (
+        "По словам министра энергетики, нефтедобыча в стране растёт.",
+        [("нефтедобыча", "energy.oil_gas")],
+    ),
     # a post before a company whose activity follows "по": the company's field, not the
     # post's portfolio (173 a, 45)
     (

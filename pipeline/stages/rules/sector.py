@@ -61,7 +61,7 @@ import numpy as np
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import extensions
@@ -421,7 +421,12 @@ class SectorRules:
         энергетике"; a conjunct goes with it ("министр энергетики и промышленности")."""
         doc = match.doc
         if match.start > 0 and in_name_end == match.start - 1:
-            if doc[in_name_end].lower_ in _CONJUNCTIONS:  # "по промышленности, транспорту"
+            joint = doc[in_name_end].lower_  # "по промышленности, транспорту"
+            # A comma also closes a clause or an aside ("Как заявил министр транспорта,
+            # авиаперевозки …"): only a conjunct agrees in case with the name's last word.
+            if joint == "и" or (
+                joint in _CONJUNCTIONS and _same_case(doc[in_name_end - 1], match[0])
+            ):
                 return True
         i = _previous_word(doc, match.start)
         if i is not None and doc[i].lower_ == "по":
@@ -457,6 +462,11 @@ class SectorRules:
             and match.doc[j].norm_ in self.org_heads
             and match[0].norm_ in self.context_heads
         )
+
+
+def _same_case(token: Token, other: Token) -> bool:
+    case = token.morph.get("Case")
+    return bool(case) and case == other.morph.get("Case")
 
 
 def _with_attribute(match: Span) -> bool:
