@@ -186,6 +186,7 @@ class SectorRules:
         # each match asks only the names and persons it overlaps, found by bisection
         name_index = _SpanIndex(names)
         person_index = Intervals((p.start, p.end) for p in persons)
+        dates = Intervals((d.start, d.end) for d in doc.spans.get("DATE", []))
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE or _foreign(match):
@@ -200,7 +201,7 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match) or _in_title(match, quotes):
+            if not self._fits(kind, match, dates) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -214,7 +215,7 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(self, kind: str, match: Span) -> bool:
+    def _fits(self, kind: str, match: Span, dates: Intervals) -> bool:
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -225,7 +226,7 @@ class SectorRules:
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
             if after_standalone or _one_object(match) or self._single(match):
                 return False
-            return not self._owned(match)
+            return not self._owned(match, dates)
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
@@ -266,12 +267,13 @@ class SectorRules:
             return False
         return not self._after_context_head(match)
 
-    def _owned(self, match: Span) -> bool:
+    def _owned(self, match: Span, dates: Intervals) -> bool:
         """Countable goods followed by a genitive that says whose they are or what they serve
         are particular objects ("колонна автомобилей охраны", "компьютеры школы",
         "серверы банка"), unless a word announcing an industry comes
-        before or the genitive says their kind ("автомобили иностранного производства";
-        decision 174)."""
+        before or the genitive says their kind ("автомобили иностранного производства",
+        "премиум-класса"; decision 174). A genitive of time owns nothing: "автомобили 2021
+        года", "смартфоны прошлого года" (the DATE rules ran before)."""
         if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
             return False
         doc, i = match.doc, match.end
@@ -279,7 +281,9 @@ class SectorRules:
             i += 1
         if i >= len(doc) or doc[i].pos_ != "NOUN" or not _genitive(doc[i]):
             return False
-        return doc[i].norm_ not in self.kind_genitives
+        if dates.overlap(i, i + 1):
+            return False
+        return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
