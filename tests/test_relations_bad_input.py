@@ -1,5 +1,6 @@
-"""Bad input for the session-8 and session-9 relation and rule mechanisms (back-referring deals, gapped amounts,
-currency signs, DATE_OF bases, part-of phrases, SECTOR paid fields): texts that are only
+"""Bad input for the session-8 and session-9 relation and rule mechanisms (back-referring
+deals, gapped amounts, currency signs, DATE_OF bases, part-of phrases, SECTOR paid fields,
+session 9's focus words, money words, post and topic fields): texts that are only
 the edge a rule looks past (a dash at the start, a deal noun with no sentence before, quotes
 of doubled apostrophes alone) run through the whole pipeline without an error and link
 nothing they cannot read."""
