@@ -5,13 +5,15 @@ spaCy's import time (~0.3 s CPU of every process's model load) and ~18 MB of eve
 
 `defer_spacy_cli()` (called from `pipeline/__init__.py`, before any stage imports spaCy) lets
 spaCy's own `__init__` find a stand-in for `spacy.cli.info` while it runs, and only then:
-`spacy.info` stays callable (the stand-in imports the real command on first call) and a later
-`import spacy.cli` loads the real package. If spaCy was imported before `pipeline`, or a spaCy
-version imports more than `info` from its CLI, spaCy is imported exactly as usual.
+`spacy.info` stays callable (the stand-in imports the real command on first call), and a later
+`import spacy.cli` or the attribute `spacy.cli` loads the real package. If spaCy was imported
+before `pipeline`, or a spaCy version imports more than `info` from its CLI, spaCy is imported
+exactly as usual.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 import types
@@ -67,6 +69,22 @@ class _WithoutCli:
             self.loader.exec_module(module)
         finally:
             _drop(stand_in)
+        _cli_on_first_use(module)
+
+
+def _cli_on_first_use(module: types.ModuleType) -> None:
+    """The usual `import spacy` leaves `spacy.cli` as an attribute, and users call
+    `spacy.cli.download(...)` after a plain `import spacy`: that attribute imports the real
+    CLI on first use (PEP 562), so only code that touches it pays for it."""
+    if "cli" in vars(module) or "__getattr__" in vars(module):
+        return
+
+    def __getattr__(name: str):
+        if name == "cli":
+            return importlib.import_module(f"{SPACY}.cli")  # also binds module.cli
+        raise AttributeError(f"module {SPACY!r} has no attribute {name!r}")
+
+    module.__getattr__ = __getattr__
 
 
 def _drop(stand_in: types.ModuleType) -> None:

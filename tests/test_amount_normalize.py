@@ -310,3 +310,10 @@ def test_unknown_qualifier_code_is_rejected():
 def test_lexicon_covers_common_currencies(lex):
     codes = {c.iso for c in lex.currency_words.values()}
     assert {"RUB", "USD", "EUR", "JPY", "CNY", "KZT", "GBP", "CHF", "UAH", "BYN", "INR"} <= codes
+
+
+def test_money_words_are_folded_as_the_rule_compares_them():
+    # rules/amount.py reads the word before a bare number as a folded lemma (ё -> е): a
+    # lemma listed as pymorphy3 spells it ("расчёт") must meet it
+    lex = nb.lexicon_from_dict({"money_words": {"lemmas": ["Расчёт", "цена"]}})
+    assert lex.money_words == frozenset({"расчет", "цена"})

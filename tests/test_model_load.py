@@ -60,6 +60,23 @@ def test_spacy_imported_after_pipeline_leaves_its_cli_out():
     assert seen["hooks_left"] == []  # the hook is used once
 
 
+def test_spacy_cli_is_an_attribute_after_a_plain_import():
+    # Users write `import spacy; spacy.cli.download(...)`: the usual spaCy has `cli` as an
+    # attribute after `import spacy`, so the deferred CLI must still answer to it.
+    seen = _python(
+        """
+        import json, sys
+        import pipeline, spacy
+        before = "spacy.cli" in sys.modules
+        download = spacy.cli.download
+        from spacy import cli
+        print(json.dumps({"before": before, "download": callable(download),
+                          "same": cli is sys.modules["spacy.cli"]}))
+        """
+    )
+    assert seen == {"before": False, "download": True, "same": True}
+
+
 def test_spacy_imported_before_pipeline_is_left_alone():
     seen = _python(
         """

@@ -531,6 +531,10 @@ def test_pronoun_chain_through_an_oblique_pronoun(nlp, text, expected):
         ("Он пришёл и ушёл.", "и", True, False),
         ("Он пришёл, она ушла.", ",", True, False),
         ("Он пришёл или ушёл.", "или", False, False),
+        # a one-letter name whose lemma folds to a conjunction joins nothing
+        ("Фонд «И» получил грант.", "И", False, False),
+        ("Компания «А» получила грант.", "А", False, False),
+        ("Фонд «Но» получил грант.", "Но", False, False),  # tagged CCONJ
     ],
 )
 def test_gap_joins_compare_folded_lemmas(nlp, text, word, join, contrast):
@@ -539,3 +543,25 @@ def test_gap_joins_compare_folded_lemmas(nlp, text, word, join, contrast):
     token = next(t for t in nlp(text) if t.text == word)
     assert is_gap_join(token) is join
     assert is_contrast(token) is contrast
+
+
+# decision 145 with one-letter names: the remnant's name is its holder, not a joining word
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Компания «Б» получила 3 млн рублей, компания «А» — 2 млн рублей.",
+            {("INCOME", "А", "2 млн рублей"), ("INCOME", "Б", "3 млн рублей")},
+            {("INCOME", "Б", "2 млн рублей")},
+        ),
+        (
+            "Фонд «Б» получил 3 млн рублей, а фонд «И» — 2 млн рублей.",
+            {("INCOME", "И", "2 млн рублей")},
+            {("INCOME", "Фонд «Б»", "2 млн рублей")},
+        ),
+    ],
+)
+def test_gapped_amounts_of_one_letter_names(nlp, text, expected, absent):
+    links = money_links(nlp(text))
+    assert expected <= links
+    assert not absent & links

@@ -1,5 +1,6 @@
-"""Bad input for the session-8 relation mechanisms (back-referring deals, gapped amounts,
-currency signs, DATE_OF bases, part-of phrases, SECTOR paid fields): texts that are only
+"""Bad input for the session-8 and session-9 relation and rule mechanisms (back-referring
+deals, gapped amounts, currency signs, DATE_OF bases, part-of phrases, SECTOR paid fields,
+session 9's focus words, money words, post and topic fields): texts that are only
 the edge a rule looks past (a dash at the start, a deal noun with no sentence before, quotes
 of doubled apostrophes alone) run through the whole pipeline without an error and link
 nothing they cannot read."""
@@ -38,6 +39,27 @@ MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
         "«Заря» является дочерней компанией",
         "Комитет по",
         "VPN-сервис",
+        # session 9: the edges of focus words before a gapped amount, money words before a
+        # bare number, "по" fields of posts and topics, owned goods, compound adjectives,
+        # seats across a line break, oblique pronoun chains
+        "— лишь 5 млн рублей",
+        "Но — всего 5 млн рублей",
+        "стоимостью 5 миллионов",
+        "в 6 миллиардов",
+        "прибыль в",
+        "директор по",
+        "Директор по энергетике",
+        "по делам",
+        "Комитет по делам «",
+        "с образованием",
+        "компьютеры школы",
+        "финансово-",
+        "-промышленный",
+        "финансово-промышленной",
+        "Фонд «Рассвет»\n",
+        "\nВ Казани",
+        "У неё",
+        "Она получала 5 млн рублей.",
     ],
 )
 def test_edge_texts_run(nlp, text):

@@ -28,6 +28,7 @@ POSTS_AND_UNITS = [  # decision 173: a portfolio of a post, the function of a un
     ("Иванов стал заместителем мэра города по транспорту.", []),
     ("Его назначили вице-губернатором края по промышленности, энергетике и туризму.", []),
     ("Директор по маркетингу покинул компанию.", []),
+    ("Министр энергетики, промышленности и торговли выступил.", []),
     ("Советник президента по нефтяной отрасли дал интервью.", []),
     ("Она возглавила отдел рекламы холдинга.", []),
     ("В лаборатории электроники собрали прибор.", []),
@@ -66,12 +67,36 @@ GUARDS = [  # what the classes leave as it was (these rows pass before and after
     # a field with no post or unit before "по" or the genitive (173)
     ("Правительство выделило деньги на программу по энергетике.", [("энергетике", "energy")]),
     ("Власти обсудили развитие транспорта.", [("транспорта", "transport")]),
+    # a comma that closes a clause or an aside after a post: what follows is no conjunct of
+    # the post's name (a conjunct agrees in case; 173 a)
+    (
+        "Как заявил министр транспорта, авиаперевозки подорожают.",
+        [("авиаперевозки", "transport.aviation")],
+    ),
+    (
+        "По словам министра энергетики, нефтедобыча в стране растёт.",
+        [("нефтедобыча", "energy.oil_gas")],
+    ),
+    # a post before a company whose activity follows "по": the company's field, not the
+    # post's portfolio (173 a, 45)
+    (
+        "Руководитель предприятия по переработке нефти назвал сроки.",
+        [("переработке нефти", "energy.oil_refining")],
+    ),
+    (
+        "Генеральный директор компании по переработке нефти ушёл в отставку.",
+        [("переработке нефти", "energy.oil_refining")],
+    ),
     # goods in general, goods of a kind, education paid for (174)
     (
         "Выросли цены на автомобили иностранного производства.",
         [("автомобили", "manufacturing.automotive")],
     ),
     ("Расходы на образование выросли.", [("образование", "education")]),
+    # a genitive of time or a compound of a kind says no owner (174)
+    ("Цены на автомобили 2021 года выросли.", [("автомобили", "manufacturing.automotive")]),
+    ("Спрос на автомобили прошлого года упал.", [("автомобили", "manufacturing.automotive")]),
+    ("Спрос на автомобили премиум-класса вырос.", [("автомобили", "manufacturing.automotive")]),
     # made goods; the press as a source (175)
     ("Завод наладил производство боеприпасов.", [("боеприпасов", "manufacturing.defence")]),
     ("Об этом сообщили местные СМИ.", []),

@@ -106,12 +106,17 @@ def lexicon_from_dict(data: dict) -> AmountLexicon:
         currency_words=currency_words,
         currency_symbols=currency_symbols,
         iso_codes=frozenset(data.get("currencies", {})),
-        money_words=_lower_set(data.get("money_words", {}).get("lemmas", [])),
+        money_words=_folded_set(data.get("money_words", {}).get("lemmas", [])),
     )
 
 
 def _lower_set(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
+
+
+def _folded_set(words: list[str]) -> frozenset[str]:
+    """As `morphology.fold` folds the lemmas these are compared with (ё -> е)."""
+    return frozenset(w.lower().replace("ё", "е") for w in words)
 
 
 def _currencies(data: dict) -> tuple[dict, dict]:

@@ -22,19 +22,28 @@ DASHES = TYPOGRAPHIC_DASHES | {"-"}
 LIST_MARKS = DASHES | {":"}
 # The words that open a clause whose verb is left out ("X, а в 2021 году — Y", "выручка «А»
 # составила X, но выручка «Б» — Y"), and those of them that contrast its holder with the
-# first clause's. Compared as folded lemmas, so a capital or "ё" never hides one (decision 182).
+# first clause's. Compared as folded lemmas, so a sentence-opening capital never hides one (decision
+# 182); a capital mid-sentence is a one-letter name («А», «И»), not a conjunction.
 GAP_JOINS = frozenset({"а", "и", "но"})
 CONTRAST_JOINS = frozenset({"а", "но"})
 
 
 def is_gap_join(token: Token) -> bool:
-    """A comma or a joining word that may open a gapped clause."""
-    return token.text == "," or fold(token.lemma_) in GAP_JOINS
+    """A comma or a joining word that may open a gapped clause. A capital one only opens its
+    sentence: mid-sentence, «А» or «И» is a one-letter name (the tagger may still call it a
+    conjunction)."""
+    if token.text == ",":
+        return True
+    return _joining(token) and fold(token.lemma_) in GAP_JOINS
 
 
 def is_contrast(token: Token) -> bool:
     """A coordinating "а"/"но" (a contrast, never the list "и")."""
-    return token.pos_ == "CCONJ" and fold(token.lemma_) in CONTRAST_JOINS
+    return token.pos_ == "CCONJ" and _joining(token) and fold(token.lemma_) in CONTRAST_JOINS
+
+
+def _joining(token: Token) -> bool:
+    return token.is_lower or token.is_sent_start
 
 
 def gap_dash(doc: Doc, start: int) -> int | None:

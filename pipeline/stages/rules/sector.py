@@ -62,7 +62,7 @@ import numpy as np
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import extensions
@@ -189,6 +189,7 @@ class SectorRules:
         # each match asks only the names and persons it overlaps, found by bisection
         name_index = _SpanIndex(names)
         person_index = Intervals((p.start, p.end) for p in persons)
+        dates = Intervals((d.start, d.end) for d in doc.spans.get("DATE", []))
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE or _foreign(match):
@@ -203,7 +204,7 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match) or _in_title(match, quotes):
+            if not self._fits(kind, match, dates) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -217,7 +218,7 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(self, kind: str, match: Span) -> bool:
+    def _fits(self, kind: str, match: Span, dates: Intervals) -> bool:
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -228,7 +229,7 @@ class SectorRules:
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
             if after_standalone or _one_object(match) or self._single(match):
                 return False
-            return not self._owned(match)
+            return not self._owned(match, dates)
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
@@ -269,12 +270,13 @@ class SectorRules:
             return False
         return not self._after_context_head(match)
 
-    def _owned(self, match: Span) -> bool:
+    def _owned(self, match: Span, dates: Intervals) -> bool:
         """Countable goods followed by a genitive that says whose they are or what they serve
         are particular objects ("колонна автомобилей охраны", "компьютеры школы",
         "серверы банка"), unless a word announcing an industry comes
-        before or the genitive says their kind ("автомобили иностранного производства";
-        decision 174)."""
+        before or the genitive says their kind ("автомобили иностранного производства",
+        "премиум-класса"; decision 174). A genitive of time owns nothing: "автомобили 2021
+        года", "смартфоны прошлого года" (the DATE rules ran before)."""
         if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
             return False
         doc, i = match.doc, match.end
@@ -282,7 +284,9 @@ class SectorRules:
             i += 1
         if i >= len(doc) or doc[i].pos_ != "NOUN" or not _genitive(doc[i]):
             return False
-        return doc[i].norm_ not in self.kind_genitives
+        if dates.overlap(i, i + 1):
+            return False
+        return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -424,11 +428,16 @@ class SectorRules:
         энергетике"; a conjunct goes with it ("министр энергетики и промышленности")."""
         doc = match.doc
         if match.start > 0 and in_name_end == match.start - 1:
-            if doc[in_name_end].lower_ in _CONJUNCTIONS:  # "по промышленности, транспорту"
+            joint = doc[in_name_end].lower_  # "по промышленности, транспорту"
+            # A comma also closes a clause or an aside ("Как заявил министр транспорта,
+            # авиаперевозки …"): only a conjunct agrees in case with the name's last word.
+            if joint == "и" or (
+                joint in _CONJUNCTIONS and _same_case(doc[in_name_end - 1], match[0])
+            ):
                 return True
         i = _previous_word(doc, match.start)
         if i is not None and doc[i].lower_ == "по":
-            if self._post_before(doc, i):
+            if self._post_before(doc, i) and not self._company_activity(match, i):
                 return True
             i = _previous_word(doc, i)
         elif not _may_complete_name(match):
@@ -449,6 +458,22 @@ class SectorRules:
                 return False
             i = _previous_word(doc, i)
         return False
+
+    def _company_activity(self, match: Span, po: int) -> bool:
+        """ "руководитель предприятия по переработке нефти": an activity after "по" right
+        after a company's head is the field the company works in (guideline 173 a, 45), not
+        the portfolio of the post before the company."""
+        j = _previous_word(match.doc, po)
+        return (
+            j is not None
+            and match.doc[j].norm_ in self.org_heads
+            and match[0].norm_ in self.context_heads
+        )
+
+
+def _same_case(token: Token, other: Token) -> bool:
+    case = token.morph.get("Case")
+    return bool(case) and case == other.morph.get("Case")
 
 
 def _with_attribute(match: Span) -> bool:
