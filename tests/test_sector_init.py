@@ -35,6 +35,8 @@ embedding_threshold = 0.5
     [
         (None, "cannot read taxonomy"),
         ("[[sector]\nid = ", "malformed TOML"),
+        ("[rules]\npost_headz = []\n", "malformed taxonomy.*post_headz"),
+        ('[[sector]]\nname_ru = "нефть"\n', "malformed taxonomy.*id"),
     ],
 )
 def test_load_taxonomy_errors_name_the_file(tmp_path, text, reason) -> None:

@@ -504,6 +504,8 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
         raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"malformed TOML: {exc}") from None
+    except (KeyError, TypeError) as exc:  # an unknown [rules] key, a sector without an id
+        raise InputError(path, f"malformed taxonomy: {exc}") from None
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
