@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import functools
+import importlib.util
+import json
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -71,3 +75,21 @@ def run_cli(*args: object, **kwargs) -> subprocess.CompletedProcess:
         timeout=600,
         **kwargs,
     )
+
+
+@functools.cache
+def load_script(name: str) -> ModuleType:
+    """scripts/<name>.py as a module (the scripts are no package), loaded once per test run and
+    registered in sys.modules, where dataclasses look their module up while it loads."""
+    spec = importlib.util.spec_from_file_location(
+        f"{name}_under_test", ROOT / "scripts" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def jsonl_rows(path: Path) -> list[dict]:
+    """The records of a JSON-lines file, blank lines skipped."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -14,6 +13,7 @@ from pipeline.config import shared_dir
 from pipeline.evaluation.html import render
 from pipeline.evaluation.model import Mention
 from pipeline.evaluation.report import context
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,15 +91,8 @@ SHARED = shared_dir()  # $SHARED_DIR, else ../shared
 SCRIPT = ROOT / "scripts" / "evaluate_corpora.py"
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("evaluate_corpora", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_corpora_section_replaces_its_block_only(tmp_path):
-    script = _script()
+    script = load_script("evaluate_corpora")
     doc = tmp_path / "evaluation.md"
     doc.write_text("# Evaluation\n\nintro\n", encoding="utf-8")
     script._write_doc(doc, ["### first"], None)

@@ -5,26 +5,11 @@ mode. Offline: annotations of invented offsets only."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import load_script
 
-
-def _module():
-    spec = importlib.util.spec_from_file_location(
-        "fact_agreement_partial_under_test", ROOT / "scripts" / "fact_agreement.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-AGREE = _module()
+AGREE = load_script("fact_agreement")
 
 # "Вектор — нефтегазовая компания …": one ORG, a wide SECTOR phrase and a narrower one inside
 # it, a second sector after it, a money amount and two dates.

@@ -6,9 +6,7 @@ in the shared folder and skips without them)."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from pipeline.errors import InputError
 from pipeline.evaluation.model import Mention, Relation
 from pipeline.evaluation.readers import read_gold
 from pipeline.evaluation.relations import GIVEN, score_relations
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_fact_relations.jsonl"
@@ -162,17 +161,7 @@ def test_without_the_shared_texts_the_reader_says_where_to_point(tmp_path, monke
 # --- the annotation helper -------------------------------------------------------------
 
 
-def _helper():
-    spec = importlib.util.spec_from_file_location(
-        "nerel_fact_gold_under_test", ROOT / "scripts" / "nerel_fact_gold.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
-
-
-HELPER = _helper()
+HELPER = load_script("nerel_fact_gold")
 
 
 @pytest.mark.parametrize(
@@ -289,17 +278,7 @@ def test_links_noted_as_adjacent_are_adjacent() -> None:
 SECOND = ROOT / "corpora" / "gold" / "nerel_fact_relations_second.jsonl"
 
 
-def _agreement_module():
-    spec = importlib.util.spec_from_file_location(
-        "fact_agreement_under_test", ROOT / "scripts" / "fact_agreement.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-AGREE = _agreement_module()
+AGREE = load_script("fact_agreement")
 
 
 def test_the_slice_is_seeded_sorted_and_drawn_from_the_pool() -> None:

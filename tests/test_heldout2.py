@@ -7,13 +7,13 @@ the shared folder and skips without it)."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
+from tests.conftest import jsonl_rows, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl"
@@ -26,29 +26,16 @@ ENDS = {
 }
 
 
-def rows() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-
-
-def slice_module():
-    spec = importlib.util.spec_from_file_location(
-        "heldout_sector_slice", ROOT / "scripts" / "heldout_sector_slice.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_gold_is_30_articles_outside_every_other_nerel_gold() -> None:
-    module = slice_module()
-    ids = [r["id"] for r in rows()]
+    module = load_script("heldout_sector_slice")
+    ids = [r["id"] for r in jsonl_rows(GOLD)]
     assert len(ids) == len(set(ids)) == 30
     assert "nerel_sector_heldout.jsonl" in module.SLICE2_USED
     assert not set(ids) & module.used_ids(module.SLICE2_USED)
 
 
 def test_gold_holds_offsets_only_and_relations_join_their_types() -> None:
-    for row in rows():
+    for row in jsonl_rows(GOLD):
         assert "text" not in row
         spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
         for relation in row["relations"]:
@@ -73,18 +60,21 @@ def test_gold_holds_offsets_only_and_relations_join_their_types() -> None:
     ],
 )
 def test_second_selection_criterion(entities: list[dict], text: str, expected: bool) -> None:
-    assert slice_module().eligible2({"entities": entities, "text": text}) is expected
+    assert (
+        load_script("heldout_sector_slice").eligible2({"entities": entities, "text": text})
+        is expected
+    )
 
 
 def test_first_slice_keeps_its_criterion() -> None:
-    module = slice_module()
+    module = load_script("heldout_sector_slice")
     assert module.SLICES[1] == (module.USED, module.eligible, 20268, 20)
 
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
 def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
-    picked, _ = slice_module().select(SHARED, 2)
-    gold = rows()
+    picked, _ = load_script("heldout_sector_slice").select(SHARED, 2)
+    gold = jsonl_rows(GOLD)
     assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
         (r["source"], r["id"], r["sha1"]) for r in gold
     ]

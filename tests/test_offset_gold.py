@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from pipeline.evaluation.offset_gold import (
     shared_texts,
 )
 from pipeline.evaluation.sectors import load_sector_gold
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = {"a": "Компания купила завод.", "b": "Банк открыл отделение в Казани."}
@@ -111,18 +110,8 @@ def test_sector_gold_reads_nerel_texts_through_it(shared: Path, tmp_path: Path) 
         load_sector_gold(gold, shared)
 
 
-def _timex_script():
-    spec = importlib.util.spec_from_file_location(
-        "score_timex_values_under_test", ROOT / "scripts" / "score_timex_values.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_timex_value_set_reads_texts_through_it(shared: Path, tmp_path: Path) -> None:
-    stv = _timex_script()
+    stv = load_script("score_timex_values")
     row = {"corpus": "nerel/dev", "doc_id": "a", "sha1": sha1(TEXTS["a"]), "start": 0, "end": 8}
     assert stv.load_texts(shared, [row]) == {("nerel/dev", "a"): TEXTS["a"]}
     gold = tmp_path / "timex.jsonl"

@@ -10,6 +10,7 @@ import pytest
 from pipeline.config import shared_dir
 from pipeline.reader import Document
 from pipeline.runner import process
+from tests.conftest import load_script
 
 
 def run(nlp, text: str):
@@ -188,17 +189,6 @@ def test_nerel_dev_org_partial_f1_holds(nlp, tmp_path):
     assert 2 * precision * recall / (precision + recall) > 0.74
 
 
-def _error_classes():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "scripts" / "org_error_classes.py"
-    spec = importlib.util.spec_from_file_location("org_error_classes", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("error", "gold_text", "expected"),
     [
@@ -214,12 +204,12 @@ def _error_classes():
     ],
 )
 def test_error_classes(error, gold_text, expected):
-    module = _error_classes()
+    module = load_script("org_error_classes")
     row = {"type": "ORG", "error": error, "gold_text": gold_text}
     assert module.classify(row, module.descriptor_words()) == expected
 
 
 def test_error_classes_other_types_ignored():
-    module = _error_classes()
+    module = load_script("org_error_classes")
     row = {"type": "PER", "error": "false_negative", "gold_text": "Иван"}
     assert module.classify(row, module.descriptor_words()) is None

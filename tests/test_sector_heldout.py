@@ -6,13 +6,13 @@ needs the shared folder and skips without it)."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
+from tests.conftest import jsonl_rows, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_sector_heldout.jsonl"
@@ -20,27 +20,14 @@ SHARED = shared_dir()
 HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
 
 
-def rows() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-
-
-def slice_module():
-    spec = importlib.util.spec_from_file_location(
-        "heldout_sector_slice", ROOT / "scripts" / "heldout_sector_slice.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_gold_is_twenty_articles_outside_the_other_golds() -> None:
-    ids = [r["id"] for r in rows()]
+    ids = [r["id"] for r in jsonl_rows(GOLD)]
     assert len(ids) == len(set(ids)) == 20
-    assert not set(ids) & slice_module().used_ids()
+    assert not set(ids) & load_script("heldout_sector_slice").used_ids()
 
 
 def test_gold_holds_offsets_only_and_sector_of_links_org_to_sector() -> None:
-    for row in rows():
+    for row in jsonl_rows(GOLD):
         assert "text" not in row
         for relation in row["relations"]:
             assert relation["type"] == "SECTOR_OF"
@@ -60,13 +47,16 @@ def test_gold_holds_offsets_only_and_sector_of_links_org_to_sector() -> None:
     ],
 )
 def test_selection_criterion(entities: list[dict], text: str, expected: bool) -> None:
-    assert slice_module().eligible({"entities": entities, "text": text}) is expected
+    assert (
+        load_script("heldout_sector_slice").eligible({"entities": entities, "text": text})
+        is expected
+    )
 
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
 def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
-    picked, _ = slice_module().select(SHARED)
-    gold = rows()
+    picked, _ = load_script("heldout_sector_slice").select(SHARED)
+    gold = jsonl_rows(GOLD)
     assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
         (r["source"], r["id"], r["sha1"]) for r in gold
     ]

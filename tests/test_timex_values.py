@@ -4,19 +4,15 @@ Skips without the shared corpora ($SHARED_DIR, else ../shared; the NEREL texts a
 repo). The floor is the figure in docs/evaluation.md, so a change that loses values fails here.
 """
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("stv", ROOT / "scripts" / "score_timex_values.py")
-stv = importlib.util.module_from_spec(_spec)
-sys.modules["stv"] = stv  # dataclasses look their module up while the script loads
-_spec.loader.exec_module(stv)
+stv = load_script("score_timex_values")
 
 SHARED = shared_dir()  # $SHARED_DIR, else ../shared
 FLOOR = 0.95  # end to end, missed mentions counted wrong (docs/evaluation.md: 0.991)
