@@ -28,6 +28,7 @@ from pipeline.stages.relations.mentions import (
     MentionIndex,
     anchor,
     contains,
+    is_money,
     is_pronoun,
     overlaps,
 )
@@ -61,6 +62,7 @@ class FactReader(ParseReader):
     def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
         super().__init__(doc, index, lex)
         self._date_scopes: dict[int, DateScope] = {}
+        self._money_by_sentence: dict[int, list[Span]] = {}
 
     def attach_context(
         self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
@@ -151,12 +153,16 @@ class FactReader(ParseReader):
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
         if self._money_heads is None:
-            self._money_heads = {
-                anchor(a).i
-                for a in self.index.by_type["AMOUNT"]
-                if a._.value is not None and a._.value.kind == "money"
-            }
+            self._money_heads = {anchor(a).i for a in self.index.by_type["AMOUNT"] if is_money(a)}
         return self._money_heads
+
+    def sentence_money(self, number: int) -> list[Span]:
+        """The money amounts of sentence `number`, sorted by start; read once per sentence."""
+        number = int(number)
+        if number not in self._money_by_sentence:
+            amounts = self.index.in_sentence("AMOUNT", number)
+            self._money_by_sentence[number] = [a for a in amounts if is_money(a)]
+        return self._money_by_sentence[number]
 
     def deal_object(self, org: Span, trigger: Token) -> bool:
         """An ORG that is what the money buys, sells, values or goes into: the object of the
@@ -206,8 +212,7 @@ class FactReader(ParseReader):
         loose: dict[tuple, list[Relation]] = {}
         for r in relations:
             for span in (r.head, r.tail):
-                value = span._.value if span.label_ == "AMOUNT" else None
-                if value is not None and value.kind == "money" and span_key(span) not in held:
+                if span.label_ == "AMOUNT" and is_money(span) and span_key(span) not in held:
                     loose.setdefault(span_key(span), []).append(r)
         return [self._amount_fact(links) for links in loose.values()]
 
@@ -248,11 +253,7 @@ class FactReader(ParseReader):
         takes only the dates of its own phrase, and those are not the other amounts' (160-163)."""
         number = self.index.sentence[top.i]
         own = anchor(amount)
-        others = {
-            anchor(a).i
-            for a in self.index.in_sentence("AMOUNT", number)
-            if not overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
-        }
+        others = {anchor(a).i for a in self.sentence_money(number) if not overlaps(a, amount)}
         scope = self.date_scope(number)
         usable = scope.dates + scope.bases if from_to(amount) else scope.dates
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
@@ -285,11 +286,7 @@ class FactReader(ParseReader):
 
     def _read_scope(self, number: int) -> DateScope:
         scope = DateScope(*self._sentence_dates(number))
-        money = [
-            a
-            for a in self.index.in_sentence("AMOUNT", number)
-            if a._.value is not None and a._.value.kind == "money"
-        ]
+        money = self.sentence_money(number)
         if len(money) >= 2:
             self._read_own_dates(scope, money)
         return scope

@@ -325,3 +325,8 @@ def abbreviation_or_latin(span: Span, latin: bool = False) -> bool:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def is_money(amount: Span) -> bool:
+    """An AMOUNT whose value is a sum of money."""
+    return amount._.value is not None and amount._.value.kind == "money"

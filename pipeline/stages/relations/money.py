@@ -8,7 +8,13 @@ from spacy.tokens import Span, Token
 
 from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
-from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
+from pipeline.stages.relations.mentions import (
+    anchor,
+    is_money,
+    is_possessive,
+    is_pronoun,
+    overlaps,
+)
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
     bracket_restates,
@@ -54,8 +60,7 @@ class MoneyReader(FactReader):
     def money_facts(self) -> list[Fact]:
         facts, lasts = [], set()
         for amount in self.index.by_type["AMOUNT"]:
-            value = amount._.value
-            if value is None or value.kind != "money":
+            if not is_money(amount):
                 continue
             lasts.add(amount.end - 1)
             if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
@@ -189,10 +194,8 @@ class MoneyReader(FactReader):
         return [d for d in dates if start < d.start and d.end <= amount.start]
 
     def _money_before(self, amount: Span, before: int) -> bool:
-        return any(
-            a.end <= before and a._.value is not None and a._.value.kind == "money"
-            for a in self._sentence_amounts(amount)
-        )
+        number = int(self.index.sentence[amount.start])
+        return any(a.end <= before for a in self.sentence_money(number))
 
     def _sentence_amounts(self, amount: Span) -> list[Span]:
         # the sentence's own amounts only: a document of many dashed figures stays linear
@@ -255,8 +258,7 @@ class MoneyReader(FactReader):
                 by_amount.setdefault(fact.amount.start, []).append(fact)
         loose = []
         for amount in self.index.by_type["AMOUNT"]:
-            value = amount._.value
-            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+            if not is_money(amount) or not self.doc[amount.start].dep_:
                 continue
             own = by_amount.get(amount.start, [])
             if any(r.type in MONEY_LINKS for f in own for r in f.relations):
