@@ -458,7 +458,7 @@ def coordinated_seats(
     if not joined:
         return []
     ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
-    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    seated = _seated(relations)
     out = []
     for r in joined:
         last, i = r.head, r.head.start
@@ -473,6 +473,11 @@ def coordinated_seats(
             out.append(Relation("HEADQUARTERED_IN", before, r.tail, "coordination"))
             i = before.start
     return out
+
+
+def _seated(relations: list[Relation]) -> set[tuple[int, int]]:
+    """The bounds of the ORGs that have a seat already."""
+    return {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
 
 
 def _same_case(a: Span, b: Span) -> bool:
@@ -491,7 +496,7 @@ def quoted_name_seats(
     """ "«Говорит Москва»", "«Россия сегодня»", "«Вперёд, Италия»", "«Объединение за Мали»": a
     LOC that opens or closes a quoted name is its seat whatever the name's other words are
     (decision 149), for a name that has no seat yet."""
-    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    seated = _seated(relations)
     out = []
     for org in index.by_type["ORG"]:
         if (org.start, org.end) in seated or is_mission(org, lex):
