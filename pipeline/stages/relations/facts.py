@@ -267,7 +267,7 @@ class FactReader(ParseReader):
             found = [d for d in dates if climb_to(anchor(d), own, None, others)]
             return found + [d for d in mine if d not in found]
         found: list[Span] = []
-        for clauses in self._date_clauses(own, top, trigger):
+        for clauses in self._date_clauses(top, trigger):
             for date in dates:
                 if date not in found and any(
                     climb_to(anchor(date), own, c, others) for c in clauses
@@ -345,9 +345,7 @@ class FactReader(ParseReader):
             mine += [d for d in dates if bracket[0] < d.start and d.end <= bracket[1]]
         return mine
 
-    def _date_clauses(
-        self, own: Token, top: Token, trigger: Token | None
-    ) -> Iterator[list[Token | None]]:
+    def _date_clauses(self, top: Token, trigger: Token | None) -> Iterator[list[Token | None]]:
         """Where an amount's dates are looked for, nearest first (see amount_dates)."""
         # "должен быть погашен до X": the verb the clause's head controls
         clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
