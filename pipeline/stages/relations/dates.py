@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.words import DASHES, is_gap_join
 
@@ -48,22 +47,20 @@ def basis_date(date: Span, lex: Lexicon) -> bool:
     года", "по курсу на 1 января"): what the sum is converted or valued at (decision 160)."""
     doc = date.doc
     i = _word_before(doc, date.start)
-    if i is None or fold(doc[i].lemma_) not in lex.basis_nouns:
+    if i is None or doc[i].norm_ not in lex.basis_nouns:
         return False
-    if doc[date.start].pos_ == "ADP" and fold(doc[date.start].lemma_) != "на":
+    if doc[date.start].pos_ == "ADP" and doc[date.start].norm_ != "на":
         return False  # "цены в 2020 году выросли": the time of the prices, a date
     j = _word_before(doc, i)
     while j is not None and doc[j].pos_ == "ADJ":  # "по среднему курсу"
         j = _word_before(doc, j)
-    return j is not None and fold(doc[j].lemma_) in ("по", "в")
+    return j is not None and doc[j].norm_ in ("по", "в")
 
 
 def from_to(amount: Span) -> bool:
     """An amount that spans a change from the base value to the new one ("выросла с X до
     Y"): the base of a comparison dates its first value (decision 161)."""
-    return fold(amount[0].lemma_) in ("с", "со", "от") and any(
-        fold(t.lemma_) == "до" for t in amount[1:]
-    )
+    return amount[0].norm_ in ("с", "со", "от") and any(t.norm_ == "до" for t in amount[1:])
 
 
 def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
@@ -73,13 +70,13 @@ def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
     i = start if doc[start].pos_ == "ADP" else _word_before(doc, start)
     if i is None:
         return False
-    word = fold(doc[i].lemma_)
+    word = doc[i].norm_
     if word in lex.comparison_words:
         return True  # "против"
     if word not in ("с", "со"):
         return False
     j = _word_before(doc, i)
-    return j is not None and fold(doc[j].lemma_) in lex.comparison_words
+    return j is not None and doc[j].norm_ in lex.comparison_words
 
 
 def brackets(doc: Doc, span: Span, first: int, last: int) -> tuple[int, int] | None:
@@ -144,7 +141,7 @@ def next_in_list(doc: Doc, amount: Span, previous: Span, trailing: list[Span]) -
     """An amount joined by "и" or a comma right after the previous amount's phrase, with the
     date right after that amount in between ("Y в 2018 году и Z в 2019 году")."""
     join = _word_before(doc, amount.start)
-    if join is None or fold(doc[join].lemma_) not in LIST_JOINS:
+    if join is None or doc[join].norm_ not in LIST_JOINS:
         return False
     end = max([previous.end, *(d.end for d in trailing)])
     return _word_before(doc, join) == end - 1

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.stages.morphology import fold
 from pipeline.stages.quotes import CLOSING_OR_APOSTROPHE
 from pipeline.stages.relations.dates import (
     DateScope,
@@ -28,6 +27,7 @@ from pipeline.stages.relations.mentions import (
     MentionIndex,
     anchor,
     contains,
+    is_money,
     is_pronoun,
     overlaps,
 )
@@ -52,7 +52,7 @@ DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 def relative_subject(verb: Token) -> bool:
     """A relative clause whose subject is "который": it says what the noun it hangs on does
     ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
-    return any(c.dep_.startswith("nsubj") and fold(c.lemma_) == "который" for c in verb.children)
+    return any(c.dep_.startswith("nsubj") and c.norm_ == "который" for c in verb.children)
 
 
 class FactReader(ParseReader):
@@ -61,6 +61,7 @@ class FactReader(ParseReader):
     def __init__(self, doc: Doc, index: MentionIndex, lex: Lexicon) -> None:
         super().__init__(doc, index, lex)
         self._date_scopes: dict[int, DateScope] = {}
+        self._money_by_sentence: dict[int, list[Span]] = {}
 
     def attach_context(
         self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
@@ -101,7 +102,7 @@ class FactReader(ParseReader):
         ("стал владельцем «Вектора», приобретя его за X"): the PRICE_OF the holder reading
         drew to the pronoun's antecedent (decision 81) is the deal object of 113 b too
         (decision 135). Only for buying and selling words: a company's own value is not."""
-        word = fold(trigger.lemma_)
+        word = trigger.norm_
         if word not in self.lex.buy and self.lex.triggers.get(word) != "sale":
             return []
         if not any(c.dep_ == "obj" and is_pronoun(c, self.lex) for c in trigger.children):
@@ -151,12 +152,16 @@ class FactReader(ParseReader):
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
         if self._money_heads is None:
-            self._money_heads = {
-                anchor(a).i
-                for a in self.index.by_type["AMOUNT"]
-                if a._.value is not None and a._.value.kind == "money"
-            }
+            self._money_heads = {anchor(a).i for a in self.index.by_type["AMOUNT"] if is_money(a)}
         return self._money_heads
+
+    def sentence_money(self, number: int) -> list[Span]:
+        """The money amounts of sentence `number`, sorted by start; read once per sentence."""
+        number = int(number)
+        if number not in self._money_by_sentence:
+            amounts = self.index.in_sentence("AMOUNT", number)
+            self._money_by_sentence[number] = [a for a in amounts if is_money(a)]
+        return self._money_by_sentence[number]
 
     def deal_object(self, org: Span, trigger: Token) -> bool:
         """An ORG that is what the money buys, sells, values or goes into: the object of the
@@ -172,10 +177,7 @@ class FactReader(ParseReader):
             return True
         if head.dep_ == "nmod" and trigger.pos_ == "NOUN":
             # "поглощение «Орбиты»", not "стоимость «Орбиты»" (its own value: decision 113)
-            bought = (
-                fold(trigger.lemma_) in self.lex.buy
-                or self.lex.triggers.get(fold(trigger.lemma_)) == "sale"
-            )
+            bought = trigger.norm_ in self.lex.buy or self.lex.triggers.get(trigger.norm_) == "sale"
             return bought and "Gen" in head.morph.get("Case") and not preposition_of(head)
         return head.dep_ == "obl" and preposition_of(head) == "в"
 
@@ -206,8 +208,7 @@ class FactReader(ParseReader):
         loose: dict[tuple, list[Relation]] = {}
         for r in relations:
             for span in (r.head, r.tail):
-                value = span._.value if span.label_ == "AMOUNT" else None
-                if value is not None and value.kind == "money" and span_key(span) not in held:
+                if span.label_ == "AMOUNT" and is_money(span) and span_key(span) not in held:
                     loose.setdefault(span_key(span), []).append(r)
         return [self._amount_fact(links) for links in loose.values()]
 
@@ -248,11 +249,7 @@ class FactReader(ParseReader):
         takes only the dates of its own phrase, and those are not the other amounts' (160-163)."""
         number = self.index.sentence[top.i]
         own = anchor(amount)
-        others = {
-            anchor(a).i
-            for a in self.index.in_sentence("AMOUNT", number)
-            if not overlaps(a, amount) and a._.value is not None and a._.value.kind == "money"
-        }
+        others = {anchor(a).i for a in self.sentence_money(number) if not overlaps(a, amount)}
         scope = self.date_scope(number)
         usable = scope.dates + scope.bases if from_to(amount) else scope.dates
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
@@ -266,7 +263,7 @@ class FactReader(ParseReader):
             found = [d for d in dates if climb_to(anchor(d), own, None, others)]
             return found + [d for d in mine if d not in found]
         found: list[Span] = []
-        for clauses in self._date_clauses(own, top, trigger):
+        for clauses in self._date_clauses(top, trigger):
             for date in dates:
                 if date not in found and any(
                     climb_to(anchor(date), own, c, others) for c in clauses
@@ -285,11 +282,7 @@ class FactReader(ParseReader):
 
     def _read_scope(self, number: int) -> DateScope:
         scope = DateScope(*self._sentence_dates(number))
-        money = [
-            a
-            for a in self.index.in_sentence("AMOUNT", number)
-            if a._.value is not None and a._.value.kind == "money"
-        ]
+        money = self.sentence_money(number)
         if len(money) >= 2:
             self._read_own_dates(scope, money)
         return scope
@@ -348,9 +341,7 @@ class FactReader(ParseReader):
             mine += [d for d in dates if bracket[0] < d.start and d.end <= bracket[1]]
         return mine
 
-    def _date_clauses(
-        self, own: Token, top: Token, trigger: Token | None
-    ) -> Iterator[list[Token | None]]:
+    def _date_clauses(self, top: Token, trigger: Token | None) -> Iterator[list[Token | None]]:
         """Where an amount's dates are looked for, nearest first (see amount_dates)."""
         # "должен быть погашен до X": the verb the clause's head controls
         clauses: list[Token | None] = [None, top, *(c for c in top.children if c.dep_ == "xcomp")]
@@ -375,12 +366,12 @@ class FactReader(ParseReader):
         before = [t for t in doc[max(date.start - 2, 0) : date.start] if t.pos_ != "ADP"]
         words = [after] if after is not None else []
         words += before[-1:]
-        if any(fold(t.lemma_) in terms for t in words):
+        if any(t.norm_ in terms for t in words):
             return True
         # "до 5 лет со штрафом до X": a term joined to the fine it comes with
         fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
-        joined = after is not None and fold(after.lemma_) in ("с", "со")
-        return joined and fine is not None and fold(fine.lemma_) in self.lex.fine_nouns
+        joined = after is not None and after.norm_ in ("с", "со")
+        return joined and fine is not None and fine.norm_ in self.lex.fine_nouns
 
     def describes_org(self, sector: Span) -> bool:
         """A SECTOR whose head noun has an ORG in apposition ("нефтяной компании «Лукойл»")."""
@@ -447,7 +438,7 @@ class FactReader(ParseReader):
         field = head.head
         return (
             head.dep_ == "nmod"
-            and fold(field.lemma_) in self.lex.field_nouns
+            and field.norm_ in self.lex.field_nouns
             and field.head.i == word.i
             and field.dep_ in ("obl", "nmod")
         )
@@ -477,19 +468,19 @@ class FactReader(ParseReader):
             first = first.head
         words = []
         up = first.head
-        if fold(up.lemma_) == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
+        if up.norm_ == "такой" and up.head.i != up.i and first.dep_ in LIST_DEPS:
             words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
         elif first.dep_ == "parataxis" and after_dash(first):
             words.append(up)  # "среди X — «А», «Б»"
         subject = first
-        if subject.dep_ == "appos" and fold(subject.head.lemma_) in self.lex.kind_nouns:
+        if subject.dep_ == "appos" and subject.head.norm_ in self.lex.kind_nouns:
             subject = subject.head  # "компания «А» — один из лидеров"
         if subject.dep_ in ("nsubj", "nsubj:pass") and subject.head.i != subject.i:
             for verb in self._shared_subject(subject.head):
                 words += self._predicates(verb)
                 words += self._holdings(verb)
         # "сельскохозяйственными активами «Вектора»", "активами компании «А»" (decision 134)
-        if subject.dep_ == "nmod" and fold(subject.head.lemma_) in self.lex.holding_nouns:
+        if subject.dep_ == "nmod" and subject.head.norm_ in self.lex.holding_nouns:
             words.append(subject.head)
         return words
 
@@ -509,11 +500,9 @@ class FactReader(ParseReader):
     def _holdings(self, verb: Token) -> list[Token]:
         """The holding nouns a verb of holding takes as its object ("владеет активами в X",
         decision 134)."""
-        if fold(verb.lemma_) not in self.lex.holding_verbs:
+        if verb.norm_ not in self.lex.holding_verbs:
             return []
-        return [
-            c for c in verb.children if c.dep_ == "obj" and fold(c.lemma_) in self.lex.holding_nouns
-        ]
+        return [c for c in verb.children if c.dep_ == "obj" and c.norm_ in self.lex.holding_nouns]
 
     def _predicates(self, verb: Token) -> list[Token]:
         """What a subject is said to be: the predicate noun of "являться", "стать",
@@ -523,7 +512,7 @@ class FactReader(ParseReader):
         alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "как"]
         if alike:
             return alike
-        if fold(verb.lemma_) in self.lex.copulas:
+        if verb.norm_ in self.lex.copulas:
             return [
                 c
                 for c in verb.children
@@ -539,10 +528,10 @@ class FactReader(ParseReader):
         """ "как" when the noun follows "как" (what the subject is), "как и" when it follows
         "как и" (others it is compared with, decision 165), else ""."""
         marker = next((c for c in noun.children if c.dep_ in ("case", "mark")), None)
-        if marker is None or fold(marker.lemma_) != "как":
+        if marker is None or marker.norm_ != "как":
             return ""
         after = self.doc[marker.i + 1] if marker.i + 1 < len(self.doc) else None
-        return "как и" if after is not None and fold(after.lemma_) == "и" else "как"
+        return "как и" if after is not None and after.norm_ == "и" else "как"
 
     def _sector_words(self, head: Token) -> list[Token]:
         """The words beside an ORG's name that may name its sector, in the order they are
@@ -569,7 +558,7 @@ class FactReader(ParseReader):
         up = head.head
         while up.dep_ in ("appos", "flat:name", "conj") and up.head.i != up.i:
             up = up.head  # "в компании «А», затем — в «Б»": «Б» hangs on «А»
-        return bool(own) and fold(own[0].lemma_) == preposition_of(up)
+        return bool(own) and own[0].norm_ == preposition_of(up)
 
     def _descriptor_above(self, head: Token) -> list[Token]:
         """ "производитель удобрений «ФосАгро»": the name may hang from the descriptor's own
@@ -580,13 +569,13 @@ class FactReader(ParseReader):
             if token.head.i == token.i or token.dep_ not in DESCRIBED:
                 break
             token = token.head
-            if fold(token.lemma_) in self.lex.sector_words:
+            if token.norm_ in self.lex.sector_words:
                 return [token]
             other = self.index.holder_at.get(token.i)
             if other is not None and other.label_ == "ORG" and not contains(other, head_span):
                 break  # "X (BSkyB)": the abbreviation of a name is linked from the name (114)
-            among = self._predicates(token) if fold(token.lemma_) == "один" else []
-            if any(fold(w.lemma_) in self.lex.sector_words for w in among):
+            among = self._predicates(token) if token.norm_ == "один" else []
+            if any(w.norm_ in self.lex.sector_words for w in among):
                 return among  # "одного из лидеров парфюмерии «А»" (decision 118)
         return []
 
@@ -595,7 +584,7 @@ class FactReader(ParseReader):
             child
             for child in head.children
             if child.dep_ == "appos"
-            and fold(child.lemma_) in self.lex.sector_words
+            and child.norm_ in self.lex.sector_words
             and self._as(child) != "как и"  # "«А», как и нефтяные компании, …" (165)
         ]
 
@@ -605,16 +594,16 @@ class FactReader(ParseReader):
         строительством", decision 114 b)."""
         words = []
         subject = head
-        if head.dep_ == "appos" and fold(head.head.lemma_) in self.lex.kind_nouns:
+        if head.dep_ == "appos" and head.head.norm_ in self.lex.kind_nouns:
             subject = head.head  # "Компания «Орбита» занимается строительством"
-        if subject.dep_ == "nsubj" and fold(subject.head.lemma_) in self.lex.sector_words:
+        if subject.dep_ == "nsubj" and subject.head.norm_ in self.lex.sector_words:
             words.append(subject.head)
         nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]
         for noun in nouns:
             words += [
                 c
                 for c in noun.children
-                if fold(c.lemma_) in self.lex.sector_words
+                if c.norm_ in self.lex.sector_words
                 and (c.dep_ == "acl" or (c.dep_ == "acl:relcl" and relative_subject(c)))
             ]
         return words

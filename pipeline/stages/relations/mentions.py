@@ -100,7 +100,7 @@ class MentionIndex:
             token = doc[i]
             if token.pos_ != "PRON" or not (oblique or "Nom" in token.morph.get("Case")):
                 continue
-            if fold(token.lemma_) not in self.pronouns:
+            if token.norm_ not in self.pronouns:
                 continue
             if all(
                 set(token.morph.get(f)) & set(_stated(pronoun, f)) for f in ("Number", "Gender")
@@ -264,10 +264,10 @@ def anchor(span: Span) -> Token:
 
 
 def is_pronoun(token: Token, lex: Lexicon) -> bool:
-    if token.pos_ == "PRON" and fold(token.lemma_) in lex.pronouns:
+    if token.pos_ == "PRON" and token.norm_ in lex.pronouns:
         return True
     # "(та получила прибыль …)": a demonstrative standing alone as the subject (decision 104)
-    demonstrative = token.dep_ == "nsubj" and fold(token.lemma_) in lex.demonstratives
+    demonstrative = token.dep_ == "nsubj" and token.norm_ in lex.demonstratives
     return demonstrative or is_possessive(token)
 
 
@@ -325,3 +325,8 @@ def abbreviation_or_latin(span: Span, latin: bool = False) -> bool:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def is_money(amount: Span) -> bool:
+    """An AMOUNT whose value is a sum of money."""
+    return amount._.value is not None and amount._.value.kind == "money"

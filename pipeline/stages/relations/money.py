@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.stages.morphology import fold
 from pipeline.stages.relations.facts import FactReader
-from pipeline.stages.relations.mentions import anchor, is_possessive, is_pronoun, overlaps
+from pipeline.stages.relations.mentions import (
+    anchor,
+    is_money,
+    is_possessive,
+    is_pronoun,
+    overlaps,
+)
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
     bracket_restates,
@@ -54,8 +59,7 @@ class MoneyReader(FactReader):
     def money_facts(self) -> list[Fact]:
         facts, lasts = [], set()
         for amount in self.index.by_type["AMOUNT"]:
-            value = amount._.value
-            if value is None or value.kind != "money":
+            if not is_money(amount):
                 continue
             lasts.add(amount.end - 1)
             if not self.doc[amount.start].dep_ or bracket_restates(self.doc, amount.start, lasts):
@@ -98,9 +102,9 @@ class MoneyReader(FactReader):
         return fact
 
     def _money_kind(self, trigger: Token) -> str:
-        kind = self.lex.triggers[fold(trigger.lemma_)]
+        kind = self.lex.triggers[trigger.norm_]
         if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
-            verb = self.lex.triggers.get(fold(trigger.head.lemma_))
+            verb = self.lex.triggers.get(trigger.head.norm_)
             kind = "income" if verb == "income" else "expenditure"
         return kind
 
@@ -123,7 +127,7 @@ class MoneyReader(FactReader):
         return [a for a in agents if not overlaps(a, amount) and not self.contrasted(amount, a)]
 
     def _paid_person(self, trigger: Token, kind: str, agents: list[Span]) -> tuple[list[Span], str]:
-        if kind == "deal" and fold(trigger.lemma_) in self.lex.pay_deals:
+        if kind == "deal" and trigger.norm_ in self.lex.pay_deals:
             # "Кузнецов подписал контракт на 12 млн": a person's contract is their pay
             if any(a.label_ == "PER" for a in agents):
                 agents, kind = [a for a in agents if a.label_ == "PER"], "income"
@@ -151,7 +155,7 @@ class MoneyReader(FactReader):
         doc, i = self.doc, start - 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
             i -= 1
-        if i < 1 or fold(doc[i].lemma_) != "или":
+        if i < 1 or doc[i].norm_ != "или":
             return False
         i -= 1
         while i >= 0 and (doc[i].is_space or doc[i].text == ","):
@@ -189,10 +193,8 @@ class MoneyReader(FactReader):
         return [d for d in dates if start < d.start and d.end <= amount.start]
 
     def _money_before(self, amount: Span, before: int) -> bool:
-        return any(
-            a.end <= before and a._.value is not None and a._.value.kind == "money"
-            for a in self._sentence_amounts(amount)
-        )
+        number = int(self.index.sentence[amount.start])
+        return any(a.end <= before for a in self.sentence_money(number))
 
     def _sentence_amounts(self, amount: Span) -> list[Span]:
         # the sentence's own amounts only: a document of many dashed figures stays linear
@@ -203,7 +205,7 @@ class MoneyReader(FactReader):
         «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
         other party or thing priced, and no sector or deal object outside the remnant clause
         (those are the first clause's; its date is both clauses')."""
-        if self.lex.triggers.get(fold(remnant.lemma_)) in CLASS_TYPE:
+        if self.lex.triggers.get(remnant.norm_) in CLASS_TYPE:
             fact = self.money_fact(amount, remnant)
             fact.relations = [r for r in fact.relations if self._in_gap(r, start, amount)]
             if fact.sector is not None and fact.sector.start <= start:
@@ -213,7 +215,7 @@ class MoneyReader(FactReader):
             (self.trigger_of(a) for a in self._sentence_amounts(amount) if a.end <= remnant.i),
             None,
         )
-        kind = self.lex.triggers.get(fold(verb.lemma_)) if verb is not None else None
+        kind = self.lex.triggers.get(verb.norm_) if verb is not None else None
         fact = self.new_fact(verb if verb is not None else remnant)
         fact.amount = amount
         agents = self.holders(remnant)
@@ -255,8 +257,7 @@ class MoneyReader(FactReader):
                 by_amount.setdefault(fact.amount.start, []).append(fact)
         loose = []
         for amount in self.index.by_type["AMOUNT"]:
-            value = amount._.value
-            if value is None or value.kind != "money" or not self.doc[amount.start].dep_:
+            if not is_money(amount) or not self.doc[amount.start].dep_:
                 continue
             own = by_amount.get(amount.start, [])
             if any(r.type in MONEY_LINKS for f in own for r in f.relations):
@@ -295,12 +296,12 @@ class MoneyReader(FactReader):
         return None
 
     def _deal_noun(self, word: Token) -> Token | None:
-        lemma = fold(word.lemma_)
+        lemma = word.norm_
         if lemma in self.lex.back_deals and word.pos_ == "NOUN":
             return word
         if lemma in self.lex.back_money_nouns:
             for child in word.children:
-                if child.dep_ == "nmod" and fold(child.lemma_) in self.lex.back_deals:
+                if child.dep_ == "nmod" and child.norm_ in self.lex.back_deals:
                     return child
         return None
 
@@ -317,7 +318,7 @@ class MoneyReader(FactReader):
             i -= 1
         while i >= 0 and int(self.index.sentence[i]) == number:
             token = self.doc[i]
-            kind = self.lex.triggers.get(fold(token.lemma_))
+            kind = self.lex.triggers.get(token.norm_)
             if token.dep_ and token.pos_ == "VERB" and kind in PARTY_CLASSES:
                 return token
             i -= 1
@@ -352,7 +353,7 @@ class MoneyReader(FactReader):
         """What was bought, sold or valued, when it is a mention: the object of a purchase or
         sale, the subject of "стоить"/"оцениваться", the genitive of "стоимость"."""
         wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
-        if kind == "expenditure" and fold(trigger.lemma_) in self.lex.buy:
+        if kind == "expenditure" and trigger.norm_ in self.lex.buy:
             wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
         if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
@@ -384,7 +385,7 @@ class MoneyReader(FactReader):
         roles, out = self.lex.roles, []
         for i in role_positions(self.doc, self.lex.role_words()):
             token = self.doc[i]
-            word = fold(token.lemma_)
+            word = token.norm_
             for key, (kind, sides) in ROLE_VERBS.items():
                 if word in roles.get(key, ()):
                     out += self._verb_role(token, kind, sides)

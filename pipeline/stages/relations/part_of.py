@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import models
-from pipeline.stages.morphology import fold
 from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
@@ -108,7 +107,7 @@ def _institution_of(words: Span, parent: Span, lex: Lexicon) -> bool:
 
 
 def _first_noun(words: Span) -> str | None:
-    return next((fold(t.lemma_) for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    return next((t.norm_ for t in words if t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def coordinated_units(
@@ -157,7 +156,7 @@ def _plain_unit(
     nouns = [t for t in span if t.pos_ == "NOUN"]
     return (
         bool(nouns)
-        and fold(nouns[0].lemma_) in lex.unit_heads
+        and nouns[0].norm_ in lex.unit_heads
         and bool(case & set(nouns[0].morph.get("Case")))
     )
 
@@ -167,7 +166,7 @@ def _epithets_only(words: Span, kinds: frozenset[str]) -> bool:
     of body before a name describe that body, they do not make a parent of it (decision 79)."""
     return len(words) > 0 and all(
         (_adjective(t) and (t.is_lower or _dictionary_adjective(t)))
-        or (t.is_lower and fold(t.lemma_) in kinds)
+        or (t.is_lower and t.norm_ in kinds)
         for t in words
     )
 
@@ -196,14 +195,14 @@ def part_of_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]
             continue
         phrase = _descriptor_start(doc, org.start, lex.part_of_words)
         window = doc[max(0, phrase - 3) : phrase]
-        found = [t for t in window if fold(t.lemma_) in lex.part_of_words]
+        found = [t for t in window if t.norm_ in lex.part_of_words]
         if not found:
             continue
         child = _described(doc, orgs, k, found[0].i, lex.part_of_verbs)
         if child is None or same_entity(child, org) or (child.start, child.end) in parts:
             continue
         parts.add((child.start, child.end))  # one parent a part: the first name after the word
-        out.append(Relation("PART_OF", child, org, fold(found[0].lemma_)))
+        out.append(Relation("PART_OF", child, org, found[0].norm_))
     return out
 
 
@@ -214,7 +213,7 @@ def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 
     i = start
     while i > 0 and start - i < reach:
         token = doc[i - 1]
-        if fold(token.lemma_) in words:
+        if token.norm_ in words:
             break
         if token.text in ANY_QUOTE_OR_APOSTROPHE or (token.is_lower and _genitive_word(token)):
             i -= 1
@@ -265,7 +264,7 @@ def _next_to(gap: list[str]) -> bool:
 
 def _links(gap: Span, verbs: frozenset[str]) -> bool:
     """Apposition or a linking verb between a part and its part-of phrase."""
-    return any(t.text in LINKS or fold(t.lemma_) in verbs for t in gap)
+    return any(t.text in LINKS or t.norm_ in verbs for t in gap)
 
 
 def bare_unit_parents(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -315,6 +314,6 @@ def _genitive_word(token: Token) -> bool:
 def _bare_unit(org: Span, phrases: frozenset[tuple[str, ...]]) -> bool:
     """The mention's words, with or without its own adjectives, are one of the unit phrases
     ("совета директоров", "нового правления", "наблюдательного совета")."""
-    words = tuple(fold(t.lemma_) for t in org)
-    nouns = tuple(fold(t.lemma_) for t in org if t.pos_ != "ADJ")
+    words = tuple(t.norm_ for t in org)
+    nouns = tuple(t.norm_ for t in org if t.pos_ != "ADJ")
     return words in phrases or nouns in phrases

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.stages.morphology import fold
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, Lexicon
 from pipeline.stages.relations.mentions import (
     MentionIndex,
@@ -52,12 +51,12 @@ class ParseReader:
             if token.head.i == token.i:
                 return None
             token = token.head
-            if self.lex.triggers.get(fold(token.lemma_)) in classes:
+            if self.lex.triggers.get(token.norm_) in classes:
                 return token
-            if fold(token.lemma_) in self.lex.link_verbs:
+            if token.norm_ in self.lex.link_verbs:
                 # "доход составил X", "выручка выросла до X": the subject carries the link
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                if subject is not None and self.lex.triggers.get(fold(subject.lemma_)) in classes:
+                if subject is not None and self.lex.triggers.get(subject.norm_) in classes:
                     return subject
         return None
 
@@ -77,7 +76,7 @@ class ParseReader:
             if token.pos_ == "NOUN" and not noun:
                 noun = True  # "— сумму, которую …"
                 continue
-            if fold(token.lemma_) != "который":
+            if token.norm_ != "который":
                 return None
             return self._clause_verb(token, classes)
         return None
@@ -88,14 +87,14 @@ class ParseReader:
         NEREL reads a thing worth X that someone receives or gives as X received or spent."""
         if price is None or price.pos_ != "NOUN":
             return None
-        if self.lex.triggers.get(fold(price.lemma_)) != "price":
+        if self.lex.triggers.get(price.norm_) != "price":
             return None
         token = price
         for _ in range(3):
             if token.head.i == token.i or token.dep_ not in ("nmod", "obj", "nsubj", "appos"):
                 return None
             token = token.head
-            kind = self.lex.triggers.get(fold(token.lemma_))
+            kind = self.lex.triggers.get(token.norm_)
             if token.pos_ == "VERB":
                 return token if kind in ("income", "expenditure", "sale") else None
             if token.pos_ != "NOUN":
@@ -111,9 +110,9 @@ class ParseReader:
         head = noun.head
         if noun.pos_ != "NOUN" or noun.dep_ != "obj" or head.i == noun.i:
             return None
-        if self.lex.triggers.get(fold(noun.lemma_)) != "income":
+        if self.lex.triggers.get(noun.norm_) != "income":
             return None
-        return head if self.lex.triggers.get(fold(head.lemma_)) == "expenditure" else None
+        return head if self.lex.triggers.get(head.norm_) == "expenditure" else None
 
     def _clause_verb(self, relative: Token, classes: Iterable[str]) -> Token | None:
         """The verb of the relative clause "который" opens: its head when that heads a
@@ -126,7 +125,7 @@ class ParseReader:
             if doc[i].dep_ == "acl:relcl"
         ]
         verb = candidates[0] if candidates else None
-        if verb is not None and self.lex.triggers.get(fold(verb.lemma_)) in classes:
+        if verb is not None and self.lex.triggers.get(verb.norm_) in classes:
             return verb
         return None
 
@@ -139,7 +138,7 @@ class ParseReader:
         for t in [token, *(c for c in token.children if c.dep_ in kinds)]:
             # "правительство Японии", "власти Москвы": the body stands for its place; a
             # genitive after any other noun ("семья Обамы") is not who acts.
-            if t.dep_ == "nmod" and t is not token and fold(token.lemma_) not in self.lex.bodies:
+            if t.dep_ == "nmod" and t is not token and token.norm_ not in self.lex.bodies:
                 continue
             span = self.index.holder_at.get(t.i)
             if span is not None and span not in found:
@@ -150,7 +149,7 @@ class ParseReader:
         """Who does it: the subject; the instrumental agent of a passive or a participle;
         for a noun, its genitive; else the subject of the verb it depends on. Each step
         below either decides (its answer may be None: nobody) or passes to the next."""
-        if fold(trigger.lemma_) in self.lex.dative_holders:
+        if trigger.norm_ in self.lex.dative_holders:
             return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
         steps = (
             self._subject_agent,
@@ -220,7 +219,7 @@ class ParseReader:
         controller = self.controller(trigger, head)
         if controller is not None:
             return True, controller
-        if trigger.dep_ == "xcomp" and fold(head.lemma_) in self.lex.order_verbs:
+        if trigger.dep_ == "xcomp" and head.norm_ in self.lex.order_verbs:
             return True, None  # "распорядилась выплатить": the one who orders does not pay (130)
         found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
         if found is None:
@@ -257,7 +256,7 @@ class ParseReader:
             if int(self.index.sentence[i]) < number - 1:
                 return None
             token = self.doc[i]
-            if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.kind_holders:
+            if token.pos_ != "NOUN" or token.norm_ not in self.lex.kind_holders:
                 continue
             if "Nom" in token.morph.get("Case") and i not in self.index.holder_at:
                 features = {f: set(token.morph.get(f)) for f in ("Number", "Gender")}
@@ -289,7 +288,7 @@ class ParseReader:
         """A singular kind noun of organisations outside any mention ("выручка компании"); a
         plural names a class ("затраты операторов связи"), no one company (decision 129)."""
         return (
-            fold(token.lemma_) in self.lex.kind_holders
+            token.norm_ in self.lex.kind_holders
             and token.i not in self.index.holder_at
             and "Plur" not in token.morph.get("Number")
         )
@@ -304,7 +303,7 @@ class ParseReader:
             and token.i not in self.index.holder_at
             and "Anim" in token.morph.get("Animacy")
             and "Sing" in token.morph.get("Number")
-            and fold(token.lemma_) not in self.lex.kind_holders
+            and token.norm_ not in self.lex.kind_holders
             and not any(is_possessive(c) for c in token.children)
         )
 
@@ -328,7 +327,7 @@ class ParseReader:
             return None
         doc, relative = subject.doc, None
         for i in range(subject.i - 1, max(subject.i - 6, -1), -1):
-            if fold(doc[i].lemma_) == "который":
+            if doc[i].norm_ == "который":
                 relative = i
                 break
             if doc[i].is_punct:
@@ -346,14 +345,14 @@ class ParseReader:
         """Whose income a noun trigger is, from its verb (decision 85): the dative of a verb
         that gives it ("суд присудил Иванову компенсацию", "перечислил ей премию"); "у X" of
         быть/иметься ("у Смирнова был контракт на $10 млн")."""
-        kind = self.lex.triggers.get(fold(noun.lemma_))
+        kind = self.lex.triggers.get(noun.norm_)
         if noun.dep_ == "obj" and kind == "income":
             for c in head.children:
                 if c.dep_ in ("iobj", "obl") and case_of(c) == "Dat" and not preposition_of(c):
                     return c
-        if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.dative_holders:
+        if noun.dep_ == "nsubj" and head.norm_ in self.lex.dative_holders:
             return self.dative_of(head)  # "ей полагается оклад" (decision 97)
-        if noun.dep_ == "nsubj" and fold(head.lemma_) in self.lex.having_verbs:
+        if noun.dep_ == "nsubj" and head.norm_ in self.lex.having_verbs:
             for c in head.children:
                 if c.dep_ == "obl" and preposition_of(c) == "у" and c.i in self.index.holder_at:
                     return c
@@ -368,7 +367,7 @@ class ParseReader:
             if token.head.i == token.i or token.dep_ not in INHERIT:
                 return None
             token = token.head
-            if fold(token.lemma_) == "тот" and token.head.i != token.i:
+            if token.norm_ == "тот" and token.head.i != token.i:
                 token = token.head  # "в том, что …", "после того, как …"
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             if subject is not None:
@@ -404,7 +403,7 @@ class ParseReader:
         infinitive_form = "Inf" in infinitive.morph.get("VerbForm")
         if infinitive.dep_ not in ("xcomp", "csubj") or not infinitive_form:
             return None
-        if fold(head.lemma_) in self.lex.subject_control:
+        if head.norm_ in self.lex.subject_control:
             return None
         dative = self.dative_of(head)
         if dative is None:  # "суд обязал компанию выплатить": the object does it
@@ -419,7 +418,7 @@ class ParseReader:
         """A kind noun of organisations as the holder ("Компания получила прибыль") stands for
         the nearest ORG name before it, in its sentence or the previous one, that reads as a
         subject (decision 96)."""
-        if token.i in self.index.holder_at or fold(token.lemma_) not in self.lex.kind_holders:
+        if token.i in self.index.holder_at or token.norm_ not in self.lex.kind_holders:
             return []
         named = self._name_after(token)
         if named is not None:
@@ -452,7 +451,7 @@ class ParseReader:
 
     def new_fact(self, trigger: Token) -> Fact:
         return Fact(
-            trigger=fold(trigger.lemma_),
+            trigger=trigger.norm_,
             trigger_i=trigger.i,
             polarity="negative" if self.negated(trigger) else "positive",
             modality="planned" if self.planned(trigger) else "done",
@@ -464,20 +463,20 @@ class ParseReader:
         head = trigger.head
         if head.i == trigger.i or trigger.dep_ not in ("obj", "xcomp"):
             return False
-        return fold(head.lemma_) in self.lex.claim_verbs
+        return head.norm_ in self.lex.claim_verbs
 
     def negated(self, trigger: Token) -> bool:
         tokens = [trigger, *([trigger.head] if trigger.dep_ in ("xcomp",) else [])]
-        return any(fold(c.lemma_) in self.lex.negation for t in tokens for c in t.children)
+        return any(c.norm_ in self.lex.negation for t in tokens for c in t.children)
 
     def planned(self, trigger: Token) -> bool:
         token = trigger
         for _ in range(3):
-            if fold(token.lemma_) in self.lex.modal or "Fut" in token.morph.get("Tense"):
+            if token.norm_ in self.lex.modal or "Fut" in token.morph.get("Tense"):
                 return True
             if any(future_aux(c) for c in token.children):
                 return True
-            if any(fold(c.lemma_) in self.lex.modal for c in token.children if c.dep_ != "obj"):
+            if any(c.norm_ in self.lex.modal for c in token.children if c.dep_ != "obj"):
                 return True
             if token.head.i == token.i:
                 break
@@ -485,4 +484,4 @@ class ParseReader:
         return False
 
     def relation(self, kind: str, head: Span, tail: Span, trigger: Token) -> Relation:
-        return Relation(kind, head, tail, fold(trigger.lemma_), trigger.i)
+        return Relation(kind, head, tail, trigger.norm_, trigger.i)

@@ -36,7 +36,7 @@ def nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
 def is_mission(org: Span, lex: Lexicon) -> bool:
     """An embassy or consulate: the state in its name sends it, the seat is elsewhere
     ("посольство России", "американское консульство"; decision 100)."""
-    return bool(lex.mission_heads) and any(fold(t.lemma_) in lex.mission_heads for t in org)
+    return bool(lex.mission_heads) and any(t.norm_ in lex.mission_heads for t in org)
 
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
@@ -52,9 +52,9 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False  # "Администрации Советского района [Уфы]": the city locates the district
     if any(t.text in ANY_QUOTE for t in before):
         return False
-    if any(fold(t.lemma_) in lex.topic_heads for t in before):
+    if any(t.norm_ in lex.topic_heads for t in before):
         return False
-    if any(fold(t.lemma_) in lex.office_nouns for t in before):
+    if any(t.norm_ in lex.office_nouns for t in before):
         return False  # "партии президента Зимбабве": the president's country (decision 151)
     if field_topic(org.doc, loc.start, org.start, lex.topic_fields):
         return False  # "трибунал по делам бывшей Югославии": the field's topic (decision 185)
@@ -73,7 +73,7 @@ def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
     one to three capitalised words close the name."""
     rest = [t for t in org.doc[loc.end : org.end] if t.text not in CLOSING_OR_BRACKET]
     return (
-        fold(loc[-1].lemma_) in lex.place_nouns
+        loc[-1].norm_ in lex.place_nouns
         and 0 < len(rest) <= 3
         and all(t.is_title or t.text == "-" for t in rest)
     )
@@ -84,7 +84,7 @@ def _city_of_a_place(org: Span, loc: Span, lex: Lexicon) -> bool:
     района Уфы"); not after a bare place noun ("полиция штата Миссури", "Прокуратура города
     Павия": the noun only announces the place)."""
     doc, i = org.doc, loc.start - 1
-    if i <= org.start or fold(doc[i].lemma_) not in lex.place_nouns:
+    if i <= org.start or doc[i].norm_ not in lex.place_nouns:
         return False
     j = i - 1
     while j > org.start and doc[j].pos_ == "ADJ" and doc[j].is_lower:
@@ -108,10 +108,10 @@ def seat_after(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
                 continue
             if loc is not None:
                 out.append(Relation("HEADQUARTERED_IN", org, loc, fold(word)))
-        elif fold(doc[i].lemma_) in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
+        elif doc[i].norm_ in lex.place_nouns and "Gen" in doc[i].morph.get("Case"):
             loc = starts.get(i + 1)
             if loc is not None:
-                out.append(Relation("HEADQUARTERED_IN", org, loc, fold(doc[i].lemma_)))
+                out.append(Relation("HEADQUARTERED_IN", org, loc, doc[i].norm_))
     return out
 
 
@@ -124,7 +124,7 @@ def _abbreviation_of_a_noun(doc: Doc, org: Span, lex: Lexicon) -> bool:
     if org.start == 0 or is_mission(org, lex):
         return False
     before, first = doc[org.start - 1], org[0]
-    if fold(before.lemma_) in lex.seat_nouns:
+    if before.norm_ in lex.seat_nouns:
         return False
     if before.pos_ == "NOUN" and before.is_lower and first.is_upper and len(first) > 1:
         return True
@@ -167,7 +167,7 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
             i += 1
         if i + 1 >= len(doc):
             continue
-        word = fold(doc[i].lemma_)
+        word = doc[i].norm_
         if word in lex.location_verbs and doc[i + 1].lower_ in lex.seat_prepositions:
             loc = starts.get(_past_place_words(doc, i + 2, lex))
         elif doc[i].lower_ in lex.origin_prepositions and _quoted_or_latin(doc, org):
@@ -214,7 +214,7 @@ def _past_place_words(doc: Doc, j: int, lex: Lexicon) -> int:
     """Past lowercase adjectives and one place noun: "в марокканском городе Танжер"."""
     while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
         j += 1
-    if j < len(doc) and fold(doc[j].lemma_) in lex.place_nouns:
+    if j < len(doc) and doc[j].norm_ in lex.place_nouns:
         j += 1
     return j
 
@@ -284,7 +284,7 @@ def _adjective_opens(org: Span, adjective: Span, lex: Lexicon) -> bool:
         or t.lower_ == "и"
         or t.text in OPENING_QUOTES
         or (t.is_upper and t.is_alpha)
-        or fold(t.lemma_) in lex.kind_nouns
+        or t.norm_ in lex.kind_nouns
         for t in org.doc[org.start : adjective.start]
     )
 
@@ -354,7 +354,7 @@ def _descriptors(doc: Doc, i: int, lex: Lexicon, adjectives: dict[int, Span]) ->
     place noun ("в российских городах «Ленинград»") describes no organisation."""
     nouns: list[Token] = []
     while i >= 0 and len(nouns) < MAX_DESCRIPTORS and doc[i].pos_ == "NOUN" and doc[i].is_lower:
-        if fold(doc[i].lemma_) in lex.place_nouns or (nouns and case_of(nouns[-1]) != "Gen"):
+        if doc[i].norm_ in lex.place_nouns or (nouns and case_of(nouns[-1]) != "Gen"):
             break
         if i in adjectives or _adjective(doc[i]):
             break  # "в нидерландской Gasunie": an adjective the tagger took for a noun
@@ -458,7 +458,7 @@ def coordinated_seats(
     if not joined:
         return []
     ends = {org.end: org for org in index.by_type["ORG"] if not _inside_other(org, index)}
-    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    seated = _seated(relations)
     out = []
     for r in joined:
         last, i = r.head, r.head.start
@@ -473,6 +473,11 @@ def coordinated_seats(
             out.append(Relation("HEADQUARTERED_IN", before, r.tail, "coordination"))
             i = before.start
     return out
+
+
+def _seated(relations: list[Relation]) -> set[tuple[int, int]]:
+    """The bounds of the ORGs that have a seat already."""
+    return {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
 
 
 def _same_case(a: Span, b: Span) -> bool:
@@ -491,7 +496,7 @@ def quoted_name_seats(
     """ "«Говорит Москва»", "«Россия сегодня»", "«Вперёд, Италия»", "«Объединение за Мали»": a
     LOC that opens or closes a quoted name is its seat whatever the name's other words are
     (decision 149), for a name that has no seat yet."""
-    seated = {(r.head.start, r.head.end) for r in relations if r.type == "HEADQUARTERED_IN"}
+    seated = _seated(relations)
     out = []
     for org in index.by_type["ORG"]:
         if (org.start, org.end) in seated or is_mission(org, lex):
@@ -540,4 +545,4 @@ def _only_places(words: Span, places: list[Span]) -> bool:
 
 def _no_topic(words: Span, lex: Lexicon) -> bool:
     """No word before the place names what the body studies or befriends ("«Друзья Мали»")."""
-    return not any(fold(t.lemma_) in lex.topic_heads for t in words)
+    return not any(t.norm_ in lex.topic_heads for t in words)

@@ -8,7 +8,6 @@ import numpy as np
 from spacy.attrs import DEP, NORM
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.stages.morphology import fold
 from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_QUOTES
 from pipeline.stages.relations.mentions import anchor
 
@@ -34,12 +33,12 @@ def is_gap_join(token: Token) -> bool:
     conjunction)."""
     if token.text == ",":
         return True
-    return _joining(token) and fold(token.lemma_) in GAP_JOINS
+    return _joining(token) and token.norm_ in GAP_JOINS
 
 
 def is_contrast(token: Token) -> bool:
     """A coordinating "а"/"но" (a contrast, never the list "и")."""
-    return token.pos_ == "CCONJ" and _joining(token) and fold(token.lemma_) in CONTRAST_JOINS
+    return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in CONTRAST_JOINS
 
 
 def _joining(token: Token) -> bool:
@@ -86,7 +85,7 @@ def field_topic(doc: Doc, start: int, lo: int, fields: frozenset[str]) -> bool:
     i = start - 1
     while i > lo and (doc[i].text in OPENING_QUOTES or (doc[i].pos_ == "ADJ" and doc[i].is_lower)):
         i -= 1
-    return i - 1 >= lo and fold(doc[i].lemma_) in fields and doc[i - 1].lower_ == "по"
+    return i - 1 >= lo and doc[i].norm_ in fields and doc[i - 1].lower_ == "по"
 
 
 def under_other(own: Token, top: Token, others: set[int]) -> bool:
@@ -181,7 +180,7 @@ def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
 
 
 def preposition_of(token: Token) -> str:
-    return next((fold(c.lemma_) for c in token.children if c.dep_ == "case"), "")
+    return next((c.norm_ for c in token.children if c.dep_ == "case"), "")
 
 
 def case_of(token: Token) -> str:
@@ -192,7 +191,7 @@ def future_aux(token: Token) -> bool:
     """ "будет инвестировать": the auxiliary быть in a non-past form."""
     return (
         token.dep_.startswith("aux")
-        and fold(token.lemma_) == "быть"
+        and token.norm_ == "быть"
         and ("Past" not in token.morph.get("Tense"))
     )
 
