@@ -68,7 +68,7 @@ def test_second_selection_criterion(entities: list[dict], text: str, expected: b
 
 def test_first_slice_keeps_its_criterion() -> None:
     module = load_script("heldout_sector_slice")
-    assert module.SLICES[1] == (module.USED, module.eligible, 20268, 20)
+    assert module.SLICES[1] == (module.USED, module.eligible, 20268, 20, module.NEREL)
 
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
