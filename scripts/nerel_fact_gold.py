@@ -5,9 +5,11 @@ checking every span against the text.
     python scripts/nerel_fact_gold.py --ann /tmp/factgold/ann --shared ../shared \
         --out corpora/gold/nerel_fact_relations.jsonl
 
-The annotations live outside the repository (they quote the text): one `<doc id>.ann` file per
-article, written by a person reading the article under docs/guideline.md (decisions 112-115),
-never from pipeline output. Lines:
+`--pool` names another article list (source, id, sha1), e.g. a held-out slice written by
+scripts/heldout_sector_slice.py; its sources may be any shared JSONL corpus with `id` and
+`text` (NEREL, factRuEval). The annotations live outside the repository (they quote the text):
+one `<doc id>.ann` file per article, written by a person reading the article under
+docs/guideline.md (decisions 112-115), never from pipeline output. Lines:
 
     S <span text> [@N]                      a SECTOR mention (every one of the article)
     R <TYPE> ; <ARG TYPE> <span text> [@N] ; <ARG TYPE> <span text> [@N] [; note]
@@ -147,9 +149,9 @@ def build(ann: Path, shared: Path | None, pool_file: Path = GOLD) -> list[dict]:
     return out
 
 
-def show(rows: list[dict], shared: Path | None) -> None:
+def show(rows: list[dict], shared: Path | None, pool_file: Path = GOLD) -> None:
     refs = [TextRef(r["source"], r["id"], r["sha1"]) for r in rows]
-    texts = shared_texts(GOLD, refs, shared)
+    texts = shared_texts(pool_file, refs, shared)
     for row in rows:
         text = texts[(row["source"], row["id"])]
         print(f"== {row['id']}")
@@ -178,7 +180,7 @@ def main() -> None:
     except AnnotationError as exc:
         sys.exit(f"error: {exc}")
     if args.show:
-        show(rows, args.shared)
+        show(rows, args.shared, args.pool)
     if args.out:
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         args.out.write_text(body, encoding="utf-8")
