@@ -39,6 +39,7 @@ from pipeline.stages.relations.words import (
     beside,
     clause_head,
     climb_to,
+    opens_contrast,
     preposition_of,
     reaches,
     sector_head,
@@ -138,16 +139,12 @@ class FactReader(ParseReader):
         return False
 
     def contrasted_away(self, sector: Span, amount: Span) -> bool:
-        """A contrasting "а" between a sector and an amount puts them in two clauses: the
+        """A contrasting "а"/"но" between a sector and an amount puts them in two clauses: the
         clause "а" opens often leaves its verb out ("затраты на X составят Y, а затраты «Б» —
         Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
-        the first clause (decision 167). "а также" adds to the same clause."""
-        for t in self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]:
-            if t.lower_ == "а" and t.pos_ == "CCONJ":
-                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-                if after is None or after.lower_ not in ("также", "и"):
-                    return True
-        return False
+        the first clause (decisions 167, 209). "а также" adds to the same clause."""
+        between = self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]
+        return any(opens_contrast(t) for t in between)
 
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""

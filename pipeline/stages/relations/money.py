@@ -20,8 +20,8 @@ from pipeline.stages.relations.words import (
     case_of,
     gap_dash,
     is_argument,
-    is_contrast,
     is_gap_join,
+    opens_contrast,
     preposition_of,
     role_positions,
 )
@@ -239,10 +239,11 @@ class MoneyReader(FactReader):
 
     def contrasted(self, amount: Span, holder: Span) -> bool:
         """A holder after the amount and past "а"/"но" belongs to the next, gapped clause ("«А»
-        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder."""
+        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder. Not past
+        "а также", "но и": "X получили «А», а также «Б»" (decision 209)."""
         if holder.start < amount.end:
             return False
-        return any(is_contrast(t) for t in self.doc[amount.end : holder.start])
+        return any(opens_contrast(t) for t in self.doc[amount.end : holder.start])
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»

@@ -41,6 +41,21 @@ def is_contrast(token: Token) -> bool:
     return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in CONTRAST_JOINS
 
 
+# After "а"/"но", these words add to the clause instead of opening a contrasted one: "а
+# также", "не только X, но и Y" (decision 209).
+ADDING_AFTER_CONTRAST = frozenset({"также", "и"})
+
+
+def opens_contrast(token: Token) -> bool:
+    """A contrasting "а"/"но" that opens a clause of its own ("«А» получила X, а «Б» — Y",
+    "на X — Y, но на образование — Z"): its words are not the first clause's. "а также" and
+    "но и" add to the same clause (decisions 167, 209)."""
+    if not is_contrast(token):
+        return False
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in ADDING_AFTER_CONTRAST
+
+
 def _joining(token: Token) -> bool:
     return token.is_lower or token.is_sent_start
 
