@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.stages.relations.lexicon import Lexicon
-from pipeline.stages.relations.words import DASHES, is_gap_join
+from pipeline.stages.relations.words import DASHES, gap_dash, gap_join_before
 
 LIST_JOINS = frozenset({"и", ","})
 BRACKET_REACH = 24  # tokens searched for the brackets around a mention, each side
@@ -119,22 +119,15 @@ def breakdown_start(doc: Doc, amount: Span, earlier: list[Span], dates: list[Spa
     return False
 
 
-def gapped_dates(doc: Doc, amount: Span, dates: list[Span], reach: int = 8) -> list[Span]:
+def gapped_dates(doc: Doc, amount: Span, dates: list[Span]) -> list[Span]:
     """The dates of a clause whose verb is left out, right after a dash before the amount:
     "X, а в 2021 году — Y", "вырастет до X, а с 1 октября — до Y" (decision 162). They date
     the amount after the dash, not the clause's first amount."""
-    dash = _word_before(doc, amount.start)
-    if dash is None or doc[dash].text not in DASHES:
+    dash = gap_dash(doc, amount.start)
+    join = gap_join_before(doc, dash) if dash is not None else None
+    if join is None:
         return []
-    i = _word_before(doc, dash)
-    while i is not None and dash - i <= reach:
-        token = doc[i]
-        if is_gap_join(token):  # "X, а в 2021 году — Y"
-            return [d for d in dates if i < d.start and d.end <= dash]
-        if token.pos_ in ("VERB", "AUX") or token.text in DASHES or token.is_sent_start:
-            return []
-        i = _word_before(doc, i)
-    return []
+    return [d for d in dates if join < d.start and d.end <= dash]
 
 
 def next_in_list(doc: Doc, amount: Span, previous: Span, trailing: list[Span]) -> bool:

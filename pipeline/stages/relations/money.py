@@ -19,8 +19,8 @@ from pipeline.stages.relations.words import (
     bracket_restates,
     case_of,
     gap_dash,
+    gap_join_before,
     is_argument,
-    is_gap_join,
     opens_contrast,
     preposition_of,
     role_positions,
@@ -170,16 +170,10 @@ class MoneyReader(FactReader):
         position of the word that opens the remnant clause."""
         doc = self.doc
         dash = gap_dash(doc, amount.start)
-        if dash is None or dash < 2:
-            return None
-        start = dash - 1
-        while start > dash - 8 and start > 0 and not is_gap_join(doc[start]):
-            start -= 1
-        if not is_gap_join(doc[start]) or not self._money_before(amount, start):
+        start = gap_join_before(doc, dash) if dash is not None else None
+        if start is None or not self._money_before(amount, start):
             return None
         words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
-        if any(t.pos_ in ("VERB", "AUX") for t in words):
-            return None  # a clause of its own: "а затем купил квартиру — за X"
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
         dated = {i for d in self._remnant_dates(amount, start) for i in range(d.start, d.end)}
         # a remnant of a date alone ("X в 2020 году, а в 2021 году — Y") has no holder of its

@@ -70,6 +70,25 @@ def gap_dash(doc: Doc, start: int) -> int | None:
     return i if i >= 0 and doc[i].text in DASHES else None
 
 
+# Tokens from a gapping dash back to the word that opens its clause: room for a holder or a
+# date phrase ("а выручка компании «Б» за год —", "а с 1 октября 2021 года —").
+GAP_REACH = 8
+
+
+def gap_join_before(doc: Doc, dash: int, reach: int = GAP_REACH) -> int | None:
+    """The comma or "а"/"и"/"но" that opens the gapped clause a dash ends ("X, а в 2021 году —
+    Y", "«А» получила X, а «Б» — Y"; decisions 145, 162, 210). None when a verb (a clause of
+    its own: "а затем купил квартиру — за X") or the sentence's start comes first. An aside
+    between dashes is crossed: "а «Б» — крупнейший банк региона — Y"."""
+    for i in range(dash - 1, max(dash - reach, 0) - 1, -1):
+        token = doc[i]
+        if is_gap_join(token):
+            return i
+        if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
+            return None
+    return None
+
+
 # What closes a name or an aside: a closing quote or bracket.
 CLOSING_OR_BRACKET = CLOSING_QUOTES | {")"}
 
