@@ -16,6 +16,7 @@ from pipeline.stages.relations.mentions import (
 )
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
+    argument_dep,
     bracket_restates,
     case_of,
     gap_dash,
@@ -337,10 +338,8 @@ class MoneyReader(FactReader):
             elif kind == "income" and child.dep_ == "obl" and preposition_of(child) == "у":
                 # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
                 found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
-            elif (
-                kind == "sale" and child.dep_ in ("iobj", "obl", "obj") and case_of(child) == "Dat"
-            ):
-                if not preposition_of(child):
+            elif kind == "sale" and argument_dep(child) in ("iobj", "obl"):
+                if case_of(child) == "Dat" and not preposition_of(child):
                     found += self.holders(child)
         return [s for s in found if s not in agents]
 
@@ -350,14 +349,13 @@ class MoneyReader(FactReader):
         wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
         if kind == "expenditure" and trigger.norm_ in self.lex.buy:
             wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
-        if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
+        if kind == "price" and any(argument_dep(c) == "obj" for c in trigger.children):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
-            if child.dep_ == "obj" and case_of(child) == "Dat":
-                continue  # the buyer the parser took for the object: "продать «Заре» X" (147)
-            if child.dep_ in wanted.get(kind, ()):
+            dep = argument_dep(child)  # "продать «Заре» X": the buyer is no object (147)
+            if dep in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
-                if span is None and child.dep_ == "obj" and is_pronoun(child, self.lex):
+                if span is None and dep == "obj" and is_pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is None:
                     span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"

@@ -204,6 +204,15 @@ def is_argument(token: Token, role: str) -> bool:
     return token.dep_ == "obl" and preposition_of(token) == role
 
 
+def argument_dep(token: Token) -> str:
+    """A token's relation to its head with the parser's dative-as-object slip undone: a
+    dative is who gets the thing, never the thing ("продать «Заре» X": «Заре» is the buyer,
+    decision 147)."""
+    if token.dep_ == "obj" and case_of(token) == "Dat":
+        return "iobj"
+    return token.dep_
+
+
 def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """Parsed tokens whose folded lemma (NORM) is a role word, from two arrays."""
     if not words or not len(doc):
