@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.records import span_key
 from pipeline.stages.relations.words import DASHES, gap_dash, gap_join_before
 
 LIST_JOINS = frozenset({"и", ","})
@@ -33,6 +34,19 @@ class DateScope:
     dates: list[Span]
     bases: list[Span]  # the bases of comparisons: "по сравнению с 2020 годом"
     own: dict[tuple, list[Span]] = field(default_factory=dict)
+    _owners: dict[tuple, set[tuple]] | None = field(default=None, repr=False)
+
+    def claimed(self, date: Span, key: tuple) -> bool:
+        """The date is the own date of an amount other than the one keyed `key`: "Y в 2018
+        году и Z в 2019 году" — Z's date is not Y's, though the parser may hang it on Y."""
+        if not self.own:
+            return False
+        if self._owners is None:  # read once `own` is complete (DateScope is built whole)
+            self._owners = {}
+            for owner, dates in self.own.items():
+                for d in dates:
+                    self._owners.setdefault(span_key(d), set()).add(owner)
+        return bool(self._owners.get(span_key(date), set()) - {key})
 
 
 def _word_before(doc: Doc, i: int) -> int | None:

@@ -63,6 +63,7 @@ class FactReader(ParseReader):
         super().__init__(doc, index, lex)
         self._date_scopes: dict[int, DateScope] = {}
         self._money_by_sentence: dict[int, list[Span]] = {}
+        self._head_of_sector: dict[tuple[int, int], Token] = {}
 
     def attach_context(
         self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
@@ -252,10 +253,7 @@ class FactReader(ParseReader):
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
         key = span_key(amount)
         mine = scope.own.get(key, [])
-        # the own dates of the other amounts that depend on one: "Y в 2018 году и Z в 2019
-        # году" — Z's date is not Y's, though the parser may hang it on Y
-        claimed = {span_key(d) for k, ds in scope.own.items() if k != key for d in ds}
-        dates = [d for d in dates if span_key(d) not in claimed]
+        dates = [d for d in dates if not scope.claimed(d, key)]
         if key in scope.own or under_other(own, top, others):
             found = [d for d in dates if climb_to(anchor(d), own, None, others)]
             return found + [d for d in mine if d not in found]
@@ -427,10 +425,10 @@ class FactReader(ParseReader):
         word itself or its modifier, a noun phrase under a predicate (`loose`), or the field
         noun under a word of activity ("работающий на рынке инвестиций", decision 164). "с" +
         a noun under a verb is a partner or client ("работает с нефтяными компаниями")."""
-        head = sector_head(sector)
+        head = self.sector_head_of(sector)
         if word.pos_ == "VERB" and head.head.i == word.i and preposition_of(head) in ("с", "со"):
             return False
-        if beside(sector, word) or (loose and reaches(sector, word)):
+        if beside(head, word) or (loose and reaches(head, word)):
             return True
         field = head.head
         return (
@@ -618,5 +616,12 @@ class FactReader(ParseReader):
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""
         if self._sector_heads is None:
-            self._sector_heads = {sector_head(s).i for s in self.index.by_type["SECTOR"]}
+            self._sector_heads = {self.sector_head_of(s).i for s in self.index.by_type["SECTOR"]}
         return self._sector_heads
+
+    def sector_head_of(self, sector: Span) -> Token:
+        """words.sector_head, read once per SECTOR mention."""
+        key = (sector.start, sector.end)
+        if key not in self._head_of_sector:
+            self._head_of_sector[key] = sector_head(sector)
+        return self._head_of_sector[key]

@@ -88,6 +88,13 @@ class MoneyReader(FactReader):
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
+        fact, agents, inside = self._held_fact(amount, trigger)
+        self.attach_context(fact, trigger, amount, agents, inside)
+        return fact
+
+    def _held_fact(self, amount: Span, trigger: Token) -> tuple[Fact, list[Span], set[int]]:
+        """The fact's money links (holder, other party, thing priced) without its context;
+        with the holders and the words of the holder's phrase."""
         kind = self._money_kind(trigger)
         fact = self.new_fact(trigger)
         fact.amount = amount
@@ -99,8 +106,7 @@ class MoneyReader(FactReader):
             kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
         self._link_sides(fact, amount, trigger, kind, agents)
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
-        self.attach_context(fact, trigger, amount, agents, inside)
-        return fact
+        return fact, agents, inside
 
     def _money_kind(self, trigger: Token) -> str:
         kind = self.lex.triggers[trigger.norm_]
@@ -163,12 +169,12 @@ class MoneyReader(FactReader):
             i -= 1
         return i in lasts
 
-    def gap_remnant(self, amount: Span) -> tuple[Token, int] | None:
+    def gap_remnant(self, amount: Span) -> tuple[Token, int, list[Span]] | None:
         """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
         выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
         phrase between "а"/"и"/"но"/a comma and the dash naming its holder, an earlier money amount
-        in the sentence stating the verb both share. Returns the phrase's head word and the
-        position of the word that opens the remnant clause."""
+        in the sentence stating the verb both share. Returns the phrase's head word, the
+        position of the word that opens the remnant clause and the remnant's dates."""
         doc = self.doc
         dash = gap_dash(doc, amount.start)
         start = gap_join_before(doc, dash) if dash is not None else None
@@ -176,11 +182,12 @@ class MoneyReader(FactReader):
             return None
         words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
-        dated = {i for d in self._remnant_dates(amount, start) for i in range(d.start, d.end)}
+        dates = self._remnant_dates(amount, start)
+        dated = {i for d in dates for i in range(d.start, d.end)}
         # a remnant of a date alone ("X в 2020 году, а в 2021 году — Y") has no holder of its
         # own: the amount is read as its clause's (decision 162)
         heads = [t for t in nouns if not (start < t.head.i < dash) and t.i not in dated]
-        return (heads[0], start) if heads else None
+        return (heads[0], start, dates) if heads else None
 
     def _remnant_dates(self, amount: Span, start: int) -> list[Span]:
         number = int(self.index.sentence[amount.start])
@@ -195,7 +202,7 @@ class MoneyReader(FactReader):
         # the sentence's own amounts only: a document of many dashed figures stays linear
         return self.index.in_sentence("AMOUNT", int(self.index.sentence[amount.start]))
 
-    def gapped_fact(self, amount: Span, remnant: Token, start: int) -> Fact:
+    def gapped_fact(self, amount: Span, remnant: Token, start: int, dates: list[Span]) -> Fact:
         """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
         «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
         other party or thing priced, and no sector or deal object outside the remnant clause
@@ -218,7 +225,7 @@ class MoneyReader(FactReader):
         if kind in CLASS_TYPE and verb.pos_ == "VERB":
             for agent in agents:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
-        for date in self._remnant_dates(amount, start):  # "а «Б» в 2021 году — Y"
+        for date in dates:  # "а «Б» в 2021 году — Y"
             fact.date = fact.date or date
             fact.relations.append(
                 self.relation("DATE_OF", amount, date, verb if verb is not None else remnant)
@@ -274,7 +281,7 @@ class MoneyReader(FactReader):
         verb = self._party_verb(int(self.index.sentence[amount.start]) - 1, amount.start)
         if verb is None:
             return []
-        fact = self.money_fact(amount, verb)
+        fact, _, _ = self._held_fact(amount, verb)  # the money links only: no dates or sectors
         return [r for r in fact.relations if r.type in MONEY_LINKS]
 
     def back_deal(self, amount: Span) -> Token | None:

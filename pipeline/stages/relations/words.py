@@ -271,10 +271,10 @@ def sector_head(sector: Span) -> Token:
     return token
 
 
-def reaches(sector: Span, word: Token, depth: int = 3) -> bool:
-    """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
-    and adjectives only ("один из лидеров продаж семян" -> "семян")."""
-    token = sector_head(sector)
+def reaches(head: Token, word: Token, depth: int = 3) -> bool:
+    """A sector (by its `sector_head`) inside the noun phrase of `word`: its head climbs to
+    the word through nouns and adjectives only ("один из лидеров продаж семян" -> "семян")."""
+    token = head
     for _ in range(depth):
         if token.i == word.i:
             return True
@@ -290,8 +290,8 @@ def reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     return token.i == word.i
 
 
-def beside(sector: Span, word: Token) -> bool:
-    """A sector that is the descriptor word itself or one of its modifiers."""
-    head = sector_head(sector)
+def beside(head: Token, word: Token) -> bool:
+    """A sector (by its `sector_head`) that is the descriptor word itself or one of its
+    modifiers."""
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
     return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
