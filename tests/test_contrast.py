@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import links
+from tests.conftest import ROOT, links
+
+LEXICON = ROOT / "configs" / "lexicons" / "relations.toml"
 
 
 @pytest.mark.parametrize(
@@ -25,10 +27,12 @@ from tests.conftest import links
     ],
 )
 def test_opens_contrast(nlp, text, word, contrast):
+    from pipeline.stages.relations.lexicon import Lexicon
     from pipeline.stages.relations.words import opens_contrast
 
+    additions = Lexicon.load(str(LEXICON)).contrast_additions
     token = next(t for t in nlp(text) if t.text == word)
-    assert opens_contrast(token) is contrast
+    assert opens_contrast(token, additions) is contrast
 
 
 # (text, links expected, links absent)

@@ -20,8 +20,12 @@ from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.records import span_key
 from pipeline.stages.relations.words import DASHES, gap_dash, gap_join_before
 
-LIST_JOINS = frozenset({"и", ","})
-BRACKET_REACH = 24  # tokens searched for the brackets around a mention, each side
+# Tokens searched for the brackets around a mention, each side: room for a restated sum with
+# its rate and date ("(около 300 млн долларов по курсу ЦБ на 1 января 2021 года)").
+BRACKET_REACH = 24
+# Tokens from an amount's phrase to the dash that opens its breakdown: "X из бюджета
+# города Москвы —".
+BREAKDOWN_REACH = 6
 
 
 @dataclass
@@ -68,13 +72,13 @@ def basis_date(date: Span, lex: Lexicon) -> bool:
     j = _word_before(doc, i)
     while j is not None and doc[j].pos_ == "ADJ":  # "по среднему курсу"
         j = _word_before(doc, j)
-    return j is not None and doc[j].norm_ in ("по", "в")
+    return j is not None and doc[j].norm_ in lex.basis_prepositions
 
 
-def from_to(amount: Span) -> bool:
+def from_to(amount: Span, lex: Lexicon) -> bool:
     """An amount that spans a change from the base value to the new one ("выросла с X до
     Y"): the base of a comparison dates its first value (decision 161)."""
-    return amount[0].norm_ in ("с", "со", "от") and any(t.norm_ == "до" for t in amount[1:])
+    return amount[0].norm_ in lex.change_from and any(t.norm_ in lex.change_to for t in amount[1:])
 
 
 def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
@@ -87,7 +91,7 @@ def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
     word = doc[i].norm_
     if word in lex.comparison_words:
         return True  # "против"
-    if word not in ("с", "со"):
+    if word not in lex.comparison_prepositions:
         return False
     j = _word_before(doc, i)
     return j is not None and doc[j].norm_ in lex.comparison_words
@@ -122,7 +126,7 @@ def breakdown_start(doc: Doc, amount: Span, earlier: list[Span], dates: list[Spa
     if dash is None or doc[dash].text not in DASHES:
         return False
     for other in earlier:
-        if other.end > dash or dash - other.end > 6:
+        if other.end > dash or dash - other.end > BREAKDOWN_REACH:
             continue
         gap = doc[other.end : dash]
         if any(t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ") for t in gap):
@@ -144,11 +148,13 @@ def gapped_dates(doc: Doc, amount: Span, dates: list[Span]) -> list[Span]:
     return [d for d in dates if join < d.start and d.end <= dash]
 
 
-def next_in_list(doc: Doc, amount: Span, previous: Span, trailing: list[Span]) -> bool:
+def next_in_list(
+    doc: Doc, amount: Span, previous: Span, trailing: list[Span], lex: Lexicon
+) -> bool:
     """An amount joined by "и" or a comma right after the previous amount's phrase, with the
     date right after that amount in between ("Y в 2018 году и Z в 2019 году")."""
     join = _word_before(doc, amount.start)
-    if join is None or doc[join].norm_ not in LIST_JOINS:
+    if join is None or doc[join].norm_ not in lex.list_joins:
         return False
     end = max([previous.end, *(d.end for d in trailing)])
     return _word_before(doc, join) == end - 1

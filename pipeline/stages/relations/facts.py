@@ -145,7 +145,7 @@ class FactReader(ParseReader):
         Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
         the first clause (decisions 167, 209). "а также" adds to the same clause."""
         between = self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]
-        return any(opens_contrast(t) for t in between)
+        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
 
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
@@ -249,7 +249,7 @@ class FactReader(ParseReader):
         own = anchor(amount)
         others = {anchor(a).i for a in self.sentence_money(number) if not overlaps(a, amount)}
         scope = self.date_scope(number)
-        usable = scope.dates + scope.bases if from_to(amount) else scope.dates
+        usable = scope.dates + scope.bases if from_to(amount, self.lex) else scope.dates
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
         key = span_key(amount)
         mine = scope.own.get(key, [])
@@ -301,7 +301,9 @@ class FactReader(ParseReader):
         for k, amount in enumerate(money):
             first = breakdown_start(self.doc, amount, money[:k], scope.dates) or (
                 listed
-                and next_in_list(self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
+                and next_in_list(
+                    self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])], self.lex
+                )
             )
             mine = self._dates_apart(amount, money, scope.dates, sentence, first)
             if mine is None:
@@ -504,7 +506,7 @@ class FactReader(ParseReader):
         "превратиться в", "считаться"; for a nominal predicate "один из X", X; the noun after
         "как" ("создавалась как социальная сеть", "известна как производитель удобрений",
         decision 165), not after "как и", which compares it with others."""
-        alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "как"]
+        alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "as"]
         if alike:
             return alike
         if verb.norm_ in self.lex.copulas:
@@ -520,13 +522,13 @@ class FactReader(ParseReader):
         return []
 
     def _as(self, noun: Token) -> str:
-        """ "как" when the noun follows "как" (what the subject is), "как и" when it follows
+        """ "as" when the noun follows "как" (what the subject is), "as_also" when it follows
         "как и" (others it is compared with, decision 165), else ""."""
         marker = next((c for c in noun.children if c.dep_ in ("case", "mark")), None)
-        if marker is None or marker.norm_ != "как":
+        if marker is None or marker.norm_ not in self.lex.as_markers:
             return ""
         after = self.doc[marker.i + 1] if marker.i + 1 < len(self.doc) else None
-        return "как и" if after is not None and after.norm_ == "и" else "как"
+        return "as_also" if after is not None and after.norm_ in self.lex.as_also else "as"
 
     def _sector_words(self, head: Token) -> list[Token]:
         """The words beside an ORG's name that may name its sector, in the order they are
@@ -580,7 +582,7 @@ class FactReader(ParseReader):
             for child in head.children
             if child.dep_ == "appos"
             and child.norm_ in self.lex.sector_words
-            and self._as(child) != "как и"  # "«А», как и нефтяные компании, …" (165)
+            and self._as(child) != "as_also"  # "«А», как и нефтяные компании, …" (165)
         ]
 
     def _activity_words(self, head: Token) -> list[Token]:

@@ -162,7 +162,7 @@ class MoneyReader(FactReader):
         doc, i = self.doc, start - 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
             i -= 1
-        if i < 1 or doc[i].norm_ != "или":
+        if i < 1 or doc[i].norm_ not in self.lex.restating_joins:
             return False
         i -= 1
         while i >= 0 and (doc[i].is_space or doc[i].text == ","):
@@ -245,7 +245,8 @@ class MoneyReader(FactReader):
         "а также", "но и": "X получили «А», а также «Б»" (decision 209)."""
         if holder.start < amount.end:
             return False
-        return any(opens_contrast(t) for t in self.doc[amount.end : holder.start])
+        between = self.doc[amount.end : holder.start]
+        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»

@@ -41,19 +41,15 @@ def is_contrast(token: Token) -> bool:
     return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in CONTRAST_JOINS
 
 
-# After "а"/"но", these words add to the clause instead of opening a contrasted one: "а
-# также", "не только X, но и Y" (decision 209).
-ADDING_AFTER_CONTRAST = frozenset({"также", "и"})
-
-
-def opens_contrast(token: Token) -> bool:
+def opens_contrast(token: Token, additions: frozenset[str]) -> bool:
     """A contrasting "а"/"но" that opens a clause of its own ("«А» получила X, а «Б» — Y",
-    "на X — Y, но на образование — Z"): its words are not the first clause's. "а также" and
-    "но и" add to the same clause (decisions 167, 209)."""
+    "на X — Y, но на образование — Z"): its words are not the first clause's. Followed by one
+    of `additions` (`[facts] contrast_additions`: "а также", "но и") it adds to the same
+    clause (decisions 167, 209)."""
     if not is_contrast(token):
         return False
     doc = token.doc
-    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in ADDING_AFTER_CONTRAST
+    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in additions
 
 
 def _joining(token: Token) -> bool:
@@ -89,6 +85,13 @@ def gap_join_before(doc: Doc, dash: int, reach: int = GAP_REACH) -> int | None:
     return None
 
 
+# Heads climbed from a word to its clause's verb: a parse tree of news prose is rarely deeper
+# between a date or an amount and its verb; the cap only stops a cycle-free climb early.
+HEAD_DEPTH = 8
+# Tokens of a bracketed aside after a name: a foreign name or an abbreviation, "(The Dawn
+# Foundation)", not a bracketed clause.
+ASIDE_REACH = 8
+
 # What closes a name or an aside: a closing quote or bracket.
 CLOSING_OR_BRACKET = CLOSING_QUOTES | {")"}
 
@@ -99,7 +102,7 @@ def skip_closing(doc: Doc, i: int) -> int:
     return i
 
 
-def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+def skip_aside(doc: Doc, i: int, longest: int = ASIDE_REACH) -> int:
     """Past a bracketed aside right after a name: "(The Dawn Foundation)"."""
     if i >= len(doc) or doc[i].text != "(":
         return i
@@ -141,7 +144,7 @@ def under_other(own: Token, top: Token, others: set[int]) -> bool:
     return False
 
 
-def clause_head(token: Token, depth: int = 8) -> Token:
+def clause_head(token: Token, depth: int = HEAD_DEPTH) -> Token:
     """The verb whose clause a word belongs to, or the root of its sentence."""
     for _ in range(depth):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -177,7 +180,7 @@ def climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -
     """Whether a date word reaches `amount` (top None) or the clause head `top` through
     its heads without passing another amount or another clause's verb."""
     token = start
-    for _ in range(8):
+    for _ in range(HEAD_DEPTH):
         if token.i == amount.i:
             return True
         if top is not None and token.i == top.i:
