@@ -71,3 +71,13 @@ def test_empty_lexicon(tmp_path: Path) -> None:
 def test_bad_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="relations.toml"):
         Lexicon.load(_write(tmp_path, "[triggers\nincome = 1"))
+
+
+def test_the_shipped_lexicon_fills_every_list() -> None:
+    """A list left out of configs/lexicons/relations.toml would silently switch a rule off
+    (every field defaults to empty): the shipped file gives each one."""
+    path = Path(__file__).resolve().parent.parent / "configs" / "lexicons" / "relations.toml"
+    lex = Lexicon.load(str(path))
+    empty = [name for name in WORD_LISTS if not getattr(lex, name)]
+    assert empty == []
+    assert lex.list_joins == {"и", ","}  # punctuation is kept as written

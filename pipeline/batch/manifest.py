@@ -75,19 +75,11 @@ def build_manifest(
         "bytes_processed": plan.nbytes,
         "unreadable_folders": [one_line(e) for e in plan.scan_errors],
     }
-    seconds = max(timings["processing_s"], 1e-9)
     return {
         "command": "batch",
         "corpus": run_info["corpus"],
         "out": str(out),
-        "options": {
-            "workers": None if options.scheduler else options.workers or available_cores(),
-            "scheduler": options.scheduler,
-            "resume": options.resume,
-            "max_bytes": options.max_bytes,
-            "part_size": run_info["part_size"],
-            "batch_size": options.batch_size,
-        },
+        "options": _options(options, run_info),
         "config": {
             "path": str(config.path),
             "sha256": run_info["config_sha256"],
@@ -95,38 +87,63 @@ def build_manifest(
         },
         "versions": package_versions(),
         "inputs": {**inputs, "files_committed": totals.files, "documents": totals.documents},
-        "counts": {
-            "documents": totals.documents,
-            "ok": totals.ok,
-            "failed": totals.failed,
-            "parts": totals.parts,
-            "characters": totals.characters,
-            "mentions": {t: totals.mentions.get(t, 0) for t in MENTION_TYPES},
-            "documents_rows": parquet_rows(out / DOCUMENTS_DIR),
-            "mentions_rows": parquet_rows(out / MENTIONS_DIR),
-            "relations_rows": parquet_rows(out / RELATIONS_DIR),
-            "facts_rows": parquet_rows(out / FACTS_DIR),
-            "duplicate_doc_ids": totals.duplicates,
-            "duplicate_doc_id_examples": totals.duplicate_examples,
-        },
-        "timings": {
-            **timings,
-            "documents_this_run": session.documents,
-            "docs_per_s": round(session.documents / seconds, 2),
-            "chars_per_s": round(session.characters / seconds, 1),
-        },
-        "workers": [
-            {
-                "worker": name,
-                "model_load_s": None if s.load_s is None else round(s.load_s, 3),
-                "peak_rss_mb": round(s.peak_rss_mb, 1),
-                "parts": s.parts,
-                "documents": s.documents,
-                "busy_s": round(s.busy_s, 3),
-            }
-            for name, s in sorted(session.workers.items())
-        ],
+        "counts": _counts(totals, out),
+        "timings": _timings(timings, session),
+        "workers": _workers(session),
     }
+
+
+def _options(options: BatchOptions, run_info: dict) -> dict:
+    return {
+        "workers": None if options.scheduler else options.workers or available_cores(),
+        "scheduler": options.scheduler,
+        "resume": options.resume,
+        "max_bytes": options.max_bytes,
+        "part_size": run_info["part_size"],
+        "batch_size": options.batch_size,
+    }
+
+
+def _counts(totals: Totals, out: Path) -> dict:
+    """Documents and mentions counted by the workers, and the rows the tables hold on disk."""
+    return {
+        "documents": totals.documents,
+        "ok": totals.ok,
+        "failed": totals.failed,
+        "parts": totals.parts,
+        "characters": totals.characters,
+        "mentions": {t: totals.mentions.get(t, 0) for t in MENTION_TYPES},
+        "documents_rows": parquet_rows(out / DOCUMENTS_DIR),
+        "mentions_rows": parquet_rows(out / MENTIONS_DIR),
+        "relations_rows": parquet_rows(out / RELATIONS_DIR),
+        "facts_rows": parquet_rows(out / FACTS_DIR),
+        "duplicate_doc_ids": totals.duplicates,
+        "duplicate_doc_id_examples": totals.duplicate_examples,
+    }
+
+
+def _timings(timings: dict, session: Session) -> dict:
+    seconds = max(timings["processing_s"], 1e-9)
+    return {
+        **timings,
+        "documents_this_run": session.documents,
+        "docs_per_s": round(session.documents / seconds, 2),
+        "chars_per_s": round(session.characters / seconds, 1),
+    }
+
+
+def _workers(session: Session) -> list[dict]:
+    return [
+        {
+            "worker": name,
+            "model_load_s": None if s.load_s is None else round(s.load_s, 3),
+            "peak_rss_mb": round(s.peak_rss_mb, 1),
+            "parts": s.parts,
+            "documents": s.documents,
+            "busy_s": round(s.busy_s, 3),
+        }
+        for name, s in sorted(session.workers.items())
+    ]
 
 
 def summary_line(report: BatchReport) -> str:

@@ -16,7 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.evaluation.model import SCORED_ATTRIBUTES, GoldCorpus, Mention, values_equal
+from pipeline.evaluation.model import (
+    SCORED_ATTRIBUTES,
+    Document,
+    GoldCorpus,
+    Mention,
+    values_equal,
+)
 
 MODES = ("strict", "partial")
 
@@ -219,6 +225,22 @@ def evaluate(
         },
         alignments={},
     )
+    by_doc = _predictions_by_doc(corpus, predictions, scored, result)
+    for doc in corpus.documents:
+        alignment = Alignment()
+        for kind in scored:
+            gold = [m for m in doc.gold if m.type == kind]
+            pred = [m for m in by_doc.get(doc.doc_id, ()) if m.type == kind]
+            _score_kind(result, alignment, doc, kind, gold, pred)
+        result.alignments[doc.doc_id] = alignment
+    return result
+
+
+def _predictions_by_doc(
+    corpus: GoldCorpus, predictions: Iterable[Mention], scored: tuple[str, ...], result: Evaluation
+) -> dict[str, list[Mention]]:
+    """The predictions to score, by document: of a scored type, in a gold document, of a kind
+    the gold annotates; the others counted on `result`."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for mention in predictions:
         if corpus.document(mention.doc_id) is None:
@@ -232,38 +254,41 @@ def evaluate(
             result.dropped_kinds += 1
             continue
         by_doc[mention.doc_id].append(mention)
+    return by_doc
 
-    for doc in corpus.documents:
-        alignment = Alignment()
-        for kind in scored:
-            gold = [m for m in doc.gold if m.type == kind]
-            pred = [m for m in by_doc.get(doc.doc_id, ()) if m.type == kind]
-            result.predictions += len(pred)
-            for mode, matcher in (("strict", match_strict), ("partial", match_partial)):
-                pairs = matcher(gold, pred)
-                paired = {p for _, p in pairs}
-                loose = [m for i, m in enumerate(pred) if i not in paired]
-                spurious: list[Mention] = []
-                ignored: list[Mention] = []
-                for m in loose:
-                    (ignored if any(m.overlaps(x) for x in doc.ignored) else spurious).append(m)
-                counts = result.counts[mode][kind]
-                counts.tp += len(pairs)
-                counts.fn += len(gold) - len(pairs)
-                counts.fp += len(spurious)
-            # The partial pass is the one kept: it is what the errors and the page explain.
-            matched = {g for g, _ in pairs}
-            alignment.pairs.extend((gold[g], pred[p]) for g, p in pairs)
-            alignment.missed.extend(m for i, m in enumerate(gold) if i not in matched)
-            alignment.spurious.extend(spurious)
-            alignment.ignored.extend(ignored)
-            result.ignored += len(ignored)
-            for g, p in pairs:
-                for name, tally in result.attributes[kind].items():
-                    if name in gold[g].attrs:
-                        tally.total += 1
-                        tally.correct += values_equal(
-                            name, gold[g].attrs[name], pred[p].attrs.get(name)
-                        )
-        result.alignments[doc.doc_id] = alignment
-    return result
+
+def _score_kind(
+    result: Evaluation,
+    alignment: Alignment,
+    doc: Document,
+    kind: str,
+    gold: list[Mention],
+    pred: list[Mention],
+) -> None:
+    """One document's mentions of one type: counts in both modes, the partial alignment and
+    the attributes of the partial pairs."""
+    result.predictions += len(pred)
+    for mode, matcher in (("strict", match_strict), ("partial", match_partial)):
+        pairs = matcher(gold, pred)
+        paired = {p for _, p in pairs}
+        loose = [m for i, m in enumerate(pred) if i not in paired]
+        spurious: list[Mention] = []
+        ignored: list[Mention] = []
+        for m in loose:
+            (ignored if any(m.overlaps(x) for x in doc.ignored) else spurious).append(m)
+        counts = result.counts[mode][kind]
+        counts.tp += len(pairs)
+        counts.fn += len(gold) - len(pairs)
+        counts.fp += len(spurious)
+    # The partial pass is the one kept: it is what the errors and the page explain.
+    matched = {g for g, _ in pairs}
+    alignment.pairs.extend((gold[g], pred[p]) for g, p in pairs)
+    alignment.missed.extend(m for i, m in enumerate(gold) if i not in matched)
+    alignment.spurious.extend(spurious)
+    alignment.ignored.extend(ignored)
+    result.ignored += len(ignored)
+    for g, p in pairs:
+        for name, tally in result.attributes[kind].items():
+            if name in gold[g].attrs:
+                tally.total += 1
+                tally.correct += values_equal(name, gold[g].attrs[name], pred[p].attrs.get(name))

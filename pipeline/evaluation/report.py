@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.html import write_html
-from pipeline.evaluation.metrics import MODES, ErrorRecord
+from pipeline.evaluation.metrics import MODES, ErrorRecord, Evaluation
 from pipeline.evaluation.model import Mention
 from pipeline.evaluation.run import Run, markdown_table, score_table, scores
 
@@ -237,6 +237,30 @@ def attributemarkdown_table(run: Run) -> list[str]:
 
 
 def markdown(run: Run, max_errors: int = 100) -> str:
+    lines = _markdown_header(run)
+    for mode in MODES:
+        lines += ["", f"## {MODE_TITLES[mode]}", "", *score_table(run, mode)]
+    if any(run.primary.attributes.values()):
+        lines += [
+            "",
+            "## Attribute accuracy",
+            "",
+            "Over partially matched mentions whose gold states the attribute.",
+            "",
+            *attributemarkdown_table(run),
+        ]
+    lines += ["", "## Errors", ""]
+    lines.append(
+        "`boundary`: matched under partial, not strict matching (one strict false positive and "
+        "one strict false negative). Full list: errors.csv; side by side: report.html."
+    )
+    for name, result in run.results.items():
+        lines += _error_section(run, name, result, max_errors)
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_header(run: Run) -> list[str]:
+    """The report's title and what was scored: the gold, the systems, types, warnings."""
     corpus = run.corpus
     n_gold = sum(len(d.gold) for d in corpus.documents)
     n_ignored = sum(len(d.ignored) for d in corpus.documents)
@@ -258,59 +282,44 @@ def markdown(run: Run, max_errors: int = 100) -> str:
         )
     for warning in run.warnings:
         lines.append(f"- ⚠ {warning}")
-    for mode in MODES:
-        lines += ["", f"## {MODE_TITLES[mode]}", "", *score_table(run, mode)]
-    if any(run.primary.attributes.values()):
-        lines += [
-            "",
-            "## Attribute accuracy",
-            "",
-            "Over partially matched mentions whose gold states the attribute.",
-            "",
-            *attributemarkdown_table(run),
-        ]
-    lines += ["", "## Errors", ""]
-    lines.append(
-        "`boundary`: matched under partial, not strict matching (one strict false positive and "
-        "one strict false negative). Full list: errors.csv; side by side: report.html."
+    return lines
+
+
+def _error_section(run: Run, name: str, result: Evaluation, max_errors: int) -> list[str]:
+    """One system's error counts by type; for the pipeline, its first errors in context."""
+    errors = result.errors()
+    by_kind = Counter((e.error, e.type) for e in errors)
+    kinds = ("false_negative", "false_positive", "boundary", "attribute")
+    lines = ["", f"### {name}", ""]
+    lines += markdown_table(
+        ["type", *kinds],
+        [[t] + [str(by_kind.get((k, t), 0)) for k in kinds] for t in result.types],
     )
-    for name, result in run.results.items():
-        errors = result.errors()
-        by_kind = Counter((e.error, e.type) for e in errors)
-        kinds = ("false_negative", "false_positive", "boundary", "attribute")
-        lines += ["", f"### {name}", ""]
-        lines += markdown_table(
-            ["type", *kinds],
-            [[t] + [str(by_kind.get((k, t), 0)) for k in kinds] for t in result.types],
-        )
-        if name != run.primary.system:
-            continue  # the baseline's own errors are in errors.csv; this report is about ours
-        shown = errors[:max_errors]
-        if not shown:
-            continue
-        lines += ["", f"First {len(shown)} of {len(errors)}:", ""]
-        rows = []
-        for e in shown:
-            doc = corpus.document(e.doc_id)
-            row = _error_row(name, e, doc.text if doc else "")
-            detail = (
-                f"{e.field}: gold {e.gold_value!r}, predicted {e.pred_value!r}" if e.field else ""
-            )
-            rows.append(
-                [
-                    _cell(e.doc_id),
-                    e.error,
-                    e.type,
-                    _cell(row["gold_text"]),
-                    _cell(row["pred_text"]),
-                    _cell(detail),
-                    _cell(row["context"]),
-                ]
-            )
-        lines += markdown_table(
-            ["doc", "error", "type", "gold", "predicted", "detail", "context"], rows
-        )
-    return "\n".join(lines) + "\n"
+    if name != run.primary.system:
+        return lines  # the baseline's own errors are in errors.csv; this report is about ours
+    shown = errors[:max_errors]
+    if not shown:
+        return lines
+    lines += ["", f"First {len(shown)} of {len(errors)}:", ""]
+    rows = [_error_cells(run, name, e) for e in shown]
+    return lines + markdown_table(
+        ["doc", "error", "type", "gold", "predicted", "detail", "context"], rows
+    )
+
+
+def _error_cells(run: Run, name: str, e: ErrorRecord) -> list[str]:
+    doc = run.corpus.document(e.doc_id)
+    row = _error_row(name, e, doc.text if doc else "")
+    detail = f"{e.field}: gold {e.gold_value!r}, predicted {e.pred_value!r}" if e.field else ""
+    return [
+        _cell(e.doc_id),
+        e.error,
+        e.type,
+        _cell(row["gold_text"]),
+        _cell(row["pred_text"]),
+        _cell(detail),
+        _cell(row["context"]),
+    ]
 
 
 # --- terminal -------------------------------------------------------------------------------

@@ -17,10 +17,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.stages.relations.lexicon import Lexicon
-from pipeline.stages.relations.words import DASHES, is_gap_join
+from pipeline.stages.relations.records import span_key
+from pipeline.stages.relations.words import DASHES, gap_dash, gap_join_before
 
-LIST_JOINS = frozenset({"и", ","})
-BRACKET_REACH = 24  # tokens searched for the brackets around a mention, each side
+# Tokens searched for the brackets around a mention, each side: room for a restated sum with
+# its rate and date ("(около 300 млн долларов по курсу ЦБ на 1 января 2021 года)").
+BRACKET_REACH = 24
+# Tokens from an amount's phrase to the dash that opens its breakdown: "X из бюджета
+# города Москвы —".
+BREAKDOWN_REACH = 6
 
 
 @dataclass
@@ -33,6 +38,19 @@ class DateScope:
     dates: list[Span]
     bases: list[Span]  # the bases of comparisons: "по сравнению с 2020 годом"
     own: dict[tuple, list[Span]] = field(default_factory=dict)
+    _owners: dict[tuple, set[tuple]] | None = field(default=None, repr=False)
+
+    def claimed(self, date: Span, key: tuple) -> bool:
+        """The date is the own date of an amount other than the one keyed `key`: "Y в 2018
+        году и Z в 2019 году" — Z's date is not Y's, though the parser may hang it on Y."""
+        if not self.own:
+            return False
+        if self._owners is None:  # read once `own` is complete (DateScope is built whole)
+            self._owners = {}
+            for owner, dates in self.own.items():
+                for d in dates:
+                    self._owners.setdefault(span_key(d), set()).add(owner)
+        return bool(self._owners.get(span_key(date), set()) - {key})
 
 
 def _word_before(doc: Doc, i: int) -> int | None:
@@ -54,13 +72,13 @@ def basis_date(date: Span, lex: Lexicon) -> bool:
     j = _word_before(doc, i)
     while j is not None and doc[j].pos_ == "ADJ":  # "по среднему курсу"
         j = _word_before(doc, j)
-    return j is not None and doc[j].norm_ in ("по", "в")
+    return j is not None and doc[j].norm_ in lex.basis_prepositions
 
 
-def from_to(amount: Span) -> bool:
+def from_to(amount: Span, lex: Lexicon) -> bool:
     """An amount that spans a change from the base value to the new one ("выросла с X до
     Y"): the base of a comparison dates its first value (decision 161)."""
-    return amount[0].norm_ in ("с", "со", "от") and any(t.norm_ == "до" for t in amount[1:])
+    return amount[0].norm_ in lex.change_from and any(t.norm_ in lex.change_to for t in amount[1:])
 
 
 def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
@@ -73,7 +91,7 @@ def compared_at(doc: Doc, start: int, lex: Lexicon) -> bool:
     word = doc[i].norm_
     if word in lex.comparison_words:
         return True  # "против"
-    if word not in ("с", "со"):
+    if word not in lex.comparison_prepositions:
         return False
     j = _word_before(doc, i)
     return j is not None and doc[j].norm_ in lex.comparison_words
@@ -108,7 +126,7 @@ def breakdown_start(doc: Doc, amount: Span, earlier: list[Span], dates: list[Spa
     if dash is None or doc[dash].text not in DASHES:
         return False
     for other in earlier:
-        if other.end > dash or dash - other.end > 6:
+        if other.end > dash or dash - other.end > BREAKDOWN_REACH:
             continue
         gap = doc[other.end : dash]
         if any(t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ") for t in gap):
@@ -119,29 +137,24 @@ def breakdown_start(doc: Doc, amount: Span, earlier: list[Span], dates: list[Spa
     return False
 
 
-def gapped_dates(doc: Doc, amount: Span, dates: list[Span], reach: int = 8) -> list[Span]:
+def gapped_dates(doc: Doc, amount: Span, dates: list[Span]) -> list[Span]:
     """The dates of a clause whose verb is left out, right after a dash before the amount:
     "X, а в 2021 году — Y", "вырастет до X, а с 1 октября — до Y" (decision 162). They date
     the amount after the dash, not the clause's first amount."""
-    dash = _word_before(doc, amount.start)
-    if dash is None or doc[dash].text not in DASHES:
+    dash = gap_dash(doc, amount.start)
+    join = gap_join_before(doc, dash) if dash is not None else None
+    if join is None:
         return []
-    i = _word_before(doc, dash)
-    while i is not None and dash - i <= reach:
-        token = doc[i]
-        if is_gap_join(token):  # "X, а в 2021 году — Y"
-            return [d for d in dates if i < d.start and d.end <= dash]
-        if token.pos_ in ("VERB", "AUX") or token.text in DASHES or token.is_sent_start:
-            return []
-        i = _word_before(doc, i)
-    return []
+    return [d for d in dates if join < d.start and d.end <= dash]
 
 
-def next_in_list(doc: Doc, amount: Span, previous: Span, trailing: list[Span]) -> bool:
+def next_in_list(
+    doc: Doc, amount: Span, previous: Span, trailing: list[Span], lex: Lexicon
+) -> bool:
     """An amount joined by "и" or a comma right after the previous amount's phrase, with the
     date right after that amount in between ("Y в 2018 году и Z в 2019 году")."""
     join = _word_before(doc, amount.start)
-    if join is None or doc[join].norm_ not in LIST_JOINS:
+    if join is None or doc[join].norm_ not in lex.list_joins:
         return False
     end = max([previous.end, *(d.end for d in trailing)])
     return _word_before(doc, join) == end - 1

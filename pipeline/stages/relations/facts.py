@@ -39,6 +39,7 @@ from pipeline.stages.relations.words import (
     beside,
     clause_head,
     climb_to,
+    opens_contrast,
     preposition_of,
     reaches,
     sector_head,
@@ -62,6 +63,7 @@ class FactReader(ParseReader):
         super().__init__(doc, index, lex)
         self._date_scopes: dict[int, DateScope] = {}
         self._money_by_sentence: dict[int, list[Span]] = {}
+        self._head_of_sector: dict[tuple[int, int], Token] = {}
 
     def attach_context(
         self, fact: Fact, trigger: Token, amount: Span, agents: list[Span], inside: set[int]
@@ -138,16 +140,12 @@ class FactReader(ParseReader):
         return False
 
     def contrasted_away(self, sector: Span, amount: Span) -> bool:
-        """A contrasting "а" between a sector and an amount puts them in two clauses: the
+        """A contrasting "а"/"но" between a sector and an amount puts them in two clauses: the
         clause "а" opens often leaves its verb out ("затраты на X составят Y, а затраты «Б» —
         Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
-        the first clause (decision 167). "а также" adds to the same clause."""
-        for t in self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]:
-            if t.lower_ == "а" and t.pos_ == "CCONJ":
-                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-                if after is None or after.lower_ not in ("также", "и"):
-                    return True
-        return False
+        the first clause (decisions 167, 209). "а также" adds to the same clause."""
+        between = self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]
+        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
 
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
@@ -251,14 +249,11 @@ class FactReader(ParseReader):
         own = anchor(amount)
         others = {anchor(a).i for a in self.sentence_money(number) if not overlaps(a, amount)}
         scope = self.date_scope(number)
-        usable = scope.dates + scope.bases if from_to(amount) else scope.dates
+        usable = scope.dates + scope.bases if from_to(amount, self.lex) else scope.dates
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
         key = span_key(amount)
         mine = scope.own.get(key, [])
-        # the own dates of the other amounts that depend on one: "Y в 2018 году и Z в 2019
-        # году" — Z's date is not Y's, though the parser may hang it on Y
-        claimed = {span_key(d) for k, ds in scope.own.items() if k != key for d in ds}
-        dates = [d for d in dates if span_key(d) not in claimed]
+        dates = [d for d in dates if not scope.claimed(d, key)]
         if key in scope.own or under_other(own, top, others):
             found = [d for d in dates if climb_to(anchor(d), own, None, others)]
             return found + [d for d in mine if d not in found]
@@ -306,7 +301,9 @@ class FactReader(ParseReader):
         for k, amount in enumerate(money):
             first = breakdown_start(self.doc, amount, money[:k], scope.dates) or (
                 listed
-                and next_in_list(self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])])
+                and next_in_list(
+                    self.doc, amount, money[k - 1], scope.own[span_key(money[k - 1])], self.lex
+                )
             )
             mine = self._dates_apart(amount, money, scope.dates, sentence, first)
             if mine is None:
@@ -430,10 +427,10 @@ class FactReader(ParseReader):
         word itself or its modifier, a noun phrase under a predicate (`loose`), or the field
         noun under a word of activity ("работающий на рынке инвестиций", decision 164). "с" +
         a noun under a verb is a partner or client ("работает с нефтяными компаниями")."""
-        head = sector_head(sector)
+        head = self.sector_head_of(sector)
         if word.pos_ == "VERB" and head.head.i == word.i and preposition_of(head) in ("с", "со"):
             return False
-        if beside(sector, word) or (loose and reaches(sector, word)):
+        if beside(head, word) or (loose and reaches(head, word)):
             return True
         field = head.head
         return (
@@ -509,7 +506,7 @@ class FactReader(ParseReader):
         "превратиться в", "считаться"; for a nominal predicate "один из X", X; the noun after
         "как" ("создавалась как социальная сеть", "известна как производитель удобрений",
         decision 165), not after "как и", which compares it with others."""
-        alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "как"]
+        alike = [c for c in verb.children if c.dep_ == "obl" and self._as(c) == "as"]
         if alike:
             return alike
         if verb.norm_ in self.lex.copulas:
@@ -525,13 +522,13 @@ class FactReader(ParseReader):
         return []
 
     def _as(self, noun: Token) -> str:
-        """ "как" when the noun follows "как" (what the subject is), "как и" when it follows
+        """ "as" when the noun follows "как" (what the subject is), "as_also" when it follows
         "как и" (others it is compared with, decision 165), else ""."""
         marker = next((c for c in noun.children if c.dep_ in ("case", "mark")), None)
-        if marker is None or marker.norm_ != "как":
+        if marker is None or marker.norm_ not in self.lex.as_markers:
             return ""
         after = self.doc[marker.i + 1] if marker.i + 1 < len(self.doc) else None
-        return "как и" if after is not None and after.norm_ == "и" else "как"
+        return "as_also" if after is not None and after.norm_ in self.lex.as_also else "as"
 
     def _sector_words(self, head: Token) -> list[Token]:
         """The words beside an ORG's name that may name its sector, in the order they are
@@ -585,7 +582,7 @@ class FactReader(ParseReader):
             for child in head.children
             if child.dep_ == "appos"
             and child.norm_ in self.lex.sector_words
-            and self._as(child) != "как и"  # "«А», как и нефтяные компании, …" (165)
+            and self._as(child) != "as_also"  # "«А», как и нефтяные компании, …" (165)
         ]
 
     def _activity_words(self, head: Token) -> list[Token]:
@@ -621,5 +618,12 @@ class FactReader(ParseReader):
     def sector_heads(self) -> set[int]:
         """Token indices that head a SECTOR mention."""
         if self._sector_heads is None:
-            self._sector_heads = {sector_head(s).i for s in self.index.by_type["SECTOR"]}
+            self._sector_heads = {self.sector_head_of(s).i for s in self.index.by_type["SECTOR"]}
         return self._sector_heads
+
+    def sector_head_of(self, sector: Span) -> Token:
+        """words.sector_head, read once per SECTOR mention."""
+        key = (sector.start, sector.end)
+        if key not in self._head_of_sector:
+            self._head_of_sector[key] = sector_head(sector)
+        return self._head_of_sector[key]

@@ -58,6 +58,15 @@ class Lexicon:
     back_deals: frozenset[str] = frozenset()  # "Сумма сделки составила X" (144)
     back_money_nouns: frozenset[str] = frozenset()  # "сумма", "размер" + a deal noun (144)
     topic_fields: frozenset[str] = frozenset()  # "комитет по делам [СНГ]": a topic (185)
+    basis_prepositions: frozenset[str] = frozenset()  # "по курсу 2021 года" (160)
+    comparison_prepositions: frozenset[str] = frozenset()  # "по сравнению с Y" (161)
+    change_from: frozenset[str] = frozenset()  # "выросла с X до Y" (161)
+    change_to: frozenset[str] = frozenset()  # "с X до Y" (161)
+    list_joins: frozenset[str] = frozenset()  # "Y в 2018 году и Z в 2019 году" (162)
+    contrast_additions: frozenset[str] = frozenset()  # "а также", "но и": no contrast (209)
+    as_markers: frozenset[str] = frozenset()  # "известна как производитель" (165)
+    as_also: frozenset[str] = frozenset()  # "как и нефтяные компании": compared (165)
+    restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -120,6 +129,15 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "back_deals": ("back_reference", "deals"),
     "back_money_nouns": ("back_reference", "money_nouns"),
     "topic_fields": ("part_of", "topic_fields"),
+    "basis_prepositions": ("dates", "basis_prepositions"),
+    "comparison_prepositions": ("dates", "comparison_prepositions"),
+    "change_from": ("dates", "change_from"),
+    "change_to": ("dates", "change_to"),
+    "list_joins": ("dates", "list_joins"),
+    "contrast_additions": ("facts", "contrast_additions"),
+    "as_markers": ("facts", "as_markers"),
+    "as_also": ("facts", "as_also"),
+    "restating_joins": ("facts", "restating_joins"),
 }
 
 

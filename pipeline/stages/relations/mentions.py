@@ -22,8 +22,9 @@ class MentionIndex:
     """The mentions of a Doc by token: which holder covers a word, which spans of a type a
     sentence holds. Built once per Doc, linear in its mentions."""
 
-    def __init__(self, doc: Doc, pronouns: frozenset[str] = frozenset()) -> None:
-        # personal pronouns that name a referent again (`[agents] pronouns` of the lexicon)
+    def __init__(self, doc: Doc, pronouns: frozenset[str]) -> None:
+        # personal pronouns that name a referent again (`[agents] pronouns` of the lexicon);
+        # no default: an index built without them would silently read no pronoun chain
         self.pronouns = pronouns
         self.by_type = {
             t: sorted(doc.spans[t], key=lambda s: (s.start, -s.end)) if t in doc.spans else []

@@ -16,12 +16,13 @@ from pipeline.stages.relations.mentions import (
 )
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
+    argument_dep,
     bracket_restates,
     case_of,
     gap_dash,
+    gap_join_before,
     is_argument,
-    is_contrast,
-    is_gap_join,
+    opens_contrast,
     preposition_of,
     role_positions,
 )
@@ -87,6 +88,13 @@ class MoneyReader(FactReader):
         return facts
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
+        fact, agents, inside = self._held_fact(amount, trigger)
+        self.attach_context(fact, trigger, amount, agents, inside)
+        return fact
+
+    def _held_fact(self, amount: Span, trigger: Token) -> tuple[Fact, list[Span], set[int]]:
+        """The fact's money links (holder, other party, thing priced) without its context;
+        with the holders and the words of the holder's phrase."""
         kind = self._money_kind(trigger)
         fact = self.new_fact(trigger)
         fact.amount = amount
@@ -98,8 +106,7 @@ class MoneyReader(FactReader):
             kind = "claim"  # not the subject's money: the fact keeps its agent, no relation (130)
         self._link_sides(fact, amount, trigger, kind, agents)
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
-        self.attach_context(fact, trigger, amount, agents, inside)
-        return fact
+        return fact, agents, inside
 
     def _money_kind(self, trigger: Token) -> str:
         kind = self.lex.triggers[trigger.norm_]
@@ -155,37 +162,32 @@ class MoneyReader(FactReader):
         doc, i = self.doc, start - 1
         while i >= 0 and (doc[i].is_space or doc[i].pos_ in ("ADP", "ADV", "PART")):
             i -= 1
-        if i < 1 or doc[i].norm_ != "или":
+        if i < 1 or doc[i].norm_ not in self.lex.restating_joins:
             return False
         i -= 1
         while i >= 0 and (doc[i].is_space or doc[i].text == ","):
             i -= 1
         return i in lasts
 
-    def gap_remnant(self, amount: Span) -> tuple[Token, int] | None:
+    def gap_remnant(self, amount: Span) -> tuple[Token, int, list[Span]] | None:
         """The word a gapped amount is stated of (decision 145): "Выручка «А» составила X, а
         выручка «Б» — Y", "«А» получила X, а «Б» — Y": the amount right after a dash, the
         phrase between "а"/"и"/"но"/a comma and the dash naming its holder, an earlier money amount
-        in the sentence stating the verb both share. Returns the phrase's head word and the
-        position of the word that opens the remnant clause."""
+        in the sentence stating the verb both share. Returns the phrase's head word, the
+        position of the word that opens the remnant clause and the remnant's dates."""
         doc = self.doc
         dash = gap_dash(doc, amount.start)
-        if dash is None or dash < 2:
-            return None
-        start = dash - 1
-        while start > dash - 8 and start > 0 and not is_gap_join(doc[start]):
-            start -= 1
-        if not is_gap_join(doc[start]) or not self._money_before(amount, start):
+        start = gap_join_before(doc, dash) if dash is not None else None
+        if start is None or not self._money_before(amount, start):
             return None
         words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
-        if any(t.pos_ in ("VERB", "AUX") for t in words):
-            return None  # a clause of its own: "а затем купил квартиру — за X"
         nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_]
-        dated = {i for d in self._remnant_dates(amount, start) for i in range(d.start, d.end)}
+        dates = self._remnant_dates(amount, start)
+        dated = {i for d in dates for i in range(d.start, d.end)}
         # a remnant of a date alone ("X в 2020 году, а в 2021 году — Y") has no holder of its
         # own: the amount is read as its clause's (decision 162)
         heads = [t for t in nouns if not (start < t.head.i < dash) and t.i not in dated]
-        return (heads[0], start) if heads else None
+        return (heads[0], start, dates) if heads else None
 
     def _remnant_dates(self, amount: Span, start: int) -> list[Span]:
         number = int(self.index.sentence[amount.start])
@@ -200,7 +202,7 @@ class MoneyReader(FactReader):
         # the sentence's own amounts only: a document of many dashed figures stays linear
         return self.index.in_sentence("AMOUNT", int(self.index.sentence[amount.start]))
 
-    def gapped_fact(self, amount: Span, remnant: Token, start: int) -> Fact:
+    def gapped_fact(self, amount: Span, remnant: Token, start: int, dates: list[Span]) -> Fact:
         """The gapped amount's fact: the remnant's own when it is a money noun ("выручка
         «Б»"), else the verb of the first clause's amount with the remnant as its holder; no
         other party or thing priced, and no sector or deal object outside the remnant clause
@@ -223,7 +225,7 @@ class MoneyReader(FactReader):
         if kind in CLASS_TYPE and verb.pos_ == "VERB":
             for agent in agents:
                 fact.relations.append(self.relation(CLASS_TYPE[kind], agent, amount, verb))
-        for date in self._remnant_dates(amount, start):  # "а «Б» в 2021 году — Y"
+        for date in dates:  # "а «Б» в 2021 году — Y"
             fact.date = fact.date or date
             fact.relations.append(
                 self.relation("DATE_OF", amount, date, verb if verb is not None else remnant)
@@ -239,10 +241,12 @@ class MoneyReader(FactReader):
 
     def contrasted(self, amount: Span, holder: Span) -> bool:
         """A holder after the amount and past "а"/"но" belongs to the next, gapped clause ("«А»
-        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder."""
+        получила X, а «Б» — Y"): the parser may hang it on the first clause's holder. Not past
+        "а также", "но и": "X получили «А», а также «Б»" (decision 209)."""
         if holder.start < amount.end:
             return False
-        return any(is_contrast(t) for t in self.doc[amount.end : holder.start])
+        between = self.doc[amount.end : holder.start]
+        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»
@@ -278,7 +282,7 @@ class MoneyReader(FactReader):
         verb = self._party_verb(int(self.index.sentence[amount.start]) - 1, amount.start)
         if verb is None:
             return []
-        fact = self.money_fact(amount, verb)
+        fact, _, _ = self._held_fact(amount, verb)  # the money links only: no dates or sectors
         return [r for r in fact.relations if r.type in MONEY_LINKS]
 
     def back_deal(self, amount: Span) -> Token | None:
@@ -342,10 +346,8 @@ class MoneyReader(FactReader):
             elif kind == "income" and child.dep_ == "obl" and preposition_of(child) == "у":
                 # "отсудил 80 млн у «Вектора»" (not a place: "у города Камбарки")
                 found += [h for h in self.holders(child) if h.label_ in ("ORG", "PER")]
-            elif (
-                kind == "sale" and child.dep_ in ("iobj", "obl", "obj") and case_of(child) == "Dat"
-            ):
-                if not preposition_of(child):
+            elif kind == "sale" and argument_dep(child) in ("iobj", "obl"):
+                if case_of(child) == "Dat" and not preposition_of(child):
                     found += self.holders(child)
         return [s for s in found if s not in agents]
 
@@ -355,14 +357,13 @@ class MoneyReader(FactReader):
         wanted = {"price": ("nsubj", "nmod", "nsubj:pass"), "sale": ("obj", "nsubj:pass", "nmod")}
         if kind == "expenditure" and trigger.norm_ in self.lex.buy:
             wanted["expenditure"] = ("obj", "nmod", "nsubj:pass")
-        if kind == "price" and any(c.dep_ == "obj" for c in trigger.children):
+        if kind == "price" and any(argument_dep(c) == "obj" for c in trigger.children):
             wanted["price"] = ("obj",)  # "агентство оценило состояние в X": the object is priced
         for child in trigger.children:
-            if child.dep_ == "obj" and case_of(child) == "Dat":
-                continue  # the buyer the parser took for the object: "продать «Заре» X" (147)
-            if child.dep_ in wanted.get(kind, ()):
+            dep = argument_dep(child)  # "продать «Заре» X": the buyer is no object (147)
+            if dep in wanted.get(kind, ()):
                 span = self.index.holder_at.get(child.i) or self._named_in_apposition(child)
-                if span is None and child.dep_ == "obj" and is_pronoun(child, self.lex):
+                if span is None and dep == "obj" and is_pronoun(child, self.lex):
                     span = self.index.antecedent(child, False, agents)  # "приобретя его за X"
                 if span is None:
                     span = next(iter(self.kind_holder(child)), None)  # "капитализация компании"

@@ -147,84 +147,53 @@ class ParseReader:
 
     def agent_token(self, trigger: Token) -> Token | None:
         """Who does it: the subject; the instrumental agent of a passive or a participle;
-        for a noun, its genitive; else the subject of the verb it depends on. Each step
-        below either decides (its answer may be None: nobody) or passes to the next."""
+        for a noun, its genitive; else the subject of the verb it depends on. The first rule
+        that applies decides, and its answer may be None: nobody."""
         if trigger.norm_ in self.lex.dative_holders:
             return self.dative_of(trigger)  # "фонду поступило 5 млн" (decision 97)
-        steps = (
-            self._subject_agent,
-            self._passive_agent,
-            self._genitive_agent,
-            self._noun_owner_agent,
-            self._shared_subject_agent,
-        )
-        for step in steps:
-            decided, token = step(trigger)
-            if decided:
-                return token
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return self.relative_antecedent(subject, trigger) or subject
+        passive = any(c.dep_ == "nsubj:pass" for c in trigger.children)
+        passive = passive or "Pass" in trigger.morph.get("Voice")
+        if passive or trigger.dep_ in ("amod", "acl"):
+            agent = next((c for c in trigger.children if instrumental(c)), None)
+            if agent is not None or passive:
+                return agent  # a passive without an instrumental agent has none
+        if trigger.pos_ == "NOUN":
+            owner = self._genitive_agent(trigger)
+            if owner is None and trigger.head.i != trigger.i:
+                owner = self.noun_owner(trigger, trigger.head)
+            if owner is not None:
+                return owner
+            if self.paying_verb(trigger) is not None:
+                return None  # "«Вектор» выплатил премию": the payer's, not its income (107)
+        if trigger.head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
+            return self._shared_subject_agent(trigger)
         return self._clause_agent(trigger)
 
-    def _subject_agent(self, trigger: Token) -> tuple[bool, Token | None]:
-        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return False, None
-        return True, self.relative_antecedent(subj, trigger) or subj
-
-    def _passive_agent(self, trigger: Token) -> tuple[bool, Token | None]:
-        """The instrumental agent of a passive or a participle; a passive without one has
-        no agent."""
-        kids = list(trigger.children)
-        passive = any(c.dep_ == "nsubj:pass" for c in kids) or "Pass" in trigger.morph.get("Voice")
-        if passive or trigger.dep_ in ("amod", "acl"):
-            agent = next((c for c in kids if instrumental(c)), None)
-            if agent is not None:
-                return True, agent
-            if passive:
-                return True, None
-        return False, None
-
-    def _genitive_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+    def _genitive_agent(self, noun: Token) -> Token | None:
         """A noun trigger's genitive holder or possessive."""
-        if trigger.pos_ != "NOUN":
-            return False, None
-        kids = list(trigger.children)
+        kids = list(noun.children)
         gen = next((c for c in kids if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
         if gen is not None and gen.i in self.index.holder_at:
-            return True, gen
+            return gen
         if gen is not None and self._one_of_kind(gen):
-            return True, gen  # "выручка компании выросла": the company named before (129)
-        own = next((c for c in kids if is_possessive(c)), None)
-        if own is not None:
-            return True, own  # "его доход": whose, through decision 81
-        return False, None
+            return gen  # "выручка компании выросла": the company named before (129)
+        return next((c for c in kids if is_possessive(c)), None)  # "его доход" (decision 81)
 
-    def _noun_owner_agent(self, trigger: Token) -> tuple[bool, Token | None]:
-        head = trigger.head
-        if trigger.pos_ != "NOUN" or head.i == trigger.i:
-            return False, None
-        owner = self.noun_owner(trigger, head)
-        if owner is not None:
-            return True, owner
-        if self.paying_verb(trigger) is not None:
-            return True, None  # "«Вектор» выплатил премию": the payer's, not its income (107)
-        return False, None
-
-    def _shared_subject_agent(self, trigger: Token) -> tuple[bool, Token | None]:
+    def _shared_subject_agent(self, trigger: Token) -> Token | None:
         """The subject a trigger shares with the verb it depends on (SHARED_SUBJECT)."""
         head = trigger.head
-        if head.i == trigger.i or trigger.dep_ not in SHARED_SUBJECT:
-            return False, None
         if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN":
-            return True, None
+            return None
         controller = self.controller(trigger, head)
         if controller is not None:
-            return True, controller
+            return controller
         if trigger.dep_ == "xcomp" and head.norm_ in self.lex.order_verbs:
-            return True, None  # "распорядилась выплатить": the one who orders does not pay (130)
+            return None  # "распорядилась выплатить": the one who orders does not pay (130)
         found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
-        if found is None:
-            return True, self.inherited_subject(head)
-        return True, found
+        return found if found is not None else self.inherited_subject(head)
 
     def _clause_agent(self, trigger: Token) -> Token | None:
         head = trigger.head

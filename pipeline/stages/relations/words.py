@@ -41,6 +41,17 @@ def is_contrast(token: Token) -> bool:
     return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in CONTRAST_JOINS
 
 
+def opens_contrast(token: Token, additions: frozenset[str]) -> bool:
+    """A contrasting "а"/"но" that opens a clause of its own ("«А» получила X, а «Б» — Y",
+    "на X — Y, но на образование — Z"): its words are not the first clause's. Followed by one
+    of `additions` (`[facts] contrast_additions`: "а также", "но и") it adds to the same
+    clause (decisions 167, 209)."""
+    if not is_contrast(token):
+        return False
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in additions
+
+
 def _joining(token: Token) -> bool:
     return token.is_lower or token.is_sent_start
 
@@ -55,6 +66,32 @@ def gap_dash(doc: Doc, start: int) -> int | None:
     return i if i >= 0 and doc[i].text in DASHES else None
 
 
+# Tokens from a gapping dash back to the word that opens its clause: room for a holder or a
+# date phrase ("а выручка компании «Б» за год —", "а с 1 октября 2021 года —").
+GAP_REACH = 8
+
+
+def gap_join_before(doc: Doc, dash: int, reach: int = GAP_REACH) -> int | None:
+    """The comma or "а"/"и"/"но" that opens the gapped clause a dash ends ("X, а в 2021 году —
+    Y", "«А» получила X, а «Б» — Y"; decisions 145, 162, 210). None when a verb (a clause of
+    its own: "а затем купил квартиру — за X") or the sentence's start comes first. An aside
+    between dashes is crossed: "а «Б» — крупнейший банк региона — Y"."""
+    for i in range(dash - 1, max(dash - reach, 0) - 1, -1):
+        token = doc[i]
+        if is_gap_join(token):
+            return i
+        if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
+            return None
+    return None
+
+
+# Heads climbed from a word to its clause's verb: a parse tree of news prose is rarely deeper
+# between a date or an amount and its verb; the cap only stops a cycle-free climb early.
+HEAD_DEPTH = 8
+# Tokens of a bracketed aside after a name: a foreign name or an abbreviation, "(The Dawn
+# Foundation)", not a bracketed clause.
+ASIDE_REACH = 8
+
 # What closes a name or an aside: a closing quote or bracket.
 CLOSING_OR_BRACKET = CLOSING_QUOTES | {")"}
 
@@ -65,7 +102,7 @@ def skip_closing(doc: Doc, i: int) -> int:
     return i
 
 
-def skip_aside(doc: Doc, i: int, longest: int = 8) -> int:
+def skip_aside(doc: Doc, i: int, longest: int = ASIDE_REACH) -> int:
     """Past a bracketed aside right after a name: "(The Dawn Foundation)"."""
     if i >= len(doc) or doc[i].text != "(":
         return i
@@ -107,7 +144,7 @@ def under_other(own: Token, top: Token, others: set[int]) -> bool:
     return False
 
 
-def clause_head(token: Token, depth: int = 8) -> Token:
+def clause_head(token: Token, depth: int = HEAD_DEPTH) -> Token:
     """The verb whose clause a word belongs to, or the root of its sentence."""
     for _ in range(depth):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -143,7 +180,7 @@ def climb_to(start: Token, amount: Token, top: Token | None, others: set[int]) -
     """Whether a date word reaches `amount` (top None) or the clause head `top` through
     its heads without passing another amount or another clause's verb."""
     token = start
-    for _ in range(8):
+    for _ in range(HEAD_DEPTH):
         if token.i == amount.i:
             return True
         if top is not None and token.i == top.i:
@@ -168,6 +205,15 @@ def is_argument(token: Token, role: str) -> bool:
             token.dep_ in ("obl", "iobj") and case_of(token) == "Dat" and not preposition_of(token)
         )
     return token.dep_ == "obl" and preposition_of(token) == role
+
+
+def argument_dep(token: Token) -> str:
+    """A token's relation to its head with the parser's dative-as-object slip undone: a
+    dative is who gets the thing, never the thing ("продать «Заре» X": «Заре» is the buyer,
+    decision 147)."""
+    if token.dep_ == "obj" and case_of(token) == "Dat":
+        return "iobj"
+    return token.dep_
 
 
 def role_positions(doc: Doc, words: frozenset[str]) -> list[int]:
@@ -228,10 +274,10 @@ def sector_head(sector: Span) -> Token:
     return token
 
 
-def reaches(sector: Span, word: Token, depth: int = 3) -> bool:
-    """A sector inside the noun phrase of `word`: its head climbs to the word through nouns
-    and adjectives only ("один из лидеров продаж семян" -> "семян")."""
-    token = sector_head(sector)
+def reaches(head: Token, word: Token, depth: int = 3) -> bool:
+    """A sector (by its `sector_head`) inside the noun phrase of `word`: its head climbs to
+    the word through nouns and adjectives only ("один из лидеров продаж семян" -> "семян")."""
+    token = head
     for _ in range(depth):
         if token.i == word.i:
             return True
@@ -247,8 +293,8 @@ def reaches(sector: Span, word: Token, depth: int = 3) -> bool:
     return token.i == word.i
 
 
-def beside(sector: Span, word: Token) -> bool:
-    """A sector that is the descriptor word itself or one of its modifiers."""
-    head = sector_head(sector)
+def beside(head: Token, word: Token) -> bool:
+    """A sector (by its `sector_head`) that is the descriptor word itself or one of its
+    modifiers."""
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
     return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)

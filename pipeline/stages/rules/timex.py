@@ -135,6 +135,22 @@ class Found:
     absorbs: bool = False
 
 
+@dataclass
+class _Phrase:
+    """A counted unit being read: the unit word `u`, its unit and amount (`has_amount`: a
+    number counts it, vague or not), the phrase's first token, the token past its unit
+    words, its sentence's first token, and whether the unit word is plural."""
+
+    u: int
+    unit: str
+    amount: float | None
+    has_amount: bool
+    start: int
+    end: int
+    sent_start: int
+    plural: bool
+
+
 class TimexScanner:
     """Finds durations, sets and anaphoric dates in a Doc, skipping tokens already taken."""
 
@@ -318,34 +334,63 @@ class TimexScanner:
             return None
         unit, amount, q_start, inner = counted
         hit = self._range(doc, u, unit, sent_start)
-        if hit is not None:
+        if hit is None:
+            hit = self._anaphor_phrase(doc, u, unit, q_start, sent_start)
+        if hit is not None or doc[u].lemma_ in _DAY_PARTS:
             return hit
-        hit = self._anaphor_phrase(doc, u, unit, q_start, sent_start)
-        if hit is not None:
-            return hit
-        if doc[u].lemma_ in _DAY_PARTS:
-            return None
         start = q_start if q_start is not None else u
-        has_amount = q_start is not None
-        prev = doc[start - 1] if start > sent_start else None
         # recurring: "каждые три года", "раз в месяц", "в год" after an amount
-        hit = self._every(doc, u, unit, amount, start, has_amount, sent_start)
+        hit = self._every(doc, u, unit, amount, start, q_start is not None, sent_start)
         if hit is not None:
             return hit
-        end = u + 1
         plural = "Plur" in doc[u].morph.get("Number") and doc[u].lemma_ != "сутки"
-        amounts = [nt.Amount(amount if has_amount else (None if plural else 1.0), unit)]
-        end, amounts = self._compound(doc, end, amounts, taken)
-        after = doc[end] if end < len(doc) else None
+        amounts = [nt.Amount(amount if q_start is not None else (None if plural else 1.0), unit)]
+        end, amounts = self._compound(doc, u + 1, amounts, taken)
+        phrase = _Phrase(u, unit, amount, q_start is not None, start, end, sent_start, plural)
+        return self._duration(doc, phrase, amounts, inner)
+
+    def _duration(
+        self, doc: Doc, phrase: _Phrase, amounts: list[nt.Amount], inner: int | None
+    ) -> Found | None:
+        """A counted unit read as a shift from the last date, a length counted from an event,
+        or a duration with its preposition, qualifier and window word."""
+        after = doc[phrase.end] if phrase.end < len(doc) else None
         # anaphoric shifts: "Годом позже", "три года спустя", "за день до"
         if after is not None and after.lower_ in self.lex.later | self.lex.earlier:
-            sign = 1 if after.lower_ in self.lex.later else -1
-            shift = None if amount is None and has_amount else sign * (amount or 1.0)
-            first = start - 1 if prev is not None and prev.lower_ == "на" else start
-            return Found(first, end + 1, None, (unit, shift))
+            return self._shift_after(doc, phrase, after)
         if after is not None and after.lower_ in ("назад", "тому", "через"):
             return None  # the date rules' business
-        direction, a_first = self._window_adjective(doc, start, sent_start)
+        direction, qualifier, p_first, q_first = self._frame(doc, phrase, inner)
+        prep = self._prep_text(doc, p_first, q_first)
+        if prep in ("спустя", "по истечении") or (
+            prep == "за" and after is not None and after.lower_ == self.lex.before
+        ):
+            return self._from_event(doc, phrase, p_first, prep, after)
+        bare = direction is not None and phrase.plural  # "в ближайшие месяцы"
+        if not self._duration_ok(doc, phrase, after, prep, qualifier, bare):
+            return None
+        first = p_first if p_first is not None else q_first
+        value = nt.duration(amounts, qualifier)
+        if value is not None and direction:
+            value = nt.windowed(value, amounts, direction, doc._.article_date)
+        return None if value is None else Found(first, phrase.end, value)
+
+    def _shift_after(self, doc: Doc, phrase: _Phrase, after: Token) -> Found:
+        """ "Годом позже", "три года спустя", "на год раньше": an anaphoric shift."""
+        sign = 1 if after.lower_ in self.lex.later else -1
+        amount = phrase.amount
+        shift = None if amount is None and phrase.has_amount else sign * (amount or 1.0)
+        start = phrase.start
+        on = start > phrase.sent_start and doc[start - 1].lower_ == "на"
+        return Found(start - 1 if on else start, phrase.end + 1, None, (phrase.unit, shift))
+
+    def _frame(
+        self, doc: Doc, phrase: _Phrase, inner: int | None
+    ) -> tuple[int | None, str | None, int | None, int]:
+        """What frames a counted unit on its left: (the window word's direction, the
+        qualifier, the preposition's first token, the qualifier's first token)."""
+        sent_start = phrase.sent_start
+        direction, a_first = self._window_adjective(doc, phrase.start, sent_start)
         direction = inner if direction is None else direction
         qualifier, q_first = self._qualifier(doc, a_first, sent_start)
         p_first = self._preposition(doc, q_first, sent_start)
@@ -355,35 +400,47 @@ class TimexScanner:
         if p_first is None and direction is not None and q_first - 1 >= sent_start:
             if doc[q_first - 1].lower_ in ("в", "во"):
                 p_first = q_first - 1  # "в ближайшие месяцы"
-        prep = self._prep_text(doc, p_first, q_first)
-        if prep in ("спустя", "по истечении"):
-            if after is not None and after.lower_ == "после":
-                # "спустя неделю после отставки": counted from an event: no value
-                return Found(p_first, end, nt.shifted(unit, None, None))
-            return Found(p_first, end, None, (unit, amount if has_amount else 1.0))
-        if prep == "за" and after is not None and after.lower_ == self.lex.before:
-            return self._before(doc, p_first, end, unit, amount, has_amount)
-        bare = direction is not None and plural  # "в ближайшие месяцы"
+        return direction, qualifier, p_first, q_first
+
+    def _from_event(
+        self, doc: Doc, phrase: _Phrase, p_first: int | None, prep: str, after: Token | None
+    ) -> Found:
+        """ "спустя неделю", "по истечении года", "за неделю до …": counted from a date or
+        an event."""
+        unit, amount, end = phrase.unit, phrase.amount, phrase.end
+        if prep == "за":
+            return self._before(doc, p_first, end, unit, amount, phrase.has_amount)
+        if after is not None and after.lower_ == "после":
+            # "спустя неделю после отставки": counted from an event: no value
+            return Found(p_first, end, nt.shifted(unit, None, None))
+        return Found(p_first, end, None, (unit, amount if phrase.has_amount else 1.0))
+
+    def _duration_ok(
+        self,
+        doc: Doc,
+        phrase: _Phrase,
+        after: Token | None,
+        prep: str | None,
+        qualifier: str | None,
+        bare: bool,
+    ) -> bool:
+        """Whether a counted unit is a duration: a lone unit word is one unless it is an age
+        ("Малышу год исполнится"); one with a number, preposition or qualifier unless it is
+        an age or runs on into another phrase."""
+        u, start, end, sent_start = phrase.u, phrase.start, phrase.end, phrase.sent_start
+        has_amount = phrase.has_amount
         lone = None
         if not (has_amount or bare or prep or qualifier):
             lone = self._lone_unit(doc, u, end, sent_start)
         if lone is not None:
             if self._age_word_near(doc, start, end, sent_start):
-                return None
-            if lone == "accusative" and self._dative_age(doc, start, sent_start):
-                return None  # "Малышу год исполнится": an age, not "год служила"
-        else:
-            if not has_amount and not bare and not self._bare_ok(doc, u, prep, qualifier):
-                return None
-            if self._is_age(doc, start, end, sent_start, prep, unit == "year"):
-                return None
-            if not self._free_after(after, has_amount):
-                return None
-        first = p_first if p_first is not None else q_first
-        value = nt.duration(amounts, qualifier)
-        if value is not None and direction:
-            value = nt.windowed(value, amounts, direction, doc._.article_date)
-        return None if value is None else Found(first, end, value)
+                return False
+            return not (lone == "accusative" and self._dative_age(doc, start, sent_start))
+        if not has_amount and not bare and not self._bare_ok(doc, u, prep, qualifier):
+            return False
+        if self._is_age(doc, start, end, sent_start, prep, phrase.unit == "year"):
+            return False
+        return self._free_after(after, has_amount)
 
     def _counted(
         self, doc: Doc, u: int, sent_start: int
