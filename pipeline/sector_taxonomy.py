@@ -20,6 +20,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "configs" / "sectors.tom
 DEFAULT_OKVED_PATH = Path(__file__).resolve().parent.parent / "configs" / "okved2_used.csv"
 
 Lemmas = tuple[str, ...]
+# ОКВЭД 2 divisions of extraction: forestry, fishing, and section B's 05-09
+EXTRACTING = frozenset({"02", "03", "05", "06", "07", "08", "09"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class Rules:
     kind_genitives: tuple[str, ...] = ()
     # decision 176: the generic second part of a coordinated compound adjective
     compound_adjective_tails: tuple[str, ...] = ()
+    # decision 204: natural-resource nouns an extracting industry's adjective names
+    resource_heads: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 
@@ -166,6 +170,13 @@ class Taxonomy:
 
     def get(self, sector_id: str) -> Sector | None:
         return self._by_id.get(sector_id)
+
+    def extracting(self) -> frozenset[str]:
+        """Ids of the sectors that extract natural resources: an ОКВЭД code of theirs lies in
+        section B (mining) or divisions 02 (forestry) and 03 (fishing) (decision 204)."""
+        return frozenset(
+            s.id for s in self.sectors if any(c == "B" or c[:2] in EXTRACTING for c in s.okved)
+        )
 
     def ids(self) -> list[str]:
         return [sector.id for sector in self.sectors]

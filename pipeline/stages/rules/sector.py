@@ -163,6 +163,7 @@ class SectorRules:
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
+        self.resource_heads = _folded(rules.resource_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -176,6 +177,7 @@ class SectorRules:
             for head, sector_id, animacy in self.taxonomy.okved_words.activities
         }
         self._activity_hashes = frozenset(nlp.vocab.strings.add(h) for h in self.activities)
+        self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
@@ -388,11 +390,18 @@ class SectorRules:
             j = _next_word(doc, i + 1)
             if j is None:
                 continue
-            if doc[j].norm_ in self.org_heads and j == i + 1:
+            if j == i + 1 and self._heads_adjective(doc[j].norm_, sector_id):
                 found.append(Span(doc, i, j + 1, label=f"A|{sector_id}"))
             elif doc[j].norm_ in _CONJUNCTIONS and self._coordinated(doc, j):
                 found.append(Span(doc, i, i + 1, label=f"A|{sector_id}"))
         return found
+
+    def _heads_adjective(self, head: str, sector_id: str) -> bool:
+        """An organisation or market head (41), or a natural-resource noun of an extracting
+        sector ("нефтяных богатств", "газовые запасы"; decision 204)."""
+        if head in self.org_heads:
+            return True
+        return head in self.resource_heads and sector_id in self.extracting
 
     def _activity_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
         """Goods in the genitive after an activity noun that heads a group of ОКВЭД 2 captions
