@@ -68,7 +68,8 @@ GENERIC = frozenset(
     # (a technique, decision 172), "санитарно-эпидемиологическая служба"
     + "холдинговый жилой нежилой опытно-конструкторский цифровой клубный хозяйственный "
     "спасательный аварийно-спасательный подвижный подземный тканый трикотажный "
-    "судебно-медицинский санитарно-эпидемиологический".split()
+    "судебно-медицинский санитарно-эпидемиологический подготовительный полевой "
+    "погрузочно-разгрузочный".split()
 )
 MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one caption's verb
 
@@ -119,8 +120,9 @@ def generate(
         sector = sector_of(row["code"])
         if sector is None:
             continue
-        parses = [morph.parse(w.lower())[0] for w in WORD.findall(row["caption"])]
-        for lemma in _head_adjectives(parses):
+        words = WORD.findall(row["caption"])
+        parses = [morph.parse(w.lower())[0] for w in words]
+        for lemma in _head_adjectives(words, morph):
             adjectives[lemma][sector] += 1
         if parses and parses[0].tag.POS == "NOUN":
             head = parses[0].normal_form
@@ -158,21 +160,39 @@ def _prefixes(code: str) -> list[str]:
     return out
 
 
-def _head_adjectives(parses: list) -> list[str]:
+def _head_adjectives(words: list[str], morph: pymorphy3.MorphAnalyzer) -> list[str]:
     """Adjectives right before or after a caption's activity or unit noun that agree with it
-    in case: they qualify the noun ("Деятельность издательская", "туристических агентств"),
-    unlike a goods adjective in the genitive after it ("Производство молочной продукции")."""
+    in case, number and gender: they qualify the noun ("Деятельность издательская",
+    "туристических агентств"), unlike a goods adjective in the genitive after it
+    ("Производство молочной продукции", "Производство стальных труб")."""
+    readings = [_own_readings(morph.parse(w.lower())) for w in words]
     found = []
-    for k, parse in enumerate(parses):
-        if parse.tag.POS != "ADJF":
+    for k, parses in enumerate(readings):
+        if parses[0].tag.POS != "ADJF":
             continue
-        neighbours = parses[max(0, k - 1) : k] + parses[k + 1 : k + 2]
-        if any(
-            n.tag.POS == "NOUN" and n.normal_form in HEAD_NOUNS and n.tag.case == parse.tag.case
-            for n in neighbours
-        ):
-            found.append(parse.normal_form)
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(readings) or readings[j][0].tag.POS != "NOUN":
+                continue
+            if readings[j][0].normal_form in HEAD_NOUNS and _agree(parses, readings[j]):
+                found.append(parses[0].normal_form)
+                break
     return found
+
+
+def _own_readings(parses: list) -> list:
+    """The readings that share the first reading's lemma and part of speech."""
+    first = parses[0]
+    return [p for p in parses if p.normal_form == first.normal_form and p.tag.POS == first.tag.POS]
+
+
+def _agree(adjective: list, noun: list) -> bool:
+    for a in adjective:
+        for n in noun:
+            if a.tag.case != n.tag.case or a.tag.number != n.tag.number:
+                continue
+            if a.tag.number == "plur" or a.tag.gender == n.tag.gender:
+                return True
+    return False
 
 
 def _adjectives(taxonomy: Taxonomy, claims: dict[str, Counter]) -> list[tuple[str, str]]:
