@@ -69,7 +69,9 @@ GENERIC = frozenset(
     + "холдинговый жилой нежилой опытно-конструкторский цифровой клубный хозяйственный "
     "спасательный аварийно-спасательный подвижный подземный тканый трикотажный "
     "судебно-медицинский санитарно-эпидемиологический подготовительный полевой "
-    "погрузочно-разгрузочный".split()
+    "погрузочно-разгрузочный"
+    # a securities dealer in the captions (66.12), mostly a car dealership in news (45.1)
+    " дилерский".split()
 )
 MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one caption's verb
 

@@ -33,13 +33,18 @@ leaves its name in `_.stage` so users can filter:
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
-  ("нефтяного гиганта", "автомобильного концерна"; guideline 41), and the first of coordinated
+  ("нефтяного гиганта", "автомобильного концерна"; guideline 41; adjectives of the ОКВЭД 2
+  captions too, decision 200), or on a natural-resource noun when the sector extracts
+  ("нефтяных богатств", decision 204), and the first of coordinated
   adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43); a hyphened
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
 - `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
   word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
+- `sector_rules.activity` — goods in the genitive after an activity noun that heads a group
+  of ОКВЭД 2 captions of one sector ("выращивание [грибов]", "разведению [лошадей]"; the
+  generated `[okved_words]` block, decision 201), the goods' animacy the captions';
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
   centroid. It runs only at those words, only where nothing else matched.
