@@ -20,6 +20,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "configs" / "sectors.tom
 DEFAULT_OKVED_PATH = Path(__file__).resolve().parent.parent / "configs" / "okved2_used.csv"
 
 Lemmas = tuple[str, ...]
+# ОКВЭД 2 divisions of extraction: forestry, fishing, and section B's 05-09
+EXTRACTING = frozenset({"02", "03", "05", "06", "07", "08", "09"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,17 @@ class WordForm:
 
 
 @dataclass(frozen=True)
+class OkvedWords:
+    """The generated [okved_words] block (scripts/okved_words.py, decisions 200-201): sector
+    adjectives and activity heads read off the ОКВЭД 2 captions."""
+
+    # (folded adjective lemma, sector id): "почтовый" -> transport.logistics
+    adjectives: tuple[tuple[str, str], ...] = ()
+    # (activity noun, sector id, animacy of its goods): "разведение" -> livestock, "anim"
+    activities: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Rules:
     """The [rules] table of sectors.toml: heads and thresholds the SECTOR stage reads."""
 
@@ -81,6 +94,8 @@ class Rules:
     kind_genitives: tuple[str, ...] = ()
     # decision 176: the generic second part of a coordinated compound adjective
     compound_adjective_tails: tuple[str, ...] = ()
+    # decision 204: natural-resource nouns an extracting industry's adjective names
+    resource_heads: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 
@@ -104,11 +119,13 @@ class Taxonomy:
         negative_terms: Iterable[str] = (),
         rules: Rules | None = None,
         wordforms: Iterable[WordForm] = (),
+        okved_words: OkvedWords | None = None,
     ) -> None:
         self.sectors: tuple[Sector, ...] = tuple(sectors)
         self.negative_terms: tuple[str, ...] = tuple(negative_terms)
         self.rules = rules or Rules()
         self.wordforms: tuple[WordForm, ...] = tuple(wordforms)
+        self.okved_words = okved_words or OkvedWords()
         # Later duplicates would silently win here; validate() reports them instead.
         self._by_id = {sector.id: sector for sector in self.sectors}
 
@@ -134,7 +151,13 @@ class Taxonomy:
         table = data.get("rules", {})
         rules = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()})
         wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
-        return cls(sectors, data.get("negative", {}).get("terms", ()), rules, wordforms)
+        generated = data.get("okved_words", {})
+        okved_words = OkvedWords(
+            tuple((a, s) for a, s in generated.get("adjectives", ())),
+            tuple((h, s, n) for h, s, n in generated.get("activities", ())),
+        )
+        negatives = data.get("negative", {}).get("terms", ())
+        return cls(sectors, negatives, rules, wordforms, okved_words)
 
     def __len__(self) -> int:
         return len(self.sectors)
@@ -147,6 +170,13 @@ class Taxonomy:
 
     def get(self, sector_id: str) -> Sector | None:
         return self._by_id.get(sector_id)
+
+    def extracting(self) -> frozenset[str]:
+        """Ids of the sectors that extract natural resources: an ОКВЭД code of theirs lies in
+        section B (mining) or divisions 02 (forestry) and 03 (fishing) (decision 204)."""
+        return frozenset(
+            s.id for s in self.sectors if any(c == "B" or c[:2] in EXTRACTING for c in s.okved)
+        )
 
     def ids(self) -> list[str]:
         return [sector.id for sector in self.sectors]
@@ -209,6 +239,10 @@ class Taxonomy:
         for form in self.wordforms:
             if form.sector not in self._by_id:
                 problems.append(f"wordform {form.prefix!r}: sector {form.sector!r} does not exist")
+        generated = [(w, sid) for w, sid, *_ in self.okved_words.activities]
+        for word, sector_id in [*self.okved_words.adjectives, *generated]:
+            if sector_id not in self._by_id:
+                problems.append(f"okved_words {word!r}: sector {sector_id!r} does not exist")
 
         known_codes = read_okved_codes(okved_csv_path)
         for sector in self.sectors:
@@ -248,3 +282,23 @@ def _term_form_issues(term: str, morph: MorphAnalyzer | None) -> list[str]:
 
 def load(path: str | Path = DEFAULT_PATH) -> Taxonomy:
     return Taxonomy.load(path)
+
+
+def sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded adjective lemma -> sector id, read from the two-word terms "ADJ HEAD" whose head
+    is a generic industry word ("нефтяной отрасль" -> нефтяной: energy.oil_gas), plus each
+    sector's `adjectives`. An adjective two sectors claim names neither and is dropped."""
+    sources = {fold_word(w) for w in taxonomy.rules.adjective_sources}
+    excluded = {fold_word(w) for w in taxonomy.rules.not_sector_adjectives}
+    claims: dict[str, set[str]] = {}
+    for sector in taxonomy.sectors:
+        words = [t.split(" ") for t in sector.terms]
+        adjectives = [w[0] for w in words if len(w) == 2 and fold_word(w[1]) in sources]
+        for adjective in adjectives + list(sector.adjectives):
+            claims.setdefault(fold_word(adjective), set()).add(sector.id)
+    return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
+
+
+def fold_word(word: str) -> str:
+    # as morphology.fold (lowercase, ё -> е); kept here so the taxonomy imports no stage
+    return word.lower().replace("ё", "е")

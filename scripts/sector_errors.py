@@ -9,18 +9,25 @@ the NEREL texts stay in ../shared.
 
     python scripts/sector_errors.py fact --cache /tmp/sector/fact.pkl --show
     python scripts/sector_errors.py dev --cache /tmp/sector/dev.pkl --show
+    SHARED_DIR=../shared python scripts/sector_errors.py nerel-dev --cache /tmp/s/nd.pkl \
+        --dump /tmp/s/nd_before.tsv      # later: --diff /tmp/s/nd_before.tsv --outside
 
 `fact` is corpora/gold/nerel_fact_relations.jsonl (every SECTOR mention of its 128 articles
 is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl,
 `heldout` the blind held-out slice corpora/gold/nerel_sector_heldout.jsonl (measure on it,
-shape no rule on it). The cache is valid only for the code of the stages before `sector_rules`.
+shape no rule on it), `heldout2` the second slice corpora/gold/nerel_heldout2.jsonl, `nerel-dev`
+and `nerel-train` NEREL's own texts (no SECTOR gold: counts, --dump and --diff; the stage's CPU
+time is printed for every set). The cache is valid only for the code of the stages before
+`sector_rules`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,11 +35,21 @@ GOLDS = {
     "fact": ROOT / "corpora" / "gold" / "nerel_fact_relations.jsonl",
     "dev": ROOT / "corpora" / "gold" / "sectors_dev.jsonl",
     "heldout": ROOT / "corpora" / "gold" / "nerel_sector_heldout.jsonl",
+    "heldout2": ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl",
 }
+# NEREL itself has no SECTOR annotation: these print counts and, with --dump/--diff, which
+# mentions a change adds or drops (read them by hand; --outside keeps the articles no gold holds)
+NEREL = {"nerel-dev": "dev.jsonl", "nerel-train": "train.jsonl"}
 
 
 def gold_texts(name: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
-    """(doc id, text, gold SECTOR spans) of one gold."""
+    """(doc id, text, gold SECTOR spans) of one gold; NEREL corpora have no SECTOR gold."""
+    if name in NEREL:
+        from pipeline.config import shared_dir
+
+        path = shared_dir() / "corpora" / "nerel" / NEREL[name]
+        rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+        return [(r["id"], r["text"], []) for r in rows]
     if name == "dev":
         from pipeline.evaluation.sectors import load_sector_gold
 
@@ -129,17 +146,65 @@ def figures(counts: dict[str, int]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", choices=sorted(GOLDS), help="which SECTOR gold")
+    parser.add_argument("gold", choices=sorted({*GOLDS, *NEREL}), help="which SECTOR gold")
     parser.add_argument("--cache", type=Path, required=True, help="pickle of the tagged Docs")
     parser.add_argument("--show", action="store_true", help="print each error with context")
+    parser.add_argument("--dump", type=Path, help="write the predicted mentions (TSV) here")
+    parser.add_argument("--diff", type=Path, help="print mentions added/dropped since a --dump")
+    parser.add_argument(
+        "--outside", action="store_true", help="with --diff: articles in no project gold only"
+    )
     args = parser.parse_args()
     items = gold_texts(args.gold)
     docs = tagged_docs(items, args.cache)
-    counts, errors = compare(items, docs, sector_stage())
-    print(f"SECTOR {args.gold}: {figures(counts)}", file=sys.stderr)
+    rules = sector_stage()
+    started = time.process_time()
+    counts, errors = compare(items, docs, rules)
+    cpu = time.process_time() - started
+    print(f"SECTOR {args.gold}: {figures(counts)}; sector stage CPU {cpu:.2f} s", file=sys.stderr)
     if args.show:
         for label, doc_id, line in sorted(errors, key=lambda e: (e[0], e[1])):
             print(f"{label:5} {doc_id:14} {line}")
+    rows = mention_rows(items, docs)
+    if args.dump:
+        args.dump.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    if args.diff:
+        print_diff(items, rows, args.diff, args.outside)
+
+
+def mention_rows(items: list, docs: list) -> list[tuple[str, ...]]:
+    """(doc id, start, end, text, sector, stage) of every predicted mention."""
+    return [
+        (doc_id, str(s.start_char), str(s.end_char), s.text, s._.value.sector, s._.stage)
+        for (doc_id, _, _), doc in zip(items, docs, strict=True)
+        for s in doc.spans["SECTOR"]
+    ]
+
+
+def print_diff(items: list, rows: list, before: Path, outside: bool) -> None:
+    """Mentions added (+) or dropped (-) since the dump `before`, with their context."""
+    old = {tuple(line.split("\t")) for line in before.read_text(encoding="utf-8").splitlines()}
+    new = set(rows)
+    texts = {doc_id: text for doc_id, text, _ in items}
+    skip = _gold_ids() if outside else set()
+    changed = [("+", r) for r in new - old] + [("-", r) for r in old - new]
+    changed = [c for c in changed if c[1][0] not in skip]
+    for sign, (doc_id, s, e, _, sector, stage) in sorted(changed, key=lambda c: c[1][:3]):
+        line = context(texts[doc_id], int(s), int(e))
+        print(f"{sign} {doc_id:10} {line}  {sector} {stage}")
+    added = sum(sign == "+" for sign, _ in changed)
+    print(f"added {added}, dropped {len(changed) - added}", file=sys.stderr)
+
+
+def _gold_ids() -> set[str]:
+    """Ids of the NEREL articles any project gold holds."""
+    ids = set()
+    for path in (ROOT / "corpora" / "gold").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                ids.add(str(record.get("id") or record.get("doc_id")))
+    return ids
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sector_embedding import Centroids
-from pipeline.sector_taxonomy import Taxonomy
-from pipeline.stages.rules.sector import _Compounds, _sector_adjectives
+from pipeline.sector_taxonomy import Taxonomy, sector_adjectives
+from pipeline.stages.rules.sector import _Compounds
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:
@@ -135,7 +135,7 @@ def test_stage_names_the_mechanism(nlp, text: str, stage: str) -> None:
 
 
 def test_adjectives_are_derived_from_terms(taxonomy: Taxonomy) -> None:
-    adjectives = _sector_adjectives(taxonomy)
+    adjectives = sector_adjectives(taxonomy)
     assert adjectives["нефтяной"] == "energy.oil_gas"
     assert adjectives["страховой"] == "finance.insurance"
     assert "государственный" not in adjectives  # an ownership word names no sector

@@ -48,6 +48,7 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+LIST_REACH = 12  # words back from a listed name to its marker ("включая «А», «Б» и «В»")
 
 
 def relative_subject(verb: Token) -> bool:
@@ -398,7 +399,7 @@ class FactReader(ParseReader):
             head = anchor(org)
             if not head.dep_ or not self._own_name(org, head):
                 continue
-            words = [(w, False) for w in self._sector_words(head)]
+            words = [(w, False) for w in self._sector_words(head) + self._example_kind(org)]
             words += [(w, True) for w in self._predicate_words(head)]
             for word, loose in words:
                 for sector in self.index.in_sentence("SECTOR", self.index.sentence[head.i]):
@@ -439,6 +440,27 @@ class FactReader(ParseReader):
             and field.head.i == word.i
             and field.dep_ in ("obl", "nmod")
         )
+
+    def _example_kind(self, org: Span) -> list[Token]:
+        """The kind noun before a marker of examples that opens the list the ORG is in
+        ("ведущих IT-компаний, включая «А» и «Б»", "брокерскими компаниями типа «А»"; decision
+        203, 178 c): read on the words, back over the list's earlier names, "и" and
+        punctuation, a few words at most — the parser hangs such lists anywhere."""
+        doc, i = self.doc, org.start - 1
+        while i >= 0 and org.start - i <= LIST_REACH:
+            token = doc[i]
+            if token.lower_ in self.lex.example_markers:
+                kind = i - 1 if i > 0 and doc[i - 1].text == "," else i
+                kind -= 1
+                if kind >= 0 and doc[kind].pos_ == "NOUN" and not doc[kind].is_sent_start:
+                    return [doc[kind]]
+                return []
+            holder = self.index.holder_at.get(i)
+            listed = holder is not None and holder.label_ == "ORG"
+            if not (listed or token.is_punct or token.norm_ in ("и", "или")):
+                return []
+            i -= 1
+        return []
 
     def _own_name(self, org: Span, head: Token) -> bool:
         """The ORG is read as a name of its own: the largest one over its words, or the name

@@ -50,6 +50,7 @@ class Lexicon:
     holding_verbs: frozenset[str] = frozenset()  # "владеет активами в X": SECTOR_OF (134)
     holding_nouns: frozenset[str] = frozenset()  # "актив" (134)
     field_nouns: frozenset[str] = frozenset()  # "работает на рынке X": SECTOR_OF (164)
+    example_markers: frozenset[str] = frozenset()  # "компаний, включая «А»" (203)
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
@@ -123,6 +124,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "holding_verbs": ("facts", "holding_verbs"),
     "holding_nouns": ("facts", "holding_nouns"),
     "field_nouns": ("facts", "field_nouns"),
+    "example_markers": ("facts", "example_markers"),
     "fine_nouns": ("facts", "fine_nouns"),
     "basis_nouns": ("dates", "basis_nouns"),
     "comparison_words": ("dates", "comparison_words"),

@@ -33,13 +33,18 @@ leaves its name in `_.stage` so users can filter:
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
-  ("нефтяного гиганта", "автомобильного концерна"; guideline 41), and the first of coordinated
+  ("нефтяного гиганта", "автомобильного концерна"; guideline 41; adjectives of the ОКВЭД 2
+  captions too, decision 200), or on a natural-resource noun when the sector extracts
+  ("нефтяных богатств", decision 204), and the first of coordinated
   adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43); a hyphened
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
 - `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
   word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
+- `sector_rules.activity` — goods in the genitive after an activity noun that heads a group
+  of ОКВЭД 2 captions of one sector ("выращивание [грибов]", "разведению [лошадей]"; the
+  generated `[okved_words]` block, decision 201), the goods' animacy the captions';
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
   centroid. It runs only at those words, only where nothing else matched.
@@ -70,7 +75,7 @@ from pipeline.errors import InputError
 from pipeline.intervals import Intervals
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
-from pipeline.sector_taxonomy import DEFAULT_PATH, Rules, Taxonomy
+from pipeline.sector_taxonomy import DEFAULT_PATH, Rules, Taxonomy, sector_adjectives
 from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_OR_APOSTROPHE, OPENING_QUOTES
 from pipeline.stages.rules.base import make_span, set_group
 from pipeline.stages.rules.lexicon import fold, lemma_set, norm_doc, token_lemma
@@ -115,6 +120,7 @@ STAGES = {
     "W": ".wordform",
     "E": ".embedding",
     "M": ".paid",
+    "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
@@ -162,11 +168,21 @@ class SectorRules:
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
+        self.resource_heads = _folded(rules.resource_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
         lemmas: a document is asked through its distinct lemmas."""
-        self.adjectives = _sector_adjectives(self.taxonomy)
+        self.adjectives = sector_adjectives(self.taxonomy)
+        for adjective, sector_id in self.taxonomy.okved_words.adjectives:
+            # the terms' own adjectives first: the captions only add what they lack (200)
+            self.adjectives.setdefault(fold(adjective), sector_id)
+        self.activities = {
+            fold(head): (sector_id, animacy)
+            for head, sector_id, animacy in self.taxonomy.okved_words.activities
+        }
+        self._activity_hashes = frozenset(nlp.vocab.strings.add(h) for h in self.activities)
+        self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
@@ -183,6 +199,7 @@ class SectorRules:
         candidates += self._elided_spans(candidates)
         candidates += self._adjective_spans(doc, norms)
         candidates += self.compounds.spans(doc, norms)
+        candidates += self._activity_spans(doc, norms)
         candidates = [c for c in candidates if not self._paid_schooling(c)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
@@ -192,7 +209,13 @@ class SectorRules:
         dates = Intervals((d.start, d.end) for d in doc.spans.get("DATE", []))
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
-            if match.label_ == NEGATIVE or _foreign(match):
+            if match.label_ == NEGATIVE:
+                # "министром экономики, торговли и промышленности": a negative term can be a
+                # link of a name's chain of fields, and the conjuncts after it go with it
+                if self._after_name_head(match, in_name_end):
+                    in_name_end = match.end
+                continue
+            if _foreign(match):
                 continue
             if person_index.overlap(match.start, match.end):
                 continue
@@ -234,6 +257,8 @@ class SectorRules:
             return self._after_context_head(match)
         if kind == "M":
             return self._paid_for(match.doc, match.start)
+        if kind == "V":
+            return not _one_object(match)
         return True
 
     def _paid_for(self, doc: Doc, start: int) -> bool:
@@ -296,7 +321,10 @@ class SectorRules:
         i = _previous_word(doc, match.start)
         while i is not None and doc[i].pos_ == "ADJ":
             i = _previous_word(doc, i)
-        return i is not None and token_lemma(doc[i]) in self.context_heads
+        if i is None:
+            return False
+        lemma = token_lemma(doc[i])
+        return lemma in self.context_heads or lemma in self.activities
 
     def _elided_spans(self, matches: list[Span]) -> list[Span]:
         """The first of two coordinated adjectives sharing the head of a term, where the
@@ -367,10 +395,32 @@ class SectorRules:
             j = _next_word(doc, i + 1)
             if j is None:
                 continue
-            if doc[j].norm_ in self.org_heads and j == i + 1:
+            if j == i + 1 and self._heads_adjective(doc[j].norm_, sector_id):
                 found.append(Span(doc, i, j + 1, label=f"A|{sector_id}"))
             elif doc[j].norm_ in _CONJUNCTIONS and self._coordinated(doc, j):
                 found.append(Span(doc, i, i + 1, label=f"A|{sector_id}"))
+        return found
+
+    def _heads_adjective(self, head: str, sector_id: str) -> bool:
+        """An organisation or market head (41), or a natural-resource noun of an extracting
+        sector ("нефтяных богатств", "газовые запасы"; decision 204)."""
+        if head in self.org_heads:
+            return True
+        return head in self.resource_heads and sector_id in self.extracting
+
+    def _activity_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+        """Goods in the genitive after an activity noun that heads a group of ОКВЭД 2 captions
+        of one sector ("выращивание [грибов]", "разведению [чистопородных лошадей]"; decision
+        201): the sector is the activity's, the activity noun stays outside (45, 138). The
+        goods' animacy must be the captions' — crops are inanimate, herds animate — so
+        "разведение мостов" or "выращивание детей" is no farming. Runs only at those nouns."""
+        found = []
+        for i in norms.where(self._activity_hashes):
+            sector_id, animacy = self.activities[doc[i].norm_]
+            for phrase in _genitive_conjuncts(doc, i + 1):
+                if _animacy(phrase[-1]) != animacy:
+                    break
+                found.append(Span(doc, phrase.start, phrase.end, label=f"V|{sector_id}"))
         return found
 
     def _compound_adjective(self, lemma: str) -> str | None:
@@ -442,7 +492,7 @@ class SectorRules:
             i = _previous_word(doc, i)
         elif not _may_complete_name(match):
             return False
-        return i is not None and token_lemma(doc[i]) in self.name_heads
+        return i is not None and _unprefixed(token_lemma(doc[i])) in self.name_heads
 
     def _post_before(self, doc: Doc, po: int) -> bool:
         """A post before "по", past the genitive of the body it serves: "директор по
@@ -452,9 +502,10 @@ class SectorRules:
         for _ in range(6):
             if i is None:
                 return False
-            if token_lemma(doc[i]) in self.post_heads:
+            if _unprefixed(token_lemma(doc[i])) in self.post_heads:
                 return True
-            if not (_genitive(doc[i]) or doc[i].pos_ == "PROPN"):
+            # past the genitive it governs, a name, or a year ("премии 2013 года по медицине")
+            if not (_genitive(doc[i]) or doc[i].pos_ == "PROPN" or doc[i].like_num):
                 return False
             i = _previous_word(doc, i)
         return False
@@ -469,6 +520,20 @@ class SectorRules:
             and match.doc[j].norm_ in self.org_heads
             and match[0].norm_ in self.context_heads
         )
+
+
+def _unprefixed(lemma: str) -> str:
+    """ "экс-министр" -> "министр": a former holder's post is named like the post (decision
+    202), so its field completes the name ("экс-министра энергетики")."""
+    return lemma[4:] if lemma.startswith("экс-") else lemma
+
+
+def _animacy(token: Token) -> str:
+    """ "anim" or "inan" from the pymorphy3 reading (slovnet's Animacy when it has none)."""
+    grammemes = set(re.split(r"[ ,]", token._.tag or ""))
+    if "anim" in grammemes or "inan" in grammemes:
+        return "anim" if "anim" in grammemes else "inan"
+    return "anim" if "Anim" in token.morph.get("Animacy") else "inan"
 
 
 def _same_case(token: Token, other: Token) -> bool:
@@ -531,21 +596,6 @@ def _phrase_matcher(nlp: Language, taxonomy: Taxonomy) -> PhraseMatcher:
     for key, keys in patterns.items():
         matcher.add(key, [norm_doc(nlp.vocab, words) for words in sorted(keys)])
     return matcher
-
-
-def _sector_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
-    """Folded adjective lemma -> sector id, read from the two-word terms "ADJ HEAD" whose head
-    is a generic industry word ("нефтяной отрасль" -> нефтяной: energy.oil_gas), plus each
-    sector's `adjectives`. An adjective two sectors claim names neither and is dropped."""
-    sources = {fold(w) for w in taxonomy.rules.adjective_sources}
-    excluded = {fold(w) for w in taxonomy.rules.not_sector_adjectives}
-    claims: dict[str, set[str]] = {}
-    for sector in taxonomy.sectors:
-        words = [t.split(" ") for t in sector.terms]
-        adjectives = [w[0] for w in words if len(w) == 2 and fold(w[1]) in sources]
-        for adjective in adjectives + list(sector.adjectives):
-            claims.setdefault(fold(adjective), set()).add(sector.id)
-    return {adj: ids.pop() for adj, ids in claims.items() if len(ids) == 1 and adj not in excluded}
 
 
 def _one_word_goods(taxonomy: Taxonomy) -> dict[str, str]:
