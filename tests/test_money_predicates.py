@@ -82,6 +82,8 @@ def reader(nlp, doc) -> MoneyReader:
         ),
         # a masculine noun for a feminine predicate: nobody
         ("Иван Петров готова выплатить 5 млн рублей.", "готова", None),
+        # a demonstrative is no holder's word
+        ("Это должно стоить 5 млн рублей.", "должно", None),
         # not a short adjective
         ("Компания «Вектор» выплатит 5 млн рублей.", "выплатит", None),
     ],

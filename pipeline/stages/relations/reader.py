@@ -250,7 +250,8 @@ class ParseReader:
                 candidate, relative = None, False  # a segment between commas ends
                 continue
             relative = relative or token.norm_ == "который"
-            if candidate is None and _agreeing_nominative(token, features):
+            personal = token.pos_ != "PRON" or token.norm_ in self.lex.pronouns  # not "это"
+            if candidate is None and personal and _agreeing_nominative(token, features):
                 candidate = token
         return candidate if not relative else None
 
