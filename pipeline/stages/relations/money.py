@@ -16,6 +16,7 @@ from pipeline.stages.relations.mentions import (
 )
 from pipeline.stages.relations.records import Fact, Relation
 from pipeline.stages.relations.words import (
+    DASHES,
     argument_dep,
     bracket_restates,
     case_of,
@@ -28,7 +29,7 @@ from pipeline.stages.relations.words import (
 )
 
 CLASS_TYPE = {"income": "INCOME", "expenditure": "EXPENDITURE", "sale": "INCOME"}
-OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE"}
+OTHER_SIDE = {"income": "EXPENDITURE", "sale": "EXPENDITURE", "expenditure": "INCOME"}
 MONEY_LINKS = ("INCOME", "EXPENDITURE", "PRICE_OF")
 # The verbs of the sentence before that name a back-referring deal's parties (decision 144):
 # "продала", "купил", "оштрафовал", "выплатит", "получил".
@@ -349,7 +350,44 @@ class MoneyReader(FactReader):
             elif kind == "sale" and argument_dep(child) in ("iobj", "obl"):
                 if case_of(child) == "Dat" and not preposition_of(child):
                     found += self.holders(child)
+        if kind == "expenditure" and trigger.pos_ == "VERB":
+            found += self.paid_person(trigger, agents)
         return [s for s in found if s not in agents]
+
+    def paid_person(self, verb: Token, agents: list[Span]) -> list[Span]:
+        """The person a spending verb pays in its bare dative (decision 206): "обязал
+        компанию выплатить $78 млн американцу Ивану Петрову", "вознаграждение, которое ему
+        выплатил «Вектор»" → INCOME of the person. Persons only: a state or a body in the
+        dative is mostly paid a fine or granted a sum NEREL leaves out (decision 106)."""
+        found = []
+        for child in verb.children:
+            if child.dep_ not in ("iobj", "obl") or case_of(child) != "Dat":
+                continue
+            if preposition_of(child):
+                continue
+            people = self.holders(child) or self._dashed_apposition(child)
+            if not people and is_pronoun(child, self.lex):
+                person = self.index.antecedent(child, False, agents)
+                people = [person] if person is not None else []
+            found += [p for p in people if p.label_ == "PER"]
+        return found
+
+    def _dashed_apposition(self, noun: Token) -> list[Span]:
+        """The name after a dash that restates a common noun in its case ("другому
+        американцу — 46-летнему Ивану Петрову"), which the parser may hang on any verb: the
+        dash, at most two adjectives, then a mention in the noun's case."""
+        doc, i = self.doc, noun.i + 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) or doc[i].text not in DASHES:
+            return []
+        i += 1
+        while i < len(doc) and (doc[i].is_space or doc[i].pos_ == "ADJ") and i <= noun.i + 5:
+            i += 1
+        span = self.index.holder_at.get(i) if i < len(doc) else None
+        if span is None or span.start != i or case_of(anchor(span)) != case_of(noun):
+            return []
+        return [span]
 
     def priced(self, trigger: Token, kind: str, agents: list[Span]) -> Span | None:
         """What was bought, sold or valued, when it is a mention: the object of a purchase or

@@ -33,6 +33,7 @@ SHARED_SUBJECT = ("xcomp", "conj", "obj", "nsubj:pass", "nsubj", "advcl")
 # A subjectless verb in these relations to its head takes the head clause's subject.
 INHERIT = ("conj", "xcomp", "ccomp", "acl", "advcl", "obl")
 CLIMB = 4  # heads an amount climbs to its trigger: "на сумму свыше X" is two
+PREDICATE_REACH = 24  # words a short adjective predicate looks back for its subject (205)
 
 
 class ParseReader:
@@ -193,7 +194,35 @@ class ParseReader:
         if trigger.dep_ == "xcomp" and head.norm_ in self.lex.order_verbs:
             return None  # "распорядилась выплатить": the one who orders does not pay (130)
         found = next((c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i), None)
+        if found is None and trigger.dep_ == "xcomp":
+            found = self.predicative_subject(head)
         return found if found is not None else self.inherited_subject(head)
+
+    def predicative_subject(self, predicate: Token) -> Token | None:
+        """The subject of a short adjective predicate ("готова приобрести", "должно
+        выплатить") that the parser hung on another verb (decision 205): the nearest
+        nominative noun before it in its clause that agrees with it in number and gender,
+        past relative clauses set off by commas ("«Рома», в составе которой играет Мхитарян,
+        готова приобрести X" → «Рома»; "что правительство США должно выплатить X")."""
+        if predicate.pos_ != "ADJ" or "Short" not in predicate.morph.get("Variant"):
+            return None
+        features = {f: set(predicate.morph.get(f)) for f in ("Number", "Gender")}
+        doc, number = self.doc, int(self.index.sentence[predicate.i])
+        candidate, relative = None, False
+        for i in range(predicate.i - 1, max(predicate.i - PREDICATE_REACH, -1), -1):
+            token = doc[i]
+            if int(self.index.sentence[i]) != number or token.pos_ == "SCONJ":
+                break  # the clause opens here ("что правительство … должно")
+            if token.text == ",":
+                if candidate is not None and not relative:
+                    return candidate
+                candidate, relative = None, False  # a segment between commas ends
+                continue
+            relative = relative or token.norm_ == "который"
+            personal = token.pos_ != "PRON" or token.norm_ in self.lex.pronouns  # not "это"
+            if candidate is None and personal and _agreeing_nominative(token, features):
+                candidate = token
+        return candidate if not relative else None
 
     def _clause_agent(self, trigger: Token) -> Token | None:
         head = trigger.head
@@ -454,3 +483,15 @@ class ParseReader:
 
     def relation(self, kind: str, head: Span, tail: Span, trigger: Token) -> Relation:
         return Relation(kind, head, tail, trigger.norm_, trigger.i)
+
+
+def _agreeing_nominative(token: Token, features: dict[str, set[str]]) -> bool:
+    """A nominative noun, name or pronoun agreeing in number and gender where both state them
+    (a short adjective states gender in the singular only)."""
+    if token.pos_ not in ("NOUN", "PROPN", "PRON") or "Nom" not in token.morph.get("Case"):
+        return False
+    for feature, values in features.items():
+        stated = set(token.morph.get(feature))
+        if values and stated and not values & stated:
+            return False
+    return True
