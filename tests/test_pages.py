@@ -437,7 +437,16 @@ def test_batch_builds_the_report_unless_told_not_to(tmp_path):
                 "okved": "06",
                 "location": "Татарстан",
             },
-            ["получить", "", "", "> 3.7 mn USD", "", "energy.oil_gas 06", "Татарстан", "negative"],
+            [
+                "получить",
+                "",
+                "",
+                "> 3.7 mn USD",
+                "",
+                "06 Добыча сырой нефти и природного газа",  # no mention names it: the caption
+                "Татарстан",
+                "negated",
+            ],
         ),
         (
             {"trigger": "инвестировать", "polarity": "positive"},
