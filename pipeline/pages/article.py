@@ -404,7 +404,7 @@ def fact_cells(row: Row, names: Mapping[str, str] | None = None) -> list[str]:
 
 
 def fact_status(row: Row) -> str:
-    """"done", or what makes the fact less than done: "negated", "planned" or both."""
+    """ "done", or what makes the fact less than done: "negated", "planned" or both."""
     status = ["negated"] if row.get("polarity") == "negative" else []
     if row.get("modality") and row.get("modality") != "done":
         status.append(str(row["modality"]))
