@@ -168,10 +168,10 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     yield before_body
     yield from markup_chunks(text, marks, head.body_start, len(text), inserts, _open_tag)
     yield before_data
-    # The table's cells travel once, as JSON, and the page's script lays them out: a long
+    # The table's cells travel once, as JSON, for the table and the tooltips alike (the
+    # tooltip columns are indexes into them), and the page's script lays them out: a long
     # article's page stays a few times the article's size, and builds fast.
-    tips = ((str(r["mention_id"]), _tip_values(r)) for r in clean)
-    yield from _json_chunks(tips, as_object=True)
+    yield _json(tip_columns(columns))
     yield before_table
     yield from _json_chunks([display(r.get(c)) for c in columns] for r in clean)
     yield after
@@ -187,20 +187,20 @@ class _CleanRows:
         return map(clean_row, self.rows)
 
 
-def _json_chunks(items: Iterable, as_object: bool = False) -> Iterator[str]:
-    """A JSON array of `items` (or object of (key, value) items), JSON_ROWS items a chunk:
-    together the text json.dumps gives for the whole of it."""
-    yield "{" if as_object else "["
+def _json_chunks(items: Iterable) -> Iterator[str]:
+    """A JSON array of `items`, JSON_ROWS items a chunk: together the text json.dumps gives
+    for the whole of it."""
+    yield "["
     batch: list = []
     lead = ""
     for item in items:
         batch.append(item)
         if len(batch) >= JSON_ROWS:
-            yield lead + _json(dict(batch) if as_object else batch)[1:-1]
+            yield lead + _json(batch)[1:-1]
             batch, lead = [], ", "
     if batch:
-        yield lead + _json(dict(batch) if as_object else batch)[1:-1]
-    yield "}" if as_object else "]"
+        yield lead + _json(batch)[1:-1]
+    yield "]"
 
 
 def _note_html(note: str | None) -> str:
@@ -519,12 +519,12 @@ _TIP_FIRST += ("okved", "okved_caption", "entity_id", "parent_id")
 _TIP_LAST = ("mention_id", "sentence", "start", "end", "stage")
 
 
-def _tip_values(row: dict) -> dict[str, str]:
-    values = {k: v for k, v in row.items() if k not in HIDDEN_COLUMNS and v not in (None, "")}
-    order = [k for k in _TIP_FIRST if k in values]
-    order += [k for k in values if k not in _TIP_FIRST and k not in _TIP_LAST]
-    order += [k for k in _TIP_LAST if k in values]
-    return {k: display(values[k]) for k in order}
+def tip_columns(columns: Sequence[str]) -> list[int]:
+    """Which of the table's columns a mention's tooltip shows, in its order (indexes)."""
+    order = [c for c in _TIP_FIRST if c in columns]
+    order += [c for c in columns if c not in _TIP_FIRST and c not in _TIP_LAST]
+    order += [c for c in _TIP_LAST if c in columns]
+    return [columns.index(c) for c in order]
 
 
 @lru_cache(maxsize=1)
