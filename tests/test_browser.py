@@ -322,3 +322,47 @@ def test_report_facts_link_to_their_sentence_on_the_page(browser, small_batch):
     assert page.page.locator(f"#{anchor}").count() == 1
     assert page.errors == []
     page.close()
+
+
+def test_a_report_facts_table_fits_a_desktop_screen(browser, tmp_path):
+    """Ten columns of long values (a date range, a long name, a sector with its code) still
+    show every column, status last, without scrolling the table sideways."""
+    from pipeline.pages.report import build_report
+    from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import typed_frame
+
+    for name in ("mentions", "documents", "facts"):
+        (tmp_path / name).mkdir()
+    mention = {"doc_id": "d", "mention_id": "M1", "type": "ORG", "start": 0, "end": 1}
+    typed_frame([mention], MENTION_COLUMNS).to_parquet(tmp_path / "mentions" / "p.parquet")
+    document = {"doc_id": "d", "characters": 1}
+    typed_frame([document], DOCUMENT_COLUMNS).to_parquet(tmp_path / "documents" / "p.parquet")
+    fact = {
+        "doc_id": "a-rather-long-document-id/2024/05",
+        "fact_id": "F1",
+        "sentence": 12,
+        "trigger": "инвестировать",
+        "polarity": "negative",
+        "modality": "planned",
+        "agent": "Министерство промышленности и торговли Российской Федерации",
+        "counterpart": "Государственная корпорация развития «ВЭБ.РФ»",
+        "amount_value": 1.25e12,
+        "amount_unit": "RUB",
+        "qualifier": "approx",
+        "date_start": "2024-01-01",
+        "date_end": "2026-12-31",
+        "sector": "energy.oil_gas",
+        "okved": "06",
+        "location": "Ханты-Мансийский автономный округ",
+    }
+    typed_frame([fact], FACT_COLUMNS).to_parquet(tmp_path / "facts" / "p.parquet")
+    page = Page(browser, build_report(tmp_path))
+    widths = page.page.evaluate(
+        "(() => { const t = document.getElementById('facts');"
+        " return [t.scrollWidth, t.parentElement.clientWidth]; })()"
+    )
+    assert widths[0] <= widths[1]
+    assert page.page.locator("#facts .status.st-negated").is_visible()
+    assert page.page.locator("#facts .status.st-planned").is_visible()
+    assert page.errors == []
+    page.close()

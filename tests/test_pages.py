@@ -730,3 +730,12 @@ def test_report_of_extract_outputs_links_facts_into_a_page_of_several_documents(
     (sub / "annotated.html").write_text("<p>page</p>", encoding="utf-8")
     context = report_context(load_output(tmp_path))
     assert [f["href"] for f in context["facts"]] == ["file/annotated.html#article-2-s1"]
+
+
+def test_report_of_an_org_without_name_or_entity_leaves_it_out(tmp_path):
+    mentions = [_m("a", "M1", "ORG"), _m("a", "M2", "ORG", normal="Газпром")]
+    _write_output(tmp_path, mentions, [{"doc_id": "a", "characters": 1}])
+    context = report_context(load_output(tmp_path))
+    assert [o["name"] for o in context["orgs"]] == ["Газпром"]
+    _write_output(tmp_path / "only", [_m("a", "M1", "ORG")], [{"doc_id": "a", "characters": 1}])
+    assert report_context(load_output(tmp_path / "only"))["orgs"] == []

@@ -245,7 +245,11 @@ def top_organisations(mentions: pa.Table, top: int = TOP) -> list[dict]:
     if not len(orgs):
         return []
     key = pc.coalesce(orgs.column("entity_id"), orgs.column("normal"))
-    orgs = orgs.append_column("key", key)
+    # A mention with neither names no entity: leaving it out keeps the table (and the
+    # chart's labels) free of empty names.
+    orgs = orgs.append_column("key", key).filter(pc.is_valid(key))
+    if not len(orgs):
+        return []
     grouped = orgs.group_by("key").aggregate([("doc_id", "count_distinct"), ("doc_id", "count")])
     grouped = grouped.sort_by(
         [
