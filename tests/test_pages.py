@@ -739,3 +739,22 @@ def test_report_of_an_org_without_name_or_entity_leaves_it_out(tmp_path):
     assert [o["name"] for o in context["orgs"]] == ["Газпром"]
     _write_output(tmp_path / "only", [_m("a", "M1", "ORG")], [{"doc_id": "a", "characters": 1}])
     assert report_context(load_output(tmp_path / "only"))["orgs"] == []
+
+
+def test_a_headlines_facts_stand_at_the_top_of_the_text_and_its_link_works():
+    text = "date 2024-02-10 Сбербанк выделил 5 млрд рублей\n\nТекст статьи. Конец."
+    body_start = text.index("\n") + 1  # the line after the dateline
+    fact = {"sentence": 0, "trigger": "выделить", "amount_value": 5e9, "amount_unit": "RUB"}
+    article = ArticleInput(
+        "d",
+        text,
+        [],
+        sentence_ends=[text.index("\n"), len(text) - 6, len(text)],
+        facts=facts_by_sentence([fact]),
+    )
+    page = article_page([article])
+    assert 'href="#article-s0"' in _summary(page)
+    body = _article_html(page)
+    assert body.startswith('<span class="anchor" id="article-s0"></span><div class="facts"')
+    without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
+    assert _text_of(without) == text[body_start:]

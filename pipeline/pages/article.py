@@ -326,7 +326,8 @@ def _fact_inserts(
 ) -> list[Insert]:
     """Each sentence with facts gets an anchor where it starts (the summary links to it) and
     its facts' table where it ends; built in sentence order, so at an offset where one
-    sentence ends and the next starts the facts come before the next anchor."""
+    sentence ends and the next starts the facts come before the next anchor. A headline's
+    facts (its sentence is in the header) stand at the top of the text, right under it."""
     facts, ends = article.facts, article.sentence_ends
     if not facts or ends is None:
         return []
@@ -334,12 +335,13 @@ def _fact_inserts(
     inserts = []
     for sentence, rows in sorted(facts.items()):
         if 0 <= sentence < len(ends) and rows:
-            start = max(ends[sentence - 1] if sentence else 0, body_start)
+            end = max(ends[sentence], body_start)
+            start = min(max(ends[sentence - 1] if sentence else 0, body_start), end)
             anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
-            inserts.append(Insert(min(start, ends[sentence]), anchor))
+            inserts.append(Insert(start, anchor))
             cells = [fact_cells(clean_row(f), names) for f in rows]
             html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
-            inserts.append(Insert(ends[sentence], html))
+            inserts.append(Insert(end, html))
     return inserts
 
 
@@ -352,7 +354,9 @@ class FactLine:
     cells: list[str]
 
 
-def _fact_summary(article: ArticleInput, element_id: str, names: Mapping[str, str]) -> list:
+def _fact_summary(
+    article: ArticleInput, element_id: str, names: Mapping[str, str]
+) -> list[FactLine]:
     """Every fact of the page in sentence order, each linking to its sentence: who got how
     much, when and in which sector, read before the text. Linear in the number of facts."""
     if not article.facts or article.sentence_ends is None:
