@@ -758,3 +758,12 @@ def test_a_headlines_facts_stand_at_the_top_of_the_text_and_its_link_works():
     assert body.startswith('<span class="anchor" id="article-s0"></span><div class="facts"')
     without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
     assert _text_of(without) == text[body_start:]
+
+
+def test_the_header_links_to_the_facts_and_the_mentions_table():
+    """A keyboard user reaches the table without tabbing through every mention."""
+    page = _fact_page()
+    header = re.search(r'<header class="doc-head">.*?</header>', page, re.DOTALL).group(0)
+    for target, label in (("article-facts", "2 facts"), ("article-mentions", "2 mentions")):
+        assert f'<a href="#{target}">{label}</a>' in header
+        assert page.count(f'id="{target}"') == 1
