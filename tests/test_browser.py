@@ -55,8 +55,11 @@ def browser():
 class Page:
     """A page opened from a file, with every console error and uncaught exception kept."""
 
-    def __init__(self, browser, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+    def __init__(self, browser, path: Path, width: int = 1200, script: bool = True) -> None:
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, java_script_enabled=script
+        )
+        self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
@@ -66,7 +69,7 @@ class Page:
         self.page.goto(path.resolve().as_uri())
 
     def close(self) -> None:
-        self.page.close()
+        self.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -253,5 +256,113 @@ def test_a_long_article_pages_its_table_and_finds_any_row(browser, tmp_path):
     assert page.page.inner_text(".pager .where") == "401–450 of 450"
     page.page.click(".pager .prev")
     assert page.page.inner_text(".pager .where") == "201–400 of 450"
+    assert page.errors == []
+    page.close()
+
+
+PHONE = 390  # CSS pixels: a common phone's width
+
+
+def test_the_facts_summary_leads_to_each_sentence_by_keyboard(browser, seed_page):
+    facts = pd.read_parquet(seed_page / "facts.parquet")
+    page = Page(browser, seed_page / "annotated.html")
+    summary = page.page.locator("section.fact-summary tbody tr")
+    assert summary.count() == len(facts) > 0
+    first = facts.iloc[0]
+    link = page.page.locator(f"section.fact-summary a[href='#article-s{first['sentence']}']")
+    link.first.focus()
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_function(f"location.hash === '#article-s{first['sentence']}'")
+    top = page.page.evaluate(
+        f"document.getElementById('article-s{first['sentence']}').getBoundingClientRect().top"
+    )
+    assert 0 <= top < 900  # the sentence is on screen, its facts just under it
+    assert page.errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["seed", "report"])
+def test_at_phone_width_nothing_runs_off_the_screen(browser, seed_page, small_batch, name):
+    path = seed_page / "annotated.html" if name == "seed" else small_batch / "report.html"
+    page = Page(browser, path, width=PHONE)
+    width = page.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE
+    # Each fact is a card of labelled lines, not a table squeezed to letters.
+    cell = page.page.locator(".facts-table tbody td").first
+    assert cell.evaluate("td => getComputedStyle(td).display") == "grid"
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") != "none"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SHOTS / f"{name}-phone.png"))
+    assert page.errors == []
+    page.close()
+
+
+def test_pages_read_without_javascript(browser, seed_page, small_batch):
+    page = Page(browser, seed_page / "annotated.html", script=False)
+    assert page.page.locator("section.fact-summary tbody tr").count() > 0
+    assert page.page.locator("#article mark.m").count() > 0
+    assert "mentions.csv" in page.page.inner_text("body")  # the noscript note shows
+    page.close()
+    page = Page(browser, small_batch / "report.html", script=False)
+    assert page.page.locator("#facts tbody tr").count() > 0
+    assert "documents table" in page.page.inner_text("body")
+    page.close()
+
+
+def test_report_facts_link_to_their_sentence_on_the_page(browser, small_batch):
+    facts = pd.read_parquet(small_batch / "facts")
+    page = Page(browser, small_batch / "report.html")
+    assert page.page.locator("#facts tbody tr").count() == len(facts) > 0
+    link = page.page.locator("#facts tbody a").first
+    href = link.get_attribute("href")
+    link.click()
+    page.page.wait_for_selector("#article")
+    anchor = href.split("#", 1)[1]
+    assert page.page.evaluate("location.hash") == "#" + anchor
+    assert page.page.locator(f"#{anchor}").count() == 1
+    assert page.errors == []
+    page.close()
+
+
+def test_a_report_facts_table_fits_a_desktop_screen(browser, tmp_path):
+    """Ten columns of long values (a date range, a long name, a sector with its code) still
+    show every column, status last, without scrolling the table sideways."""
+    from pipeline.pages.report import build_report
+    from pipeline.schema import DOCUMENT_COLUMNS, FACT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import typed_frame
+
+    for name in ("mentions", "documents", "facts"):
+        (tmp_path / name).mkdir()
+    mention = {"doc_id": "d", "mention_id": "M1", "type": "ORG", "start": 0, "end": 1}
+    typed_frame([mention], MENTION_COLUMNS).to_parquet(tmp_path / "mentions" / "p.parquet")
+    document = {"doc_id": "d", "characters": 1}
+    typed_frame([document], DOCUMENT_COLUMNS).to_parquet(tmp_path / "documents" / "p.parquet")
+    fact = {
+        "doc_id": "a-rather-long-document-id/2024/05",
+        "fact_id": "F1",
+        "sentence": 12,
+        "trigger": "инвестировать",
+        "polarity": "negative",
+        "modality": "planned",
+        "agent": "Министерство промышленности и торговли Российской Федерации",
+        "counterpart": "Государственная корпорация развития «ВЭБ.РФ»",
+        "amount_value": 1.25e12,
+        "amount_unit": "RUB",
+        "qualifier": "approx",
+        "date_start": "2024-01-01",
+        "date_end": "2026-12-31",
+        "sector": "energy.oil_gas",
+        "okved": "06",
+        "location": "Ханты-Мансийский автономный округ",
+    }
+    typed_frame([fact], FACT_COLUMNS).to_parquet(tmp_path / "facts" / "p.parquet")
+    page = Page(browser, build_report(tmp_path))
+    widths = page.page.evaluate(
+        "(() => { const t = document.getElementById('facts');"
+        " return [t.scrollWidth, t.parentElement.clientWidth]; })()"
+    )
+    assert widths[0] <= widths[1]
+    assert page.page.locator("#facts .status.st-negated").is_visible()
+    assert page.page.locator("#facts .status.st-planned").is_visible()
     assert page.errors == []
     page.close()

@@ -158,9 +158,12 @@ def test_a_long_documents_page_shows_its_first_part_with_a_note(
     assert page.text == [text[:cut]]
     shown = json.loads(page.json["mention-table"][0])
     assert len(shown) == int((mentions["end"] <= cut).sum()) > 0
-    assert set(json.loads(page.json["mention-data"][0])) == set(
+    html = (tmp_path / "annotated.html").read_text(encoding="utf-8")
+    id_column = int(re.search(r'data-col="(\d+)"[^>]*>mention_id<', html).group(1))
+    assert {row[id_column] for row in shown} == set(
         mentions.loc[mentions["end"] <= cut, "mention_id"]
     )
+    assert json.loads(page.json["mention-data"][0])  # the tooltip's columns
     (note,) = page.notes
     assert f"first {cut:,} of the document's {len(text):,} characters" in note
     assert f"{len(shown):,} of its {len(mentions):,} mentions" in note

@@ -437,7 +437,16 @@ def test_batch_builds_the_report_unless_told_not_to(tmp_path):
                 "okved": "06",
                 "location": "Татарстан",
             },
-            ["получить", "", "", "> 3.7 mn USD", "", "energy.oil_gas 06", "Татарстан", "negative"],
+            [
+                "получить",
+                "",
+                "",
+                "> 3.7 mn USD",
+                "",
+                "06 Добыча сырой нефти и природного газа",  # no mention names it: the caption
+                "Татарстан",
+                "negated",
+            ],
         ),
         (
             {"trigger": "инвестировать", "polarity": "positive"},
@@ -454,3 +463,307 @@ def test_fact_cells_read_as_one_line(row, expected):
 
     assert fact_cells(row) == expected
     assert len(expected) == len(FACT_HEADINGS)
+
+
+@pytest.mark.parametrize(
+    ("row", "amount", "when"),
+    [
+        ({"amount_value": 2.2e12, "amount_unit": "RUB", "qualifier": "approx"}, "≈ 2.2 tn RUB", ""),
+        (  # a month reads as its TIMEX value, not as its first and last day
+            {"date_start": "2013-12-01", "date_end": "2013-12-31", "date_timex": "2013-12"},
+            "",
+            "2013-12",
+        ),
+        (  # a TIMEX that is not a plain date (a duration) leaves the two ends
+            {"date_start": "2020-01-01", "date_end": "2022-12-31", "date_timex": "P3Y"},
+            "",
+            "2020-01-01 – 2022-12-31",
+        ),
+    ],
+)
+def test_fact_amounts_and_dates_read_as_people_write_them(row, amount, when):
+    from pipeline.pages.article import fact_cells
+
+    cells = fact_cells(row)
+    assert (cells[3], cells[4]) == (amount, when)
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        ({"polarity": "positive", "modality": "done"}, "done"),
+        ({"polarity": "positive", "modality": "planned"}, "planned"),
+        ({"polarity": "negative", "modality": "done"}, "negated"),
+        ({"polarity": "negative", "modality": "planned"}, "negated, planned"),
+        ({}, "done"),
+    ],
+)
+def test_fact_status_names_what_makes_a_fact_less_than_done(row, status):
+    from pipeline.pages.article import fact_status
+
+    assert fact_status(row) == status
+
+
+@pytest.mark.parametrize(
+    ("sector", "okved", "names", "shown"),
+    [
+        ("ict.telecom", "61;61.1", {"ict.telecom": "Телекоммуникации"}, "Телекоммуникации · 61"),
+        ("energy.oil_gas", "06", {}, "06 Добыча сырой нефти и природного газа"),
+        ("made.up", None, {}, "made.up"),  # nothing better known: the id, not an empty cell
+        (None, "61", {}, ""),
+    ],
+)
+def test_a_facts_sector_is_named_not_shown_as_its_id(sector, okved, names, shown):
+    from pipeline.pages.article import sector_text
+
+    assert sector_text(sector, okved, names) == shown
+
+
+# A sentence with a planned fact without an agent, and one with a negated dated fact; the
+# rows come as pandas gives them (NA, NaN), as a batch worker reads them.
+FACT_TEXT = "Компания выделит деньги. Банк не получил 5 млн рублей в 2024 году. Конец."
+FACT_ROWS = [
+    {
+        "doc_id": "d",
+        "fact_id": "F1",
+        "sentence": 0,
+        "trigger": "выделить",
+        "polarity": "positive",
+        "modality": "planned",
+        "agent": pd.NA,
+        "amount_value": float("nan"),
+        "sector": "finance.banking",
+        "okved": "64",
+    },
+    {
+        "doc_id": "d",
+        "fact_id": "F2",
+        "sentence": 1,
+        "trigger": "получить",
+        "polarity": "negative",
+        "modality": "done",
+        "agent": "Банк",
+        "amount_value": 5e6,
+        "amount_unit": "RUB",
+        "date_timex": "2024",
+    },
+]
+FACT_MENTIONS = [
+    {"mention_id": "M1", "type": "ORG", "start": 0, "end": 8, "text": "Компания", "sentence": 0},
+    {
+        "mention_id": "M2",
+        "type": "SECTOR",
+        "start": 25,
+        "end": 29,
+        "text": "Банк",
+        "sentence": 1,
+        "sector": "finance.banking",
+        "normal": "Банки",
+        "okved": "64",
+    },
+]
+
+
+def _fact_page() -> str:
+    article = ArticleInput(
+        "d",
+        FACT_TEXT,
+        FACT_MENTIONS,
+        sentence_ends=[24, 66, 72],
+        facts=facts_by_sentence(FACT_ROWS),
+    )
+    return article_page([article])
+
+
+def _summary(page: str) -> str:
+    match = re.search(r'<section class="fact-summary".*?</section>', page, re.DOTALL)
+    assert match, "no facts summary"
+    return match.group(0)
+
+
+def test_a_page_opens_with_a_summary_of_its_facts_linking_to_each_sentence():
+    page = _fact_page()
+    summary = _summary(page)
+    assert page.index("fact-summary") < page.index('<div class="article"')
+    assert summary.count("<tr>") == 3  # the heading row and one row per fact
+    assert '<a href="#article-s0">0</a>' in summary and '<a href="#article-s1">1</a>' in summary
+    body = _article_html(page)
+    # The anchor stands where its sentence starts, after the facts of the sentence before.
+    for sentence, start in ((0, 0), (1, 24)):
+        anchor = f'<span class="anchor" id="article-s{sentence}"></span>'
+        assert body.count(anchor) == 1
+        assert (
+            _text_of(body[: body.index(anchor)].split('<div class="facts"')[0])
+            == (FACT_TEXT[:start])
+        )
+    assert body.index('id="article-s1"') > body.index('aria-label="facts of sentence 0"')
+    without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
+    assert _text_of(without) == FACT_TEXT
+
+
+def test_facts_spell_out_values_and_never_show_none_or_nan():
+    page = _fact_page()
+    facts = _summary(page) + "".join(re.findall(r'<div class="facts".*?</div>', page, re.DOTALL))
+    for word in ("None", "nan", "NaN", "<NA>", "finance.banking"):
+        assert word not in facts
+    assert "Банки · 64" in facts  # the sector by the name its mention carries
+    assert "5 mn RUB" in facts and ">2024<" in facts
+    # A value the sentence does not give: a muted dash, "not found" for screen readers.
+    assert '<td data-label="who" class="none"><span aria-hidden="true">—</span>' in facts
+    assert '<span class="sr-only">not found</span>' in facts
+
+
+def test_planned_and_negated_facts_are_marked_visibly():
+    summary = _summary(_fact_page())
+    assert '<span class="status st-planned">planned</span>' in summary
+    assert '<span class="status st-negated">negated</span>' in summary
+
+
+def test_a_page_without_facts_has_no_summary():
+    page = article_page([ArticleInput("d", FACT_TEXT, FACT_MENTIONS)])
+    assert '<section class="fact-summary"' not in page and 'class="anchor"' not in page
+
+
+def test_several_documents_anchor_their_sentences_apart():
+    one = ArticleInput(
+        "a", FACT_TEXT, [], sentence_ends=[24, 66, 72], facts=facts_by_sentence(FACT_ROWS)
+    )
+    page = article_page([one, one])
+    assert 'id="article-1-s1"' in page and 'id="article-2-s1"' in page
+    assert 'href="#article-2-s1"' in page
+
+
+def test_the_legend_spells_out_each_type_and_the_page_says_what_needs_a_script():
+    from pipeline.pages.article import COLORS, TYPE_NAMES
+
+    page = article_page([ArticleInput("d", FACT_TEXT, FACT_MENTIONS)])
+    assert set(TYPE_NAMES) == set(COLORS)
+    for label, name in TYPE_NAMES.items():
+        assert f'<span class="chip t-{label}">{label}</span> {name}' in page
+    assert "<noscript>" in page and "mentions.csv" in page
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, two: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _css_colors() -> dict[str, str]:
+    from tests.conftest import ROOT
+
+    css = (ROOT / "pipeline" / "pages" / "templates" / "common.css").read_text(encoding="utf-8")
+    variables = dict(re.findall(r"--(\w+): (#[0-9a-f]{6})", css))
+    for status in ("planned", "negated"):
+        rule = re.search(rf"\.status\.st-{status} \{{ background: (#\w+); color: (#\w+);", css)
+        variables[f"{status}-bg"], variables[f"{status}-ink"] = rule.groups()
+    return variables
+
+
+def test_text_on_every_mention_colour_and_badge_meets_wcag_aa():
+    from pipeline.pages.article import COLORS
+
+    css = _css_colors()
+    for label, color in COLORS.items():
+        assert _contrast(css["ink"], color) >= 4.5, label
+    assert _contrast(css["muted"], css["bg"]) >= 4.5
+    for status in ("planned", "negated"):
+        assert _contrast(css[f"{status}-ink"], css[f"{status}-bg"]) >= 4.5, status
+
+
+# --------------------------------------------------------------------------- report facts
+
+
+def _write_facts(folder, rows: list[dict]) -> None:
+    from pipeline.schema import FACT_COLUMNS
+
+    (folder / "facts").mkdir()
+    typed_frame(rows, FACT_COLUMNS).to_parquet(folder / "facts" / "part-a.parquet")
+
+
+def test_report_facts_table_spells_out_each_fact_and_links_its_sentence(small_output):
+    (small_output / "pages").mkdir()
+    facts = [
+        {**FACT_ROWS[1], "doc_id": "b", "fact_id": "F2", "sentence": 2},
+        {**FACT_ROWS[0], "doc_id": "a", "fact_id": "F1", "sentence": 1, "sector": "banking"},
+        {**FACT_ROWS[1], "doc_id": "b", "fact_id": "F10", "sentence": 2, "agent": None},
+    ]
+    _write_facts(small_output, facts)
+    context = report_context(load_output(small_output))
+    assert context["n_facts"] == 3
+    shown = [(f["doc_id"], f["cells"][1], f["href"]) for f in context["facts"]]
+    assert shown == [
+        ("a", "", "pages/a.html#article-s1"),
+        ("b", "Банк", "pages/b.html#article-s2"),  # F2 before F10
+        ("b", "", "pages/b.html#article-s2"),
+    ]
+    assert context["facts"][0]["cells"][5] == "Банки · 64"  # named as the Sectors table names it
+    page = build_report(small_output).read_text(encoding="utf-8")
+    table = re.search(r'<table class="facts-table" id="facts">.*?</table>', page, re.DOTALL)
+    assert table and '<a href="pages/a.html#article-s1">1</a>' in table.group(0)
+    assert "None" not in table.group(0) and "nan" not in table.group(0)
+    assert 'id="n-facts" data-value="3"' in page
+
+
+def test_report_of_an_output_without_facts_says_nothing_of_them(small_output):
+    context = report_context(load_output(small_output))
+    assert context["n_facts"] is None and context["facts"] == []
+    assert 'id="h-facts"' not in build_report(small_output).read_text(encoding="utf-8")
+
+
+def test_report_of_extract_outputs_links_facts_into_a_page_of_several_documents(tmp_path):
+    from pipeline.schema import FACT_COLUMNS
+
+    sub = tmp_path / "file"
+    sub.mkdir()
+    typed_frame([_m("one", "M1", "ORG", normal="X")], MENTION_COLUMNS).to_parquet(
+        sub / "mentions.parquet"
+    )
+    documents = [{"doc_id": "one", "characters": 5}, {"doc_id": "two", "characters": 5}]
+    typed_frame(documents, DOCUMENT_COLUMNS).to_parquet(sub / "documents.parquet")
+    typed_frame([{**FACT_ROWS[1], "doc_id": "two"}], FACT_COLUMNS).to_parquet(sub / "facts.parquet")
+    (sub / "annotated.html").write_text("<p>page</p>", encoding="utf-8")
+    context = report_context(load_output(tmp_path))
+    assert [f["href"] for f in context["facts"]] == ["file/annotated.html#article-2-s1"]
+
+
+def test_report_of_an_org_without_name_or_entity_leaves_it_out(tmp_path):
+    mentions = [_m("a", "M1", "ORG"), _m("a", "M2", "ORG", normal="Газпром")]
+    _write_output(tmp_path, mentions, [{"doc_id": "a", "characters": 1}])
+    context = report_context(load_output(tmp_path))
+    assert [o["name"] for o in context["orgs"]] == ["Газпром"]
+    _write_output(tmp_path / "only", [_m("a", "M1", "ORG")], [{"doc_id": "a", "characters": 1}])
+    assert report_context(load_output(tmp_path / "only"))["orgs"] == []
+
+
+def test_a_headlines_facts_stand_at_the_top_of_the_text_and_its_link_works():
+    text = "date 2024-02-10 Сбербанк выделил 5 млрд рублей\n\nТекст статьи. Конец."
+    body_start = text.index("\n") + 1  # the line after the dateline
+    fact = {"sentence": 0, "trigger": "выделить", "amount_value": 5e9, "amount_unit": "RUB"}
+    article = ArticleInput(
+        "d",
+        text,
+        [],
+        sentence_ends=[text.index("\n"), len(text) - 6, len(text)],
+        facts=facts_by_sentence([fact]),
+    )
+    page = article_page([article])
+    assert 'href="#article-s0"' in _summary(page)
+    body = _article_html(page)
+    assert body.startswith('<span class="anchor" id="article-s0"></span><div class="facts"')
+    without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
+    assert _text_of(without) == text[body_start:]
+
+
+def test_the_header_links_to_the_facts_and_the_mentions_table():
+    """A keyboard user reaches the table without tabbing through every mention."""
+    page = _fact_page()
+    header = re.search(r'<header class="doc-head">.*?</header>', page, re.DOTALL).group(0)
+    for target, label in (("article-facts", "2 facts"), ("article-mentions", "2 mentions")):
+        assert f'<a href="#{target}">{label}</a>' in header
+        assert page.count(f'id="{target}"') == 1

@@ -36,6 +36,16 @@ COLORS = {
     "SECTOR": "#feca74",
     "PLACE_ADJ": "#c887fb",  # displaCy's NORP: nationalities and the like
 }
+# What each type's chip means, spelled out in the legend for a reader new to the labels.
+TYPE_NAMES = {
+    "ORG": "organisation",
+    "PER": "person",
+    "LOC": "place",
+    "AMOUNT": "amount",
+    "DATE": "date",
+    "SECTOR": "sector",
+    "PLACE_ADJ": "place adjective",
+}
 OKVED_CSV = PROJECT_ROOT / "configs" / "okved2_used.csv"
 HIDDEN_COLUMNS = ("doc_id",)  # the same for every row of a page
 NUMERIC_COLUMNS = ("start", "end", "sentence", "value", "value_max")
@@ -126,7 +136,8 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
         Mark(int(r["start"]), int(r["end"]), str(r["mention_id"]), str(r["type"])) for r in rows
     ]
     head = _head_parts(article, marks)
-    inserts = _fact_inserts(article)
+    names = sector_names(rows) if article.facts else {}
+    inserts = _fact_inserts(article, element_id, head.body_start, names)
     columns = table_columns(clean)
     counts = Counter(str(r["type"]) for r in rows)
     frame = (
@@ -138,12 +149,15 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             title_html=head.title_html,
             date_html=head.date_html,
             note_html=_note_html(article.note),
+            facts=_fact_summary(article, element_id, names),
+            fact_columns=FACT_HEADINGS,
             body_html=_BODY,
             columns=columns,
             numeric=[c in NUMERIC_COLUMNS for c in columns],
             n_rows=len(rows),
             counts={t: counts.get(t, 0) for t in TABLE_MENTION_TYPES},
             colors=COLORS,
+            type_names=TYPE_NAMES,
             data=_DATA,
             table=_TABLE,
         )
@@ -154,10 +168,10 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     yield before_body
     yield from markup_chunks(text, marks, head.body_start, len(text), inserts, _open_tag)
     yield before_data
-    # The table's cells travel once, as JSON, and the page's script lays them out: a long
+    # The table's cells travel once, as JSON, for the table and the tooltips alike (the
+    # tooltip columns are indexes into them), and the page's script lays them out: a long
     # article's page stays a few times the article's size, and builds fast.
-    tips = ((str(r["mention_id"]), _tip_values(r)) for r in clean)
-    yield from _json_chunks(tips, as_object=True)
+    yield _json(tip_columns(columns))
     yield before_table
     yield from _json_chunks([display(r.get(c)) for c in columns] for r in clean)
     yield after
@@ -173,20 +187,20 @@ class _CleanRows:
         return map(clean_row, self.rows)
 
 
-def _json_chunks(items: Iterable, as_object: bool = False) -> Iterator[str]:
-    """A JSON array of `items` (or object of (key, value) items), JSON_ROWS items a chunk:
-    together the text json.dumps gives for the whole of it."""
-    yield "{" if as_object else "["
+def _json_chunks(items: Iterable) -> Iterator[str]:
+    """A JSON array of `items`, JSON_ROWS items a chunk: together the text json.dumps gives
+    for the whole of it."""
+    yield "["
     batch: list = []
     lead = ""
     for item in items:
         batch.append(item)
         if len(batch) >= JSON_ROWS:
-            yield lead + _json(dict(batch) if as_object else batch)[1:-1]
+            yield lead + _json(batch)[1:-1]
             batch, lead = [], ", "
     if batch:
-        yield lead + _json(dict(batch) if as_object else batch)[1:-1]
-    yield "}" if as_object else "]"
+        yield lead + _json(batch)[1:-1]
+    yield "]"
 
 
 def _note_html(note: str | None) -> str:
@@ -307,39 +321,110 @@ def _head_parts(article: ArticleInput, marks: list[Mark]) -> _Head:
     return _Head(title_html, date_html, body_start)
 
 
-def _fact_inserts(article: ArticleInput) -> list[Insert]:
-    if not article.facts or article.sentence_ends is None:
+def _fact_inserts(
+    article: ArticleInput, element_id: str, body_start: int, names: Mapping[str, str]
+) -> list[Insert]:
+    """Each sentence with facts gets an anchor where it starts (the summary links to it) and
+    its facts' table where it ends; built in sentence order, so at an offset where one
+    sentence ends and the next starts the facts come before the next anchor. A headline's
+    facts (its sentence is in the header) stand at the top of the text, right under it."""
+    facts, ends = article.facts, article.sentence_ends
+    if not facts or ends is None:
         return []
     template = environment().get_template("facts.html.j2")
     inserts = []
-    for sentence, facts in sorted(article.facts.items()):
-        if 0 <= sentence < len(article.sentence_ends) and facts:
-            cells = [fact_cells(clean_row(f)) for f in facts]
+    for sentence, rows in sorted(facts.items()):
+        if 0 <= sentence < len(ends) and rows:
+            end = max(ends[sentence], body_start)
+            start = min(max(ends[sentence - 1] if sentence else 0, body_start), end)
+            anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
+            inserts.append(Insert(start, anchor))
+            cells = [fact_cells(clean_row(f), names) for f in rows]
             html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
-            inserts.append(Insert(article.sentence_ends[sentence], html))
+            inserts.append(Insert(end, html))
     return inserts
+
+
+@dataclass
+class FactLine:
+    """One fact in the summary at the top of a page: its cells and the sentence it is in."""
+
+    sentence: int
+    anchor: str
+    cells: list[str]
+
+
+def _fact_summary(
+    article: ArticleInput, element_id: str, names: Mapping[str, str]
+) -> list[FactLine]:
+    """Every fact of the page in sentence order, each linking to its sentence: who got how
+    much, when and in which sector, read before the text. Linear in the number of facts."""
+    if not article.facts or article.sentence_ends is None:
+        return []
+    n_sentences = len(article.sentence_ends)
+    return [
+        FactLine(sentence, sentence_anchor(sentence, element_id), fact_cells(clean_row(f), names))
+        for sentence, rows in sorted(article.facts.items())
+        if 0 <= sentence < n_sentences
+        for f in rows
+    ]
+
+
+def sentence_anchor(sentence: int, element_id: str = "article") -> str:
+    """The id of a sentence's anchor on its page (`article-s7`): the report links to it."""
+    return f"{element_id}-s{sentence}"
+
+
+def sector_names(rows: Iterable[Row]) -> dict[str, str]:
+    """sector id -> the name its SECTOR mentions carry (the taxonomy's name_ru)."""
+    names: dict[str, str] = {}
+    for row in rows:
+        if row.get("type") == "SECTOR" and row.get("sector") and row.get("normal"):
+            names.setdefault(str(row["sector"]), str(row["normal"]))
+    return names
 
 
 # A fact reads as one line under its sentence: who, how much, when, which sector, where.
 FACT_HEADINGS = ("fact", "who", "with whom", "how much", "when", "sector", "where", "status")
 NO_TRIGGER = "—"  # a dated or held amount no trigger word carries (decision 132)
 _QUALIFIER_SIGNS = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "approx": "≈ "}
-_SCALES = ((1e9, " bn"), (1e6, " mn"), (1e3, " K"))
+_SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " K"))
+_TIMEX_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
-def fact_cells(row: Row) -> list[str]:
-    """One fact row as the page's columns (FACT_HEADINGS), values spelled out for reading."""
-    status = [v for v in (row.get("modality"), row.get("polarity")) if v and v != "positive"]
+def fact_cells(row: Row, names: Mapping[str, str] | None = None) -> list[str]:
+    """One fact row as the page's columns (FACT_HEADINGS), values spelled out for reading;
+    a value the sentence does not give is "" (the page shows it as a dash)."""
     return [
         display(row.get("trigger")) or NO_TRIGGER,
         display(row.get("agent")),
         display(row.get("counterpart")),
         _amount_text(row),
         _date_text(row),
-        " ".join(display(v) for v in (row.get("sector"), row.get("okved")) if v),
+        sector_text(row.get("sector"), row.get("okved"), names or {}),
         display(row.get("location")),
-        ", ".join(status) or "done",
+        fact_status(row),
     ]
+
+
+def fact_status(row: Row) -> str:
+    """ "done", or what makes the fact less than done: "negated", "planned" or both."""
+    status = ["negated"] if row.get("polarity") == "negative" else []
+    if row.get("modality") and row.get("modality") != "done":
+        status.append(str(row["modality"]))
+    return ", ".join(status) or "done"
+
+
+def sector_text(sector: Any, okved: Any, names: Mapping[str, str]) -> str:
+    """A sector as a reader names it: its name and main ОКВЭД code ("Телекоммуникации · 61"),
+    else the code's caption, never the taxonomy's internal id alone."""
+    if not sector:
+        return ""
+    code = str(okved or "").split(";")[0].strip()
+    name = names.get(str(sector))
+    if name:
+        return f"{name} · {code}" if code else name
+    return (okved_caption(code) if code else None) or str(sector)
 
 
 def _amount_text(row: Row) -> str:
@@ -358,10 +443,13 @@ def _amount_text(row: Row) -> str:
 
 
 def _date_text(row: Row) -> str:
-    start, end = row.get("date_start"), row.get("date_end")
+    """The TIMEX value when it is a plain date ("2013-12" reads better than its two ends)."""
+    start, end, timex = row.get("date_start"), row.get("date_end"), row.get("date_timex")
+    if timex and _TIMEX_DATE.fullmatch(str(timex)):
+        return str(timex)
     if start and end and start != end:
         return f"{start} – {end}"
-    return display(start or row.get("date_timex"))
+    return display(start or timex)
 
 
 def _open_tag(mark: Mark, continued: bool) -> str:
@@ -435,12 +523,12 @@ _TIP_FIRST += ("okved", "okved_caption", "entity_id", "parent_id")
 _TIP_LAST = ("mention_id", "sentence", "start", "end", "stage")
 
 
-def _tip_values(row: dict) -> dict[str, str]:
-    values = {k: v for k, v in row.items() if k not in HIDDEN_COLUMNS and v not in (None, "")}
-    order = [k for k in _TIP_FIRST if k in values]
-    order += [k for k in values if k not in _TIP_FIRST and k not in _TIP_LAST]
-    order += [k for k in _TIP_LAST if k in values]
-    return {k: display(values[k]) for k in order}
+def tip_columns(columns: Sequence[str]) -> list[int]:
+    """Which of the table's columns a mention's tooltip shows, in its order (indexes)."""
+    order = [c for c in _TIP_FIRST if c in columns]
+    order += [c for c in columns if c not in _TIP_FIRST and c not in _TIP_LAST]
+    order += [c for c in _TIP_LAST if c in columns]
+    return [columns.index(c) for c in order]
 
 
 @lru_cache(maxsize=1)

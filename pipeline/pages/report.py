@@ -18,7 +18,13 @@ import pyarrow.compute as pc
 
 from pipeline.errors import InputError
 from pipeline.pages import charts
-from pipeline.pages.article import COLORS, okved_rows
+from pipeline.pages.article import (
+    COLORS,
+    FACT_HEADINGS,
+    fact_cells,
+    okved_rows,
+    sentence_anchor,
+)
 from pipeline.pages.paths import PAGES_DIR, REPORT_FILE, page_relpath
 from pipeline.pages.templating import environment
 from pipeline.schema import DOCUMENT_COLUMNS, MENTION_TYPES, TABLE_MENTION_TYPES
@@ -28,6 +34,11 @@ MENTION_FIELDS += ("kind", "value", "unit", "date_start", "granularity", "sector
 TOP = 25  # rows in the "top" tables and charts
 DATED = ("day", "month", "year")  # granularities precise enough for a year timeline
 NO_SECTOR = "(no sector in the sentence)"
+# The facts table's columns a report shows (the id columns behind them stay in the table).
+FACT_FIELDS = ("doc_id", "fact_id", "sentence", "trigger", "polarity", "modality", "agent")
+FACT_FIELDS += ("counterpart", "amount_value", "amount_unit", "qualifier", "date_start")
+FACT_FIELDS += ("date_end", "date_timex", "sector", "okved", "location")
+FACTS_SHOWN = 1000  # rows of the report's facts table; the facts table holds them all
 
 
 @dataclass
@@ -42,6 +53,7 @@ class Output:
     documents: pa.Table
     errors: list[dict] = field(default_factory=list)
     manifest: dict | None = None
+    facts: pa.Table | None = None  # FACT_FIELDS; None for an output written without facts
 
 
 # The columns each aggregate reads, by mention type.
@@ -142,7 +154,8 @@ def _load_batch(folder: Path) -> Output:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             manifest = None
-    return Output(folder, "batch", mentions, documents, errors, manifest)
+    facts = _read_facts([folder / "facts"]) if (folder / "facts").is_dir() else None
+    return Output(folder, "batch", mentions, documents, errors, manifest, facts)
 
 
 def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
@@ -150,13 +163,32 @@ def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
     for sub in subfolders:
         table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
         page = f"{sub.name}/annotated.html" if (sub / "annotated.html").exists() else None
-        documents.append(table.append_column("page", pa.array([page] * len(table), pa.string())))
+        # One page holds the file's documents as sections article-1, article-2, ...
+        if page and len(table) > 1:
+            page_ids = [f"{page}#article-{i + 1}" for i in range(len(table))]
+        else:
+            page_ids = [page] * len(table)
+        documents.append(table.append_column("page", pa.array(page_ids, pa.string())))
     return Output(
         folder,
         "extract",
         MentionSource([sub / "mentions.parquet" for sub in subfolders]),
         pa.concat_tables(documents, promote_options="permissive"),
+        facts=_read_facts([sub / "facts.parquet" for sub in subfolders]),
     )
+
+
+def _read_facts(paths: list[Path]) -> pa.Table | None:
+    """The facts of an output (FACT_FIELDS), or None when it has no facts table at all
+    (written before facts existed)."""
+    tables = [
+        _read_parquet(p, FACT_FIELDS)
+        for p in paths
+        if p.is_file() or (p.is_dir() and any(p.rglob("*.parquet")))
+    ]
+    if not tables:
+        return None
+    return pa.concat_tables(tables, promote_options="permissive")
 
 
 def _read_errors(path: Path) -> list[dict]:
@@ -213,7 +245,11 @@ def top_organisations(mentions: pa.Table, top: int = TOP) -> list[dict]:
     if not len(orgs):
         return []
     key = pc.coalesce(orgs.column("entity_id"), orgs.column("normal"))
-    orgs = orgs.append_column("key", key)
+    # A mention with neither names no entity: leaving it out keeps the table (and the
+    # chart's labels) free of empty names.
+    orgs = orgs.append_column("key", key).filter(pc.is_valid(key))
+    if not len(orgs):
+        return []
     grouped = orgs.group_by("key").aggregate([("doc_id", "count_distinct"), ("doc_id", "count")])
     grouped = grouped.sort_by(
         [
@@ -424,6 +460,42 @@ def document_rows(documents: pa.Table) -> list[list[Any]]:
     ]
 
 
+def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) -> list[dict]:
+    """The first `limit` facts by document and sentence, each spelled out as the article
+    page spells it (sectors by the name the Sectors table gives them) and linked to its
+    sentence on the document's page when there is one."""
+    facts = output.facts
+    if facts is None or not len(facts):
+        return []
+    facts = facts.sort_by([("doc_id", "ascending"), ("sentence", "ascending")]).slice(0, limit)
+    names = {s["sector"]: s["name"] for s in sectors}
+    docs = output.documents.filter(pc.is_in(output.documents.column("doc_id"), facts["doc_id"]))
+    pages = dict(zip(docs["doc_id"].to_pylist(), docs["page"].to_pylist(), strict=True))
+    rows = sorted(facts.to_pylist(), key=_fact_order)
+    return [
+        {
+            "doc_id": r["doc_id"],
+            "sentence": r["sentence"],
+            "href": _sentence_link(pages.get(r["doc_id"]), r["sentence"]),
+            "cells": fact_cells(r, names),
+        }
+        for r in rows
+    ]
+
+
+def _fact_order(row: dict) -> tuple:
+    number = str(row.get("fact_id") or "")[1:]
+    return (row["doc_id"], row["sentence"] or 0, int(number) if number.isdigit() else 0)
+
+
+def _sentence_link(page: str | None, sentence: int | None) -> str | None:
+    """page.html#article-s7 (or, on a page of several documents, #article-2-s7)."""
+    if not page or sentence is None:
+        return page
+    path, _, section = page.partition("#")
+    return f"{path}#{sentence_anchor(int(sentence), section or 'article')}"
+
+
 # --------------------------------------------------------------------------- the page
 
 
@@ -453,6 +525,9 @@ def report_context(output: Output) -> dict:
         "sections": section_table(sectors),
         "money_currency": money_by_currency(mentions),
         "money_sector": money_by_sector(mentions),
+        "facts": fact_table(output, sectors),
+        "n_facts": None if output.facts is None else len(output.facts),
+        "fact_columns": FACT_HEADINGS,
         "months": months,
         "years": years,
         "years_outside": outside,

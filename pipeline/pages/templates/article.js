@@ -8,10 +8,10 @@
   const tip = document.getElementById("tip");
 
   function showTip(mark, values) {
-    if (!values) return;
+    if (!values || !values.length) return;
     tip.replaceChildren();
     const list = document.createElement("dl");
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of values) {
       const dt = document.createElement("dt");
       dt.textContent = key;
       const dd = document.createElement("dd");
@@ -32,7 +32,9 @@
   function numberOf(text) { return Number(text.replace(/\u202f/g, "")); }
 
   function setUp(section) {
-    const data = JSON.parse(section.querySelector("script.mention-data").textContent);
+    // The tooltip shows the mention's own table row, its columns in this order (the row's
+    // cells travel once, for the table and the tooltip alike).
+    const tipColumns = JSON.parse(section.querySelector("script.mention-data").textContent);
     const cells = JSON.parse(section.querySelector("script.mention-table").textContent);
     const table = section.querySelector("table.mentions");
     const body = table.tBodies[0];
@@ -46,6 +48,14 @@
     const shown = section.querySelector(".filters .shown");
     const pager = section.querySelector(".pager");
     let order = cells.map((_, i) => i);
+
+    function tipOf(key) {
+      const i = indexOf.get(key);
+      if (i === undefined) return null;
+      return tipColumns
+        .filter((c) => cells[i][c] !== "" && cells[i][c] !== null)
+        .map((c) => [names[c], cells[i][c]]);
+    }
     let filtered = order;
     let page = 0;
     let selected = null;
@@ -154,12 +164,12 @@
 
     section.addEventListener("mouseover", (event) => {
       const mark = innermost(event.target);
-      if (mark) showTip(mark, data[mark.dataset.m]); else hideTip();
+      if (mark) showTip(mark, tipOf(mark.dataset.m)); else hideTip();
     });
     section.addEventListener("mouseleave", hideTip);
     section.addEventListener("focusin", (event) => {
       const mark = innermost(event.target);
-      if (mark && event.target === mark) showTip(mark, data[mark.dataset.m]);
+      if (mark && event.target === mark) showTip(mark, tipOf(mark.dataset.m));
     });
     section.addEventListener("focusout", hideTip);
     section.addEventListener("click", (event) => {
