@@ -40,6 +40,8 @@ LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди"
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
 # writes every `normal` (keyed by character offsets).
 CANONICAL_KEY = "org_rules.canonical"
+# A bracket of original-script forms lists a name and its abbreviation, rarely more.
+MAX_BRACKET_PARTS = 3
 
 
 class OrgRules:
@@ -85,6 +87,7 @@ class OrgRules:
         spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
         spans += self._latin_after_kinds(doc, spans)
+        spans += self._latin_in_brackets(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
@@ -586,6 +589,27 @@ class OrgRules:
                 found.append(span)
         return found
 
+    def _latin_in_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "«Хьюстон Кроникл» (Houston Chronicle)", "Королевского колледжа Лондона (King's
+        College London, KCL)": the Latin forms in brackets right after a name, past its
+        closing quote, are names of the same body (decision 36), found where the model
+        missed them (decision 213). Every comma-separated part of the bracket must be one
+        whole Latin name; a part the model read as a person, a place or an organisation
+        stays as it is, and a bracket with anything else (a Cyrillic word, a date, a
+        lowercase word) adds nothing."""
+        taken = [*known, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
+        covered = {j for s in taken for j in range(s.start, s.end)}
+        found = []
+        for end in sorted({s.end for s in known}):
+            i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
+            if i + 1 >= len(doc) or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
+                continue
+            for a, b in _latin_bracket_parts(doc, i + 1):
+                span = make_span(doc, a, b, "ORG", self.name)
+                if not covered.intersection(range(a, b)) and not self._is_product(span):
+                    found.append(span)
+        return found
+
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
@@ -835,6 +859,21 @@ def _latin_end(doc: Doc, k: int) -> int:
     words = [t.text for t in doc[k:stop]]
     glued = [j > k and not doc[j - 1].whitespace_ for j in range(k, stop)]
     return k + latin_name_end(words, glued, 0)
+
+
+def _latin_bracket_parts(doc: Doc, k: int) -> list[tuple[int, int]]:
+    """The Latin names a bracket opened before token k lists, split at commas ("King's
+    College London, KCL"); none when any part is not one whole Latin name."""
+    parts: list[tuple[int, int]] = []
+    while len(parts) < MAX_BRACKET_PARTS:
+        stop = _latin_end(doc, k)
+        if stop == k or stop >= len(doc) or doc[stop].text not in (",", ")"):
+            return []
+        parts.append((k, stop))
+        if doc[stop].text == ")":
+            return parts
+        k = stop + 1
+    return []
 
 
 def _indeclinable(token: Token) -> bool:
