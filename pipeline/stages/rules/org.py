@@ -87,7 +87,7 @@ class OrgRules:
         spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
         spans += self._latin_after_kinds(doc, spans)
-        spans += self._latin_in_brackets(doc, spans)
+        spans = self._with_latin_brackets(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
@@ -589,26 +589,39 @@ class OrgRules:
                 found.append(span)
         return found
 
-    def _latin_in_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
+    def _with_latin_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
         """ "«Хьюстон Кроникл» (Houston Chronicle)", "Королевского колледжа Лондона (King's
         College London, KCL)": the Latin forms in brackets right after a name, past its
         closing quote, are names of the same body (decision 36), found where the model
-        missed them (decision 213). Every comma-separated part of the bracket must be one
-        whole Latin name; a part the model read as a person, a place or an organisation
-        stays as it is, and a bracket with anything else (a Cyrillic word, a date, a
-        lowercase word) adds nothing."""
-        taken = [*known, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
-        covered = {j for s in taken for j in range(s.start, s.end)}
-        found = []
+        missed them or ran one span over the comma between two of them (decision 213).
+        Every comma-separated part of the bracket must be one whole Latin name; a part the
+        model read as a person, a place or an organisation of its own stays as it is, and a
+        bracket with anything else (a Cyrillic word, a date, a lowercase word) adds
+        nothing."""
+        places = list(doc.spans.get("LOC", []))
+        taken = {(s.start, s.end): s for s in [*known, *places]}
+        found, joined = [], set()
         for end in sorted({s.end for s in known}):
             i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
             if i + 1 >= len(doc) or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
                 continue
-            for a, b in _latin_bracket_parts(doc, i + 1):
-                span = make_span(doc, a, b, "ORG", self.name)
-                if not covered.intersection(range(a, b)) and not self._is_product(span):
-                    found.append(span)
-        return found
+            parts = _latin_bracket_parts(doc, i + 1)
+            whole = (parts[0][0], parts[-1][1]) if len(parts) > 1 else None
+            if whole in taken:
+                joined.add(whole)  # "(Election Support Network, ESN)" read as one name
+            found += [make_span(doc, a, b, "ORG", self.name) for a, b in parts]
+        if not found:
+            return known
+        if joined & {(s.start, s.end) for s in places}:
+            set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in joined])
+        kept = [s for s in known if (s.start, s.end) not in joined]
+        others = [*kept, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
+        covered = {j for s in others for j in range(s.start, s.end)}
+        return kept + [
+            s
+            for s in found
+            if not covered.intersection(range(s.start, s.end)) and not self._is_product(s)
+        ]
 
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
