@@ -87,12 +87,13 @@ class OrgRules:
         spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
         spans += self._latin_after_kinds(doc, spans)
-        spans = self._with_latin_brackets(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
+        # after the quoted names the model missed: "«Спейс адвентчерс» (Space Adventures)"
+        spans = self._with_latin_brackets(doc, spans)
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
         spans = self._units_to_parent_end(doc, spans)
