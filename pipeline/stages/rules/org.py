@@ -92,8 +92,6 @@ class OrgRules:
         # The name without its leading adjectives stays as a nested mention of its own.
         spans += [e for s in spans if (e := self._extend_left(s)) is not s]
         spans += self._quoted_after_heads(doc, spans)
-        # after the quoted names the model missed: "«Спейс адвентчерс» (Space Adventures)"
-        spans = self._with_latin_brackets(doc, spans)
         spans = self._chains(spans)
         spans = self._with_complements(doc, spans)
         spans = self._units_to_parent_end(doc, spans)
@@ -101,6 +99,9 @@ class OrgRules:
         spans += self._nested_bodies(doc, spans)
         spans = self._fields_after_parent(doc, spans)
         spans += self._aliases(doc, spans)
+        # last, once every form of a name is known: the model may have missed the one before
+        # the bracket and tagged it elsewhere ("«Спейс адвентчерс» (Space Adventures)")
+        spans = self._with_latin_brackets(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
         return doc
