@@ -35,18 +35,89 @@ TYPES = ("PART_OF", "HEADQUARTERED_IN")
 LEGAL = re.compile(r"^(ОАО|ЗАО|ООО|ПАО|АО|НКО|ФГУП|ГУП|МУП|ОО|АНО|НП|ГК|ФК|ХК|ПФК|ЧОП)\b")
 QUOTE = re.compile(r"[«»\"“”„']")
 STATE_WORDS = {
-    "министерство", "министерства", "министерству", "министерством", "министерстве",
-    "правительство", "правительства", "правительству", "правительством", "правительстве",
-    "мэрия", "мэрии", "мэрию", "мэрией", "администрация", "администрации", "администрацию",
-    "администрацией", "парламент", "парламента", "парламенте", "парламенту",
-    "прокуратура", "прокуратуры", "прокуратуре", "прокуратуру", "полиция", "полиции",
-    "полицию", "полицией", "суд", "суда", "суде", "суду", "судом", "власти", "властей",
-    "властям", "минобороны", "мвд", "мид", "госдума", "госдумы", "госдуме", "госдуму",
-    "дума", "думы", "думе", "совет", "совета", "совете", "комитет", "комитета", "комитете",
-    "служба", "службы", "службе", "ведомство", "ведомства", "кабинет", "кабмин", "кабмина",
-    "сенат", "сената", "сенате", "конгресс", "конгресса", "конгрессе", "армия", "армии",
-    "силы", "сил", "силам", "войска", "войск", "управление", "управления", "департамент",
-    "департамента", "агентство", "агентства", "генпрокуратура", "генпрокуратуры",
+    "министерство",
+    "министерства",
+    "министерству",
+    "министерством",
+    "министерстве",
+    "правительство",
+    "правительства",
+    "правительству",
+    "правительством",
+    "правительстве",
+    "мэрия",
+    "мэрии",
+    "мэрию",
+    "мэрией",
+    "администрация",
+    "администрации",
+    "администрацию",
+    "администрацией",
+    "парламент",
+    "парламента",
+    "парламенте",
+    "парламенту",
+    "прокуратура",
+    "прокуратуры",
+    "прокуратуре",
+    "прокуратуру",
+    "полиция",
+    "полиции",
+    "полицию",
+    "полицией",
+    "суд",
+    "суда",
+    "суде",
+    "суду",
+    "судом",
+    "власти",
+    "властей",
+    "властям",
+    "минобороны",
+    "мвд",
+    "мид",
+    "госдума",
+    "госдумы",
+    "госдуме",
+    "госдуму",
+    "дума",
+    "думы",
+    "думе",
+    "совет",
+    "совета",
+    "совете",
+    "комитет",
+    "комитета",
+    "комитете",
+    "служба",
+    "службы",
+    "службе",
+    "ведомство",
+    "ведомства",
+    "кабинет",
+    "кабмин",
+    "кабмина",
+    "сенат",
+    "сената",
+    "сенате",
+    "конгресс",
+    "конгресса",
+    "конгрессе",
+    "армия",
+    "армии",
+    "силы",
+    "сил",
+    "силам",
+    "войска",
+    "войск",
+    "управление",
+    "управления",
+    "департамент",
+    "департамента",
+    "агентство",
+    "агентства",
+    "генпрокуратура",
+    "генпрокуратуры",
 }
 MISSION = re.compile(r"^(посольств|консульств|генконсульств|представительств|постпредств)", re.I)
 
@@ -150,6 +221,28 @@ def shape_missing(text: str, gold: Mention) -> str:
     return "missing capitalised name"
 
 
+def bucket(end: End) -> str:
+    """A coarse class of an end's shape, for the summary table."""
+    shape = end.shape
+    if shape.startswith("missing place"):
+        return "place missing"
+    if shape.startswith("missing"):
+        return "ORG missing"
+    if "legal form" in shape or "quote only" in shape:
+        return "legal form / quote"
+    if "place after preposition" in shape:
+        return "в + place (NEREL inside)"
+    if shape.startswith("longer: right genitive"):
+        return "genitive place/name (ours inside)"
+    if shape.startswith("longer"):
+        return "ours longer, other words"
+    if shape.startswith("shorter: left"):
+        return "ours starts later"
+    if shape.startswith("shorter"):
+        return "ours ends earlier"
+    return shape.split(":")[0]
+
+
 def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> list:
     """(doc, side, relation, [End]) for gold links missed and predicted links spurious
     strictly whose ends differ from the other side's mentions."""
@@ -172,7 +265,9 @@ def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> 
         for i, r in enumerate(gold):
             if i in hit_g:
                 continue
-            ends = [compare(doc.text, m, ours, role) for role, m in (("head", r.head), ("tail", r.tail))]
+            ends = [
+                compare(doc.text, m, ours, role) for role, m in (("head", r.head), ("tail", r.tail))
+            ]
             ends = [e for e in ends if e is not None]
             if ends:
                 out.append((doc, "MISS", r, ends))
@@ -180,10 +275,17 @@ def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> 
         for i, r in enumerate(pred):
             if i in hit_p:
                 continue
-            partner = [g for g in gold if g.type == r.type and g.head.overlaps(r.head) and g.tail.overlaps(r.tail)]
+            partner = [
+                g
+                for g in gold
+                if g.type == r.type and g.head.overlaps(r.head) and g.tail.overlaps(r.tail)
+            ]
             if not partner:
                 continue  # a link NEREL does not make at all: not an end's loss
-            ends = [compare(doc.text, m, gold_mentions, role) for role, m in (("head", r.head), ("tail", r.tail))]
+            ends = [
+                compare(doc.text, m, gold_mentions, role)
+                for role, m in (("head", r.head), ("tail", r.tail))
+            ]
             ends = [e for e in ends if e is not None]
             if ends:
                 out.append((doc, "SPUR", r, ends))
@@ -208,13 +310,25 @@ def main() -> None:
     for _doc, side, r, ends in rows:
         for e in ends:
             table[(r.type, side, e.role, e.shape)] += 1
+    groups: Counter = Counter()
+    for _doc, side, r, ends in rows:
+        for e in ends:
+            groups[(r.type, side, bucket(e))] += 1
+    print(f"{'type':17s} {'side':4s} {'n':>3s}  class")
+    for (kind, side, name), n in sorted(groups.items(), key=lambda x: (x[0][0], x[0][1], -x[1])):
+        print(f"{kind:17s} {side:4s} {n:3d}  {name}")
+    print()
     print(f"{'type':17s} {'side':4s} {'end':4s} {'n':>3s}  shape")
     for (kind, side, role, shape), n in sorted(table.items(), key=lambda x: (x[0][0], -x[1])):
         print(f"{kind:17s} {side:4s} {role:4s} {n:3d}  {shape}")
     shown = 0
     for doc, side, r, ends in rows:
         for e in ends:
-            if args.show and (args.show == "all" or e.shape.startswith(args.show)) and shown < args.limit:
+            if (
+                args.show
+                and (args.show == "all" or e.shape.startswith(args.show))
+                and shown < args.limit
+            ):
                 shown += 1
                 print(f"\n{r.type} {side} {e.role} {e.shape}: gold «{e.gold}» ours «{e.ours}»")
                 a, b = min(r.head.start, r.tail.start), max(r.head.end, r.tail.end)

@@ -38,6 +38,15 @@ def test_latin_forms_in_brackets_are_names(nlp, text, names):
         assert name in found
 
 
+def test_name_found_only_as_an_alias_takes_its_bracket(nlp):
+    # the model tags the name once; the second, bracketed occurrence is an alias of it
+    text = (
+        "Японец полетит в космос с фирмой «Спейс адвентчерс». Об этом сообщила "
+        "американская фирма «Спейс адвентчерс» (Space Adventures) из Арлингтона."
+    )
+    assert "Space Adventures" in spans(run(nlp, text), "ORG")
+
+
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
