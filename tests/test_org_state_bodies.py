@@ -79,6 +79,11 @@ def test_compound_bodies_are_bodies(nlp, text, org):
         ("Жители штата Миссури вышли на улицы.", "Жители штата Миссури"),
         # a bare court compound names no body, like "городской суд" (decision 101)
         ("Горсуд отложил заседание.", "Горсуд"),
+        # an adjective before the rank adjective leaves the bounds unknown: no short name
+        (
+            "Накануне окружной федеральный суд штата Массачусетс вынес приговор.",
+            "федеральный суд штата Массачусетс",
+        ),
         # a bare head with "в" + place stays no mention (NEREL spans it both ways)
         ("Суд в Кувейте приговорил его к году тюрьмы.", "Суд в Кувейте"),
     ],

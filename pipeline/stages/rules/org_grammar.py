@@ -192,10 +192,20 @@ class OrgGrammar:
                 return Candidate(start, _person_list(doc, follower, names), i)
             named_after = False  # "под управлением Гергиева" names no body
         named_by = follower if named_after else None
-        if follower is None:
+        if follower is None and not self._cut_before_rank(doc, start):
             named_by = self._place_after_noun(doc, end, names)
         ok = self._identified(doc, i, lemma, start, end, strong, named_by)
         return Candidate(start, end, i) if ok else None
+
+    def _cut_before_rank(self, doc: Doc, start: int) -> bool:
+        """The name opens with a rank adjective and an agreeing adjective stands before it
+        ("окружной [федеральный суд] штата Массачусетс"): `_left` stops there, so the bounds
+        are unknown and a place after a place noun makes no name of it (decision 211)."""
+        if start == 0 or token_lemma(doc[start]) not in self.rank_adjectives:
+            return False
+        prev = doc[start - 1]
+        same_case = set(prev.morph.get("Case")) & set(doc[start].morph.get("Case"))
+        return prev.pos_ == "ADJ" and bool(same_case)
 
     def _place_after_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
         """The LOC after a place noun in the genitive right after a head ("суд [города
