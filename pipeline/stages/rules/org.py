@@ -600,20 +600,23 @@ class OrgRules:
         model read as a person, a place or an organisation of its own stays as it is, and a
         bracket with anything else (a Cyrillic word, a date, a lowercase word) adds
         nothing."""
-        places = list(doc.spans.get("LOC", []))
-        taken = {(s.start, s.end): s for s in [*known, *places]}
-        found, joined = [], set()
+        brackets = []  # the parts of each bracket right after a name: few per document
         for end in sorted({s.end for s in known}):
             i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
             if i + 1 >= len(doc) or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
                 continue
-            parts = _latin_bracket_parts(doc, i + 1)
-            whole = (parts[0][0], parts[-1][1]) if len(parts) > 1 else None
-            if whole in taken:
+            if parts := _latin_bracket_parts(doc, i + 1):
+                brackets.append(parts)
+        if not brackets:
+            return known
+        places = list(doc.spans.get("LOC", []))
+        taken = {(s.start, s.end) for s in [*known, *places]}
+        found, joined = [], set()
+        for parts in brackets:
+            whole = (parts[0][0], parts[-1][1])
+            if len(parts) > 1 and whole in taken:
                 joined.add(whole)  # "(Election Support Network, ESN)" read as one name
             found += [make_span(doc, a, b, "ORG", self.name) for a, b in parts]
-        if not found:
-            return known
         if joined & {(s.start, s.end) for s in places}:
             set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in joined])
         kept = [s for s in known if (s.start, s.end) not in joined]
