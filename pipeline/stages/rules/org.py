@@ -40,6 +40,8 @@ LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди"
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
 # writes every `normal` (keyed by character offsets).
 CANONICAL_KEY = "org_rules.canonical"
+# A bracket of original-script forms lists a name and its abbreviation, rarely more.
+MAX_BRACKET_PARTS = 3
 
 
 class OrgRules:
@@ -97,6 +99,9 @@ class OrgRules:
         spans += self._nested_bodies(doc, spans)
         spans = self._fields_after_parent(doc, spans)
         spans += self._aliases(doc, spans)
+        # last, once every form of a name is known: the model may have missed the one before
+        # the bracket and tagged it elsewhere ("«Спейс адвентчерс» (Space Adventures)")
+        spans = self._with_latin_brackets(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
         return doc
@@ -586,6 +591,43 @@ class OrgRules:
                 found.append(span)
         return found
 
+    def _with_latin_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "«Хьюстон Кроникл» (Houston Chronicle)", "Королевского колледжа Лондона (King's
+        College London, KCL)": the Latin forms in brackets right after a name, past its
+        closing quote, are names of the same body (decision 36), found where the model
+        missed them or ran one span over the comma between two of them (decision 213).
+        Every comma-separated part of the bracket must be one whole Latin name; a part the
+        model read as a person, a place or an organisation of its own stays as it is, and a
+        bracket with anything else (a Cyrillic word, a date, a lowercase word) adds
+        nothing."""
+        brackets = []  # the parts of each bracket right after a name: few per document
+        for end in sorted({s.end for s in known}):
+            i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
+            if i + 1 >= len(doc) or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
+                continue
+            if parts := _latin_bracket_parts(doc, i + 1):
+                brackets.append(parts)
+        if not brackets:
+            return known
+        places = list(doc.spans.get("LOC", []))
+        taken = {(s.start, s.end) for s in [*known, *places]}
+        found, joined = [], set()
+        for parts in brackets:
+            whole = (parts[0][0], parts[-1][1])
+            if len(parts) > 1 and whole in taken:
+                joined.add(whole)  # "(Election Support Network, ESN)" read as one name
+            found += [make_span(doc, a, b, "ORG", self.name) for a, b in parts]
+        if joined & {(s.start, s.end) for s in places}:
+            set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in joined])
+        kept = [s for s in known if (s.start, s.end) not in joined]
+        others = [*kept, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
+        covered = {j for s in others for j in range(s.start, s.end)}
+        return kept + [
+            s
+            for s in found
+            if not covered.intersection(range(s.start, s.end)) and not self._is_product(s)
+        ]
+
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
@@ -835,6 +877,21 @@ def _latin_end(doc: Doc, k: int) -> int:
     words = [t.text for t in doc[k:stop]]
     glued = [j > k and not doc[j - 1].whitespace_ for j in range(k, stop)]
     return k + latin_name_end(words, glued, 0)
+
+
+def _latin_bracket_parts(doc: Doc, k: int) -> list[tuple[int, int]]:
+    """The Latin names a bracket opened before token k lists, split at commas ("King's
+    College London, KCL"); none when any part is not one whole Latin name."""
+    parts: list[tuple[int, int]] = []
+    while len(parts) < MAX_BRACKET_PARTS:
+        stop = _latin_end(doc, k)
+        if stop == k or stop >= len(doc) or doc[stop].text not in (",", ")"):
+            return []
+        parts.append((k, stop))
+        if doc[stop].text == ")":
+            return parts
+        k = stop + 1
+    return []
 
 
 def _indeclinable(token: Token) -> bool:

@@ -65,6 +65,9 @@ class OrgGrammar:
     # po_stop nouns that start an adverbial only in the singular: "по делу о взятке" is an
     # adverbial, "по делам молодёжи" a body's field (decision 170)
     po_stop_singular: frozenset[str] = frozenset()
+    # Place nouns a body's place may follow ("суд [города] Нью-Йорка", decision 211): the
+    # place identifies the body as a genitive place right after the head does.
+    place_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, data: dict) -> OrgGrammar:
@@ -86,6 +89,7 @@ class OrgGrammar:
             rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
             place_heads=lemma_set(g.get("place_heads", [])),
             po_stop_singular=lemma_set(g.get("po_stop_singular", [])),
+            place_nouns=frozenset(data.get("complements", {}).get("place_nouns", [])),
         )
 
     @property
@@ -187,8 +191,37 @@ class OrgGrammar:
             if lemma in self.person_heads:
                 return Candidate(start, _person_list(doc, follower, names), i)
             named_after = False  # "под управлением Гергиева" names no body
-        ok = self._identified(doc, i, lemma, start, end, strong, follower if named_after else None)
+        named_by = follower if named_after else None
+        if follower is None and not self._cut_before_rank(doc, start):
+            named_by = self._place_after_noun(doc, end, names)
+        ok = self._identified(doc, i, lemma, start, end, strong, named_by)
         return Candidate(start, end, i) if ok else None
+
+    def _cut_before_rank(self, doc: Doc, start: int) -> bool:
+        """The name opens with a rank adjective and an agreeing adjective stands before it
+        ("окружной [федеральный суд] штата Массачусетс"): `_left` stops there, so the bounds
+        are unknown and a place after a place noun makes no name of it (decision 211)."""
+        if start == 0 or token_lemma(doc[start]) not in self.rank_adjectives:
+            return False
+        prev = doc[start - 1]
+        same_case = set(prev.morph.get("Case")) & set(doc[start].morph.get("Case"))
+        return prev.pos_ == "ADJ" and bool(same_case)
+
+    def _place_after_noun(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
+        """The LOC after a place noun in the genitive right after a head ("суд [города
+        Нью-Йорка]", "властям [штата] Массачусетс", "суд [г.] Москвы"): it identifies the
+        body as "суд Москвы" would (decisions 52, 101, 211); the complements extend the name
+        over both later. The place's own case does not matter: it stands in apposition to
+        the noun ("города Павия")."""
+        if end + 1 >= len(doc):
+            return None
+        word = doc[end]
+        if word.lower_ != "г" and (
+            token_lemma(word) not in self.place_nouns or "Gen" not in word.morph.get("Case")
+        ):
+            return None
+        place = names.get(end + 1 + (doc[end + 1].text == "."))
+        return place if place is not None and place.label_ == "LOC" else None
 
     def _identified(
         self,
