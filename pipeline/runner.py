@@ -16,7 +16,7 @@ from pipeline import extensions
 from pipeline.config import PipelineConfig, load_config
 from pipeline.extensions import make_doc
 from pipeline.memory import trim_heap
-from pipeline.pieces import DEFAULT_PIECE_CHARS, long_rows
+from pipeline.pieces import DEFAULT_PIECE_CHARS, run_pieces
 from pipeline.reader import Document
 from pipeline.stages import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
 
@@ -60,6 +60,7 @@ def table_rows(
     nlp: Language | None = None,
     batch_size: int = 64,
     seen: Callable[[Document, Doc], None] | None = None,
+    pieced: Callable[[Document, Sequence[int]], None] | None = None,
 ) -> list[Rows]:
     """(mention rows, document row, relation rows, fact rows) for each document, in order;
     the relation and fact rows name the mention rows' own ids. Only rows are kept, and the
@@ -69,14 +70,19 @@ def table_rows(
     batch's lexemes, but re-creating them costs a tenth of the run; batch workers rebuild
     the pipeline every few thousand documents instead.) `seen`, if given, is called with each
     document run whole and its Doc, while the Doc is alive: what a caller needs from the Doc
-    beyond the rows (a batch page's sentence ends) without tokenising the text again."""
+    beyond the rows (a batch page's sentence ends) without tokenising the text again;
+    `pieced`, if given, is called with each document run in pieces and its sentence ends
+    (`pieces.Joined.sentence_ends`: numbered as its tables number sentences)."""
     from pipeline.tables import doc_rows
 
     nlp = nlp or load_pipeline()
     rows: list[Rows] = []
     for document, doc in process_each(documents, nlp, batch_size):
         if doc is None:
-            rows.append(long_rows(document, nlp, piece_size(nlp)))
+            joined = run_pieces(document, nlp, piece_size(nlp))
+            if pieced is not None:
+                pieced(document, joined.sentence_ends)
+            rows.append(joined.rows())
             continue
         if seen is not None:
             seen(document, doc)

@@ -46,7 +46,7 @@ FACT = {"doc_id": "d", "fact_id": "F1", "sentence": 0, "trigger": "купить"
     [
         ([FACT], [33, len(TEXT)], "рублей."),
         ([{**FACT, "sentence": 1}], [33, len(TEXT)], "тёплой."),
-        ([FACT], None, None),  # no sentence ends (a document run in pieces): no facts
+        ([FACT], None, None),  # no sentence ends: no facts
         ([], [33, len(TEXT)], None),
         ([{**FACT, "sentence": 5}], [33, len(TEXT)], None),  # no such sentence
     ],

@@ -104,6 +104,7 @@ class _PageData(HTMLParser):
         self.json: dict[str, list] = {"mention-data": [], "mention-table": []}
         self.text, self.notes = [], []
         self._in, self._depth = None, 0
+        self._facts_at: int | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -115,12 +116,16 @@ class _PageData(HTMLParser):
             self.text.append("")
         elif self._in == "body" and tag == "div":
             self._depth += 1
+            if attrs.get("class") == "facts":  # a sentence's facts: not the article's text
+                self._facts_at = self._depth
         elif tag == "p" and "note" in (attrs.get("class") or ""):
             self._in = "note"
             self.notes.append("")
 
     def handle_endtag(self, tag):
         if self._in == "body" and tag == "div":
+            if self._depth == self._facts_at:
+                self._facts_at = None
             self._depth -= 1
             if self._depth == 0:
                 self._in = None
@@ -130,7 +135,7 @@ class _PageData(HTMLParser):
     def handle_data(self, data):
         if self._in in self.json:
             self.json[self._in][-1] += data
-        elif self._in == "body":
+        elif self._in == "body" and self._facts_at is None:
             self.text[-1] += data
         elif self._in == "note":
             self.notes[-1] += data

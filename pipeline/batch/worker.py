@@ -9,7 +9,7 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,15 +161,17 @@ def _run_chunk(
     from pipeline.runner import page_size, table_rows
 
     html = settings is not None and settings.html
-    ends: dict[int, list[int]] = {}
+    ends: dict[int, Sequence[int]] = {}
     seen = _sentence_ends_into(ends) if html else None
+    pieced = _piece_ends_into(ends) if html else None
     try:
-        results = list(zip(documents, table_rows(documents, nlp, batch_size, seen), strict=True))
+        rows_of = table_rows(documents, nlp, batch_size, seen, pieced)
+        results = list(zip(documents, rows_of, strict=True))
     except Exception:
         results = []
         for document in documents:
             try:
-                results.extend((document, r) for r in table_rows([document], nlp, 1, seen))
+                results.extend((document, r) for r in table_rows([document], nlp, 1, seen, pieced))
             except Exception as exc:
                 reason = f"pipeline error: {one_line(exc)}"
                 rows.errors.append(error_row(document.source, document.doc_id, "pipeline", reason))
@@ -183,15 +185,24 @@ def _run_chunk(
             _write_page(source, mentions, facts, Path(settings.out), page_ends, page_size(nlp))
 
 
-def _sentence_ends_into(ends: dict[int, list[int]]) -> Callable[[Document, Doc], None]:
+def _sentence_ends_into(ends: dict[int, Sequence[int]]) -> Callable[[Document, Doc], None]:
     """A `table_rows` hook keeping where each sentence of a document with facts ends (by the
     document's id()), read from the worker's own Doc: the facts table numbers sentences by
-    the tokenizer's boundaries, which later stages keep. A document run in pieces has no
-    whole Doc: its page shows no facts, as extract's does not."""
+    the tokenizer's boundaries, which later stages keep."""
 
     def keep(document: Document, doc: Doc) -> None:
         if doc._.facts:
             ends[id(document)] = [sentence.end_char for sentence in doc.sents]
+
+    return keep
+
+
+def _piece_ends_into(ends: dict[int, Sequence[int]]) -> Callable[[Document, Sequence[int]], None]:
+    """The same for a document run in pieces: its sentence ends joined over the pieces
+    (`pieces.Joined.sentence_ends`), numbered as its facts table numbers sentences."""
+
+    def keep(document: Document, sentence_ends: Sequence[int]) -> None:
+        ends[id(document)] = sentence_ends
 
     return keep
 
@@ -201,7 +212,7 @@ def _write_page(
     mentions: list[dict],
     facts: list[dict],
     out: Path,
-    sentence_ends: list[int] | None,
+    sentence_ends: Sequence[int] | None,
     page_chars: int,
 ) -> None:
     """The document's annotated page (batch --html), with its facts under their sentences,

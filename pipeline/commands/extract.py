@@ -110,14 +110,16 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
     first `[long_documents] page_chars` characters (`pages.article.first_part`)."""
     from pipeline.pages import ArticleInput
     from pipeline.pages.article import facts_by_sentence, first_part
-    from pipeline.pieces import long_rows
+    from pipeline.pieces import run_pieces
     from pipeline.runner import page_size, piece_size, process_each
     from pipeline.tables import doc_rows
 
     for document, doc in process_each(documents, nlp):
         if doc is None:
-            mentions, row, relations, facts = long_rows(document, nlp, piece_size(nlp))
-            article = first_part(ArticleInput.from_document(document, mentions), page_size(nlp))
+            joined = run_pieces(document, nlp, piece_size(nlp))
+            mentions, row, relations, facts = joined.rows()
+            whole = ArticleInput.from_document(document, mentions, facts, joined.sentence_ends)
+            article = first_part(whole, page_size(nlp))
         else:
             mentions, row, relations, facts = doc_rows(doc)
             article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions)

@@ -67,6 +67,9 @@ class ArticleInput:
     facts: Mapping[int, Sequence[Row]] | None = None
     extra: dict = field(default_factory=dict)
     note: str | None = None  # shown under the header (a long document's page is a part of it)
+    # Sentences with facts beyond a first part's cut: their anchors stand on the note, so a
+    # link to one (report.html's facts table) lands on the note saying where the facts are.
+    sentences_beyond: Sequence[int] = ()
 
     @classmethod
     def from_doc(
@@ -148,7 +151,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             doc_id=article.doc_id,
             title_html=head.title_html,
             date_html=head.date_html,
-            note_html=_note_html(article.note),
+            note_html=_note_html(article.note, article.sentences_beyond, element_id),
             facts=_fact_summary(article, element_id, names),
             fact_columns=FACT_HEADINGS,
             body_html=_BODY,
@@ -203,10 +206,15 @@ def _json_chunks(items: Iterable) -> Iterator[str]:
     yield "]"
 
 
-def _note_html(note: str | None) -> str:
+def _note_html(note: str | None, sentences: Sequence[int] = (), element_id: str = "") -> str:
     from html import escape
 
-    return f'\n<p class="meta note" role="note">{escape(note, quote=False)}</p>' if note else ""
+    if not note:
+        return ""
+    anchors = "".join(
+        f'<span class="anchor" id="{sentence_anchor(s, element_id)}"></span>' for s in sentences
+    )
+    return f'\n<p class="meta note" role="note">{anchors}{escape(note, quote=False)}</p>'
 
 
 def article_page(articles: Iterable[ArticleInput], title: str | None = None) -> str:
@@ -251,13 +259,59 @@ def first_part(article: ArticleInput, size: int) -> ArticleInput:
         return article
     cut = piece_bounds(text[: size + 1], size)[0][1]
     shown = CompactRows(r for r in article.rows if r["end"] <= cut)
+    part = _facts_before(article, cut)
     note = (
         f"This page shows the first {cut:,} of the document's {len(text):,} characters, with "
         f"their {len(shown):,} of its {len(article.rows):,} mentions; the tables (mentions, "
-        "relations, facts, documents) hold the whole document. [long_documents] page_chars "
-        "in the pipeline config sets how much a page shows."
+        "relations, facts, documents) hold the whole document."
     )
-    return replace(article, text=text[:cut], rows=shown, note=note, facts=None)
+    if part.n_beyond:
+        note += (
+            f" {part.n_beyond:,} of its {part.n_shown + part.n_beyond:,} facts are in "
+            "sentences beyond this part: facts.csv lists them all."
+        )
+    note += " [long_documents] page_chars in the pipeline config sets how much a page shows."
+    return replace(
+        article,
+        text=text[:cut],
+        rows=shown,
+        note=note,
+        facts=part.facts or None,
+        sentence_ends=part.sentence_ends if part.facts else None,
+        sentences_beyond=part.sentences_beyond,
+    )
+
+
+@dataclass
+class _FactPart:
+    """The facts of a first part, and those beyond its cut."""
+
+    facts: dict[int, Sequence[Row]]
+    sentence_ends: Sequence[int] | None
+    sentences_beyond: list[int]
+    n_shown: int
+    n_beyond: int
+
+
+def _facts_before(article: ArticleInput, cut: int) -> _FactPart:
+    """Facts of the sentences that end by `cut` (shown whole on the page), and the sentences
+    with facts after it; one binary search over the sentence ends, then a pass over the facts."""
+    from bisect import bisect_right
+
+    facts, ends = article.facts or {}, article.sentence_ends
+    if ends is None:
+        n_facts = sum(len(rows) for rows in facts.values())
+        return _FactPart({}, None, [], 0, n_facts)
+    whole = bisect_right(ends, cut)  # sentences 0 .. whole-1 end by the cut
+    shown = {s: rows for s, rows in facts.items() if s < whole}
+    beyond = sorted(s for s in facts if s >= whole)
+    return _FactPart(
+        shown,
+        ends[:whole],
+        beyond,
+        sum(len(rows) for rows in shown.values()),
+        sum(len(facts[s]) for s in beyond),
+    )
 
 
 def render_doc(doc: Doc, facts: Mapping[int, Sequence[Row]] | None = None) -> str:
