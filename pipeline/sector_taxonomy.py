@@ -65,6 +65,8 @@ class OkvedWords:
     adjectives: tuple[tuple[str, str], ...] = ()
     # (activity noun, sector id, animacy of its goods): "разведение" -> livestock, "anim"
     activities: tuple[tuple[str, str, str], ...] = ()
+    # (activity noun, goods lemma) its captions name: "выращивание" -> "гриб" (decision 215)
+    goods: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Taxonomy:
         okved_words = OkvedWords(
             tuple((a, s) for a, s in generated.get("adjectives", ())),
             tuple((h, s, n) for h, s, n in generated.get("activities", ())),
+            tuple((h, g) for h, g in generated.get("activity_goods", ())),
         )
         negatives = data.get("negative", {}).get("terms", ())
         return cls(sectors, negatives, rules, wordforms, okved_words)
