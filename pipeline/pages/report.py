@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -162,7 +163,8 @@ def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
     documents = []
     for sub in subfolders:
         table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
-        page = f"{sub.name}/annotated.html" if (sub / "annotated.html").exists() else None
+        # a link, not a path: a '#', '%' or space in the folder's name would cut or bend it
+        page = f"{quote(sub.name)}/annotated.html" if (sub / "annotated.html").exists() else None
         # One page holds the file's documents as sections article-1, article-2, ...
         if page and len(table) > 1:
             page_ids = [f"{page}#article-{i + 1}" for i in range(len(table))]
