@@ -101,7 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         print(block)
         return 0
-    updated = replace_block(text, block)
+    try:
+        updated = replace_block(text, block)
+    except ValueError as exc:
+        print(f"error: {args.taxonomy}: {exc}", file=sys.stderr)
+        return 1
     if args.check:
         return 0 if updated == text else 1
     args.taxonomy.write_text(updated, encoding="utf-8")
@@ -292,10 +296,14 @@ def render(generated: Generated) -> str:
 
 
 def replace_block(text: str, block: str) -> str:
-    """`text` with its generated block replaced (or appended when it has none)."""
+    """`text` with its generated block replaced (or appended when it has none). A BEGIN line
+    without its END (or the reverse) is a ValueError: appending would leave a second
+    [okved_words] table, which TOML refuses."""
     start, end = text.find(BEGIN), text.find(END)
-    if start < 0 or end < 0:
+    if start < 0 and end < 0:
         return text.rstrip("\n") + "\n\n" + block + "\n"
+    if start < 0 or end < start:
+        raise ValueError("the BEGIN and END lines of the [okved_words] block do not pair")
     return text[:start] + block + text[end + len(END) :]
 
 

@@ -139,3 +139,26 @@ def test_stale_block_fails(tmp_path) -> None:
     edited.write_text(text.replace('["почтовый", ', '["почтовый-x", '), encoding="utf-8")
     assert script.main(["--okved", str(OKVED), "--taxonomy", str(edited), "--check"]) == 1
     assert script.main(["--okved", str(OKVED), "--taxonomy", str(DEFAULT_PATH), "--check"]) == 0
+
+
+@pytest.mark.parametrize(
+    "row", ['["почтовый"],', '"почтовый",', '["почтовый", "transport.logistics", "x"],']
+)
+def test_hand_edited_block_row_is_an_input_error(tmp_path, row: str) -> None:
+    from pipeline.errors import InputError
+    from pipeline.stages.rules.sector import load_taxonomy
+
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    edited = tmp_path / "sectors.toml"
+    edited.write_text(text.replace('["почтовый", "transport.logistics"],', row), encoding="utf-8")
+    with pytest.raises(InputError, match="okved_words"):
+        load_taxonomy(edited)
+
+
+def test_block_without_its_end_line_is_refused(tmp_path, capsys) -> None:
+    script = load_script("okved_words")
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="do not pair"):
+        script.replace_block(text.replace(script.END, ""), "block")
+    assert script.replace_block("x = 1\n", "block") == "x = 1\n\nblock\n"
+    assert script.replace_block(text, "block").count("block") == 1

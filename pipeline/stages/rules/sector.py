@@ -573,7 +573,8 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
         raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"malformed TOML: {exc}") from None
-    except (KeyError, TypeError) as exc:  # an unknown [rules] key, a sector without an id
+    except (KeyError, TypeError, ValueError) as exc:
+        # an unknown [rules] key, a sector without an id, a hand-edited [okved_words] row
         raise InputError(path, f"malformed taxonomy: {exc}") from None
 
 
