@@ -806,3 +806,16 @@ def test_report_escapes_fact_cells(tmp_path):
     assert table and "<script>x" not in table.group(0)
     assert "&lt;script&gt;x&lt;/script&gt; &amp; Co" in table.group(0)
     assert "a&lt;b&gt;&amp;c" in table.group(0)
+
+
+def test_report_fact_with_a_nan_amount_shows_not_found(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _extract_output(tmp_path / "file", ["one"], [{**FACT_ROWS[1], "doc_id": "one"}])
+    # a facts table written by another tool: a missing amount as NaN, not null
+    row = {**FACT_ROWS[1], "doc_id": "one", "amount_value": float("nan")}
+    columns = {k: [v if v is not pd.NA else None] for k, v in row.items()}
+    pq.write_table(pa.table(columns), tmp_path / "file" / "facts.parquet")
+    cells = report_context(load_output(tmp_path))["facts"][0]["cells"]
+    assert "nan" not in " ".join(cells)

@@ -22,6 +22,7 @@ from pipeline.pages import charts
 from pipeline.pages.article import (
     COLORS,
     FACT_HEADINGS,
+    clean_row,
     fact_cells,
     okved_rows,
     sentence_anchor,
@@ -479,7 +480,7 @@ def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) ->
             "doc_id": r["doc_id"],
             "sentence": r["sentence"],
             "href": _sentence_link(pages.get(r["doc_id"]), r["sentence"]),
-            "cells": fact_cells(r, names),
+            "cells": fact_cells(clean_row(r), names),  # NaN of a foreign table: not found
         }
         for r in rows
     ]
