@@ -24,7 +24,9 @@ Two word classes are read off the classifier's own captions, not off any article
   so only goods the captions name are farming (review, decision 215).
 
 The block sits between the BEGIN/END lines in configs/sectors.toml; `--check` exits 1 when the
-file differs from what the captions give (a test runs it on the compact copy of the captions).
+file differs from what the captions give (tests/test_sector_okved_words.py runs it on the
+official file in $SHARED_DIR or ../shared, and skips without it: configs/okved2_used.csv holds
+too few captions to regenerate the block).
 """
 
 from __future__ import annotations
