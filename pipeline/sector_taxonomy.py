@@ -65,6 +65,8 @@ class OkvedWords:
     adjectives: tuple[tuple[str, str], ...] = ()
     # (activity noun, sector id, animacy of its goods): "разведение" -> livestock, "anim"
     activities: tuple[tuple[str, str, str], ...] = ()
+    # (activity noun, goods lemma) its captions name: "выращивание" -> "гриб" (decision 215)
+    goods: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,9 @@ class Taxonomy:
         wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
         generated = data.get("okved_words", {})
         okved_words = OkvedWords(
-            tuple((a, s) for a, s in generated.get("adjectives", ())),
-            tuple((h, s, n) for h, s, n in generated.get("activities", ())),
+            _generated_rows(generated, "adjectives", 2),
+            _generated_rows(generated, "activities", 3),
+            _generated_rows(generated, "activity_goods", 2),
         )
         negatives = data.get("negative", {}).get("terms", ())
         return cls(sectors, negatives, rules, wordforms, okved_words)
@@ -278,6 +281,20 @@ def _term_form_issues(term: str, morph: MorphAnalyzer | None) -> list[str]:
             if all(parse.normal_form != word for parse in morph.parse(word)):
                 issues.append(f"term {term!r}: {word!r} is not a pymorphy3 normal form")
     return issues
+
+
+def _generated_rows(table: dict, key: str, width: int) -> tuple:
+    """The rows of one list of the generated [okved_words] block, each `width` strings; a row
+    of another shape (a hand edit) is a ValueError naming the list and the row."""
+    rows = table.get(key, ())
+    for row in rows:
+        if (
+            not isinstance(row, list)
+            or len(row) != width
+            or not all(isinstance(w, str) for w in row)
+        ):
+            raise ValueError(f"[okved_words] {key}: {row!r} is not a row of {width} strings")
+    return tuple(tuple(row) for row in rows)
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Taxonomy:

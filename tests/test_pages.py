@@ -4,6 +4,7 @@ aggregates on a small hand-made output, page paths and the report command's erro
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -767,3 +768,54 @@ def test_the_header_links_to_the_facts_and_the_mentions_table():
     for target, label in (("article-facts", "2 facts"), ("article-mentions", "2 mentions")):
         assert f'<a href="#{target}">{label}</a>' in header
         assert page.count(f'id="{target}"') == 1
+
+
+def _extract_output(sub, doc_ids: list[str], fact_rows: list[dict]) -> None:
+    from pipeline.schema import FACT_COLUMNS
+
+    sub.mkdir()
+    typed_frame([_m(doc_ids[0], "M1", "ORG", normal="X")], MENTION_COLUMNS).to_parquet(
+        sub / "mentions.parquet"
+    )
+    documents = [{"doc_id": d, "characters": 5} for d in doc_ids]
+    typed_frame(documents, DOCUMENT_COLUMNS).to_parquet(sub / "documents.parquet")
+    typed_frame(fact_rows, FACT_COLUMNS).to_parquet(sub / "facts.parquet")
+    (sub / "annotated.html").write_text("<p>page</p>", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("folder", "quoted"),
+    [
+        ("run #1", "run%20%231"),  # review: a '#' in the folder cut the link at the wrong '#'
+        ("отчёт 50%", "%D0%BE%D1%82%D1%87%D1%91%D1%82%2050%25"),
+    ],
+)
+def test_report_links_of_extract_folders_with_odd_names(tmp_path, folder, quoted):
+    _extract_output(tmp_path / folder, ["one", "two"], [{**FACT_ROWS[1], "doc_id": "two"}])
+    context = report_context(load_output(tmp_path))
+    assert [f["href"] for f in context["facts"]] == [f"{quoted}/annotated.html#article-2-s1"]
+    pages = [row[-1] for row in json.loads(context["documents_json"])]
+    assert pages == [f"{quoted}/annotated.html#article-{i}" for i in (1, 2)]
+
+
+def test_report_escapes_fact_cells(tmp_path):
+    fact = {**FACT_ROWS[1], "doc_id": "a<b>&c", "agent": "<script>x</script> & Co"}
+    _extract_output(tmp_path / "file", ["a<b>&c"], [fact])
+    page = build_report(tmp_path).read_text(encoding="utf-8")
+    table = re.search(r'<table class="facts-table" id="facts">.*?</table>', page, re.DOTALL)
+    assert table and "<script>x" not in table.group(0)
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; Co" in table.group(0)
+    assert "a&lt;b&gt;&amp;c" in table.group(0)
+
+
+def test_report_fact_with_a_nan_amount_shows_not_found(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _extract_output(tmp_path / "file", ["one"], [{**FACT_ROWS[1], "doc_id": "one"}])
+    # a facts table written by another tool: a missing amount as NaN, not null
+    row = {**FACT_ROWS[1], "doc_id": "one", "amount_value": float("nan")}
+    columns = {k: [v if v is not pd.NA else None] for k, v in row.items()}
+    pq.write_table(pa.table(columns), tmp_path / "file" / "facts.parquet")
+    cells = report_context(load_output(tmp_path))["facts"][0]["cells"]
+    assert "nan" not in " ".join(cells)

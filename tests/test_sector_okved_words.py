@@ -7,15 +7,14 @@ pass before and after. The generated [okved_words] block is checked against the 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import pymorphy3
 import pytest
 
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
-from tests.conftest import load_script, pairs
+from tests.conftest import SHARED, load_script, pairs
 
-SHARED_OKVED = Path("/work/shared/okved2/okved2.csv")
+SHARED_OKVED = SHARED / "okved2" / "okved2.csv"  # $SHARED_DIR, else ../shared
 sector_of = partial(pairs, kind="SECTOR_OF")
 
 

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -21,6 +22,7 @@ from pipeline.pages import charts
 from pipeline.pages.article import (
     COLORS,
     FACT_HEADINGS,
+    clean_row,
     fact_cells,
     okved_rows,
     sentence_anchor,
@@ -162,7 +164,8 @@ def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
     documents = []
     for sub in subfolders:
         table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
-        page = f"{sub.name}/annotated.html" if (sub / "annotated.html").exists() else None
+        # a link, not a path: a '#', '%' or space in the folder's name would cut or bend it
+        page = f"{quote(sub.name)}/annotated.html" if (sub / "annotated.html").exists() else None
         # One page holds the file's documents as sections article-1, article-2, ...
         if page and len(table) > 1:
             page_ids = [f"{page}#article-{i + 1}" for i in range(len(table))]
@@ -477,7 +480,7 @@ def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) ->
             "doc_id": r["doc_id"],
             "sentence": r["sentence"],
             "href": _sentence_link(pages.get(r["doc_id"]), r["sentence"]),
-            "cells": fact_cells(r, names),
+            "cells": fact_cells(clean_row(r), names),  # NaN of a foreign table: not found
         }
         for r in rows
     ]

@@ -51,6 +51,18 @@ DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
 LIST_REACH = 12  # words back from a listed name to its marker ("включая «А», «Б» и «В»")
 
 
+def _one_in_genitive(kind: Token) -> bool:
+    """A singular kind in the genitive ("акционеры нефтяной компании, включая «А» и «Б»") is
+    one organisation the noun before it belongs to: the names listed after it are that noun's
+    (its shareholders, clients, units), not examples of the kind (review, decision 216)."""
+    if "Sing" not in kind.morph.get("Number") or "Gen" not in kind.morph.get("Case"):
+        return False
+    i = kind.i - 1
+    while i >= 0 and kind.doc[i].pos_ in ("ADJ", "DET"):
+        i -= 1
+    return i >= 0 and kind.doc[i].pos_ in ("NOUN", "PROPN")
+
+
 def relative_subject(verb: Token) -> bool:
     """A relative clause whose subject is "который": it says what the noun it hangs on does
     ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
@@ -444,8 +456,9 @@ class FactReader(ParseReader):
     def _example_kind(self, org: Span) -> list[Token]:
         """The kind noun before a marker of examples that opens the list the ORG is in
         ("ведущих IT-компаний, включая «А» и «Б»", "брокерскими компаниями типа «А»"; decision
-        203, 178 c): read on the words, back over the list's earlier names, "и" and
-        punctuation, a few words at most — the parser hangs such lists anywhere."""
+        203, 178 c; not one organisation in a noun's genitive, 216): read on the words, back
+        over the list's earlier names, "и" and punctuation, a few words at most — the parser
+        hangs such lists anywhere."""
         doc, i = self.doc, org.start - 1
         while i >= 0 and org.start - i <= LIST_REACH:
             token = doc[i]
@@ -453,7 +466,7 @@ class FactReader(ParseReader):
                 kind = i - 1 if i > 0 and doc[i - 1].text == "," else i
                 kind -= 1
                 if kind >= 0 and doc[kind].pos_ == "NOUN" and not doc[kind].is_sent_start:
-                    return [doc[kind]]
+                    return [] if _one_in_genitive(doc[kind]) else [doc[kind]]
                 return []
             holder = self.index.holder_at.get(i)
             listed = holder is not None and holder.label_ == "ORG"

@@ -182,6 +182,7 @@ class SectorRules:
             for head, sector_id, animacy in self.taxonomy.okved_words.activities
         }
         self._activity_hashes = frozenset(nlp.vocab.strings.add(h) for h in self.activities)
+        self.activity_goods = {(fold(h), fold(g)) for h, g in self.taxonomy.okved_words.goods}
         self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -412,13 +413,16 @@ class SectorRules:
         """Goods in the genitive after an activity noun that heads a group of ОКВЭД 2 captions
         of one sector ("выращивание [грибов]", "разведению [чистопородных лошадей]"; decision
         201): the sector is the activity's, the activity noun stays outside (45, 138). The
-        goods' animacy must be the captions' — crops are inanimate, herds animate — so
-        "разведение мостов" or "выращивание детей" is no farming. Runs only at those nouns."""
+        goods must be ones the captions name, in the captions' animacy — crops are inanimate,
+        herds animate — so "разведение мостов", "выращивание детей" or "выращивание кристаллов
+        (клеток, кадров)" is no farming (decision 215). Runs only at those nouns."""
         found = []
         for i in norms.where(self._activity_hashes):
-            sector_id, animacy = self.activities[doc[i].norm_]
+            head = doc[i].norm_
+            sector_id, animacy = self.activities[head]
             for phrase in _genitive_conjuncts(doc, i + 1):
-                if _animacy(phrase[-1]) != animacy:
+                goods = phrase[-1]
+                if (head, goods.norm_) not in self.activity_goods or _animacy(goods) != animacy:
                     break
                 found.append(Span(doc, phrase.start, phrase.end, label=f"V|{sector_id}"))
         return found
@@ -569,7 +573,8 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
         raise InputError(path, f"cannot read taxonomy: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"malformed TOML: {exc}") from None
-    except (KeyError, TypeError) as exc:  # an unknown [rules] key, a sector without an id
+    except (KeyError, TypeError, ValueError) as exc:
+        # an unknown [rules] key, a sector without an id, a hand-edited [okved_words] row
         raise InputError(path, f"malformed taxonomy: {exc}") from None
 
 
