@@ -1,6 +1,6 @@
 """Regenerate the `[okved_words]` block of configs/sectors.toml from the ОКВЭД 2 captions.
 
-    python scripts/okved_words.py [--okved ../shared/okved2/okved2.csv] [--check] [--show]
+    python scripts/okved_words.py [--okved configs/okved2_captions.csv] [--check] [--show]
 
 Two word classes are read off the classifier's own captions, not off any article (decisions
 200, 201):
@@ -24,9 +24,10 @@ Two word classes are read off the classifier's own captions, not off any article
   so only goods the captions name are farming (review, decision 215).
 
 The block sits between the BEGIN/END lines in configs/sectors.toml; `--check` exits 1 when the
-file differs from what the captions give (tests/test_sector_okved_words.py runs it on the
-official file in $SHARED_DIR or ../shared, and skips without it: configs/okved2_used.csv holds
-too few captions to regenerate the block).
+file differs from what the captions give. The captions are read from configs/okved2_captions.csv
+(code, parent and caption of every row of the official file, MIT), so a clean clone regenerates and
+checks the block without ../shared (tests/test_sector_okved_words.py; another test checks the
+copy against the official file when ../shared is there). The official CSV works as --okved too.
 """
 
 from __future__ import annotations
@@ -79,13 +80,15 @@ GENERIC = frozenset(
     # a securities dealer in the captions (66.12), mostly a car dealership in news (45.1)
     " дилерский".split()
 )
+CAPTIONS = ROOT / "configs" / "okved2_captions.csv"
 MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one caption's verb
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    shared = ROOT.parent / "shared" / "okved2" / "okved2.csv"
-    parser.add_argument("--okved", type=Path, default=shared if shared.exists() else None)
+    parser.add_argument(
+        "--okved", type=Path, default=CAPTIONS, help="ОКВЭД 2 CSV (code, parent, caption)"
+    )
     parser.add_argument("--taxonomy", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--check", action="store_true", help="exit 1 if the block is stale")
     parser.add_argument("--show", action="store_true", help="print the block, write nothing")
