@@ -142,6 +142,7 @@ def test_generated_block_is_current() -> None:
 @pytest.mark.skipif(not SHARED_OKVED.exists(), reason="official ОКВЭД 2 file not available")
 def test_caption_copy_matches_the_official_file() -> None:
     module = load_script("okved_words")
+
     def columns(path):
         return [(r["code"], r["parent"], r["caption"]) for r in module.read_rows(path)]
 
