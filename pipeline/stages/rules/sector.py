@@ -35,8 +35,9 @@ leaves its name in `_.stage` so users can filter:
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
   ("нефтяного гиганта", "автомобильного концерна"; guideline 41; adjectives of the ОКВЭД 2
   captions too, decision 200), or on a natural-resource noun when the sector extracts
-  ("нефтяных богатств", decision 204), and the first of coordinated
-  adjectives on one head ("газовыми и энергосбытовыми компаниями"; guideline 43); a hyphened
+  ("нефтяных богатств", decision 204), and each of coordinated adjectives on one head of
+  any of these classes ("газовыми и энергосбытовыми компаниями", "нефтяные и газовые
+  запасы"; guideline 43, decision 217); a hyphened
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
@@ -70,9 +71,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline import extensions
+from pipeline import extensions, models
 from pipeline.errors import InputError
 from pipeline.intervals import Intervals
+from pipeline.readings import UD_TO_OC_CASE
 from pipeline.schema import SectorValue
 from pipeline.sector_embedding import Centroids, Vectors
 from pipeline.sector_taxonomy import DEFAULT_PATH, Rules, Taxonomy, sector_adjectives
@@ -123,6 +125,8 @@ STAGES = {
     "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
+_LINKS = frozenset({"и", "или"})  # a coordination of adjectives ends in one (decision 217)
+_MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
 _PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
@@ -197,8 +201,8 @@ class SectorRules:
         norms = _Norms(doc)
         quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
-        candidates += self._elided_spans(candidates)
         candidates += self._adjective_spans(doc, norms)
+        candidates += self._conjunct_spans(candidates)
         candidates += self.compounds.spans(doc, norms)
         candidates += self._activity_spans(doc, norms)
         candidates = [c for c in candidates if not self._paid_schooling(c)]
@@ -327,27 +331,44 @@ class SectorRules:
         lemma = token_lemma(doc[i])
         return lemma in self.context_heads or lemma in self.activities
 
-    def _elided_spans(self, matches: list[Span]) -> list[Span]:
-        """The first of two coordinated adjectives sharing the head of a term, where the
-        adjective with that head is a term too (decision 133, as guideline 43 reads organisation
-        heads): "спутникового и кабельного телевидения", "морского и речного транспорта" —
-        the first adjective alone, its head elided."""
+    def _conjunct_spans(self, matches: list[Span]) -> list[Span]:
+        """Sector adjectives coordinated before an adjective+head match share its head: each is
+        a mention of its own sector, alone, the head with the last conjunct (guideline 43,
+        decision 217): "газовыми и [энергосбытовыми компаниями]", "нефтяные и [газовые
+        запасы]", "угольной, нефтяной и [газовой промышленности]". A conjunct is read with the
+        shared head as a single adjective is — a term (133), an organisation, plant or market
+        head (41, 200), a resource of an extracting sector (204) — so every head class
+        coordinates alike. Runs only back from the matches, a few words each."""
         found = []
         for match in matches:
             kind, _, _ = match.label_.partition("|")
-            if kind != "T" or len(match) < 2 or match[0].pos_ != "ADJ":
+            if kind not in ("T", "A") or len(match) < 2:
                 continue
-            doc = match.doc
-            j = _previous_word(doc, match.start)
-            if j is None or doc[j].norm_ not in _CONJUNCTIONS:
+            if kind == "T" and match[0].pos_ != "ADJ":
                 continue
-            i = _previous_word(doc, j)
-            if i is None or doc[i].pos_ != "ADJ":
-                continue
-            sector_id = self.terms.get((doc[i].norm_, *(t.norm_ for t in match[1:])))
-            if sector_id is not None:
-                found.append(Span(doc, i, i + 1, label=f"T|{sector_id}"))
+            doc, rest = match.doc, tuple(t.norm_ for t in match[1:])
+            plural_head = "Plur" in match[-1].morph.get("Number")
+            for c in _conjuncts_before(doc, match.start):
+                if not _adjective(doc[c]):
+                    break  # "компании и [нефтяные компании]": no adjective chain
+                if not plural_head and "Plur" in doc[c].morph.get("Number"):
+                    break  # "количество военных и [военной техники]": a plural noun's own
+                reading = self._conjunct_reading(doc[c], rest)
+                if reading is not None:  # "крупные и [нефтяные компании]": no sector
+                    found.append(Span(doc, c, c + 1, label=reading))
         return found
+
+    def _conjunct_reading(self, token: Token, rest: tuple[str, ...]) -> str | None:
+        """The label of a conjunct adjective read with the shared head's words, or None."""
+        sector_id = self.terms.get((token.norm_, *rest))
+        if sector_id is not None:
+            return f"T|{sector_id}"
+        sector_id = self.adjectives.get(token.norm_)
+        if sector_id is None and "-" in token.norm_:
+            sector_id = self._compound_adjective(token.norm_)
+        if sector_id is not None and len(rest) == 1 and self._heads_adjective(rest[0], sector_id):
+            return f"A|{sector_id}"
+        return None
 
     def _describes_inner(self, match: Span, kind: str, org: Span) -> bool:
         """A descriptor inside an ORG span right before the name nested in it names the inner
@@ -379,8 +400,8 @@ class SectorRules:
         )
 
     def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
-        """A sector adjective on an organisation or market head (guideline 41), and the first
-        of two coordinated sector adjectives on one head alone (guideline 43)."""
+        """A sector adjective on an organisation, plant or market head (guideline 41, 200) or
+        on a resource noun (204); its coordinated conjuncts come from `_conjunct_spans`."""
         found = []
         strings = doc.vocab.strings
         compounds = {
@@ -393,13 +414,10 @@ class SectorRules:
         wanted = self._adjective_hashes | set(compounds) if compounds else self._adjective_hashes
         for i in norms.where(wanted):
             sector_id = self.adjectives.get(doc[i].norm_) or compounds[doc[i].norm]
-            j = _next_word(doc, i + 1)
-            if j is None:
-                continue
-            if j == i + 1 and self._heads_adjective(doc[j].norm_, sector_id):
-                found.append(Span(doc, i, j + 1, label=f"A|{sector_id}"))
-            elif doc[j].norm_ in _CONJUNCTIONS and self._coordinated(doc, j):
-                found.append(Span(doc, i, i + 1, label=f"A|{sector_id}"))
+            j = i + 1
+            if j < len(doc) and not doc[j].is_sent_start:
+                if self._heads_adjective(doc[j].norm_, sector_id):
+                    found.append(Span(doc, i, j + 1, label=f"A|{sector_id}"))
         return found
 
     def _heads_adjective(self, head: str, sector_id: str) -> bool:
@@ -441,13 +459,6 @@ class SectorRules:
             if sector_id is not None:
                 return sector_id
         return None
-
-    def _coordinated(self, doc: Doc, conjunction: int) -> bool:
-        k = _next_word(doc, conjunction + 1)
-        if k is None or doc[k].norm_ not in self.adjectives:
-            return False
-        head = _next_word(doc, k + 1)
-        return head == k + 1 and doc[head].norm_ in self.org_heads
 
     def _embedding_spans(
         self, doc: Doc, norms: _Norms, found: list[Span], names: list[Span]
@@ -543,6 +554,24 @@ def _animacy(token: Token) -> str:
 def _same_case(token: Token, other: Token) -> bool:
     case = token.morph.get("Case")
     return bool(case) and case == other.morph.get("Case")
+
+
+def _cases(token: Token) -> set[str]:
+    """The cases a word may be in: the tagger's and every adjective reading of the dictionary
+    (the tagger alone splits agreeing conjuncts, "угольной" Dat, "газовой" Gen)."""
+    cases = set(token.morph.get("Case"))
+    for parse in models.parses(token.lower_):
+        if parse.tag.POS == "ADJF":
+            cases.update(ud for ud, oc in UD_TO_OC_CASE.items() if oc in parse.tag)
+    return cases
+
+
+def _adjective(token: Token) -> bool:
+    """Tagged an adjective, or one in the dictionary: the tagger reads a conjunct before "и"
+    a noun now and then ("сталелитейное и химическое производство")."""
+    if token.pos_ == "ADJ":
+        return True
+    return any(parse.tag.POS == "ADJF" for parse in models.parses(token.lower_))
 
 
 def _with_attribute(match: Span) -> bool:
@@ -808,6 +837,28 @@ def _foreign(match: Span) -> bool:
     doc = match.doc
     neighbours = (_previous_word(doc, match.start), _next_word(doc, match.end))
     return any(i is not None and _LATIN_WORD.fullmatch(doc[i].text) for i in neighbours)
+
+
+def _conjuncts_before(doc: Doc, i: int) -> Iterator[int]:
+    """Words coordinated before the adjective at token i, nearest first: back over "и"/"или"
+    and, once one was passed, commas ("угольной, нефтяной и газовой"). Each agrees in case
+    with the conjunct after it in some reading (the tagger's or the dictionary's: the tagger
+    reads "нефтяные" Acc before "газовые запасы" Nom), so an "и" between clauses ("рынок стал
+    нефтяным и газовые компании ушли") or a comma list with no conjunction ("нефтяные,
+    газовые компании") joins nothing."""
+    joined = False
+    for _ in range(_MAX_CONJUNCTS):
+        link = i - 1
+        if link < 1 or doc[i].is_sent_start or doc[link].is_sent_start:
+            return
+        if doc[link].norm_ in _LINKS:
+            joined = True
+        elif doc[link].text != "," or not joined:
+            return
+        if not _cases(doc[link - 1]) & _cases(doc[i]):
+            return
+        i = link - 1
+        yield i
 
 
 def _previous_word(doc: Doc, i: int) -> int | None:
