@@ -93,3 +93,26 @@ def load_script(name: str) -> ModuleType:
 def jsonl_rows(path: Path) -> list[dict]:
     """The records of a JSON-lines file, blank lines skipped."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+# The argument types of the fact relations in the offset golds (guideline 112-115).
+FACT_ENDS = {
+    "SECTOR_OF": ("ORG", ("SECTOR",)),
+    "DATE_OF": ("AMOUNT", ("DATE",)),
+    "AMOUNT_OF": ("AMOUNT", ("SECTOR", "ORG")),
+}
+
+
+def check_offset_gold_row(row: dict) -> None:
+    """An offset gold row holds no text, its spans are non-empty, and every relation joins two
+    of its mentions of the types FACT_ENDS gives."""
+    assert "text" not in row
+    spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
+    for relation in row["relations"]:
+        head_type, tail_types = FACT_ENDS[relation["type"]]
+        assert relation["head"]["type"] == head_type
+        assert relation["tail"]["type"] in tail_types
+        for end in (relation["head"], relation["tail"]):
+            assert (end["start"], end["end"], end["type"]) in spans
+    for mention in row["mentions"]:
+        assert 0 <= mention["start"] < mention["end"]

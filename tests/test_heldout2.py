@@ -13,17 +13,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import shared_dir
-from tests.conftest import jsonl_rows, load_script
+from tests.conftest import check_offset_gold_row, jsonl_rows, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl"
 SHARED = shared_dir()
 HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
-ENDS = {
-    "SECTOR_OF": ("ORG", "SECTOR"),
-    "DATE_OF": ("AMOUNT", "DATE"),
-    "AMOUNT_OF": ("AMOUNT", ("SECTOR", "ORG")),
-}
 
 
 def test_gold_is_30_articles_outside_every_other_nerel_gold() -> None:
@@ -36,16 +31,7 @@ def test_gold_is_30_articles_outside_every_other_nerel_gold() -> None:
 
 def test_gold_holds_offsets_only_and_relations_join_their_types() -> None:
     for row in jsonl_rows(GOLD):
-        assert "text" not in row
-        spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
-        for relation in row["relations"]:
-            head_type, tail_types = ENDS[relation["type"]]
-            assert relation["head"]["type"] == head_type
-            assert relation["tail"]["type"] in tail_types
-            for end in (relation["head"], relation["tail"]):
-                assert (end["start"], end["end"], end["type"]) in spans
-        for mention in row["mentions"]:
-            assert 0 <= mention["start"] < mention["end"]
+        check_offset_gold_row(row)
 
 
 @pytest.mark.parametrize(
