@@ -246,15 +246,11 @@ def bucket(end: End) -> str:
 def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> list:
     """(doc, side, relation, [End]) for gold links missed and predicted links spurious
     strictly whose ends differ from the other side's mentions."""
-    from pipeline.evaluation.relations import _match, as_argument
+    from relation_errors import by_document
 
-    found: dict[str, list[Mention]] = {}
-    for m in mentions:
-        found.setdefault(m.doc_id, []).append(as_argument(m))
-    pred_of: dict[str, list[Relation]] = {}
-    for r in relations:
-        if r.type in TYPES:
-            pred_of.setdefault(r.doc_id, []).append(r)
+    from pipeline.evaluation.relations import _match
+
+    found, pred_of = by_document(mentions, relations, TYPES)
     out = []
     for doc in corpus.documents:
         gold = [r for r in doc.relations if r.type in TYPES]

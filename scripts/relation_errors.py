@@ -98,9 +98,10 @@ def figures(result, kinds: tuple[str, ...] = SHOWN) -> str:
     return "\n".join(lines)
 
 
-def given_errors(corpus, relations: list, mentions: list, kinds: tuple[str, ...]):
-    """Given-mentions misses and spurious links of `kinds`, as (label, doc, relation)."""
-    from pipeline.evaluation.relations import _both_in, _match, as_argument, gold_arguments
+def by_document(mentions: list, relations: list, kinds: tuple[str, ...]) -> tuple[dict, dict]:
+    """Per document: the predicted mentions as relation arguments, and the predicted relations
+    of `kinds`."""
+    from pipeline.evaluation.relations import as_argument
 
     found: dict[str, list] = {}
     for m in mentions:
@@ -109,6 +110,14 @@ def given_errors(corpus, relations: list, mentions: list, kinds: tuple[str, ...]
     for r in relations:
         if r.type in kinds:
             by_doc.setdefault(r.doc_id, []).append(r)
+    return found, by_doc
+
+
+def given_errors(corpus, relations: list, mentions: list, kinds: tuple[str, ...]):
+    """Given-mentions misses and spurious links of `kinds`, as (label, doc, relation)."""
+    from pipeline.evaluation.relations import _both_in, _match, gold_arguments
+
+    found, by_doc = by_document(mentions, relations, kinds)
     out = []
     for doc in corpus.documents:
         gold = [r for r in doc.relations if r.type in kinds]
