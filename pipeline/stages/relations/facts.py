@@ -390,6 +390,11 @@ class FactReader(ParseReader):
         between = self.doc[nearest.i + 1 : top.i]
         if any(t.norm_ in self.lex.clause_subordinators for t in between):
             return None  # "…, что …": a clause of its own, not a conjunct
+        commas = [t.i for t in between if t.is_punct]
+        opens = commas[-1] if commas else nearest.i
+        number = self.index.sentence[top.i]
+        if any(opens < d.start < top.i for d in self.index.in_sentence("DATE", number)):
+            return None  # "…, при этом в 2016 году он израсходовал X": a date of its own
         return nearest
 
     def term(self, date: Span) -> bool:
