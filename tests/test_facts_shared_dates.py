@@ -45,6 +45,16 @@ from tests.conftest import pairs as of_type
             "Министр сообщил, что в 2020 году выручка упала, хотя компания потратила 5 млн рублей.",
             set(),
         ),
+        # two participles on one noun describe it: the founding date is not the spending's
+        (
+            "Об этом говорится в сообщении компании, основанной в 2005 году, получившей "
+            "3 млрд рублей.",
+            set(),
+        ),
+        (
+            "Речь идёт о фонде, созданном в 2010 году, потратившем 3 млрд рублей на школы.",
+            set(),
+        ),
     ],
 )
 def test_date_shared_with_sibling_clause(nlp, text, expected):

@@ -65,6 +65,18 @@ def _one_in_genitive(kind: Token) -> bool:
     return i >= 0 and kind.doc[i].pos_ in ("NOUN", "PROPN")
 
 
+def _predicate(token: Token) -> bool:
+    """A clause's own predicate: a finite verb or a short adjective ("должен"), not a
+    participle, gerund or infinitive — those describe a noun or hang on a verb, and two
+    participles on one noun are no coordination of clauses ("основанная в 2005 году,
+    купившая завод за X": the founding date is not the purchase's; decision 225)."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if token.pos_ == "ADJ":
+        return "Short" in token.morph.get("Variant")
+    return not {"Part", "Conv", "Inf"} & set(token.morph.get("VerbForm"))
+
+
 def relative_subject(verb: Token) -> bool:
     """A relative clause whose subject is "который": it says what the noun it hangs on does
     ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
@@ -377,12 +389,10 @@ class FactReader(ParseReader):
         том, что с 1 января граждане смогут …, их стоимость составит X"). They are one
         coordination, and coordinated clauses share a date written once (decisions 112, 116,
         225); the amount's clause has none of its own when this is asked."""
-        if top.dep_ not in SIBLING_CLAUSES or top.head.i == top.i:
+        if top.dep_ not in SIBLING_CLAUSES or top.head.i == top.i or not _predicate(top):
             return None
         siblings = [
-            c
-            for c in top.head.children
-            if c.i < top.i and c.dep_ == top.dep_ and c.pos_ in ("VERB", "AUX", "ADJ")
+            c for c in top.head.children if c.i < top.i and c.dep_ == top.dep_ and _predicate(c)
         ]
         if not siblings:
             return None
