@@ -48,6 +48,8 @@ from pipeline.stages.relations.words import (
 )
 
 DESCRIBED = ("appos", "nmod", "flat:foreign", "conj", "flat:name")
+# clauses the parser hangs side by side on one word where the text coordinates them (225)
+SIBLING_CLAUSES = ("ccomp", "acl")
 LIST_REACH = 12  # words back from a listed name to its marker ("включая «А», «Б» и «В»")
 
 
@@ -61,6 +63,18 @@ def _one_in_genitive(kind: Token) -> bool:
     while i >= 0 and kind.doc[i].pos_ in ("ADJ", "DET"):
         i -= 1
     return i >= 0 and kind.doc[i].pos_ in ("NOUN", "PROPN")
+
+
+def _predicate(token: Token) -> bool:
+    """A clause's own predicate: a finite verb or a short adjective ("должен"), not a
+    participle, gerund or infinitive — those describe a noun or hang on a verb, and two
+    participles on one noun are no coordination of clauses ("основанная в 2005 году,
+    купившая завод за X": the founding date is not the purchase's; decision 225)."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if token.pos_ == "ADJ":
+        return "Short" in token.morph.get("Variant")
+    return not {"Part", "Conv", "Inf"} & set(token.morph.get("VerbForm"))
 
 
 def relative_subject(verb: Token) -> bool:
@@ -361,9 +375,37 @@ class FactReader(ParseReader):
         head = top
         for _ in range(2):
             if head.head.i == head.i or not shares_time(head):
-                return
+                break
             head = head.head
             yield [head]
+        before = self._clause_before(top)
+        if before is not None:
+            yield [before]
+
+    def _clause_before(self, top: Token) -> Token | None:
+        """The clause just before the amount's that the parser made its sibling rather than
+        its conjunct: two clauses joined by a comma, each hung on the same word with the same
+        label ("отметили, что за 14 лет суд вынес …, при этом он израсходовал X", "заявил о
+        том, что с 1 января граждане смогут …, их стоимость составит X"). They are one
+        coordination, and coordinated clauses share a date written once (decisions 112, 116,
+        225); the amount's clause has none of its own when this is asked."""
+        if top.dep_ not in SIBLING_CLAUSES or top.head.i == top.i or not _predicate(top):
+            return None
+        siblings = [
+            c for c in top.head.children if c.i < top.i and c.dep_ == top.dep_ and _predicate(c)
+        ]
+        if not siblings:
+            return None
+        nearest = siblings[-1]
+        between = self.doc[nearest.i + 1 : top.i]
+        if any(t.norm_ in self.lex.clause_subordinators for t in between):
+            return None  # "…, что …": a clause of its own, not a conjunct
+        commas = [t.i for t in between if t.is_punct]
+        opens = commas[-1] if commas else nearest.i
+        number = self.index.sentence[top.i]
+        if any(opens < d.start < top.i for d in self.index.in_sentence("DATE", number)):
+            return None  # "…, при этом в 2016 году он израсходовал X": a date of its own
+        return nearest
 
     def term(self, date: Span) -> bool:
         """A length of time that is a term of punishment ("5 лет лишения свободы", "на срок

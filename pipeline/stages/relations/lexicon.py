@@ -64,6 +64,7 @@ class Lexicon:
     change_from: frozenset[str] = frozenset()  # "выросла с X до Y" (161)
     change_to: frozenset[str] = frozenset()  # "с X до Y" (161)
     list_joins: frozenset[str] = frozenset()  # "Y в 2018 году и Z в 2019 году" (162)
+    clause_subordinators: frozenset[str] = frozenset()  # "…, если X": no shared date (225)
     contrast_additions: frozenset[str] = frozenset()  # "а также", "но и": no contrast (209)
     as_markers: frozenset[str] = frozenset()  # "известна как производитель" (165)
     as_also: frozenset[str] = frozenset()  # "как и нефтяные компании": compared (165)
@@ -136,6 +137,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "change_from": ("dates", "change_from"),
     "change_to": ("dates", "change_to"),
     "list_joins": ("dates", "list_joins"),
+    "clause_subordinators": ("dates", "clause_subordinators"),
     "contrast_additions": ("facts", "contrast_additions"),
     "as_markers": ("facts", "as_markers"),
     "as_also": ("facts", "as_also"),
