@@ -87,3 +87,15 @@ def test_offset_reader_scores_sector_and_the_links_the_gold_has() -> None:
     assert "SECTOR" in corpus.types
     assert corpus.relation_types == ("SECTOR_OF", "AMOUNT_OF")
     assert len(corpus.documents) == 30
+
+
+def test_gold_is_the_adjudicated_one() -> None:
+    """The adjudication (docs/evaluation.md "Held-out slice 4, adjudicated", guideline 235-236)
+    replaced the first annotation in place: its counts, and a note on each settled article."""
+    rows = jsonl_rows(GOLD)
+    sectors = sum(m["type"] == "SECTOR" for r in rows for m in r["mentions"])
+    links = [rel["type"] for r in rows for rel in r["relations"]]
+    counts = (sectors, links.count("SECTOR_OF"), links.count("DATE_OF"), links.count("AMOUNT_OF"))
+    assert counts == (34, 7, 0, 1)
+    settled = {r["id"] for r in rows if any(n.startswith("adjudicated (") for n in r["notes"])}
+    assert settled == {"12154_text", "158389_text"}
