@@ -74,14 +74,11 @@ def test_part_after_its_parent_in_any_quotes(nlp, text: str) -> None:
     ("text", "nested", "link"),
     [
         # the name stands alone elsewhere: nested in the longer name, its parent (232)
-        ("Метрополитен-опера открыла сезон. Вчера выступил Симфонический оркестр "
-         "Метрополитен-оперы.", "Метрополитен-оперы",
-         ("Симфонический оркестр Метрополитен-оперы", "Метрополитен-оперы")),
         ("Корреспондент Русской службы «Голоса Америки» узнал об этом. «Голос Америки» "
          "вещает давно.", "Голоса Америки",
          ("Русской службы «Голоса Америки»", "Голоса Америки")),
-        ("«Вектор» отчитался. Глава Центрального бюро «Вектора» ушёл в отставку.", "Вектора",
-         ("Центрального бюро «Вектора»", "Вектора")),
+        ("«Вектор» отчитался. Руководитель Аналитического центра «Вектора» выступил.",
+         "Вектора", ("Аналитического центра «Вектора»", "Вектора")),
     ],
 )  # fmt: skip
 def test_known_name_closing_a_longer_one_is_its_parent(nlp, text, nested, link) -> None:
@@ -95,6 +92,9 @@ def test_known_name_closing_a_longer_one_is_its_parent(nlp, text, nested, link) 
     [
         # the name nowhere else in the text: nothing says an organisation stands there
         ("Вчера выступил Симфонический оркестр Метрополитен-оперы.", "Метрополитен-оперы"),
+        # a first noun that is no unit or body head (оркестр, офис): not read (232)
+        ("Метрополитен-опера открыла сезон. Вчера выступил Симфонический оркестр "
+         "Метрополитен-оперы.", "Метрополитен-оперы"),
         # a kind in apposition names the same body (decision 79): nominative, no parent
         ("Медиахолдинг «Вектор» заявил о прибыли. «Вектор» доволен.", None),
         # named after a person, no part of anything

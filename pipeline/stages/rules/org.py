@@ -682,16 +682,14 @@ class OrgRules:
         return out
 
     def _known_parents(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """A name the text gives as an organisation of its own, closing a longer name after
-        that name's head noun, in the genitive or in quotes, is the parent nested there
-        (decision 232): "Симфонический оркестр [Метрополитен-оперы]", "Русская служба
-        «[Голоса Америки]»", "Совет [Евромайдана]" when "Метрополитен-опера", "Голос
-        Америки", "Евромайдан" stand as names elsewhere in the document. The model tagged the
-        whole as one span and the chain rules had no nested name to link. Single words count
-        too: the longer name already says an organisation stands there. The kind of body
-        before a quoted name names that body ("компания «Вектор»", decision 79) and epithets
-        alone make no parent ("Московский Кремль"): a head noun other than a kind must stand
-        before the name."""
+        """A name the text gives as an organisation of its own, closing a unit's or a body's
+        name in the genitive, is its parent nested there (decision 232): "Совет
+        [Евромайдана]", "Русской службы «[Голоса Америки]»" when "Евромайдан", "«Голос
+        Америки»" stand as ORG mentions elsewhere in the document; the model had tagged the
+        whole as one span, so the chain rules had no nested name to link. Single words count
+        too: the longer name already says an organisation stands there. The longer name's
+        first noun is a unit or body head, not a kind naming the same body ("компания
+        «Вектор»", decision 79) nor a person ("Главы … митрополии")."""
         known = {_lemmas(s) for s in spans if s[0].text[:1].isupper()}  # "Метрополитен-опера"
         have = {(s.start, s.end) for s in spans}
         # a person ("Институт Пушкина": named after him) or a place the model read there
