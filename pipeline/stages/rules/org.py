@@ -691,6 +691,7 @@ class OrgRules:
         first noun is a unit or body head, not a kind naming the same body ("компания
         «Вектор»", decision 79) nor a person ("Главы … митрополии")."""
         known = {_lemmas(s) for s in spans if s[0].text[:1].isupper()}  # "Метрополитен-опера"
+        last_words = {name[-1] for name in known}  # a span can only close on one of these
         have = {(s.start, s.end) for s in spans}
         # a person ("Институт Пушкина": named after him) or a place the model read there
         # ("власти Тамбова" beside the club "Тамбов") is no parent
@@ -703,6 +704,8 @@ class OrgRules:
         for span in spans:
             end = span.end - (span[-1].text in CLOSING_QUOTES)
             if len(span) < 2 or end - span.start > PARENT_REACH:
+                continue
+            if token_lemma(doc[end - 1]) not in last_words:
                 continue
             for k in range(span.start + 1, end):
                 if (k, end) in have:
