@@ -30,3 +30,11 @@ ANY_QUOTE = OPENING_QUOTES | CLOSING_QUOTES
 OPENING_OR_APOSTROPHE = OPENING_QUOTES | {APOSTROPHE}
 CLOSING_OR_APOSTROPHE = CLOSING_QUOTES | {APOSTROPHE}
 ANY_QUOTE_OR_APOSTROPHE = ANY_QUOTE | {APOSTROPHE}
+
+# Curly single quotes ‘…’ (English-style typography): razdel splits them off as tokens of their
+# own, and no other set counts them. PART_OF's part after its parent ("подразделение «А» ‘Б’")
+# reads a name opening with any quote the tokenizer gives it (decision 231).
+LEFT_SINGLE_QUOTE = "‘"
+RIGHT_SINGLE_QUOTE = "’"
+NAME_OPENING_QUOTES = OPENING_OR_APOSTROPHE | {LEFT_SINGLE_QUOTE}
+NAME_QUOTES = ANY_QUOTE_OR_APOSTROPHE | {LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE}

@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import models
-from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE
+from pipeline.stages.quotes import (
+    ANY_QUOTE_OR_APOSTROPHE,
+    NAME_OPENING_QUOTES,
+    NAME_QUOTES,
+)
 from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import MentionIndex, contains, same_entity
 from pipeline.stages.relations.records import Relation
@@ -215,7 +219,7 @@ def _descriptor_start(doc: Doc, start: int, words: frozenset[str], reach: int = 
         token = doc[i - 1]
         if token.norm_ in words:
             break
-        if token.text in ANY_QUOTE_OR_APOSTROPHE or (token.is_lower and _genitive_word(token)):
+        if token.text in NAME_QUOTES or (token.is_lower and _genitive_word(token)):
             i -= 1
             continue
         break
@@ -236,7 +240,7 @@ def _described(doc: Doc, orgs: list[Span], k: int, word: int, verbs: frozenset[s
         gap = doc[span.end : word]
         if span.end <= word and len(gap) <= 5 and _links(gap, verbs):
             return span
-    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in ANY_QUOTE_OR_APOSTROPHE)
+    end = parent.end + (parent.end < len(doc) and doc[parent.end].text in NAME_QUOTES)
     for i in range(k + 1, len(orgs)):
         span = orgs[i]
         if span.start > end + 2:
@@ -257,9 +261,10 @@ LINKS = TYPOGRAPHIC_DASHES | {",", "("}  # between a part and its part-of phrase
 
 
 def _next_to(gap: list[str]) -> bool:
-    """Nothing, a dash or colon, an opening quote, or both between a parent and its part."""
+    """Nothing, a dash or colon, an opening quote, or both between a parent and its part. Any
+    quote the tokenizer gives a name opens it: « „ “ " '' ' ‘ (decision 231)."""
     rest = gap[1:] if gap and gap[0] in NEXT_TO else gap
-    return rest in ([], ["«"])
+    return not rest or (len(rest) == 1 and rest[0] in NAME_OPENING_QUOTES)
 
 
 def _links(gap: Span, verbs: frozenset[str]) -> bool:

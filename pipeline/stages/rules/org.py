@@ -44,6 +44,10 @@ CANONICAL_KEY = "org_rules.canonical"
 MAX_BRACKET_PARTS = 3
 
 
+# Longest name searched for a parent inside it (words): a chain of units and bodies is short.
+PARENT_REACH = 12
+
+
 class OrgRules:
     def __init__(self, nlp: Language, name: str, lexicon: str, orgs: str | None = None) -> None:
         extensions.register()
@@ -99,6 +103,7 @@ class OrgRules:
         spans += self._nested_bodies(doc, spans)
         spans = self._fields_after_parent(doc, spans)
         spans += self._aliases(doc, spans)
+        spans += self._known_parents(doc, spans)
         # last, once every form of a name is known: the model may have missed the one before
         # the bracket and tagged it elsewhere ("«Спейс адвентчерс» (Space Adventures)")
         spans = self._with_latin_brackets(doc, spans)
@@ -676,6 +681,54 @@ class OrgRules:
             out.append(run[-1])
         return out
 
+    def _known_parents(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the text gives as an organisation of its own, closing a unit's or a body's
+        name in the genitive, is its parent nested there (decision 232): "Совет
+        [Евромайдана]", "Русской службы «[Голоса Америки]»" when "Евромайдан", "«Голос
+        Америки»" stand as ORG mentions elsewhere in the document; the model had tagged the
+        whole as one span, so the chain rules had no nested name to link. Single words count
+        too: the longer name already says an organisation stands there. The longer name's
+        first noun is a unit or body head, not a kind naming the same body ("компания
+        «Вектор»", decision 79) nor a person ("Главы … митрополии")."""
+        known = {_lemmas(s) for s in spans if s[0].text[:1].isupper()}  # "Метрополитен-опера"
+        last_words = {name[-1] for name in known}  # a span can only close on one of these
+        have = {(s.start, s.end) for s in spans}
+        # a person ("Институт Пушкина": named after him) or a place the model read there
+        # ("власти Тамбова" beside the club "Тамбов") is no parent
+        others = Intervals(
+            (s.start, s.end) for label in ("PER", "LOC") for s in doc.spans.get(label, [])
+        )
+        heads = self.name_heads | (self.grammar.unit_heads if self.grammar else frozenset())
+        kinds = self.quoted_heads | self.latin_heads
+        found = []
+        for span in spans:
+            end = span.end - (span[-1].text in CLOSING_QUOTES)
+            if len(span) < 2 or end - span.start > PARENT_REACH:
+                continue
+            if token_lemma(doc[end - 1]) not in last_words:
+                continue
+            for k in range(span.start + 1, end):
+                if (k, end) in have:
+                    break  # the parent is nested already
+                if _lemmas(doc[k:end]) not in known:
+                    continue
+                quoted = doc[k - 1].text in OPENING_QUOTES
+                # the parent's genitive, quoted or not ("бюро «Вектора»"); a name in
+                # apposition to its kind ("медиахолдинг «Вектор»") is the same body
+                if (
+                    "Gen" in doc[k].morph.get("Case")
+                    and doc[k].text[:1].isupper()
+                    and not others.overlap(k, end)
+                    and not (end - k == 1 and _personal_name(doc[k]))
+                    and _unit_head(doc[span.start : k - quoted], heads, kinds)
+                ):
+                    found.append(make_span(doc, k, end, "ORG", self.name))
+                    have.add((k, end))
+                    if quoted:  # the quoted name is the parent's, not the unit's (94)
+                        doc.user_data.setdefault(UNITS_KEY, set()).add(span.start_char)
+                break  # the longest name closing the span is the parent
+        return found
+
     def _aliases(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name seen once is the same organisation wherever it recurs, whether the NER model
         caught it there or not; so is the quoted part of a name standing bare
@@ -705,6 +758,19 @@ class OrgRules:
             and not (_lemmas(m) in self.seats and _in_building(m))
         ]
         return filter_spans(found)
+
+
+def _unit_head(words: Span, heads: frozenset[str], kinds: frozenset[str]) -> bool:
+    """The first noun of a name's words is a unit's or a body's head ("служба", "совет",
+    "комитет", `[units] heads`, `name_heads`), not a kind naming the same body ("компания")
+    nor a person ("глава")."""
+    noun = next((t for t in words if _head_noun(t)), None)
+    return noun is not None and token_lemma(noun) in heads and token_lemma(noun) not in kinds
+
+
+def _personal_name(token: Token) -> bool:
+    """A surname, first name or patronymic for the dictionary ("Пушкина")."""
+    return any(g in str(token._.tag) for g in ("Surn", "Name", "Patr"))
 
 
 def _lemmas(span: Span) -> tuple[str, ...]:
