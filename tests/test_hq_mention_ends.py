@@ -190,3 +190,12 @@ def test_not_in_names_load(tmp_path, toml, expected):
     path = tmp_path / "places.toml"
     path.write_text(toml, encoding="utf-8")
     assert PlaceLexicon.load(path).not_in_names == expected
+
+
+def test_a_bracket_the_model_read_both_ways_stays_one_org(nlp):
+    text = "Решение отменил Верховный суд Молдавии (ВС) в среду."
+    doc = with_model_reading(nlp, text, "Верховный суд Молдавии", "ВС")
+    abbreviation = next(s for s in doc.spans["ORG"] if s.text == "ВС")
+    doc.spans["LOC"] = [make_span(doc, abbreviation.start, abbreviation.end, "LOC", "test")]
+    rules = nlp.get_pipe("org_rules")
+    assert rules._abbreviations_in_brackets(doc, list(doc.spans["ORG"])) == []

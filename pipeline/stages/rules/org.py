@@ -652,13 +652,15 @@ class OrgRules:
         if not places or not self.latin_places:
             return []
         at = {s.start: s for s in places}
+        named = {(s.start, s.end) for s in known}
         found = []
         for end in sorted({s.end for s in known}):
             i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
             loc = at.get(i + 1)
             if loc is None or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
                 continue
-            if loc.end < len(doc) and doc[loc.end].text == ")" and self._abbreviation(loc):
+            closed = loc.end < len(doc) and doc[loc.end].text == ")"
+            if closed and (loc.start, loc.end) not in named and self._abbreviation(loc):
                 found.append(loc)
         if not found:
             return []
