@@ -6,7 +6,9 @@ mentions of their own kind, `doc.spans["PLACE_ADJ"]`, one token each, with `_.no
 place they name in the nominative ("российской" -> "Россия"), from the adjective -> place
 lexicon configs/lexicons/places.toml (guideline 90-93). The relation stage uses them as
 HEADQUARTERED_IN seats; the mention evaluators score only ORG/PER/LOC/..., so no LOC figure
-moves. The whole stage is one lookup of the tokens' folded lemmas (NORM) in a set.
+moves. The whole stage is one lookup of the tokens' folded lemmas (NORM) in a set; the few
+adjectives that inside a name mostly mean something else (`not_in_names`: "Колумбийский
+университет", decision 230) are then checked against the ORG mentions.
 """
 
 from __future__ import annotations
