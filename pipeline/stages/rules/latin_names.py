@@ -39,12 +39,16 @@ JOINERS = frozenset(
         "der",
         "van",
         "und",
+        "pour",
     }
 )
+MAX_JOINERS = 2  # "Rassemblement pour le Mali", "Bank of the West": joiners in a row
 CONNECTORS = frozenset({"&", "-", "+"})
 # Characters a Latin name word may hold besides ASCII letters and digits ("BTC-e", "AT&T",
 # "McDonald's", "Yahoo!").
 WORD_EXTRA = frozenset("-&'’.!+")
+# razdel splits "King’s", "L'Est" at the apostrophe: glued on both sides it joins the words.
+APOSTROPHES = frozenset("'’")
 ROMAN = frozenset("IVXLCDM")
 
 
@@ -76,8 +80,14 @@ def latin_name_end(words: Sequence[str], glued: Sequence[bool], k: int) -> int:
         nxt = words[end + 1] if end + 1 < n else ""
         if is_latin_start(word) or (word.isdigit() and glued[end]):
             end += 1
+        elif word in APOSTROPHES and glued[end] and end + 1 < n and glued[end + 1]:
+            if not is_latin_word(nxt):
+                break
+            end += 2  # "King’s College", "St Mary's Hospital"
         elif (word in CONNECTORS or word in JOINERS) and is_latin_start(nxt):
             end += 2  # "Johnson & Johnson", "Bank of America": only before a capital
+        elif word in JOINERS and (run := _joiner_run(words, end)) > end:
+            end = run  # "Rassemblement pour le Mali": lowercase joiners before a capital
         elif glued[end] and is_latin_word(word):
             end += 1  # "BTC" "-e" or a lowercase tail razdel left on its own
         else:
@@ -87,6 +97,15 @@ def latin_name_end(words: Sequence[str], glued: Sequence[bool], k: int) -> int:
     if end < n and not glued[end] and words[end].islower() and is_latin_word(words[end]):
         return k  # the name goes on in words the rule cannot read: its bounds are unknown
     return end
+
+
+def _joiner_run(words: Sequence[str], j: int) -> int:
+    """Past up to MAX_JOINERS joiners from words[j] and the capitalised word after them, or j
+    when no capital follows ("Bank of the West"; "of the" with no name after stays out)."""
+    end = j
+    while end < len(words) and end - j < MAX_JOINERS and words[end] in JOINERS | {"the"}:
+        end += 1
+    return end + 1 if end < len(words) and is_latin_start(words[end]) else j
 
 
 def _label(word: str) -> bool:

@@ -24,6 +24,7 @@ from pipeline.stages.quotes import (
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group
 from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
+from pipeline.stages.rules.latin_places import LatinGazetteer
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 from pipeline.stages.rules.org_grammar import (
     Complements,
@@ -49,7 +50,14 @@ PARENT_REACH = 12
 
 
 class OrgRules:
-    def __init__(self, nlp: Language, name: str, lexicon: str, orgs: str | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: str,
+        orgs: str | None = None,
+        places: str | None = None,
+    ) -> None:
         extensions.register()
         self.name = name
         data = load_lexicon(lexicon)
@@ -75,6 +83,9 @@ class OrgRules:
         self.latin_heads = self.quoted_heads | lemma_set(latin["heads"]) if latin else frozenset()
         self.name_heads = lemma_set(data["org"]["name_heads"])
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
+        # Latin place names as written ("USA", "UK"): an abbreviation in brackets after a name
+        # that is one of them stays a place (decision 229); none without the `places` setting.
+        self.latin_places = frozenset(LatinGazetteer.load(places).places) if places else frozenset()
         self.generic = {lemma_key(word) for word in data["org"]["generic_names"]}
         self.known = PhraseMatcher(nlp.vocab, attr="NORM")
         self.known.add(
@@ -107,6 +118,7 @@ class OrgRules:
         # last, once every form of a name is known: the model may have missed the one before
         # the bracket and tagged it elsewhere ("«Спейс адвентчерс» (Space Adventures)")
         spans = self._with_latin_brackets(doc, spans)
+        spans += self._abbreviations_in_brackets(doc, spans)
         set_group(doc, "ORG", spans)
         self._describe(doc)
         return doc
@@ -633,6 +645,43 @@ class OrgRules:
             if not covered.intersection(range(s.start, s.end)) and not self._is_product(s)
         ]
 
+    def _abbreviations_in_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "Верховный суд России (ВС)", "Антидопинговое агентство США (USADA)": a bracket
+        right after a name (past its closing quote, on its line) that holds only a LOC the
+        model read there, written in capitals, is the name's abbreviation (decisions 36, 229)
+        unless it names a place: "суд Сан-Франциско (США)" keeps its place (decision 101).
+        A place is a Latin gazetteer name ("USA"), a LOC of the lexicon, or a word
+        pymorphy3's dictionary calls geographical (США, РФ, КНР); the first word decides
+        ("ФТС РФ" is a service of the РФ)."""
+        places = list(doc.spans.get("LOC", []))
+        if not places or not self.latin_places:
+            return []
+        at = {s.start: s for s in places}
+        named = {(s.start, s.end) for s in known}
+        found = []
+        for end in sorted({s.end for s in known}):
+            i = end + (end < len(doc) and doc[end].text in CLOSING_QUOTES)
+            loc = at.get(i + 1)
+            if loc is None or doc[i].text != "(" or "\n" in doc[i - 1].whitespace_:
+                continue
+            closed = loc.end < len(doc) and doc[loc.end].text == ")"
+            if closed and (loc.start, loc.end) not in named and self._abbreviation(loc):
+                found.append(loc)
+        if not found:
+            return []
+        taken = {(s.start, s.end) for s in found}
+        set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in taken])
+        return [make_span(doc, s.start, s.end, "ORG", self.name) for s in found]
+
+    def _abbreviation(self, span: Span) -> bool:
+        """Capitals only, and its first word no place name."""
+        if not all(t.is_alpha and t.is_upper and len(t) > 1 for t in span):
+            return False
+        first = span[0]
+        if first.text in self.latin_places or (token_lemma(first),) in self.places:
+            return False
+        return not any("Geox" in p.tag for p in models.parses(first.text))
+
     def _known_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names from the lexicon's `known_names` ("ЕС", "Кремля", "Белом доме"), capitalised,
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
@@ -975,9 +1024,11 @@ def _continues_chain(left: Span, right: Span) -> bool:
     return "Gen" in first.morph.get("Case") or (first.is_upper and len(first) > 1)
 
 
-@Language.factory("org_rules", default_config={"lexicon": None, "orgs": None})
-def make_org_rules(nlp: Language, name: str, lexicon: str, orgs: str | None) -> OrgRules:
-    return OrgRules(nlp, name, lexicon, orgs)
+@Language.factory("org_rules", default_config={"lexicon": None, "orgs": None, "places": None})
+def make_org_rules(
+    nlp: Language, name: str, lexicon: str, orgs: str | None, places: str | None = None
+) -> OrgRules:
+    return OrgRules(nlp, name, lexicon, orgs, places)
 
 
 def _line_start(token: Token) -> bool:

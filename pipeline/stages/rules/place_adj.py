@@ -6,7 +6,9 @@ mentions of their own kind, `doc.spans["PLACE_ADJ"]`, one token each, with `_.no
 place they name in the nominative ("российской" -> "Россия"), from the adjective -> place
 lexicon configs/lexicons/places.toml (guideline 90-93). The relation stage uses them as
 HEADQUARTERED_IN seats; the mention evaluators score only ORG/PER/LOC/..., so no LOC figure
-moves. The whole stage is one lookup of the tokens' folded lemmas (NORM) in a set.
+moves. The whole stage is one lookup of the tokens' folded lemmas (NORM) in a set; the few
+adjectives that inside a name mostly mean something else (`not_in_names`: "Колумбийский
+университет", decision 230) are then checked against the ORG mentions.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ LOOK_AHEAD = 3  # words after the adjective searched for the noun it modifies
 class PlaceLexicon:
     places: dict[str, str]  # folded adjective lemma -> the place, nominative
     not_heads: frozenset[str]  # "язык": the adjective names a language, not a place
+    not_in_names: frozenset[str] = frozenset()  # "Колумбийский университет": Columbia (230)
 
     @classmethod
     def load(cls, path: str | Path) -> PlaceLexicon:
@@ -40,8 +43,11 @@ class PlaceLexicon:
         for table in raw.get("places", {}).values():
             for adjective, place in table.items():
                 places.setdefault(fold(adjective), place)
-        not_heads = raw.get("place_adjectives", {}).get("not_heads", [])
-        return cls(places, frozenset(fold(w) for w in not_heads))
+        words = raw.get("place_adjectives", {})
+        not_heads, not_in_names = words.get("not_heads", []), words.get("not_in_names", [])
+        return cls(
+            places, frozenset(fold(w) for w in not_heads), frozenset(fold(w) for w in not_in_names)
+        )
 
 
 class PlaceAdjectiveRules:
@@ -55,6 +61,7 @@ class PlaceAdjectiveRules:
         found = positions(doc, self.keys) if len(doc) else []
         # Only a capitalised word can be part of a name: the spans are read for those alone.
         blocked = _covered(doc, [i for i in found if not doc[i].is_lower])
+        blocked |= self._other_names(doc, found)
         spans = [
             make_span(doc, i, i + 1, LABEL, self.name, normal=self.lex.places[token_lemma(doc[i])])
             for i in found
@@ -62,6 +69,21 @@ class PlaceAdjectiveRules:
         ]
         set_group(doc, LABEL, spans)
         return doc
+
+    def _other_names(self, doc: Doc, found: list[int]) -> set[int]:
+        """Adjectives of `not_in_names` capitalised inside an ORG mention, past the
+        sentence's first word: "в Колумбийском университете" names Columbia (decision 230)."""
+        named = [
+            i
+            for i in found
+            if token_lemma(doc[i]) in self.lex.not_in_names
+            and doc[i].text[:1].isupper()
+            and not doc[i].is_sent_start
+        ]
+        if not named:
+            return set()
+        inside = {i for s in doc.spans.get("ORG", []) for i in range(s.start, s.end)}
+        return {i for i in named if i in inside}
 
     def is_place(self, doc: Doc, i: int) -> bool:
         """Not a language's adjective ("немецкий язык"). The lemma is an adjective's, so a
