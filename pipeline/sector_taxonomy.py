@@ -98,6 +98,14 @@ class Rules:
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names
     resource_heads: tuple[str, ...] = ()
+    # decision 217: the conjunctions a chain of coordinated adjectives ends in
+    coordination_links: tuple[str, ...] = ()
+    # decision 156: prepositions of purpose between a payment word and the field it pays for
+    purpose_words: tuple[str, ...] = ()
+    # decision 176: the linking vowels that end a compound adjective's first part, and the
+    # adjective endings its stem takes back ("финансово" -> "финансовый")
+    compound_linking_vowels: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 

@@ -125,9 +125,7 @@ STAGES = {
     "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
-_LINKS = frozenset({"и", "или"})  # a coordination of adjectives ends in one (decision 217)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
-_PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
@@ -173,6 +171,10 @@ class SectorRules:
         self.kind_genitives = _folded(rules.kind_genitives)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
         self.resource_heads = _folded(rules.resource_heads)
+        self.links = _folded(rules.coordination_links)
+        self.purpose = _folded(rules.purpose_words)
+        self.linking_vowels = tuple(fold(v) for v in rules.compound_linking_vowels)
+        self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -280,7 +282,7 @@ class SectorRules:
             i = None if j is None else _previous_word(doc, j)
         if i is not None and token_lemma(doc[i]) in self.receiving:
             i = _previous_word(doc, i)
-        if i is not None and doc[i].norm_ in _PURPOSE:
+        if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
         return i is not None and token_lemma(doc[i]) in self.payment_heads
 
@@ -348,7 +350,7 @@ class SectorRules:
                 continue
             doc, rest = match.doc, tuple(t.norm_ for t in match[1:])
             plural_head = "Plur" in match[-1].morph.get("Number")
-            for c in _conjuncts_before(doc, match.start):
+            for c in _conjuncts_before(doc, match.start, self.links):
                 if not _adjective(doc[c]):
                     break  # "компании и [нефтяные компании]": no adjective chain
                 if not plural_head and "Plur" in doc[c].morph.get("Number"):
@@ -450,12 +452,14 @@ class SectorRules:
         hyphened to a sector adjective or a generic tail names the first part's field
         (decision 176)."""
         first, _, tail = lemma.partition("-")
-        if not first.endswith(("о", "е")) or "-" in tail:
+        vowel = next((v for v in self.linking_vowels if v and first.endswith(v)), None)
+        if vowel is None or "-" in tail:
             return None
         if tail not in self.adjective_tails and tail not in self.adjectives:
             return None
-        for ending in ("ый", "ий", "ой"):
-            sector_id = self.adjectives.get(first[:-1] + ending)
+        stem = first[: -len(vowel)]
+        for ending in self.adjective_endings:
+            sector_id = self.adjectives.get(stem + ending)
             if sector_id is not None:
                 return sector_id
         return None
@@ -839,7 +843,7 @@ def _foreign(match: Span) -> bool:
     return any(i is not None and _LATIN_WORD.fullmatch(doc[i].text) for i in neighbours)
 
 
-def _conjuncts_before(doc: Doc, i: int) -> Iterator[int]:
+def _conjuncts_before(doc: Doc, i: int, links: frozenset[str]) -> Iterator[int]:
     """Words coordinated before the adjective at token i, nearest first: back over "и"/"или"
     and, once one was passed, commas ("угольной, нефтяной и газовой"). Each agrees in case
     with the conjunct after it in some reading (the tagger's or the dictionary's: the tagger
@@ -851,7 +855,7 @@ def _conjuncts_before(doc: Doc, i: int) -> Iterator[int]:
         link = i - 1
         if link < 1 or doc[i].is_sent_start or doc[link].is_sent_start:
             return
-        if doc[link].norm_ in _LINKS:
+        if doc[link].norm_ in links:
             joined = True
         elif doc[link].text != "," or not joined:
             return
