@@ -15,7 +15,6 @@ from pipeline.sector_taxonomy import DEFAULT_PATH
 from pipeline.stages.rules.sector import SectorRules, _conjuncts_before
 
 
-
 def _rules(tmp_path, key: str | None = None, value: str = "[]", nlp=None) -> SectorRules:
     text = DEFAULT_PATH.read_text(encoding="utf-8")
     if key is not None:
