@@ -18,8 +18,8 @@ is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev
 shape no rule on it), `heldout2` the second slice corpora/gold/nerel_heldout2.jsonl,
 `heldout3` the third (corpora/gold/factrueval_heldout3.jsonl, fitted since session 11),
 `nerel-dev` and `nerel-train` NEREL's own texts (no SECTOR gold: counts, --dump and
---diff; the stage's CPU time is printed for every set). The cache is valid only for the code of the stages before
-`sector_rules`.
+--diff; the stage's CPU time is printed for every set). The cache is valid only for the
+code of the stages before `sector_rules`.
 """
 
 from __future__ import annotations
