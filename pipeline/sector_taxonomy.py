@@ -83,6 +83,9 @@ class Rules:
     # decision 156: words of paying for or providing a service, and of receiving it
     payment_heads: tuple[str, ...] = ()
     receiving_words: tuple[str, ...] = ()
+    # decision 222: provider words, and the paid terms they count for
+    provider_heads: tuple[str, ...] = ()
+    provided_terms: tuple[str, ...] = ()
     # decisions 45, 138: heads that stay outside a term's span ("операторов [связи]")
     outside_heads: tuple[str, ...] = ()
     # guideline 44: goods counted one by one, one object in the singular
@@ -106,6 +109,12 @@ class Rules:
     # adjective endings its stem takes back ("финансово" -> "финансовый")
     compound_linking_vowels: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
+    # decision 220: a broadcasting medium after these prepositions is the channel of one
+    # statement or show ("выступил по телевидению"), no industry
+    channel_terms: tuple[str, ...] = ()
+    channel_prepositions: tuple[str, ...] = ()
+    # decision 221: the state's service as a person's place of work ("на госслужбе")
+    service_terms: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 

@@ -164,6 +164,8 @@ class SectorRules:
         self.standalone = _folded(rules.standalone_terms)
         self.payment_heads = _folded(rules.payment_heads)
         self.receiving = _folded(rules.receiving_words)
+        self.provider_heads = _folded(rules.provider_heads)
+        self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
         self.outside_heads = _folded(rules.outside_heads)
         self.post_heads = _folded(rules.post_heads)
@@ -175,6 +177,9 @@ class SectorRules:
         self.purpose = _folded(rules.purpose_words)
         self.linking_vowels = tuple(fold(v) for v in rules.compound_linking_vowels)
         self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
+        self.channel_terms = _folded(rules.channel_terms)
+        self.channel_prepositions = _folded(rules.channel_prepositions)
+        self.service_terms = _folded(rules.service_terms)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -253,6 +258,10 @@ class SectorRules:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
             return not _with_attribute(match)
+        if kind == "T" and self._channel(match):
+            return False
+        if kind == "T" and _lemmas(match) in self.service_terms:
+            return not _service_status(match)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
@@ -263,28 +272,37 @@ class SectorRules:
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
-            return self._paid_for(match.doc, match.start)
+            provided = _lemmas(match) in self.provided_terms
+            return self._paid_for(match.doc, match.start, provided)
         if kind == "V":
             return not _one_object(match)
         return True
 
-    def _paid_for(self, doc: Doc, start: int) -> bool:
+    def _paid_for(self, doc: Doc, start: int, provided: bool = True) -> bool:
         """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
         [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
         получение образования", "занимается развитием и обучением детей". Walks back over the
         phrase's adjectives, one coordinated noun, a receiving word and a preposition of
         purpose to the word that governs the phrase; nothing quadratic (a few words back)."""
-        i = _previous_word(doc, start)
-        while i is not None and doc[i].pos_ == "ADJ":
-            i = _previous_word(doc, i)
-        if i is not None and doc[i].norm_ == "и":  # "развитием и обучением"
-            j = _previous_word(doc, i)
-            i = None if j is None else _previous_word(doc, j)
+        i = _governing_word(doc, start)
         if i is not None and token_lemma(doc[i]) in self.receiving:
             i = _previous_word(doc, i)
         if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
-        return i is not None and token_lemma(doc[i]) in self.payment_heads
+            if i is not None and _ends_money(doc, i):
+                return True  # "выделяет [500 млн евро] на исследования" (decision 222)
+        if i is None:
+            return False
+        lemma = token_lemma(doc[i])
+        return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
+
+    def _channel(self, match: Span) -> bool:
+        """A broadcasting medium after "по" is the channel of one statement or show:
+        "выступил по центральному телевидению", "по радио и телевидению" (decision 220)."""
+        if match[-1].norm_ not in self.channel_terms:
+            return False
+        i = _governing_word(match.doc, match.start)
+        return i is not None and match.doc[i].norm_ in self.channel_prepositions
 
     def _paid_schooling(self, match: Span) -> bool:
         """A "person's schooling" negative ("получить образование") that money pays for is
@@ -539,6 +557,39 @@ class SectorRules:
             and match.doc[j].norm_ in self.org_heads
             and match[0].norm_ in self.context_heads
         )
+
+
+def _governing_word(doc: Doc, start: int) -> int | None:
+    """The word before a noun phrase, past its adjectives and one coordinated word before
+    them ("по радио и [телевидению]", "развитием и [обучением]"): the word that governs it."""
+    i = _previous_word(doc, start)
+    while i is not None and doc[i].pos_ == "ADJ":
+        i = _previous_word(doc, i)
+    if i is not None and doc[i].norm_ == "и":
+        j = _previous_word(doc, i)
+        i = None if j is None else _previous_word(doc, j)
+    return i
+
+
+def _ends_money(doc: Doc, i: int) -> bool:
+    """Token i is the last word of a money AMOUNT ("500 млн евро")."""
+    return any(
+        a.end - 1 == i and a._.value is not None and a._.value.kind == "money"
+        for a in doc.spans.get("AMOUNT", [])
+    )
+
+
+def _service_status(match: Span) -> bool:
+    """The state's service as where a person is or whence they leave: "на государственной
+    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 221."""
+    i = _previous_word(match.doc, match.start)
+    if i is None:
+        return False
+    cases = set(match[-1].morph.get("Case"))
+    preposition = match.doc[i].lower_
+    return (preposition == "на" and "Loc" in cases) or (
+        preposition in ("с", "со") and "Gen" in cases
+    )
 
 
 def _unprefixed(lemma: str) -> str:
