@@ -198,6 +198,10 @@ class SectorRules:
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
+        # heads a coordination of sector adjectives may share (decision 224): organisation,
+        # plant, market and resource heads and the nouns of two-word terms
+        heads = self.org_heads | self.resource_heads | {t[1] for t in self.terms if len(t) == 2}
+        self._chain_head_hashes = frozenset(nlp.vocab.strings.add(h) for h in heads)
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
@@ -209,7 +213,7 @@ class SectorRules:
         quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
         candidates += self._adjective_spans(doc, norms)
-        candidates += self._conjunct_spans(candidates)
+        candidates += self._conjunct_spans(doc, candidates, norms)
         candidates += self.compounds.spans(doc, norms)
         candidates += self._activity_spans(doc, norms)
         candidates = [c for c in candidates if not self._paid_schooling(c)]
@@ -351,31 +355,48 @@ class SectorRules:
         lemma = token_lemma(doc[i])
         return lemma in self.context_heads or lemma in self.activities
 
-    def _conjunct_spans(self, matches: list[Span]) -> list[Span]:
+    def _conjunct_spans(self, doc: Doc, matches: list[Span], norms: _Norms) -> list[Span]:
         """Sector adjectives coordinated before an adjective+head match share its head: each is
         a mention of its own sector, alone, the head with the last conjunct (guideline 43,
         decision 217): "газовыми и [энергосбытовыми компаниями]", "нефтяные и [газовые
         запасы]", "угольной, нефтяной и [газовой промышленности]". A conjunct is read with the
         shared head as a single adjective is — a term (133), an organisation, plant or market
         head (41, 200), a resource of an extracting sector (204) — so every head class
-        coordinates alike. Runs only back from the matches, a few words each."""
+        coordinates alike. The last conjunct need not be a mention itself when it is a sector
+        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 224). Runs only back from the
+        matches and from the heads of those classes, a few words each."""
         found = []
+        read = set()  # the heads whose chain a match has read already
         for match in matches:
             kind, _, _ = match.label_.partition("|")
             if kind not in ("T", "A") or len(match) < 2:
                 continue
             if kind == "T" and match[0].pos_ != "ADJ":
                 continue
-            doc, rest = match.doc, tuple(t.norm_ for t in match[1:])
-            plural_head = "Plur" in match[-1].morph.get("Number")
-            for c in _conjuncts_before(doc, match.start, self.links):
-                if not _adjective(doc[c]):
-                    break  # "компании и [нефтяные компании]": no adjective chain
-                if not plural_head and "Plur" in doc[c].morph.get("Number"):
-                    break  # "количество военных и [военной техники]": a plural noun's own
-                reading = self._conjunct_reading(doc[c], rest)
-                if reading is not None:  # "крупные и [нефтяные компании]": no sector
-                    found.append(Span(doc, c, c + 1, label=reading))
+            read.add(match.end)
+            rest = tuple(t.norm_ for t in match[1:])
+            found += self._chain(doc, match.start, match.end - 1, rest)
+        for i in norms.where(self._chain_head_hashes):
+            a = i - 1
+            if i + 1 in read or a < 1 or doc[i].is_sent_start or not _adjective(doc[a]):
+                continue
+            if doc[a].norm_ not in self.adjectives:
+                continue  # "финансовыми, страховыми и другими активами": no list of sectors
+            found += self._chain(doc, a, i, (doc[i].norm_,))
+        return found
+
+    def _chain(self, doc: Doc, start: int, head: int, rest: tuple[str, ...]) -> list[Span]:
+        """The conjuncts before the adjective at `start` on the shared head, each read alone."""
+        found = []
+        plural_head = "Plur" in doc[head].morph.get("Number")
+        for c in _conjuncts_before(doc, start, self.links):
+            if not _adjective(doc[c]):
+                break  # "компании и [нефтяные компании]": no adjective chain
+            if not plural_head and "Plur" in doc[c].morph.get("Number"):
+                break  # "количество военных и [военной техники]": a plural noun's own
+            reading = self._conjunct_reading(doc[c], rest)
+            if reading is not None:  # "крупные и [нефтяные компании]": no sector
+                found.append(Span(doc, c, c + 1, label=reading))
         return found
 
     def _conjunct_reading(self, token: Token, rest: tuple[str, ...]) -> str | None:
