@@ -363,8 +363,8 @@ class SectorRules:
         shared head as a single adjective is — a term (133), an organisation, plant or market
         head (41, 200), a resource of an extracting sector (204) — so every head class
         coordinates alike. The last conjunct need not be a mention itself when it is a sector
-        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 224). Runs only back from the
-        matches and from the heads of those classes, a few words each."""
+        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 224). Runs
+        only back from the matches and from the heads of those classes, a few words each."""
         found = []
         read = set()  # the heads whose chain a match has read already
         for match in matches:
