@@ -193,12 +193,14 @@ class SectorRules:
             for head, sector_id, animacy in self.taxonomy.okved_words.activities
         }
         self._activity_hashes = frozenset(nlp.vocab.strings.add(h) for h in self.activities)
+        # sector words of no one industry ("водный", 224): read as a chain's last conjunct only
+        self.shared_adjectives = {fold(a) for a, _ in self.taxonomy.okved_words.shared}
         self.activity_goods = {(fold(h), fold(g)) for h, g in self.taxonomy.okved_words.goods}
         self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
-        # heads a coordination of sector adjectives may share (decision 224): organisation,
+        # heads a coordination of sector adjectives may share (decision 223): organisation,
         # plant, market and resource heads and the nouns of two-word terms
         heads = self.org_heads | self.resource_heads | {t[1] for t in self.terms if len(t) == 2}
         self._chain_head_hashes = frozenset(nlp.vocab.strings.add(h) for h in heads)
@@ -294,7 +296,7 @@ class SectorRules:
         if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
             if i is not None and _ends_money(doc, i):
-                return True  # "выделяет [500 млн евро] на исследования" (decision 222)
+                return True  # "выделяет [500 млн евро] на исследования" (decision 221)
         if i is None:
             return False
         lemma = token_lemma(doc[i])
@@ -302,7 +304,7 @@ class SectorRules:
 
     def _channel(self, match: Span) -> bool:
         """A broadcasting medium after "по" is the channel of one statement or show:
-        "выступил по центральному телевидению", "по радио и телевидению" (decision 220)."""
+        "выступил по центральному телевидению", "по радио и телевидению" (decision 220 a)."""
         if match[-1].norm_ not in self.channel_terms:
             return False
         i = _governing_word(match.doc, match.start)
@@ -363,7 +365,7 @@ class SectorRules:
         shared head as a single adjective is — a term (133), an organisation, plant or market
         head (41, 200), a resource of an extracting sector (204) — so every head class
         coordinates alike. The last conjunct need not be a mention itself when it is a sector
-        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 224). Runs
+        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 223). Runs
         only back from the matches and from the heads of those classes, a few words each."""
         found = []
         read = set()  # the heads whose chain a match has read already
@@ -380,7 +382,7 @@ class SectorRules:
             a = i - 1
             if i + 1 in read or a < 1 or doc[i].is_sent_start or not _adjective(doc[a]):
                 continue
-            if doc[a].norm_ not in self.adjectives:
+            if doc[a].norm_ not in self.adjectives and doc[a].norm_ not in self.shared_adjectives:
                 continue  # "финансовыми, страховыми и другими активами": no list of sectors
             found += self._chain(doc, a, i, (doc[i].norm_,))
         return found
@@ -602,7 +604,7 @@ def _ends_money(doc: Doc, i: int) -> bool:
 
 def _service_status(match: Span) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
-    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 221."""
+    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b)."""
     i = _previous_word(match.doc, match.start)
     if i is None:
         return False
