@@ -202,8 +202,12 @@ class SectorRules:
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
         # heads a coordination of sector adjectives may share (decision 223): organisation,
         # plant, market and resource heads and the nouns of two-word terms
-        heads = self.org_heads | self.resource_heads | {t[1] for t in self.terms if len(t) == 2}
-        self._chain_head_hashes = frozenset(nlp.vocab.strings.add(h) for h in heads)
+        self.chain_heads = (
+            self.org_heads | self.resource_heads | {t[1] for t in self.terms if len(t) == 2}
+        )
+        self._chain_adjective_hashes = self._adjective_hashes | frozenset(
+            nlp.vocab.strings.add(a) for a in self.shared_adjectives
+        )
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
@@ -378,13 +382,14 @@ class SectorRules:
             read.add(match.end)
             rest = tuple(t.norm_ for t in match[1:])
             found += self._chain(doc, match.start, match.end - 1, rest)
-        for i in norms.where(self._chain_head_hashes):
-            a = i - 1
-            if i + 1 in read or a < 1 or doc[i].is_sent_start or not _adjective(doc[a]):
+        # only a sector adjective ends such a chain ("финансовыми, страховыми и другими
+        # активами" is no list of sectors), so the walk starts at those words alone
+        for a in norms.where(self._chain_adjective_hashes):
+            i = a + 1
+            if i + 1 in read or a < 1 or i >= len(doc) or doc[i].is_sent_start:
                 continue
-            if doc[a].norm_ not in self.adjectives and doc[a].norm_ not in self.shared_adjectives:
-                continue  # "финансовыми, страховыми и другими активами": no list of sectors
-            found += self._chain(doc, a, i, (doc[i].norm_,))
+            if doc[i].norm_ in self.chain_heads and _adjective(doc[a]):
+                found += self._chain(doc, a, i, (doc[i].norm_,))
         return found
 
     def _chain(self, doc: Doc, start: int, head: int, rest: tuple[str, ...]) -> list[Span]:
