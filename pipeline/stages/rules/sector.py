@@ -18,7 +18,10 @@ competes like any other: when it wins ("ядерного разоружения"
   "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
   (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
   genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
-- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174);
+- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
+  or leaves it: "на государственной службе" (`service_terms`, decision 220 b);
+- when a broadcasting medium is the channel of one statement: "выступил по телевидению"
+  (`channel_terms` after `channel_prepositions`, decision 220 a);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -41,8 +44,10 @@ leaves its name in `_.stage` so users can filter:
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
-- `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
-  word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование") that a
+  payment word governs ("оплата обучения", "финансирование исследований") or a money amount
+  comes right before ("500 млн евро на исследования"); a provider word only for
+  `provided_terms` ("занимается обучением детей"; decisions 157 a, 221);
 - `sector_rules.activity` — goods in the genitive after an activity noun that heads a group
   of ОКВЭД 2 captions of one sector ("выращивание [грибов]", "разведению [лошадей]"; the
   generated `[okved_words]` block, decision 201), the goods' animacy the captions';
