@@ -157,7 +157,7 @@ def main() -> None:
         "--outside", action="store_true", help="with --diff: articles in no project gold only"
     )
     parser.add_argument(
-        "--skip", type=Path, help="with --diff: a JSONL of ids never to print (a blind slice)"
+        "--skip", type=Path, help="a JSONL of ids never to print (a blind slice): --show, --diff"
     )
     args = parser.parse_args()
     items = gold_texts(args.gold)
@@ -168,6 +168,8 @@ def main() -> None:
     cpu = time.process_time() - started
     print(f"SECTOR {args.gold}: {figures(counts)}; sector stage CPU {cpu:.2f} s", file=sys.stderr)
     if args.show:
+        hidden = _ids(args.skip) if args.skip else set()
+        errors = [e for e in errors if e[1] not in hidden]
         for label, doc_id, line in sorted(errors, key=lambda e: (e[0], e[1])):
             print(f"{label:5} {doc_id:14} {line}")
     rows = mention_rows(items, docs)
