@@ -74,6 +74,11 @@ GUARDS = [  # (what, text, mentions)
         [("обучением", "education")],
     ),
     ("goods in general", "Рынок операционных систем растёт.", [("операционных систем", ICT)]),
+    (
+        "software in general",
+        "Производители программного обеспечения выросли.",
+        [("программного обеспечения", ICT)],
+    ),
     ("no list of sectors", "Он управляет страховыми и другими активами.", []),
     (
         "a plain adjective ends no list",
