@@ -223,8 +223,9 @@ class SectorRules:
         norms = _Norms(doc)
         quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
-        candidates += self._adjective_spans(doc, norms)
-        candidates += self._conjunct_spans(doc, candidates, norms)
+        adjectives = norms.where(self._chain_adjective_hashes)
+        candidates += self._adjective_spans(doc, norms, adjectives)
+        candidates += self._conjunct_spans(doc, candidates, adjectives)
         candidates += self.compounds.spans(doc, norms)
         candidates += self._activity_spans(doc, norms)
         candidates = [c for c in candidates if not self._paid_schooling(c)]
@@ -366,7 +367,7 @@ class SectorRules:
         lemma = token_lemma(doc[i])
         return lemma in self.context_heads or lemma in self.activities
 
-    def _conjunct_spans(self, doc: Doc, matches: list[Span], norms: _Norms) -> list[Span]:
+    def _conjunct_spans(self, doc: Doc, matches: list[Span], adjectives: list[int]) -> list[Span]:
         """Sector adjectives coordinated before an adjective+head match share its head: each is
         a mention of its own sector, alone, the head with the last conjunct (guideline 43,
         decision 217): "газовыми и [энергосбытовыми компаниями]", "нефтяные и [газовые
@@ -389,7 +390,7 @@ class SectorRules:
             found += self._chain(doc, match.start, match.end - 1, rest)
         # only a sector adjective ends such a chain ("финансовыми, страховыми и другими
         # активами" is no list of sectors), so the walk starts at those words alone
-        for a in norms.where(self._chain_adjective_hashes):
+        for a in adjectives:
             i = a + 1
             if i + 1 in read or a < 1 or i >= len(doc) or doc[i].is_sent_start:
                 continue
@@ -452,9 +453,10 @@ class SectorRules:
             for inner in doc.spans.get("ORG", [])
         )
 
-    def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+    def _adjective_spans(self, doc: Doc, norms: _Norms, adjectives: list[int]) -> list[Span]:
         """A sector adjective on an organisation, plant or market head (guideline 41, 200) or
-        on a resource noun (204); its coordinated conjuncts come from `_conjunct_spans`."""
+        on a resource noun (204); its coordinated conjuncts come from `_conjunct_spans`.
+        `adjectives`: where the document's sector (and shared, 224) adjectives are."""
         found = []
         strings = doc.vocab.strings
         compounds = {
@@ -464,8 +466,10 @@ class SectorRules:
             and "-" in strings[n]
             and (sid := self._compound_adjective(strings[n])) is not None
         }
-        wanted = self._adjective_hashes | set(compounds) if compounds else self._adjective_hashes
-        for i in norms.where(wanted):
+        at = [i for i in adjectives if doc[i].norm in self._adjective_hashes]
+        if compounds:
+            at = sorted(at + norms.where(compounds))
+        for i in at:
             sector_id = self.adjectives.get(doc[i].norm_) or compounds[doc[i].norm]
             j = i + 1
             if j < len(doc) and not doc[j].is_sent_start:
