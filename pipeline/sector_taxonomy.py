@@ -67,6 +67,9 @@ class OkvedWords:
     activities: tuple[tuple[str, str, str], ...] = ()
     # (activity noun, goods lemma) its captions name: "выращивание" -> "гриб" (decision 215)
     goods: tuple[tuple[str, str], ...] = ()
+    # (adjective, its captions' sector) made from goods several industries share: no
+    # descriptor, a sector word in a coordination only (decisions 223, 224): "водный"
+    shared: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,9 @@ class Rules:
     # decision 156: words of paying for or providing a service, and of receiving it
     payment_heads: tuple[str, ...] = ()
     receiving_words: tuple[str, ...] = ()
+    # decision 221: provider words, and the paid terms they count for
+    provider_heads: tuple[str, ...] = ()
+    provided_terms: tuple[str, ...] = ()
     # decisions 45, 138: heads that stay outside a term's span ("операторов [связи]")
     outside_heads: tuple[str, ...] = ()
     # guideline 44: goods counted one by one, one object in the singular
@@ -98,6 +104,20 @@ class Rules:
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names
     resource_heads: tuple[str, ...] = ()
+    # decision 217: the conjunctions a chain of coordinated adjectives ends in
+    coordination_links: tuple[str, ...] = ()
+    # decision 156: prepositions of purpose between a payment word and the field it pays for
+    purpose_words: tuple[str, ...] = ()
+    # decision 176: the linking vowels that end a compound adjective's first part, and the
+    # adjective endings its stem takes back ("финансово" -> "финансовый")
+    compound_linking_vowels: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
+    # decision 220 (a): a broadcasting medium after these prepositions is the channel of one
+    # statement or show ("выступил по телевидению"), no industry
+    channel_terms: tuple[str, ...] = ()
+    channel_prepositions: tuple[str, ...] = ()
+    # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
+    service_terms: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 
@@ -158,6 +178,7 @@ class Taxonomy:
             _generated_rows(generated, "adjectives", 2),
             _generated_rows(generated, "activities", 3),
             _generated_rows(generated, "activity_goods", 2),
+            _generated_rows(generated, "shared_adjectives", 2),
         )
         negatives = data.get("negative", {}).get("terms", ())
         return cls(sectors, negatives, rules, wordforms, okved_words)

@@ -12,7 +12,9 @@ Two word classes are read off the classifier's own captions, not off any article
   uses it so falls in one sector of the taxonomy, the sector is an industry (not a state body,
   a membership organisation or a household: sections O, S, T, U), the adjective is not one the
   taxonomy already reads from its terms, and it is not a word of scope, status, order or place
-  (GENERIC: "вспомогательный", "прочий", "государственный" …);
+  (GENERIC: "вспомогательный", "прочий", "государственный" …), and it is not made from a
+  noun the captions of another industry name as goods ("водный" from вода: water supply and
+  mineral waters besides shipping; "автобусный": bus making besides bus transport; 224);
 - **activity heads** — a noun that heads at least MIN_CAPTIONS captions, all in one top-level
   sector, which is neither a term nor a word announcing an industry already ("Выращивание
   зерновых культур", "Разведение лошадей" → выращивание: agriculture.crops, разведение:
@@ -81,6 +83,8 @@ GENERIC = frozenset(
     " дилерский".split()
 )
 CAPTIONS = ROOT / "configs" / "okved2_captions.csv"
+# the endings an adjective adds to the noun it is made from (decision 224: "вод-ный")
+ADJECTIVE_SUFFIX = re.compile(r"(ический|овый|евый|ный|ной|ний|ский|ской|ый|ий|ой)$")
 MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one caption's verb
 
 
@@ -122,7 +126,10 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
-Generated = tuple[list[tuple[str, str]], list[tuple[str, str, str]], list[tuple[str, str]]]
+Pairs = list[tuple[str, str]]
+# (caption adjectives, activity heads, activity goods, adjectives of goods several industries
+# share: decision 224 keeps them out of the first list and names them here)
+Generated = tuple[Pairs, list[tuple[str, str, str]], Pairs, Pairs]
 
 
 def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
@@ -135,6 +142,7 @@ def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
     animacy: dict[str, Counter] = defaultdict(Counter)
     goods: dict[str, set[str]] = defaultdict(set)
     bred: dict[str, set[str]] = defaultdict(set)  # sector -> goods of its "-водство" captions
+    named: dict[str, set[str]] = defaultdict(set)  # goods noun -> top-level sectors naming it
     stop = frozenset(fold_word(w) for w in taxonomy.rules.context_stopwords)
     for row in rows:
         sector = sector_of(row["code"])
@@ -148,11 +156,15 @@ def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
             head = parses[0].normal_form
             heads[head][sector] += 1
             animacy[head].update(p.tag.animacy for p in parses[1:] if p.tag.POS == "NOUN")
-            goods[head] |= set(_goods(row["caption"], morph, stop))
+            caption_goods = _goods(row["caption"], morph, stop)
+            goods[head] |= set(caption_goods)
+            for noun in caption_goods:
+                named[noun].add(_top(sector))
             bred[sector] |= set(_bred(head, morph))
     activities = _activities(taxonomy, heads, animacy)
     listed = {(head, g) for head, sector, _ in activities for g in goods[head] | bred[sector]}
-    return _adjectives(taxonomy, adjectives), activities, sorted(listed)
+    kept, shared = _adjectives(taxonomy, adjectives, named)
+    return kept, activities, sorted(listed), shared
 
 
 def _bred(head: str, morph: pymorphy3.MorphAnalyzer) -> list[str]:
@@ -257,17 +269,44 @@ def _agree(adjective: list, noun: list) -> bool:
     return False
 
 
-def _adjectives(taxonomy: Taxonomy, claims: dict[str, Counter]) -> list[tuple[str, str]]:
+def _adjectives(
+    taxonomy: Taxonomy, claims: dict[str, Counter], named: dict[str, set[str]]
+) -> tuple[Pairs, Pairs]:
+    """The caption adjectives that name one industry, and those made from goods several
+    industries share (224: no descriptor, but still a sector word in a list of them)."""
     excluded = {fold_word(w) for w in taxonomy.rules.not_sector_adjectives}
     known = set(sector_adjectives(taxonomy)) | excluded
-    out = []
+    kept, shared = [], []
     for lemma, sectors in sorted(claims.items()):
         if len(sectors) != 1 or fold_word(lemma) in known or lemma in GENERIC:
             continue
         (sector,) = sectors
-        if sector not in NOT_INDUSTRY:
-            out.append((lemma, sector))
-    return out
+        if sector in NOT_INDUSTRY:
+            continue
+        (shared if _goods_of_another(lemma, sector, named) else kept).append((lemma, sector))
+    return kept, shared
+
+
+def _goods_of_another(lemma: str, sector: str, named: dict[str, set[str]]) -> bool:
+    """Decision 224: an adjective made from a noun that the captions of another industry
+    name as goods ("водный" from вода: water supply 36, mineral waters 11.07; "автобусный"
+    from автобус: bus making 29.10) says the goods, and the goods belong to several
+    industries: "водная компания" is a water utility as often as a shipping line, so the
+    adjective names no one industry. The noun is the adjective's stem plus at most two
+    letters (вод-ный -> вод-а), a noun any caption takes in its goods phrase."""
+    stem = ADJECTIVE_SUFFIX.sub("", lemma)
+    if len(stem) < 3:
+        return False
+    own = _top(sector)
+    return any(
+        noun.startswith(stem) and len(noun) - len(stem) <= 2 and tops - {own}
+        for noun, tops in named.items()
+    )
+
+
+def _top(sector: str) -> str:
+    """The top-level sector of a taxonomy id ("transport.shipping" -> "transport")."""
+    return sector.partition(".")[0]
 
 
 def _activities(
@@ -289,13 +328,15 @@ def _activities(
 
 
 def render(generated: Generated) -> str:
-    adjectives, activities, goods = generated
+    adjectives, activities, goods, shared = generated
     lines = [BEGIN, "[okved_words]", "adjectives = ["]
     lines += [f'  ["{a}", "{s}"],' for a, s in adjectives]
     lines += ["]", "activities = ["]
     lines += [f'  ["{a}", "{s}", "{n}"],' for a, s, n in activities]
     lines += ["]", "activity_goods = ["]
     lines += [f'  ["{a}", "{g}"],' for a, g in goods]
+    lines += ["]", "shared_adjectives = ["]
+    lines += [f'  ["{a}", "{s}"],' for a, s in shared]
     lines += ["]", END]
     return "\n".join(lines)
 

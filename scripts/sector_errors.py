@@ -15,10 +15,11 @@ the NEREL texts stay in ../shared.
 `fact` is corpora/gold/nerel_fact_relations.jsonl (every SECTOR mention of its 128 articles
 is annotated, guideline 115), `dev` the SECTOR dev gold corpora/gold/sectors_dev.jsonl,
 `heldout` the blind held-out slice corpora/gold/nerel_sector_heldout.jsonl (measure on it,
-shape no rule on it), `heldout2` the second slice corpora/gold/nerel_heldout2.jsonl, `nerel-dev`
-and `nerel-train` NEREL's own texts (no SECTOR gold: counts, --dump and --diff; the stage's CPU
-time is printed for every set). The cache is valid only for the code of the stages before
-`sector_rules`.
+shape no rule on it), `heldout2` the second slice corpora/gold/nerel_heldout2.jsonl,
+`heldout3` the third (corpora/gold/factrueval_heldout3.jsonl, fitted since session 11),
+`nerel-dev` and `nerel-train` NEREL's own texts (no SECTOR gold: counts, --dump and
+--diff; the stage's CPU time is printed for every set). The cache is valid only for the
+code of the stages before `sector_rules`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ GOLDS = {
     "dev": ROOT / "corpora" / "gold" / "sectors_dev.jsonl",
     "heldout": ROOT / "corpora" / "gold" / "nerel_sector_heldout.jsonl",
     "heldout2": ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl",
+    "heldout3": ROOT / "corpora" / "gold" / "factrueval_heldout3.jsonl",
 }
 # NEREL itself has no SECTOR annotation: these print counts and, with --dump/--diff, which
 # mentions a change adds or drops (read them by hand; --outside keeps the articles no gold holds)
@@ -154,6 +156,9 @@ def main() -> None:
     parser.add_argument(
         "--outside", action="store_true", help="with --diff: articles in no project gold only"
     )
+    parser.add_argument(
+        "--skip", type=Path, help="a JSONL of ids never to print (a blind slice): --show, --diff"
+    )
     args = parser.parse_args()
     items = gold_texts(args.gold)
     docs = tagged_docs(items, args.cache)
@@ -163,13 +168,15 @@ def main() -> None:
     cpu = time.process_time() - started
     print(f"SECTOR {args.gold}: {figures(counts)}; sector stage CPU {cpu:.2f} s", file=sys.stderr)
     if args.show:
+        hidden = _ids(args.skip) if args.skip else set()
+        errors = [e for e in errors if e[1] not in hidden]
         for label, doc_id, line in sorted(errors, key=lambda e: (e[0], e[1])):
             print(f"{label:5} {doc_id:14} {line}")
     rows = mention_rows(items, docs)
     if args.dump:
         args.dump.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     if args.diff:
-        print_diff(items, rows, args.diff, args.outside)
+        print_diff(items, rows, args.diff, args.outside, args.skip)
 
 
 def mention_rows(items: list, docs: list) -> list[tuple[str, ...]]:
@@ -181,29 +188,46 @@ def mention_rows(items: list, docs: list) -> list[tuple[str, ...]]:
     ]
 
 
-def print_diff(items: list, rows: list, before: Path, outside: bool) -> None:
-    """Mentions added (+) or dropped (-) since the dump `before`, with their context."""
+def print_diff(
+    items: list, rows: list, before: Path, outside: bool, blind: Path | None = None
+) -> None:
+    """Mentions added (+) or dropped (-) since the dump `before`, with their context.
+
+    A blind slice's articles (`blind`, a JSONL with an `id` per line) are counted but never
+    printed: nobody reads the rules' output on text that measures them.
+    """
     old = {tuple(line.split("\t")) for line in before.read_text(encoding="utf-8").splitlines()}
     new = set(rows)
     texts = {doc_id: text for doc_id, text, _ in items}
     skip = _gold_ids() if outside else set()
+    hidden = _ids(blind) if blind else set()
     changed = [("+", r) for r in new - old] + [("-", r) for r in old - new]
     changed = [c for c in changed if c[1][0] not in skip]
+    counted = len(changed)
+    changed = [c for c in changed if c[1][0] not in hidden]
     for sign, (doc_id, s, e, _, sector, stage) in sorted(changed, key=lambda c: c[1][:3]):
         line = context(texts[doc_id], int(s), int(e))
         print(f"{sign} {doc_id:10} {line}  {sector} {stage}")
     added = sum(sign == "+" for sign, _ in changed)
-    print(f"added {added}, dropped {len(changed) - added}", file=sys.stderr)
+    blind_note = f"; {counted - len(changed)} in the blind slice, not shown" if hidden else ""
+    print(f"added {added}, dropped {len(changed) - added}{blind_note}", file=sys.stderr)
 
 
 def _gold_ids() -> set[str]:
     """Ids of the NEREL articles any project gold holds."""
     ids = set()
     for path in (ROOT / "corpora" / "gold").glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                ids.add(str(record.get("id") or record.get("doc_id")))
+        ids |= _ids(path)
+    return ids
+
+
+def _ids(path: Path) -> set[str]:
+    """The `id` (or `doc_id`) of every record of a JSONL file."""
+    ids = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            ids.add(str(record.get("id") or record.get("doc_id")))
     return ids
 
 

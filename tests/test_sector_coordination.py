@@ -153,4 +153,5 @@ def test_bad_input_marks_no_lone_conjunct(nlp, text: str) -> None:
 )
 def test_conjuncts_before(nlp, text: str, last: int, expected: list[int]) -> None:
     doc = nlp(text)
-    assert [doc[i].i for i in _conjuncts_before(doc, last)] == expected
+    links = frozenset({"и", "или"})  # configs/sectors.toml coordination_links
+    assert [doc[i].i for i in _conjuncts_before(doc, last, links)] == expected

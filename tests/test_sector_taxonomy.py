@@ -195,7 +195,7 @@ PHRASES = [
     # "искусственного интеллекта", "ИИ": context terms since decision 172 (a tool or a topic)
     ("облачных сервисов", "ict"),
     ("кибербезопасности", "ict"),
-    ("программного обеспечения", "ict"),
+    # "программного обеспечения": a product since decision 222 (a named program is one object)
     ("цифровой экономики", "ict"),
     ("телекоммуникаций", "ict.telecom"),
     ("мобильной связи", "ict.telecom"),

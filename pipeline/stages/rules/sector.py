@@ -18,7 +18,10 @@ competes like any other: when it wins ("ядерного разоружения"
   "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
   (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
   genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
-- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174);
+- when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
+  or leaves it: "на государственной службе" (`service_terms`, decision 220 b);
+- when a broadcasting medium is the channel of one statement: "выступил по телевидению"
+  (`channel_terms` after `channel_prepositions`, decision 220 a);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -41,8 +44,10 @@ leaves its name in `_.stage` so users can filter:
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
-- `sector_rules.paid` — a field noun (`paid_terms`: "обучение") that a payment or provider
-  word governs ("оплата обучения", "занимается обучением детей"; decision 157 a);
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование") that a
+  payment word governs ("оплата обучения", "финансирование исследований") or a money amount
+  comes right before ("500 млн евро на исследования"); a provider word only for
+  `provided_terms` ("занимается обучением детей"; decisions 157 a, 221);
 - `sector_rules.activity` — goods in the genitive after an activity noun that heads a group
   of ОКВЭД 2 captions of one sector ("выращивание [грибов]", "разведению [лошадей]"; the
   generated `[okved_words]` block, decision 201), the goods' animacy the captions';
@@ -125,9 +130,7 @@ STAGES = {
     "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
-_LINKS = frozenset({"и", "или"})  # a coordination of adjectives ends in one (decision 217)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
-_PURPOSE = frozenset({"за", "на", "для", "чтобы"})  # "платить за X", "грант на X", "для X"
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
@@ -166,6 +169,8 @@ class SectorRules:
         self.standalone = _folded(rules.standalone_terms)
         self.payment_heads = _folded(rules.payment_heads)
         self.receiving = _folded(rules.receiving_words)
+        self.provider_heads = _folded(rules.provider_heads)
+        self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
         self.outside_heads = _folded(rules.outside_heads)
         self.post_heads = _folded(rules.post_heads)
@@ -173,6 +178,13 @@ class SectorRules:
         self.kind_genitives = _folded(rules.kind_genitives)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
         self.resource_heads = _folded(rules.resource_heads)
+        self.links = _folded(rules.coordination_links)
+        self.purpose = _folded(rules.purpose_words)
+        self.linking_vowels = tuple(fold(v) for v in rules.compound_linking_vowels)
+        self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
+        self.channel_terms = _folded(rules.channel_terms)
+        self.channel_prepositions = _folded(rules.channel_prepositions)
+        self.service_terms = _folded(rules.service_terms)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -186,11 +198,21 @@ class SectorRules:
             for head, sector_id, animacy in self.taxonomy.okved_words.activities
         }
         self._activity_hashes = frozenset(nlp.vocab.strings.add(h) for h in self.activities)
+        # sector words of no one industry ("водный", 224): read as a chain's last conjunct only
+        self.shared_adjectives = {fold(a) for a, _ in self.taxonomy.okved_words.shared}
         self.activity_goods = {(fold(h), fold(g)) for h, g in self.taxonomy.okved_words.goods}
         self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
         self._adjective_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.adjectives)
+        # heads a coordination of sector adjectives may share (decision 223): organisation,
+        # plant, market and resource heads and the nouns of two-word terms
+        self.chain_heads = (
+            self.org_heads | self.resource_heads | {t[1] for t in self.terms if len(t) == 2}
+        )
+        self._chain_adjective_hashes = self._adjective_hashes | frozenset(
+            nlp.vocab.strings.add(a) for a in self.shared_adjectives
+        )
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
@@ -201,8 +223,9 @@ class SectorRules:
         norms = _Norms(doc)
         quotes = norms.where(self._open_quotes)
         candidates = list(self.matcher(doc, as_spans=True))
-        candidates += self._adjective_spans(doc, norms)
-        candidates += self._conjunct_spans(candidates)
+        adjectives = norms.where(self._chain_adjective_hashes)
+        candidates += self._adjective_spans(doc, norms, adjectives)
+        candidates += self._conjunct_spans(doc, candidates, adjectives)
         candidates += self.compounds.spans(doc, norms)
         candidates += self._activity_spans(doc, norms)
         candidates = [c for c in candidates if not self._paid_schooling(c)]
@@ -251,6 +274,10 @@ class SectorRules:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
             return not _with_attribute(match)
+        if kind == "T" and self._channel(match):
+            return False
+        if kind == "T" and _lemmas(match) in self.service_terms:
+            return not _service_status(match)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
@@ -261,28 +288,37 @@ class SectorRules:
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
-            return self._paid_for(match.doc, match.start)
+            provided = _lemmas(match) in self.provided_terms
+            return self._paid_for(match.doc, match.start, provided)
         if kind == "V":
             return not _one_object(match)
         return True
 
-    def _paid_for(self, doc: Doc, start: int) -> bool:
+    def _paid_for(self, doc: Doc, start: int, provided: bool = True) -> bool:
         """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
         [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
         получение образования", "занимается развитием и обучением детей". Walks back over the
         phrase's adjectives, one coordinated noun, a receiving word and a preposition of
         purpose to the word that governs the phrase; nothing quadratic (a few words back)."""
-        i = _previous_word(doc, start)
-        while i is not None and doc[i].pos_ == "ADJ":
-            i = _previous_word(doc, i)
-        if i is not None and doc[i].norm_ == "и":  # "развитием и обучением"
-            j = _previous_word(doc, i)
-            i = None if j is None else _previous_word(doc, j)
+        i = _governing_word(doc, start)
         if i is not None and token_lemma(doc[i]) in self.receiving:
             i = _previous_word(doc, i)
-        if i is not None and doc[i].norm_ in _PURPOSE:
+        if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
-        return i is not None and token_lemma(doc[i]) in self.payment_heads
+            if i is not None and _ends_money(doc, i):
+                return True  # "выделяет [500 млн евро] на исследования" (decision 221)
+        if i is None:
+            return False
+        lemma = token_lemma(doc[i])
+        return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
+
+    def _channel(self, match: Span) -> bool:
+        """A broadcasting medium after "по" is the channel of one statement or show:
+        "выступил по центральному телевидению", "по радио и телевидению" (decision 220 a)."""
+        if match[-1].norm_ not in self.channel_terms:
+            return False
+        i = _governing_word(match.doc, match.start)
+        return i is not None and match.doc[i].norm_ in self.channel_prepositions
 
     def _paid_schooling(self, match: Span) -> bool:
         """A "person's schooling" negative ("получить образование") that money pays for is
@@ -331,31 +367,49 @@ class SectorRules:
         lemma = token_lemma(doc[i])
         return lemma in self.context_heads or lemma in self.activities
 
-    def _conjunct_spans(self, matches: list[Span]) -> list[Span]:
+    def _conjunct_spans(self, doc: Doc, matches: list[Span], adjectives: list[int]) -> list[Span]:
         """Sector adjectives coordinated before an adjective+head match share its head: each is
         a mention of its own sector, alone, the head with the last conjunct (guideline 43,
         decision 217): "газовыми и [энергосбытовыми компаниями]", "нефтяные и [газовые
         запасы]", "угольной, нефтяной и [газовой промышленности]". A conjunct is read with the
         shared head as a single adjective is — a term (133), an organisation, plant or market
         head (41, 200), a resource of an extracting sector (204) — so every head class
-        coordinates alike. Runs only back from the matches, a few words each."""
+        coordinates alike. The last conjunct need not be a mention itself when it is a sector
+        adjective the head does not take: "[нефтяные] и водные ресурсы" (decision 223). Runs
+        only back from the matches and from the heads of those classes, a few words each."""
         found = []
+        read = set()  # the heads whose chain a match has read already
         for match in matches:
             kind, _, _ = match.label_.partition("|")
             if kind not in ("T", "A") or len(match) < 2:
                 continue
             if kind == "T" and match[0].pos_ != "ADJ":
                 continue
-            doc, rest = match.doc, tuple(t.norm_ for t in match[1:])
-            plural_head = "Plur" in match[-1].morph.get("Number")
-            for c in _conjuncts_before(doc, match.start):
-                if not _adjective(doc[c]):
-                    break  # "компании и [нефтяные компании]": no adjective chain
-                if not plural_head and "Plur" in doc[c].morph.get("Number"):
-                    break  # "количество военных и [военной техники]": a plural noun's own
-                reading = self._conjunct_reading(doc[c], rest)
-                if reading is not None:  # "крупные и [нефтяные компании]": no sector
-                    found.append(Span(doc, c, c + 1, label=reading))
+            read.add(match.end)
+            rest = tuple(t.norm_ for t in match[1:])
+            found += self._chain(doc, match.start, match.end - 1, rest)
+        # only a sector adjective ends such a chain ("финансовыми, страховыми и другими
+        # активами" is no list of sectors), so the walk starts at those words alone
+        for a in adjectives:
+            i = a + 1
+            if i + 1 in read or a < 1 or i >= len(doc) or doc[i].is_sent_start:
+                continue
+            if doc[i].norm_ in self.chain_heads and _adjective(doc[a]):
+                found += self._chain(doc, a, i, (doc[i].norm_,))
+        return found
+
+    def _chain(self, doc: Doc, start: int, head: int, rest: tuple[str, ...]) -> list[Span]:
+        """The conjuncts before the adjective at `start` on the shared head, each read alone."""
+        found = []
+        plural_head = "Plur" in doc[head].morph.get("Number")
+        for c in _conjuncts_before(doc, start, self.links):
+            if not _adjective(doc[c]):
+                break  # "компании и [нефтяные компании]": no adjective chain
+            if not plural_head and "Plur" in doc[c].morph.get("Number"):
+                break  # "количество военных и [военной техники]": a plural noun's own
+            reading = self._conjunct_reading(doc[c], rest)
+            if reading is not None:  # "крупные и [нефтяные компании]": no sector
+                found.append(Span(doc, c, c + 1, label=reading))
         return found
 
     def _conjunct_reading(self, token: Token, rest: tuple[str, ...]) -> str | None:
@@ -399,9 +453,10 @@ class SectorRules:
             for inner in doc.spans.get("ORG", [])
         )
 
-    def _adjective_spans(self, doc: Doc, norms: _Norms) -> list[Span]:
+    def _adjective_spans(self, doc: Doc, norms: _Norms, adjectives: list[int]) -> list[Span]:
         """A sector adjective on an organisation, plant or market head (guideline 41, 200) or
-        on a resource noun (204); its coordinated conjuncts come from `_conjunct_spans`."""
+        on a resource noun (204); its coordinated conjuncts come from `_conjunct_spans`.
+        `adjectives`: where the document's sector (and shared, 224) adjectives are."""
         found = []
         strings = doc.vocab.strings
         compounds = {
@@ -411,8 +466,10 @@ class SectorRules:
             and "-" in strings[n]
             and (sid := self._compound_adjective(strings[n])) is not None
         }
-        wanted = self._adjective_hashes | set(compounds) if compounds else self._adjective_hashes
-        for i in norms.where(wanted):
+        at = [i for i in adjectives if doc[i].norm in self._adjective_hashes]
+        if compounds:
+            at = sorted(at + norms.where(compounds))
+        for i in at:
             sector_id = self.adjectives.get(doc[i].norm_) or compounds[doc[i].norm]
             j = i + 1
             if j < len(doc) and not doc[j].is_sent_start:
@@ -450,12 +507,14 @@ class SectorRules:
         hyphened to a sector adjective or a generic tail names the first part's field
         (decision 176)."""
         first, _, tail = lemma.partition("-")
-        if not first.endswith(("о", "е")) or "-" in tail:
+        vowel = next((v for v in self.linking_vowels if v and first.endswith(v)), None)
+        if vowel is None or "-" in tail:
             return None
         if tail not in self.adjective_tails and tail not in self.adjectives:
             return None
-        for ending in ("ый", "ий", "ой"):
-            sector_id = self.adjectives.get(first[:-1] + ending)
+        stem = first[: -len(vowel)]
+        for ending in self.adjective_endings:
+            sector_id = self.adjectives.get(stem + ending)
             if sector_id is not None:
                 return sector_id
         return None
@@ -535,6 +594,39 @@ class SectorRules:
             and match.doc[j].norm_ in self.org_heads
             and match[0].norm_ in self.context_heads
         )
+
+
+def _governing_word(doc: Doc, start: int) -> int | None:
+    """The word before a noun phrase, past its adjectives and one coordinated word before
+    them ("по радио и [телевидению]", "развитием и [обучением]"): the word that governs it."""
+    i = _previous_word(doc, start)
+    while i is not None and doc[i].pos_ == "ADJ":
+        i = _previous_word(doc, i)
+    if i is not None and doc[i].norm_ == "и":
+        j = _previous_word(doc, i)
+        i = None if j is None else _previous_word(doc, j)
+    return i
+
+
+def _ends_money(doc: Doc, i: int) -> bool:
+    """Token i is the last word of a money AMOUNT ("500 млн евро")."""
+    return any(
+        a.end - 1 == i and a._.value is not None and a._.value.kind == "money"
+        for a in doc.spans.get("AMOUNT", [])
+    )
+
+
+def _service_status(match: Span) -> bool:
+    """The state's service as where a person is or whence they leave: "на государственной
+    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b)."""
+    i = _previous_word(match.doc, match.start)
+    if i is None:
+        return False
+    cases = set(match[-1].morph.get("Case"))
+    preposition = match.doc[i].lower_
+    return (preposition == "на" and "Loc" in cases) or (
+        preposition in ("с", "со") and "Gen" in cases
+    )
 
 
 def _unprefixed(lemma: str) -> str:
@@ -839,7 +931,7 @@ def _foreign(match: Span) -> bool:
     return any(i is not None and _LATIN_WORD.fullmatch(doc[i].text) for i in neighbours)
 
 
-def _conjuncts_before(doc: Doc, i: int) -> Iterator[int]:
+def _conjuncts_before(doc: Doc, i: int, links: frozenset[str]) -> Iterator[int]:
     """Words coordinated before the adjective at token i, nearest first: back over "и"/"или"
     and, once one was passed, commas ("угольной, нефтяной и газовой"). Each agrees in case
     with the conjunct after it in some reading (the tagger's or the dictionary's: the tagger
@@ -851,7 +943,7 @@ def _conjuncts_before(doc: Doc, i: int) -> Iterator[int]:
         link = i - 1
         if link < 1 or doc[i].is_sent_start or doc[link].is_sent_start:
             return
-        if doc[link].norm_ in _LINKS:
+        if doc[link].norm_ in links:
             joined = True
         elif doc[link].text != "," or not joined:
             return
