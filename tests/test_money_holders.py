@@ -7,7 +7,7 @@ from functools import partial
 
 import pytest
 
-from tests.conftest import links
+from tests.conftest import ROOT, links
 
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
 
@@ -538,11 +538,13 @@ def test_pronoun_chain_through_an_oblique_pronoun(nlp, text, expected):
     ],
 )
 def test_gap_joins_compare_folded_lemmas(nlp, text, word, join, contrast):
+    from pipeline.stages.relations.lexicon import Lexicon
     from pipeline.stages.relations.words import is_contrast, is_gap_join
 
+    lex = Lexicon.load(str(ROOT / "configs" / "lexicons" / "relations.toml"))
     token = next(t for t in nlp(text) if t.text == word)
-    assert is_gap_join(token) is join
-    assert is_contrast(token) is contrast
+    assert is_gap_join(token, lex) is join
+    assert is_contrast(token, lex) is contrast
 
 
 # decision 145 with one-letter names: the remnant's name is its holder, not a joining word

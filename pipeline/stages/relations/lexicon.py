@@ -65,6 +65,8 @@ class Lexicon:
     change_to: frozenset[str] = frozenset()  # "с X до Y" (161)
     list_joins: frozenset[str] = frozenset()  # "Y в 2018 году и Z в 2019 году" (162)
     contrast_additions: frozenset[str] = frozenset()  # "а также", "но и": no contrast (209)
+    gap_joins: frozenset[str] = frozenset()  # "X, а в 2021 году — Y": a gapped clause (210)
+    contrast_joins: frozenset[str] = frozenset()  # "а", "но": a contrast, not "и" (209)
     as_markers: frozenset[str] = frozenset()  # "известна как производитель" (165)
     as_also: frozenset[str] = frozenset()  # "как и нефтяные компании": compared (165)
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
@@ -137,6 +139,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "change_to": ("dates", "change_to"),
     "list_joins": ("dates", "list_joins"),
     "contrast_additions": ("facts", "contrast_additions"),
+    "gap_joins": ("facts", "gap_joins"),
+    "contrast_joins": ("facts", "contrast_joins"),
     "as_markers": ("facts", "as_markers"),
     "as_also": ("facts", "as_also"),
     "restating_joins": ("facts", "restating_joins"),
