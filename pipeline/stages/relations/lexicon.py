@@ -53,6 +53,7 @@ class Lexicon:
     example_markers: frozenset[str] = frozenset()  # "компаний, включая «А»" (203)
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
+    person_list_joins: frozenset[str] = frozenset()  # "А, Б и В": no one referent (128)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
     basis_nouns: frozenset[str] = frozenset()  # "по курсу 2021 года": no DATE_OF (160)
     comparison_words: frozenset[str] = frozenset()  # "против Y в 2019 году" (161)
@@ -121,6 +122,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "order_verbs": ("agents", "order_verbs"),
     "beneficiary_prepositions": ("agents", "beneficiary_prepositions"),
     "having_verbs": ("agents", "having_verbs"),
+    "person_list_joins": ("agents", "list_joins"),
     "term_nouns": ("facts", "term_nouns"),
     "copulas": ("facts", "copulas"),
     "holding_verbs": ("facts", "holding_verbs"),
