@@ -121,6 +121,16 @@ RELATION_TYPES = (
     "AMOUNT_OF",
 )
 
+# The project's own fact relations (guideline 112-115) and the mention types each joins: head
+# type, tail types. The gold builders, the agreement script and the gold tests read this table.
+FACT_RELATION_ENDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "SECTOR_OF": ("ORG", ("SECTOR",)),
+    "DATE_OF": ("AMOUNT", ("DATE",)),
+    "AMOUNT_OF": ("AMOUNT", ("SECTOR", "ORG")),
+}
+FACT_RELATION_TYPES = tuple(FACT_RELATION_ENDS)
+assert set(FACT_RELATION_TYPES) <= set(RELATION_TYPES)
+
 # One row per link between two mentions; the ids are the mentions table's `mention_id`.
 RELATION_COLUMNS: dict[str, str] = {
     "doc_id": "string",

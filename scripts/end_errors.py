@@ -12,8 +12,9 @@ word, an embassy) so the classes can be compared with docs/guideline.md.
     python scripts/end_errors.py ../shared/corpora/nerel/dev.jsonl --cache /tmp/me/dev.pkl \
         [--show SHAPE] [--limit N]
 
-The cache is scripts/relation_errors.py's (tagged Docs, the relation stage rerun). Prints
-NEREL text to the terminal only: never paste its output into the repository.
+The cache is scripts/relation_errors.py's (tagged Docs, the relation stage rerun; both in
+pipeline/evaluation/relation_runs.py). Prints NEREL text to the terminal only: never paste its
+output into the repository.
 """
 
 from __future__ import annotations
@@ -27,9 +28,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.evaluation.model import Mention, Relation  # noqa: E402
+from pipeline.evaluation.relation_runs import (  # noqa: E402
+    by_document,
+    predictions,
+    rerun_relations,
+    tagged_docs,
+    unmatched,
+    window,
+)
 
 TYPES = ("PART_OF", "HEADQUARTERED_IN")
 LEGAL = re.compile(r"^(ОАО|ЗАО|ООО|ПАО|АО|НКО|ФГУП|ГУП|МУП|ОО|АНО|НП|ГК|ФК|ХК|ПФК|ЧОП)\b")
@@ -246,21 +254,14 @@ def bucket(end: End) -> str:
 def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> list:
     """(doc, side, relation, [End]) for gold links missed and predicted links spurious
     strictly whose ends differ from the other side's mentions."""
-    from relation_errors import by_document
-
-    from pipeline.evaluation.relations import _match
-
     found, pred_of = by_document(mentions, relations, TYPES)
     out = []
     for doc in corpus.documents:
         gold = [r for r in doc.relations if r.type in TYPES]
         pred = pred_of.get(doc.doc_id, [])
-        strict = _match(gold, pred, "strict")
-        hit_g, hit_p = {g for g, _ in strict}, {p for _, p in strict}
+        missed, spurious = unmatched(gold, pred, "strict")
         ours = found.get(doc.doc_id, [])
-        for i, r in enumerate(gold):
-            if i in hit_g:
-                continue
+        for r in missed:
             ends = [
                 compare(doc.text, m, ours, role) for role, m in (("head", r.head), ("tail", r.tail))
             ]
@@ -268,9 +269,7 @@ def lost_to_ends(corpus, relations: list[Relation], mentions: list[Mention]) -> 
             if ends:
                 out.append((doc, "MISS", r, ends))
         gold_mentions = [*doc.gold, *(e for r in gold for e in (r.head, r.tail))]
-        for i, r in enumerate(pred):
-            if i in hit_p:
-                continue
+        for r in spurious:
             partner = [
                 g
                 for g in gold
@@ -295,12 +294,11 @@ def main() -> None:
     parser.add_argument("--show", default="", help="print the cases whose shape starts so")
     parser.add_argument("--limit", type=int, default=40)
     args = parser.parse_args()
-    from relation_errors import predicted, tagged_docs
-
     from pipeline.evaluation.readers import read_gold
 
     corpus = read_gold(args.corpus)
-    mentions, relations = predicted(tagged_docs(corpus, args.cache))
+    run = predictions(rerun_relations(tagged_docs(corpus, args.cache)))
+    mentions, relations = run.mentions, run.relations
     rows = lost_to_ends(corpus, relations, mentions)
     table: Counter = Counter()
     for _doc, side, r, ends in rows:
@@ -327,8 +325,7 @@ def main() -> None:
             ):
                 shown += 1
                 print(f"\n{r.type} {side} {e.role} {e.shape}: gold «{e.gold}» ours «{e.ours}»")
-                a, b = min(r.head.start, r.tail.start), max(r.head.end, r.tail.end)
-                print("   ", " ".join(doc.text[max(0, a - 80) : b + 60].split()))
+                print("   ", " ".join(window(doc.text, r, 80, 60).split()))
 
 
 if __name__ == "__main__":

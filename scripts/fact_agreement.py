@@ -40,13 +40,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.schema import FACT_RELATION_TYPES
+
 ROOT = Path(__file__).resolve().parents[1]
 POOL = ROOT / "corpora" / "gold" / "nerel_money_relations.jsonl"
 FIRST = ROOT / "corpora" / "gold" / "nerel_fact_relations.jsonl"
 SECOND = ROOT / "corpora" / "gold" / "nerel_fact_relations_second.jsonl"
 SEED = 20261130
 SLICE = 40
-TYPES = ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
+TYPES = FACT_RELATION_TYPES
 
 
 def pool_ids(pool: Path = POOL) -> list[str]:

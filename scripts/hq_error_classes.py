@@ -30,37 +30,18 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluation.corpora import NEREL, load_corpus  # noqa: E402
 from pipeline.evaluation.model import Mention, Relation  # noqa: E402
-from pipeline.evaluation.relations import ARGUMENT_TYPES, score_relations  # noqa: E402
+from pipeline.evaluation.relation_runs import (  # noqa: E402
+    predictions,
+    rerun_relations,
+    run_docs,
+    tagged_docs,
+    window,
+)
+from pipeline.evaluation.relations import as_argument, score_relations  # noqa: E402
 
 HQ = "HEADQUARTERED_IN"
 LATIN = re.compile(r"[A-Za-z]")
 ADJECTIVE_END = re.compile(r"(ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ой|ей)$")
-
-
-def run_docs(corpus) -> list:
-    """The pipeline's Docs for the corpus's texts."""
-    from pipeline.extensions import make_doc
-    from pipeline.reader import Document
-    from pipeline.runner import load_pipeline
-
-    nlp = load_pipeline()
-    documents = [Document(d.doc_id, d.text, "<memory>", "utf-8", None) for d in corpus.documents]
-    return list(nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=64))
-
-
-def cached_docs(corpus_path: Path, cache: Path) -> list:
-    """The relation stage rerun on Docs tagged once (scripts/relation_errors.py's cache)."""
-    from pipeline.evaluation.readers import read_gold
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from relation_errors import _relation_lexicon, tagged_docs
-
-    from pipeline.config import load_config
-    from pipeline.stages.relations import RelationRules
-
-    docs = tagged_docs(read_gold(corpus_path), cache)
-    rules = RelationRules(None, "relations", _relation_lexicon(load_config(None)))
-    return [rules(doc) for doc in docs]
 
 
 def nerel_kinds(corpus_path: Path) -> dict[str, list[tuple[int, int, str]]]:
@@ -97,23 +78,8 @@ def org_kind(r: Relation, kinds: list[tuple[int, int, str]], text: str) -> str:
 
 def predicted(docs: list) -> tuple[list[Relation], list[Mention], dict]:
     """Relations and mentions as the evaluator reads them; triggers by relation."""
-    from pipeline.tables import doc_mentions
-
-    relations, mentions, triggers = [], [], {}
-    for doc in docs:
-        doc_id = doc._.doc_id
-        for span in doc_mentions(doc):
-            mentions.append(_mention(doc_id, span))
-        for r in doc._.relations or []:
-            rel = Relation(doc_id, r.type, _mention(doc_id, r.head), _mention(doc_id, r.tail))
-            relations.append(rel)
-            triggers.setdefault(rel, r.trigger)
-    return relations, mentions, triggers
-
-
-def _mention(doc_id: str, span) -> Mention:
-    kind = ARGUMENT_TYPES.get(span.label_, span.label_)
-    return Mention(doc_id, span.start_char, span.end_char, kind)
+    run = predictions(docs)
+    return run.relations, [as_argument(m) for m in run.mentions], run.triggers
 
 
 def sentence_of(text: str, offset: int) -> tuple[int, int]:
@@ -178,7 +144,10 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = load_corpus(args.corpus, NEREL)
-    docs = cached_docs(args.corpus, args.cache) if args.cache else run_docs(corpus)
+    if args.cache:
+        docs = rerun_relations(tagged_docs(corpus, args.cache))
+    else:
+        docs = run_docs(corpus)
     raw_kinds = nerel_kinds(args.corpus) if args.by_kind else {}
     relations, mentions, triggers = predicted(docs)
     result = score_relations(corpus, relations, mentions)
@@ -236,13 +205,8 @@ def main() -> None:
 
 def _line(text: str, r: Relation) -> str:
     head, tail = text[r.head.start : r.head.end], text[r.tail.start : r.tail.end]
-    return f"{r.doc_id}: {head!r} -> {tail!r} | {_context(text, r)}"
-
-
-def _context(text: str, r: Relation) -> str:
-    start = min(r.head.start, r.tail.start)
-    end = max(r.head.end, r.tail.end)
-    return text[max(0, start - 60) : end + 40].replace("\n", " ")
+    context = window(text, r, 60, 40).replace("\n", " ")
+    return f"{r.doc_id}: {head!r} -> {tail!r} | {context}"
 
 
 if __name__ == "__main__":

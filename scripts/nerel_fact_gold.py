@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluation.offset_gold import TextRef, sha1, shared_texts
+from pipeline.schema import FACT_RELATION_ENDS, FACT_RELATION_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_money_relations.jsonl"  # the article pool
-TYPES = ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
-ARG_TYPES = {"ORG", "AMOUNT", "DATE", "SECTOR"}
+TYPES = FACT_RELATION_TYPES
+ARG_TYPES = {kind for head, tails in FACT_RELATION_ENDS.values() for kind in (head, *tails)}
 SPAN = re.compile(r"^(?P<type>[A-Z]+) (?P<text>.+?)(?: @(?P<n>\d+))?$")
 WORD = re.compile(r"\w")
 

@@ -20,15 +20,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.evaluation.model import Mention, Relation  # noqa: E402
 from pipeline.evaluation.readers import read_gold  # noqa: E402
+from pipeline.evaluation.relation_runs import (  # noqa: E402
+    by_document,
+    predictions,
+    rerun_relations,
+    tagged_docs,
+    window,
+)
 
 TYPE = "PART_OF"
 
@@ -50,28 +56,21 @@ def frames(corpus, cache: Path | None):
     return mentions, relations
 
 
-def predicted(corpus, args) -> tuple[list[Relation], dict[str, list[Mention]]]:
-    """The predicted relations and each document's ORG mentions, from the cached Docs (the
-    relation stage run now) or from the frames of a whole run."""
-    orgs_of: dict[str, list[Mention]] = defaultdict(list)
+def predicted(corpus, args) -> tuple[list[Relation], list[Mention]]:
+    """The predicted relations and ORG mentions, from the cached Docs (the relation stage run
+    now) or from the frames of a whole run."""
     if args.docs is not None:
-        from relation_errors import predicted as rerun
-        from relation_errors import tagged_docs
-
-        mentions, pred = rerun(tagged_docs(corpus, args.docs))
-        for m in mentions:
-            if m.type == "ORG":
-                orgs_of[m.doc_id].append(m)
-        return pred, orgs_of
+        run = predictions(rerun_relations(tagged_docs(corpus, args.docs)))
+        return run.relations, [m for m in run.mentions if m.type == "ORG"]
     from pipeline.evaluation.relations import relations_from_tables
 
     mentions, relations = frames(corpus, args.cache)
-    for row in mentions.itertuples(index=False):
-        if row.type == "ORG":
-            orgs_of[str(row.doc_id)].append(
-                Mention(str(row.doc_id), int(row.start), int(row.end), "ORG")
-            )
-    return relations_from_tables(mentions, relations), orgs_of
+    orgs = [
+        Mention(str(row.doc_id), int(row.start), int(row.end), "ORG")
+        for row in mentions.itertuples(index=False)
+        if row.type == "ORG"
+    ]
+    return relations_from_tables(mentions, relations), orgs
 
 
 def key(m: Mention) -> tuple[int, int]:
@@ -164,18 +163,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=40)
     args = parser.parse_args(argv)
     corpus = read_gold(args.gold)
-    pred, orgs_of = predicted(corpus, args)
-    by_doc: dict[str, list[Relation]] = defaultdict(list)
-    for r in pred:
-        if r.type == TYPE:
-            by_doc[r.doc_id].append(r)
+    pred, orgs = predicted(corpus, args)
+    orgs_of, by_doc = by_document(orgs, pred, (TYPE,))
     counts: Counter = Counter()
     shown = 0
     for doc in corpus.documents:
         gold = [r for r in doc.relations if r.type == TYPE]
         gold_orgs = [m for m in doc.gold if m.type == "ORG"]
         for cls, r, partner in classify_doc(
-            doc.text, gold, by_doc.get(doc.doc_id, []), orgs_of[doc.doc_id], gold_orgs
+            doc.text, gold, by_doc.get(doc.doc_id, []), orgs_of.get(doc.doc_id, []), gold_orgs
         ):  # noqa: E501
             counts[cls] += 1
             if args.show and cls.startswith(args.show) and shown < args.limit:
@@ -183,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(show(doc, cls, r, partner))
                 near = [
                     doc.text[o.start : o.end]
-                    for o in orgs_of[doc.doc_id]
+                    for o in orgs_of.get(doc.doc_id, [])
                     if o.overlaps(r.head) or o.overlaps(r.tail)
                 ]  # noqa: E501
                 print("      predicted ORGs:", near)
@@ -200,12 +196,10 @@ def show(doc, cls: str, r: Relation, partner: Relation | None) -> str:
     def pair(rel: Relation) -> str:
         return f"{t[rel.head.start : rel.head.end]!r} -> {t[rel.tail.start : rel.tail.end]!r}"
 
-    lo = max(0, min(r.head.start, r.tail.start) - 60)
-    hi = min(len(t), max(r.head.end, r.tail.end) + 40)
     line = f"[{cls}] {doc.doc_id}: {pair(r)}"
     if partner is not None:
         line += f"  PRED {pair(partner)}"
-    return line + "\n      " + t[lo:hi].replace("\n", " / ")
+    return line + "\n      " + window(t, r, 60, 40).replace("\n", " / ")
 
 
 if __name__ == "__main__":

@@ -17,69 +17,34 @@ changing a mention rule or the syntax stage's choice of sentences.
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Other scripts import by_document, context, given_errors, tagged_docs and _relation_lexicon
+# from here; they live in pipeline/evaluation/relation_runs.py, shared by the error scripts.
+from pipeline.evaluation.relation_runs import (  # noqa: E402, F401
+    by_document,
+    given_errors,
+    predictions,
+    rerun_relations,
+    tagged_docs,
+)
+from pipeline.evaluation.relation_runs import (  # noqa: E402, F401
+    relation_lexicon as _relation_lexicon,
+)
+from pipeline.evaluation.relation_runs import sentence_context as context  # noqa: E402
 
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
 SHOWN = ("money", "PART_OF", "HEADQUARTERED_IN")
 
 
-def tagged_docs(corpus, cache: Path) -> list:
-    """Docs of the corpus through every stage but `relations`, from the cache if present."""
-    from spacy.attrs import SENT_START
-
-    if cache.exists():
-        docs, starts = pickle.loads(cache.read_bytes())
-        for doc, rows in zip(docs, starts, strict=True):
-            # A parsed Doc's bytes keep heads, not the sentence starts the pipeline set: put
-            # them back as the syntax stage does.
-            doc.from_array([SENT_START], rows)
-        return docs
-    from pipeline.evaluation.systems import _items
-    from pipeline.extensions import make_doc
-    from pipeline.reader import Document
-    from pipeline.runner import load_pipeline
-
-    nlp = load_pipeline()
-    documents = [Document(i, t, "<memory>", "utf-8", d) for i, t, d in _items(corpus)]
-    docs = []
-    with nlp.select_pipes(disable=["relations"]):
-        for n, doc in enumerate(nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=64)):
-            docs.append(doc)
-            if n % 100 == 0:
-                print(f"tagged {n}/{len(documents)}", file=sys.stderr)
-    cache.write_bytes(pickle.dumps((docs, [d.to_array([SENT_START]) for d in docs])))
-    return docs
-
-
 def predicted(docs: list, nlp_config: str | None = None) -> tuple[list, list]:
     """(mentions, relations) of the evaluation's model, from the relation stage run now."""
-    from pipeline.config import load_config
-    from pipeline.evaluation.model import Mention, Relation
-    from pipeline.evaluation.relations import as_argument
-    from pipeline.stages.relations import RelationRules
-    from pipeline.tables import doc_mentions
-
-    config = load_config(Path(nlp_config) if nlp_config else None)
-    lexicon = _relation_lexicon(config)
-    rules = RelationRules(None, "relations", lexicon)
-    mentions, relations = [], []
-    for doc in docs:
-        rules(doc)
-        doc_id = doc._.doc_id
-        for span in doc_mentions(doc):
-            mentions.append(Mention(doc_id, span.start_char, span.end_char, span.label_))
-        for r in doc._.relations:
-            head = as_argument(Mention(doc_id, r.head.start_char, r.head.end_char, r.head.label_))
-            tail = as_argument(Mention(doc_id, r.tail.start_char, r.tail.end_char, r.tail.label_))
-            relations.append(Relation(doc_id, r.type, head, tail))
-    return mentions, relations
-
-
-def _relation_lexicon(config) -> str:
-    stage = next(s for s in config.stages if s.name == "relations")
-    return str(stage.settings["lexicon"])
+    found = predictions(rerun_relations(docs, nlp_config))
+    return found.mentions, found.relations
 
 
 def figures(result, kinds: tuple[str, ...] = SHOWN) -> str:
@@ -96,50 +61,6 @@ def figures(result, kinds: tuple[str, ...] = SHOWN) -> str:
             )
         lines.append(f"{kind:17s} " + " | ".join(cells))
     return "\n".join(lines)
-
-
-def by_document(mentions: list, relations: list, kinds: tuple[str, ...]) -> tuple[dict, dict]:
-    """Per document: the predicted mentions as relation arguments, and the predicted relations
-    of `kinds`."""
-    from pipeline.evaluation.relations import as_argument
-
-    found: dict[str, list] = {}
-    for m in mentions:
-        found.setdefault(m.doc_id, []).append(as_argument(m))
-    by_doc: dict[str, list] = {}
-    for r in relations:
-        if r.type in kinds:
-            by_doc.setdefault(r.doc_id, []).append(r)
-    return found, by_doc
-
-
-def given_errors(corpus, relations: list, mentions: list, kinds: tuple[str, ...]):
-    """Given-mentions misses and spurious links of `kinds`, as (label, doc, relation)."""
-    from pipeline.evaluation.relations import _both_in, _match, gold_arguments
-
-    found, by_doc = by_document(mentions, relations, kinds)
-    out = []
-    for doc in corpus.documents:
-        gold = [r for r in doc.relations if r.type in kinds]
-        given = [r for r in gold if _both_in(r, found.get(doc.doc_id, []))]
-        # as the scorer: a hand relation gold's arguments count beside the corpus's mentions
-        pred = [r for r in by_doc.get(doc.doc_id, []) if _both_in(r, gold_arguments(doc))]
-        pairs = _match(given, pred, "partial")
-        hit_g, hit_p = {g for g, _ in pairs}, {p for _, p in pairs}
-        out += [("MISS", doc, r) for i, r in enumerate(given) if i not in hit_g]
-        out += [("SPUR", doc, r) for i, r in enumerate(pred) if i not in hit_p]
-        # gold links whose mentions were not found: the mention side of the end-to-end figure
-        out += [("NOMENTION", doc, r) for r in gold if r not in given]
-    return out
-
-
-def context(text: str, relation) -> str:
-    start = min(relation.head.start, relation.tail.start)
-    end = max(relation.head.end, relation.tail.end)
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", max(0, start - 400), start) + 1, 0)
-    right = text.find(". ", end)
-    right = len(text) if right < 0 else right + 1
-    return " ".join(text[left:right].split())[:600]
 
 
 def main() -> None:

@@ -30,9 +30,9 @@ def test_opens_contrast(nlp, text, word, contrast):
     from pipeline.stages.relations.lexicon import Lexicon
     from pipeline.stages.relations.words import opens_contrast
 
-    additions = Lexicon.load(str(LEXICON)).contrast_additions
+    lex = Lexicon.load(str(LEXICON))
     token = next(t for t in nlp(text) if t.text == word)
-    assert opens_contrast(token, additions) is contrast
+    assert opens_contrast(token, lex) is contrast
 
 
 # (text, links expected, links absent)

@@ -15,14 +15,15 @@ from pipeline.config import shared_dir
 from pipeline.errors import InputError
 from pipeline.evaluation.model import Mention, Relation
 from pipeline.evaluation.readers import read_gold
-from pipeline.evaluation.relations import GIVEN, score_relations
-from tests.conftest import load_script
+from pipeline.evaluation.relations import GIVEN, NEREL_RELATION_TYPES, score_relations
+from pipeline.schema import FACT_RELATION_TYPES
+from tests.conftest import FACT_ENDS, check_offset_gold_row, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_fact_relations.jsonl"
 SHARED = shared_dir()
 HAVE_SHARED = (SHARED / "corpora" / "nerel" / "train.jsonl").exists()
-TYPES = ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
+TYPES = FACT_RELATION_TYPES
 
 # An invented article: "Вектор" [0:6] ORG, "нефтяная компания" [9:26] SECTOR,
 # "5 млн рублей" [37:49] AMOUNT, "в 2020 году" [50:61] DATE, "Газ" [63:66] SECTOR.
@@ -164,6 +165,14 @@ def test_without_the_shared_texts_the_reader_says_where_to_point(tmp_path, monke
 HELPER = load_script("nerel_fact_gold")
 
 
+def test_helper_and_agreement_read_the_one_fact_type_table() -> None:
+    assert (
+        HELPER.TYPES == load_script("fact_agreement").TYPES == ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
+    )
+    assert HELPER.ARG_TYPES == {"ORG", "AMOUNT", "DATE", "SECTOR"}
+    assert set(NEREL_RELATION_TYPES).isdisjoint(FACT_ENDS)
+
+
 @pytest.mark.parametrize(
     ("text", "needle", "n", "span"),
     [
@@ -216,22 +225,21 @@ def rows() -> list[dict]:
 
 
 def test_gold_file_shape_without_the_texts() -> None:
-    """Offline: no NEREL text in the file, every relation's arguments are among its mentions,
-    and all 128 NEREL money articles are there (guideline 115: none left out)."""
+    """Offline: no NEREL text in the file, every relation's arguments are among its mentions
+    with the types FACT_ENDS gives, and all 128 NEREL money articles are there (guideline
+    115: none left out)."""
     pool = ROOT / "corpora" / "gold" / "nerel_money_relations.jsonl"
     money_ids = {json.loads(line)["id"] for line in pool.read_text("utf-8").splitlines()}
     gold = rows()
     assert {r["id"] for r in gold} == money_ids and len(gold) == len(money_ids) == 128
     counts = dict.fromkeys(TYPES, 0)
     for row in gold:
-        assert "text" not in row and len(row["sha1"]) == 40
+        check_offset_gold_row(row)
+        assert len(row["sha1"]) == 40
         assert not {k for m in row["mentions"] for k in m} - {"start", "end", "type"}
-        spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
         for r in row["relations"]:
             counts[r["type"]] += 1
             assert set(r) <= {"type", "head", "tail", "note"}
-            for end in (r["head"], r["tail"]):
-                assert (end["start"], end["end"], end["type"]) in spans
     assert counts["SECTOR_OF"] >= 30 and counts["DATE_OF"] >= 30 and counts["AMOUNT_OF"] >= 5
 
 
@@ -243,10 +251,8 @@ def test_gold_file_reads_against_the_shared_texts() -> None:
         for r in doc.relations:
             head, tail = (doc.text[e.start : e.end] for e in (r.head, r.tail))
             assert head.strip() == head and tail.strip() == tail, (doc.doc_id, head, tail)
-            assert {"SECTOR_OF": ("ORG", "SECTOR"), "DATE_OF": ("AMOUNT", "DATE")}.get(
-                r.type, ("AMOUNT", r.tail.type)
-            ) == (r.head.type, r.tail.type)
-            assert r.tail.type in ("SECTOR", "ORG", "DATE")
+            head_type, tail_types = FACT_ENDS[r.type]
+            assert r.head.type == head_type and r.tail.type in tail_types
     # the gold scored against itself is perfect in every mode
     relations = [r for d in gold.documents for r in d.relations]
     found = [e for r in relations for e in (r.head, r.tail)]
@@ -299,16 +305,11 @@ def test_second_file_covers_the_slice_with_the_first_files_texts() -> None:
     second = [json.loads(line) for line in SECOND.read_text("utf-8").splitlines()]
     assert [r["id"] for r in second] == AGREE.slice_ids(AGREE.pool_ids())
     for row in second:
-        assert "text" not in row
+        check_offset_gold_row(row)
         assert (row["source"], row["sha1"]) == (
             first[row["id"]]["source"],
             first[row["id"]]["sha1"],
         )
-        spans = {(m["start"], m["end"], m["type"]) for m in row["mentions"]}
-        for r in row["relations"]:
-            assert r["type"] in TYPES
-            for end in (r["head"], r["tail"]):
-                assert (end["start"], end["end"], end["type"]) in spans
 
 
 def _annotation(doc_id: str, sectors: list, links: list) -> object:

@@ -6,14 +6,17 @@ the shared folder and skips without it)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
-from tests.conftest import check_offset_gold_row, jsonl_rows, load_script
+from tests.conftest import (
+    check_offset_gold_row,
+    check_slice_reproduces_gold,
+    jsonl_rows,
+    load_script,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "nerel_heldout2.jsonl"
@@ -59,17 +62,4 @@ def test_first_slice_keeps_its_criterion() -> None:
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs the NEREL corpora in the shared folder")
 def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
-    picked, _ = load_script("heldout_sector_slice").select(SHARED, 2)
-    gold = jsonl_rows(GOLD)
-    assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
-        (r["source"], r["id"], r["sha1"]) for r in gold
-    ]
-    texts = {}
-    for split in ("dev", "train"):
-        for line in (SHARED / "corpora" / "nerel" / f"{split}.jsonl").open(encoding="utf-8"):
-            doc = json.loads(line)
-            texts[(f"corpora/nerel/{split}.jsonl", doc["id"])] = doc["text"]
-    for row in gold:
-        text = texts[(row["source"], row["id"])]
-        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sha1"]
-        assert all(m["end"] <= len(text) for m in row["mentions"])
+    check_slice_reproduces_gold(2, GOLD)

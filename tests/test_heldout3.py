@@ -7,15 +7,18 @@ the file (these parts need the shared folder and skip without it)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
 from pipeline.evaluation.offset_gold import load_offset_gold
-from tests.conftest import check_offset_gold_row, jsonl_rows, load_script
+from tests.conftest import (
+    check_offset_gold_row,
+    check_slice_reproduces_gold,
+    jsonl_rows,
+    load_script,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "factrueval_heldout3.jsonl"
@@ -63,20 +66,8 @@ def test_third_slice_reads_factrueval_alone() -> None:
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs factRuEval dev in the shared folder")
 def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
-    picked, eligible = load_script("heldout_sector_slice").select(SHARED, 3)
-    gold = jsonl_rows(GOLD)
-    assert eligible == 44
-    assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
-        (r["source"], r["id"], r["sha1"]) for r in gold
-    ]
-    texts = {}
-    for line in (SHARED / SOURCE).open(encoding="utf-8"):
-        doc = json.loads(line)
-        texts[doc["id"]] = doc["text"]
-    for row in gold:
-        text = texts[row["id"]]
-        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sha1"]
-        assert all(m["end"] <= len(text) for m in row["mentions"])
+    assert check_slice_reproduces_gold(3, GOLD) == 44
+    assert {row["source"] for row in jsonl_rows(GOLD)} == {SOURCE}
 
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="needs factRuEval dev in the shared folder")

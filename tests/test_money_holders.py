@@ -7,7 +7,7 @@ from functools import partial
 
 import pytest
 
-from tests.conftest import links
+from tests.conftest import ROOT, links
 
 MONEY = ("INCOME", "EXPENDITURE", "PRICE_OF")
 
@@ -538,11 +538,13 @@ def test_pronoun_chain_through_an_oblique_pronoun(nlp, text, expected):
     ],
 )
 def test_gap_joins_compare_folded_lemmas(nlp, text, word, join, contrast):
+    from pipeline.stages.relations.lexicon import Lexicon
     from pipeline.stages.relations.words import is_contrast, is_gap_join
 
+    lex = Lexicon.load(str(ROOT / "configs" / "lexicons" / "relations.toml"))
     token = next(t for t in nlp(text) if t.text == word)
-    assert is_gap_join(token) is join
-    assert is_contrast(token) is contrast
+    assert is_gap_join(token, lex) is join
+    assert is_contrast(token, lex) is contrast
 
 
 # decision 145 with one-letter names: the remnant's name is its holder, not a joining word
@@ -565,3 +567,21 @@ def test_gapped_amounts_of_one_letter_names(nlp, text, expected, absent):
     links = money_links(nlp(text))
     assert expected <= links
     assert not absent & links
+
+
+def test_person_list_joins_come_from_the_config(nlp, tmp_path):
+    """`[agents] list_joins` is data: with "и" off the list, the second of two persons joined
+    by it reads as one referent of the role noun after them (decision 128)."""
+    from pipeline.stages.relations import RelationRules
+
+    lexicon = ROOT / "configs" / "lexicons" / "relations.toml"
+    text = lexicon.read_text(encoding="utf-8")
+    old = 'list_joins = ["и", ","]\n'
+    assert text.count(old) == 2  # [agents] first, then [dates]
+    edited = tmp_path / "relations.toml"
+    edited.write_text(text.replace(old, 'list_joins = [","]\n', 1), encoding="utf-8")
+    doc = nlp("В команде играли Иван Сидоров и Пётр Орлов. Нападающий получил 5 млн рублей.")
+    link = ("INCOME", "Пётр Орлов", "5 млн рублей")
+    assert link not in money_links(doc)
+    RelationRules(None, "relations", str(edited))(doc)
+    assert link in money_links(doc)

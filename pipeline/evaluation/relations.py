@@ -18,12 +18,10 @@ from typing import Any
 from pipeline.errors import InputError
 from pipeline.evaluation.metrics import MODES, Counts
 from pipeline.evaluation.model import Document, GoldCorpus, Mention, Relation
-from pipeline.schema import RELATION_TYPES
+from pipeline.schema import FACT_RELATION_TYPES, RELATION_TYPES
 
 # NEREL relation names this project also produces; its other types are not read.
-NEREL_RELATION_TYPES = tuple(
-    t for t in RELATION_TYPES if t not in ("SECTOR_OF", "DATE_OF", "AMOUNT_OF")
-)
+NEREL_RELATION_TYPES = tuple(t for t in RELATION_TYPES if t not in FACT_RELATION_TYPES)
 # Mention kinds that serve as relation arguments only, scored as the gold type they stand
 # for: a place adjective ("российская") against NEREL's place mention on that adjective
 # (guideline 93). Mention scoring never sees them (they are no gold type).

@@ -137,12 +137,12 @@ def breakdown_start(doc: Doc, amount: Span, earlier: list[Span], dates: list[Spa
     return False
 
 
-def gapped_dates(doc: Doc, amount: Span, dates: list[Span]) -> list[Span]:
+def gapped_dates(doc: Doc, amount: Span, dates: list[Span], lex: Lexicon) -> list[Span]:
     """The dates of a clause whose verb is left out, right after a dash before the amount:
     "X, а в 2021 году — Y", "вырастет до X, а с 1 октября — до Y" (decision 162). They date
     the amount after the dash, not the clause's first amount."""
     dash = gap_dash(doc, amount.start)
-    join = gap_join_before(doc, dash) if dash is not None else None
+    join = gap_join_before(doc, dash, lex) if dash is not None else None
     if join is None:
         return []
     return [d for d in dates if join < d.start and d.end <= dash]

@@ -172,7 +172,7 @@ class FactReader(ParseReader):
         Z и ещё W", "на X — Y, а на образование — Z"), and the parser may hang its words on
         the first clause (decisions 167, 209). "а также" adds to the same clause."""
         between = self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]
-        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
+        return any(opens_contrast(t, self.lex) for t in between)
 
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
@@ -351,7 +351,7 @@ class FactReader(ParseReader):
         in_bracket = bracket_after_amount(doc, bracket, others)
         own = anchor(amount)
         heads = {anchor(a).i for a in others}
-        gapped = gapped_dates(doc, amount, dates)
+        gapped = gapped_dates(doc, amount, dates, self.lex)
         if not (
             first
             or gapped

@@ -53,6 +53,7 @@ class Lexicon:
     example_markers: frozenset[str] = frozenset()  # "компаний, включая «А»" (203)
     beneficiary_prepositions: frozenset[str] = frozenset()  # "собрал для врачей X" (130)
     having_verbs: frozenset[str] = frozenset()  # "у X был контракт на Y" (85)
+    person_list_joins: frozenset[str] = frozenset()  # "А, Б и В": no one referent (128)
     fine_nouns: frozenset[str] = frozenset()  # "до 5 лет со штрафом до X" (116)
     basis_nouns: frozenset[str] = frozenset()  # "по курсу 2021 года": no DATE_OF (160)
     comparison_words: frozenset[str] = frozenset()  # "против Y в 2019 году" (161)
@@ -66,6 +67,8 @@ class Lexicon:
     list_joins: frozenset[str] = frozenset()  # "Y в 2018 году и Z в 2019 году" (162)
     clause_subordinators: frozenset[str] = frozenset()  # "…, если X": no shared date (225)
     contrast_additions: frozenset[str] = frozenset()  # "а также", "но и": no contrast (209)
+    gap_joins: frozenset[str] = frozenset()  # "X, а в 2021 году — Y": a gapped clause (210)
+    contrast_joins: frozenset[str] = frozenset()  # "а", "но": a contrast, not "и" (209)
     as_markers: frozenset[str] = frozenset()  # "известна как производитель" (165)
     as_also: frozenset[str] = frozenset()  # "как и нефтяные компании": compared (165)
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
@@ -120,6 +123,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "order_verbs": ("agents", "order_verbs"),
     "beneficiary_prepositions": ("agents", "beneficiary_prepositions"),
     "having_verbs": ("agents", "having_verbs"),
+    "person_list_joins": ("agents", "list_joins"),
     "term_nouns": ("facts", "term_nouns"),
     "copulas": ("facts", "copulas"),
     "holding_verbs": ("facts", "holding_verbs"),
@@ -139,6 +143,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "list_joins": ("dates", "list_joins"),
     "clause_subordinators": ("dates", "clause_subordinators"),
     "contrast_additions": ("facts", "contrast_additions"),
+    "gap_joins": ("facts", "gap_joins"),
+    "contrast_joins": ("facts", "contrast_joins"),
     "as_markers": ("facts", "as_markers"),
     "as_also": ("facts", "as_also"),
     "restating_joins": ("facts", "restating_joins"),

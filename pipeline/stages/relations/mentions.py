@@ -174,16 +174,18 @@ class MentionIndex:
                 return span
         return None
 
-    def person_before(self, noun: Token, back: int = ROLE_BACK) -> Span | None:
+    def person_before(
+        self, noun: Token, list_joins: frozenset[str], back: int = ROLE_BACK
+    ) -> Span | None:
         """The nearest outermost PER mention before a role noun, in its sentence or the `back`
         before it, that reads as a subject and is not an aside in brackets (decision 128:
         "Полина Попова стала «Мисс Россия». Победительнице вручили …"). Only earlier
         sentences: a person named before the role noun in its own sentence is another party
         ("адвокат Колодни заявил, что его подзащитный …"), and so is a speaker before a colon
         ("Президент лиги рассказал: Победитель получит …", which the tokenizer may split).
-        A person in a list ("А, Б и В") is no one referent. A feminine
-        role noun wants a person who is not stated masculine; a masculine one may stand for a
-        woman ("глава", "директор")."""
+        A person in a list ("А, Б и В"; `list_joins`, `[agents] list_joins`) is no one
+        referent. A feminine role noun wants a person who is not stated masculine; a masculine
+        one may stand for a woman ("глава", "директор")."""
         number = int(self.sentence[noun.i])
         feminine = "Fem" in noun.morph.get("Gender")
         for k in range(bisect_left(self._holder_starts, noun.i) - 1, -1, -1):
@@ -199,15 +201,17 @@ class MentionIndex:
             gender = self.features(span).get("Gender", set())
             if feminine and gender and "Fem" not in gender:
                 continue
-            if self._listed(span) or any(t.text == ":" for t in noun.doc[span.end : noun.i]):
+            colon = any(t.text == ":" for t in noun.doc[span.end : noun.i])
+            if colon or self._listed(span, list_joins):
                 return None
             return span
         return None
 
-    def _listed(self, span: Span) -> bool:
-        """A person joined to another person before it by "и" or a comma: one of a list."""
+    def _listed(self, span: Span, joins: frozenset[str]) -> bool:
+        """A person joined to another person before it by "и" or a comma (`joins`): one of a
+        list."""
         doc, i = span.doc, span.start - 1
-        if i < 1 or fold(doc[i].lower_) not in ("и", ","):
+        if i < 1 or fold(doc[i].lower_) not in joins:
             return False
         before = self.holder_at.get(i - 1)
         return before is not None and before.label_ == "PER"

@@ -178,7 +178,7 @@ class MoneyReader(FactReader):
         position of the word that opens the remnant clause and the remnant's dates."""
         doc = self.doc
         dash = gap_dash(doc, amount.start)
-        start = gap_join_before(doc, dash) if dash is not None else None
+        start = gap_join_before(doc, dash, self.lex) if dash is not None else None
         if start is None or not self._money_before(amount, start):
             return None
         words = [t for t in doc[start + 1 : dash] if not (t.is_punct or t.is_space)]
@@ -247,7 +247,7 @@ class MoneyReader(FactReader):
         if holder.start < amount.end:
             return False
         between = self.doc[amount.end : holder.start]
-        return any(opens_contrast(t, self.lex.contrast_additions) for t in between)
+        return any(opens_contrast(t, self.lex) for t in between)
 
     def back_references(self, facts: list[Fact]) -> list[Relation]:
         """Parties of a deal named in the sentence before its amount (decision 144): "«А»

@@ -312,7 +312,7 @@ class ParseReader:
         (`holders`); plural roles ("победители") name no one person."""
         if token is None or not self._role_noun(token):
             return []
-        found = self.index.person_before(token)
+        found = self.index.person_before(token, self.lex.person_list_joins)
         return [found] if found is not None else []
 
     def relative_antecedent(self, subject: Token, verb: Token) -> Token | None:

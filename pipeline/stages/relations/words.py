@@ -9,6 +9,7 @@ from spacy.attrs import DEP, NORM
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.quotes import CLOSING_QUOTES, OPENING_QUOTES
+from pipeline.stages.relations.lexicon import Lexicon
 from pipeline.stages.relations.mentions import anchor
 
 # A dash between clauses or before an apposition: the em and en dash, and a hyphen the
@@ -19,37 +20,32 @@ DASHES = TYPOGRAPHIC_DASHES | {"-"}
 # A dash or a colon before a list or an apposition ("учреждений — «А», «Б»", "среди них: «А»,
 # «Б»"); a colon never stands for a left-out verb, so clause rules take DASHES alone.
 LIST_MARKS = DASHES | {":"}
-# The words that open a clause whose verb is left out ("X, а в 2021 году — Y", "выручка «А»
-# составила X, но выручка «Б» — Y"), and those of them that contrast its holder with the
-# first clause's. Compared as folded lemmas, so a sentence-opening capital never hides one (decision
-# 182); a capital mid-sentence is a one-letter name («А», «И»), not a conjunction.
-GAP_JOINS = frozenset({"а", "и", "но"})
-CONTRAST_JOINS = frozenset({"а", "но"})
 
 
-def is_gap_join(token: Token) -> bool:
-    """A comma or a joining word that may open a gapped clause. A capital one only opens its
-    sentence: mid-sentence, «А» or «И» is a one-letter name (the tagger may still call it a
-    conjunction)."""
+def is_gap_join(token: Token, lex: Lexicon) -> bool:
+    """A comma or a joining word (`[facts] gap_joins`: "а", "и", "но", by folded lemma, so a
+    sentence-opening capital never hides one, decision 182) that may open a gapped clause. A
+    capital one only opens its sentence: mid-sentence, «А» or «И» is a one-letter name (the
+    tagger may still call it a conjunction)."""
     if token.text == ",":
         return True
-    return _joining(token) and token.norm_ in GAP_JOINS
+    return _joining(token) and token.norm_ in lex.gap_joins
 
 
-def is_contrast(token: Token) -> bool:
-    """A coordinating "а"/"но" (a contrast, never the list "и")."""
-    return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in CONTRAST_JOINS
+def is_contrast(token: Token, lex: Lexicon) -> bool:
+    """A coordinating contrast word (`[facts] contrast_joins`: "а"/"но", never the list "и")."""
+    return token.pos_ == "CCONJ" and _joining(token) and token.norm_ in lex.contrast_joins
 
 
-def opens_contrast(token: Token, additions: frozenset[str]) -> bool:
+def opens_contrast(token: Token, lex: Lexicon) -> bool:
     """A contrasting "а"/"но" that opens a clause of its own ("«А» получила X, а «Б» — Y",
     "на X — Y, но на образование — Z"): its words are not the first clause's. Followed by one
-    of `additions` (`[facts] contrast_additions`: "а также", "но и") it adds to the same
-    clause (decisions 167, 209)."""
-    if not is_contrast(token):
+    of `[facts] contrast_additions` ("а также", "но и") it adds to the same clause
+    (decisions 167, 209)."""
+    if not is_contrast(token, lex):
         return False
     doc = token.doc
-    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in additions
+    return token.i + 1 >= len(doc) or doc[token.i + 1].norm_ not in lex.contrast_additions
 
 
 def _joining(token: Token) -> bool:
@@ -71,14 +67,14 @@ def gap_dash(doc: Doc, start: int) -> int | None:
 GAP_REACH = 8
 
 
-def gap_join_before(doc: Doc, dash: int, reach: int = GAP_REACH) -> int | None:
+def gap_join_before(doc: Doc, dash: int, lex: Lexicon, reach: int = GAP_REACH) -> int | None:
     """The comma or "а"/"и"/"но" that opens the gapped clause a dash ends ("X, а в 2021 году —
     Y", "«А» получила X, а «Б» — Y"; decisions 145, 162, 210). None when a verb (a clause of
     its own: "а затем купил квартиру — за X") or the sentence's start comes first. An aside
     between dashes is crossed: "а «Б» — крупнейший банк региона — Y"."""
     for i in range(dash - 1, max(dash - reach, 0) - 1, -1):
         token = doc[i]
-        if is_gap_join(token):
+        if is_gap_join(token, lex):
             return i
         if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
             return None
