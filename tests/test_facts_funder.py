@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.relations.facts import FactReader
+from pipeline.stages.relations.lexicon import MONEY_CLASSES
 from tests.conftest import pairs as of_type
 
 
@@ -121,3 +122,11 @@ def test_works_in_by_trigger_class(nlp, trigger, head, works):
     reader.lex = nlp.get_pipe("relations").lex
     word = _Word(trigger, _Word(head) if head else None)
     assert reader.works_in(word) is works
+
+
+def test_working_lists_name_money_words(nlp):
+    """The classes are money trigger classes and the investing words are money triggers: a
+    typo in relations.toml would silently drop every SECTOR_OF of this path."""
+    lex = nlp.get_pipe("relations").lex
+    assert lex.working_classes and lex.working_classes <= set(MONEY_CLASSES)
+    assert lex.working_money and all(lex.triggers.get(w) for w in lex.working_money)
