@@ -110,6 +110,8 @@ class FactReader(ParseReader):
             if self.on_trigger(sector, trigger, amount) and anchor(sector).i not in inside:
                 fact.sector = fact.sector or sector
                 fact.relations.append(self.relation("AMOUNT_OF", amount, sector, trigger))
+                if not self.works_in(trigger):
+                    continue  # a funder or a buyer is not in the sector it pays for (226)
                 for agent in agents:
                     if agent.label_ == "ORG":
                         fact.relations.append(self.relation("SECTOR_OF", agent, sector, trigger))
@@ -125,6 +127,17 @@ class FactReader(ParseReader):
         for thing in self.bought_by_pronoun(fact, trigger):
             fact.relations.append(self.relation("AMOUNT_OF", amount, thing, trigger))
         fact.location = self.location(top, agents)
+
+    def works_in(self, trigger: Token) -> bool:
+        """Whether the money's holder works in the sector the money goes to or comes from: it
+        earns or sells there (`[facts] working_classes`) or invests in it (`working_money`,
+        114 b, decision 74). Allocating, spending, funding or buying money on a purpose says
+        nothing of the payer's own business ("правительство выделит X на исследования"),
+        nor does a deal without a direction (decision 226)."""
+        kind = self.lex.triggers.get(trigger.norm_)
+        if kind == "loan":  # "получил кредит на X": the borrower's money (as MoneyReader reads)
+            kind = "income" if self.lex.triggers.get(trigger.head.norm_) == "income" else None
+        return kind in self.lex.working_classes or trigger.norm_ in self.lex.working_money
 
     def bought_by_pronoun(self, fact: Fact, trigger: Token) -> list[Span]:
         """The company a purchase or sale moves when the text names it by a pronoun

@@ -72,6 +72,8 @@ class Lexicon:
     as_markers: frozenset[str] = frozenset()  # "известна как производитель" (165)
     as_also: frozenset[str] = frozenset()  # "как и нефтяные компании": compared (165)
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
+    working_classes: frozenset[str] = frozenset()  # "получила X от продажи нефти" (226)
+    working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -148,6 +150,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "as_markers": ("facts", "as_markers"),
     "as_also": ("facts", "as_also"),
     "restating_joins": ("facts", "restating_joins"),
+    "working_classes": ("facts", "working_classes"),
+    "working_money": ("facts", "working_money"),
 }
 
 
