@@ -1,0 +1,47 @@
+"""Review of session 11's merged rules (decisions 220-234): look-alikes of the new rules a
+held-out article could hold, made up for each class (no corpus text), cost traps and bad
+input of the new code paths. Each FIXED row failed on main b03973d; each GUARD row passes
+before and after (the class the rule was built for)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.rules import sector as sector_module
+
+
+def sectors(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
+
+
+def _paid_research_text(n: int) -> str:
+    return " ".join("Фонд выделит 500 млн евро на исследования." for _ in range(n))
+
+
+def test_money_before_purpose_read_once_per_document(nlp, monkeypatch) -> None:
+    """A paid term after "на" asks whether a money amount ends just before it (221): the
+    amounts are read once per document, not once per term (quadratic on long documents)."""
+    calls = []
+    real = sector_module._money_ends
+
+    def counting(doc):
+        calls.append(1)
+        return real(doc)
+
+    monkeypatch.setattr(sector_module, "_money_ends", counting)
+    found = sectors(nlp, _paid_research_text(12))
+    assert len(found) == 12 and {s for _, s in found} == {"science"}
+    assert len(calls) == 1
+
+
+PAID = [  # decision 221 unchanged by reading the amounts once
+    ("Правительство выделяет 500 млн евро на исследования.", [("исследования", "science")]),
+    ("Он выделил 500 человек на исследования.", []),
+    ("Компания потратила 5 млн рублей на обучение.", [("обучение", "education")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAID)
+def test_money_before_purpose(nlp, text: str, expected) -> None:
+    assert sectors(nlp, text) == expected
