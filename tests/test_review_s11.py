@@ -15,6 +15,26 @@ def sectors(nlp, text: str) -> list[tuple[str, str]]:
     return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
 
 
+SERVICE = [  # decision 220 b, 237: the state's service as a person's post, past adjectives
+    # FIXED: another adjective before the term hid the preposition
+    ("Он много лет проработал на федеральной государственной службе.", []),
+    ("После ухода с федеральной госслужбы он стал адвокатом.", []),
+    # GUARD: the class 220 b was built for, and the service named as a field
+    ("Он двадцать лет находился на государственной службе.", []),
+    ("Она двадцать лет находится на государственной гражданской службе.", []),
+    ("Правительство готовит реформу государственной службы.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERVICE)
+def test_service_status_past_adjectives(nlp, text: str, expected) -> None:
+    found = sectors(nlp, text)
+    if expected is None:
+        assert [t for t, _ in found if "служб" in t], found
+    else:
+        assert found == expected
+
+
 def _paid_research_text(n: int) -> str:
     return " ".join("Фонд выделит 500 млн евро на исследования." for _ in range(n))
 

@@ -629,8 +629,10 @@ def _money_ends(doc: Doc) -> frozenset[int]:
 
 def _service_status(match: Span) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
-    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b)."""
-    i = _previous_word(match.doc, match.start)
+    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b).
+    The preposition is read past the phrase's other adjectives, as the channel's is: "на
+    федеральной государственной службе", "на государственной гражданской службе" (237)."""
+    i = _governing_word(match.doc, match.start)
     if i is None:
         return False
     cases = set(match[-1].morph.get("Case"))
