@@ -171,7 +171,7 @@ class Taxonomy:
             for entry in data.get("sector", [])
         ]
         table = data.get("rules", {})
-        rules = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()})
+        rules = Rules(**{k: _rule_value(k, v) for k, v in table.items()})
         wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
         generated = data.get("okved_words", {})
         okved_words = OkvedWords(
@@ -302,6 +302,17 @@ def _term_form_issues(term: str, morph: MorphAnalyzer | None) -> list[str]:
             if all(parse.normal_form != word for parse in morph.parse(word)):
                 issues.append(f"term {term!r}: {word!r} is not a pymorphy3 normal form")
     return issues
+
+
+def _rule_value(key: str, value: object) -> object:
+    """A `[rules]` value: a word list (a tuple field of `Rules`) must be a list of strings —
+    a bare string would be read letter by letter — else a ValueError naming the key."""
+    default = getattr(Rules, key, None)
+    if not isinstance(default, tuple):
+        return value  # a number, or an unknown key Rules(**) itself refuses
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"[rules] {key}: expected a list of words, got {value!r}")
+    return tuple(value)
 
 
 def _generated_rows(table: dict, key: str, width: int) -> tuple:

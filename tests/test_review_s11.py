@@ -65,3 +65,62 @@ PAID = [  # decision 221 unchanged by reading the amounts once
 @pytest.mark.parametrize(("text", "expected"), PAID)
 def test_money_before_purpose(nlp, text: str, expected) -> None:
     assert sectors(nlp, text) == expected
+
+
+# Session 11's new word lists, each written as a bare string (a hand edit that forgot the
+# brackets): before the review the string was read letter by letter, silently ("что" as "ч",
+# "т", "о"); now an InputError naming the file and the list.
+BAD_LISTS = [  # (config file, TOML table, key)
+    ("sectors.toml", "rules", "channel_terms"),
+    ("sectors.toml", "rules", "service_terms"),
+    ("sectors.toml", "rules", "adjective_endings"),
+    ("sectors.toml", "rules", "provided_terms"),
+    ("lexicons/relations.toml", "dates", "clause_subordinators"),
+    ("lexicons/relations.toml", "facts", "gap_joins"),
+    ("lexicons/relations.toml", "facts", "contrast_joins"),
+    ("lexicons/relations.toml", "agents", "list_joins"),
+    ("lexicons/places.toml", "place_adjectives", "not_in_names"),
+]
+
+
+def _load(name: str, path):
+    if name == "sectors.toml":
+        from pipeline.stages.rules.sector import load_taxonomy
+
+        return load_taxonomy(path)
+    if name == "lexicons/relations.toml":
+        from pipeline.stages.relations.lexicon import Lexicon
+
+        return Lexicon.load(str(path))
+    from pipeline.stages.rules.place_adj import PlaceLexicon
+
+    return PlaceLexicon.load(path)
+
+
+@pytest.mark.parametrize(("name", "table", "key"), BAD_LISTS)
+def test_a_word_list_written_as_a_string_is_an_input_error(tmp_path, name, table, key) -> None:
+    import re
+    import tomllib
+
+    from pipeline.errors import InputError
+    from tests.conftest import ROOT
+
+    text = (ROOT / "configs" / name).read_text(encoding="utf-8")
+    assert key in tomllib.loads(text)[table]  # the shipped file has the list
+    # the whole list (up to its closing bracket) becomes one string
+    edited, n = re.subn(rf"^{key} = \[.*?\]$", f'{key} = "слово"', text, count=1, flags=re.M | re.S)
+    assert n == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text(edited, encoding="utf-8")
+    with pytest.raises(InputError, match=key) as error:
+        _load(name, bad)
+    assert str(bad) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "name", ["sectors.toml", "lexicons/relations.toml", "lexicons/places.toml"]
+)
+def test_the_shipped_word_lists_load(name) -> None:
+    from tests.conftest import ROOT
+
+    assert _load(name, ROOT / "configs" / name) is not None
