@@ -104,6 +104,8 @@ class Rules:
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names
     resource_heads: tuple[str, ...] = ()
+    # decision 237 b: makers' nouns, whose name after the goods is no product's
+    maker_heads: tuple[str, ...] = ()
     # decision 217: the conjunctions a chain of coordinated adjectives ends in
     coordination_links: tuple[str, ...] = ()
     # decision 156: prepositions of purpose between a payment word and the field it pays for

@@ -158,3 +158,27 @@ SIBLING_DATES = [  # decisions 225, 238: a date written once in the clause befor
 @pytest.mark.parametrize(("text", "expected"), SIBLING_DATES)
 def test_sibling_clause_dates_keep_their_tense(nlp, text: str, expected) -> None:
     assert dates_of(nlp, text) == expected
+
+
+MAKERS = [  # decisions 44, 222, 237 b: a maker's name after its goods is no product's name
+    # FIXED: the organisation in apposition to the maker noun made the goods "one object"
+    (
+        "Крупнейший производитель программного обеспечения Microsoft отчитался о прибыли.",
+        [("программного обеспечения", "ict")],
+    ),
+    ("Разработчик мобильных приложений Яндекс купил стартап.", [("мобильных приложений", "ict")]),
+    ("Производитель автомобилей Toyota отозвал машины.", None),
+    # GUARD: a name after the goods with no maker noun is one product (44, 222)
+    ("Компания выпустила операционную систему Android.", []),
+    ("Создатель антивируса McAfee арестован.", []),
+    ("Он купил четыре автомобиля Lamborghini.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MAKERS)
+def test_a_makers_name_after_its_goods(nlp, text: str, expected) -> None:
+    found = sectors(nlp, text)
+    if expected is None:
+        assert [t for t, _ in found] == ["автомобилей"], found
+    else:
+        assert [(t, s.split(".")[0]) for t, s in found] == expected

@@ -185,6 +185,7 @@ class SectorRules:
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
         self.service_terms = _folded(rules.service_terms)
+        self.maker_heads = _folded(rules.maker_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -231,6 +232,7 @@ class SectorRules:
         # the money amounts' last words, once per document: a paid term asks for one
         # ("500 млн евро на исследования", decision 221) without scanning every amount
         money_ends = _money_ends(doc)
+        org_starts = frozenset(s.start for s in names)  # a maker's name after goods (237 b)
         candidates = [c for c in candidates if not self._paid_schooling(c, money_ends)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
@@ -258,7 +260,9 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match, dates, money_ends) or _in_title(match, quotes):
+            if not self._fits(kind, match, dates, (money_ends, org_starts)) or _in_title(
+                match, quotes
+            ):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -272,7 +276,11 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(self, kind: str, match: Span, dates: Intervals, money_ends: frozenset[int]) -> bool:
+    def _fits(
+        self, kind: str, match: Span, dates: Intervals, where: tuple[frozenset[int], ...]
+    ) -> bool:
+        """`where`: the document's money AMOUNT last words and ORG first words."""
+        money_ends, org_starts = where
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -285,7 +293,9 @@ class SectorRules:
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
-            if after_standalone or _one_object(match) or self._single(match):
+            if after_standalone or self._single(match):
+                return False
+            if _one_object(match) and not self._maker_named(match, org_starts):
                 return False
             return not self._owned(match, dates)
         if kind == "C":
@@ -321,6 +331,17 @@ class SectorRules:
             return False
         lemma = token_lemma(doc[i])
         return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
+
+    def _maker_named(self, match: Span, org_starts: frozenset[int]) -> bool:
+        """A maker's noun governs the goods and an ORG mention follows them: the name is the
+        maker's ("производитель программного обеспечения Microsoft"), the goods general
+        (decision 237 b)."""
+        doc = match.doc
+        i = _governing_word(doc, match.start)
+        if i is None or token_lemma(doc[i]) not in self.maker_heads:
+            return False
+        j = match.end + (match.end < len(doc) and doc[match.end].text in OPENING_OR_APOSTROPHE)
+        return j in org_starts
 
     def _channel(self, match: Span) -> bool:
         """A broadcasting medium after "по" is the channel of one statement or show:
