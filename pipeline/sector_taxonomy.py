@@ -104,6 +104,8 @@ class Rules:
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names
     resource_heads: tuple[str, ...] = ()
+    # decision 237 b: makers' nouns, whose name after the goods is no product's
+    maker_heads: tuple[str, ...] = ()
     # decision 217: the conjunctions a chain of coordinated adjectives ends in
     coordination_links: tuple[str, ...] = ()
     # decision 156: prepositions of purpose between a payment word and the field it pays for
@@ -171,7 +173,7 @@ class Taxonomy:
             for entry in data.get("sector", [])
         ]
         table = data.get("rules", {})
-        rules = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in table.items()})
+        rules = Rules(**{k: _rule_value(k, v) for k, v in table.items()})
         wordforms = [WordForm(w["prefix"], w["sector"]) for w in data.get("wordform", [])]
         generated = data.get("okved_words", {})
         okved_words = OkvedWords(
@@ -302,6 +304,17 @@ def _term_form_issues(term: str, morph: MorphAnalyzer | None) -> list[str]:
             if all(parse.normal_form != word for parse in morph.parse(word)):
                 issues.append(f"term {term!r}: {word!r} is not a pymorphy3 normal form")
     return issues
+
+
+def _rule_value(key: str, value: object) -> object:
+    """A `[rules]` value: a word list (a tuple field of `Rules`) must be a list of strings —
+    a bare string would be read letter by letter — else a ValueError naming the key."""
+    default = getattr(Rules, key, None)
+    if not isinstance(default, tuple):
+        return value  # a number, or an unknown key Rules(**) itself refuses
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"[rules] {key}: expected a list of words, got {value!r}")
+    return tuple(value)
 
 
 def _generated_rows(table: dict, key: str, width: int) -> tuple:

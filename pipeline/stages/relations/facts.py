@@ -77,6 +77,19 @@ def _predicate(token: Token) -> bool:
     return not {"Part", "Conv", "Inf"} & set(token.morph.get("VerbForm"))
 
 
+def _tense(predicate: Token) -> str | None:
+    """ "past" or "futr" (pymorphy3's grammemes, which read "потратит" as future where the
+    tagger may not) of a clause's predicate, from its auxiliary or copula first ("был
+    должен", "будет готов"); None for the present or no tense (a short adjective alone)."""
+    words = [c for c in predicate.children if c.dep_ in ("aux", "cop")] + [predicate]
+    for word in words:
+        grammemes = str(word._.tag).replace(" ", ",").split(",")
+        for tense in ("past", "futr"):
+            if tense in grammemes:
+                return tense
+    return None
+
+
 def relative_subject(verb: Token) -> bool:
     """A relative clause whose subject is "который": it says what the noun it hangs on does
     ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
@@ -410,6 +423,8 @@ class FactReader(ParseReader):
         if not siblings:
             return None
         nearest = siblings[-1]
+        if {_tense(nearest), _tense(top)} == {"past", "futr"}:
+            return None  # "в 2010 году завод закрыли, компания потратит X": another time (238)
         between = self.doc[nearest.i + 1 : top.i]
         if any(t.norm_ in self.lex.clause_subordinators for t in between):
             return None  # "…, что …": a clause of its own, not a conjunct

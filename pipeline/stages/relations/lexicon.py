@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.stages.morphology import fold
-from pipeline.stages.rules.base import load_lexicon
+from pipeline.stages.rules.base import load_lexicon, word_list
 
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
 
@@ -84,9 +84,9 @@ class Lexicon:
         raw = load_lexicon(path)
         return cls(
             triggers=_money_triggers(raw),
-            roles={key: _folded(raw, "roles", key) for key in raw.get("roles", {})},
-            bare_units=_phrases(raw, "part_of", "bare_units"),
-            **{name: _folded(raw, table, key) for name, (table, key) in WORD_LISTS.items()},
+            roles={key: _folded(raw, "roles", key, path) for key in raw.get("roles", {})},
+            bare_units=_phrases(raw, "part_of", "bare_units", path),
+            **{name: _folded(raw, table, key, path) for name, (table, key) in WORD_LISTS.items()},
         )
 
 
@@ -155,8 +155,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _folded(raw: dict, table: str, key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in raw.get(table, {}).get(key, []))
+def _folded(raw: dict, table: str, key: str, path: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in word_list(raw, table, key, path))
 
 
 def _money_triggers(raw: dict) -> dict[str, str]:
@@ -169,7 +169,7 @@ def _money_triggers(raw: dict) -> dict[str, str]:
     return triggers
 
 
-def _phrases(raw: dict, table: str, key: str) -> frozenset[tuple[str, ...]]:
+def _phrases(raw: dict, table: str, key: str, path: str) -> frozenset[tuple[str, ...]]:
     """Multi-word entries as tuples of folded words: "совет директоров"."""
-    phrases = raw.get(table, {}).get(key, [])
+    phrases = word_list(raw, table, key, path)
     return frozenset(tuple(fold(w) for w in phrase.split()) for phrase in phrases)

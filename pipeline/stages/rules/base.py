@@ -25,6 +25,15 @@ def load_lexicon(path: str | Path) -> dict:
         raise InputError(path, f"malformed TOML: {exc}") from None
 
 
+def word_list(raw: dict, table: str, key: str, path: str | Path) -> list[str]:
+    """`[table] key` of a lexicon, a list of strings (none when absent); anything else — a
+    bare string would be read letter by letter — is an InputError naming the file and list."""
+    value = raw.get(table, {}).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise InputError(path, f"[{table}] {key}: expected a list of words, got {value!r}")
+    return value
+
+
 def make_span(
     doc: Doc,
     start: int,

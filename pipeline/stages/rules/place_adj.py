@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline import extensions
 from pipeline.stages.morphology import fold
-from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group, word_list
 from pipeline.stages.rules.lexicon import positions, token_lemma
 
 LABEL = "PLACE_ADJ"
@@ -43,8 +43,8 @@ class PlaceLexicon:
         for table in raw.get("places", {}).values():
             for adjective, place in table.items():
                 places.setdefault(fold(adjective), place)
-        words = raw.get("place_adjectives", {})
-        not_heads, not_in_names = words.get("not_heads", []), words.get("not_in_names", [])
+        not_heads = word_list(raw, "place_adjectives", "not_heads", path)
+        not_in_names = word_list(raw, "place_adjectives", "not_in_names", path)
         return cls(
             places, frozenset(fold(w) for w in not_heads), frozenset(fold(w) for w in not_in_names)
         )

@@ -185,6 +185,7 @@ class SectorRules:
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
         self.service_terms = _folded(rules.service_terms)
+        self.maker_heads = _folded(rules.maker_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
         """The taxonomy's adjectives, terms and compounds, and the NORM hashes of the trigger
@@ -228,7 +229,11 @@ class SectorRules:
         candidates += self._conjunct_spans(doc, candidates, adjectives)
         candidates += self.compounds.spans(doc, norms)
         candidates += self._activity_spans(doc, norms)
-        candidates = [c for c in candidates if not self._paid_schooling(c)]
+        # the money amounts' last words, once per document: a paid term asks for one
+        # ("500 млн евро на исследования", decision 221) without scanning every amount
+        money_ends = _money_ends(doc)
+        org_starts = frozenset(s.start for s in names)  # a maker's name after goods (237 b)
+        candidates = [c for c in candidates if not self._paid_schooling(c, money_ends)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
         # each match asks only the names and persons it overlaps, found by bisection
@@ -255,7 +260,9 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match, dates) or _in_title(match, quotes):
+            if not self._fits(kind, match, dates, (money_ends, org_starts)) or _in_title(
+                match, quotes
+            ):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -269,7 +276,11 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(self, kind: str, match: Span, dates: Intervals) -> bool:
+    def _fits(
+        self, kind: str, match: Span, dates: Intervals, where: tuple[frozenset[int], ...]
+    ) -> bool:
+        """`where`: the document's money AMOUNT last words and ORG first words."""
+        money_ends, org_starts = where
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -282,19 +293,27 @@ class SectorRules:
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
             after_standalone = i is not None and match.doc[i].norm_ in self.standalone
-            if after_standalone or _one_object(match) or self._single(match):
+            if after_standalone or self._single(match):
+                return False
+            if _one_object(match) and not self._maker_named(match, org_starts):
                 return False
             return not self._owned(match, dates)
         if kind == "C":
             return self._after_context_head(match)
         if kind == "M":
             provided = _lemmas(match) in self.provided_terms
-            return self._paid_for(match.doc, match.start, provided)
+            return self._paid_for(match.doc, match.start, provided, money_ends)
         if kind == "V":
             return not _one_object(match)
         return True
 
-    def _paid_for(self, doc: Doc, start: int, provided: bool = True) -> bool:
+    def _paid_for(
+        self,
+        doc: Doc,
+        start: int,
+        provided: bool = True,
+        money_ends: frozenset[int] | None = None,
+    ) -> bool:
         """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
         [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
         получение образования", "занимается развитием и обучением детей". Walks back over the
@@ -305,12 +324,24 @@ class SectorRules:
             i = _previous_word(doc, i)
         if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
-            if i is not None and _ends_money(doc, i):
+            ends = _money_ends(doc) if money_ends is None else money_ends
+            if i is not None and i in ends:
                 return True  # "выделяет [500 млн евро] на исследования" (decision 221)
         if i is None:
             return False
         lemma = token_lemma(doc[i])
         return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
+
+    def _maker_named(self, match: Span, org_starts: frozenset[int]) -> bool:
+        """A maker's noun governs the goods and an ORG mention follows them: the name is the
+        maker's ("производитель программного обеспечения Microsoft"), the goods general
+        (decision 237 b)."""
+        doc = match.doc
+        i = _governing_word(doc, match.start)
+        if i is None or token_lemma(doc[i]) not in self.maker_heads:
+            return False
+        j = match.end + (match.end < len(doc) and doc[match.end].text in OPENING_OR_APOSTROPHE)
+        return j in org_starts
 
     def _channel(self, match: Span) -> bool:
         """A broadcasting medium after "по" is the channel of one statement or show:
@@ -320,12 +351,12 @@ class SectorRules:
         i = _governing_word(match.doc, match.start)
         return i is not None and match.doc[i].norm_ in self.channel_prepositions
 
-    def _paid_schooling(self, match: Span) -> bool:
+    def _paid_schooling(self, match: Span, money_ends: frozenset[int]) -> bool:
         """A "person's schooling" negative ("получить образование") that money pays for is
         the education sector after all (decision 156): "грант, чтобы получить образование"."""
         if match.label_ != NEGATIVE or token_lemma(match[0]) not in self.receiving:
             return False
-        return self._paid_for(match.doc, match.start + 1)
+        return self._paid_for(match.doc, match.start + 1, money_ends=money_ends)
 
     def _single(self, match: Span) -> bool:
         """A countable good in the singular with no word announcing an industry before it is
@@ -608,18 +639,21 @@ def _governing_word(doc: Doc, start: int) -> int | None:
     return i
 
 
-def _ends_money(doc: Doc, i: int) -> bool:
-    """Token i is the last word of a money AMOUNT ("500 млн евро")."""
-    return any(
-        a.end - 1 == i and a._.value is not None and a._.value.kind == "money"
+def _money_ends(doc: Doc) -> frozenset[int]:
+    """The last word of each money AMOUNT ("500 млн евро"), one pass over the amounts."""
+    return frozenset(
+        a.end - 1
         for a in doc.spans.get("AMOUNT", [])
+        if a._.value is not None and a._.value.kind == "money"
     )
 
 
 def _service_status(match: Span) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
-    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b)."""
-    i = _previous_word(match.doc, match.start)
+    службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b).
+    The preposition is read past the phrase's other adjectives, as the channel's is: "на
+    федеральной государственной службе", "на государственной гражданской службе" (237)."""
+    i = _governing_word(match.doc, match.start)
     if i is None:
         return False
     cases = set(match[-1].morph.get("Case"))
