@@ -8,15 +8,18 @@ reader loads the file (these parts need the shared folder and skip without it)."
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import shared_dir
 from pipeline.evaluation.offset_gold import load_offset_gold
-from tests.conftest import check_offset_gold_row, jsonl_rows, load_script
+from tests.conftest import (
+    check_offset_gold_row,
+    check_slice_reproduces_gold,
+    jsonl_rows,
+    load_script,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "gold" / "heldout4.jsonl"
@@ -62,21 +65,7 @@ def test_notes_on_nerel_texts_are_the_annotators_words_not_quotes() -> None:
     not HAVE_SHARED, reason="needs NEREL train and factRuEval dev in the shared folder"
 )
 def test_selection_reproduces_the_gold_and_texts_match_their_sha1() -> None:
-    picked, eligible = load_script("heldout_sector_slice").select(SHARED, 4)
-    gold = jsonl_rows(GOLD)
-    assert eligible == 135
-    assert [(r["source"], r["id"], r["sha1"]) for r in picked] == [
-        (r["source"], r["id"], r["sha1"]) for r in gold
-    ]
-    texts = {}
-    for source in (NEREL_TRAIN, FACTRUEVAL):
-        for line in (SHARED / source).open(encoding="utf-8"):
-            doc = json.loads(line)
-            texts[(source, doc["id"])] = doc["text"]
-    for row in gold:
-        text = texts[(row["source"], row["id"])]
-        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sha1"]
-        assert all(m["end"] <= len(text) for m in row["mentions"])
+    assert check_slice_reproduces_gold(4, GOLD) == 135
 
 
 @pytest.mark.skipif(
