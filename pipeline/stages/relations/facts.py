@@ -147,10 +147,17 @@ class FactReader(ParseReader):
         114 b, decision 74). Allocating, spending, funding or buying money on a purpose says
         nothing of the payer's own business ("правительство выделит X на исследования"),
         nor does a deal without a direction (decision 226)."""
-        kind = self.lex.triggers.get(trigger.norm_)
-        if kind == "loan":  # "получил кредит на X": the borrower's money (as MoneyReader reads)
-            kind = "income" if self.lex.triggers.get(trigger.head.norm_) == "income" else None
+        kind = self.money_kind(trigger)
         return kind in self.lex.working_classes or trigger.norm_ in self.lex.working_money
+
+    def money_kind(self, trigger: Token) -> str | None:
+        """The class of a money trigger (`[triggers]`), a loan read from its verb: "получил
+        кредит" is the borrower's income, "выдал кредит" the lender's expenditure."""
+        kind = self.lex.triggers.get(trigger.norm_)
+        if kind == "loan":
+            verb = self.lex.triggers.get(trigger.head.norm_)
+            kind = "income" if verb == "income" else "expenditure"
+        return kind
 
     def bought_by_pronoun(self, fact: Fact, trigger: Token) -> list[Span]:
         """The company a purchase or sale moves when the text names it by a pronoun

@@ -96,7 +96,7 @@ class MoneyReader(FactReader):
     def _held_fact(self, amount: Span, trigger: Token) -> tuple[Fact, list[Span], set[int]]:
         """The fact's money links (holder, other party, thing priced) without its context;
         with the holders and the words of the holder's phrase."""
-        kind = self._money_kind(trigger)
+        kind = self.money_kind(trigger)
         fact = self.new_fact(trigger)
         fact.amount = amount
         agent_token, kind = self._agent_token_of(trigger, kind)
@@ -108,13 +108,6 @@ class MoneyReader(FactReader):
         self._link_sides(fact, amount, trigger, kind, agents)
         inside = {t.i for t in agent_token.subtree} if agent_token is not None else set()
         return fact, agents, inside
-
-    def _money_kind(self, trigger: Token) -> str:
-        kind = self.lex.triggers[trigger.norm_]
-        if kind == "loan":  # "получил кредит": the borrower's income; "выдал кредит": lender's
-            verb = self.lex.triggers.get(trigger.head.norm_)
-            kind = "income" if verb == "income" else "expenditure"
-        return kind
 
     def _agent_token_of(self, trigger: Token, kind: str) -> tuple[Token | None, str]:
         """The word of the one whose money it is; a price has none, the one fined pays."""
