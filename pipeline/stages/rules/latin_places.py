@@ -36,13 +36,14 @@ class LatinGazetteer:
 
     @classmethod
     def load(cls, path: str | Path) -> LatinGazetteer:
+        raw = load_lexicon(path)
         places: dict[str, str] = {}
-        for table in load_lexicon(path).get("places", {}).values():
+        for table in raw.get("places", {}).values():
             for name, place in table.items():
                 places.setdefault(name, place)
         # "St. Louis" is three tokens, "St", ".", "Louis"
         longest = max((len(re.findall(r"\w+|[^\w\s]", n)) for n in places), default=1)
-        titles = frozenset(load_lexicon(path).get("names", {}).get("person_titles", []))
+        titles = frozenset(raw.get("names", {}).get("person_titles", []))
         return cls(places, longest, titles)
 
 
