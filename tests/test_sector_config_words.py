@@ -52,9 +52,9 @@ def test_compound_adjective_reads_the_file(shipped, tmp_path, key, value, lemma)
 
 def test_purpose_words_read_the_file(shipped, tmp_path) -> None:
     doc = _doc(["оплата", "за", "обучение"], ["NOUN", "ADP", "NOUN"])
-    assert shipped._paid_for(doc, 2)
+    assert shipped._paid_for(doc, 2, frozenset())  # no money amount in the doc
     changed = _rules(tmp_path, "purpose_words", '["для"]')
-    assert not changed._paid_for(doc, 2)
+    assert not changed._paid_for(doc, 2, frozenset())
 
 
 @pytest.mark.parametrize(

@@ -302,7 +302,7 @@ class SectorRules:
             return self._after_context_head(match)
         if kind == "M":
             provided = _lemmas(match) in self.provided_terms
-            return self._paid_for(match.doc, match.start, provided, money_ends)
+            return self._paid_for(match.doc, match.start, money_ends, provided)
         if kind == "V":
             return not _one_object(match)
         return True
@@ -311,8 +311,8 @@ class SectorRules:
         self,
         doc: Doc,
         start: int,
+        money_ends: frozenset[int],
         provided: bool = True,
-        money_ends: frozenset[int] | None = None,
     ) -> bool:
         """Decision 156: a field noun paid for or provided — "оплата обучения", "стоимости
         [высшего] обучения", "платить за обучение", "пособие для обучения", "грант на
@@ -324,8 +324,7 @@ class SectorRules:
             i = _previous_word(doc, i)
         if i is not None and doc[i].norm_ in self.purpose:
             i = _previous_word(doc, i)
-            ends = _money_ends(doc) if money_ends is None else money_ends
-            if i is not None and i in ends:
+            if i is not None and i in money_ends:
                 return True  # "выделяет [500 млн евро] на исследования" (decision 221)
         if i is None:
             return False
@@ -356,7 +355,7 @@ class SectorRules:
         the education sector after all (decision 156): "грант, чтобы получить образование"."""
         if match.label_ != NEGATIVE or token_lemma(match[0]) not in self.receiving:
             return False
-        return self._paid_for(match.doc, match.start + 1, money_ends=money_ends)
+        return self._paid_for(match.doc, match.start + 1, money_ends)
 
     def _single(self, match: Span) -> bool:
         """A countable good in the singular with no word announcing an industry before it is
