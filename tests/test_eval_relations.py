@@ -273,3 +273,19 @@ def test_offset_gold_checks_the_text(tmp_path, monkeypatch):
     monkeypatch.setenv("SHARED_DIR", str(tmp_path / "nowhere"))
     with pytest.raises(InputError, match="set SHARED_DIR"):
         read_gold(path)
+
+
+def test_sector_gold_is_read_by_evaluate(tmp_path, monkeypatch):
+    """The SECTOR gold (ids + sha1 + SECTOR spans with their ids, no relations) is a gold
+    `evaluate` reads, not an offsets relation gold missing its relations."""
+    path, shared = _offset_gold(tmp_path, "")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    del record["relations"]
+    record["entities"] = [{"start": 0, "end": 3, "type": "SECTOR", "sector": "public_admin"}]
+    _write_jsonl(path, [record])
+    monkeypatch.setenv("SHARED_DIR", str(shared))
+    gold = read_gold(path)
+    assert gold.format == "sectors" and gold.types == ("SECTOR",)
+    (mention,) = gold.documents[0].gold
+    assert (mention.start, mention.end, mention.attrs) == (0, 3, {"sector": "public_admin"})
+    assert gold.documents[0].relations == []

@@ -11,8 +11,9 @@ from pipeline.evaluation.corpora import SCHEMES, guess_scheme, load_corpus
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.model import GoldCorpus
 from pipeline.evaluation.offset_gold import load_offset_gold
+from pipeline.evaluation.sectors import load_sector_corpus
 
-GOLD_FORMATS = ("auto", "gold", "nerel", "factrueval", "brat", "offsets")
+GOLD_FORMATS = ("auto", "gold", "nerel", "factrueval", "brat", "offsets", "sectors")
 
 
 def detect_format(path: Path) -> str:
@@ -22,20 +23,22 @@ def detect_format(path: Path) -> str:
         return "brat"
     if path.suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
-    if _offsets_only(path):
-        return "offsets"
+    first = _first_record(path)
+    if "sha1" in first and "text" not in first:
+        # ids + sha1 + offsets over ../shared: SECTOR spans with their ids (sectors_dev), or
+        # relations with their mentions (load_offset_gold)
+        return "sectors" if "entities" in first and "relations" not in first else "offsets"
     scheme = guess_scheme(path)
     return scheme.name if scheme else "gold"
 
 
-def _offsets_only(path: Path) -> bool:
-    """Relation gold stored as ids + sha1 + offsets (no text): see load_offset_gold."""
+def _first_record(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as handle:
             first = json.loads(handle.readline() or "{}")
     except (OSError, ValueError, UnicodeDecodeError):
-        return False
-    return isinstance(first, dict) and "sha1" in first and "text" not in first
+        return {}
+    return first if isinstance(first, dict) else {}
 
 
 def read_gold(path: str | Path, fmt: str = "auto") -> GoldCorpus:
@@ -51,4 +54,6 @@ def read_gold(path: str | Path, fmt: str = "auto") -> GoldCorpus:
         return load_brat(path)
     if fmt == "offsets":
         return load_offset_gold(path)
+    if fmt == "sectors":
+        return load_sector_corpus(path)
     return load_corpus(path, SCHEMES[fmt])

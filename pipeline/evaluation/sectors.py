@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.evaluation.metrics import Counts, match_partial, match_strict
-from pipeline.evaluation.model import Mention
+from pipeline.evaluation.model import Document, GoldCorpus, Mention
 from pipeline.evaluation.offset_gold import TextRef, check_text, shared_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +65,23 @@ def load_sector_gold(
         gold = [GoldSector(e["start"], e["end"], e["sector"]) for e in record["entities"]]
         docs.append(SectorDoc(record["id"], record["source"], text, gold))
     return docs
+
+
+def load_sector_corpus(path: str | Path, shared: str | Path | None = None) -> GoldCorpus:
+    """The SECTOR gold as `evaluate` scores any gold: SECTOR mentions with their sector ids
+    (the ОКВЭД codes follow from the id, so only the id is stated)."""
+    documents = [
+        Document(
+            doc.doc_id,
+            doc.text,
+            gold=[
+                Mention(doc.doc_id, g.start, g.end, "SECTOR", {"sector": g.sector})
+                for g in doc.gold
+            ],
+        )
+        for doc in load_sector_gold(path, shared)
+    ]
+    return GoldCorpus(path=str(path), format="sectors", documents=documents, types=("SECTOR",))
 
 
 def _records(path: Path) -> list[dict]:
