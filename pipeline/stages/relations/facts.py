@@ -90,6 +90,15 @@ def _tense(predicate: Token) -> str | None:
     return None
 
 
+def _stray_phrase(token: Token, trigger: Token, own: Token) -> bool:
+    """A preposition phrase standing between the trigger and its amount that the parser hung
+    on a word outside them ("задолжала ему за транзит газа X, а … не доплатила"): a phrase
+    inside a verb's own words belongs to the verb (decision 246); the parser's arc crosses
+    the trigger's."""
+    low, high = sorted((trigger.i, own.i))
+    return low < token.i < high and not low <= token.head.i <= high and bool(preposition_of(token))
+
+
 def relative_subject(verb: Token) -> bool:
     """A relative clause whose subject is "который": it says what the noun it hangs on does
     ("фонд, который занимается обучением детей", decision 164), unlike "которую возглавляет"."""
@@ -183,7 +192,8 @@ class FactReader(ParseReader):
         trigger or from the amount ("инвестиции в нефтепереработку на X", "экспорт зерна на
         X"), through at most one noun ("направлены на развитие сельского хозяйства"), never
         through another verb or another amount: a sector elsewhere in the sentence belongs to
-        another word ("получил от компании, занимавшейся строительством, X")."""
+        another word ("получил от компании, занимавшейся строительством, X"). A phrase between
+        the trigger and its amount is the trigger's wherever the parser hung it (246)."""
         token, own, top = anchor(sector), anchor(amount), self.clause(trigger)
         # "должны быть направлены на X", "планирует инвестировать в X": the verb it controls
         targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
@@ -194,7 +204,7 @@ class FactReader(ParseReader):
                 return False
             if step and token.i in self.money_heads():
                 return False
-            token = token.head
+            token = trigger if _stray_phrase(token, trigger, own) else token.head
             if token.i in targets:
                 return True
         return False
@@ -405,11 +415,14 @@ class FactReader(ParseReader):
         if trigger is not None and trigger.pos_ == "NOUN":
             clauses += [c for c in trigger.children if c.dep_ in ("acl", "acl:relcl")]
         yield clauses
-        head = top
+        head, time = top, _tense(top)
         for _ in range(2):
             if head.head.i == head.i or not shares_time(head):
                 break
-            head = head.head
+            theirs = _tense(head.head)
+            if {time, theirs} == {"past", "futr"}:
+                break  # "в 2010 году завод закрыли и компания потратит X": another time (245)
+            head, time = head.head, time or theirs
             yield [head]
         before = self._clause_before(top)
         if before is not None:
