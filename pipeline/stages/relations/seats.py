@@ -254,6 +254,8 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         if adjective.end < org.end and (
             _adjective_opens(org, adjective, lex) or _members_adjective(org, adjective)
         ):
+            if _closing_seat(org, adjective, index, lex):
+                continue  # "Тверской суд Москвы": the place closing the name (decision 250)
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -266,6 +268,34 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
+
+
+def _closing_seat(org: Span, adjective: Span, index: MentionIndex, lex: Lexicon) -> bool:
+    """A place after the adjective closes the name as its own genitive and seats it
+    (decision 80): "Тверской суд Москвы", "Хорошевский суд Москвы", "Химкинский городской суд
+    Московской области", «Грузинская мечта — демократическая Грузия» — the name is the
+    closing place's, the adjective only tells which of its bodies (decision 250). A place
+    announced by a place noun is an address added to a whole name ("Останкинский районный суд
+    г. Москвы", "Итальянская прокуратура города Павия"): the adjective keeps its seat; so
+    does a name whose closing place seats a name nested in it."""
+    end = _name_end(org)
+    inner = [o for o in index.within("ORG", org) if o.start > adjective.start]
+    return any(
+        loc.end == end
+        and loc.start >= adjective.end
+        and not _announced(org.doc, loc.start, lex)
+        and not any(o.start <= loc.start and loc.end <= o.end for o in inner)
+        and nested_seat(org, loc, lex)
+        for loc in index.within("LOC", org)
+    )
+
+
+def _announced(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """A place noun, or its abbreviation with a dot ("г.", "обл."), right before token `i`."""
+    if i > 1 and doc[i - 1].text == "." and doc[i - 2].is_lower and doc[i - 2].is_alpha:
+        short = doc[i - 2].lower_
+        return any(noun.startswith(short) for noun in lex.place_nouns)
+    return i > 0 and doc[i - 1].norm_ in lex.place_nouns
 
 
 def _smallest_org(index: MentionIndex, adjective: Span) -> Span | None:

@@ -1,0 +1,54 @@
+"""HEADQUARTERED_IN of session 12 (guideline 250-253), table-driven over invented sentences,
+each rule with the look-alike that must keep its seat."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from pipeline.reader import Document
+from pipeline.runner import process
+from tests.conftest import pairs
+
+seats = partial(pairs, kind="HEADQUARTERED_IN")
+
+
+def run(nlp, text: str):
+    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+
+
+# decision 250: a place adjective opening a name that its own genitive place closes
+@pytest.mark.parametrize(
+    ("text", "seated", "not_seated"),
+    [
+        (
+            "Вчера Тверской суд Москвы продлил арест бизнесмена.",
+            ("Тверской суд Москвы", "Москвы"),
+            ("Тверской суд Москвы", "Тверской"),
+        ),
+        (
+            "Иск рассмотрел Басманный районный суд Москвы.",
+            ("Басманный районный суд Москвы", "Москвы"),
+            ("Басманный районный суд Москвы", "Басманный"),
+        ),
+        # look-alikes: a place noun announces an address after the whole name
+        (
+            "Дело слушается в Басманном районном суде города Москвы.",
+            ("Басманном районном суде города Москвы", "Басманном"),
+            None,
+        ),
+        (
+            "Дело слушается в Басманном районном суде г. Москвы.",
+            ("Басманном районном суде г. Москвы", "Басманном"),
+            None,
+        ),
+        # no closing place: the adjective is the seat
+        ("Вчера Тверской суд продлил арест бизнесмена.", ("Тверской суд", "Тверской"), None),
+    ],
+)
+def test_a_closing_place_seats_a_name_its_adjective_opens(nlp, text, seated, not_seated):
+    found = seats(run(nlp, text))
+    assert seated in found
+    if not_seated is not None:
+        assert not_seated not in found
