@@ -52,3 +52,19 @@ def test_a_closing_place_seats_a_name_its_adjective_opens(nlp, text, seated, not
     assert seated in found
     if not_seated is not None:
         assert not_seated not in found
+
+
+# decision 251: a bracket after a name that a place inside it seats locates that place
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он был депутатом городской думы Когалыма (Ханты-Мансийский округ).",
+            {("городской думы Когалыма", "Когалыма")},
+        ),
+        # look-alike: a name with no place of its own keeps the bracket's place as its seat
+        ("В финале «Ротор» (Волгоград) обыграл «Факел».", {("Ротор", "Волгоград")}),
+    ],
+)
+def test_a_bracket_after_a_seated_name_locates_its_place(nlp, text, expected):
+    assert seats(run(nlp, text)) == expected

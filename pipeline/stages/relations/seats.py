@@ -179,16 +179,21 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
     return out
 
 
-def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) -> list[Relation]:
     """ "«Ротор» (Волгоград)", "клуб «Вектор» (Казань, Россия)": a LOC opening a bracket right
     after an ORG name, alone or before a comma, is its seat (decision 101); the first place
-    only, the city before its country."""
+    only, the city before its country. A name holding a place that seats it or a name inside
+    it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
+    Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    seats = [r.tail for r in relations if r.type == "HEADQUARTERED_IN"]
     out = []
     for org in index.by_type["ORG"]:
         i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
+        if any(contains(org, seat) for seat in seats):
+            continue  # the bracket locates the place of the name (decision 251)
         loc = starts.get(i + 1)
         if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
             continue
