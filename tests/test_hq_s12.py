@@ -68,3 +68,27 @@ def test_a_closing_place_seats_a_name_its_adjective_opens(nlp, text, seated, not
 )
 def test_a_bracket_after_a_seated_name_locates_its_place(nlp, text, expected):
     assert seats(run(nlp, text)) == expected
+
+
+# decision 252: a place before "по" + a place names the state, not the regional unit's seat
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Дело возбудило управление ФСБ России по Тверской области.",
+            # the federal body nested in the name keeps its state (decision 79)
+            {
+                ("управление ФСБ России по Тверской области", "Тверской области"),
+                ("ФСБ России", "России"),
+            },
+        ),
+        (
+            "Проверку провела прокуратура РФ по Татарстану.",
+            {("прокуратура РФ по Татарстану", "Татарстану")},
+        ),
+        # look-alike: "по" + a field keeps the place as the seat
+        ("Он играл за сборную Франции по регби.", {("сборную Франции по регби", "Франции")}),
+    ],
+)
+def test_a_place_before_a_regional_place_is_no_seat(nlp, text, expected):
+    assert seats(run(nlp, text)) == expected

@@ -48,6 +48,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
             return False  # "Институт Китая и современной Азии": a place mid-name is a topic
+    elif loc.end < org.end and _place_after(org, loc.end + 1, lex):
+        return False  # "СК России по Челябинской области": the region's, not Russia's (252)
     elif _city_of_a_place(org, loc, lex):
         return False  # "Администрации Советского района [Уфы]": the city locates the district
     if any(t.text in ANY_QUOTE for t in before):
@@ -64,6 +66,15 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         or "Part" in t.morph.get("VerbForm")  # "вооружённых сил Украины" (decision 124)
         for t in before
     )
+
+
+def _place_after(org: Span, i: int, lex: Lexicon) -> bool:
+    """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
+    [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
+    seat; the place before "по" names the state of the body it belongs to (decision 252),
+    whereas "по" + a field keeps it ("сборная России по хоккею")."""
+    j = _past_place_words(org.doc, i, lex)
+    return j < org.end and any(s.start == j for s in org.doc.spans.get("LOC", []))
 
 
 def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
