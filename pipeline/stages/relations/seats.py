@@ -41,9 +41,9 @@ def is_mission(org: Span, lex: Lexicon) -> bool:
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
-    "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
-    name's head word is not one whose place is its topic. The place's case does not matter:
-    "Единая Россия", "Реал Мадрид" (decision 80)."""
+    "по …" ("Сборная России по хоккею"; not by "по" + a place, decision 252), outside quotes,
+    and the name's head word is not one whose place is its topic. The place's case does not
+    matter: "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
