@@ -21,13 +21,17 @@ def of_type(doc, kind: str) -> set[tuple[str, str, str]]:
             "HEADQUARTERED_IN",
             {("HEADQUARTERED_IN", "МВД России", "России")},
         ),
-        # a place before "по …" inside the name is a seat too
+        # a place before "по" + a place inside the name is the parent body's state: the
+        # regional unit is seated in the place after "по" only (decision 252, revises 79)
         (
             "Следственный комитет России по Челябинской области возбудил дело.",
             "HEADQUARTERED_IN",
             {
-                ("HEADQUARTERED_IN", "Следственный комитет России по Челябинской области", place)
-                for place in ("России", "Челябинской области")
+                (
+                    "HEADQUARTERED_IN",
+                    "Следственный комитет России по Челябинской области",
+                    "Челябинской области",
+                )
             },
         ),
         # decision 83: "по" + place, a place noun, a bracketed aside between ORG and seat;

@@ -55,7 +55,7 @@ class RelationRules:
         relations += name_place_seats(doc, index, self.lex)
         relations += coordinated_seats(doc, index, relations, self.lex)
         relations += quoted_name_seats(doc, index, relations, self.lex)
-        relations += bracketed_seats(doc, index)
+        relations += bracketed_seats(doc, index, relations)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = MoneyReader(doc, index, self.lex)

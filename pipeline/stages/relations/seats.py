@@ -41,13 +41,15 @@ def is_mission(org: Span, lex: Lexicon) -> bool:
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
-    "по …" ("Следственный комитет России по Челябинской области"), outside quotes, and the
-    name's head word is not one whose place is its topic. The place's case does not matter:
-    "Единая Россия", "Реал Мадрид" (decision 80)."""
+    "по …" ("Сборная России по хоккею"; not by "по" + a place, decision 252), outside quotes,
+    and the name's head word is not one whose place is its topic. The place's case does not
+    matter: "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
             return False  # "Институт Китая и современной Азии": a place mid-name is a topic
+    elif loc.end < org.end and _place_after(org, loc.end + 1, lex):
+        return False  # "СК России по Челябинской области": the region's, not Russia's (252)
     elif _city_of_a_place(org, loc, lex):
         return False  # "Администрации Советского района [Уфы]": the city locates the district
     if any(t.text in ANY_QUOTE for t in before):
@@ -64,6 +66,15 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         or "Part" in t.morph.get("VerbForm")  # "вооружённых сил Украины" (decision 124)
         for t in before
     )
+
+
+def _place_after(org: Span, i: int, lex: Lexicon) -> bool:
+    """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
+    [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
+    seat; the place before "по" names the state of the body it belongs to (decision 252),
+    whereas "по" + a field keeps it ("сборная России по хоккею")."""
+    j = _past_place_words(org.doc, i, lex)
+    return j < org.end and any(s.start == j for s in org.doc.spans.get("LOC", []))
 
 
 def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
@@ -179,16 +190,21 @@ def seats_through_words(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Rel
     return out
 
 
-def bracketed_seats(doc: Doc, index: MentionIndex) -> list[Relation]:
+def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) -> list[Relation]:
     """ "«Ротор» (Волгоград)", "клуб «Вектор» (Казань, Россия)": a LOC opening a bracket right
     after an ORG name, alone or before a comma, is its seat (decision 101); the first place
-    only, the city before its country."""
+    only, the city before its country. A name holding a place that seats it or a name inside
+    it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
+    Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
+    seats = [r.tail for r in relations if r.type == "HEADQUARTERED_IN"]
     out = []
     for org in index.by_type["ORG"]:
         i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
+        if any(contains(org, seat) for seat in seats):
+            continue  # the bracket locates the place of the name (decision 251)
         loc = starts.get(i + 1)
         if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
             continue
@@ -254,6 +270,8 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         if adjective.end < org.end and (
             _adjective_opens(org, adjective, lex) or _members_adjective(org, adjective)
         ):
+            if _closing_seat(org, adjective, index, lex):
+                continue  # "Тверской суд Москвы": the place closing the name (decision 250)
             # The first place adjective of a name only: "Зимбабвийский африканский союз".
             if positions[bisect_left(positions, org.start)] == adjective.start:
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
@@ -266,6 +284,34 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
+
+
+def _closing_seat(org: Span, adjective: Span, index: MentionIndex, lex: Lexicon) -> bool:
+    """A place after the adjective closes the name as its own genitive and seats it
+    (decision 80): "Тверской суд Москвы", "Хорошевский суд Москвы", "Химкинский городской суд
+    Московской области", «Грузинская мечта — демократическая Грузия» — the name is the
+    closing place's, the adjective only tells which of its bodies (decision 250). A place
+    announced by a place noun is an address added to a whole name ("Останкинский районный суд
+    г. Москвы", "Итальянская прокуратура города Павия"): the adjective keeps its seat; so
+    does a name whose closing place seats a name nested in it."""
+    end = _name_end(org)
+    inner = [o for o in index.within("ORG", org) if o.start > adjective.start]
+    return any(
+        loc.end == end
+        and loc.start >= adjective.end
+        and not _announced(org.doc, loc.start, lex)
+        and not any(o.start <= loc.start and loc.end <= o.end for o in inner)
+        and nested_seat(org, loc, lex)
+        for loc in index.within("LOC", org)
+    )
+
+
+def _announced(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """A place noun, or its abbreviation with a dot ("г.", "обл."), right before token `i`."""
+    if i > 1 and doc[i - 1].text == "." and doc[i - 2].is_lower and doc[i - 2].is_alpha:
+        short = doc[i - 2].lower_
+        return any(noun.startswith(short) for noun in lex.place_nouns)
+    return i > 0 and doc[i - 1].norm_ in lex.place_nouns
 
 
 def _smallest_org(index: MentionIndex, adjective: Span) -> Span | None:
