@@ -158,11 +158,15 @@ class SectorRules:
         self._read_word_lists(rules, name_heads)
         self._read_vocabulary(nlp)
         self._centroids: Centroids | None = None
+        self._goods_vectors: Centroids | None = None
+        self.goods_floor = rules.caption_goods_floor
 
     def _read_word_lists(self, rules: Rules, name_heads: Iterable[str]) -> None:
         """The [rules] word lists, folded as the morphology stage folds NORM."""
         # a unit ("отдел маркетинга") closes its field as a body's name does
         self.name_heads = lemma_set(name_heads) | _folded(rules.unit_heads)
+        # a field in the genitive (not after "по") completes an institution's name (240)
+        self.institution_heads = _folded(rules.institution_heads)
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
         self.stopwords = _folded(rules.context_stopwords)
@@ -173,6 +177,8 @@ class SectorRules:
         self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
         self.outside_heads = _folded(rules.outside_heads)
+        # "строительство [газопровода]" builds one object; a provider's goods stay goods (241)
+        self.builders = self.standalone - self.outside_heads
         self.post_heads = _folded(rules.post_heads)
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
@@ -202,6 +208,9 @@ class SectorRules:
         # sector words of no one industry ("водный", 224): read as a chain's last conjunct only
         self.shared_adjectives = {fold(a) for a, _ in self.taxonomy.okved_words.shared}
         self.activity_goods = {(fold(h), fold(g)) for h, g in self.taxonomy.okved_words.goods}
+        # the goods of the making captions and their sector: the nearest words of the
+        # embedding fallback at an activity head (decision 239)
+        self.caption_goods = dict(self.taxonomy.okved_words.caption_goods)
         self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -215,6 +224,7 @@ class SectorRules:
             nlp.vocab.strings.add(a) for a in self.shared_adjectives
         )
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
+        self._fallback_hashes = self._context_hashes | self._activity_hashes
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -265,7 +275,7 @@ class SectorRules:
             ):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
-        if self.threshold <= 1.0:
+        if self.threshold <= 1.0 or self.goods_floor <= 1.0:
             spans += self._embedding_spans(doc, norms, spans, names + persons + places)
         set_group(doc, LABEL, spans)
         return doc
@@ -292,7 +302,7 @@ class SectorRules:
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
-            after_standalone = i is not None and match.doc[i].norm_ in self.standalone
+            after_standalone = i is not None and match.doc[i].norm_ in self.builders
             if after_standalone or self._single(match):
                 return False
             if _one_object(match) and not self._maker_named(match, org_starts):
@@ -552,22 +562,48 @@ class SectorRules:
     def _embedding_spans(
         self, doc: Doc, norms: _Norms, found: list[Span], names: list[Span]
     ) -> list[Span]:
-        """The genitive noun phrase after an industry-announcing word, when nothing else took
-        it and its navec vector lies close to a sector's centroid."""
+        """The genitive noun phrase after an industry-announcing word or an activity noun,
+        when nothing else took it and its navec vector lies close to a sector's centroid or
+        to a goods noun of the ОКВЭД 2 making captions (decision 239)."""
         spans = []
         taken = found + names
-        for i in norms.where(self._context_hashes):
+        quotes = norms.where(self._open_quotes)
+        for i in norms.where(self._fallback_hashes):
+            head = doc[i].norm_
             for phrase in _genitive_conjuncts(doc, i + 1):
-                if _overlaps(phrase, taken) or _one_object(phrase):
+                if _overlaps(phrase, taken) or _one_object(phrase) or _in_title(phrase, quotes):
                     continue
                 lemmas = [t.norm_ for t in phrase]
                 if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
                     continue
-                nearest = self.centroids().nearest(lemmas, [t.lower_ for t in phrase])
-                if nearest is not None and nearest.similarity >= self.threshold:
-                    spans.append(self._span(doc, phrase.start, phrase.end, "E", nearest.sector))
+                sector_id = self._nearest_sector(head, phrase, lemmas)
+                if sector_id is not None:
+                    spans.append(self._span(doc, phrase.start, phrase.end, "E", sector_id))
                     taken.append(phrase)
         return spans
+
+    def _nearest_sector(self, head: str, phrase: Span, lemmas: list[str]) -> str | None:
+        """The sector of a phrase after `head`: at an industry-announcing word the nearest
+        taxonomy centroid, else the nearest caption goods noun; at an activity noun only the
+        goods of the activity's own sector, in the captions' animacy (201, 215)."""
+        forms = [t.lower_ for t in phrase]
+        activity = self.activities.get(head)
+        if activity is None and self.threshold <= 1.0:
+            nearest = self.centroids().nearest(lemmas, forms)
+            if nearest is not None and nearest.similarity >= self.threshold:
+                return nearest.sector
+        if self.goods_floor > 1.0:
+            return None
+        if activity is not None and _animacy(phrase[-1]) != activity[1]:
+            return None
+        goods = self.goods_vectors().nearest(lemmas, forms)
+        if goods is None or goods.similarity < self.goods_floor:
+            return None
+        sector_id = self.caption_goods[goods.sector]
+        if activity is None:
+            return sector_id
+        own = activity[0].partition(".")[0]
+        return activity[0] if sector_id.partition(".")[0] == own else None
 
     def centroids(self) -> Centroids:
         # Built on first use: most documents never reach the fallback, tests may never load it.
@@ -575,6 +611,14 @@ class SectorRules:
             vocabulary = {s.id: [fold(t) for t in s.vocabulary()] for s in self.taxonomy.sectors}
             self._centroids = Centroids(Vectors.from_taggers(), vocabulary)
         return self._centroids
+
+    def goods_vectors(self) -> Centroids:
+        """One row per caption goods noun (its id the noun), built on first use."""
+        if self._goods_vectors is None:
+            vectors = self.centroids().vectors if self.threshold <= 1.0 else Vectors.from_taggers()
+            vocabulary = {noun: [noun] for noun in self.caption_goods}
+            self._goods_vectors = Centroids(vectors, vocabulary, knn=True)
+        return self._goods_vectors
 
     def _after_name_head(self, match: Span, in_name_end: int) -> bool:
         """After a name head the sector word completes the name of a body or a post, even
@@ -596,7 +640,20 @@ class SectorRules:
             i = _previous_word(doc, i)
         elif not _may_complete_name(match):
             return False
+        elif self._institution_before(doc, match.start):
+            return True  # "центра [туризма]", "школа бизнеса" (decisions 235, 240)
         return i is not None and _unprefixed(token_lemma(doc[i])) in self.name_heads
+
+    def _institution_before(self, doc: Doc, start: int) -> bool:
+        """An institution's head before a genitive field, past the field's adjectives
+        ("центр [ядерной] медицины"); a head in the instrumental is a predicate's hub, no
+        institution ("город стал центром нефтедобычи")."""
+        i = _previous_word(doc, start)
+        while i is not None and doc[i].pos_ == "ADJ" and _genitive(doc[i]):
+            i = _previous_word(doc, i)
+        if i is None or _unprefixed(token_lemma(doc[i])) not in self.institution_heads:
+            return False
+        return "Ins" not in doc[i].morph.get("Case")
 
     def _post_before(self, doc: Doc, po: int) -> bool:
         """A post before "по", past the genitive of the body it serves: "директор по
