@@ -130,6 +130,7 @@ STAGES = {
     "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
+_DASHES = frozenset({"—", "–", "-"})  # "Дюссельдорф — центр моды": a predicate (240)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
@@ -646,14 +647,20 @@ class SectorRules:
 
     def _institution_before(self, doc: Doc, start: int) -> bool:
         """An institution's head before a genitive field, past the field's adjectives
-        ("центр [ядерной] медицины"); a head in the instrumental is a predicate's hub, no
-        institution ("город стал центром нефтедобычи")."""
+        ("центр [ядерной] медицины"). A head predicated of a place is a hub, no institution:
+        in the instrumental ("город стал центром нефтедобычи") or after a dash, past its own
+        adjectives ("Дюссельдорф — центр моды", "— крупный центр нефтедобычи")."""
         i = _previous_word(doc, start)
         while i is not None and doc[i].pos_ == "ADJ" and _genitive(doc[i]):
             i = _previous_word(doc, i)
         if i is None or _unprefixed(token_lemma(doc[i])) not in self.institution_heads:
             return False
-        return "Ins" not in doc[i].morph.get("Case")
+        if "Ins" in doc[i].morph.get("Case"):
+            return False
+        j = i - 1  # the dash is punctuation, which _previous_word skips
+        while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space) and not doc[j].is_sent_start:
+            j -= 1
+        return j < 0 or doc[j].text not in _DASHES
 
     def _post_before(self, doc: Doc, po: int) -> bool:
         """A post before "по", past the genitive of the body it serves: "директор по
@@ -684,10 +691,11 @@ class SectorRules:
 
 
 def _governing_word(doc: Doc, start: int) -> int | None:
-    """The word before a noun phrase, past its adjectives and one coordinated word before
-    them ("по радио и [телевидению]", "развитием и [обучением]"): the word that governs it."""
+    """The word before a noun phrase, past its adjectives and determiners and one
+    coordinated word before them ("по радио и [телевидению]", "развитием и [обучением]",
+    "поддержат эти [исследования]", 243): the word that governs it."""
     i = _previous_word(doc, start)
-    while i is not None and doc[i].pos_ == "ADJ":
+    while i is not None and doc[i].pos_ in ("ADJ", "DET"):
         i = _previous_word(doc, i)
     if i is not None and doc[i].norm_ == "и":
         j = _previous_word(doc, i)
