@@ -98,3 +98,18 @@ def test_common_parent(sectors: set[str], common: str | None) -> None:
 @pytest.mark.parametrize("text", ["", "выращивание", "центр", "провайдер и", "рынок игр «"])
 def test_bad_input(nlp, text: str) -> None:
     assert isinstance(pairs(nlp, text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negative term's words ("сектор Газа") are no phrase for the fallback to read
+        ("Израиль нанёс удар по сектору газа вчера.", []),
+        # a noun with its own genitive complement is a cut phrase: the unit's field, no goods
+        ("Он возглавлял сектор культуры речи в институте.", []),
+        ("Завод наладил производство йогуртов.", [("йогуртов", "food.beverages")]),
+    ],
+)
+def test_fallback_reads_whole_phrases(nlp, text: str, expected: list) -> None:
+    """Decision 239: the embedding fallback reads only a whole phrase no negative consumed."""
+    assert pairs(nlp, text) == expected

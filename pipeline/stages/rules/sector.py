@@ -251,9 +251,11 @@ class SectorRules:
         name_index = _SpanIndex(names)
         person_index = Intervals((p.start, p.end) for p in persons)
         dates = Intervals((d.start, d.end) for d in doc.spans.get("DATE", []))
+        negatives: list[Span] = []  # consumed words the embedding fallback must not read
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE:
+                negatives.append(match)
                 # "министром экономики, торговли и промышленности": a negative term can be a
                 # link of a name's chain of fields, and the conjuncts after it go with it
                 if self._after_name_head(match, in_name_end):
@@ -277,7 +279,8 @@ class SectorRules:
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0 or self.goods_floor <= 1.0:
-            spans += self._embedding_spans(doc, norms, spans, names + persons + places)
+            # a negative term's words are no phrase to read: "в Секторе [газа]" (239)
+            spans += self._embedding_spans(doc, norms, spans, names + persons + places + negatives)
         set_group(doc, LABEL, spans)
         return doc
 
@@ -577,6 +580,8 @@ class SectorRules:
                 lemmas = [t.norm_ for t in phrase]
                 if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
                     continue
+                if _genitive_phrase(doc, phrase.end) is not None:
+                    continue  # "сектор культуры речи": a noun with its own complement, cut (239)
                 sector_id = self._nearest_sector(head, phrase, lemmas)
                 if sector_id is not None:
                     spans.append(self._span(doc, phrase.start, phrase.end, "E", sector_id))
