@@ -91,8 +91,7 @@ MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one capti
 # embedding fallback at an activity head (decision 239). Trade, repair and rental captions
 # name goods of another industry and are left out.
 MAKING_HEADS = frozenset(
-    "производство изготовление выращивание разведение добыча переработка обработка "
-    "пошив".split()
+    "производство изготовление выращивание разведение добыча переработка обработка пошив".split()
 )
 # Caption nouns after a making head that name a kind, a part or a form of goods of any
 # industry, not goods of one ("Производство прочих изделий", "систем", "элементов", "блоков"):
