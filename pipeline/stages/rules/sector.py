@@ -15,7 +15,8 @@ competes like any other: when it wins ("ядерного разоружения"
   the term and not in quotes is NER misreading a sector acronym ("ОПК", "ВПК", "ТЭК", "АЭС")
   and does not hide it; a quoted «Уран» is a company;
 - when it follows the head of the name of a body or post (NAME_HEADS, optionally + "по"):
-  "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
+  "министр энергетики", "в министерстве образования" where NER found no ORG; an
+  institution's genitive field (`institution_heads`: "центр туризма", decision 240); a unit
   (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
   genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
 - when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
@@ -53,7 +54,11 @@ leaves its name in `_.stage` so users can filter:
   generated `[okved_words]` block, decision 201), the goods' animacy the captions';
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
-  centroid. It runs only at those words, only where nothing else matched.
+  centroid, or else to a goods noun of the ОКВЭД 2 making captions (`[okved_words]
+  caption_goods`, floor `caption_goods_floor`), which also reads the goods after an activity
+  noun the captions do not name ("выращиванием [клубники]", decision 239). It runs only at
+  those words, only where nothing else matched and no negative term consumed the words, on
+  a whole phrase (no noun cut from its own genitive complement).
 
 Each mention gets `_.value` = SectorValue(sector id, ОКВЭД codes joined with ";") and
 `_.normal` = the sector's `name_ru` from the taxonomy, so all mentions of one sector share one
