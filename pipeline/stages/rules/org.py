@@ -213,10 +213,12 @@ class OrgRules:
         cut = {(c.start, c.end) for c in candidates}
         starts = {c.start: c.end for c in candidates}
         spans = [s for s in spans if starts.get(s.start, s.end) <= s.end or (s.start, s.end) in cut]
+        # A candidate equal to a PER or LOC is theirs; one that crosses a PER, LOC or kept ORG
+        # (overlaps it without holding it) is dropped. Indexed: one lookup per candidate.
+        theirs = {(s.start, s.end) for s in others}
+        crossed = Intervals((s.start, s.end) for s in [*others, *spans])
         for c in candidates:
-            if any(_crosses_or_inside(c.start, c.end, s, strict=False) for s in others):
-                continue
-            if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
+            if (c.start, c.end) in theirs or crossed.straddle(c.start, c.end):
                 continue
             found.append(make_span(doc, c.start, c.end, "ORG", self.name))
             if c.unit:
@@ -227,10 +229,11 @@ class OrgRules:
         # not (guideline 95).
         units = Intervals((s.start, s.end) for s in kept if len(s) > 1)
         kinds = self.grammar.apposition_heads
+        outer = set(kept)  # a set: `in` a list of the kept spans is a scan per span
         inner = [
             s
             for s in found
-            if s not in kept
+            if s not in outer
             and units.contain(s.start, s.end)
             and not any(token_lemma(t) in kinds for t in s)
         ]
@@ -239,7 +242,9 @@ class OrgRules:
     def _describe(self, doc: Doc) -> None:
         """name_kind of every ORG (guideline 50) and the canonical names of gazetteer forms."""
         canonical = doc.user_data.setdefault(CANONICAL_KEY, {})
-        nested = [s for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])]
+        nested = Intervals(
+            (s.start, s.end) for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])
+        )
         for span in doc.spans["ORG"]:
             span._.name_kind = _name_kind(span, nested, self.grammar)
             name = self.gazetteer.name_of(span)
@@ -881,25 +886,16 @@ def _territory_start(span: Span, places: dict[int, int]) -> int | None:
     return None
 
 
-def _crosses_or_inside(start: int, end: int, span: Span, strict: bool = True) -> bool:
-    """(start, end) overlaps span without containing it (strict), or without containing it
-    and being longer (not strict: a grammar span equal to a PER or LOC is theirs)."""
-    overlaps = span.start < end and start < span.end
-    contains = start <= span.start and span.end <= end
-    if not strict and (start, end) == (span.start, span.end):
-        return True
-    return overlaps and not contains
-
-
-def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> str:
+def _name_kind(span: Span, nested: Intervals, grammar: OrgGrammar | None) -> str:
     """`descriptor` when the words that make the mention are common words ("правительство",
     "полиция Малайзии", "министерства обороны"): no capital outside a nested name but a
-    sentence-initial head word, no quotes, no abbreviation, no Latin. Otherwise `proper`."""
+    sentence-initial head word, no quotes, no abbreviation, no Latin. Otherwise `proper`.
+    `nested`: the LOC, ORG and PER mentions of the document."""
     inner = {
         i
-        for s in nested
-        if span.start < s.start and s.end <= span.end
-        for i in range(s.start, s.end)
+        for start, end in nested.starting_in(span.start + 1, span.end)
+        if end <= span.end
+        for i in range(start, end)
     }
     heads = grammar.all_heads if grammar is not None else frozenset()
     for token in span:
