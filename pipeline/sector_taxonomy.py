@@ -120,6 +120,9 @@ class Rules:
     channel_prepositions: tuple[str, ...] = ()
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
+    # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)
+    service_at_prepositions: tuple[str, ...] = ()
+    service_from_prepositions: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
 
 

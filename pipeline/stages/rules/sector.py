@@ -185,6 +185,8 @@ class SectorRules:
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
         self.service_terms = _folded(rules.service_terms)
+        self.service_at = _folded(rules.service_at_prepositions)
+        self.service_from = _folded(rules.service_from_prepositions)
         self.maker_heads = _folded(rules.maker_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
@@ -288,7 +290,7 @@ class SectorRules:
         if kind == "T" and self._channel(match):
             return False
         if kind == "T" and _lemmas(match) in self.service_terms:
-            return not _service_status(match)
+            return not _service_status(match, self.service_at, self.service_from)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
@@ -647,7 +649,7 @@ def _money_ends(doc: Doc) -> frozenset[int]:
     )
 
 
-def _service_status(match: Span) -> bool:
+def _service_status(match: Span, at: frozenset[str], whence: frozenset[str]) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
     службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b).
     The preposition is read past the phrase's other adjectives, as the channel's is: "на
@@ -657,9 +659,7 @@ def _service_status(match: Span) -> bool:
         return False
     cases = set(match[-1].morph.get("Case"))
     preposition = match.doc[i].lower_
-    return (preposition == "на" and "Loc" in cases) or (
-        preposition in ("с", "со") and "Gen" in cases
-    )
+    return (preposition in at and "Loc" in cases) or (preposition in whence and "Gen" in cases)
 
 
 def _unprefixed(lemma: str) -> str:
