@@ -66,6 +66,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -235,6 +236,7 @@ class SectorRules:
         # ("500 млн евро на исследования", decision 221) without scanning every amount
         money_ends = _money_ends(doc)
         org_starts = frozenset(s.start for s in names)  # a maker's name after goods (237 b)
+        where = _Where(money_ends, org_starts)
         candidates = [c for c in candidates if not self._paid_schooling(c, money_ends)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
@@ -262,9 +264,7 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match, dates, (money_ends, org_starts)) or _in_title(
-                match, quotes
-            ):
+            if not self._fits(kind, match, dates, where) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0:
@@ -278,11 +278,8 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(
-        self, kind: str, match: Span, dates: Intervals, where: tuple[frozenset[int], ...]
-    ) -> bool:
-        """`where`: the document's money AMOUNT last words and ORG first words."""
-        money_ends, org_starts = where
+    def _fits(self, kind: str, match: Span, dates: Intervals, where: _Where) -> bool:
+        money_ends, org_starts = where.money_ends, where.org_starts
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -918,6 +915,14 @@ def _object_after(doc: Doc, i: int) -> Span | None:
 
 def _genitive(token) -> bool:
     return "Gen" in token.morph.get("Case")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Token indices a match's fit asks of the whole document, found once per document."""
+
+    money_ends: frozenset[int]  # the last words of money AMOUNTs
+    org_starts: frozenset[int]  # the first words of ORGs
 
 
 class _SpanIndex:
