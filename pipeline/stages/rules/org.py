@@ -21,7 +21,7 @@ from pipeline.stages.quotes import (
     OPENING_QUOTES,
     STRAIGHT_QUOTES,
 )
-from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group, word_list
 from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
 from pipeline.stages.rules.latin_places import LatinGazetteer
@@ -33,10 +33,6 @@ from pipeline.stages.rules.org_grammar import (
     products,
     title_heads,
 )
-
-# Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
-LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
-
 
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
 # writes every `normal` (keyed by character offsets).
@@ -75,6 +71,9 @@ class OrgRules:
         self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
+        self.seat_prepositions = _word_forms(orgs_data, "seat_prepositions", orgs)
+        self.platform_words = _word_forms(orgs_data, "platform_words", orgs)
+        self.title_list_words = _word_forms(orgs_data, "list_words", orgs)
         self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         # Kind nouns a Latin name stands in apposition to (decision 142): the quoted-name
@@ -146,9 +145,9 @@ class OrgRules:
         ("в Белом доме")."""
         key = _lemmas(span)
         if key in self.seats:
-            return _in_building(span)
+            return _in_building(span, self.seat_prepositions)
         if key in self.platforms:
-            return _in_building(span, ("в", "во", "через", "своём", "своем"), ("Loc", "Acc"))
+            return _in_building(span, self.platform_words, ("Loc", "Acc"))
         if _quoted(span):  # «Наш дом» is a party's name
             return False
         head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
@@ -162,7 +161,7 @@ class OrgRules:
         while before >= 0 and (doc[before].text in OPENING_QUOTES or doc[before].is_space):
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
-            before = _before_quoted_list(doc, before)
+            before = _before_quoted_list(doc, before, self.title_list_words)
         if before < 0 or (
             token_lemma(doc[before]) not in self.title_heads
             and not self._facility_head(doc[before])
@@ -697,7 +696,7 @@ class OrgRules:
         for m in self.known(doc, as_spans=True):
             if not (m[0].is_title or m[0].is_upper):
                 continue
-            if _lemmas(m) in self.seats and _in_building(m):
+            if _lemmas(m) in self.seats and _in_building(m, self.seat_prepositions):
                 buildings.add((m.start, m.end))
             elif not covered.intersection(range(m.start, m.end)):
                 found.append(make_span(doc, m.start, m.end, "ORG", self.name))
@@ -809,7 +808,7 @@ class OrgRules:
             if (m[0].is_title or m[0].is_upper)
             and not names.contain(m.start, m.end)
             and not others.overlap(m.start, m.end)
-            and not (_lemmas(m) in self.seats and _in_building(m))
+            and not (_lemmas(m) in self.seats and _in_building(m, self.seat_prepositions))
         ]
         return filter_spans(found)
 
@@ -827,6 +826,12 @@ def _personal_name(token: Token) -> bool:
     return any(g in str(token._.tag) for g in ("Surn", "Name", "Patr"))
 
 
+def _word_forms(data: dict, key: str, path: str | None) -> frozenset[str]:
+    """`[titles] key` of orgs.toml: word forms as written (lowercased), not lemmas, so
+    "своём" and "своем" are both listed."""
+    return frozenset(word_list(data, "titles", key, path or ""))
+
+
 def _lemmas(span: Span) -> tuple[str, ...]:
     return tuple(token_lemma(t) for t in span)
 
@@ -836,10 +841,9 @@ def _quoted(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES
 
 
-def _in_building(
-    span: Span, before: tuple[str, ...] = ("в", "во"), cases: tuple[str, ...] = ("Loc",)
-) -> bool:
-    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (in the locative, when
+def _in_building(span: Span, before: frozenset[str], cases: tuple[str, ...] = ("Loc",)) -> bool:
+    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (`before`: `[titles]
+    seat_prepositions`, `platform_words`; in the locative, when
     it declines) names the building or the platform, unless a plural verb without a subject
     stands beside it ("в Кремле молчат", "настаивали в Кремле": the people of the body
     speak)."""
@@ -853,13 +857,14 @@ def _in_building(
     return not any(t.pos_ == "VERB" and "Plur" in t.morph.get("Number") for t in beside)
 
 
-def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
+def _before_quoted_list(doc: Doc, i: int, words: frozenset[str], max_len: int = 12) -> int:
     """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
-    и", "синглами, среди которых «A», «B»"), the index of the token before the list."""
+    и", "синглами, среди которых «A», «B»"), the index of the token before the list; `words`
+    (`[titles] list_words`) join or introduce it besides commas and colons."""
     pairs = {**{close: OPENING_QUOTES for close in CLOSING_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
-        if token.text in (",", ":") or token.lower_ in LIST_WORDS or token.is_space:
+        if token.text in (",", ":") or token.lower_ in words or token.is_space:
             i -= 1
         elif token.text in pairs:
             opening = pairs[token.text]
