@@ -58,9 +58,9 @@ class OrgRules:
         self.name = name
         data = load_lexicon(lexicon)
         orgs_data = load_lexicon(orgs) if orgs else {}
-        self.grammar = OrgGrammar.from_lexicon(orgs_data) if orgs else None
+        self.grammar = OrgGrammar.from_lexicon(orgs_data, orgs) if orgs else None
         self.complements = (
-            Complements.from_lexicon(orgs_data, self.grammar) if self.grammar else None
+            Complements.from_lexicon(orgs_data, self.grammar, orgs) if self.grammar else None
         )
         self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
