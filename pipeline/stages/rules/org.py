@@ -903,6 +903,8 @@ def _name_kind(span: Span, nested: Intervals, grammar: OrgGrammar | None) -> str
         for i in range(start, end)
     }
     heads = grammar.all_heads if grammar is not None else frozenset()
+    # a place adjective opening a sentence ("Московский суд") is capitalised by position too
+    endings = grammar.place_endings if grammar is not None else ()
     for token in span:
         if token.text in OPENING_QUOTES:
             return "proper"
@@ -911,7 +913,7 @@ def _name_kind(span: Span, nested: Intervals, grammar: OrgGrammar | None) -> str
         if (token.is_upper and len(token) > 1) or token.is_ascii:
             return "proper"
         by_position = token.is_sent_start and (
-            token_lemma(token) in heads or token_lemma(token).endswith(("ский", "цкий"))
+            token_lemma(token) in heads or token_lemma(token).endswith(endings)
         )
         if token.text[0].isupper() and not by_position:
             return "proper"
