@@ -160,7 +160,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "fine_joins": ("facts", "fine_joins"),
     "partner_prepositions": ("facts", "partner_prepositions"),
     "example_list_joins": ("facts", "example_list_joins"),
-    "unit_list_joins": ("part_of", "unit_list_joins"),
+    "unit_list_joins": ("part_of", "unit_joins"),
     "seat_list_joins": ("seat", "list_joins"),
 }
 
