@@ -127,6 +127,9 @@ class Rules:
     channel_prepositions: tuple[str, ...] = ()
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
+    # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)
+    service_at_prepositions: tuple[str, ...] = ()
+    service_from_prepositions: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
     # decision 239: the cosine a phrase after an activity head must reach with its nearest
     # goods noun of the ОКВЭД 2 making captions (`[okved_words] caption_goods`); above 1: off

@@ -81,3 +81,18 @@ def test_the_shipped_lexicon_fills_every_list() -> None:
     empty = [name for name in WORD_LISTS if not getattr(lex, name)]
     assert empty == []
     assert lex.list_joins == {"и", ","}  # punctuation is kept as written
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [  # closed-class words that were literals in facts.py, part_of.py and seats.py (s12)
+        ("fine_joins", {"с", "со"}),
+        ("partner_prepositions", {"с", "со"}),
+        ("example_list_joins", {"и", "или"}),
+        ("unit_list_joins", {"и", ","}),
+        ("seat_list_joins", {"и"}),
+    ],
+)
+def test_shipped_closed_class_lists(name: str, words: set[str]) -> None:
+    path = Path(__file__).resolve().parent.parent / "configs" / "lexicons" / "relations.toml"
+    assert getattr(Lexicon.load(str(path)), name) == words

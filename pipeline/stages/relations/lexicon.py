@@ -74,6 +74,11 @@ class Lexicon:
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
     working_classes: frozenset[str] = frozenset()  # "получила X от продажи нефти" (226)
     working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
+    fine_joins: frozenset[str] = frozenset()  # "до 5 лет со штрафом": a term still (116)
+    partner_prepositions: frozenset[str] = frozenset()  # "работает с компаниями" (164)
+    example_list_joins: frozenset[str] = frozenset()  # "включая «А» и «Б»" (203)
+    unit_list_joins: frozenset[str] = frozenset()  # "Генассамблея и Совбез ООН" (121)
+    seat_list_joins: frozenset[str] = frozenset()  # "Госсовета и Совмина Кубы" (101)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -152,6 +157,11 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "restating_joins": ("facts", "restating_joins"),
     "working_classes": ("facts", "working_classes"),
     "working_money": ("facts", "working_money"),
+    "fine_joins": ("facts", "fine_joins"),
+    "partner_prepositions": ("facts", "partner_prepositions"),
+    "example_list_joins": ("facts", "example_list_joins"),
+    "unit_list_joins": ("part_of", "unit_joins"),
+    "seat_list_joins": ("seat", "list_joins"),
 }
 
 

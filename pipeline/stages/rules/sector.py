@@ -71,6 +71,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -197,6 +198,8 @@ class SectorRules:
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
         self.service_terms = _folded(rules.service_terms)
+        self.service_at = _folded(rules.service_at_prepositions)
+        self.service_from = _folded(rules.service_from_prepositions)
         self.maker_heads = _folded(rules.maker_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
@@ -249,6 +252,7 @@ class SectorRules:
         # ("500 млн евро на исследования", decision 221) without scanning every amount
         money_ends = _money_ends(doc)
         org_starts = frozenset(s.start for s in names)  # a maker's name after goods (237 b)
+        where = _Where(money_ends, org_starts)
         candidates = [c for c in candidates if not self._paid_schooling(c, money_ends)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
@@ -278,9 +282,7 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match, dates, (money_ends, org_starts)) or _in_title(
-                match, quotes
-            ):
+            if not self._fits(kind, match, dates, where) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
         if self.threshold <= 1.0 or self.goods_floor <= 1.0:
@@ -295,11 +297,8 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(
-        self, kind: str, match: Span, dates: Intervals, where: tuple[frozenset[int], ...]
-    ) -> bool:
-        """`where`: the document's money AMOUNT last words and ORG first words."""
-        money_ends, org_starts = where
+    def _fits(self, kind: str, match: Span, dates: Intervals, where: _Where) -> bool:
+        money_ends, org_starts = where.money_ends, where.org_starts
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -307,7 +306,7 @@ class SectorRules:
         if kind == "T" and self._channel(match):
             return False
         if kind == "T" and _lemmas(match) in self.service_terms:
-            return not _service_status(match)
+            return not _service_status(match, self.service_at, self.service_from)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
@@ -722,7 +721,7 @@ def _money_ends(doc: Doc) -> frozenset[int]:
     )
 
 
-def _service_status(match: Span) -> bool:
+def _service_status(match: Span, at: frozenset[str], whence: frozenset[str]) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
     службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b).
     The preposition is read past the phrase's other adjectives, as the channel's is: "на
@@ -732,9 +731,7 @@ def _service_status(match: Span) -> bool:
         return False
     cases = set(match[-1].morph.get("Case"))
     preposition = match.doc[i].lower_
-    return (preposition == "на" and "Loc" in cases) or (
-        preposition in ("с", "со") and "Gen" in cases
-    )
+    return (preposition in at and "Loc" in cases) or (preposition in whence and "Gen" in cases)
 
 
 def _unprefixed(lemma: str) -> str:
@@ -993,6 +990,14 @@ def _object_after(doc: Doc, i: int) -> Span | None:
 
 def _genitive(token) -> bool:
     return "Gen" in token.morph.get("Case")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Token indices a match's fit asks of the whole document, found once per document."""
+
+    money_ends: frozenset[int]  # the last words of money AMOUNTs
+    org_starts: frozenset[int]  # the first words of ORGs
 
 
 class _SpanIndex:
