@@ -74,6 +74,16 @@ class Lexicon:
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
     working_classes: frozenset[str] = frozenset()  # "получила X от продажи нефти" (226)
     working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
+    leader_bodies: frozenset[str] = frozenset()  # "правительство Нечаса": FOUNDED_BY (255)
+    member_prepositions: frozenset[str] = frozenset()  # "кандидат от ЛДПР X" (256)
+    party_kinds: frozenset[str] = frozenset()  # "от фракции ЛДПР X" (256)
+    member_verbs: frozenset[str] = frozenset()  # "в состав ОДКБ входят X, Y" (256)
+    member_into: frozenset[str] = frozenset()  # "входит [в] НАТО" (256)
+    composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
+    member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
+    one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
+    chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
+    chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -86,12 +96,14 @@ class Lexicon:
             triggers=_money_triggers(raw),
             roles={key: _folded(raw, "roles", key, path) for key in raw.get("roles", {})},
             bare_units=_phrases(raw, "part_of", "bare_units", path),
+            chamber_phrases=_phrases(raw, "role_shapes", "chamber_phrases", path),
             **{name: _folded(raw, table, key, path) for name, (table, key) in WORD_LISTS.items()},
         )
 
 
 # Lexicon field -> the [table] and key of relations.toml its folded word list comes from.
-# `triggers`, `roles` and `bare_units` have shapes of their own (see Lexicon.load).
+# `triggers`, `roles`, `bare_units` and `chamber_phrases` have shapes of their own (see
+# Lexicon.load).
 WORD_LISTS: dict[str, tuple[str, str]] = {
     "sector_words": ("triggers", "sector"),
     "modal": ("triggers", "modal"),
@@ -152,6 +164,15 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "restating_joins": ("facts", "restating_joins"),
     "working_classes": ("facts", "working_classes"),
     "working_money": ("facts", "working_money"),
+    "leader_bodies": ("role_shapes", "leader_bodies"),
+    "member_prepositions": ("role_shapes", "member_prepositions"),
+    "party_kinds": ("role_shapes", "party_kinds"),
+    "member_verbs": ("role_shapes", "member_verbs"),
+    "member_into": ("role_shapes", "member_into"),
+    "composition_nouns": ("role_shapes", "composition_nouns"),
+    "member_list_joins": ("role_shapes", "member_list_joins"),
+    "one_of": ("role_shapes", "one_of"),
+    "chambers": ("role_shapes", "chambers"),
 }
 
 
