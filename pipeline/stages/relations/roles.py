@@ -39,6 +39,7 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + party_candidates(doc, index, lex)
         + mission_senders(doc, index, lex)
         + members_listed(doc, index, lex)
+        + owned_participles(doc, index, lex)
     )
 
 
@@ -96,14 +97,19 @@ def role_appositions(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
     orgs = _longest_by_start(index.by_type["ORG"])
     people = _longest_by_start(index.by_type["PER"])
     ends = {s.end: s for s in index.by_type["PER"]}
+    subjects = {s.end: s for label in ("LOC", "PER", "ORG") for s in index.by_type[label]}
     out = []
     for i in found:
         kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
         org = _name_after(doc, i, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
-        person = _person_after(doc, i, org, people) or _person_before(doc, i, ends, lex)
-        if person is not None and index.sentence[person.start] == index.sentence[i]:
+        person = (
+            _person_after(doc, i, org, people)
+            or _person_before(doc, i, ends, lex)
+            or _copula_subject(doc, i, subjects, kind, lex)
+        )
+        if person is not None and person is not org and _same_sentence(index, person, i):
             head, tail = (org, person) if org_first else (person, org)
             out.append(Relation(kind, head, tail, doc[i].norm_, i))
     return out
@@ -134,6 +140,67 @@ def _person_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Spa
     if k <= 0 or doc[k].text not in APPOSITION_MARKS:
         return None
     return ends.get(k)
+
+
+def _copula_subject(
+    doc: Doc, i: int, subjects: dict[int, Span], kind: str, lex: Lexicon
+) -> Span | None:
+    """The mention right before a copula the role noun at `i` follows: "Боос является
+    владельцем холдинга «X»", "Румыния является членом НАТО" (a state is a member only, not
+    an owner or a founder, in NEREL's links)."""
+    k = i - 1
+    while k > 0 and i - k <= ONE_OF_WORDS and doc[k].norm_ in lex.one_of:
+        k -= 1
+    if k <= 0 or doc[k].norm_ not in lex.copulas:
+        return None
+    subject = subjects.get(k)
+    if subject is None or (subject.label_ == "LOC" and kind != "MEMBER_OF"):
+        return None
+    return subject
+
+
+def _same_sentence(index: MentionIndex, span: Span, i: int) -> bool:
+    return index.sentence[span.start] == index.sentence[i]
+
+
+def owned_participles(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "принадлежащая Берлускони компания Fininvest", "«Палестинский информационный
+    центр», принадлежащему ХАМАС": the mention in the dative right after the participle
+    (`[role_shapes] owned_participles`) owns the organisation it describes — the name after
+    the owner (past its kind) or the one before the participle's comma: OWNER_OF(owner,
+    organisation) (decision 257)."""
+    found = positions(doc, lex.owned_participles)
+    if not found:
+        return []
+    holders = _longest_by_start([s for t in ("ORG", "PER", "LOC") for s in index.by_type[t]])
+    orgs = _longest_by_start(index.by_type["ORG"])
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        owner = holders.get(i + 1)
+        if owner is None or not _participle(doc[i]) or not _dative(owner):
+            continue
+        owned = _name_after(doc, owner.end - 1, orgs, lex.kind_nouns)
+        if owned is None and i > 1 and doc[i - 1].text == ",":
+            owned = org_ends.get(_before_closing_quote(doc, i - 1))
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def _participle(token: Token) -> bool:
+    """ "принадлежащая", not the finite "принадлежит" ("ему принадлежит 30 % акций")."""
+    return token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
+
+
+def _dative(span: Span) -> bool:
+    cases = _cases(span[0]) | _cases(span[-1])
+    return not cases or "Dat" in cases
+
+
+def _before_closing_quote(doc: Doc, k: int) -> int:
+    """The end a name has when a closing quote it leaves out stands before word `k`."""
+    return k - 1 if k > 0 and doc[k - 1].text in CLOSING_OR_APOSTROPHE else k
 
 
 def leader_bodies(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -206,9 +273,8 @@ def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     """ "посольство США", "шведского посольства": the state that closes a mission's name in
     the genitive right after its head (`[seat] mission_heads`, the name's first noun), or
     its place adjective right before the head, owns the mission: OWNER_OF(state, mission),
-    as NEREL links it (decision 257; decision 100 keeps it from being the seat). A mission
-    named with its seat ("посольство России в Оттаве") is left out: NEREL links those
-    either way."""
+    as NEREL links it (decision 257; decision 100 keeps it from being the seat), a seat after
+    the name or not ("посольстве Эквадора в Лондоне")."""
     if not lex.mission_heads:
         return []
     adjectives = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
@@ -220,8 +286,6 @@ def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
             k += 1
         if doc[k].norm_ not in lex.mission_heads:
             continue
-        if org.end < len(doc) and doc[org.end].norm_ in lex.seat_prepositions:
-            continue  # "посольство России в Оттаве": named with its seat
         states = [
             place
             for place in index.within("LOC", org)
