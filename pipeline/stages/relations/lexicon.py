@@ -79,6 +79,7 @@ class Lexicon:
     party_kinds: frozenset[str] = frozenset()  # "от фракции ЛДПР X" (256)
     member_verbs: frozenset[str] = frozenset()  # "в состав ОДКБ входят X, Y" (256)
     owned_participles: frozenset[str] = frozenset()  # "принадлежащая X компания Y" (257)
+    founding_verbs: frozenset[str] = frozenset()  # "X основал компанию Y" (255)
     member_into: frozenset[str] = frozenset()  # "входит [в] НАТО" (256)
     composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
@@ -170,6 +171,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "party_kinds": ("role_shapes", "party_kinds"),
     "member_verbs": ("role_shapes", "member_verbs"),
     "owned_participles": ("role_shapes", "owned_participles"),
+    "founding_verbs": ("role_shapes", "founding_verbs"),
     "member_into": ("role_shapes", "member_into"),
     "composition_nouns": ("role_shapes", "composition_nouns"),
     "member_list_joins": ("role_shapes", "member_list_joins"),

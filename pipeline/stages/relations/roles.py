@@ -40,6 +40,7 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + mission_senders(doc, index, lex)
         + members_listed(doc, index, lex)
         + owned_participles(doc, index, lex)
+        + founding_verbs(doc, index, lex)
     )
 
 
@@ -196,6 +197,17 @@ def _participle(token: Token) -> bool:
 def _dative(span: Span) -> bool:
     cases = _cases(span[0]) | _cases(span[-1])
     return not cases or "Dat" in cases
+
+
+def _object_after(doc: Doc, i: int, org: Span) -> bool:
+    """The words from the verb at `i` to the name's first word read as its object: none of
+    them in the nominative alone (the subject put after the verb)."""
+    return not any(_cases(t) == {"Nom"} for t in doc[i + 1 : org.start + 1])
+
+
+def _instrumental(span: Span) -> bool:
+    cases = _cases(span[0]) | _cases(span[-1])
+    return not cases or "Ins" in cases
 
 
 def _before_closing_quote(doc: Doc, k: int) -> int:
@@ -355,13 +367,14 @@ def _body_after_verb(doc: Doc, i: int, starts: dict[int, Span], lex: Lexicon) ->
 
 
 def _listed(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon, step: int) -> list[Span]:
-    """The LOC and PER mentions listed from word `k` on (step 1) or back from it (step -1),
-    joined by commas, "и", "а также"; one adverb may open the list ("входят также Алжир")."""
+    """The LOC and PER mentions listed from word `k` on (step 1, `holders` by start) or back
+    from it (step -1, `holders` by end), joined by commas, "и", "а также"; one adverb may
+    open the list ("входят также Алжир")."""
     out: list[Span] = []
     if step == 1 and k < len(doc) and doc[k].pos_ == "ADV" and k not in holders:
         k += 1
     while 0 <= k < len(doc):
-        span = holders.get(k)
+        span = holders.get(k if step == 1 else k + 1)  # by start, or back from an end
         if span is None:
             break
         out.append(span)
@@ -372,4 +385,34 @@ def _listed(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon, step: int)
             joined = True
         if not joined:
             break
+    return out
+
+
+def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "Иван Петров основал компанию «Вектор»", "основанной Иваном Петровым компании
+    «Вектор»": a founding verb (`[role_shapes] founding_verbs`) with the person right before
+    it, or its passive participle with the person in the instrumental right after it, and the
+    organisation's name after them (past a few lowercase words of its kind): FOUNDED_BY
+    (organisation, person) (decision 255). NEREL links a co-founder named right before the
+    verb ("вместе со Стивом Возняком основал") the same way."""
+    found = positions(doc, lex.founding_verbs)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    people = _longest_by_start(index.by_type["PER"])
+    ends = {s.end: s for s in index.by_type["PER"]}
+    out = []
+    for i in found:
+        if "Part" in doc[i].morph.get("VerbForm"):
+            person = people.get(i + 1)
+            if person is None or not _instrumental(person):
+                continue
+            org = _name_after(doc, person.end - 1, orgs)
+        else:
+            person = ends.get(i)
+            org = _name_after(doc, i, orgs) if person is not None else None
+            if org is not None and not _object_after(doc, i, org):
+                continue  # "Полёт Симони организует компания «X»": the subject comes after
+        if person is not None and org is not None and _same_sentence(index, org, i):
+            out.append(Relation("FOUNDED_BY", org, person, doc[i].norm_, i))
     return out
