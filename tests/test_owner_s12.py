@@ -78,6 +78,9 @@ def test_plain_role_shapes(nlp, text: str, link: tuple[str, str, str]) -> None:
         # a job between the body and the person: not the body's leader
         ("Сотрудник администрации президента Ивана Петрова уволен.",
          ("FOUNDED_BY", "администрации президента Ивана Петрова", "Ивана Петрова")),
+        # a title before the body names the person its head: no link (255)
+        ("Выступил глава правительства Ивана Петрова.",
+         ("FOUNDED_BY", "правительства Ивана Петрова", "Ивана Петрова")),
         # "от" and a noun that is no kind of party
         ("Его освободили от должности главы «Вектора» Ивана Петрова.",
          ("MEMBER_OF", "Ивана Петрова", "Вектора")),

@@ -76,6 +76,7 @@ class Lexicon:
     working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
     leader_bodies: frozenset[str] = frozenset()  # "правительство Нечаса": FOUNDED_BY (255)
     member_prepositions: frozenset[str] = frozenset()  # "кандидат от ЛДПР X" (256)
+    body_titles: frozenset[str] = frozenset()  # "главы правительства X": no FOUNDED_BY (255)
     party_kinds: frozenset[str] = frozenset()  # "от фракции ЛДПР X" (256)
     member_verbs: frozenset[str] = frozenset()  # "в состав ОДКБ входят X, Y" (256)
     owned_participles: frozenset[str] = frozenset()  # "принадлежащая X компания Y" (257)
@@ -168,6 +169,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "working_money": ("facts", "working_money"),
     "leader_bodies": ("role_shapes", "leader_bodies"),
     "member_prepositions": ("role_shapes", "member_prepositions"),
+    "body_titles": ("role_shapes", "body_titles"),
     "party_kinds": ("role_shapes", "party_kinds"),
     "member_verbs": ("role_shapes", "member_verbs"),
     "owned_participles": ("role_shapes", "owned_participles"),

@@ -229,15 +229,18 @@ def leader_bodies(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]
         if k < 0 or doc[k].norm_ not in lex.leader_bodies or not _genitive(person[0]):
             continue
         body = _body_at(index, k, person)
-        if body is not None and not _after_member_preposition(doc, body, lex):
+        if body is not None and not _after_word(
+            doc, body, lex.member_prepositions | lex.body_titles
+        ):
             out.append(Relation("FOUNDED_BY", body, person, doc[k].norm_, k))
     return out
 
 
-def _after_member_preposition(doc: Doc, body: Span, lex: Lexicon) -> bool:
+def _after_word(doc: Doc, body: Span, words: frozenset[str]) -> bool:
     """ "кандидат от Республиканской партии Дональд Трамп": the person after a party named
-    behind "от" is its candidate (256), not its leader."""
-    return body.start > 0 and doc[body.start - 1].norm_ in lex.member_prepositions
+    behind "от" is its candidate (256), not its leader; "главы администрации Радия
+    Хабирова": the person is named as the body's head by the title, no link (255)."""
+    return body.start > 0 and doc[body.start - 1].norm_ in words
 
 
 def _genitive(token: Token) -> bool:
