@@ -335,6 +335,8 @@ def members_listed(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         else:
             org = _body_after_verb(doc, i, starts, lex)
             members = _listed(doc, i - 1, holder_ends, lex, step=-1) if org else []
+        if org is not None and chamber(org, lex):
+            continue  # "вошёл в Государственную думу": elected to work there (254)
         for member in members:
             if index.sentence[member.start] == index.sentence[i]:
                 out.append(Relation("MEMBER_OF", member, org, doc[i].norm_, i))
