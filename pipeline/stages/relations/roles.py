@@ -1,8 +1,11 @@
 """OWNER_OF, FOUNDED_BY and MEMBER_OF read from the order of mentions, on every sentence
-(decisions 254-257): a role noun in apposition ("основатель Facebook Марк Цукерберг", "Питер
-Стефан, владелец бюро «Уорчестер»"), a government named by its leader ("правительство
-Нечаса"), a candidate's party ("кандидат от ЛДПР — Михаил Дегтярев") and the state that sends
-a mission ("посольство США"). The parse readers of money.py read the same roles from verbs.
+(decisions 254-257): a role noun in apposition or after a copula ("основатель Facebook Марк
+Цукерберг", "Питер Стефан, владелец бюро «Уорчестер»"), a government named by its leader
+("правительство Нечаса"), a founding verb ("Кампрад основал IKEA"), a candidate's party
+("кандидат от ЛДПР — Михаил Дегтярев"), members listed with "входить в", the state that sends
+a mission ("посольство США") and "принадлежащая X компания Y". Every reader starts from a
+hashed word list or one walk over a mention type (linear); the parse readers of money.py read
+the same roles from verbs where the syntax stage left a parse.
 """
 
 from __future__ import annotations
