@@ -43,7 +43,7 @@ NAME_QUOTES = ANY_QUOTE_OR_APOSTROPHE | {LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE}
 def unclosed_quotes(texts: list[str]) -> int:
     """Quotes a run of tokens opens and leaves open, less the closing quotes it never opened,
     each closing quote matched to the latest open one of its pair: "„Свой Дом“" is closed,
-    so "ПКФ „Свой Дом“" inside «…» takes no outer "»" (decision 264). Straight quotes count
+    so "ПКФ „Луч“" inside «…» takes no outer "»" (decision 264). Straight quotes count
     neither way (their parity is read apart, decision 168); a "“" with nothing open opens
     only where a "”" follows it (English-style), else it is left uncounted."""
     stack: list[str] = []

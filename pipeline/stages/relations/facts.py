@@ -536,7 +536,7 @@ class FactReader(ParseReader):
             return False
         if beside(head, word) or (loose and reaches(head, word)):
             return True
-        first = first_conjunct(head)  # "занимается развитием и [обучением]" (decision 263)
+        first = first_conjunct(head)  # "занимается развитием и [обучением]" (decision 262)
         if first.i != word.i and first.head.i == word.i and beside(first, word):
             return True
         field = head.head
@@ -612,7 +612,7 @@ class FactReader(ParseReader):
         """The noun a name stands in apposition to when that noun says what kind of body it
         is, so the clause's subject is that noun: a kind noun ("компания «А»") or a descriptor
         noun of a sector ("Завод «А» является предприятием по разведению лошадей", decision
-        262); else the name itself."""
+        263); else the name itself."""
         up = name.head
         if name.dep_ != "appos" or up.i == name.i:
             return name
@@ -729,7 +729,7 @@ class FactReader(ParseReader):
         on the descriptor it stands in apposition to ("компании «Орбита», занимающейся
         строительством", decision 114 b)."""
         words = []
-        # "Компания «Орбита» занимается строительством"; "«А» и «Б» добывают газ" (263)
+        # "Компания «Орбита» занимается строительством"; "«А» и «Б» добывают газ" (262)
         subject = self._described_by(first_conjunct(head))
         if subject.dep_ == "nsubj" and subject.head.norm_ in self.lex.sector_words:
             words.append(subject.head)

@@ -302,7 +302,7 @@ NOMINAL = ("NOUN", "PROPN", "X")  # the parser tags a quoted or Latin name any o
 def first_conjunct(token: Token, depth: int = 4) -> Token:
     """The first noun of the list a noun is a later conjunct of ("занимается развитием и
     обучением" -> "развитием", "«А» и «Б» добывают" -> "«А»"): later conjuncts hang from the
-    first, whose head is the list's head (decision 263). A noun conjoined to a verb or an
+    first, whose head is the list's head (decision 262). A noun conjoined to a verb or an
     adjective is no list of nouns."""
     if token.pos_ not in NOMINAL:
         return token
