@@ -17,10 +17,33 @@ from __future__ import annotations
 
 import re
 
-from razdel.rule import JOIN
-from razdel.segmenters.punct import DASHES, ENDINGS
-from razdel.segmenters.sentenize import DELIMITER, SentSplit, SentSplitter
-from razdel.segmenters.sentenize import RULES as SENT_RULES
+from razdel.segmenters.punct import (
+    CLOSE_BRACKETS,
+    CLOSE_QUOTES,
+    DASHES,
+    ENDINGS,
+    GENERIC_QUOTES,
+    QUOTES,
+)
+from razdel.segmenters.sentenize import (
+    BULLET_BOUNDS,
+    BULLET_SIZE,
+    DELIMITER,
+    FIRST_TOKEN,
+    LAST_TOKEN,
+    PAIR_SOKR,
+    SMILE_PREFIX,
+    SPACE_PREFIX,
+    SPACE_SUFFIX,
+    TOKEN,
+    WORD,
+    SentSplitter,
+    is_bullet,
+    is_lower_alpha,
+    is_sokr,
+)
+from razdel.segmenters.sentenize import DELIMITERS as SENT_DELIMITERS
+from razdel.segmenters.sokr import HEAD_PAIR_SOKRS, HEAD_SOKRS, INITIALS, PAIR_SOKRS, SOKRS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
 _PUNCT = "PUNCT"
@@ -115,12 +138,13 @@ def _punct(text: str, token_start: int, stop: int, left_text: str, right_text: s
     return left_text + right_text in ("--", "**")
 
 
-# razdel's sentence segmenter (razdel.segmenters.sentenize): the same delimiter regex and
-# windows, its own SentSplit records and rule functions, without the generic segmenter
-# around them (a generator per stage, a rule object per call, Substring records).
+# razdel's sentence segmenter (razdel.segmenters.sentenize): the same delimiter regex, windows
+# and rules, on plain strings instead of a SentSplit record per delimiter (cached properties
+# through a Python descriptor, rule objects called through a generic loop, a generator per
+# stage, Substring records found again with str.find). Every rule answers JOIN or nothing, so
+# a split is joined when any rule joins it; they run in razdel's order all the same.
 _SENT_DELIMITER = re.compile(DELIMITER, re.U)
-_SENT_RULES = tuple(rule.function for rule in SENT_RULES)
-_SENT_WINDOW = SentSplitter().window
+_WINDOW = SentSplitter().window
 
 
 def sentence_starts(text: str) -> set[int]:
@@ -129,25 +153,78 @@ def sentence_starts(text: str) -> set[int]:
     chunk_start = offset = 0
     for match in _SENT_DELIMITER.finditer(text):
         start, stop = match.span()
-        split = SentSplit(
-            text[max(0, start - _SENT_WINDOW) : start],
-            match.group(1),
-            text[stop : stop + _SENT_WINDOW],
-        )
-        split.buffer = text[chunk_start:start]
-        if not _sentence_join(split):
+        if not _sentence_join(text, chunk_start, start, stop, match.group(1)):
             offset = _add_sentence(text[chunk_start:stop], text, offset, starts)
             chunk_start = stop
     _add_sentence(text[chunk_start:], text, offset, starts)
     return starts
 
 
-def _sentence_join(split: SentSplit) -> bool:
-    """razdel's Segmenter.join: the first rule with an answer decides."""
-    for rule in _SENT_RULES:
-        action = rule(split)
-        if action:
-            return action == JOIN
+def _sentence_join(text: str, chunk_start: int, start: int, stop: int, delimiter: str) -> bool:
+    """razdel's sentence rules for the delimiter at start:stop; the sentence so far (razdel's
+    buffer) begins at chunk_start."""
+    left = text[max(0, start - _WINDOW) : start]
+    right = text[stop : stop + _WINDOW]
+    match = LAST_TOKEN.search(left)
+    left_token = match.group(1) if match else None
+    match = FIRST_TOKEN.match(right)
+    right_token = match.group(1) if match else None
+    if not left_token or not right_token:  # empty_side
+        return True
+    if not SPACE_PREFIX.match(right):  # no_space_prefix
+        return True
+    if is_lower_alpha(right_token):  # lower_right
+        return True
+    if right_token not in GENERIC_QUOTES:  # delimiter_right
+        if right_token in SENT_DELIMITERS or SMILE_PREFIX.match(right):
+            return True
+    if delimiter == "." and _sokr_join(left, left_token, right_token):
+        return True
+    if delimiter in BULLET_BOUNDS and start - chunk_start <= BULLET_SIZE:  # list_item
+        if all(is_bullet(token) for token in TOKEN.findall(text[chunk_start:start])):
+            return True
+    if _close_quote(left, left_token, delimiter):
+        return True
+    if delimiter in CLOSE_BRACKETS and left_token not in ENDINGS:  # close_bracket
+        return True
+    if right_token in DASHES:  # dash_right
+        match = WORD.search(right)
+        return bool(match and is_lower_alpha(match.group(1)))
+    return False
+
+
+def _sokr_join(left: str, left_token: str, right_token: str) -> bool:
+    """razdel's sokr_left, inside_pair_sokr and initials_left: a dot after an abbreviation
+    or an initial."""
+    match = PAIR_SOKR.search(left)
+    pair_checked = False
+    if match:
+        first, second = match.groups()
+        pair = first.lower(), second.lower()
+        if pair in HEAD_PAIR_SOKRS:
+            return True
+        if pair in PAIR_SOKRS:
+            if is_sokr(right_token):
+                return True
+            pair_checked = True  # sokr_left answers nothing here
+    lower = left_token.lower()
+    if not pair_checked:
+        if lower in HEAD_SOKRS or (lower in SOKRS and is_sokr(right_token)):
+            return True
+    if (lower, right_token.lower()) in PAIR_SOKRS:  # inside_pair_sokr
+        return True
+    return (left_token.isupper() and len(left_token) == 1) or lower in INITIALS
+
+
+def _close_quote(left: str, left_token: str, delimiter: str) -> bool:
+    """razdel's close_quote: a closing quote ends a sentence only after final punctuation
+    (close_bound); a generic quote does so too unless a space before it makes it opening."""
+    if delimiter not in QUOTES:
+        return False
+    if delimiter in CLOSE_QUOTES:
+        return left_token not in ENDINGS
+    if delimiter in GENERIC_QUOTES:
+        return bool(SPACE_SUFFIX.search(left)) or left_token not in ENDINGS
     return False
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.attrs import LIKE_NUM, LIKE_URL, SHAPE
+import numpy
+from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START, SHAPE
 from spacy.lang.lex_attrs import like_url as spacy_like_url
 from spacy.lang.lex_attrs import word_shape as spacy_word_shape
 from spacy.lang.ru import lex_attrs as ru_lex_attrs
@@ -84,7 +85,13 @@ class RazdelTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words, spaces, sent_starts = _doc_arrays(text)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
+            # what Doc(sent_starts=...) stores (1 starts a sentence, -1 does not, as uint64),
+            # without its Python loops over the list and over a numpy array
+            values = numpy.where(sent_starts, 1, -1).astype(numpy.uint64)
+            doc.from_array([SENT_START], values)
+        return doc
 
     def to_disk(self, *_args, **_kwargs) -> None:  # spaCy serialisation hooks: nothing to save
         return None
