@@ -188,7 +188,9 @@ def _doc_arrays(text: str) -> tuple[list[str], list[bool], list[bool]]:
     flags: list[bool] = []
     cursor, seen_word, after_newline = 0, False, False
     for start, word in _words(text):
-        if start != cursor:
+        if start == cursor + 1 and text[cursor] == " " and words:  # the common gap, inline
+            spaces[-1] = True
+        elif start != cursor:
             after_newline = _add_gap(text[cursor:start], words, spaces, flags) or after_newline
         flags.append(not flags or (seen_word and (after_newline or start in razdel_starts)))
         words.append(word)
