@@ -94,14 +94,15 @@ def test_sentence_starts_are_razdels():
 
 
 def test_doc_is_the_one_razdels_own_functions_make(nlp):
-    fast = [_doc_arrays(nlp, text) for text in TEXTS]
+    texts = TEXTS[:600]  # the spans and starts themselves are compared on all of them above
+    fast = [_doc_arrays(nlp, text) for text in texts]
     with (
         mock.patch.object(
             tokenizer, "token_spans", lambda t: [(s.start, s.stop) for s in tokenize(t)]
         ),
         mock.patch.object(tokenizer, "sentence_starts", lambda t: {s.start for s in sentenize(t)}),
     ):
-        slow = [_doc_arrays(nlp, text) for text in TEXTS]
+        slow = [_doc_arrays(nlp, text) for text in texts]
     assert fast == slow
 
 
