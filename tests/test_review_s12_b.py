@@ -1,6 +1,6 @@
 """Review of session 12's SECTOR classes (239-243) and order-of-mention roles (254-257) by
 look-alikes: sentences of the same shape and another meaning, made up for the review, none
-taken from a corpus (decisions 258-259). FIXED rows failed before the review; GUARDS are the
+taken from a corpus (decisions 266-268). FIXED rows failed before the review; GUARDS are the
 rules' own shapes, kept."""
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:
 
 
 SECTOR_FIXED = [  # (what, text, mentions)
-    # 258: an adjective of its own names another kind of game than the games business: the
+    # 266: an adjective of its own names another kind of game than the games business: the
     # toys-and-games makers' goods of the captions (ОКВЭД 32.40), by the embedding fallback
     (
         "board games",
         "Рынок настольных игр вырос.",
         [("настольных игр", "consumer_goods")],
     ),
-    # 258: a provider of another industry is that industry's, as "страховая компания" (41)
+    # 267: a provider of another industry is that industry's, as "страховая компания" (41)
     (
         "an insurance provider",
         "Страховой провайдер обанкротился.",
@@ -66,7 +66,7 @@ SECTOR_GUARDS = [
 
 @pytest.mark.parametrize("text", ["Рынок Олимпийских игр вырос.", "Рынок детских игр вырос."])
 def test_games_of_another_kind_no_ict(nlp, text: str) -> None:
-    """258; left: the fallback reads them as toys or sport (consumer_goods,
+    """266; left: the fallback reads them as toys or sport (consumer_goods,
     entertainment.sport), no longer as software."""
     assert "ict" not in {sector for _, sector in sectors(nlp, text)}
 
@@ -77,7 +77,7 @@ def test_sector_look_alikes(nlp, what: str, text: str, expected: list) -> None:
 
 
 ROLES_ABSENT = [  # (what, text, link that must not be made)
-    # 259: "от" + an organisation + a person is a candidacy only after a person's noun
+    # 268: "от" + an organisation + a person is a candidacy only after a person's noun
     (
         "a letter's addressee",
         "Письмо от Газпрома Алексею Миллеру пришло вчера.",
@@ -93,7 +93,7 @@ ROLES_ABSENT = [  # (what, text, link that must not be made)
         "Защита от НАТО — Владимир Путин заявил об этом.",
         ("MEMBER_OF", "Владимир Путин", "НАТО"),
     ),
-    # 259: the name founded is the verb's object, not another word's genitive or dative
+    # 268: the name founded is the verb's object, not another word's genitive or dative
     (
         "a meeting organised",
         "Иван Петров организовал встречу «Газпрома» и «Роснефти».",
@@ -104,7 +104,7 @@ ROLES_ABSENT = [  # (what, text, link that must not be made)
         "Иван Петров создал «Газпрому» проблемы.",
         ("FOUNDED_BY", "Газпрому", "Иван Петров"),
     ),
-    # 259: a city's adjective before a mission whose state is named after it
+    # 268: a city's adjective before a mission whose state is named after it
     (
         "the seat's adjective",
         "Московское посольство Франции закрыто.",

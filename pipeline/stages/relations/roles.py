@@ -205,7 +205,7 @@ def _dative(span: Span) -> bool:
 def _object_after(doc: Doc, i: int, org: Span) -> bool:
     """The words from the verb at `i` to the name's first word read as its object: none of
     them in the nominative alone (the subject put after the verb). A name after its kind noun
-    is in apposition and keeps the nominative: "создал партию «Родина»" (decision 259)."""
+    is in apposition and keeps the nominative: "создал партию «Родина»" (decision 268)."""
     words = doc[i + 1 : org.start]
     if any(_cases(t) == {"Nom"} for t in words):
         return False
@@ -301,7 +301,7 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
     партии Дональда Трампа"), or a list's comma or dash with the person
     in the nominative (", от КПРФ — Иван Мельников"). Not a recipient or an object ("письмо
     от Газпрома Алексею Миллеру", "получил от ФСБ Ивана Петрова документы", "защита от НАТО —
-    Владимир Путин заявил") (decision 259)."""
+    Владимир Путин заявил") (decision 268)."""
     body = org_ends.get(_before_closing_quote(doc, i))
     k = body.start - 1 if body is not None else i - 1
     if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
@@ -348,7 +348,7 @@ def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         adjective = by_start.get(org.start)
         if adjective is not None and adjective.end == k and not states:
             # with a state named after the head, the adjective is the seat's ("московское
-            # посольство Франции", decision 259)
+            # посольство Франции", decision 268)
             states.append(adjective)
         out += [Relation("OWNER_OF", state, org, doc[k].norm_, k) for state in states]
     return out
@@ -460,7 +460,7 @@ def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
             if org is not None and not _object_after(doc, i, org):
                 continue  # "Полёт Симони организует компания «X»": the subject comes after
         if org is None or not _object_case(org):
-            continue  # "организовал встречу «Газпрома»", "создал «Газпрому» проблемы" (259)
+            continue  # "организовал встречу «Газпрома»", "создал «Газпрому» проблемы" (268)
         if person is not None and _same_sentence(index, org, i):
             out.append(Relation("FOUNDED_BY", org, person, doc[i].norm_, i))
     return out
@@ -469,7 +469,7 @@ def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
 def _object_case(org: Span) -> bool:
     """The name founded is the verb's object or its kind noun's apposition, in the accusative
     or the nominative a quoted name keeps; a name in another case belongs to another word
-    ("организовал встречу «Газпрома»", "создал «Газпрому» проблемы", decision 259)."""
+    ("организовал встречу «Газпрома»", "создал «Газпрому» проблемы", decision 268)."""
     words = [t for t in org if t.is_alpha]
     if not words:
         return True

@@ -174,7 +174,7 @@ class SectorRules:
         self.name_heads = lemma_set(name_heads) | _folded(rules.unit_heads)
         # a field in the genitive (not after "по") completes an institution's name (240)
         self.institution_heads = _folded(rules.institution_heads)
-        # "рынок [настольных] игр": an adjective of its own names another kind (258)
+        # "рынок [настольных] игр": an adjective of its own names another kind (266)
         self.bare_context = _folded(rules.bare_context_terms)
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
@@ -320,7 +320,7 @@ class SectorRules:
             return not self._owned(match, dates)
         if kind == "C":
             if _lemmas(match) in self.bare_context and _adjective_before(match):
-                return False  # "рынок настольных игр", "Олимпийских игр" (decision 258)
+                return False  # "рынок настольных игр", "Олимпийских игр" (decision 266)
             return self._after_context_head(match)
         if kind == "M":
             provided = _lemmas(match) in self.provided_terms
