@@ -104,6 +104,17 @@ ROLES_ABSENT = [  # (what, text, link that must not be made)
         "Иван Петров создал «Газпрому» проблемы.",
         ("FOUNDED_BY", "Газпрому", "Иван Петров"),
     ),
+    # 268: a proper name in the genitive after a group noun is that group's, not the body
+    (
+        "a delegation's member",
+        "Об этом сообщил член делегации «Газпрома» Иван Петров.",
+        ("MEMBER_OF", "Иван Петров", "Газпрома"),
+    ),
+    (
+        "a crew's member",
+        "Об этом сообщил член экипажа «Аэрофлота» Иван Петров.",
+        ("MEMBER_OF", "Иван Петров", "Аэрофлота"),
+    ),
     # 268: a city's adjective before a mission whose state is named after it
     (
         "the seat's adjective",
@@ -132,6 +143,16 @@ ROLES_KEPT = [  # (what, text, link)
         "past the office run for",
         "Он угрожал кандидату в президенты от КПРФ Павлу Грудинину.",
         ("MEMBER_OF", "Павлу Грудинину", "КПРФ"),
+    ),
+    (
+        "an owner of a company's shares owns it",
+        "Об этом сообщил владелец акций «Газпрома» Иван Петров.",
+        ("OWNER_OF", "Иван Петров", "Газпрома"),
+    ),
+    (
+        "a kind noun before the name",
+        "Вчера основатель компании «Вектор» Иван Петров выступил в Москве.",
+        ("FOUNDED_BY", "Вектор", "Иван Петров"),
     ),
     (
         "a name in apposition keeps the nominative",
