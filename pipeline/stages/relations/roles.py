@@ -10,6 +10,8 @@ the same roles from verbs where the syntax stage left a parse.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE, CLOSING_OR_APOSTROPHE
@@ -32,6 +34,7 @@ DESCRIPTOR_WORDS = 3
 # Words of "один из основателей" between a person's comma and the role noun.
 ONE_OF_WORDS = 2
 APPOSITION_MARKS = DASHES | {","}
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -483,7 +486,7 @@ def _object_case(org: Span) -> bool:
     or the nominative a quoted name keeps; a name in another case belongs to another word
     ("организовал встречу «Газпрома»", "создал «Газпрому» проблемы", decision 268)."""
     words = [t for t in org if t.is_alpha]
-    if not words:
-        return True
+    if not words or not _CYRILLIC.search(words[0].text):
+        return True  # a Latin name declines not; the tagger's case is a guess ("Facebook" Gen)
     cases = set(words[0].morph.get("Case"))
     return not cases or bool(cases & {"Nom", "Acc"})
