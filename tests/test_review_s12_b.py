@@ -185,3 +185,23 @@ def test_role_look_alikes_unlinked(nlp, what: str, text: str, link: tuple) -> No
 @pytest.mark.parametrize(("what", "text", "link"), ROLES_KEPT)
 def test_role_shapes_kept(nlp, what: str, text: str, link: tuple) -> None:
     assert link in roles(nlp, text), what
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        # a Latin name after its kind noun: the tagger's genitive is a guess, no case (268)
+        (
+            "Основатель социальной сети Facebook Марк Цукерберг подарил дочери щенка.",
+            ("FOUNDED_BY", "Facebook", "Марк Цукерберг"),
+        ),
+    ],
+)
+def test_role_reader_latin_name(nlp, text: str, link: tuple) -> None:
+    from pipeline.stages.relations.mentions import MentionIndex
+    from pipeline.stages.relations.roles import role_appositions
+
+    doc = nlp(text)
+    lex = nlp.get_pipe("relations").lex
+    found = role_appositions(doc, MentionIndex(doc, lex.pronouns), lex)
+    assert link in {(r.type, r.head.text, r.tail.text) for r in found}
