@@ -111,10 +111,6 @@ def role_appositions(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         org = _name_after(doc, i, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
-        if kind != "OWNER_OF" and _kind_between(doc, i, org) and not _object_case(org):
-            # "член делегации «Газпрома»": the delegation's member; an owner of a company's
-            # shares owns it ("владелец акций «Газпрома»") (decision 268)
-            continue
         person = (
             _person_after(doc, i, org, people)
             or _person_before(doc, i, ends, lex)
@@ -124,14 +120,6 @@ def role_appositions(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
             head, tail = (org, person) if org_first else (person, org)
             out.append(Relation(kind, head, tail, doc[i].norm_, i))
     return out
-
-
-def _kind_between(doc: Doc, i: int, org: Span) -> bool:
-    """A noun between the role noun at `i` and a proper name: the name is that noun's
-    apposition ("основатель [социальной сети] Facebook") only where its case allows one
-    (decision 268). A lowercase body after it goes on the noun's own name ("член бюро высшего
-    совета партии": NER cut the bureau's name), as before."""
-    return not org[0].is_lower and any(t.pos_ == "NOUN" for t in doc[i + 1 : org.start])
 
 
 def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span | None:
