@@ -103,6 +103,9 @@ class Rules:
     # decision 240 (applies 235): heads of an institution whose field in the genitive is part
     # of its name ("центр туризма", "школа бизнеса"), not after "по"
     institution_heads: tuple[str, ...] = ()
+    # decision 266: context terms that name an industry only bare — an adjective of their
+    # own names another kind ("рынок [настольных] игр", "Олимпийских игр")
+    bare_context_terms: tuple[str, ...] = ()
     # decision 174: a field noun that "с" + the instrumental makes a person's attribute,
     # and genitives that say the kind of goods, not their owner or use
     schooling_terms: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ the same roles from verbs where the syntax stage left a parse.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE, CLOSING_OR_APOSTROPHE
@@ -32,6 +34,7 @@ DESCRIPTOR_WORDS = 3
 # Words of "один из основателей" between a person's comma and the role noun.
 ONE_OF_WORDS = 2
 APPOSITION_MARKS = DASHES | {","}
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -204,8 +207,12 @@ def _dative(span: Span) -> bool:
 
 def _object_after(doc: Doc, i: int, org: Span) -> bool:
     """The words from the verb at `i` to the name's first word read as its object: none of
-    them in the nominative alone (the subject put after the verb)."""
-    return not any(_cases(t) == {"Nom"} for t in doc[i + 1 : org.start + 1])
+    them in the nominative alone (the subject put after the verb). A name after its kind noun
+    is in apposition and keeps the nominative: "создал партию «Родина»" (decision 268)."""
+    words = doc[i + 1 : org.start]
+    if any(_cases(t) == {"Nom"} for t in words):
+        return False
+    return any(t.pos_ == "NOUN" for t in words) or _cases(org[0]) != {"Nom"}
 
 
 def _instrumental(span: Span) -> bool:
@@ -273,6 +280,7 @@ def party_candidates(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         return []
     orgs = _longest_by_start(index.by_type["ORG"])
     people = _longest_by_start(index.by_type["PER"])
+    org_ends = {s.end: s for s in index.by_type["ORG"]}
     out = []
     for i in found:
         org = _name_after(doc, i, orgs, lex.party_kinds)
@@ -282,9 +290,40 @@ def party_candidates(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         if k < len(doc) and doc[k].text in DASHES:
             k += 1
         person = people.get(k)
-        if person is not None and index.sentence[person.start] == index.sentence[i]:
+        if person is None or index.sentence[person.start] != index.sentence[i]:
+            continue
+        if _stands_for(doc, i, person, org_ends, lex):
             out.append(Relation("MEMBER_OF", person, org, doc[i].norm_, i))
     return out
+
+
+def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: Lexicon) -> bool:
+    """The person after "от" + a party at `i` is the one the word before "от" names: a
+    person's noun in the person's case ("кандидат от ЛДПР — Михаил Дегтярев", "депутатом
+    [Госдумы] от «Единой России» Ириной Яровой", "кандидата [в президенты] от Республиканской
+    партии Дональда Трампа"), or a list's comma or dash with the person
+    in the nominative (", от КПРФ — Иван Мельников"). Not a recipient or an object ("письмо
+    от Газпрома Алексею Миллеру", "получил от ФСБ Ивана Петрова документы", "защита от НАТО —
+    Владимир Путин заявил") (decision 268)."""
+    body = org_ends.get(_before_closing_quote(doc, i))
+    k = body.start - 1 if body is not None else i - 1
+    if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k -= 1
+    if k >= 0 and body is None and doc[k].pos_ == "NOUN" and "Gen" in doc[k].morph.get("Case"):
+        k -= 1  # "депутат Госдумы от …": the body's name that NER left untagged
+    if k > 0 and doc[k].pos_ == "NOUN" and doc[k - 1].norm_ in lex.member_into:
+        k -= 2  # "кандидата в президенты от …": the office the candidate runs for
+    if k < 0:
+        return False
+    cases = _cases(person[0])
+    if doc[k].text in APPOSITION_MARKS:
+        return not cases or "Nom" in cases
+    if doc[k].pos_ != "NOUN" or "Anim" not in doc[k].morph.get("Animacy"):
+        return False
+    if k > 0 and doc[k - 1].norm_ in lex.one_of:
+        return True  # "один из кандидатов … Игорь Соболев": "из" sets the noun's case
+    noun = _cases(doc[k])
+    return not cases or not noun or bool(cases & noun)
 
 
 def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -310,7 +349,9 @@ def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
             if place.start == k + 1 and place.end == org.end and _genitive(place[0])
         ]
         adjective = by_start.get(org.start)
-        if adjective is not None and adjective.end == k:
+        if adjective is not None and adjective.end == k and not states:
+            # with a state named after the head, the adjective is the seat's ("московское
+            # посольство Франции", decision 268)
             states.append(adjective)
         out += [Relation("OWNER_OF", state, org, doc[k].norm_, k) for state in states]
     return out
@@ -421,6 +462,19 @@ def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
             org = _name_after(doc, i, orgs) if person is not None else None
             if org is not None and not _object_after(doc, i, org):
                 continue  # "Полёт Симони организует компания «X»": the subject comes after
-        if person is not None and org is not None and _same_sentence(index, org, i):
+        if org is None or not _object_case(org):
+            continue  # "организовал встречу «Газпрома»", "создал «Газпрому» проблемы" (268)
+        if person is not None and _same_sentence(index, org, i):
             out.append(Relation("FOUNDED_BY", org, person, doc[i].norm_, i))
     return out
+
+
+def _object_case(org: Span) -> bool:
+    """The name founded is the verb's object or its kind noun's apposition, in the accusative
+    or the nominative a quoted name keeps; a name in another case belongs to another word
+    ("организовал встречу «Газпрома»", "создал «Газпрому» проблемы", decision 268)."""
+    words = [t for t in org if t.is_alpha]
+    if not words or not _CYRILLIC.search(words[0].text):
+        return True  # a Latin name declines not; the tagger's case is a guess ("Facebook" Gen)
+    cases = set(words[0].morph.get("Case"))
+    return not cases or bool(cases & {"Nom", "Acc"})

@@ -174,6 +174,8 @@ class SectorRules:
         self.name_heads = lemma_set(name_heads) | _folded(rules.unit_heads)
         # a field in the genitive (not after "по") completes an institution's name (240)
         self.institution_heads = _folded(rules.institution_heads)
+        # "рынок [настольных] игр": an adjective of its own names another kind (266)
+        self.bare_context = _folded(rules.bare_context_terms)
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
         self.stopwords = _folded(rules.context_stopwords)
@@ -317,6 +319,8 @@ class SectorRules:
                 return False
             return not self._owned(match, dates)
         if kind == "C":
+            if _lemmas(match) in self.bare_context and _adjective_before(match):
+                return False  # "рынок настольных игр", "Олимпийских игр" (decision 266)
             return self._after_context_head(match)
         if kind == "M":
             provided = _lemmas(match) in self.provided_terms
@@ -769,6 +773,12 @@ def _adjective(token: Token) -> bool:
     if token.pos_ == "ADJ":
         return True
     return any(parse.tag.POS == "ADJF" for parse in models.parses(token.lower_))
+
+
+def _adjective_before(match: Span) -> bool:
+    """An adjective right before the match, outside it: "настольных [игр]"."""
+    i = _previous_word(match.doc, match.start)
+    return i is not None and i == match.start - 1 and match.doc[i].pos_ == "ADJ"
 
 
 def _with_attribute(match: Span) -> bool:
