@@ -11,7 +11,7 @@ import pytest
 from pipeline.errors import InputError
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, WORD_LISTS, Lexicon
 
-SHAPED = {"triggers", "roles", "bare_units"}  # read by steps of their own in Lexicon.load
+SHAPED = {"triggers", "roles", "bare_units", "states"}  # read by steps of their own in Lexicon.load
 
 
 def test_every_field_is_loaded() -> None:

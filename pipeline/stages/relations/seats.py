@@ -60,6 +60,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False  # "партии президента Зимбабве": the president's country (decision 151)
     if field_topic(org.doc, loc.start, org.start, lex.topic_fields):
         return False  # "трибунал по делам бывшей Югославии": the field's topic (decision 185)
+    if _state_after_po(org, loc, lex):
+        return False  # "комиссия России по Сирии": the commission's topic (decision 258)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
@@ -72,9 +74,25 @@ def _place_after(org: Span, i: int, lex: Lexicon) -> bool:
     """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
     [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
     seat; the place before "по" names the state of the body it belongs to (decision 252),
-    whereas "по" + a field keeps it ("сборная России по хоккею")."""
+    whereas "по" + a field keeps it ("сборная России по хоккею"), and so does "по" + a state,
+    the body's topic ("комиссия России по Сирии", decision 258). The scan of the Doc's LOCs
+    runs only for a name that goes on after "по"."""
     j = _past_place_words(org.doc, i, lex)
-    return j < org.end and any(s.start == j for s in org.doc.spans.get("LOC", []))
+    if j >= org.end:
+        return False
+    loc = next((s for s in org.doc.spans.get("LOC", []) if s.start == j), None)
+    return loc is not None and not _is_state(loc, lex)
+
+
+def _is_state(loc: Span, lex: Lexicon) -> bool:
+    return " ".join(t.norm_ for t in loc) in lex.states
+
+
+def _state_after_po(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A state or world region right after "по" inside a name: the body's topic, not a
+    regional unit's seat ("Комиссия ООН по Сирии", decision 258)."""
+    i = loc.start - 1
+    return i > org.start and org.doc[i].lower_ in lex.name_prepositions and _is_state(loc, lex)
 
 
 def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
@@ -197,13 +215,17 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
     it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
     Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
-    seats = [r.tail for r in relations if r.type == "HEADQUARTERED_IN"]
+    seats: list[tuple[int, int]] | None = None  # the seats' (start, end), sorted when needed
     out = []
     for org in index.by_type["ORG"]:
         i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
-        if any(contains(org, seat) for seat in seats):
+        if seats is None:
+            seats = sorted(
+                (r.tail.start, r.tail.end) for r in relations if r.type == "HEADQUARTERED_IN"
+            )
+        if _holds_seat(org, seats):
             continue  # the bracket locates the place of the name (decision 251)
         loc = starts.get(i + 1)
         if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
@@ -213,6 +235,18 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
         if not (loc[0].is_upper or loc[0].is_ascii):
             out.append(Relation("HEADQUARTERED_IN", org, loc, "("))
     return out
+
+
+def _holds_seat(org: Span, seats: list[tuple[int, int]]) -> bool:
+    """One of the sorted seat bounds lies inside the name and is not the whole of it: a
+    bisect to the name's first token, not a scan of every seat per name."""
+    k = bisect_left(seats, (org.start, -1))
+    while k < len(seats) and seats[k][0] < org.end:
+        start, end = seats[k]
+        if end <= org.end and end - start < len(org):
+            return True
+        k += 1
+    return False
 
 
 def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
