@@ -75,6 +75,27 @@ def test_a_date_after_a_contrast_is_the_next_clause(nlp, text: str, expected) ->
     assert pairs(nlp(text), "DATE_OF") == expected
 
 
+# decision 258 (refines 251): a place adjective seating the name itself leaves the bracket
+BRACKETS = [
+    # FIXED: 251 dropped the city because the descriptor's adjective seats the name
+    (
+        "Российская компания «Вектор» (Казань) выиграла тендер.",
+        {
+            ("Российская компания «Вектор»", "Российская"),
+            ("Российская компания «Вектор»", "Казань"),
+        },
+    ),
+    # GUARD: 251's own cases, a LOC in the name or a nested name's seat
+    ("Дума Когалыма (Ханты-Мансийский автономный округ) приняла бюджет.", set()),
+    ("Правительство Москвы (Россия) приняло решение.", {("Правительство Москвы", "Москвы")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRACKETS)
+def test_a_bracket_after_a_name_its_adjective_seats(nlp, text: str, expected) -> None:
+    assert pairs(nlp(text), "HEADQUARTERED_IN") == expected
+
+
 # decision 259: a dative the parser called the object is the payee, not what the money buys
 PAYEES = [
     # FIXED: AMOUNT_OF(X -> «Ромашке»), the creditor of "задолжать" (246) and the payee
@@ -102,13 +123,18 @@ class _Span:
         return self.end - self.start
 
 
+NONE = (-1, -1)  # a LOC seat: no place adjective's name
+
+
 @pytest.mark.parametrize(
     ("org", "seats", "held"),
     [
-        ((0, 3), [(2, 3)], True),  # "думы Когалыма": a seat inside the name
-        ((0, 3), [(0, 3)], False),  # the whole name is no place inside it
-        ((4, 6), [(0, 1), (2, 3), (6, 7)], False),  # seats before and after it
-        ((4, 6), [(0, 9), (4, 5)], True),  # a longer seat starting earlier does not hide it
+        ((0, 3), [(2, 3, *NONE)], True),  # "думы Когалыма": a seat inside the name
+        ((0, 3), [(0, 3, *NONE)], False),  # the whole name is no place inside it
+        ((4, 6), [(0, 1, *NONE), (2, 3, *NONE), (6, 7, *NONE)], False),  # before and after it
+        ((4, 6), [(0, 9, *NONE), (4, 5, *NONE)], True),  # an earlier longer seat hides nothing
+        ((0, 5), [(0, 1, 0, 5)], False),  # "Российская компания «Вектор»": the name's adjective
+        ((0, 5), [(3, 4, 3, 5)], True),  # "отдел Калифорнийского университета": a nested name's
     ],
 )
 def test_holds_seat_bisects_the_sorted_seats(org, seats, held) -> None:

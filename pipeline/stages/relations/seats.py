@@ -215,16 +215,14 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
     it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
     Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
-    seats: list[tuple[int, int]] | None = None  # the seats' (start, end), sorted when needed
+    seats: list[Bounds] | None = None  # the seats' bounds, sorted when first needed
     out = []
     for org in index.by_type["ORG"]:
         i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
         if seats is None:
-            seats = sorted(
-                (r.tail.start, r.tail.end) for r in relations if r.type == "HEADQUARTERED_IN"
-            )
+            seats = sorted(_seat_bounds(r) for r in relations if r.type == "HEADQUARTERED_IN")
         if _holds_seat(org, seats):
             continue  # the bracket locates the place of the name (decision 251)
         loc = starts.get(i + 1)
@@ -237,13 +235,26 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
     return out
 
 
-def _holds_seat(org: Span, seats: list[tuple[int, int]]) -> bool:
-    """One of the sorted seat bounds lies inside the name and is not the whole of it: a
-    bisect to the name's first token, not a scan of every seat per name."""
-    k = bisect_left(seats, (org.start, -1))
+# A seat's (start, end) and, for a place adjective, its name's (start, end), else (-1, -1).
+Bounds = tuple[int, int, int, int]
+
+
+def _seat_bounds(relation: Relation) -> Bounds:
+    head, tail = relation.head, relation.tail
+    own = (head.start, head.end) if tail.label_ == PLACE_ADJ else (-1, -1)
+    return (tail.start, tail.end, *own)
+
+
+def _holds_seat(org: Span, seats: list[Bounds]) -> bool:
+    """One of the sorted seats lies inside the name and is not the whole of it: a bisect to
+    the name's first token, not a scan of every seat per name. A place adjective seating the
+    name itself does not count: it describes the body, and the bracket names its city
+    ("Российская компания «Вектор» (Казань)", decision 258); one seating a name nested in it
+    does ("отдел Калифорнийского университета (Беркли)", 251)."""
+    k = bisect_left(seats, (org.start, -1, -1, -1))
     while k < len(seats) and seats[k][0] < org.end:
-        start, end = seats[k]
-        if end <= org.end and end - start < len(org):
+        start, end, *own = seats[k]
+        if end <= org.end and end - start < len(org) and own != [org.start, org.end]:
             return True
         k += 1
     return False
