@@ -46,7 +46,7 @@ def test_states_come_from_the_place_gazetteer() -> None:
     assert "москва" not in lex.states  # a region of [places.regions] is a regional unit
 
 
-# decision 258 (applies 209 to dates): a date after a clause-opening "а"/"но" past the amount
+# decision 259 (applies 209 to dates): a date after a clause-opening "а"/"но" past the amount
 CONTRAST_DATES = [
     # FIXED: the parser hung the next clause's date on a word of the amount's clause
     (

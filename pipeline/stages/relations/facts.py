@@ -220,7 +220,7 @@ class FactReader(ParseReader):
     def contrast_after(self, amount: Span, date: Span) -> bool:
         """A date after an "а"/"но" that opens a clause after the amount is that clause's
         ("задолжал X, а завод считает, что … не довёз груз за прошлый месяц"), wherever the
-        parser hung it (decisions 209, 258). "а" inside the date's own phrase corrects it:
+        parser hung it (decisions 209, 259). "а" inside the date's own phrase corrects it:
         "потратила X не в 2019, а в 2020 году"."""
         if date.start < amount.end:
             return False
