@@ -70,6 +70,10 @@ class OkvedWords:
     # (adjective, its captions' sector) made from goods several industries share: no
     # descriptor, a sector word in a coordination only (decisions 223, 224): "водный"
     shared: tuple[tuple[str, str], ...] = ()
+    # (goods lemma, sector id) that the captions of making, growing and extracting name, in
+    # one sector (or under one parent): "удобрение" -> chemicals; the embedding fallback's
+    # nearest words at an activity head (decision 239)
+    caption_goods: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,9 @@ class Rules:
     # decision 173: posts whose "по" field is a portfolio, units whose field is a function
     post_heads: tuple[str, ...] = ()
     unit_heads: tuple[str, ...] = ()
+    # decision 240 (applies 235): heads of an institution whose field in the genitive is part
+    # of its name ("центр туризма", "школа бизнеса"), not after "по"
+    institution_heads: tuple[str, ...] = ()
     # decision 174: a field noun that "с" + the instrumental makes a person's attribute,
     # and genitives that say the kind of goods, not their owner or use
     schooling_terms: tuple[str, ...] = ()
@@ -120,7 +127,13 @@ class Rules:
     channel_prepositions: tuple[str, ...] = ()
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
+    # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)
+    service_at_prepositions: tuple[str, ...] = ()
+    service_from_prepositions: tuple[str, ...] = ()
     embedding_threshold: float = 1.0
+    # decision 239: the cosine a phrase after an activity head must reach with its nearest
+    # goods noun of the ОКВЭД 2 making captions (`[okved_words] caption_goods`); above 1: off
+    caption_goods_floor: float = 2.0
 
 
 def parent_of(sector_id: str) -> str | None:
@@ -181,6 +194,7 @@ class Taxonomy:
             _generated_rows(generated, "activities", 3),
             _generated_rows(generated, "activity_goods", 2),
             _generated_rows(generated, "shared_adjectives", 2),
+            _generated_rows(generated, "caption_goods", 2),
         )
         negatives = data.get("negative", {}).get("terms", ())
         return cls(sectors, negatives, rules, wordforms, okved_words)
@@ -266,6 +280,7 @@ class Taxonomy:
             if form.sector not in self._by_id:
                 problems.append(f"wordform {form.prefix!r}: sector {form.sector!r} does not exist")
         generated = [(w, sid) for w, sid, *_ in self.okved_words.activities]
+        generated += list(self.okved_words.caption_goods)
         for word, sector_id in [*self.okved_words.adjectives, *generated]:
             if sector_id not in self._by_id:
                 problems.append(f"okved_words {word!r}: sector {sector_id!r} does not exist")

@@ -86,6 +86,23 @@ CAPTIONS = ROOT / "configs" / "okved2_captions.csv"
 # the endings an adjective adds to the noun it is made from (decision 224: "вод-ный")
 ADJECTIVE_SUFFIX = re.compile(r"(ический|овый|евый|ный|ной|ний|ский|ской|ый|ий|ой)$")
 MIN_CAPTIONS = 25  # an activity heading a whole group of classes, not one caption's verb
+# Caption heads of making, growing and extracting: the goods after one are the goods of the
+# caption's industry ("Производство удобрений", "Добыча торфа"), the vocabulary of the
+# embedding fallback at an activity head (decision 239). Trade, repair and rental captions
+# name goods of another industry and are left out.
+MAKING_HEADS = frozenset(
+    "производство изготовление выращивание разведение добыча переработка обработка пошив".split()
+)
+# Caption nouns after a making head that name a kind, a part or a form of goods of any
+# industry, not goods of one ("Производство прочих изделий", "систем", "элементов", "блоков"):
+# they give no industry however near a phrase lies to them.
+GENERIC_GOODS = frozenset(
+    "система тип час связь происхождение программа форма элемент предмет состав передача "
+    "покрытие промышленность устройство установка изделие блок модель масса лист вес "
+    "дополнение головка камера механизм комплектующие приспособление строение фракция "
+    "соединение производная полоса лента раствор указатель сеть питание столовая плата "
+    "машина аппарат техника оборудование часть деталь принадлежность набор смесь".split()
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +146,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 Pairs = list[tuple[str, str]]
 # (caption adjectives, activity heads, activity goods, adjectives of goods several industries
 # share: decision 224 keeps them out of the first list and names them here)
-Generated = tuple[Pairs, list[tuple[str, str, str]], Pairs, Pairs]
+Generated = tuple[Pairs, list[tuple[str, str, str]], Pairs, Pairs, Pairs]
 
 
 def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
@@ -143,6 +160,7 @@ def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
     goods: dict[str, set[str]] = defaultdict(set)
     bred: dict[str, set[str]] = defaultdict(set)  # sector -> goods of its "-водство" captions
     named: dict[str, set[str]] = defaultdict(set)  # goods noun -> top-level sectors naming it
+    made: dict[str, set[str]] = defaultdict(set)  # goods noun -> sectors of making captions
     stop = frozenset(fold_word(w) for w in taxonomy.rules.context_stopwords)
     for row in rows:
         sector = sector_of(row["code"])
@@ -160,11 +178,48 @@ def generate(taxonomy: Taxonomy, rows: list[dict[str, str]]) -> Generated:
             goods[head] |= set(caption_goods)
             for noun in caption_goods:
                 named[noun].add(_top(sector))
+                if head in MAKING_HEADS:
+                    made[noun].add(sector)
             bred[sector] |= set(_bred(head, morph))
     activities = _activities(taxonomy, heads, animacy)
     listed = {(head, g) for head, sector, _ in activities for g in goods[head] | bred[sector]}
     kept, shared = _adjectives(taxonomy, adjectives, named)
-    return kept, activities, sorted(listed), shared
+    return kept, activities, sorted(listed), shared, _caption_goods(made)
+
+
+def _caption_goods(made: dict[str, set[str]]) -> Pairs:
+    """Goods of the making captions with the one sector they name them in; goods several
+    sectors make go to the sectors' common parent ("труба": steel and plastic pipes ->
+    manufacturing), and goods of different top-level sectors are dropped (no one industry)."""
+    morph = pymorphy3.MorphAnalyzer()
+    out = []
+    for noun, sectors in sorted(made.items()):
+        common = _common_parent(sectors)
+        if common is None or noun in GENERIC_GOODS or len(noun) < 3:  # "др" (другие)
+            continue
+        if _dictionary_noun(noun, morph):
+            out.append((noun, common))
+    return out
+
+
+def _dictionary_noun(lemma: str, morph: pymorphy3.MorphAnalyzer) -> bool:
+    """A lemma pymorphy3 knows as a noun's dictionary form (not a misparse of a caption's
+    rare plural: "горшков", "скрипов")."""
+    return any(
+        p.tag.POS == "NOUN" and fold_word(p.normal_form) == lemma and p.is_known
+        for p in morph.parse(lemma)
+    )
+
+
+def _common_parent(sectors: set[str]) -> str | None:
+    """The longest dotted id every sector is under (itself included), or None."""
+    parts = [s.split(".") for s in sectors]
+    common = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    return ".".join(common) or None
 
 
 def _bred(head: str, morph: pymorphy3.MorphAnalyzer) -> list[str]:
@@ -328,7 +383,7 @@ def _activities(
 
 
 def render(generated: Generated) -> str:
-    adjectives, activities, goods, shared = generated
+    adjectives, activities, goods, shared, caption_goods = generated
     lines = [BEGIN, "[okved_words]", "adjectives = ["]
     lines += [f'  ["{a}", "{s}"],' for a, s in adjectives]
     lines += ["]", "activities = ["]
@@ -337,6 +392,8 @@ def render(generated: Generated) -> str:
     lines += [f'  ["{a}", "{g}"],' for a, g in goods]
     lines += ["]", "shared_adjectives = ["]
     lines += [f'  ["{a}", "{s}"],' for a, s in shared]
+    lines += ["]", "caption_goods = ["]
+    lines += [f'  ["{g}", "{s}"],' for g, s in caption_goods]
     lines += ["]", END]
     return "\n".join(lines)
 

@@ -317,3 +317,10 @@ def test_money_words_are_folded_as_the_rule_compares_them():
     # lemma listed as pymorphy3 spells it ("расчёт") must meet it
     lex = nb.lexicon_from_dict({"money_words": {"lemmas": ["Расчёт", "цена"]}})
     assert lex.money_words == frozenset({"расчет", "цена"})
+
+
+def test_money_word_prepositions_come_from_the_lexicon(lex):
+    # rules/amount.py reads past these between a money word and its amount (decision 183)
+    assert lex.money_word_prepositions == frozenset({"в", "за", "на"})
+    other = nb.lexicon_from_dict({"money_words": {"prepositions": ["В"]}})
+    assert other.money_word_prepositions == frozenset({"в"})

@@ -298,3 +298,23 @@ def test_bare_present_is_a_date_only_when_the_lexicon_asks(tag, words):
     now = {"words": ["сейчас"]} if tag is None else {"tag": tag, "words": ["сейчас"]}
     assert _present({"words": ["сегодня"], "now": now}, "words") == words
     assert _present({"words": ["сегодня"]}, "words") == ["сегодня"]
+
+
+@pytest.mark.parametrize(
+    ("joins", "expected"),
+    [
+        (None, ["в пятницу", "субботу"]),  # the shipped [prepositions] weekday_joins
+        (frozenset({"или"}), ["в пятницу"]),
+    ],
+)
+def test_weekday_joins_come_from_the_lexicon(nlp, monkeypatch, joins, expected):
+    """ "в пятницу и субботу": the weekday listed after a dated one is read past the words of
+    dates.toml [prepositions] weekday_joins."""
+    from dataclasses import replace
+
+    stage = nlp.get_pipe("date_rules")
+    assert stage.lex.weekday_joins == frozenset({"и", "или"})
+    if joins is not None:
+        monkeypatch.setattr(stage, "lex", replace(stage.lex, weekday_joins=joins))
+    doc = run(nlp, "Встреча пройдёт в пятницу и субботу.")
+    assert [s.text for s in doc.spans.get("DATE", [])] == expected

@@ -11,7 +11,8 @@ import pytest
 from pipeline.errors import InputError
 from pipeline.stages.relations.lexicon import MONEY_CLASSES, WORD_LISTS, Lexicon
 
-SHAPED = {"triggers", "roles", "bare_units", "states"}  # read by steps of their own in Lexicon.load
+# read by steps of their own in Lexicon.load
+SHAPED = {"triggers", "roles", "bare_units", "chamber_phrases", "states"}
 
 
 def test_every_field_is_loaded() -> None:
@@ -81,3 +82,18 @@ def test_the_shipped_lexicon_fills_every_list() -> None:
     empty = [name for name in WORD_LISTS if not getattr(lex, name)]
     assert empty == []
     assert lex.list_joins == {"и", ","}  # punctuation is kept as written
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [  # closed-class words that were literals in facts.py, part_of.py and seats.py (s12)
+        ("fine_joins", {"с", "со"}),
+        ("partner_prepositions", {"с", "со"}),
+        ("example_list_joins", {"и", "или"}),
+        ("unit_list_joins", {"и", ","}),
+        ("seat_list_joins", {"и"}),
+    ],
+)
+def test_shipped_closed_class_lists(name: str, words: set[str]) -> None:
+    path = Path(__file__).resolve().parent.parent / "configs" / "lexicons" / "relations.toml"
+    assert getattr(Lexicon.load(str(path)), name) == words

@@ -1,6 +1,7 @@
 """The closed-class words of the sector rules are data (configs/sectors.toml [rules]): the
 conjunctions that end a coordination of adjectives (decision 217), the prepositions of purpose
-of a paid field (156) and the linking vowels and endings of a compound adjective (176). Each
+of a paid field (156), the linking vowels and endings of a compound adjective (176) and the
+prepositions of the state's service as a person's status (220 b). Each
 row reads the shipped file, then a copy with one list changed: the behaviour follows the file."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.sector_taxonomy import DEFAULT_PATH
-from pipeline.stages.rules.sector import SectorRules, _conjuncts_before
+from pipeline.stages.rules.sector import SectorRules, _conjuncts_before, _service_status
 
 
 def _rules(tmp_path, key: str | None = None, value: str = "[]", nlp=None) -> SectorRules:
@@ -77,6 +78,24 @@ def test_shipped_lists(shipped) -> None:
     assert shipped.purpose == frozenset({"за", "на", "для", "чтобы"})
     assert shipped.linking_vowels == ("о", "е")
     assert shipped.adjective_endings == ("ый", "ий", "ой")
+    assert shipped.service_at == frozenset({"на"})
+    assert shipped.service_from == frozenset({"с", "со"})
+
+
+@pytest.mark.parametrize(
+    ("words", "case", "key", "value"),
+    [
+        (["на", "госслужбе"], "Loc", "service_at_prepositions", '["в"]'),
+        (["ушёл", "с", "госслужбы"], "Gen", "service_from_prepositions", '["из"]'),
+        (["со", "службы"], "Gen", "service_from_prepositions", '["с"]'),
+    ],
+)
+def test_service_prepositions_read_the_file(shipped, tmp_path, words, case, key, value) -> None:
+    doc = _doc(words, ["VERB"] * (len(words) - 2) + ["ADP", "NOUN"], case)
+    match = doc[len(words) - 1 :]
+    assert _service_status(match, shipped.service_at, shipped.service_from)
+    changed = _rules(tmp_path, key, value)
+    assert not _service_status(match, changed.service_at, changed.service_from)
 
 
 def test_coordination_links_change_the_stage(tmp_path) -> None:

@@ -119,4 +119,4 @@ def test_paid_terms_and_rules_load() -> None:
     rules = taxonomy.rules
     assert "оплата" in rules.payment_heads and "получить" in rules.receiving_words
     assert "автобус" in rules.object_goods and "сахар" not in rules.object_goods
-    assert set(rules.outside_heads) == {"оператор", "услуга"}
+    assert set(rules.outside_heads) == {"оператор", "услуга", "провайдер"}  # 241

@@ -59,6 +59,8 @@ class AmountLexicon:
     currency_symbols: dict[tuple[str, ...], Currency]
     iso_codes: frozenset[str] = field(default_factory=frozenset)
     money_words: frozenset[str] = field(default_factory=frozenset)  # decision 183
+    # the prepositions read past between a money word and its amount ("прибыль в 6 млрд")
+    money_word_prepositions: frozenset[str] = field(default_factory=frozenset)
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -107,6 +109,7 @@ def lexicon_from_dict(data: dict) -> AmountLexicon:
         currency_symbols=currency_symbols,
         iso_codes=frozenset(data.get("currencies", {})),
         money_words=_folded_set(data.get("money_words", {}).get("lemmas", [])),
+        money_word_prepositions=_lower_set(data.get("money_words", {}).get("prepositions", [])),
     )
 
 

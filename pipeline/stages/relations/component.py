@@ -19,6 +19,7 @@ from pipeline.stages.relations.part_of import (
     part_of_words,
 )
 from pipeline.stages.relations.records import unique, with_stage
+from pipeline.stages.relations.roles import role_relations
 from pipeline.stages.relations.seats import (
     adjective_seats,
     bracketed_seats,
@@ -56,6 +57,7 @@ class RelationRules:
         relations += coordinated_seats(doc, index, relations, self.lex)
         relations += quoted_name_seats(doc, index, relations, self.lex)
         relations += bracketed_seats(doc, index, relations)
+        relations += role_relations(doc, index, self.lex)
         facts = []
         if len(doc) and doc.to_array(DEP).any():  # a Token object per word costs more
             reader = MoneyReader(doc, index, self.lex)

@@ -486,7 +486,7 @@ class FactReader(ParseReader):
             return True
         # "до 5 лет со штрафом до X": a term joined to the fine it comes with
         fine = doc[date.end + 1] if date.end + 1 < len(doc) else None
-        joined = after is not None and after.norm_ in ("с", "со")
+        joined = after is not None and after.norm_ in self.lex.fine_joins
         return joined and fine is not None and fine.norm_ in self.lex.fine_nouns
 
     def describes_org(self, sector: Span) -> bool:
@@ -547,7 +547,8 @@ class FactReader(ParseReader):
         noun under a word of activity ("работающий на рынке инвестиций", decision 164). "с" +
         a noun under a verb is a partner or client ("работает с нефтяными компаниями")."""
         head = self.sector_head_of(sector)
-        if word.pos_ == "VERB" and head.head.i == word.i and preposition_of(head) in ("с", "со"):
+        partner = preposition_of(head) in self.lex.partner_prepositions
+        if word.pos_ == "VERB" and head.head.i == word.i and partner:
             return False
         if beside(head, word) or (loose and reaches(head, word)):
             return True
@@ -576,7 +577,7 @@ class FactReader(ParseReader):
                 return []
             holder = self.index.holder_at.get(i)
             listed = holder is not None and holder.label_ == "ORG"
-            if not (listed or token.is_punct or token.norm_ in ("и", "или")):
+            if not (listed or token.is_punct or token.norm_ in self.lex.example_list_joins):
                 return []
             i -= 1
         return []

@@ -76,6 +76,24 @@ class Lexicon:
     restating_joins: frozenset[str] = frozenset()  # "за £18 млн или около $23 млн" (147)
     working_classes: frozenset[str] = frozenset()  # "получила X от продажи нефти" (226)
     working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
+    fine_joins: frozenset[str] = frozenset()  # "до 5 лет со штрафом": a term still (116)
+    partner_prepositions: frozenset[str] = frozenset()  # "работает с компаниями" (164)
+    example_list_joins: frozenset[str] = frozenset()  # "включая «А» и «Б»" (203)
+    unit_list_joins: frozenset[str] = frozenset()  # "Генассамблея и Совбез ООН" (121)
+    seat_list_joins: frozenset[str] = frozenset()  # "Госсовета и Совмина Кубы" (101)
+    leader_bodies: frozenset[str] = frozenset()  # "правительство Нечаса": FOUNDED_BY (255)
+    member_prepositions: frozenset[str] = frozenset()  # "кандидат от ЛДПР X" (256)
+    body_titles: frozenset[str] = frozenset()  # "главы правительства X": no FOUNDED_BY (255)
+    party_kinds: frozenset[str] = frozenset()  # "от фракции ЛДПР X" (256)
+    member_verbs: frozenset[str] = frozenset()  # "в состав ОДКБ входят X, Y" (256)
+    owned_participles: frozenset[str] = frozenset()  # "принадлежащая X компания Y" (257)
+    founding_verbs: frozenset[str] = frozenset()  # "X основал компанию Y" (255)
+    member_into: frozenset[str] = frozenset()  # "входит [в] НАТО" (256)
+    composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
+    member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
+    one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
+    chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
+    chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 
     def role_words(self) -> frozenset[str]:
         """Every role word: a sentence with an ORG and one of them is worth parsing."""
@@ -88,13 +106,15 @@ class Lexicon:
             triggers=_money_triggers(raw),
             roles={key: _folded(raw, "roles", key, path) for key in raw.get("roles", {})},
             bare_units=_phrases(raw, "part_of", "bare_units", path),
+            chamber_phrases=_phrases(raw, "role_shapes", "chamber_phrases", path),
             states=_states(raw, path),
             **{name: _folded(raw, table, key, path) for name, (table, key) in WORD_LISTS.items()},
         )
 
 
 # Lexicon field -> the [table] and key of relations.toml its folded word list comes from.
-# `triggers`, `roles` and `bare_units` have shapes of their own (see Lexicon.load).
+# `triggers`, `roles`, `bare_units`, `chamber_phrases` and `states` have shapes of their own (see
+# Lexicon.load).
 WORD_LISTS: dict[str, tuple[str, str]] = {
     "sector_words": ("triggers", "sector"),
     "modal": ("triggers", "modal"),
@@ -155,6 +175,23 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "restating_joins": ("facts", "restating_joins"),
     "working_classes": ("facts", "working_classes"),
     "working_money": ("facts", "working_money"),
+    "fine_joins": ("facts", "fine_joins"),
+    "partner_prepositions": ("facts", "partner_prepositions"),
+    "example_list_joins": ("facts", "example_list_joins"),
+    "unit_list_joins": ("part_of", "unit_joins"),
+    "seat_list_joins": ("seat", "list_joins"),
+    "leader_bodies": ("role_shapes", "leader_bodies"),
+    "member_prepositions": ("role_shapes", "member_prepositions"),
+    "body_titles": ("role_shapes", "body_titles"),
+    "party_kinds": ("role_shapes", "party_kinds"),
+    "member_verbs": ("role_shapes", "member_verbs"),
+    "owned_participles": ("role_shapes", "owned_participles"),
+    "founding_verbs": ("role_shapes", "founding_verbs"),
+    "member_into": ("role_shapes", "member_into"),
+    "composition_nouns": ("role_shapes", "composition_nouns"),
+    "member_list_joins": ("role_shapes", "member_list_joins"),
+    "one_of": ("role_shapes", "one_of"),
+    "chambers": ("role_shapes", "chambers"),
 }
 
 

@@ -15,6 +15,7 @@ from pipeline.stages.relations.mentions import (
     overlaps,
 )
 from pipeline.stages.relations.records import Fact, Relation
+from pipeline.stages.relations.roles import chamber
 from pipeline.stages.relations.words import (
     DASHES,
     argument_dep,
@@ -455,6 +456,8 @@ class MoneyReader(FactReader):
         people = [h for c in noun.children if c.dep_ == "appos" for h in self.holders(c)]
         if noun.dep_ == "appos" and noun.head.i != noun.i:
             people += self.holders(noun.head)
+        if kind == "MEMBER_OF":  # a legislature's members work there (decision 254)
+            orgs = [org for org in orgs if not chamber(org, self.lex)]
         out = []
         for org in orgs:
             for person in people:

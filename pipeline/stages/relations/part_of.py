@@ -132,7 +132,7 @@ def coordinated_units(
         unit, parent = rel.head, rel.tail
         case = _head_case(doc[unit.start : parent.start])
         k = unit.start - 1
-        while k > 0 and doc[k].lower_ in ("и", ","):
+        while k > 0 and doc[k].lower_ in lex.unit_list_joins:
             conjunct = ends.get(k)
             if conjunct is None or not _plain_unit(conjunct, parent, case, index, lex):
                 break

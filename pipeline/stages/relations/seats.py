@@ -531,8 +531,6 @@ def _name_end(org: Span) -> int:
 
 # --- a seat shared by coordinated names (guideline 101) --------------------------------------
 
-COORDINATION = frozenset({"и"})
-
 
 def coordinated_seats(
     doc: Doc, index: MentionIndex, relations: list[Relation], lex: Lexicon
@@ -544,7 +542,8 @@ def coordinated_seats(
         r
         for r in relations
         if r.type == "HEADQUARTERED_IN" and r.trigger == "nested" and r.head.start > 0
-        and doc[r.head.start - 1].lower_ in COORDINATION and _name_end(r.head) == r.tail.end
+        and doc[r.head.start - 1].lower_ in lex.seat_list_joins
+        and _name_end(r.head) == r.tail.end
     ]  # fmt: skip
     if not joined:
         return []
@@ -553,7 +552,7 @@ def coordinated_seats(
     out = []
     for r in joined:
         last, i = r.head, r.head.start
-        while i > 0 and doc[i - 1].lower_ in COORDINATION:
+        while i > 0 and doc[i - 1].lower_ in lex.seat_list_joins:
             before = ends.get(i - 1)
             if before is None or (before.start, before.end) in seated or is_mission(before, lex):
                 break

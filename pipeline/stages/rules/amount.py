@@ -411,10 +411,11 @@ class _Parser:
         return Found(start, q.end, None, q, qualifier or "eq", self.after_money_word(start))
 
     def after_money_word(self, start: int) -> bool:
-        """The word before the amount (past "в", "за", "на") is a money word: "стоимостью
-        несколько миллионов", "прибыль в 6 миллиардов" (decision 183)."""
+        """The word before the amount (past "в", "за", "на": `[money_words] prepositions`) is a
+        money word: "стоимостью несколько миллионов", "прибыль в 6 миллиардов" (decision
+        183)."""
         i = start - 1
-        if i >= self.start and self.doc[i].lower_ in ("в", "за", "на"):
+        if i >= self.start and self.doc[i].lower_ in self.lex.money_word_prepositions:
             i -= 1
         return i >= self.start and fold(self.doc[i].lemma_) in self.lex.money_words
 

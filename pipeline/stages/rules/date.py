@@ -217,6 +217,7 @@ class DateLexicon:
     century_ordinals: dict[str, int]
     bare_years: tuple[int, int]
     triggers: frozenset[str] = field(default_factory=frozenset)
+    weekday_joins: frozenset[str] = field(default_factory=frozenset)  # "в пятницу и субботу"
 
 
 def load_date_lexicon(path: str | Path) -> DateLexicon:
@@ -233,6 +234,7 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
         range_close=frozenset(preps["range_close"]),
         dashes=frozenset(preps["dashes"]),
         list_separators=frozenset(preps["list_separators"]),
+        weekday_joins=frozenset(preps["weekday_joins"]),
         months=_expand(data["months"]),
         month_abbreviations=dict(data["month_abbreviations"]),
         weekdays=_expand(data["weekdays"], _weekday_form),
@@ -944,7 +946,7 @@ class DateRules:
         found = []
         for span in spans:
             i = span.end + 1
-            if i >= len(doc) or i in taken or doc[span.end].lower_ not in ("и", "или"):
+            if i >= len(doc) or i in taken or doc[span.end].lower_ not in self.lex.weekday_joins:
                 continue
             if doc[span.end - 1].lower_ not in self.lex.weekdays:
                 continue

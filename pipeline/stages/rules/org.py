@@ -21,7 +21,7 @@ from pipeline.stages.quotes import (
     OPENING_QUOTES,
     STRAIGHT_QUOTES,
 )
-from pipeline.stages.rules.base import load_lexicon, make_span, set_group
+from pipeline.stages.rules.base import load_lexicon, make_span, set_group, word_list
 from pipeline.stages.rules.entities import UNITS_KEY
 from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
 from pipeline.stages.rules.latin_places import LatinGazetteer
@@ -33,10 +33,6 @@ from pipeline.stages.rules.org_grammar import (
     products,
     title_heads,
 )
-
-# Words that join or introduce a list of titles: "«A», «B» и «C»", "такие как", "среди которых".
-LIST_WORDS = frozenset({"и", "как", "такие", "таких", "среди", "которых", "например"})
-
 
 # Where org_rules leaves the canonical names of gazetteer mentions for name_rules, which
 # writes every `normal` (keyed by character offsets).
@@ -62,9 +58,9 @@ class OrgRules:
         self.name = name
         data = load_lexicon(lexicon)
         orgs_data = load_lexicon(orgs) if orgs else {}
-        self.grammar = OrgGrammar.from_lexicon(orgs_data) if orgs else None
+        self.grammar = OrgGrammar.from_lexicon(orgs_data, orgs) if orgs else None
         self.complements = (
-            Complements.from_lexicon(orgs_data, self.grammar) if self.grammar else None
+            Complements.from_lexicon(orgs_data, self.grammar, orgs) if self.grammar else None
         )
         self.gazetteer = Gazetteer(nlp, orgs_data.get("body", []))
         self.title_heads = title_heads(orgs_data) if orgs else frozenset()
@@ -75,6 +71,9 @@ class OrgRules:
         self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
+        self.seat_prepositions = _word_forms(orgs_data, "seat_prepositions", orgs)
+        self.platform_words = _word_forms(orgs_data, "platform_words", orgs)
+        self.title_list_words = _word_forms(orgs_data, "list_words", orgs)
         self.products = products(nlp, orgs_data) if orgs else None
         self.quoted_heads = lemma_set(data["org"]["quoted_name_heads"])
         # Kind nouns a Latin name stands in apposition to (decision 142): the quoted-name
@@ -146,9 +145,9 @@ class OrgRules:
         ("в Белом доме")."""
         key = _lemmas(span)
         if key in self.seats:
-            return _in_building(span)
+            return _in_building(span, self.seat_prepositions)
         if key in self.platforms:
-            return _in_building(span, ("в", "во", "через", "своём", "своем"), ("Loc", "Acc"))
+            return _in_building(span, self.platform_words, ("Loc", "Acc"))
         if _quoted(span):  # «Наш дом» is a party's name
             return False
         head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
@@ -162,7 +161,7 @@ class OrgRules:
         while before >= 0 and (doc[before].text in OPENING_QUOTES or doc[before].is_space):
             before -= 1
         if quoted:  # «Звезда», «Космос» и «Юность» after "кинотеатрах": the whole list
-            before = _before_quoted_list(doc, before)
+            before = _before_quoted_list(doc, before, self.title_list_words)
         if before < 0 or (
             token_lemma(doc[before]) not in self.title_heads
             and not self._facility_head(doc[before])
@@ -213,10 +212,12 @@ class OrgRules:
         cut = {(c.start, c.end) for c in candidates}
         starts = {c.start: c.end for c in candidates}
         spans = [s for s in spans if starts.get(s.start, s.end) <= s.end or (s.start, s.end) in cut]
+        # A candidate equal to a PER or LOC is theirs; one that crosses a PER, LOC or kept ORG
+        # (overlaps it without holding it) is dropped. Indexed: one lookup per candidate.
+        theirs = {(s.start, s.end) for s in others}
+        crossed = Intervals((s.start, s.end) for s in [*others, *spans])
         for c in candidates:
-            if any(_crosses_or_inside(c.start, c.end, s, strict=False) for s in others):
-                continue
-            if any(_crosses_or_inside(c.start, c.end, s) for s in spans):
+            if (c.start, c.end) in theirs or crossed.straddle(c.start, c.end):
                 continue
             found.append(make_span(doc, c.start, c.end, "ORG", self.name))
             if c.unit:
@@ -227,10 +228,11 @@ class OrgRules:
         # not (guideline 95).
         units = Intervals((s.start, s.end) for s in kept if len(s) > 1)
         kinds = self.grammar.apposition_heads
+        outer = set(kept)  # a set: `in` a list of the kept spans is a scan per span
         inner = [
             s
             for s in found
-            if s not in kept
+            if s not in outer
             and units.contain(s.start, s.end)
             and not any(token_lemma(t) in kinds for t in s)
         ]
@@ -239,7 +241,9 @@ class OrgRules:
     def _describe(self, doc: Doc) -> None:
         """name_kind of every ORG (guideline 50) and the canonical names of gazetteer forms."""
         canonical = doc.user_data.setdefault(CANONICAL_KEY, {})
-        nested = [s for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])]
+        nested = Intervals(
+            (s.start, s.end) for label in ("LOC", "ORG", "PER") for s in doc.spans.get(label, [])
+        )
         for span in doc.spans["ORG"]:
             span._.name_kind = _name_kind(span, nested, self.grammar)
             name = self.gazetteer.name_of(span)
@@ -692,7 +696,7 @@ class OrgRules:
         for m in self.known(doc, as_spans=True):
             if not (m[0].is_title or m[0].is_upper):
                 continue
-            if _lemmas(m) in self.seats and _in_building(m):
+            if _lemmas(m) in self.seats and _in_building(m, self.seat_prepositions):
                 buildings.add((m.start, m.end))
             elif not covered.intersection(range(m.start, m.end)):
                 found.append(make_span(doc, m.start, m.end, "ORG", self.name))
@@ -804,7 +808,7 @@ class OrgRules:
             if (m[0].is_title or m[0].is_upper)
             and not names.contain(m.start, m.end)
             and not others.overlap(m.start, m.end)
-            and not (_lemmas(m) in self.seats and _in_building(m))
+            and not (_lemmas(m) in self.seats and _in_building(m, self.seat_prepositions))
         ]
         return filter_spans(found)
 
@@ -822,6 +826,12 @@ def _personal_name(token: Token) -> bool:
     return any(g in str(token._.tag) for g in ("Surn", "Name", "Patr"))
 
 
+def _word_forms(data: dict, key: str, path: str | None) -> frozenset[str]:
+    """`[titles] key` of orgs.toml: word forms as written (lowercased), not lemmas, so
+    "своём" and "своем" are both listed."""
+    return frozenset(word_list(data, "titles", key, path or ""))
+
+
 def _lemmas(span: Span) -> tuple[str, ...]:
     return tuple(token_lemma(t) for t in span)
 
@@ -831,10 +841,9 @@ def _quoted(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES
 
 
-def _in_building(
-    span: Span, before: tuple[str, ...] = ("в", "во"), cases: tuple[str, ...] = ("Loc",)
-) -> bool:
-    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (in the locative, when
+def _in_building(span: Span, before: frozenset[str], cases: tuple[str, ...] = ("Loc",)) -> bool:
+    """ "в Белом доме выступил", "написал в Twitter": a name after "в" (`before`: `[titles]
+    seat_prepositions`, `platform_words`; in the locative, when
     it declines) names the building or the platform, unless a plural verb without a subject
     stands beside it ("в Кремле молчат", "настаивали в Кремле": the people of the body
     speak)."""
@@ -848,13 +857,14 @@ def _in_building(
     return not any(t.pos_ == "VERB" and "Plur" in t.morph.get("Number") for t in beside)
 
 
-def _before_quoted_list(doc: Doc, i: int, max_len: int = 12) -> int:
+def _before_quoted_list(doc: Doc, i: int, words: frozenset[str], max_len: int = 12) -> int:
     """Walking back from token i over a list of quoted names ("«A», «B» и", "«A» (в апреле)
-    и", "синглами, среди которых «A», «B»"), the index of the token before the list."""
+    и", "синглами, среди которых «A», «B»"), the index of the token before the list; `words`
+    (`[titles] list_words`) join or introduce it besides commas and colons."""
     pairs = {**{close: OPENING_QUOTES for close in CLOSING_QUOTES}, ")": {"("}}
     while i >= 0:
         token = doc[i]
-        if token.text in (",", ":") or token.lower_ in LIST_WORDS or token.is_space:
+        if token.text in (",", ":") or token.lower_ in words or token.is_space:
             i -= 1
         elif token.text in pairs:
             opening = pairs[token.text]
@@ -881,27 +891,20 @@ def _territory_start(span: Span, places: dict[int, int]) -> int | None:
     return None
 
 
-def _crosses_or_inside(start: int, end: int, span: Span, strict: bool = True) -> bool:
-    """(start, end) overlaps span without containing it (strict), or without containing it
-    and being longer (not strict: a grammar span equal to a PER or LOC is theirs)."""
-    overlaps = span.start < end and start < span.end
-    contains = start <= span.start and span.end <= end
-    if not strict and (start, end) == (span.start, span.end):
-        return True
-    return overlaps and not contains
-
-
-def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> str:
+def _name_kind(span: Span, nested: Intervals, grammar: OrgGrammar | None) -> str:
     """`descriptor` when the words that make the mention are common words ("правительство",
     "полиция Малайзии", "министерства обороны"): no capital outside a nested name but a
-    sentence-initial head word, no quotes, no abbreviation, no Latin. Otherwise `proper`."""
+    sentence-initial head word, no quotes, no abbreviation, no Latin. Otherwise `proper`.
+    `nested`: the LOC, ORG and PER mentions of the document."""
     inner = {
         i
-        for s in nested
-        if span.start < s.start and s.end <= span.end
-        for i in range(s.start, s.end)
+        for start, end in nested.starting_in(span.start + 1, span.end)
+        if end <= span.end
+        for i in range(start, end)
     }
     heads = grammar.all_heads if grammar is not None else frozenset()
+    # a place adjective opening a sentence ("Московский суд") is capitalised by position too
+    endings = grammar.place_endings if grammar is not None else ()
     for token in span:
         if token.text in OPENING_QUOTES:
             return "proper"
@@ -910,7 +913,7 @@ def _name_kind(span: Span, nested: list[Span], grammar: OrgGrammar | None) -> st
         if (token.is_upper and len(token) > 1) or token.is_ascii:
             return "proper"
         by_position = token.is_sent_start and (
-            token_lemma(token) in heads or token_lemma(token).endswith(("ский", "цкий"))
+            token_lemma(token) in heads or token_lemma(token).endswith(endings)
         )
         if token.text[0].isupper() and not by_position:
             return "proper"

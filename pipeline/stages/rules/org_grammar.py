@@ -24,11 +24,11 @@ from spacy.tokens import Doc, Span
 from pipeline import models
 from pipeline.readings import UD_TO_OC_CASE
 from pipeline.stages.quotes import ANY_QUOTE
+from pipeline.stages.rules.base import word_list
 from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
 
 MAX_ADJECTIVES = 4
 MAX_COMPLEMENT = 8  # words of a "по" complement, coordinated parts included
-LIST_WORDS = (",", "и")  # joining coordinated parts of a "по" field
 MAX_UNIT_FIELD = 3  # genitive phrases between a unit and its parent's name (decision 94)
 
 
@@ -68,9 +68,14 @@ class OrgGrammar:
     # Place nouns a body's place may follow ("суд [города] Нью-Йорка", decision 211): the
     # place identifies the body as a genitive place right after the head does.
     place_nouns: frozenset[str] = frozenset()
+    # Word forms (as written, lowercased) joining coordinated parts of a field or persons after
+    # a head ("по науке и образованию", "штаб А и Б"), and the preposition of an instrumental
+    # object inside a "по" field ("по борьбе с терроризмом").
+    list_joins: frozenset[str] = frozenset()
+    instrumental_prepositions: frozenset[str] = frozenset()
 
     @classmethod
-    def from_lexicon(cls, data: dict) -> OrgGrammar:
+    def from_lexicon(cls, data: dict, path: str = "orgs.toml") -> OrgGrammar:
         g = data["grammar"]
         return cls(
             bodies=lemma_set(g["bodies"]),
@@ -90,6 +95,10 @@ class OrgGrammar:
             place_heads=lemma_set(g.get("place_heads", [])),
             po_stop_singular=lemma_set(g.get("po_stop_singular", [])),
             place_nouns=frozenset(data.get("complements", {}).get("place_nouns", [])),
+            list_joins=frozenset(word_list(data, "grammar", "list_joins", path)),
+            instrumental_prepositions=frozenset(
+                word_list(data, "grammar", "instrumental_prepositions", path)
+            ),
         )
 
     @property
@@ -131,7 +140,7 @@ class OrgGrammar:
         "отдела кадров компании «Вектор»"); None when there is none."""
         name = None
         for _ in range(MAX_UNIT_FIELD + 1):
-            end = _field_more(doc, end) if name is None else end
+            end = _field_more(doc, end, self.list_joins) if name is None else end
             quoted = end < len(doc) and doc[end].text in ANY_QUOTE
             name = names.get(end + quoted)
             if name is not None:
@@ -139,7 +148,7 @@ class OrgGrammar:
             after = _noun_phrase(doc, end, "Gen", common_only=True)
             if after == end or "Anim" in doc[after - 1].morph.get("Animacy"):
                 return None  # "пресс-служба президента": a person's, not the name's after
-            after = _field_more(doc, after)
+            after = _field_more(doc, after, self.list_joins)
             # "пресс-служба городского [управления МЧС]": a body found inside the phrase
             inner = next((names[k] for k in range(end + 1, after) if k in names), None)
             if inner is not None:
@@ -189,7 +198,7 @@ class OrgGrammar:
         named_after = follower is not None and _genitive(follower[0])
         if named_after and follower.label_ == "PER":
             if lemma in self.person_heads:
-                return Candidate(start, _person_list(doc, follower, names), i)
+                return Candidate(start, _person_list(doc, follower, names, self.list_joins), i)
             named_after = False  # "под управлением Гергиева" names no body
         named_by = follower if named_after else None
         if follower is None and not self._cut_before_rank(doc, start):
@@ -300,7 +309,7 @@ class OrgGrammar:
         """End of a "по" field after a name; `end` when the phrase is an adverbial, read by
         its first noun past any adjectives ("по данным", "по собственному желанию",
         "по официальным данным"; decision 141)."""
-        after = _po_complement(doc, end, self.all_heads)
+        after = _po_complement(doc, end, self, self.all_heads)
         noun = next((t for t in doc[end + 1 : after] if t.pos_ in ("NOUN", "PROPN")), None)
         if after > end and self._adverbial(noun or doc[end + 1]):
             return end
@@ -337,9 +346,13 @@ def _participle(token) -> bool:
     return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
 
 
-def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> int:
+def _po_complement(
+    doc: Doc, end: int, grammar: OrgGrammar, heads: frozenset[str] = frozenset()
+) -> int:
     """End of a "по + dative" complement at `end` ("по правам человека", "по науке и
-    образованию"), or `end` when there is none."""
+    образованию"), or `end` when there is none; `grammar` gives the words that join its
+    parts and the preposition of an instrumental object."""
+    joins = grammar.list_joins
     if end >= len(doc) or doc[end].lower_ != "по":
         return end
     start = end
@@ -347,9 +360,9 @@ def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> i
     while after > end + 1 and after - start <= MAX_COMPLEMENT + 1:
         # "по правам человека": a genitive after the dative noun belongs to it, a list of
         # them too ("по вопросам труда, занятости и миграции").
-        end = _listed(doc, _noun_phrase(doc, after, "Gen", common_only=True), "Gen")
-        end = _with_instrumental(doc, end)  # "по борьбе с терроризмом"
-        if end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+        end = _listed(doc, _noun_phrase(doc, after, "Gen", common_only=True), "Gen", joins)
+        end = _with_instrumental(doc, end, grammar.instrumental_prepositions)
+        if end + 1 < len(doc) and doc[end].lower_ in joins:
             # "по транспорту, связи и дорожному хозяйству"; not a body
             # listed after it ("комитету по обороне, министерству финансов")
             after = _noun_phrase(doc, end + 1, "Dat", common_only=True)
@@ -360,24 +373,24 @@ def _po_complement(doc: Doc, end: int, heads: frozenset[str] = frozenset()) -> i
     return end
 
 
-def _field_more(doc: Doc, end: int) -> int:
+def _field_more(doc: Doc, end: int, joins: frozenset[str]) -> int:
     """End of what continues a unit's genitive field at `end`: an instrumental object and
     more genitive phrases after "и" or a comma ("департамент [управления] проектами и
     закупок «Вектора»", decision 108); `end` when nothing does."""
     after = _noun_phrase(doc, end, "Ins", common_only=True)
-    if after + 1 < len(doc) and doc[after].lower_ in LIST_WORDS:
+    if after + 1 < len(doc) and doc[after].lower_ in joins:
         more = _noun_phrase(doc, after + 1, "Gen", common_only=True)
         if more > after + 1 and "Anim" not in doc[more - 1].morph.get("Animacy"):
-            return _listed(doc, more, "Gen")
+            return _listed(doc, more, "Gen", joins)
     return after
 
 
-def _listed(doc: Doc, end: int, case: str) -> int:
+def _listed(doc: Doc, end: int, case: str, joins: frozenset[str]) -> int:
     """End of more common-noun phrases in `case` joined to the one ending at `end` by a comma
     or "и" ("труда, занятости и миграции"); `end` when none follows."""
     if end == 0 or case not in doc[end - 1].morph.get("Case"):
         return end
-    while end + 1 < len(doc) and doc[end].lower_ in LIST_WORDS:
+    while end + 1 < len(doc) and doc[end].lower_ in joins:
         after = _noun_phrase(doc, end + 1, case, common_only=True)
         if after == end + 1:
             break
@@ -385,19 +398,19 @@ def _listed(doc: Doc, end: int, case: str) -> int:
     return end
 
 
-def _with_instrumental(doc: Doc, end: int) -> int:
+def _with_instrumental(doc: Doc, end: int, prepositions: frozenset[str]) -> int:
     """End of "с" + an instrumental phrase of common nouns after a "по" field ("по борьбе с
     коррупцией", "по связям с общественностью"), or `end` when there is none."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("с", "со"):
+    if end + 1 >= len(doc) or doc[end].lower_ not in prepositions:
         return end
     after = _noun_phrase(doc, end + 1, "Ins", common_only=True)
     return after if after > end + 1 else end
 
 
-def _person_list(doc: Doc, first: Span, names: dict[int, Span]) -> int:
+def _person_list(doc: Doc, first: Span, names: dict[int, Span], joins: frozenset[str]) -> int:
     """End of "Любови Соболь и Ивана Жданова": persons joined by "и" or a comma."""
     end = first.end
-    while end + 1 < len(doc) and doc[end].lower_ in ("и", ","):
+    while end + 1 < len(doc) and doc[end].lower_ in joins:
         following = names.get(end + 1)
         if following is None or following.label_ != "PER":
             break
@@ -441,17 +454,21 @@ class Complements:
     ("Совет при Президенте РФ", "Следственный комитет при прокуратуре"), "по" + a place in the
     dative ("ГУ МВД России по Москве")."""
 
+    grammar: OrgGrammar  # the "по" field after an official's name ("при главе X по Y")
     pri_heads: frozenset[str]  # body heads that take "при": совет, комитет, школа, ...
     pri_objects: frozenset[str]  # what a body is attached to: президент, правительство, ...
     place_nouns: frozenset[str] = frozenset()  # "суд [штата] Нью-Йорк" (guideline 101)
+    named_after: frozenset[str] = frozenset()  # "имени", "им." (as written, lowercased)
 
     @classmethod
-    def from_lexicon(cls, data: dict, grammar: OrgGrammar) -> Complements:
+    def from_lexicon(cls, data: dict, grammar: OrgGrammar, path: str = "orgs.toml") -> Complements:
         c = data["complements"]
         return cls(
+            grammar=grammar,
             pri_heads=grammar.all_heads | lemma_set(c["pri_heads"]),
             pri_objects=grammar.all_heads | lemma_set(c["pri_objects"]),
             place_nouns=frozenset(c.get("place_nouns", [])),
+            named_after=frozenset(word_list(data, "complements", "named_after", path)),
         )
 
     def extend(self, span: Span, names: dict[int, Span], outermost: bool) -> int:
@@ -460,12 +477,12 @@ class Complements:
         completes only the outermost name ending before it: the territorial branch of
         "[Главное управление [МВД России]] по Москве" is the whole."""
         doc, end = span.doc, span.end
-        if span[-1].lower_ in ("имени", "им") and len(span) > 1:  # the model stopped at "им"
+        if span[-1].lower_ in self.named_after and len(span) > 1:  # the model stopped at "им"
             end -= 1
         if end + 1 >= len(doc) or span[-1].text in ANY_QUOTE:
             return span.end
         word = doc[end].lower_
-        if word in ("имени", "им"):
+        if word in self.named_after:
             return max(_named_after(doc, end + 1 + (doc[end + 1].text == "."), names), span.end)
         if word == "при" and token_lemma(span[-1]) in self.pri_heads:
             return self._pri(doc, end + 1, names)
@@ -506,7 +523,7 @@ class Complements:
                 after = more
             else:
                 break
-        return _po_complement(doc, after)
+        return _po_complement(doc, after, self.grammar)
 
 
 def _named_after(doc: Doc, i: int, names: dict[int, Span]) -> int:

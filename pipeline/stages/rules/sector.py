@@ -15,7 +15,8 @@ competes like any other: when it wins ("ядерного разоружения"
   the term and not in quotes is NER misreading a sector acronym ("ОПК", "ВПК", "ТЭК", "АЭС")
   and does not hide it; a quoted «Уран» is a company;
 - when it follows the head of the name of a body or post (NAME_HEADS, optionally + "по"):
-  "министр энергетики", "в министерстве образования" where NER found no ORG; a unit
+  "министр энергетики", "в министерстве образования" where NER found no ORG; an
+  institution's genitive field (`institution_heads`: "центр туризма", decision 240); a unit
   (`unit_heads`: "отдел маркетинга") likewise, and a post (`post_heads`) before "по" past the
   genitive it governs ("заместитель губернатора края по энергетике, связи"; decision 173);
 - when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
@@ -53,7 +54,11 @@ leaves its name in `_.stage` so users can filter:
   generated `[okved_words]` block, decision 201), the goods' animacy the captions';
 - `sector_rules.embedding` — the genitive noun phrase after an industry-announcing word
   ("рынок X", "производство X", "экспорт X") whose navec vector is close enough to a sector's
-  centroid. It runs only at those words, only where nothing else matched.
+  centroid, or else to a goods noun of the ОКВЭД 2 making captions (`[okved_words]
+  caption_goods`, floor `caption_goods_floor`), which also reads the goods after an activity
+  noun the captions do not name ("выращиванием [клубники]", decision 239). It runs only at
+  those words, only where nothing else matched and no negative term consumed the words, on
+  a whole phrase (no noun cut from its own genitive complement).
 
 Each mention gets `_.value` = SectorValue(sector id, ОКВЭД codes joined with ";") and
 `_.normal` = the sector's `name_ru` from the taxonomy, so all mentions of one sector share one
@@ -66,6 +71,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -130,6 +136,7 @@ STAGES = {
     "V": ".activity",
 }
 _CONJUNCTIONS = frozenset({"и", "или", ","})
+_DASHES = frozenset({"—", "–", "-"})  # "Дюссельдорф — центр моды": a predicate (240)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
@@ -158,11 +165,15 @@ class SectorRules:
         self._read_word_lists(rules, name_heads)
         self._read_vocabulary(nlp)
         self._centroids: Centroids | None = None
+        self._goods_vectors: Centroids | None = None
+        self.goods_floor = rules.caption_goods_floor
 
     def _read_word_lists(self, rules: Rules, name_heads: Iterable[str]) -> None:
         """The [rules] word lists, folded as the morphology stage folds NORM."""
         # a unit ("отдел маркетинга") closes its field as a body's name does
         self.name_heads = lemma_set(name_heads) | _folded(rules.unit_heads)
+        # a field in the genitive (not after "по") completes an institution's name (240)
+        self.institution_heads = _folded(rules.institution_heads)
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
         self.stopwords = _folded(rules.context_stopwords)
@@ -173,6 +184,8 @@ class SectorRules:
         self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
         self.outside_heads = _folded(rules.outside_heads)
+        # "строительство [газопровода]" builds one object; a provider's goods stay goods (241)
+        self.builders = self.standalone - self.outside_heads
         self.post_heads = _folded(rules.post_heads)
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
@@ -185,6 +198,8 @@ class SectorRules:
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
         self.service_terms = _folded(rules.service_terms)
+        self.service_at = _folded(rules.service_at_prepositions)
+        self.service_from = _folded(rules.service_from_prepositions)
         self.maker_heads = _folded(rules.maker_heads)
 
     def _read_vocabulary(self, nlp: Language) -> None:
@@ -202,6 +217,9 @@ class SectorRules:
         # sector words of no one industry ("водный", 224): read as a chain's last conjunct only
         self.shared_adjectives = {fold(a) for a, _ in self.taxonomy.okved_words.shared}
         self.activity_goods = {(fold(h), fold(g)) for h, g in self.taxonomy.okved_words.goods}
+        # the goods of the making captions and their sector: the nearest words of the
+        # embedding fallback at an activity head (decision 239)
+        self.caption_goods = dict(self.taxonomy.okved_words.caption_goods)
         self.extracting = self.taxonomy.extracting()
         self.terms = {tuple(fold(w) for w in lemmas): sid for lemmas, sid in self.taxonomy.terms()}
         self.compounds = _Compounds(self.taxonomy)
@@ -215,6 +233,7 @@ class SectorRules:
             nlp.vocab.strings.add(a) for a in self.shared_adjectives
         )
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
+        self._fallback_hashes = self._context_hashes | self._activity_hashes
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -233,6 +252,7 @@ class SectorRules:
         # ("500 млн евро на исследования", decision 221) without scanning every amount
         money_ends = _money_ends(doc)
         org_starts = frozenset(s.start for s in names)  # a maker's name after goods (237 b)
+        where = _Where(money_ends, org_starts)
         candidates = [c for c in candidates if not self._paid_schooling(c, money_ends)]
         spans: list[Span] = []
         in_name_end = -1  # end of the last match read as the tail of a name ("министр X")
@@ -240,9 +260,11 @@ class SectorRules:
         name_index = _SpanIndex(names)
         person_index = Intervals((p.start, p.end) for p in persons)
         dates = Intervals((d.start, d.end) for d in doc.spans.get("DATE", []))
+        negatives: list[Span] = []  # consumed words the embedding fallback must not read
         for match in filter_spans(candidates):
             kind, _, sector_id = match.label_.partition("|")
             if match.label_ == NEGATIVE:
+                negatives.append(match)
                 # "министром экономики, торговли и промышленности": a negative term can be a
                 # link of a name's chain of fields, and the conjuncts after it go with it
                 if self._after_name_head(match, in_name_end):
@@ -260,13 +282,12 @@ class SectorRules:
             if self._after_name_head(match, in_name_end):
                 in_name_end = match.end
                 continue
-            if not self._fits(kind, match, dates, (money_ends, org_starts)) or _in_title(
-                match, quotes
-            ):
+            if not self._fits(kind, match, dates, where) or _in_title(match, quotes):
                 continue
             spans.append(self._span(doc, match.start, match.end, kind, sector_id))
-        if self.threshold <= 1.0:
-            spans += self._embedding_spans(doc, norms, spans, names + persons + places)
+        if self.threshold <= 1.0 or self.goods_floor <= 1.0:
+            # a negative term's words are no phrase to read: "в Секторе [газа]" (239)
+            spans += self._embedding_spans(doc, norms, spans, names + persons + places + negatives)
         set_group(doc, LABEL, spans)
         return doc
 
@@ -276,11 +297,8 @@ class SectorRules:
         value, normal = self.values[sector_id]
         return make_span(doc, start, end, LABEL, self.name + STAGES[kind], value, normal)
 
-    def _fits(
-        self, kind: str, match: Span, dates: Intervals, where: tuple[frozenset[int], ...]
-    ) -> bool:
-        """`where`: the document's money AMOUNT last words and ORG first words."""
-        money_ends, org_starts = where
+    def _fits(self, kind: str, match: Span, dates: Intervals, where: _Where) -> bool:
+        money_ends, org_starts = where.money_ends, where.org_starts
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -288,11 +306,11 @@ class SectorRules:
         if kind == "T" and self._channel(match):
             return False
         if kind == "T" and _lemmas(match) in self.service_terms:
-            return not _service_status(match)
+            return not _service_status(match, self.service_at, self.service_from)
         if kind == "P":
             # "строительство газопровода": building one object (guideline 47)
             i = _previous_word(match.doc, match.start)
-            after_standalone = i is not None and match.doc[i].norm_ in self.standalone
+            after_standalone = i is not None and match.doc[i].norm_ in self.builders
             if after_standalone or self._single(match):
                 return False
             if _one_object(match) and not self._maker_named(match, org_starts):
@@ -552,22 +570,50 @@ class SectorRules:
     def _embedding_spans(
         self, doc: Doc, norms: _Norms, found: list[Span], names: list[Span]
     ) -> list[Span]:
-        """The genitive noun phrase after an industry-announcing word, when nothing else took
-        it and its navec vector lies close to a sector's centroid."""
+        """The genitive noun phrase after an industry-announcing word or an activity noun,
+        when nothing else took it and its navec vector lies close to a sector's centroid or
+        to a goods noun of the ОКВЭД 2 making captions (decision 239)."""
         spans = []
         taken = found + names
-        for i in norms.where(self._context_hashes):
+        quotes = norms.where(self._open_quotes)
+        for i in norms.where(self._fallback_hashes):
+            head = doc[i].norm_
             for phrase in _genitive_conjuncts(doc, i + 1):
-                if _overlaps(phrase, taken) or _one_object(phrase):
+                if _overlaps(phrase, taken) or _one_object(phrase) or _in_title(phrase, quotes):
                     continue
                 lemmas = [t.norm_ for t in phrase]
                 if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
                     continue
-                nearest = self.centroids().nearest(lemmas, [t.lower_ for t in phrase])
-                if nearest is not None and nearest.similarity >= self.threshold:
-                    spans.append(self._span(doc, phrase.start, phrase.end, "E", nearest.sector))
+                if _genitive_phrase(doc, phrase.end) is not None:
+                    continue  # "сектор культуры речи": a noun with its own complement, cut (239)
+                sector_id = self._nearest_sector(head, phrase, lemmas)
+                if sector_id is not None:
+                    spans.append(self._span(doc, phrase.start, phrase.end, "E", sector_id))
                     taken.append(phrase)
         return spans
+
+    def _nearest_sector(self, head: str, phrase: Span, lemmas: list[str]) -> str | None:
+        """The sector of a phrase after `head`: at an industry-announcing word the nearest
+        taxonomy centroid, else the nearest caption goods noun; at an activity noun only the
+        goods of the activity's own sector, in the captions' animacy (201, 215)."""
+        forms = [t.lower_ for t in phrase]
+        activity = self.activities.get(head)
+        if activity is None and self.threshold <= 1.0:
+            nearest = self.centroids().nearest(lemmas, forms)
+            if nearest is not None and nearest.similarity >= self.threshold:
+                return nearest.sector
+        if self.goods_floor > 1.0:
+            return None
+        if activity is not None and _animacy(phrase[-1]) != activity[1]:
+            return None
+        goods = self.goods_vectors().nearest(lemmas, forms)
+        if goods is None or goods.similarity < self.goods_floor:
+            return None
+        sector_id = self.caption_goods[goods.sector]
+        if activity is None:
+            return sector_id
+        own = activity[0].partition(".")[0]
+        return activity[0] if sector_id.partition(".")[0] == own else None
 
     def centroids(self) -> Centroids:
         # Built on first use: most documents never reach the fallback, tests may never load it.
@@ -575,6 +621,14 @@ class SectorRules:
             vocabulary = {s.id: [fold(t) for t in s.vocabulary()] for s in self.taxonomy.sectors}
             self._centroids = Centroids(Vectors.from_taggers(), vocabulary)
         return self._centroids
+
+    def goods_vectors(self) -> Centroids:
+        """One row per caption goods noun (its id the noun), built on first use."""
+        if self._goods_vectors is None:
+            vectors = self.centroids().vectors if self.threshold <= 1.0 else Vectors.from_taggers()
+            vocabulary = {noun: [noun] for noun in self.caption_goods}
+            self._goods_vectors = Centroids(vectors, vocabulary, knn=True)
+        return self._goods_vectors
 
     def _after_name_head(self, match: Span, in_name_end: int) -> bool:
         """After a name head the sector word completes the name of a body or a post, even
@@ -596,7 +650,26 @@ class SectorRules:
             i = _previous_word(doc, i)
         elif not _may_complete_name(match):
             return False
+        elif self._institution_before(doc, match.start):
+            return True  # "центра [туризма]", "школа бизнеса" (decisions 235, 240)
         return i is not None and _unprefixed(token_lemma(doc[i])) in self.name_heads
+
+    def _institution_before(self, doc: Doc, start: int) -> bool:
+        """An institution's head before a genitive field, past the field's adjectives
+        ("центр [ядерной] медицины"). A head predicated of a place is a hub, no institution:
+        in the instrumental ("город стал центром нефтедобычи") or after a dash, past its own
+        adjectives ("Дюссельдорф — центр моды", "— крупный центр нефтедобычи")."""
+        i = _previous_word(doc, start)
+        while i is not None and doc[i].pos_ == "ADJ" and _genitive(doc[i]):
+            i = _previous_word(doc, i)
+        if i is None or _unprefixed(token_lemma(doc[i])) not in self.institution_heads:
+            return False
+        if "Ins" in doc[i].morph.get("Case"):
+            return False
+        j = i - 1  # the dash is punctuation, which _previous_word skips
+        while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].is_space) and not doc[j].is_sent_start:
+            j -= 1
+        return j < 0 or doc[j].text not in _DASHES
 
     def _post_before(self, doc: Doc, po: int) -> bool:
         """A post before "по", past the genitive of the body it serves: "директор по
@@ -627,10 +700,11 @@ class SectorRules:
 
 
 def _governing_word(doc: Doc, start: int) -> int | None:
-    """The word before a noun phrase, past its adjectives and one coordinated word before
-    them ("по радио и [телевидению]", "развитием и [обучением]"): the word that governs it."""
+    """The word before a noun phrase, past its adjectives and determiners and one
+    coordinated word before them ("по радио и [телевидению]", "развитием и [обучением]",
+    "поддержат эти [исследования]", 243): the word that governs it."""
     i = _previous_word(doc, start)
-    while i is not None and doc[i].pos_ == "ADJ":
+    while i is not None and doc[i].pos_ in ("ADJ", "DET"):
         i = _previous_word(doc, i)
     if i is not None and doc[i].norm_ == "и":
         j = _previous_word(doc, i)
@@ -647,7 +721,7 @@ def _money_ends(doc: Doc) -> frozenset[int]:
     )
 
 
-def _service_status(match: Span) -> bool:
+def _service_status(match: Span, at: frozenset[str], whence: frozenset[str]) -> bool:
     """The state's service as where a person is or whence they leave: "на государственной
     службе" (locative), "после ухода с госслужбы" (genitive after "с") — decision 220 (b).
     The preposition is read past the phrase's other adjectives, as the channel's is: "на
@@ -657,9 +731,7 @@ def _service_status(match: Span) -> bool:
         return False
     cases = set(match[-1].morph.get("Case"))
     preposition = match.doc[i].lower_
-    return (preposition == "на" and "Loc" in cases) or (
-        preposition in ("с", "со") and "Gen" in cases
-    )
+    return (preposition in at and "Loc" in cases) or (preposition in whence and "Gen" in cases)
 
 
 def _unprefixed(lemma: str) -> str:
@@ -918,6 +990,14 @@ def _object_after(doc: Doc, i: int) -> Span | None:
 
 def _genitive(token) -> bool:
     return "Gen" in token.morph.get("Case")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Token indices a match's fit asks of the whole document, found once per document."""
+
+    money_ends: frozenset[int]  # the last words of money AMOUNTs
+    org_starts: frozenset[int]  # the first words of ORGs
 
 
 class _SpanIndex:

@@ -1,0 +1,426 @@
+"""OWNER_OF, FOUNDED_BY and MEMBER_OF read from the order of mentions, on every sentence
+(decisions 254-257): a role noun in apposition or after a copula ("основатель Facebook Марк
+Цукерберг", "Питер Стефан, владелец бюро «Уорчестер»"), a government named by its leader
+("правительство Нечаса"), a founding verb ("Кампрад основал IKEA"), a candidate's party
+("кандидат от ЛДПР — Михаил Дегтярев"), members listed with "входить в", the state that sends
+a mission ("посольство США") and "принадлежащая X компания Y". Every reader starts from a
+hashed word list or one walk over a mention type (linear); the parse readers of money.py read
+the same roles from verbs where the syntax stage left a parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.stages.quotes import ANY_QUOTE_OR_APOSTROPHE, CLOSING_OR_APOSTROPHE
+from pipeline.stages.relations.lexicon import Lexicon
+from pipeline.stages.relations.mentions import MentionIndex
+from pipeline.stages.relations.records import Relation
+from pipeline.stages.relations.seats import PLACE_ADJ
+from pipeline.stages.relations.words import DASHES
+from pipeline.stages.rules.lexicon import positions
+
+# role noun list of [roles] -> (relation type, whether the organisation is the head)
+ROLE_NOUN_KINDS = {
+    "owner_nouns": ("OWNER_OF", False),
+    "founder_nouns": ("FOUNDED_BY", True),
+    "member_nouns": ("MEMBER_OF", False),
+}
+# Lowercase words a role noun may take before its organisation's name: "основатель
+# [социальной сети] Facebook", "владельца [футбольного клуба] «Бирмингем Сити»".
+DESCRIPTOR_WORDS = 3
+# Words of "один из основателей" between a person's comma and the role noun.
+ONE_OF_WORDS = 2
+APPOSITION_MARKS = DASHES | {","}
+
+
+def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """Every shape reader of this module, in order."""
+    return (
+        role_appositions(doc, index, lex)
+        + leader_bodies(doc, index, lex)
+        + party_candidates(doc, index, lex)
+        + mission_senders(doc, index, lex)
+        + members_listed(doc, index, lex)
+        + owned_participles(doc, index, lex)
+        + founding_verbs(doc, index, lex)
+    )
+
+
+def _longest_by_start(spans: list[Span]) -> dict[int, Span]:
+    out: dict[int, Span] = {}
+    for span in spans:
+        if span.start not in out or len(span) > len(out[span.start]):
+            out[span.start] = span
+    return out
+
+
+def _name_after(
+    doc: Doc, i: int, orgs: dict[int, Span], kinds: frozenset[str] | None = None
+) -> Span | None:
+    """The ORG a word's genitive names right after it, past a few lowercase descriptor words
+    and an opening quote the name leaves out: "основатель социальной сети Facebook". With
+    `kinds`, a descriptor noun must be one of them ("от фракции ЛДПР", not "от должности
+    главы РЖД")."""
+    for step in range(1, DESCRIPTOR_WORDS + 2):
+        k = i + step
+        if k >= len(doc):
+            return None
+        if k in orgs:
+            return orgs[k]
+        token = doc[k]
+        if token.text in ANY_QUOTE_OR_APOSTROPHE and k + 1 in orgs:
+            return orgs[k + 1]
+        if not (token.is_lower and token.is_alpha) or token.pos_ in ("ADP", "CCONJ", "VERB"):
+            return None
+        if kinds is not None and token.pos_ != "ADJ" and token.norm_ not in kinds:
+            return None
+    return None
+
+
+def _past_closing_quote(doc: Doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].text in CLOSING_OR_APOSTROPHE else i
+
+
+def chamber(org: Span, lex: Lexicon) -> bool:
+    """A legislature or its committee (`[role_shapes] chambers`): its members work there
+    (NEREL's WORKPLACE), they are no members of a body they joined."""
+    nouns = [t.norm_ for t in org if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and (nouns[0] in lex.chambers or tuple(nouns[:2]) in lex.chamber_phrases)
+
+
+def role_appositions(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """A role noun with the organisation's name in its genitive and a person standing in
+    apposition to it, after the name ("основатель Facebook Марк Цукерберг") or before the
+    noun behind a comma or dash ("Питер Стефан, владелец бюро «Уорчестер»", "Рэй Манзарек,
+    один из основателей группы The Doors") (decision 254)."""
+    words = {w: key for key in ROLE_NOUN_KINDS for w in lex.roles.get(key, ())}
+    found = positions(doc, frozenset(words))
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    people = _longest_by_start(index.by_type["PER"])
+    ends = {s.end: s for s in index.by_type["PER"]}
+    subjects = {s.end: s for label in ("LOC", "PER", "ORG") for s in index.by_type[label]}
+    out = []
+    for i in found:
+        kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
+        org = _name_after(doc, i, orgs)
+        if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
+            continue
+        person = (
+            _person_after(doc, i, org, people)
+            or _person_before(doc, i, ends, lex)
+            or _copula_subject(doc, i, subjects, kind, lex)
+        )
+        if person is not None and person is not org and _same_sentence(index, person, i):
+            head, tail = (org, person) if org_first else (person, org)
+            out.append(Relation(kind, head, tail, doc[i].norm_, i))
+    return out
+
+
+def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span | None:
+    """The person right after the name, in the role noun's case where both show one: "адвокат
+    основателя WikiLeaks Марк Стивенс" is the lawyer, not the founder."""
+    person = people.get(_past_closing_quote(doc, org.end))
+    if person is None:
+        return None
+    noun, name = _cases(doc[i]), _cases(person[0])
+    return person if not noun or not name or noun & name else None
+
+
+def _cases(token: Token) -> set[str]:
+    """The token's case; an animate accusative reads as the genitive it is spelled as
+    ("основателей … Юрия Воробьёва": the tagger calls either)."""
+    cases = set(token.morph.get("Case"))
+    return cases | {"Gen", "Acc"} if cases & {"Gen", "Acc"} else cases
+
+
+def _person_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The person a comma or dash joins to the role noun at `i`, past "один из"."""
+    k = i - 1
+    while k > 0 and i - k <= ONE_OF_WORDS and doc[k].norm_ in lex.one_of:
+        k -= 1
+    if k <= 0 or doc[k].text not in APPOSITION_MARKS:
+        return None
+    return ends.get(k)
+
+
+def _copula_subject(
+    doc: Doc, i: int, subjects: dict[int, Span], kind: str, lex: Lexicon
+) -> Span | None:
+    """The mention right before a copula the role noun at `i` follows: "Боос является
+    владельцем холдинга «X»", "Румыния является членом НАТО" (a state is a member only, not
+    an owner or a founder, in NEREL's links)."""
+    k = i - 1
+    while k > 0 and i - k <= ONE_OF_WORDS and doc[k].norm_ in lex.one_of:
+        k -= 1
+    if k <= 0 or doc[k].norm_ not in lex.copulas:
+        return None
+    subject = subjects.get(k)
+    if subject is None or (subject.label_ == "LOC" and kind != "MEMBER_OF"):
+        return None
+    return subject
+
+
+def _same_sentence(index: MentionIndex, span: Span, i: int) -> bool:
+    return index.sentence[span.start] == index.sentence[i]
+
+
+def owned_participles(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "принадлежащая Берлускони компания Fininvest", "«Палестинский информационный
+    центр», принадлежащему ХАМАС": the mention in the dative right after the participle
+    (`[role_shapes] owned_participles`) owns the organisation it describes — the name after
+    the owner (past its kind) or the one before the participle's comma: OWNER_OF(owner,
+    organisation) (decision 257)."""
+    found = positions(doc, lex.owned_participles)
+    if not found:
+        return []
+    holders = _longest_by_start([s for t in ("ORG", "PER", "LOC") for s in index.by_type[t]])
+    orgs = _longest_by_start(index.by_type["ORG"])
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        owner = holders.get(i + 1)
+        if owner is None or not _participle(doc[i]) or not _dative(owner):
+            continue
+        owned = _name_after(doc, owner.end - 1, orgs, lex.kind_nouns)
+        if owned is None and i > 1 and doc[i - 1].text == ",":
+            owned = org_ends.get(_before_closing_quote(doc, i - 1))
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def _participle(token: Token) -> bool:
+    """ "принадлежащая", not the finite "принадлежит" ("ему принадлежит 30 % акций")."""
+    return token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
+
+
+def _dative(span: Span) -> bool:
+    cases = _cases(span[0]) | _cases(span[-1])
+    return not cases or "Dat" in cases
+
+
+def _object_after(doc: Doc, i: int, org: Span) -> bool:
+    """The words from the verb at `i` to the name's first word read as its object: none of
+    them in the nominative alone (the subject put after the verb)."""
+    return not any(_cases(t) == {"Nom"} for t in doc[i + 1 : org.start + 1])
+
+
+def _instrumental(span: Span) -> bool:
+    cases = _cases(span[0]) | _cases(span[-1])
+    return not cases or "Ins" in cases
+
+
+def _before_closing_quote(doc: Doc, k: int) -> int:
+    """The end a name has when a closing quote it leaves out stands before word `k`."""
+    return k - 1 if k > 0 and doc[k - 1].text in CLOSING_OR_APOSTROPHE else k
+
+
+def leader_bodies(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """A government, cabinet, administration or party named by the person who leads it, in
+    the genitive right after its head (`[role_shapes] leader_bodies`): "правительство
+    Нечаса", "администрации Джорджа Буша-младшего", "в коалиционном правительстве Владимира
+    Шпидлы": FOUNDED_BY(body, person), NEREL's convention (decision 255). The person must
+    follow the head word itself: "администрации президента Билла Клинтона" is not linked."""
+    if not lex.leader_bodies:
+        return []
+    out = []
+    for person in index.by_type["PER"]:
+        k = person.start - 1
+        if k < 0 or doc[k].norm_ not in lex.leader_bodies or not _genitive(person[0]):
+            continue
+        body = _body_at(index, k, person)
+        if body is not None and not _after_word(
+            doc, body, lex.member_prepositions | lex.body_titles
+        ):
+            out.append(Relation("FOUNDED_BY", body, person, doc[k].norm_, k))
+    return out
+
+
+def _after_word(doc: Doc, body: Span, words: frozenset[str]) -> bool:
+    """ "кандидат от Республиканской партии Дональд Трамп": the person after a party named
+    behind "от" is its candidate (256), not its leader; "главы администрации Радия
+    Хабирова": the person is named as the body's head by the title, no link (255)."""
+    return body.start > 0 and doc[body.start - 1].norm_ in words
+
+
+def _genitive(token: Token) -> bool:
+    cases = token.morph.get("Case")
+    return not cases or "Gen" in cases
+
+
+def _body_at(index: MentionIndex, k: int, person: Span) -> Span | None:
+    """The smallest ORG whose last word before the person is word `k`: one holding the
+    person at its end, or one ending at `k` that the person follows (not a unit whose name
+    holds the body: "пресс-служба правительства Нечаса" is no government)."""
+    bodies = [
+        org
+        for org in index.in_sentence("ORG", index.sentence[k])
+        if org.start <= k and org.end in (person.end, k + 1)
+    ]
+    return min(bodies, key=len, default=None)
+
+
+def party_candidates(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "кандидат от ЛДПР — Михаил Дегтярев", "депутат от фракции ЛДПР Василий Тарасюк": the
+    person named right after "от" + an organisation (maybe behind a dash) stands for it:
+    MEMBER_OF(person, organisation) (decision 256). A legislature is no party ("членом
+    Совфеда от Законодательного собрания"): left out as in 254."""
+    found = positions(doc, lex.member_prepositions)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    people = _longest_by_start(index.by_type["PER"])
+    out = []
+    for i in found:
+        org = _name_after(doc, i, orgs, lex.party_kinds)
+        if org is None or chamber(org, lex):
+            continue
+        k = _past_closing_quote(doc, org.end)
+        if k < len(doc) and doc[k].text in DASHES:
+            k += 1
+        person = people.get(k)
+        if person is not None and index.sentence[person.start] == index.sentence[i]:
+            out.append(Relation("MEMBER_OF", person, org, doc[i].norm_, i))
+    return out
+
+
+def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "посольство США", "шведского посольства": the state that closes a mission's name in
+    the genitive right after its head (`[seat] mission_heads`, the name's first noun), or
+    its place adjective right before the head, owns the mission: OWNER_OF(state, mission),
+    as NEREL links it (decision 257; decision 100 keeps it from being the seat), a seat after
+    the name or not ("посольстве Эквадора в Лондоне")."""
+    if not lex.mission_heads:
+        return []
+    adjectives = doc.spans[PLACE_ADJ] if PLACE_ADJ in doc.spans else []
+    by_start = {a.start: a for a in adjectives}
+    out = []
+    for org in index.by_type["ORG"]:
+        k = org.start
+        while k < org.end - 1 and doc[k].pos_ == "ADJ":
+            k += 1
+        if doc[k].norm_ not in lex.mission_heads:
+            continue
+        states = [
+            place
+            for place in index.within("LOC", org)
+            if place.start == k + 1 and place.end == org.end and _genitive(place[0])
+        ]
+        adjective = by_start.get(org.start)
+        if adjective is not None and adjective.end == k:
+            states.append(adjective)
+        out += [Relation("OWNER_OF", state, org, doc[k].norm_, k) for state in states]
+    return out
+
+
+def members_listed(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "В состав ОДКБ входят Россия, Армения, Белоруссия …", "Румыния входит в НАТО",
+    "Настасья Кински вошла в жюри …": the states and persons a membership verb (`[role_shapes]
+    member_verbs`) joins to an organisation after "в" (maybe "в состав") are its members:
+    MEMBER_OF(member, organisation) (decision 256). An organisation that "входит в" another
+    is its part or its owner's (NEREL: "холдинг, в состав которого входят …" is OWNER_OF), so
+    only LOC and PER members are linked."""
+    found = positions(doc, lex.member_verbs)
+    if not found:
+        return []
+    starts = _longest_by_start(index.by_type["ORG"])
+    holders = _longest_by_start([*index.by_type["LOC"], *index.by_type["PER"]])
+    holder_ends = {s.end: s for s in (*index.by_type["LOC"], *index.by_type["PER"])}
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        org = _body_before_verb(doc, i, org_ends, lex)
+        if org is not None:
+            members = _listed(doc, i + 1, holders, lex, step=1)
+        else:
+            org = _body_after_verb(doc, i, starts, lex)
+            members = _listed(doc, i - 1, holder_ends, lex, step=-1) if org else []
+        if org is not None and chamber(org, lex):
+            continue  # "вошёл в Государственную думу": elected to work there (254)
+        for member in members:
+            if index.sentence[member.start] == index.sentence[i]:
+                out.append(Relation("MEMBER_OF", member, org, doc[i].norm_, i))
+    return out
+
+
+def _body_before_verb(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """ "в [состав] ОДКБ входят": the ORG that "в" (and a composition noun) open before the
+    verb at `i`."""
+    k = i - 1 if i > 0 and doc[i - 1].text in CLOSING_OR_APOSTROPHE else i
+    org = ends.get(k)
+    if org is None:
+        return None
+    k = org.start - 1
+    if k >= 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k -= 1
+    if k >= 0 and doc[k].norm_ in lex.composition_nouns:
+        k -= 1
+    return org if k >= 0 and doc[k].norm_ in lex.member_into else None
+
+
+def _body_after_verb(doc: Doc, i: int, starts: dict[int, Span], lex: Lexicon) -> Span | None:
+    """ "входит в [состав] НАТО": the ORG after the verb at `i`."""
+    k = i + 1
+    if k >= len(doc) or doc[k].norm_ not in lex.member_into:
+        return None
+    k += 1
+    if k < len(doc) and doc[k].norm_ in lex.composition_nouns:
+        k += 1
+    if k < len(doc) and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k += 1
+    return starts.get(k)
+
+
+def _listed(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon, step: int) -> list[Span]:
+    """The LOC and PER mentions listed from word `k` on (step 1, `holders` by start) or back
+    from it (step -1, `holders` by end), joined by commas, "и", "а также"; one adverb may
+    open the list ("входят также Алжир")."""
+    out: list[Span] = []
+    if step == 1 and k < len(doc) and doc[k].pos_ == "ADV" and k not in holders:
+        k += 1
+    while 0 <= k < len(doc):
+        span = holders.get(k if step == 1 else k + 1)  # by start, or back from an end
+        if span is None:
+            break
+        out.append(span)
+        k = span.end if step == 1 else span.start - 1
+        joined = False
+        while 0 <= k < len(doc) and doc[k].norm_ in lex.member_list_joins:
+            k += step
+            joined = True
+        if not joined:
+            break
+    return out
+
+
+def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "Иван Петров основал компанию «Вектор»", "основанной Иваном Петровым компании
+    «Вектор»": a founding verb (`[role_shapes] founding_verbs`) with the person right before
+    it, or its passive participle with the person in the instrumental right after it, and the
+    organisation's name after them (past a few lowercase words of its kind): FOUNDED_BY
+    (organisation, person) (decision 255). NEREL links a co-founder named right before the
+    verb ("вместе со Стивом Возняком основал") the same way."""
+    found = positions(doc, lex.founding_verbs)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    people = _longest_by_start(index.by_type["PER"])
+    ends = {s.end: s for s in index.by_type["PER"]}
+    out = []
+    for i in found:
+        if "Part" in doc[i].morph.get("VerbForm"):
+            person = people.get(i + 1)
+            if person is None or not _instrumental(person):
+                continue
+            org = _name_after(doc, person.end - 1, orgs)
+        else:
+            person = ends.get(i)
+            org = _name_after(doc, i, orgs) if person is not None else None
+            if org is not None and not _object_after(doc, i, org):
+                continue  # "Полёт Симони организует компания «X»": the subject comes after
+        if person is not None and org is not None and _same_sentence(index, org, i):
+            out.append(Relation("FOUNDED_BY", org, person, doc[i].norm_, i))
+    return out
