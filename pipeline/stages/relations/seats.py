@@ -25,12 +25,12 @@ from pipeline.stages.relations.words import (
 )
 
 
-def nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+def nested_seat(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
     (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
     if is_mission(org, lex):
         return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
-    return _seat_inside(org, loc, lex)
+    return _seat_inside(org, loc, lex, index)
 
 
 def is_mission(org: Span, lex: Lexicon) -> bool:
@@ -39,7 +39,7 @@ def is_mission(org: Span, lex: Lexicon) -> bool:
     return bool(lex.mission_heads) and any(t.norm_ in lex.mission_heads for t in org)
 
 
-def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+def _seat_inside(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
     "по …" ("Сборная России по хоккею"; not by "по" + a place, decision 252), outside quotes,
     and the name's head word is not one whose place is its topic. The place's case does not
@@ -48,7 +48,7 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
             return False  # "Институт Китая и современной Азии": a place mid-name is a topic
-    elif loc.end < org.end and _place_after(org, loc.end + 1, lex):
+    elif loc.end < org.end and _place_after(org, loc.end + 1, lex, index):
         return False  # "СК России по Челябинской области": the region's, not Russia's (252)
     elif _city_of_a_place(org, loc, lex):
         return False  # "Администрации Советского района [Уфы]": the city locates the district
@@ -70,18 +70,16 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     )
 
 
-def _place_after(org: Span, i: int, lex: Lexicon) -> bool:
+def _place_after(org: Span, i: int, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
     [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
     seat; the place before "по" names the state of the body it belongs to (decision 252),
     whereas "по" + a field keeps it ("сборная России по хоккею"), and so does "по" + a state,
-    the body's topic ("комиссия России по Сирии", decision 258). The scan of the Doc's LOCs
-    runs only for a name that goes on after "по"."""
+    the body's topic ("комиссия России по Сирии", decision 258)."""
     j = _past_place_words(org.doc, i, lex)
     if j >= org.end:
         return False
-    loc = next((s for s in org.doc.spans.get("LOC", []) if s.start == j), None)
-    return loc is not None and not _is_state(loc, lex)
+    return any(not _is_state(loc, lex) for loc in index.starting_at("LOC", j)[:1])
 
 
 def _is_state(loc: Span, lex: Lexicon) -> bool:
@@ -346,7 +344,7 @@ def _closing_seat(org: Span, adjective: Span, index: MentionIndex, lex: Lexicon)
         and loc.start >= adjective.end
         and not _announced(org.doc, loc.start, lex)
         and not any(o.start <= loc.start and loc.end <= o.end for o in inner)
-        and nested_seat(org, loc, lex)
+        and nested_seat(org, loc, lex, index)
         for loc in index.within("LOC", org)
     )
 
@@ -514,7 +512,7 @@ def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         if org is None or is_mission(org, lex) or index.within("LOC", org):
             continue
         words = [t for t in org if t.is_alpha]
-        closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
+        closes = _name_end(org) == place.end and _seat_inside(org, place, lex, index)
         opens = place.start == org.start and all(t.text[:1].isupper() for t in words)
         if closes or opens:
             out.append(Relation("HEADQUARTERED_IN", org, place, "name_place"))
