@@ -38,3 +38,26 @@ LEFT_SINGLE_QUOTE = "‘"
 RIGHT_SINGLE_QUOTE = "’"
 NAME_OPENING_QUOTES = OPENING_OR_APOSTROPHE | {LEFT_SINGLE_QUOTE}
 NAME_QUOTES = ANY_QUOTE_OR_APOSTROPHE | {LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE}
+
+
+def unclosed_quotes(texts: list[str]) -> int:
+    """Quotes a run of tokens opens and leaves open, less the closing quotes it never opened,
+    each closing quote matched to the latest open one of its pair: "„Свой Дом“" is closed,
+    so "ПКФ „Луч“" inside «…» takes no outer "»" (decision 264). Straight quotes count
+    neither way (their parity is read apart, decision 168); a "“" with nothing open opens
+    only where a "”" follows it (English-style), else it is left uncounted."""
+    stack: list[str] = []
+    stray = 0
+    for i, text in enumerate(texts):
+        if text in STRAIGHT_QUOTES:
+            continue
+        if stack and QUOTE_PAIRS[stack[-1]] == text:
+            stack.pop()
+        elif text in OPENING_QUOTES and text in CLOSING_QUOTES and not stack:
+            if QUOTE_PAIRS[text] in texts[i + 1 :]:
+                stack.append(text)
+        elif text in OPENING_QUOTES:
+            stack.append(text)
+        elif text in CLOSING_QUOTES:
+            stray += 1
+    return len(stack) - stray

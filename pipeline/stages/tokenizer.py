@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from razdel import sentenize, tokenize
-from spacy.attrs import LIKE_NUM, SHAPE
+import numpy
+from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START, SHAPE
+from spacy.lang.lex_attrs import like_url as spacy_like_url
 from spacy.lang.lex_attrs import word_shape as spacy_word_shape
 from spacy.lang.ru import lex_attrs as ru_lex_attrs
 from spacy.language import Language
@@ -15,6 +16,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.stages.quotes import DOUBLE_APOSTROPHE
+from pipeline.stages.razdel_fast import sentence_starts, token_spans
 
 
 @registry.tokenizers("razdel_tokenizer")
@@ -25,6 +27,7 @@ def create_razdel_tokenizer():
     def create(nlp: Language) -> RazdelTokenizer:
         nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
         nlp.vocab.lex_attr_getters[SHAPE] = word_shape
+        nlp.vocab.lex_attr_getters[LIKE_URL] = like_url
         return RazdelTokenizer(nlp.vocab)
 
     return create
@@ -66,6 +69,14 @@ def word_shape(text: str) -> str:
     return spacy_word_shape(text)
 
 
+def like_url(text: str) -> bool:
+    """spacy.lang.lex_attrs.like_url, answer for answer: a word with no dot that does not
+    start with a scheme is no URL, answered before its loop over characters looks for a dot."""
+    if text and "." not in text and not text.startswith(("http://", "https://")):
+        return False
+    return spacy_like_url(text)
+
+
 class RazdelTokenizer:
     """A spaCy tokenizer: words from razdel, the whitespace between them kept as spaCy does."""
 
@@ -73,31 +84,14 @@ class RazdelTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces, starts = [], [], []
-        cursor = 0
-        for start, word in _words(text):
-            self._add_gap(text[cursor:start], words, spaces, starts, cursor)
-            words.append(word)
-            spaces.append(False)
-            starts.append(start)
-            cursor = start + len(word)
-        self._add_gap(text[cursor:], words, spaces, starts, cursor)
-        sent_starts = _sentence_starts(text, words, starts)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-
-    @staticmethod
-    def _add_gap(gap: str, words: list, spaces: list, starts: list, offset: int) -> None:
-        # spaCy represents one plain space as a flag on the previous token, anything else as a
-        # whitespace token, which is what keeps Doc.text identical to the input.
-        if not gap:
-            return
-        if words and gap[0] == " ":
-            spaces[-1] = True
-            gap, offset = gap[1:], offset + 1
-        if gap:
-            words.append(gap)
-            spaces.append(False)
-            starts.append(offset)
+        words, spaces, sent_starts = _doc_arrays(text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
+            # what Doc(sent_starts=...) stores (1 starts a sentence, -1 does not, as uint64),
+            # without its Python loops over the list and over a numpy array
+            values = numpy.where(sent_starts, 1, -1).astype(numpy.uint64)
+            doc.from_array([SENT_START], values)
+        return doc
 
     def to_disk(self, *_args, **_kwargs) -> None:  # spaCy serialisation hooks: nothing to save
         return None
@@ -118,19 +112,17 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _razdel_words(text: str) -> Iterator[tuple[int, str]]:
-    for token in tokenize(text):
-        word = token.text
+    for start, stop in token_spans(text):  # razdel.tokenize's tokens, read off faster
+        word = text[start:stop]
         if len(word) > 1 and word[-1] == "," and word[:-1].isdigit():
-            yield token.start, word[:-1]
-            yield token.stop - 1, ","
-        elif (
-            len(word) > 6 and word[-5] == "-" and _edition(word, text[token.stop : token.stop + 1])
-        ):
-            yield token.start, word[:-5]
-            yield token.stop - 5, "-"
-            yield token.stop - 4, word[-4:]
+            yield start, word[:-1]
+            yield stop - 1, ","
+        elif len(word) > 6 and word[-5] == "-" and _edition(word, text[stop : stop + 1]):
+            yield start, word[:-5]
+            yield stop - 5, "-"
+            yield stop - 4, word[-4:]
         else:
-            yield token.start, word
+            yield start, word
 
 
 # Two apostrophes typed for a double quote (Wikinews' wiki markup, plain-text keyboards):
@@ -182,18 +174,43 @@ def _edition(word: str, next_char: str) -> bool:
     return next_char not in ("»", '"', "“") and bool(_NAME_YEAR.match(word))
 
 
-def _sentence_starts(text: str, words: list[str], starts: list[int]) -> list[bool]:
-    """spaCy's sent_starts flags. razdel does not split at line breaks, but a title or a
-    paragraph without final punctuation is still its own sentence. Leading whitespace belongs
-    to the first sentence."""
-    razdel_starts = {s.start for s in sentenize(text)}
-    flags, seen_word, after_newline = [], False, False
-    for i, word in enumerate(words):
-        is_space = word.isspace()
-        boundary = starts[i] in razdel_starts or after_newline
-        flags.append(i == 0 or (seen_word and boundary and not is_space))
-        if is_space:
-            after_newline = after_newline or "\n" in word
-        else:
-            seen_word, after_newline = True, False
-    return flags
+def _doc_arrays(text: str) -> tuple[list[str], list[bool], list[bool]]:
+    """spaCy's words, spaces and sent_starts for text, in one pass over the words.
+
+    spaCy represents one plain space as a flag on the previous token, any other whitespace as
+    a whitespace token, which keeps Doc.text identical to the input. A sentence starts where
+    razdel's does, and also at the first word after a line break: razdel does not split at line
+    breaks, but a title or a paragraph without final punctuation is still its own sentence.
+    Leading whitespace belongs to the first sentence, a whitespace token starts none."""
+    razdel_starts = sentence_starts(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    flags: list[bool] = []
+    cursor, seen_word, after_newline = 0, False, False
+    for start, word in _words(text):
+        if start == cursor + 1 and text[cursor] == " " and words:  # the common gap, inline
+            spaces[-1] = True
+        elif start != cursor:
+            after_newline = _add_gap(text[cursor:start], words, spaces, flags) or after_newline
+        flags.append(not flags or (seen_word and (after_newline or start in razdel_starts)))
+        words.append(word)
+        spaces.append(False)
+        seen_word, after_newline = True, False
+        cursor = start + len(word)
+    if cursor < len(text):
+        _add_gap(text[cursor:], words, spaces, flags)
+    return words, spaces, flags
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool], flags: list[bool]) -> bool:
+    """The whitespace between two words (razdel's tokens hold every non-space character): a
+    space flag on the previous word, the rest as a whitespace token. Whether it breaks a line."""
+    if words and gap[0] == " ":
+        spaces[-1] = True
+        gap = gap[1:]
+        if not gap:
+            return False
+    words.append(gap)
+    spaces.append(False)
+    flags.append(not flags)
+    return "\n" in gap

@@ -39,6 +39,7 @@ from pipeline.stages.relations.words import (
     beside,
     clause_head,
     climb_to,
+    first_conjunct,
     opens_contrast,
     preposition_of,
     reaches,
@@ -552,6 +553,9 @@ class FactReader(ParseReader):
             return False
         if beside(head, word) or (loose and reaches(head, word)):
             return True
+        first = first_conjunct(head)  # "занимается развитием и [обучением]" (decision 262)
+        if first.i != word.i and first.head.i == word.i and beside(first, word):
+            return True
         field = head.head
         return (
             head.dep_ == "nmod"
@@ -611,9 +615,7 @@ class FactReader(ParseReader):
             words.append(up.head)  # "такие X, как «А»" / "X, таких как «А»"
         elif first.dep_ == "parataxis" and after_dash(first):
             words.append(up)  # "среди X — «А», «Б»"
-        subject = first
-        if subject.dep_ == "appos" and subject.head.norm_ in self.lex.kind_nouns:
-            subject = subject.head  # "компания «А» — один из лидеров"
+        subject = self._described_by(first)  # "компания «А» — один из лидеров"
         if subject.dep_ in ("nsubj", "nsubj:pass") and subject.head.i != subject.i:
             for verb in self._shared_subject(subject.head):
                 words += self._predicates(verb)
@@ -622,6 +624,18 @@ class FactReader(ParseReader):
         if subject.dep_ == "nmod" and subject.head.norm_ in self.lex.holding_nouns:
             words.append(subject.head)
         return words
+
+    def _described_by(self, name: Token) -> Token:
+        """The noun a name stands in apposition to when that noun says what kind of body it
+        is, so the clause's subject is that noun: a kind noun ("компания «А»") or a descriptor
+        noun of a sector ("Завод «А» является предприятием по разведению лошадей", decision
+        263); else the name itself."""
+        up = name.head
+        if name.dep_ != "appos" or up.i == name.i:
+            return name
+        if up.norm_ in self.lex.kind_nouns:
+            return up
+        return up if up.pos_ == "NOUN" and up.norm_ in self.lex.sector_words else name
 
     @staticmethod
     def _shared_subject(verb: Token) -> list[Token]:
@@ -732,9 +746,8 @@ class FactReader(ParseReader):
         on the descriptor it stands in apposition to ("компании «Орбита», занимающейся
         строительством", decision 114 b)."""
         words = []
-        subject = head
-        if head.dep_ == "appos" and head.head.norm_ in self.lex.kind_nouns:
-            subject = head.head  # "Компания «Орбита» занимается строительством"
+        # "Компания «Орбита» занимается строительством"; "«А» и «Б» добывают газ" (262)
+        subject = self._described_by(first_conjunct(head))
         if subject.dep_ == "nsubj" and subject.head.norm_ in self.lex.sector_words:
             words.append(subject.head)
         nouns = [head, head.head] if head.dep_ in ("appos", "flat:name") else [head]

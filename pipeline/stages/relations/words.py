@@ -294,3 +294,21 @@ def beside(head: Token, word: Token) -> bool:
     modifiers."""
     deps = ("amod", "nmod", "obj", "obl") if word.pos_ == "VERB" else ("amod", "nmod", "obj")
     return head.i == word.i or (head.head.i == word.i and head.dep_ in deps)
+
+
+NOMINAL = ("NOUN", "PROPN", "X")  # the parser tags a quoted or Latin name any of these
+
+
+def first_conjunct(token: Token, depth: int = 4) -> Token:
+    """The first noun of the list a noun is a later conjunct of ("занимается развитием и
+    обучением" -> "развитием", "«А» и «Б» добывают" -> "«А»"): later conjuncts hang from the
+    first, whose head is the list's head (decision 262). A noun conjoined to a verb or an
+    adjective is no list of nouns."""
+    if token.pos_ not in NOMINAL:
+        return token
+    for _ in range(depth):
+        up = token.head
+        if token.dep_ != "conj" or up.i == token.i or up.pos_ not in NOMINAL:
+            break
+        token = up
+    return token

@@ -20,6 +20,7 @@ from pipeline.stages.quotes import (
     DOUBLE_APOSTROPHE,
     OPENING_QUOTES,
     STRAIGHT_QUOTES,
+    unclosed_quotes,
 )
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group, word_list
 from pipeline.stages.rules.entities import UNITS_KEY
@@ -300,9 +301,7 @@ class OrgRules:
         closing quote the name never opened ("Движения за перемены"" after a quote the model
         left out)."""
         doc, start, end = span.doc, span.start, span.end
-        opened = sum(t.text in OPENING_QUOTES for t in span) - sum(
-            t.text in CLOSING_QUOTES for t in span
-        )
+        opened = unclosed_quotes([t.text for t in span])
         straight = sum(t.text in STRAIGHT_QUOTES for t in span)  # parity, then glue (168)
         if straight == 1 and doc[end - 1].text in STRAIGHT_QUOTES and end - start > 1:
             end -= 1
