@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.config import PROJECT_ROOT
 from pipeline.stages.relations import Lexicon
+from pipeline.stages.relations.mentions import MentionIndex
 from pipeline.stages.relations.seats import is_mission, nested_seat
 from tests.conftest import pairs
 
@@ -46,8 +47,9 @@ def test_place_after_v_inside_a_mission_name(nlp, lex):
     org = doc[0:5]  # a mission whose name runs on to its seat, as NEREL spans some
     sender, seat = doc[1:2], doc[3:4]
     assert is_mission(org, lex)
-    assert not nested_seat(org, sender, lex)
-    assert nested_seat(org, seat, lex)
+    index = MentionIndex(doc, lex.pronouns)
+    assert not nested_seat(org, sender, lex, index)
+    assert nested_seat(org, seat, lex, index)
 
 
 def test_mission_words_come_from_the_lexicon(nlp, tmp_path):
@@ -428,9 +430,11 @@ def test_office_nouns_come_from_the_lexicon(lex):
 # decision 185: a place after "по" + a bare field noun is the field's topic, not the seat
 def test_a_fields_topic_is_no_seat(nlp, lex):
     doc = nlp("Трибунал по делам бывшей Югославии начал работу.")
-    assert not nested_seat(doc[0:5], doc[4:5], lex)
+    assert not nested_seat(doc[0:5], doc[4:5], lex, MentionIndex(doc, lex.pronouns))
     doc = nlp("Управление по Тверской области начало проверку.")
-    assert nested_seat(doc[0:4], doc[2:4], lex)  # look-alike: "по" + a place is a territory
+    assert nested_seat(
+        doc[0:4], doc[2:4], lex, MentionIndex(doc, lex.pronouns)
+    )  # look-alike: "по" + a place is a territory
 
 
 # decision 186: a seat after a name stays on the name's line

@@ -218,6 +218,18 @@ class FactReader(ParseReader):
         between = self.doc[min(sector.end, amount.end) : max(sector.start, amount.start)]
         return any(opens_contrast(t, self.lex) for t in between)
 
+    def contrast_after(self, amount: Span, date: Span) -> bool:
+        """A date after an "а"/"но" that opens a clause after the amount is that clause's
+        ("задолжал X, а завод считает, что … не довёз груз за прошлый месяц"), wherever the
+        parser hung it (decisions 209, 259). "а" inside the date's own phrase corrects it:
+        "потратила X не в 2019, а в 2020 году"."""
+        if date.start < amount.end:
+            return False
+        return any(
+            opens_contrast(t, self.lex) and not date.start <= t.head.i < date.end
+            for t in self.doc[amount.end : date.start]
+        )
+
     def money_heads(self) -> set[int]:
         """Anchors of the money amounts."""
         if self._money_heads is None:
@@ -243,7 +255,9 @@ class FactReader(ParseReader):
         if head.head.i != trigger.i:
             return False
         if head.dep_ == "obj":
-            return True
+            # "заплатил «Ромашке» X", "задолжал «Ромашке» X": a dative the parser called the
+            # object is still the payee (decision 259)
+            return "Dat" not in head.morph.get("Case")
         if head.dep_ == "nmod" and trigger.pos_ == "NOUN":
             # "поглощение «Орбиты»", not "стоимость «Орбиты»" (its own value: decision 113)
             bought = trigger.norm_ in self.lex.buy or self.lex.triggers.get(trigger.norm_) == "sale"
@@ -324,7 +338,9 @@ class FactReader(ParseReader):
         dates = [d for d in sorted(usable, key=lambda d: d.start) if not overlaps(d, amount)]
         key = span_key(amount)
         mine = scope.own.get(key, [])
-        dates = [d for d in dates if not scope.claimed(d, key)]
+        dates = [
+            d for d in dates if not scope.claimed(d, key) and not self.contrast_after(amount, d)
+        ]
         if key in scope.own or under_other(own, top, others):
             found = [d for d in dates if climb_to(anchor(d), own, None, others)]
             return found + [d for d in mine if d not in found]

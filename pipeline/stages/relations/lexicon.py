@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.stages.morphology import fold
+from pipeline.config import DEFAULT_CONFIG
+from pipeline.stages.morphology import fold, lemmatize
 from pipeline.stages.rules.base import load_lexicon, word_list
 
 MONEY_CLASSES = ("income", "expenditure", "sale", "price", "deal", "loan", "fine")
@@ -41,6 +42,7 @@ class Lexicon:
     part_of_verbs: frozenset[str] = frozenset()  # "«Б» является дочерней компанией «А»" (155)
     mission_heads: frozenset[str] = frozenset()  # "посольство России" (decision 100)
     seat_nouns: frozenset[str] = frozenset()  # "штаб-квартира МАГАТЭ в Вене" (decision 103)
+    states: frozenset[str] = frozenset()  # "комиссия России по Сирии": a topic (258)
     office_nouns: frozenset[str] = frozenset()  # "партия президента X": X is no seat (151)
     term_nouns: frozenset[str] = frozenset()  # "5 лет лишения свободы": no DATE_OF (116)
     copulas: frozenset[str] = frozenset()  # "«А» является сетью": SECTOR_OF (118)
@@ -105,12 +107,13 @@ class Lexicon:
             roles={key: _folded(raw, "roles", key, path) for key in raw.get("roles", {})},
             bare_units=_phrases(raw, "part_of", "bare_units", path),
             chamber_phrases=_phrases(raw, "role_shapes", "chamber_phrases", path),
+            states=_states(raw, path),
             **{name: _folded(raw, table, key, path) for name, (table, key) in WORD_LISTS.items()},
         )
 
 
 # Lexicon field -> the [table] and key of relations.toml its folded word list comes from.
-# `triggers`, `roles`, `bare_units` and `chamber_phrases` have shapes of their own (see
+# `triggers`, `roles`, `bare_units`, `chamber_phrases` and `states` have shapes of their own (see
 # Lexicon.load).
 WORD_LISTS: dict[str, tuple[str, str]] = {
     "sector_words": ("triggers", "sector"),
@@ -194,6 +197,22 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
 
 def _folded(raw: dict, table: str, key: str, path: str) -> frozenset[str]:
     return frozenset(fold(w) for w in word_list(raw, table, key, path))
+
+
+def _states(raw: dict, path: str) -> frozenset[str]:
+    """The folded places of `[seat] state_tables` in the gazetteer `[seat] state_gazetteer`
+    names (a path under configs/, as in pipeline.toml), word by word as lemmas: "сирия",
+    "латинский америка" (decision 258)."""
+    name = raw.get("seat", {}).get("state_gazetteer")
+    if not name:
+        return frozenset()
+    places = load_lexicon(DEFAULT_CONFIG.parent / name).get("places", {})
+    tables = word_list(raw, "seat", "state_tables", path)
+    return frozenset(
+        " ".join(fold(lemmatize(word)) for word in place.split())  # as a LOC's lemmas read
+        for table in tables
+        for place in places.get(table, {}).values()
+    )
 
 
 def _money_triggers(raw: dict) -> dict[str, str]:

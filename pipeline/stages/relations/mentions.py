@@ -4,7 +4,7 @@ pronoun and agreement tests that pick an antecedent among them.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -237,6 +237,11 @@ class MentionIndex:
 
     def in_sentence(self, label: str, number: int) -> list[Span]:
         return self._by_sentence.get((label, int(number)), [])
+
+    def starting_at(self, label: str, start: int) -> list[Span]:
+        """Spans of `label` starting at token `start` (a bisect of the sorted starts)."""
+        starts, spans = self._starts[label], self.by_type[label]
+        return spans[bisect_left(starts, start) : bisect_right(starts, start)]
 
     def within(self, label: str, outer: Span) -> list[Span]:
         """Spans of `label` starting inside `outer` (sorted starts, so no scan of the Doc)."""

@@ -48,7 +48,7 @@ def nested_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> Iterator[Re
                 if key not in restated or len(outer) > len(restated[key]):
                     restated[key] = outer
         for loc in index.within("LOC", outer):
-            if outer.start < loc.start and nested_seat(outer, loc, lex):
+            if outer.start < loc.start and nested_seat(outer, loc, lex, index):
                 old = seat_of.get((loc.start, loc.end))
                 if old is None or len(outer) < len(old):
                     seat_of[(loc.start, loc.end)] = outer

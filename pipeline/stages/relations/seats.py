@@ -25,12 +25,12 @@ from pipeline.stages.relations.words import (
 )
 
 
-def nested_seat(org: Span, loc: Span, lex: Lexicon) -> bool:
+def nested_seat(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC inside an ORG that names its seat: decision 80, or for a diplomatic mission
     (decision 100) only a place after "в/во" in its name ("Посольство России в Канаде")."""
     if is_mission(org, lex):
         return loc.start > org.start and org.doc[loc.start - 1].lower_ in lex.seat_prepositions
-    return _seat_inside(org, loc, lex)
+    return _seat_inside(org, loc, lex, index)
 
 
 def is_mission(org: Span, lex: Lexicon) -> bool:
@@ -39,7 +39,7 @@ def is_mission(org: Span, lex: Lexicon) -> bool:
     return bool(lex.mission_heads) and any(t.norm_ in lex.mission_heads for t in org)
 
 
-def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
+def _seat_inside(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
     "по …" ("Сборная России по хоккею"; not by "по" + a place, decision 252), outside quotes,
     and the name's head word is not one whose place is its topic. The place's case does not
@@ -48,7 +48,7 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
             return False  # "Институт Китая и современной Азии": a place mid-name is a topic
-    elif loc.end < org.end and _place_after(org, loc.end + 1, lex):
+    elif loc.end < org.end and _place_after(org, loc.end + 1, lex, index):
         return False  # "СК России по Челябинской области": the region's, not Russia's (252)
     elif _city_of_a_place(org, loc, lex):
         return False  # "Администрации Советского района [Уфы]": the city locates the district
@@ -60,6 +60,8 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
         return False  # "партии президента Зимбабве": the president's country (decision 151)
     if field_topic(org.doc, loc.start, org.start, lex.topic_fields):
         return False  # "трибунал по делам бывшей Югославии": the field's topic (decision 185)
+    if _state_after_po(org, loc, lex):
+        return False  # "комиссия России по Сирии": the commission's topic (decision 258)
     return all(
         t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "X")  # X: "«Реал Мадрид»"
         or t.lower_ in lex.name_prepositions
@@ -68,13 +70,27 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon) -> bool:
     )
 
 
-def _place_after(org: Span, i: int, lex: Lexicon) -> bool:
+def _place_after(org: Span, i: int, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
     [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
     seat; the place before "по" names the state of the body it belongs to (decision 252),
-    whereas "по" + a field keeps it ("сборная России по хоккею")."""
+    whereas "по" + a field keeps it ("сборная России по хоккею"), and so does "по" + a state,
+    the body's topic ("комиссия России по Сирии", decision 258)."""
     j = _past_place_words(org.doc, i, lex)
-    return j < org.end and any(s.start == j for s in org.doc.spans.get("LOC", []))
+    if j >= org.end:
+        return False
+    return any(not _is_state(loc, lex) for loc in index.starting_at("LOC", j)[:1])
+
+
+def _is_state(loc: Span, lex: Lexicon) -> bool:
+    return " ".join(t.norm_ for t in loc) in lex.states
+
+
+def _state_after_po(org: Span, loc: Span, lex: Lexicon) -> bool:
+    """A state or world region right after "по" inside a name: the body's topic, not a
+    regional unit's seat ("Комиссия ООН по Сирии", decision 258)."""
+    i = loc.start - 1
+    return i > org.start and org.doc[i].lower_ in lex.name_prepositions and _is_state(loc, lex)
 
 
 def _place_before_its_city(org: Span, loc: Span, lex: Lexicon) -> bool:
@@ -197,13 +213,15 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
     it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
     Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
-    seats = [r.tail for r in relations if r.type == "HEADQUARTERED_IN"]
+    seats: list[Bounds] | None = None  # the seats' bounds, sorted when first needed
     out = []
     for org in index.by_type["ORG"]:
         i = skip_closing(doc, org.end)
         if i + 1 >= len(doc) or doc[i].text != "(" or _inside_other(org, index):
             continue
-        if any(contains(org, seat) for seat in seats):
+        if seats is None:
+            seats = sorted(_seat_bounds(r) for r in relations if r.type == "HEADQUARTERED_IN")
+        if _holds_seat(org, seats):
             continue  # the bracket locates the place of the name (decision 251)
         loc = starts.get(i + 1)
         if loc is None or loc.end >= len(doc) or doc[loc.end].text not in (")", ","):
@@ -213,6 +231,31 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
         if not (loc[0].is_upper or loc[0].is_ascii):
             out.append(Relation("HEADQUARTERED_IN", org, loc, "("))
     return out
+
+
+# A seat's (start, end) and, for a place adjective, its name's (start, end), else (-1, -1).
+Bounds = tuple[int, int, int, int]
+
+
+def _seat_bounds(relation: Relation) -> Bounds:
+    head, tail = relation.head, relation.tail
+    own = (head.start, head.end) if tail.label_ == PLACE_ADJ else (-1, -1)
+    return (tail.start, tail.end, *own)
+
+
+def _holds_seat(org: Span, seats: list[Bounds]) -> bool:
+    """One of the sorted seats lies inside the name and is not the whole of it: a bisect to
+    the name's first token, not a scan of every seat per name. A place adjective seating the
+    name itself does not count: it describes the body, and the bracket names its city
+    ("Российская компания «Вектор» (Казань)", decision 258); one seating a name nested in it
+    does ("отдел Калифорнийского университета (Беркли)", 251)."""
+    k = bisect_left(seats, (org.start, -1, -1, -1))
+    while k < len(seats) and seats[k][0] < org.end:
+        start, end, *own = seats[k]
+        if end <= org.end and end - start < len(org) and own != [org.start, org.end]:
+            return True
+        k += 1
+    return False
 
 
 def _after_names(doc: Doc, index: MentionIndex) -> Iterator[tuple[Span, int]]:
@@ -301,7 +344,7 @@ def _closing_seat(org: Span, adjective: Span, index: MentionIndex, lex: Lexicon)
         and loc.start >= adjective.end
         and not _announced(org.doc, loc.start, lex)
         and not any(o.start <= loc.start and loc.end <= o.end for o in inner)
-        and nested_seat(org, loc, lex)
+        and nested_seat(org, loc, lex, index)
         for loc in index.within("LOC", org)
     )
 
@@ -469,7 +512,7 @@ def name_place_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relati
         if org is None or is_mission(org, lex) or index.within("LOC", org):
             continue
         words = [t for t in org if t.is_alpha]
-        closes = _name_end(org) == place.end and _seat_inside(org, place, lex)
+        closes = _name_end(org) == place.end and _seat_inside(org, place, lex, index)
         opens = place.start == org.start and all(t.text[:1].isupper() for t in words)
         if closes or opens:
             out.append(Relation("HEADQUARTERED_IN", org, place, "name_place"))
