@@ -399,8 +399,8 @@ def _sentence_inserts(
     top link to it) and its facts' table where it ends; built in sentence order, so at an
     offset where one sentence ends and the next starts the facts come before the next
     anchor. A headline's facts (its sentence is in the header) stand at the top of the text.
-    Links stay in their summary: under the sentences they broke the text up (decision in
-    docs/architecture.md, "links")."""
+    Links stay in their table at the top: under the sentences they broke the text up
+    (docs/architecture.md, the Links row)."""
     facts, ends = article.facts or {}, article.sentence_ends
     linked = set(sentences_with_links(links))
     if not (facts or linked) or ends is None:
@@ -430,15 +430,14 @@ class LinkLine:
     anchor: str
 
 
-def _link_lines(
-    links: Sequence[LinkRow], article: ArticleInput, element_id: str
-) -> list[LinkLine]:
+def _link_lines(links: Sequence[LinkRow], article: ArticleInput, element_id: str) -> list[LinkLine]:
     """The links table's lines; a line leads to its sentence when the page anchors it."""
     n_sentences = len(article.sentence_ends or ())
-    return [
-        LinkLine(r, sentence_anchor(r.sentence, element_id) if 0 <= r.sentence < n_sentences else "")
-        for r in links
-    ]
+
+    def anchor(sentence: int) -> str:
+        return sentence_anchor(sentence, element_id) if 0 <= sentence < n_sentences else ""
+
+    return [LinkLine(r, anchor(r.sentence)) for r in links]
 
 
 @dataclass

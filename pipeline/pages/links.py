@@ -57,7 +57,7 @@ def link_rows(relations: Iterable[Row], mentions: Iterable[Row]) -> list[LinkRow
     if not shown:
         return []
     wanted = {str(r[k]) for r in shown for k in ("head_mention_id", "tail_mention_id")}
-    ends = _ends(mentions, wanted)
+    ends = link_ends(mentions, wanted)
     rows = []
     for relation in shown:
         head = ends.get(str(relation["head_mention_id"]))
@@ -86,7 +86,8 @@ def shorten(text: str, limit: int = END_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _ends(mentions: Iterable[Row], wanted: set[str]) -> dict[str, LinkEnd]:
+def link_ends(mentions: Iterable[Row], wanted: set[str]) -> dict[str, LinkEnd]:
+    """The ends named in `wanted`, from one pass over the mentions (nothing else kept)."""
     ends: dict[str, LinkEnd] = {}
     for row in mentions:
         key = str(row.get("mention_id"))

@@ -50,21 +50,34 @@
     const pager = section.querySelector(".pager");
     let order = cells.map((_, i) => i);
 
+    // Links: mention id -> the link lines it is an end of, read off the lines themselves.
+    const lines = Array.from(section.querySelectorAll(".link[data-head]"));
+    const linesOf = new Map();
+    for (const line of lines) {
+      for (const key of [line.dataset.head, line.dataset.tail]) {
+        if (!linesOf.has(key)) linesOf.set(key, []);
+        linesOf.get(key).push(line);
+      }
+    }
+
     function tipOf(key) {
       const i = indexOf.get(key);
       if (i === undefined) return null;
       const values = tipColumns
         .filter((c) => cells[i][c] !== "" && cells[i][c] !== null)
         .map((c) => [names[c], cells[i][c]]);
-      // Its links follow its type and text: read in the text without going up to the table.
-      const mine = (linesOf.get(key) || []).map((line) => ["link", linkText(line)]);
+      // Its links follow its type and text, read from its side ("part of →" the other, or
+      // "← part of" when the other is the head): no need to go up to the Links table.
+      const mine = (linesOf.get(key) || []).map((line) => linkTip(line, key));
       return values.slice(0, 2).concat(mine, values.slice(2));
     }
 
-    function linkText(line) {
-      const words = line.querySelector(".lk-words") || line;
-      return words.textContent.replace(/\s+/g, " ").trim();
+    function linkTip(line, key) {
+      const [head, tail] = line.querySelectorAll(".lk-end");
+      const label = line.querySelector(".lk-rel").textContent.replace("→", "").trim();
+      return line.dataset.head === key ? [label + " →", tail.textContent] : ["← " + label, head.textContent];
     }
+
     let filtered = order;
     let page = 0;
     let selected = null;
@@ -169,16 +182,6 @@
 
     function innermost(target) {
       return target instanceof Element ? target.closest("mark.m") : null;
-    }
-
-    // Links: mention id -> the link lines it is an end of, read off the lines themselves.
-    const lines = Array.from(section.querySelectorAll(".link[data-head]"));
-    const linesOf = new Map();
-    for (const line of lines) {
-      for (const key of [line.dataset.head, line.dataset.tail]) {
-        if (!linesOf.has(key)) linesOf.set(key, []);
-        linesOf.get(key).push(line);
-      }
     }
 
     function unlink() {
