@@ -88,7 +88,8 @@ def test_worker_pages_take_sentence_ends_from_its_own_doc(nlp, tmp_path, monkeyp
     assert facts  # the seed has a fact, so its page needs sentence ends
     ends = [sentence.end_char for sentence in original(nlp, seed.text).sents]
     mentions = [row for row in rows.mentions if row["doc_id"] == seed.doc_id]
-    expected = article_page([ArticleInput.from_document(seed, mentions, facts, ends)])
+    relations = [row for row in rows.relations if row["doc_id"] == seed.doc_id]
+    expected = article_page([ArticleInput.from_document(seed, mentions, facts, ends, relations)])
     assert (tmp_path / page_relpath(seed.doc_id)).read_text(encoding="utf-8") == expected
     assert FACTS in expected
 

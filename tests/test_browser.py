@@ -366,3 +366,65 @@ def test_a_report_facts_table_fits_a_desktop_screen(browser, tmp_path):
     assert page.page.locator("#facts .status.st-planned").is_visible()
     assert page.errors == []
     page.close()
+
+
+def _links_of(out: Path) -> pd.DataFrame:
+    from pipeline.pages.links import LINK_LABELS
+
+    relations = pd.read_parquet(out / "relations.parquet")
+    return relations[relations["type"].isin(list(LINK_LABELS))]
+
+
+def test_the_links_table_renders_on_the_seed_page(browser, seed_page):
+    links = _links_of(seed_page)
+    page = Page(browser, seed_page / "annotated.html")
+    lines = page.page.locator("section.link-summary tr.link")
+    assert lines.count() == len(links) > 0
+    first = lines.first
+    assert first.locator(".lk-end").count() == 2  # head and tail, in their type colours
+    colour = first.locator(".lk-end").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "→" in first.inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.locator("section.link-summary").screenshot(path=str(SHOTS / "links.png"))
+    # The sentence number leads to the sentence.
+    sentence = int(links.sort_values("sentence").iloc[0]["sentence"])
+    first.locator(".lk-s a").click()
+    page.page.wait_for_function(f"location.hash === '#article-s{sentence}'")
+    top = page.page.evaluate(
+        f"document.getElementById('article-s{sentence}').getBoundingClientRect().top"
+    )
+    assert 0 <= top < 900
+    assert page.errors == [] and all(u.startswith("file:") for u in page.requests)
+    page.close()
+
+
+def test_hovering_a_linked_mention_outlines_its_partner(browser, seed_page):
+    links = _links_of(seed_page)
+    link = links.iloc[0]
+    head, tail = link["head_mention_id"], link["tail_mention_id"]
+    # Every mention the tail is linked to, either way (a chain links it on both sides).
+    partners = set(links.loc[links["tail_mention_id"] == tail, "head_mention_id"])
+    partners |= set(links.loc[links["head_mention_id"] == tail, "tail_mention_id"])
+    page = Page(browser, seed_page / "annotated.html")
+    linked = "() => Array.from(document.querySelectorAll('#article mark.linked'), m => m.dataset.m)"
+    # The tail is the inner mention of a nested chain: the pointer on it outlines the head.
+    page.page.locator(f"#article mark.m[data-m='{tail}']").first.hover()
+    assert head in partners and set(page.page.evaluate(linked)) == partners
+    mark = page.page.locator(f"#article mark.m[data-m='{head}']").first
+    assert mark.evaluate("m => getComputedStyle(m).outlineStyle") == "dashed"
+    from pipeline.pages.links import LINK_LABELS
+
+    label = LINK_LABELS[link["type"]][0]
+    assert f"← {label}" in page.page.inner_text("#tip")  # the tooltip names its links
+    line = page.page.locator(f"tr.link[data-head='{head}'][data-tail='{tail}']")
+    assert "hot" in line.get_attribute("class")
+    page.page.screenshot(path=str(SHOTS / "links-hover.png"))
+    # Focus (keyboard) does the same from the other end; leaving clears it.
+    page.page.focus(f"#article mark.m[data-m='{head}']")
+    assert tail in page.page.evaluate(linked)
+    page.page.keyboard.press("Escape")
+    page.page.focus("th button >> nth=0")
+    assert page.page.evaluate(linked) == []
+    assert page.errors == []
+    page.close()

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from pipeline.commands import extract
+from pipeline.pages.links import LINK_LABELS
 from pipeline.pieces import piece_bounds, run_pieces
 from pipeline.reader import Document
 
@@ -78,7 +79,9 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.links: list[str] = []
+        self.links: list[str] = []  # the facts summary's
+        self.link_lines: list[str] = []  # the Links table's (relations)
+        self._summary = ""  # the summary section the parser is in: "fact-summary" or ...
         self.anchors: dict[str, int] = {}
         self.blocks: list[tuple[int, int, list[list[str]]]] = []  # sentence, before, rows
         self.body, self.note = "", ""
@@ -89,9 +92,12 @@ class _Page(HTMLParser):
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
-        if tag == "a" and (attrs.get("href") or "").startswith("#article-s"):
-            self.links.append(attrs["href"][1:])
         classes = (attrs.get("class") or "").split()
+        if tag == "section" and classes[:1] in (["fact-summary"], ["link-summary"]):
+            self._summary = classes[0]
+        if tag == "a" and (attrs.get("href") or "").startswith("#article-s"):
+            kept = self.links if self._summary == "fact-summary" else self.link_lines
+            kept.append(attrs["href"][1:])
         if tag == "div" and "article" in classes:
             self._where, self._depth = ["body"], 1
         elif self._where[:1] == ["body"] and tag == "div":
@@ -111,6 +117,8 @@ class _Page(HTMLParser):
             self._where = ["note"]
 
     def handle_endtag(self, tag):
+        if tag == "section":
+            self._summary = ""
         if self._where[-1:] == ["td"] and tag == "td":
             self._where.pop()
         elif self._where[:1] == ["body"] and tag == "div":
@@ -151,6 +159,7 @@ def _assert_facts_under_their_sentences(page: _Page, facts: pd.DataFrame, ends: 
     assert sorted(set(page.links)) == sorted(f"article-s{s}" for s in by_sentence)
     assert len(page.links) == len(facts)  # one summary row per fact
     assert set(page.links) <= page.ids
+    assert set(page.link_lines) <= page.ids  # the Links table's lines land on anchors too
 
 
 def test_a_pieced_documents_page_shows_every_fact_under_its_sentence(pieces, tmp_path) -> None:
@@ -161,6 +170,9 @@ def test_a_pieced_documents_page_shows_every_fact_under_its_sentence(pieces, tmp
     page = _parse(tmp_path / "annotated.html")
     assert page.body == TEXT and not page.note
     _assert_facts_under_their_sentences(page, facts, ends)
+    relations = pd.read_parquet(tmp_path / "relations.parquet")
+    linked = relations[relations["type"].isin(list(LINK_LABELS))]
+    assert len(page.link_lines) == len(linked) > 0  # the pieces' links, each to its sentence
 
 
 def test_a_first_part_page_keeps_the_facts_up_to_its_cut(pieces, tmp_path, monkeypatch) -> None:

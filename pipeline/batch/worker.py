@@ -181,17 +181,18 @@ def _run_chunk(
         rows.relations.extend(relations)
         rows.facts.extend(facts)
         if html:
-            page_ends = ends.get(id(source)) if facts else None
-            _write_page(source, mentions, facts, Path(settings.out), page_ends, page_size(nlp))
+            page_ends = ends.get(id(source)) if facts or relations else None
+            out, size = Path(settings.out), page_size(nlp)
+            _write_page(source, mentions, facts, out, page_ends, size, relations)
 
 
 def _sentence_ends_into(ends: dict[int, Sequence[int]]) -> Callable[[Document, Doc], None]:
-    """A `table_rows` hook keeping where each sentence of a document with facts ends (by the
-    document's id()), read from the worker's own Doc: the facts table numbers sentences by
-    the tokenizer's boundaries, which later stages keep."""
+    """A `table_rows` hook keeping where each sentence of a document with facts or links ends
+    (by the document's id()), read from the worker's own Doc: the facts and relations tables
+    number sentences by the tokenizer's boundaries, which later stages keep."""
 
     def keep(document: Document, doc: Doc) -> None:
-        if doc._.facts:
+        if doc._.facts or doc._.relations:
             ends[id(document)] = [sentence.end_char for sentence in doc.sents]
 
     return keep
@@ -214,6 +215,7 @@ def _write_page(
     out: Path,
     sentence_ends: Sequence[int] | None,
     page_chars: int,
+    relations: Sequence[dict] = (),
 ) -> None:
     """The document's annotated page (batch --html), with its facts under their sentences,
     streamed to disk; a book-length document's page shows its first `page_chars` characters,
@@ -225,7 +227,7 @@ def _write_page(
     from pipeline.pages.paths import page_relpath
 
     try:
-        article = ArticleInput.from_document(document, mentions, facts, sentence_ends)
+        article = ArticleInput.from_document(document, mentions, facts, sentence_ends, relations)
         article = first_part(article, page_chars)
         chunks = page_chunks([article], page_heading([article]), True)
         write_chunks(out / page_relpath(document.doc_id), chunks)

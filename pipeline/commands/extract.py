@@ -118,11 +118,13 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
         if doc is None:
             joined = run_pieces(document, nlp, piece_size(nlp))
             mentions, row, relations, facts = joined.rows()
-            whole = ArticleInput.from_document(document, mentions, facts, joined.sentence_ends)
+            whole = ArticleInput.from_document(
+                document, mentions, facts, joined.sentence_ends, relations
+            )
             article = first_part(whole, page_size(nlp))
         else:
             mentions, row, relations, facts = doc_rows(doc)
-            article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions)
+            article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions, relations)
         rows.mentions.extend(mentions)
         rows.documents.append(row)
         rows.relations.extend(relations)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config import PROJECT_ROOT
+from pipeline.pages.links import LinkRow, link_rows, sentences_with_links
 from pipeline.pages.markup import Insert, Mark, markup, markup_chunks
 from pipeline.pages.templating import environment
 from pipeline.reader import dateline_match
@@ -70,6 +71,9 @@ class ArticleInput:
     # Sentences with facts beyond a first part's cut: their anchors stand on the note, so a
     # link to one (report.html's facts table) lands on the note saying where the facts are.
     sentences_beyond: Sequence[int] = ()
+    # The relations table's rows of the document: the page's links (`pages.links`). Their
+    # sentences are placed by `sentence_ends` too.
+    relations: Sequence[Row] = ()
 
     @classmethod
     def from_doc(
@@ -77,19 +81,23 @@ class ArticleInput:
         doc: Doc,
         facts: Mapping[int, Sequence[Row]] | None = None,
         rows: list[Row] | None = None,
+        relations: Sequence[Row] | None = None,
     ) -> ArticleInput:
-        """`rows`: the Doc's mention rows when the caller has them already."""
-        from pipeline.tables import mention_rows
+        """`rows`, `relations`: the Doc's mention and relation rows when the caller has them
+        already (else read off the Doc)."""
+        from pipeline.tables import mention_rows, relation_rows
 
         when = doc._.article_date
+        relations = relation_rows(doc) if relations is None else relations
         return cls(
             doc_id=str(doc._.doc_id or ""),
             text=doc.text,
             rows=rows if rows is not None else mention_rows(doc),
             title=doc._.title,
             date=when.isoformat() if when else None,
-            sentence_ends=[s.end_char for s in doc.sents] if facts else None,
+            sentence_ends=[s.end_char for s in doc.sents] if facts or relations else None,
             facts=facts,
+            relations=relations,
         )
 
     @classmethod
@@ -99,9 +107,11 @@ class ArticleInput:
         rows: list[Row],
         facts: Iterable[Row] = (),
         sentence_ends: Sequence[int] | None = None,
+        relations: Sequence[Row] = (),
     ) -> ArticleInput:
         """From a read document and its table rows, for callers that keep rows, not Docs
-        (batch workers, long documents run in pieces). Facts show only with `sentence_ends`."""
+        (batch workers, long documents run in pieces). Facts show only with `sentence_ends`;
+        links show without them, but lead to their sentence only with them."""
         when = document.date.isoformat() if document.date else None
         by_sentence = facts_by_sentence(facts) if sentence_ends is not None else None
         return cls(
@@ -110,8 +120,9 @@ class ArticleInput:
             rows,
             document.title,
             when,
-            sentence_ends=sentence_ends if by_sentence else None,
+            sentence_ends=sentence_ends if by_sentence or relations else None,
             facts=by_sentence or None,
+            relations=relations,
         )
 
 
@@ -140,7 +151,8 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     ]
     head = _head_parts(article, marks)
     names = sector_names(rows) if article.facts else {}
-    inserts = _fact_inserts(article, element_id, head.body_start, names)
+    links = link_rows(article.relations, rows) if article.relations else []
+    inserts = _sentence_inserts(article, element_id, head.body_start, names, links)
     columns = table_columns(clean)
     counts = Counter(str(r["type"]) for r in rows)
     frame = (
@@ -154,6 +166,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             note_html=_note_html(article.note, article.sentences_beyond, element_id),
             facts=_fact_summary(article, element_id, names),
             fact_columns=FACT_HEADINGS,
+            links=_link_lines(links, article, element_id),
             body_html=_BODY,
             columns=columns,
             numeric=[c in NUMERIC_COLUMNS for c in columns],
@@ -277,7 +290,7 @@ def first_part(article: ArticleInput, size: int) -> ArticleInput:
         rows=shown,
         note=note,
         facts=part.facts or None,
-        sentence_ends=part.sentence_ends if part.facts else None,
+        sentence_ends=part.sentence_ends if part.facts or article.relations else None,
         sentences_beyond=part.sentences_beyond,
     )
 
@@ -303,7 +316,7 @@ def _facts_before(article: ArticleInput, cut: int) -> _FactPart:
         n_facts = sum(len(rows) for rows in facts.values())
         return _FactPart({}, None, [], 0, n_facts)
     whole = bisect_right(ends, cut)  # sentences 0 .. whole-1 end by the cut
-    shown = {s: rows for s, rows in facts.items() if s < whole}
+    shown = {s: rows for s, rows in facts.items() if s < whole}  # links: by their mentions
     beyond = sorted(s for s in facts if s >= whole)
     return _FactPart(
         shown,
@@ -375,28 +388,56 @@ def _head_parts(article: ArticleInput, marks: list[Mark]) -> _Head:
     return _Head(title_html, date_html, body_start)
 
 
-def _fact_inserts(
-    article: ArticleInput, element_id: str, body_start: int, names: Mapping[str, str]
+def _sentence_inserts(
+    article: ArticleInput,
+    element_id: str,
+    body_start: int,
+    names: Mapping[str, str],
+    links: Sequence[LinkRow] = (),
 ) -> list[Insert]:
-    """Each sentence with facts gets an anchor where it starts (the summary links to it) and
-    its facts' table where it ends; built in sentence order, so at an offset where one
-    sentence ends and the next starts the facts come before the next anchor. A headline's
-    facts (its sentence is in the header) stand at the top of the text, right under it."""
-    facts, ends = article.facts, article.sentence_ends
-    if not facts or ends is None:
+    """Each sentence with facts or links gets an anchor where it starts (the summaries at the
+    top link to it) and its facts' table where it ends; built in sentence order, so at an
+    offset where one sentence ends and the next starts the facts come before the next
+    anchor. A headline's facts (its sentence is in the header) stand at the top of the text.
+    Links stay in their table at the top: under the sentences they broke the text up
+    (docs/architecture.md, the Links row)."""
+    facts, ends = article.facts or {}, article.sentence_ends
+    linked = set(sentences_with_links(links))
+    if not (facts or linked) or ends is None:
         return []
     template = environment().get_template("facts.html.j2")
     inserts = []
-    for sentence, rows in sorted(facts.items()):
-        if 0 <= sentence < len(ends) and rows:
-            end = max(ends[sentence], body_start)
-            start = min(max(ends[sentence - 1] if sentence else 0, body_start), end)
-            anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
-            inserts.append(Insert(start, anchor))
+    for sentence in sorted(set(facts) | linked):
+        rows = facts.get(sentence, ())
+        if not (0 <= sentence < len(ends)) or not (rows or sentence in linked):
+            continue
+        end = max(ends[sentence], body_start)
+        start = min(max(ends[sentence - 1] if sentence else 0, body_start), end)
+        anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
+        inserts.append(Insert(start, anchor))
+        if rows:
             cells = [fact_cells(clean_row(f), names) for f in rows]
             html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
             inserts.append(Insert(end, html))
     return inserts
+
+
+@dataclass
+class LinkLine:
+    """One link in the table at the top: its row and its sentence's anchor ("" if none)."""
+
+    link: LinkRow
+    anchor: str
+
+
+def _link_lines(links: Sequence[LinkRow], article: ArticleInput, element_id: str) -> list[LinkLine]:
+    """The links table's lines; a line leads to its sentence when the page anchors it."""
+    n_sentences = len(article.sentence_ends or ())
+
+    def anchor(sentence: int) -> str:
+        return sentence_anchor(sentence, element_id) if 0 <= sentence < n_sentences else ""
+
+    return [LinkLine(r, anchor(r.sentence)) for r in links]
 
 
 @dataclass

@@ -1,7 +1,8 @@
 // Hover or focus a mention: its values in a tooltip. Click or Enter: select its row below.
 // Click a row: show its mention in the text. Headers sort, type boxes filter. The table
 // shows a page of rows at a time, so an article with tens of thousands of mentions stays
-// quick to open.
+// quick to open. Hover or focus a mention, or a line of the links: the mentions it is
+// linked to are outlined in the text.
 (function () {
   "use strict";
   const PAGE = 200;
@@ -49,13 +50,34 @@
     const pager = section.querySelector(".pager");
     let order = cells.map((_, i) => i);
 
+    // Links: mention id -> the link lines it is an end of, read off the lines themselves.
+    const lines = Array.from(section.querySelectorAll(".link[data-head]"));
+    const linesOf = new Map();
+    for (const line of lines) {
+      for (const key of [line.dataset.head, line.dataset.tail]) {
+        if (!linesOf.has(key)) linesOf.set(key, []);
+        linesOf.get(key).push(line);
+      }
+    }
+
     function tipOf(key) {
       const i = indexOf.get(key);
       if (i === undefined) return null;
-      return tipColumns
+      const values = tipColumns
         .filter((c) => cells[i][c] !== "" && cells[i][c] !== null)
         .map((c) => [names[c], cells[i][c]]);
+      // Its links follow its type and text, read from its side ("part of →" the other, or
+      // "← part of" when the other is the head): no need to go up to the Links table.
+      const mine = (linesOf.get(key) || []).map((line) => linkTip(line, key));
+      return values.slice(0, 2).concat(mine, values.slice(2));
     }
+
+    function linkTip(line, key) {
+      const [head, tail] = line.querySelectorAll(".lk-end");
+      const label = line.querySelector(".lk-rel").textContent.replace("→", "").trim();
+      return line.dataset.head === key ? [label + " →", tail.textContent] : ["← " + label, head.textContent];
+    }
+
     let filtered = order;
     let page = 0;
     let selected = null;
@@ -162,19 +184,51 @@
       return target instanceof Element ? target.closest("mark.m") : null;
     }
 
+    function unlink() {
+      section.querySelectorAll(".linked").forEach((e) => e.classList.remove("linked"));
+      section.querySelectorAll(".link.hot").forEach((e) => e.classList.remove("hot"));
+    }
+
+    function outline(keys, hot) {
+      for (const key of keys) {
+        marksOf(key).forEach((m) => m.classList.add("linked"));
+      }
+      hot.forEach((line) => line.classList.add("hot"));
+    }
+
+    // A mention: outline its partners (not itself: the pointer is on it) and its lines.
+    function showLinks(key) {
+      unlink();
+      const mine = linesOf.get(key);
+      if (!mine) return;
+      const others = mine.map((l) => (l.dataset.head === key ? l.dataset.tail : l.dataset.head));
+      outline(others, mine);
+    }
+
     section.addEventListener("mouseover", (event) => {
       const mark = innermost(event.target);
-      if (mark) showTip(mark, tipOf(mark.dataset.m)); else hideTip();
+      if (mark) { showTip(mark, tipOf(mark.dataset.m)); showLinks(mark.dataset.m); return; }
+      hideTip();
+      const line = event.target instanceof Element ? event.target.closest(".link[data-head]") : null;
+      if (line) { unlink(); outline([line.dataset.head, line.dataset.tail], [line]); }
+      else unlink();
     });
-    section.addEventListener("mouseleave", hideTip);
+    section.addEventListener("mouseleave", () => { hideTip(); unlink(); });
     section.addEventListener("focusin", (event) => {
       const mark = innermost(event.target);
-      if (mark && event.target === mark) showTip(mark, tipOf(mark.dataset.m));
+      if (mark && event.target === mark) { showTip(mark, tipOf(mark.dataset.m)); showLinks(mark.dataset.m); }
+      const line = event.target instanceof Element ? event.target.closest(".link[data-head]") : null;
+      if (line) { unlink(); outline([line.dataset.head, line.dataset.tail], [line]); }
     });
-    section.addEventListener("focusout", hideTip);
+    section.addEventListener("focusout", () => { hideTip(); unlink(); });
     section.addEventListener("click", (event) => {
       const mark = innermost(event.target);
       if (mark) { event.stopPropagation(); select(mark.dataset.m, "row"); return; }
+      const end = event.target instanceof Element ? event.target.closest(".lk-end") : null;
+      if (end) { select(end.dataset.ref, "mark"); return; }
+      const line = event.target instanceof Element ? event.target.closest(".link[data-head]") : null;
+      const to = line && !event.target.closest("a") ? line.querySelector("a[href^='#']") : null;
+      if (to) { location.hash = to.getAttribute("href"); return; }
       const row = event.target instanceof Element ? event.target.closest("tr[data-m]") : null;
       if (row) select(row.dataset.m, "mark");
     });
