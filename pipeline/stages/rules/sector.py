@@ -185,6 +185,7 @@ class SectorRules:
         self.provider_heads = _folded(rules.provider_heads)
         self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
+        self.object_determiners = _folded(rules.object_determiners)
         self.outside_heads = _folded(rules.outside_heads)
         # "строительство [газопровода]" builds one object; a provider's goods stay goods (241)
         self.builders = self.standalone - self.outside_heads
@@ -317,7 +318,7 @@ class SectorRules:
                 return False
             if _one_object(match) and not self._maker_named(match, org_starts):
                 return False
-            return not self._owned(match, dates)
+            return not self._owned(match, dates) and not self._counted(match)
         if kind == "C":
             if _lemmas(match) in self.bare_context and _adjective_before(match):
                 return False  # "рынок настольных игр", "Олимпийских игр" (decision 266)
@@ -405,6 +406,32 @@ class SectorRules:
         if dates.overlap(i, i + 1):
             return False
         return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
+
+    def _counted(self, match: Span) -> bool:
+        """Goods counted one by one after a determiner or a numeral — past the phrase's
+        adjectives and one conjunct before them — are particular objects: "все мобильные
+        телефоны и [компьютеры] конфисковали", "никаких британских [компьютеров]", "140 тысяч
+        таких [автомобилей]", "20 военных самолетов, [вертолетов]" (decision 271). A word
+        announcing an industry before keeps them goods ("производство всех [автомобилей]")."""
+        if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
+            return False
+        doc = match.doc
+        i, joined, conjunct = _previous_word(doc, match.start), False, False
+        for _ in range(_MAX_CONJUNCTS):
+            if i is None:
+                return False
+            token = doc[i]
+            if token_lemma(token) in self.object_determiners or token.like_num:
+                j = _previous_word(doc, i)
+                return j is None or token_lemma(doc[j]) not in self.context_heads
+            if token.norm_ in self.links:
+                joined = True
+            elif token.pos_ == "NOUN" and not conjunct and (joined or _comma_after(doc, i)):
+                conjunct = True  # "телефоны и [компьютеры]", "самолетов, [вертолетов]"
+            elif token.pos_ not in ("ADJ", "DET"):
+                return False
+            i = _previous_word(doc, i)
+        return False
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -714,6 +741,11 @@ def _governing_word(doc: Doc, start: int) -> int | None:
         j = _previous_word(doc, i)
         i = None if j is None else _previous_word(doc, j)
     return i
+
+
+def _comma_after(doc: Doc, i: int) -> bool:
+    """A comma right after token i: the end of a listed conjunct ("самолетов, вертолетов")."""
+    return i + 1 < len(doc) and doc[i + 1].text == ","
 
 
 def _money_ends(doc: Doc) -> frozenset[int]:
