@@ -97,6 +97,11 @@ class Rules:
     outside_heads: tuple[str, ...] = ()
     # guideline 44: goods counted one by one, one object in the singular
     object_goods: tuple[str, ...] = ()
+    # decision 271: determiners that make such goods particular objects ("все компьютеры")
+    object_determiners: tuple[str, ...] = ()
+    # decision 272: materials, and the prepositions before the material an object is made of
+    material_goods: tuple[str, ...] = ()
+    material_prepositions: tuple[str, ...] = ()
     # decision 173: posts whose "по" field is a portfolio, units whose field is a function
     post_heads: tuple[str, ...] = ()
     unit_heads: tuple[str, ...] = ()

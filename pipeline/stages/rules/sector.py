@@ -33,7 +33,11 @@ leaves its name in `_.stage` so users can filter:
   numeral right before ("четыре автомобиля"), a name right after ("автомобиль «Славута»",
   "смартфонов iPhone") (guideline 44), or a good counted one by one in the singular
   (`object_goods`: "перевернулся автобус"; decision 157 c), or one followed by a genitive of
-  its owner or use ("компьютеры школы"; `kind_genitives` excepted; decision 174);
+  its owner or use ("компьютеры школы"; `kind_genitives` excepted; decision 174), or one
+  after a determiner or a numeral past its adjectives and a conjunct ("все телефоны и
+  компьютеры", `object_determiners`; decision 271); a material after "из" that follows the
+  thing made of it ("здание из кирпича", `material_goods`; decision 272) is no mention of any
+  kind;
 - `sector_rules.context` — an ambiguous word (`context_terms`: "оружие", "телефон") right after
   a word that announces an industry ("производитель оружия", "рынок телефонов");
 - `sector_rules.org_adjective` — a sector adjective on the head of an organisation or a market
@@ -185,6 +189,9 @@ class SectorRules:
         self.provider_heads = _folded(rules.provider_heads)
         self.provided_terms = _folded(rules.provided_terms)
         self.object_goods = _folded(rules.object_goods)
+        self.object_determiners = _folded(rules.object_determiners)
+        self.materials = _folded(rules.material_goods)
+        self.material_prepositions = _folded(rules.material_prepositions)
         self.outside_heads = _folded(rules.outside_heads)
         # "строительство [газопровода]" builds one object; a provider's goods stay goods (241)
         self.builders = self.standalone - self.outside_heads
@@ -301,6 +308,8 @@ class SectorRules:
 
     def _fits(self, kind: str, match: Span, dates: Intervals, where: _Where) -> bool:
         money_ends, org_starts = where.money_ends, where.org_starts
+        if match[-1].norm_ in self.materials and self._made_of(match):
+            return False  # "здание из красного кирпича" (decision 272)
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and match[-1].norm_ in self.schooling:
@@ -317,7 +326,7 @@ class SectorRules:
                 return False
             if _one_object(match) and not self._maker_named(match, org_starts):
                 return False
-            return not self._owned(match, dates)
+            return not self._owned(match, dates) and not self._counted(match)
         if kind == "C":
             if _lemmas(match) in self.bare_context and _adjective_before(match):
                 return False  # "рынок настольных игр", "Олимпийских игр" (decision 266)
@@ -405,6 +414,55 @@ class SectorRules:
         if dates.overlap(i, i + 1):
             return False
         return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
+
+    def _made_of(self, match: Span) -> bool:
+        """A material after "из" that follows a noun or a participle is what one object is
+        made of: "здании из красного [кирпича]", "изготовленные из металла, [пластмассы]",
+        "усадьба из кипариса и [кирпича]" (decision 272, applies 218 e). Walks back over the
+        phrase's adjectives and its conjuncts, a few words."""
+        doc = match.doc
+        i = _previous_word(doc, match.start)
+        for _ in range(_MAX_CONJUNCTS):
+            if i is None:
+                return False
+            token = doc[i]
+            if token.norm_ in self.material_prepositions:
+                j = _previous_word(doc, i)
+                return j is not None and (
+                    doc[j].pos_ in ("NOUN", "PROPN") or "Part" in doc[j].morph.get("VerbForm")
+                )
+            if not (token.pos_ in ("ADJ", "DET", "NOUN") or token.norm_ in self.links):
+                return False
+            i = _previous_word(doc, i)
+        return False
+
+    def _counted(self, match: Span) -> bool:
+        """Goods counted one by one after a determiner or a numeral — past the phrase's
+        adjectives and one conjunct before them — are particular objects: "все мобильные
+        телефоны и [компьютеры] конфисковали", "никаких британских [компьютеров]", "140 тысяч
+        таких [автомобилей]", "20 военных самолетов, [вертолетов]" (decision 271). A word
+        announcing an industry before keeps them goods ("производство всех [автомобилей]")."""
+        if match[-1].norm_ not in self.object_goods or self._after_context_head(match):
+            return False
+        doc = match.doc
+        i, joined, conjunct = _previous_word(doc, match.start), False, False
+        for _ in range(_MAX_CONJUNCTS):
+            if i is None:
+                return False
+            token = doc[i]
+            # "его", "их" by their form: pymorphy3 lemmatises the possessive to "он", "они"
+            determiner = {token_lemma(token), token.lower_} & self.object_determiners
+            if determiner or token.like_num:
+                j = _previous_word(doc, i)
+                return j is None or token_lemma(doc[j]) not in self.context_heads
+            if token.norm_ in self.links:
+                joined = True
+            elif token.pos_ == "NOUN" and not conjunct and (joined or _comma_after(doc, i)):
+                conjunct = True  # "телефоны и [компьютеры]", "самолетов, [вертолетов]"
+            elif token.pos_ not in ("ADJ", "DET"):
+                return False
+            i = _previous_word(doc, i)
+        return False
 
     def _after_context_head(self, match: Span) -> bool:
         """ "производитель оружия", "рынок телефонов": the word right before announces an
@@ -714,6 +772,11 @@ def _governing_word(doc: Doc, start: int) -> int | None:
         j = _previous_word(doc, i)
         i = None if j is None else _previous_word(doc, j)
     return i
+
+
+def _comma_after(doc: Doc, i: int) -> bool:
+    """A comma right after token i: the end of a listed conjunct ("самолетов, вертолетов")."""
+    return i + 1 < len(doc) and doc[i + 1].text == ","
 
 
 def _money_ends(doc: Doc) -> frozenset[int]:
