@@ -10,6 +10,7 @@ the whole batch at once. Tests check that tags and activations agree with slovne
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,16 +100,10 @@ def _layer(layer) -> _Layer:
     )
 
 
-def _taps(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
+def _taps(x: np.ndarray, layer: _Layer) -> np.ndarray:
     """Every kernel tap of every position, zero at the layer's padding:
     batch x (seq + 2 * padding) x kernel x filters."""
     pad = layer.padding
-    if isinstance(x, Distinct):
-        products = x.rows @ layer.weight
-        products = np.concatenate([products, np.zeros((1, products.shape[1]), products.dtype)])
-        # The layer's padding reads the zero row appended last.
-        index = np.pad(x.index, ((0, 0), (pad, pad)), constant_values=len(x.rows))
-        return products[index].reshape(*index.shape, layer.kernel, layer.filters)
     batch, length, channels = x.shape
     padded = np.zeros((batch, length + 2 * pad, channels), dtype=x.dtype)
     padded[:, pad : pad + length] = x
@@ -116,13 +111,30 @@ def _taps(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
     return taps.reshape(batch, length + 2 * pad, layer.kernel, layer.filters)
 
 
+def _distinct_taps(x: Distinct, layer: _Layer) -> Iterator[np.ndarray]:
+    """Per kernel tap, its product at every output position (batch x seq x filters), read
+    straight from the distinct rows' products: no batch x seq x kernel x filters copy of
+    them all. The layer's padding reads a zero row appended last."""
+    pad, kernel, filters = layer.padding, layer.kernel, layer.filters
+    products = np.empty((len(x.rows) + 1, kernel * filters), dtype=np.result_type(x.rows))
+    np.matmul(x.rows, layer.weight, out=products[:-1])
+    products[-1] = 0
+    index = np.pad(x.index, ((0, 0), (pad, pad)), constant_values=len(x.rows))
+    windows = index.shape[1] - kernel + 1
+    for k in range(kernel):
+        yield products[:, k * filters : (k + 1) * filters][index[:, k : k + windows]]
+
+
 def _conv_relu_norm(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
-    taps = _taps(x, layer)
-    batch, padded_length = taps.shape[:2]
-    windows = padded_length - layer.kernel + 1
-    out = taps[:, :windows, 0] + layer.bias
-    for k in range(1, layer.kernel):
-        out += taps[:, k : k + windows, k]
+    if isinstance(x, Distinct):
+        taps = _distinct_taps(x, layer)
+    else:
+        full = _taps(x, layer)
+        windows = full.shape[1] - layer.kernel + 1
+        taps = (full[:, k : k + windows, k] for k in range(layer.kernel))
+    out = next(taps) + layer.bias
+    for tap in taps:
+        out += tap
     np.maximum(out, 0, out=out)
     # BatchNorm in slovnet's order of operations, in place.
     out -= layer.mean
