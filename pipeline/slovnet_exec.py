@@ -183,7 +183,8 @@ def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) ->
     # lookups cost less than a numpy gather per step.
     back = candidates.argmax(2).tolist()
     paths = []
-    for i, (size, tag) in enumerate(zip((mask.sum(1) - 1).tolist(), score.argmax(1).tolist())):
+    sizes, lasts = (mask.sum(1) - 1).tolist(), score.argmax(1).tolist()
+    for i, (size, tag) in enumerate(zip(sizes, lasts, strict=True)):
         path = [tag]
         for t in range(size - 1, -1, -1):
             tag = back[t][i][tag]
