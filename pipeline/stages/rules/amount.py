@@ -18,11 +18,8 @@ import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import numpy as np
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions, models
@@ -95,8 +92,6 @@ class AmountRules:
         self.triggers = (
             set(self.lex.numerals) | set(self.lex.multipliers) | set(self.lex.vague)
         ) - {"пол"}
-        self._trigger_hashes = np.array(sorted(hash_string(w) for w in self.triggers), np.uint64)
-        self._digits: dict[int, bool] = {}  # word (ORTH hash) -> holds a digit
 
     # --- compiling ------------------------------------------------------------------------
 
@@ -124,9 +119,8 @@ class AmountRules:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         carried: str | None = None  # currency of the previous sentence's last money amount
-        flagged = self._flagged(doc)
         for chunk in self._chunks(doc):
-            if not any(flagged[chunk.start : chunk.end]):
+            if not self._is_candidate(chunk):
                 carried = None
                 continue
             found, carried = _resolve_bare(self._parse(doc, chunk), carried)
@@ -156,22 +150,15 @@ class AmountRules:
             and not words[-2].whitespace_
         )
 
-    def _flagged(self, doc: Doc) -> list[bool]:
-        """Per token: holds a digit, or its lowercase form or lemma is a trigger word. A
-        sentence without one has no amount. Read off the Doc's arrays (no Token objects), the
-        digit test once per distinct word."""
-        rows = doc.to_array([ORTH, LOWER, LEMMA])
-        words = np.isin(rows[:, 1:], self._trigger_hashes).any(1).tolist()
-        digits, strings = self._digits, doc.vocab.strings
-        flags = []
-        for orth, word in zip(rows[:, 0].tolist(), words, strict=True):
-            digit = digits.get(orth)
-            if digit is None:
-                if len(digits) > 200_000:  # bounded: a long run meets new words forever
-                    digits.clear()
-                digit = digits[orth] = any(c.isdigit() for c in strings[orth])
-            flags.append(word or digit)
-        return flags
+    def _is_candidate(self, sent: Span) -> bool:
+        triggers = self.triggers
+        for token in sent:
+            text = token.text
+            if any(c.isdigit() for c in text) or token.lower_ in triggers:
+                return True
+            if token.lemma_ in triggers:
+                return True
+        return False
 
     def _marks(self, sent: Span) -> dict[str, dict[int, tuple[int, object]]]:
         """Longest mark of each class at each token (doc indices)."""
