@@ -15,8 +15,6 @@ from pipeline.readings import agreeing_parse, choose_parse
 
 # (word, POS, case) -> lemma; readings.CHOICE_CACHE says how the bounds were chosen.
 LEMMA_CACHE = 20_000
-# (word, slovnet tag) -> the row written for it (ids and string hashes), per component.
-ROWS_CACHE = 20_000
 
 
 def lemmatize(word: str, pos: str | None = None, feats: dict | None = None) -> str:
@@ -36,7 +34,6 @@ class Morphology(BatchTagger):
         extensions.register()
         self.tagger = models.morph_tagger()
         self._tag_keys: dict[str, tuple[int, int, str, str]] = {}
-        self._written: dict[tuple[str, str], tuple[int, int, int, int]] = {}
 
     def _tag(self, docs: list[Doc]) -> None:
         per_doc = [doc_words(doc, keep=True) for doc in docs]  # NER reads the same words
@@ -48,34 +45,19 @@ class Morphology(BatchTagger):
         # hundred distinct tags) skips building a record object per token.
         tags = infer.decoder(infer.process(infer.encoder([words for _, _, words in sentences])))
         arrays = [doc.to_array(WRITTEN) for doc in docs]
-        written = self._written
         for (d, positions, words), sentence_tags in zip(sentences, tags, strict=True):
-            values = []
-            for word, tag in zip(words, sentence_tags, strict=True):
-                row = written.get((word, tag))
-                if row is None:
-                    row = self._row(docs[d], word, tag)
-                values.append(row)
-            arrays[d][positions] = values
+            strings, rows = docs[d].vocab.strings, arrays[d]
+            for i, word, tag in zip(positions, words, sentence_tags, strict=True):
+                pos_id, morph_key, pos, case = self._keys(docs[d], tag)
+                lemma, norm = _lemma(word, pos, case)
+                # NORM carries the folded lemma (lowercase, ё -> е): what every rule and
+                # PhraseMatcher compares, computed once here instead of in each rule.
+                rows[i] = (pos_id, morph_key, strings.add(lemma), strings.add(norm))
         for doc, w, rows in zip(docs, per_doc, arrays, strict=True):
             for i in w.spaces:
                 rows[i, 0] = SPACE_ID
                 rows[i, 2] = doc.vocab.strings.add(doc[i].text)
             doc.from_array(WRITTEN, rows)
-
-    def _row(self, doc: Doc, word: str, tag: str) -> tuple[int, int, int, int]:
-        """The WRITTEN values of a word with a slovnet tag, remembered per component (its
-        strings are in this component's vocabulary): most words of a text were met before."""
-        pos_id, morph_key, pos, case = self._keys(doc, tag)
-        lemma, norm = _lemma(word, pos, case)
-        strings = doc.vocab.strings
-        # NORM carries the folded lemma (lowercase, ё -> е): what every rule and
-        # PhraseMatcher compares, computed once here instead of in each rule.
-        row = (pos_id, morph_key, strings.add(lemma), strings.add(norm))
-        if len(self._written) >= ROWS_CACHE:  # bounded: a long run meets new words forever
-            self._written.clear()
-        self._written[word, tag] = row
-        return row
 
     def _keys(self, doc: Doc, tag: str) -> tuple[int, int, str, str]:
         """(POS id, MORPH key, POS, case) of a slovnet tag, remembered per component."""
