@@ -91,3 +91,21 @@ def test_value_fields_copy_what_asdict_copies():
 
     value = Holder(Decimal("1.5"), [1, 2])
     assert _value_fields(value)["parts"] is not value.parts
+
+
+def test_set_span_attrs_is_what_the_extension_setters_store(seed_doc):
+    from pipeline.extensions import set_span_attrs
+
+    span = seed_doc[0:2]
+    before = dict(seed_doc.user_data)
+    try:
+        span._.normal, span._.stage = "а", "б"
+        by_setters = dict(seed_doc.user_data)
+        for key in set(by_setters) - set(before):
+            del seed_doc.user_data[key]
+        set_span_attrs(span, normal="а", stage="б")
+        assert seed_doc.user_data == by_setters
+        assert (span._.normal, span._.stage) == ("а", "б")
+    finally:
+        seed_doc.user_data.clear()
+        seed_doc.user_data.update(before)
