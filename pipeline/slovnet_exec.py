@@ -180,14 +180,16 @@ def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) ->
             step.max(1, out=best)
             np.copyto(score, best, where=mask[:, t, None])
     # Backwards, per sequence in plain Python from its own last tag: a few thousand list
-    # lookups cost less than a numpy gather per step.
-    back = candidates.argmax(2).tolist()
+    # lookups cost less than a numpy gather per step. One flat list of back-pointers (ints,
+    # which the garbage collector does not track; nested lists would be ~100,000 per batch).
+    back = candidates.argmax(2).ravel().tolist()
+    step = batch * tags_count
     paths = []
     sizes, lasts = (mask.sum(1) - 1).tolist(), score.argmax(1).tolist()
     for i, (size, tag) in enumerate(zip(sizes, lasts, strict=True)):
-        path = [tag]
+        path, row = [tag], i * tags_count
         for t in range(size - 1, -1, -1):
-            tag = back[t][i][tag]
+            tag = back[t * step + row + tag]
             path.append(tag)
         path.reverse()
         paths.append(np.array(path[: size + 1], dtype=np.int64))
