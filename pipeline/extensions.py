@@ -42,6 +42,21 @@ def _span_key(span: Span, name: str) -> tuple:
     return ("mention._.", name, span.start_char, span.end_char, span.label_)
 
 
+def span_attrs(span: Span, names: tuple[str, ...]) -> list:
+    """The values of several span attributes at once, as `span._.<name>` gives each: one
+    key per attribute, without building spaCy's `Underscore` object for every read."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    return [data.get(("mention._.", name, start, end, label)) for name in names]
+
+
+def set_span_attrs(span: Span, **values: object) -> None:
+    """`span._.<name> = value` for each, in the order given, without spaCy's `Underscore`
+    object per assignment (the setter's own key)."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    for name, value in values.items():
+        data["mention._.", name, start, end, label] = value
+
+
 def _span_getter(name: str):
     return lambda span: span.doc.user_data.get(_span_key(span, name))
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline import extensions
 from pipeline.config import PipelineConfig, load_config
 from pipeline.extensions import make_doc
-from pipeline.memory import trim_heap
+from pipeline.memory import freeze_loaded, trim_heap
 from pipeline.pieces import DEFAULT_PIECE_CHARS, run_pieces
 from pipeline.reader import Document
 from pipeline.stages import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
@@ -39,6 +39,7 @@ def load_pipeline(config_path: str | None = None) -> Language:
     handed back to the system at once, a worker starts that much smaller."""
     nlp = build_pipeline(load_config(Path(config_path) if config_path else None))
     trim_heap()
+    freeze_loaded()
     return nlp
 
 

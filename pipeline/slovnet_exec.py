@@ -10,6 +10,7 @@ the whole batch at once. Tests check that tags and activations agree with slovne
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,16 +100,10 @@ def _layer(layer) -> _Layer:
     )
 
 
-def _taps(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
+def _taps(x: np.ndarray, layer: _Layer) -> np.ndarray:
     """Every kernel tap of every position, zero at the layer's padding:
     batch x (seq + 2 * padding) x kernel x filters."""
     pad = layer.padding
-    if isinstance(x, Distinct):
-        products = x.rows @ layer.weight
-        products = np.concatenate([products, np.zeros((1, products.shape[1]), products.dtype)])
-        # The layer's padding reads the zero row appended last.
-        index = np.pad(x.index, ((0, 0), (pad, pad)), constant_values=len(x.rows))
-        return products[index].reshape(*index.shape, layer.kernel, layer.filters)
     batch, length, channels = x.shape
     padded = np.zeros((batch, length + 2 * pad, channels), dtype=x.dtype)
     padded[:, pad : pad + length] = x
@@ -116,13 +111,30 @@ def _taps(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
     return taps.reshape(batch, length + 2 * pad, layer.kernel, layer.filters)
 
 
+def _distinct_taps(x: Distinct, layer: _Layer) -> Iterator[np.ndarray]:
+    """Per kernel tap, its product at every output position (batch x seq x filters), read
+    straight from the distinct rows' products: no batch x seq x kernel x filters copy of
+    them all. The layer's padding reads a zero row appended last."""
+    pad, kernel, filters = layer.padding, layer.kernel, layer.filters
+    products = np.empty((len(x.rows) + 1, kernel * filters), dtype=np.result_type(x.rows))
+    np.matmul(x.rows, layer.weight, out=products[:-1])
+    products[-1] = 0
+    index = np.pad(x.index, ((0, 0), (pad, pad)), constant_values=len(x.rows))
+    windows = index.shape[1] - kernel + 1
+    for k in range(kernel):
+        yield products[:, k * filters : (k + 1) * filters][index[:, k : k + windows]]
+
+
 def _conv_relu_norm(x: np.ndarray | Distinct, layer: _Layer) -> np.ndarray:
-    taps = _taps(x, layer)
-    batch, padded_length = taps.shape[:2]
-    windows = padded_length - layer.kernel + 1
-    out = taps[:, :windows, 0] + layer.bias
-    for k in range(1, layer.kernel):
-        out += taps[:, k : k + windows, k]
+    if isinstance(x, Distinct):
+        taps = _distinct_taps(x, layer)
+    else:
+        full = _taps(x, layer)
+        windows = full.shape[1] - layer.kernel + 1
+        taps = (full[:, k : k + windows, k] for k in range(layer.kernel))
+    out = next(taps) + layer.bias
+    for tap in taps:
+        out += tap
     np.maximum(out, 0, out=out)
     # BatchNorm in slovnet's order of operations, in place.
     out -= layer.mean
@@ -143,27 +155,45 @@ class CRF:
 
 
 def viterbi(emissions: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:
-    """Best tag path per sequence: emissions batch x seq x tags, mask True on real tokens."""
-    batch, length, _ = emissions.shape
-    rows = np.arange(batch)
-    score = emissions[:, 0]
-    history = []
+    """Best tag path per sequence: emissions batch x seq x tags, mask True on real tokens.
+
+    Each step is a few numpy calls on batch x tags x tags, whose per-call overhead, not the
+    arithmetic, is the cost. So every step's candidates are kept (seq x batch x tags x tags,
+    under a MB for the NER's 3,000-token batches) and their back-pointers found in one argmax
+    after the loop; the masked update is skipped where every sequence is still running."""
+    batch, length, tags_count = emissions.shape
+    score = emissions[:, 0].copy()
+    steps = np.ascontiguousarray(emissions.transpose(1, 0, 2))[:, :, None, :]  # seq first
+    running = mask.all(0).tolist()
+    dtype = np.result_type(score, transitions, emissions)
+    candidates = np.empty((max(length - 1, 0), batch, tags_count, tags_count), dtype=dtype)
+    best = np.empty((batch, tags_count), dtype=dtype)
     # The best score is the maximum itself: one reduction instead of gathering at the argmax
-    # (the same float either way).
+    # (the same float either way); the additions in slovnet's order.
     for t in range(1, length):
-        candidates = score[:, :, None] + transitions + emissions[:, t, None, :]
-        history.append(candidates.argmax(1))
-        score = np.where(mask[:, t, None], candidates.max(1), score)
-    sizes = mask.sum(1) - 1
-    last = score.argmax(1)
-    tags = np.zeros((batch, length), dtype=np.int64)
-    current = np.zeros(batch, dtype=np.int64)
-    for t in range(length - 1, -1, -1):
-        if t < length - 1:
-            current = np.where(sizes > t, history[t][rows, current], current)
-        current = np.where(sizes == t, last, current)
-        tags[:, t] = current
-    return [tags[i, : sizes[i] + 1] for i in range(batch)]
+        step = candidates[t - 1]
+        np.add(score[:, :, None], transitions, out=step)
+        step += steps[t]
+        if running[t]:
+            step.max(1, out=score)
+        else:
+            step.max(1, out=best)
+            np.copyto(score, best, where=mask[:, t, None])
+    # Backwards, per sequence in plain Python from its own last tag: a few thousand list
+    # lookups cost less than a numpy gather per step. One flat list of back-pointers (ints,
+    # which the garbage collector does not track; nested lists would be ~100,000 per batch).
+    back = candidates.argmax(2).ravel().tolist()
+    step = batch * tags_count
+    paths = []
+    sizes, lasts = (mask.sum(1) - 1).tolist(), score.argmax(1).tolist()
+    for i, (size, tag) in enumerate(zip(sizes, lasts, strict=True)):
+        path, row = [tag], i * tags_count
+        for t in range(size - 1, -1, -1):
+            tag = back[t * step + row + tag]
+            path.append(tag)
+        path.reverse()
+        paths.append(np.array(path[: size + 1], dtype=np.int64))
+    return paths
 
 
 class WordIds:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -12,6 +13,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.compact_rows import CompactRows
+from pipeline.extensions import span_attrs
 from pipeline.schema import (
     DOCUMENT_COLUMNS,
     FACT_COLUMNS,
@@ -75,27 +77,47 @@ def _mention_rows(
     doc: Doc, spans: list[Span], keys: list[tuple], ids: dict, sentence_of: list[int]
 ) -> list[dict]:
     parents = enclosing(keys)
+    doc_id = doc._.doc_id
     rows = []
     for span, key, parent in zip(spans, keys, parents, strict=True):
+        normal, entity_id, stage, value, name_kind = span_attrs(span, _ROW_ATTRS)
+        text = span.text
         row = {
-            "doc_id": doc._.doc_id,
+            "doc_id": doc_id,
             "mention_id": ids[key],
-            "type": span.label_,
-            "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
-            "normal": span._.normal or span.text,
-            "entity_id": span._.entity_id or _default_entity(span),
+            "type": key[2],
+            "start": key[0],
+            "end": key[1],
+            "text": text,
+            "normal": normal or text,
+            "entity_id": entity_id or _default_entity(span),
             "parent_id": ids[parent] if parent is not None else None,
             "sentence": sentence_of[span.start],
-            "stage": span._.stage,
+            "stage": stage,
         }
-        if span._.value is not None:
-            row.update(asdict(span._.value))
-        if span.label_ == "ORG":
-            row["name_kind"] = span._.name_kind
+        if value is not None:
+            row.update(_value_fields(value))
+        if key[2] == "ORG":
+            row["name_kind"] = name_kind
         rows.append(row)
     return rows
+
+
+_ROW_ATTRS = ("normal", "entity_id", "stage", "value", "name_kind")
+_PLAIN = (str, int, float, bool, Decimal)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _value_fields(value) -> dict:
+    """`dataclasses.asdict` of a mention's value without its deep copy, which is the same
+    dict when every field is a plain immutable value (all of schema's values are)."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    found = {name: getattr(value, name) for name in names}
+    if all(v is None or type(v) in _PLAIN for v in found.values()):
+        return found
+    return asdict(value)
 
 
 def _default_entity(span: Span) -> str | None:

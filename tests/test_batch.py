@@ -8,6 +8,7 @@ chmod 000 is added only when the tests run as an ordinary user.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -388,10 +389,20 @@ def test_worker_rebuilds_its_pipeline_without_changing_results(tmp_path, monkeyp
     part = out / "mentions" / f"part-{task.part}.parquet"
     engine.process_task(task, settings)
     assert engine._WORKER["nlp"] is None  # recycled: the next part builds a fresh pipeline
+    assert gc.get_freeze_count() == 0  # the old pipeline's cycles are collectable again
     before = pd.read_parquet(part)
     engine.process_task(task, settings)
     pd.testing.assert_frame_equal(pd.read_parquet(part), before)
     assert set(before["doc_id"]) == {"000", "001"}
+
+
+def test_a_load_freezes_what_it_leaves_alive_and_recycling_thaws_it():
+    from pipeline.memory import freeze_loaded, unfreeze_loaded
+
+    freeze_loaded()
+    assert gc.get_freeze_count() > 0
+    unfreeze_loaded()
+    assert gc.get_freeze_count() == 0
 
 
 def test_resume_after_the_corpus_grew_adds_only_the_new_files(tmp_path):

@@ -63,13 +63,17 @@ def test_accelerated_tagger_gives_the_same_tags(slovnet_tagger):
     assert [list(tags) for tags in got] == [list(tags) for tags in expected]
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_viterbi_equals_slovnets_crf(seed):
+@pytest.mark.parametrize(
+    "seed, batch, length, shortest",
+    [(seed, 6, 9, 1) for seed in range(5)]
+    + [(5, 4, 12, 12), (6, 3, 1, 1), (7, 1, 7, 1), (8, 5, 30, 20)],  # all full; one token
+)
+def test_viterbi_equals_slovnets_crf(seed, batch, length, shortest):
     rng = np.random.default_rng(seed)
-    batch, length, tags = 6, 9, 5
+    tags = 5
     emissions = rng.normal(size=(batch, length, tags)).astype(np.float32)
     transitions = rng.normal(size=(tags, tags)).astype(np.float32)
-    sizes = rng.integers(1, length + 1, size=batch)
+    sizes = rng.integers(shortest, length + 1, size=batch)
     sizes[0] = length  # one full-length sequence, as in a real padded batch
     mask = np.arange(length)[None, :] < sizes[:, None]
     crf = SlovnetCRF(Weight(transitions.shape, "float32", transitions))

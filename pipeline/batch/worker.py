@@ -81,9 +81,11 @@ def _count_and_recycle(documents: int) -> None:
     if _WORKER["docs"] < RECYCLE_DOCS:
         return
     from pipeline import models
+    from pipeline.memory import unfreeze_loaded
     from pipeline.runner import load_pipeline
 
     load_pipeline.cache_clear()
+    unfreeze_loaded()  # the old pipeline's reference cycles can be collected again
     cached_parses = getattr(models, "parses", None)
     if hasattr(cached_parses, "cache_clear"):
         cached_parses.cache_clear()

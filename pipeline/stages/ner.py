@@ -84,7 +84,7 @@ class SlovnetNER(BatchTagger):
             for start, end in self._pieces(doc, label, positions[first], positions[last] + 1):
                 span = doc[start:end]
                 span.label_ = label
-                span._.stage = self.name
+                extensions.set_span_attrs(span, stage=self.name)
                 groups[label].append(span)
         for label, spans in groups.items():
             doc.spans[label] = SpanGroup(doc, name=label, spans=spans)

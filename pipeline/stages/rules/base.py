@@ -13,6 +13,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, SpanGroup
 
 from pipeline.errors import InputError
+from pipeline.extensions import set_span_attrs
 
 
 def load_lexicon(path: str | Path) -> dict:
@@ -50,9 +51,7 @@ def make_span(
     while end - start > 1 and doc[start].is_space:
         start += 1
     span = Span(doc, start, end, label=label)
-    span._.stage = stage
-    span._.value = value
-    span._.normal = normal
+    set_span_attrs(span, stage=stage, value=value, normal=normal)
     return span
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extensions import set_span_attrs, span_attrs
 from pipeline.stages.morphology import choose_parse
 from pipeline.stages.rules.lexicon import token_lemma
 
@@ -58,7 +59,8 @@ def name_of(span: Span) -> Name:
     key = _key(span)
     text = span.text
     common = {"label": label, "key": key, "length": len(text)}
-    common["entity_text"] = (span._.normal or text).lower()
+    (normal,) = span_attrs(span, ("normal",))
+    common["entity_text"] = (normal or text).lower()
     if label == "PER":
         core = frozenset(token_lemma(t) for t in _words(span) if not _is_patronymic(t))
         return Name(**common, core=core)
@@ -209,5 +211,5 @@ def _link_descriptors(spans: list[Span]) -> None:
 def assign_entity_ids(doc: Doc) -> None:
     for label, (spans, names, brackets) in doc_names(doc).items():
         for span, entity_id in zip(spans, link_names(label, names, brackets), strict=True):
-            span._.entity_id = entity_id
+            set_span_attrs(span, entity_id=entity_id)
     _link_descriptors(list(doc.spans.get("ORG", [])))

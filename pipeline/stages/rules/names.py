@@ -47,14 +47,16 @@ class NameRules:
         set_group(doc, "PER", persons)
         set_group(doc, "LOC", places)
         for span in doc.spans["PER"]:
-            span._.normal = person_normal(span)
+            extensions.set_span_attrs(span, normal=person_normal(span))
         for label in ("ORG", "LOC"):
             for span in doc.spans.get(label, []):
-                span._.normal = head_normal(span)
+                extensions.set_span_attrs(span, normal=head_normal(span))
         # Gazetteer forms of a well-known body take its canonical name (guideline 53).
         canonical = doc.user_data.get(CANONICAL_KEY, {})
         for span in doc.spans.get("ORG", []):
-            span._.normal = canonical.get((span.start_char, span.end_char), span._.normal)
+            canonical_name = canonical.get((span.start_char, span.end_char))
+            if canonical_name is not None:
+                extensions.set_span_attrs(span, normal=canonical_name)
         assign_entity_ids(doc)
         return doc
 
