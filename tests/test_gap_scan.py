@@ -110,8 +110,14 @@ def test_word_lists_come_from_the_config(nlp, tmp_path):
 @pytest.mark.parametrize(
     ("text", "old", "new", "gained"),
     [
-        # "а" no gap join: the remnant's date dates the first clause's amount
-        (GAPPED, GAP, 'gap_joins = ["и", "но"]', ("DATE_OF", "7 млрд рублей", "в 2021 году")),
+        # "а" neither a gap join nor a contrast: the remnant's date dates the first clause's
+        # amount (either list alone keeps it off: the gap, and since 259 a the contrast)
+        (
+            GAPPED,
+            f"{GAP}\n{CONTRAST}",
+            'gap_joins = ["и", "но"]\ncontrast_joins = ["но"]',
+            ("DATE_OF", "7 млрд рублей", "в 2021 году"),
+        ),
         # "но" no contrast: the sector of the gapped clause is the first amount's
         (
             "Затраты на образование составят 5 млрд рублей, но затраты на здравоохранение — "
