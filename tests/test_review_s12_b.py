@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import pairs
+from tests.conftest import pairs, sector_pairs
 
 ROLES = ("OWNER_OF", "FOUNDED_BY", "MEMBER_OF")
-
-
-def sectors(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)  # a span group needs its Doc alive
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
 
 
 def roles(nlp, text: str) -> set[tuple[str, str, str]]:
@@ -68,12 +63,12 @@ SECTOR_GUARDS = [
 def test_games_of_another_kind_no_ict(nlp, text: str) -> None:
     """266; left: the fallback reads them as toys or sport (consumer_goods,
     entertainment.sport), no longer as software."""
-    assert "ict" not in {sector for _, sector in sectors(nlp, text)}
+    assert "ict" not in {sector for _, sector in sector_pairs(nlp, text)}
 
 
 @pytest.mark.parametrize(("what", "text", "expected"), SECTOR_FIXED + SECTOR_GUARDS)
 def test_sector_look_alikes(nlp, what: str, text: str, expected: list) -> None:
-    assert sectors(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what
 
 
 ROLES_ABSENT = [  # (what, text, link that must not be made)
