@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import pairs, sector_pairs
+from tests.conftest import links, sector_pairs
 
 ROLES = ("OWNER_OF", "FOUNDED_BY", "MEMBER_OF")
-
-
-def roles(nlp, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(text)
-    return {(kind, head, tail) for kind in ROLES for head, tail in pairs(doc, kind)}
 
 
 SECTOR_FIXED = [  # (what, text, mentions)
@@ -163,12 +158,12 @@ ROLES_KEPT = [  # (what, text, link)
 
 @pytest.mark.parametrize(("what", "text", "link"), ROLES_ABSENT)
 def test_role_look_alikes_unlinked(nlp, what: str, text: str, link: tuple) -> None:
-    assert link not in roles(nlp, text), what
+    assert link not in links(nlp(text), ROLES), what
 
 
 @pytest.mark.parametrize(("what", "text", "link"), ROLES_KEPT)
 def test_role_shapes_kept(nlp, what: str, text: str, link: tuple) -> None:
-    assert link in roles(nlp, text), what
+    assert link in links(nlp(text), ROLES), what
 
 
 @pytest.mark.parametrize(
