@@ -20,7 +20,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from unittest import mock
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +41,7 @@ def texts() -> list[tuple[str, str]]:
     return [(d.doc_id, d.text) for path in inputs if path.exists() for d in read_documents(path)]
 
 
-def doc_arrays(nlp, text: str) -> list:
+def doc_arrays(nlp: Language, text: str) -> list[list]:
     doc = nlp.make_doc(text)
     return [
         [t.text for t in doc],
@@ -46,7 +50,7 @@ def doc_arrays(nlp, text: str) -> list:
     ]
 
 
-def blank_nlp():
+def blank_nlp() -> Language:
     import spacy
 
     from pipeline.stages import tokenizer  # noqa: F401 (registers razdel_tokenizer)

@@ -62,6 +62,20 @@ def pairs(doc, kind: str) -> set[tuple[str, str]]:
     return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == kind}
 
 
+def process_text(nlp, text: str):
+    """The Doc that `process` makes of `text` read as one document, as `extract` runs it."""
+    from pipeline.reader import Document
+    from pipeline.runner import process
+
+    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+
+
+def sector_pairs(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, sector) of the SECTOR mentions the pipeline finds in `text`, in span-group order."""
+    doc = nlp(text)  # a span group needs its Doc alive
+    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
+
+
 def span_texts(doc, label: str) -> list[str]:
     """The texts of a Doc's mentions of one type, in span-group order."""
     return [s.text for s in doc.spans.get(label, [])]

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def links(nlp, text: str, kind: str) -> set[tuple[str, str]]:
-    doc = nlp(text)
-    return {(r.head.text, r.tail.text) for r in doc._.relations if r.type == kind}
-
+from tests.conftest import pairs
 
 CONJUNCT_DATES = [  # decisions 112, 238, 245: a date written once in the conjunct before
     # FIXED: a past conjunct's date is not a future conjunct's
@@ -45,7 +41,7 @@ CONJUNCT_DATES = [  # decisions 112, 238, 245: a date written once in the conjun
 
 @pytest.mark.parametrize(("text", "expected"), CONJUNCT_DATES)
 def test_conjunct_dates_keep_their_tense(nlp, text: str, expected) -> None:
-    assert links(nlp, text, "DATE_OF") == expected
+    assert pairs(nlp(text), "DATE_OF") == expected
 
 
 DEBTS = [  # decision 246: owing is the debtor's spending; what it owes for is the amount's
@@ -87,4 +83,4 @@ STRAY_PHRASES = [  # decision 246: a phrase between the trigger and its amount i
 
 @pytest.mark.parametrize(("text", "expected"), STRAY_PHRASES)
 def test_stray_phrases(nlp, text: str, expected) -> None:
-    assert links(nlp, text, "AMOUNT_OF") == expected
+    assert pairs(nlp(text), "AMOUNT_OF") == expected

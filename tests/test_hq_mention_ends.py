@@ -8,16 +8,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.reader import Document
-from pipeline.runner import process
 from pipeline.stages.rules.base import make_span
 from pipeline.stages.rules.latin_names import latin_name_end
-from tests.conftest import links
+from tests.conftest import links, process_text
 from tests.conftest import span_texts as spans
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 def with_model_reading(nlp, text: str, org: str, loc: str) -> Doc:
@@ -102,7 +96,9 @@ def test_no_name_on_the_line_no_abbreviation(nlp, text, org):
 
 
 def test_bracket_abbreviation_on_the_whole_pipeline(nlp):
-    doc = run(nlp, "Верховный суд России (ВС) отменил решение. Суд Сан-Франциско (США) отказал.")
+    doc = process_text(
+        nlp, "Верховный суд России (ВС) отменил решение. Суд Сан-Франциско (США) отказал."
+    )
     assert "ВС" in spans(doc, "ORG")
     assert "США" in spans(doc, "LOC")
 
@@ -145,7 +141,7 @@ def test_latin_name_bounds_over_apostrophes_and_joiners(words, glued, end):
 
 
 def test_a_latin_name_with_an_apostrophe_in_brackets_is_seated(nlp):
-    doc = run(
+    doc = process_text(
         nlp, "Его увезли в больницу Королевского колледжа Лондона (King’s College London, KCL)."
     )
     assert "King’s College London" in spans(doc, "ORG")
@@ -168,11 +164,11 @@ def test_a_latin_name_with_an_apostrophe_in_brackets_is_seated(nlp):
     ],
 )
 def test_place_adjectives_not_in_names(nlp, text, places):
-    assert spans(run(nlp, text), "PLACE_ADJ") == places
+    assert spans(process_text(nlp, text), "PLACE_ADJ") == places
 
 
 def test_university_named_after_columbia_has_no_seat_in_colombia(nlp):
-    doc = run(nlp, "Он преподаёт в Колумбийском университете уже десять лет.")
+    doc = process_text(nlp, "Он преподаёт в Колумбийском университете уже десять лет.")
     assert not links(doc, ["HEADQUARTERED_IN"])
 
 

@@ -7,15 +7,9 @@ from functools import partial
 
 import pytest
 
-from pipeline.reader import Document
-from pipeline.runner import process
-from tests.conftest import pairs
+from tests.conftest import pairs, process_text
 
 seats = partial(pairs, kind="HEADQUARTERED_IN")
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 # decision 250: a place adjective opening a name that its own genitive place closes
@@ -54,7 +48,7 @@ def run(nlp, text: str):
     ],
 )
 def test_a_closing_place_seats_a_name_its_adjective_opens(nlp, text, seated, not_seated):
-    found = seats(run(nlp, text))
+    found = seats(process_text(nlp, text))
     assert seated in found
     if not_seated is not None:
         assert not_seated not in found
@@ -73,7 +67,7 @@ def test_a_closing_place_seats_a_name_its_adjective_opens(nlp, text, seated, not
     ],
 )
 def test_a_bracket_after_a_seated_name_locates_its_place(nlp, text, expected):
-    assert seats(run(nlp, text)) == expected
+    assert seats(process_text(nlp, text)) == expected
 
 
 # decision 252: a place before "по" + a place names the state, not the regional unit's seat
@@ -97,4 +91,4 @@ def test_a_bracket_after_a_seated_name_locates_its_place(nlp, text, expected):
     ],
 )
 def test_a_place_before_a_regional_place_is_no_seat(nlp, text, expected):
-    assert seats(run(nlp, text)) == expected
+    assert seats(process_text(nlp, text)) == expected

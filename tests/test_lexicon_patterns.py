@@ -7,7 +7,7 @@ import pytest
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.stages.rules.lexicon import lemma_key, norm_doc
+from pipeline.stages.rules.lexicon import lemma_key, norm_doc, positions, positions_of
 
 PHRASES = ["Япония", "премьер-министр", "Казахстан", "визит", "официальный визит", "нет такого"]
 
@@ -40,3 +40,16 @@ def test_empty_patterns_are_harmless(nlp, lemmas) -> None:
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     matcher.add("X", [norm_doc(nlp.vocab, lemmas)])
     assert matcher(nlp.make_doc("Слово.")) == []
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        (frozenset({"визит", "япония"}), frozenset({"казахстан"}), frozenset({"визит"})),
+        (frozenset(), frozenset({"нет такого слова"})),  # empty and unmatched lists
+        (),
+    ],
+)
+def test_positions_of_is_positions_of_each_list(seed_doc, lists) -> None:
+    """The one shared pass roles.py takes finds each list's words where `positions` does."""
+    assert positions_of(seed_doc, lists) == [positions(seed_doc, words) for words in lists]

@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.normalize.inflect import nominative_word, restore_case
-from pipeline.reader import Document
-from pipeline.runner import process
+from tests.conftest import process_text
 from tests.conftest import span_texts as spans
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 def normals(doc, label: str) -> dict[str, str]:
@@ -33,7 +28,7 @@ def normals(doc, label: str) -> dict[str, str]:
     ],
 )
 def test_org_chains_and_quotes(nlp, text, expected):
-    found = spans(run(nlp, text), "ORG")
+    found = spans(process_text(nlp, text), "ORG")
     for name in expected:
         assert name in found
 
@@ -44,7 +39,7 @@ def test_unclosed_quote_is_closed_and_repeats_are_found(nlp):
         "Следующая встреча Форума «Россия — Африка» пройдёт осенью. "
         "Формат «Россия — Африка» оказался удачным."
     )
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     found = spans(doc, "ORG")
     assert found.count("Форума «Россия — Африка»") == 2
     assert "Россия — Африка" in found
@@ -53,7 +48,7 @@ def test_unclosed_quote_is_closed_and_repeats_are_found(nlp):
 
 
 def test_abbreviation_shares_entity_with_full_name(nlp):
-    doc = run(
+    doc = process_text(
         nlp,
         "Заседание Организации Договора о коллективной безопасности прошло в Минске. "
         "Позже ОДКБ выпустила заявление.",
@@ -65,7 +60,9 @@ def test_abbreviation_shares_entity_with_full_name(nlp):
 
 
 def test_person_titles_and_function_words(nlp):
-    doc = run(nlp, "Как сообщает пресс-служба, короля Карла III принял президент Эммануэль Макрон.")
+    doc = process_text(
+        nlp, "Как сообщает пресс-служба, короля Карла III принял президент Эммануэль Макрон."
+    )
     people = spans(doc, "PER")
     assert "Как" not in people
     assert not any(p.lower().startswith(("короля", "президент")) for p in people)
@@ -73,7 +70,9 @@ def test_person_titles_and_function_words(nlp):
 
 
 def test_person_normal_and_short_forms_link(nlp):
-    doc = run(nlp, "Встреча Владимира Путина с Си Цзиньпином длилась час. Путин отметил успех.")
+    doc = process_text(
+        nlp, "Встреча Владимира Путина с Си Цзиньпином длилась час. Путин отметил успех."
+    )
     norm = normals(doc, "PER")
     assert norm["Владимира Путина"] == "Владимир Путин"
     ids = {s.text: s._.entity_id for s in doc.spans["PER"]}
@@ -81,7 +80,9 @@ def test_person_normal_and_short_forms_link(nlp):
 
 
 def test_named_routes_and_quoted_places(nlp):
-    doc = run(nlp, "Грузы пойдут по Северному морскому пути, а газ — с месторождения «Ковыкта».")
+    doc = process_text(
+        nlp, "Грузы пойдут по Северному морскому пути, а газ — с месторождения «Ковыкта»."
+    )
     places = spans(doc, "LOC")
     assert "Северному морскому пути" in places
     assert "Ковыкта" in places
@@ -89,7 +90,9 @@ def test_named_routes_and_quoted_places(nlp):
 
 
 def test_places_nested_in_org_names(nlp):
-    doc = run(nlp, "Доклад подготовил Институт Европы РАН совместно с Посольством Франции.")
+    doc = process_text(
+        nlp, "Доклад подготовил Институт Европы РАН совместно с Посольством Франции."
+    )
     places = spans(doc, "LOC")
     assert "Европы" in places
 
@@ -131,7 +134,7 @@ def test_restore_case(word, model, expected):
     ],
 )
 def test_name_and_bracketed_abbreviation_are_two_mentions_of_one_org(nlp, text, name, inner):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     found = {s.text: s._.entity_id for s in doc.spans["ORG"]}
     assert name in found and inner in found
     assert not any("(" in s for s in found)
@@ -186,22 +189,24 @@ def test_generic_words_are_not_organisations(nlp):
     ],
 )
 def test_place_in_genitive_after_a_name_belongs_to_it(nlp, text, org, place):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     assert spans(doc, "ORG") == [org]
     assert place in spans(doc, "LOC")
 
 
 def test_person_and_bracketed_original_name_are_two_mentions_of_one_person(nlp):
-    doc = run(nlp, "Тодд Коумс (Todd Combs) станет менеджером фонда. Коумс согласился.")
+    doc = process_text(nlp, "Тодд Коумс (Todd Combs) станет менеджером фонда. Коумс согласился.")
     found = {s.text: s._.entity_id for s in doc.spans["PER"]}
     assert set(found) == {"Тодд Коумс", "Todd Combs", "Коумс"}
     assert len(set(found.values())) == 1
 
 
 def test_known_organisations_the_model_takes_for_places(nlp):
-    doc = run(nlp, "Санкции ЕС против России продлили. Решение Евросоюза приняли. В Кремле молчат.")
+    doc = process_text(
+        nlp, "Санкции ЕС против России продлили. Решение Евросоюза приняли. В Кремле молчат."
+    )
     assert spans(doc, "ORG") == ["ЕС", "Евросоюза", "Кремле"]
     assert spans(doc, "LOC") == ["России"]
     # Lowercase words are not the names ("кремль" of a Russian town is a fortress).
-    doc = run(nlp, "Туристы осмотрели кремль и собор.")
+    doc = process_text(nlp, "Туристы осмотрели кремль и собор.")
     assert spans(doc, "ORG") == []

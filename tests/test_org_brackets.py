@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.reader import Document
-from pipeline.runner import process
+from tests.conftest import process_text
 from tests.conftest import span_texts as spans
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 @pytest.mark.parametrize(
@@ -33,7 +28,7 @@ def run(nlp, text: str):
     ],
 )
 def test_latin_forms_in_brackets_are_names(nlp, text, names):
-    found = spans(run(nlp, text), "ORG")
+    found = spans(process_text(nlp, text), "ORG")
     for name in names:
         assert name in found
 
@@ -44,7 +39,7 @@ def test_name_found_only_as_an_alias_takes_its_bracket(nlp):
         "Японец полетит в космос с фирмой «Спейс адвентчерс». Об этом сообщила "
         "американская фирма «Спейс адвентчерс» (Space Adventures) из Арлингтона."
     )
-    assert "Space Adventures" in spans(run(nlp, text), "ORG")
+    assert "Space Adventures" in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -62,7 +57,7 @@ def test_name_found_only_as_an_alias_takes_its_bracket(nlp):
     ],
 )
 def test_other_brackets_add_nothing(nlp, text, absent):
-    assert absent not in spans(run(nlp, text), "ORG")
+    assert absent not in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -70,4 +65,4 @@ def test_other_brackets_add_nothing(nlp, text, absent):
     ["«Вектор» (", "«Вектор» (Vector", "«Вектор» (Vector,", "«Вектор» (,)", "«Вектор» ()"],
 )
 def test_bad_input_does_not_crash(nlp, text):
-    run(nlp, text)
+    process_text(nlp, text)

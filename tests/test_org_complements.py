@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.reader import Document
-from pipeline.runner import process
+from tests.conftest import process_text
 from tests.conftest import span_texts as spans
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 @pytest.mark.parametrize(
@@ -52,7 +47,7 @@ def run(nlp, text: str):
     ],
 )
 def test_complement_completes_the_name(nlp, text, expected, nested):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     assert expected in spans(doc, "ORG")
     if nested:
         assert nested in spans(doc, "PER") + spans(doc, "LOC")
@@ -69,11 +64,11 @@ def test_complement_completes_the_name(nlp, text, expected, nested):
     ],
 )
 def test_places_in_a_genitive_chain_all_join(nlp, text, expected):
-    assert expected in spans(run(nlp, text), "ORG")
+    assert expected in spans(process_text(nlp, text), "ORG")
 
 
 def test_place_after_po_goes_to_the_outermost_name(nlp):
-    doc = run(nlp, "Начальник Главного управления МВД России по Москве ушёл в отставку.")
+    doc = process_text(nlp, "Начальник Главного управления МВД России по Москве ушёл в отставку.")
     found = spans(doc, "ORG")
     assert "Главного управления МВД России по Москве" in found
     assert "МВД России по Москве" not in found
@@ -109,7 +104,7 @@ def test_place_after_po_goes_to_the_outermost_name(nlp):
     ],
 )
 def test_complement_look_alikes(nlp, text, absent):
-    assert not any(s.startswith(absent) for s in spans(run(nlp, text), "ORG"))
+    assert not any(s.startswith(absent) for s in spans(process_text(nlp, text), "ORG"))
 
 
 @pytest.mark.parametrize(
@@ -145,7 +140,7 @@ def test_complement_look_alikes(nlp, text, absent):
     ],
 )
 def test_po_field_stays_in_the_name(nlp, text, expected):
-    assert expected in spans(run(nlp, text), "ORG")
+    assert expected in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -159,7 +154,7 @@ def test_po_field_stays_in_the_name(nlp, text, expected):
     ],
 )
 def test_venues_are_not_organisations(nlp, text, absent):
-    assert absent not in spans(run(nlp, text), "ORG")
+    assert absent not in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -172,7 +167,7 @@ def test_venues_are_not_organisations(nlp, text, absent):
     ],
 )
 def test_facility_kind_before_a_name(nlp, text, absent):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     assert absent not in spans(doc, "ORG")
     assert not [r for r in doc._.relations if r.type == "HEADQUARTERED_IN"]
 
@@ -180,7 +175,7 @@ def test_facility_kind_before_a_name(nlp, text, absent):
 def test_club_after_its_stadium_stays_an_organisation(nlp):
     """A stadium may carry a club's name: the name alone later is the club (guideline 140)."""
     text = "Матч прошёл на стадионе «Динамо». «Динамо» выиграло со счётом 2:1."
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     clubs = [s.start_char for s in doc.spans["ORG"] if s.text == "Динамо"]
     assert clubs == [text.rindex("Динамо")]
 
@@ -195,7 +190,7 @@ def test_club_after_its_stadium_stays_an_organisation(nlp):
     ],
 )
 def test_seat_of_government_is_the_body_except_as_a_building(nlp, text, org, building):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     if org:
         assert org in spans(doc, "ORG")
     if building:  # a building is neither an organisation nor a place of the guideline
@@ -212,7 +207,7 @@ def test_seat_of_government_is_the_body_except_as_a_building(nlp, text, org, bui
     ],
 )
 def test_platform_where_a_post_goes_is_not_the_company(nlp, text, org):
-    found = spans(run(nlp, text), "ORG")
+    found = spans(process_text(nlp, text), "ORG")
     if org:
         assert org in found
     else:
@@ -224,7 +219,7 @@ def test_quoted_title_is_a_title_wherever_it_recurs(nlp):
         "В космос отправятся шаттлы «Индевор» (в апреле) и «Атлантис» (в июне). "
         "После «Атлантиса» программа закроется, сообщило НАСА."
     )
-    found = spans(run(nlp, text), "ORG")
+    found = spans(process_text(nlp, text), "ORG")
     assert not any(name in found for name in ("Индевор", "Атлантис", "Атлантиса"))
 
 
@@ -237,28 +232,28 @@ def test_quoted_title_is_a_title_wherever_it_recurs(nlp):
     ],
 )
 def test_title_lists_after_an_introducing_word(nlp, text):
-    assert spans(run(nlp, text), "ORG") == []
+    assert spans(process_text(nlp, text), "ORG") == []
 
 
 def test_owner_after_a_work_word_stays_an_organisation(nlp):
-    doc = run(nlp, "Это основные истребители Королевских ВВС Великобритании.")
+    doc = process_text(nlp, "Это основные истребители Королевских ВВС Великобритании.")
     assert any(s.startswith("Королевских ВВС") for s in spans(doc, "ORG"))
 
 
 def test_chain_prefix_is_not_a_mention_of_its_own(nlp):
-    doc = run(nlp, "Она была членом Палаты представителей Конгресса США от Аризоны.")
+    doc = process_text(nlp, "Она была членом Палаты представителей Конгресса США от Аризоны.")
     found = spans(doc, "ORG")
     assert "Палаты представителей Конгресса США" in found
     assert "Палаты представителей" not in found
 
 
 def test_platform_from_the_products_list(nlp):
-    doc = run(nlp, "Пользователь ЖЖ сообщает, что Газпром снизил цены.")
+    doc = process_text(nlp, "Пользователь ЖЖ сообщает, что Газпром снизил цены.")
     assert "ЖЖ" not in spans(doc, "ORG")
 
 
 @pytest.mark.parametrize("text", ["театр имени", "Совет при", "МВД по", "в Белом доме", "«А» ("])
 def test_bad_input_does_not_crash(nlp, text):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     for span in doc.spans.get("ORG", []):
         assert span.text == text[span.start_char : span.end_char]

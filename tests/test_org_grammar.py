@@ -10,11 +10,7 @@ import pytest
 from pipeline.config import shared_dir
 from pipeline.reader import Document
 from pipeline.runner import process
-from tests.conftest import load_script
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+from tests.conftest import load_script, process_text
 
 
 def orgs(doc) -> dict[str, object]:
@@ -57,7 +53,7 @@ def orgs(doc) -> dict[str, object]:
     ],
 )
 def test_grammar_finds(nlp, text, expected):
-    assert expected in orgs(run(nlp, text))
+    assert expected in orgs(process_text(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +72,7 @@ def test_grammar_finds(nlp, text, expected):
     ],
 )
 def test_grammar_leaves_out(nlp, text, absent):
-    assert absent not in orgs(run(nlp, text))
+    assert absent not in orgs(process_text(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -90,7 +86,7 @@ def test_grammar_leaves_out(nlp, text, absent):
     ],
 )
 def test_name_kind(nlp, text, kinds):
-    found = orgs(run(nlp, text))
+    found = orgs(process_text(nlp, text))
     for name, kind in kinds.items():
         assert found[name]._.name_kind == kind
 
@@ -116,22 +112,22 @@ def test_name_kind(nlp, text, kinds):
     ],
 )
 def test_gazetteer_forms_share_canonical_name_and_entity(nlp, text, forms, canonical):
-    found = orgs(run(nlp, text))
+    found = orgs(process_text(nlp, text))
     assert {found[f]._.normal for f in forms} == {canonical}
     assert len({found[f]._.entity_id for f in forms}) == 1
 
 
 def test_gazetteer_form_with_another_place_keeps_its_own_name(nlp):
-    found = orgs(run(nlp, "Об этом сообщили в МВД Украины."))
+    found = orgs(process_text(nlp, "Об этом сообщили в МВД Украины."))
     assert found["МВД Украины"]._.normal != "Министерство внутренних дел Российской Федерации"
 
 
 def test_abbreviation_in_capitals_only(nlp):
-    assert "ск" not in orgs(run(nlp, "Он ск азал это вчера."))
+    assert "ск" not in orgs(process_text(nlp, "Он ск азал это вчера."))
 
 
 def test_descriptor_links_to_the_named_body(nlp):
-    doc = run(
+    doc = process_text(
         nlp, "Правительство России выделит 5 млрд рублей. Позже правительство уточнило сумму."
     )
     found = orgs(doc)
@@ -139,7 +135,7 @@ def test_descriptor_links_to_the_named_body(nlp):
 
 
 def test_descriptor_not_linked_when_two_bodies_are_named(nlp):
-    doc = run(
+    doc = process_text(
         nlp,
         "Правительство России и правительство Китая подписали договор. "
         "Позже правительство уточнило сумму.",
@@ -152,7 +148,7 @@ def test_descriptor_not_linked_when_two_bodies_are_named(nlp):
 def test_name_kind_column_in_mentions_table(nlp):
     from pipeline.tables import mentions_table
 
-    table = mentions_table([run(nlp, "Полиция задержала двоих. Об этом сообщил Минфин.")])
+    table = mentions_table([process_text(nlp, "Полиция задержала двоих. Об этом сообщил Минфин.")])
     orgs_ = table[table["type"] == "ORG"].set_index("text")["name_kind"].to_dict()
     assert orgs_ == {"Полиция": "descriptor", "Минфин": "proper"}
     assert table[table["type"] != "ORG"]["name_kind"].isna().all()
@@ -160,7 +156,7 @@ def test_name_kind_column_in_mentions_table(nlp):
 
 @pytest.mark.parametrize("text", ["«", "суд по", "власти «", "комитет по ,", "Минобороны ("])
 def test_bad_input_does_not_crash(nlp, text):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     for span in doc.spans.get("ORG", []):
         assert span.text == text[span.start_char : span.end_char]
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.reader import Document
-from pipeline.runner import process
 from pipeline.stages.rules.latin_names import is_latin_start, is_latin_word, latin_name_end
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
+from tests.conftest import process_text
 
 
 def orgs(doc) -> set[str]:
@@ -63,7 +58,7 @@ def test_word_classes(text, start, word):
 def found(nlp, text: str) -> set[str]:
     """What the mechanism alone finds, with the model's spans taken away (the model catches
     most Latin names in short sentences, which would hide a broken rule)."""
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     for label in ("ORG", "PER", "LOC"):
         doc.spans[label] = []
     return {s.text for s in nlp.get_pipe("org_rules")._latin_after_kinds(doc, [])}
@@ -96,7 +91,7 @@ def test_mechanism_alone(nlp, text, expected):
 
 
 def test_name_the_model_took_is_left(nlp):
-    doc = run(nlp, "Акции компании Goldman Sachs выросли на 2%.")
+    doc = process_text(nlp, "Акции компании Goldman Sachs выросли на 2%.")
     rules = nlp.get_pipe("org_rules")
     assert rules._latin_after_kinds(doc, list(doc.spans["ORG"])) == []
 
@@ -109,9 +104,9 @@ def test_name_the_model_took_is_left(nlp):
     ],
 )
 def test_latin_name_after_kind_noun_is_org(nlp, text, expected):
-    assert expected in orgs(run(nlp, text))
+    assert expected in orgs(process_text(nlp, text))
 
 
 @pytest.mark.parametrize("text", ["компания A", "банк", "банк &", "фирма Bank of", "биржа X-"])
 def test_bad_input_does_not_crash(nlp, text):
-    run(nlp, text)
+    process_text(nlp, text)

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.reader import Document
-from pipeline.runner import process
+from tests.conftest import process_text
 from tests.conftest import span_texts as spans
-
-
-def run(nlp, text: str):
-    return next(process([Document("t", text, "<test>", "utf-8")], nlp))
 
 
 def seats(doc) -> list[tuple[str, str]]:
@@ -50,7 +45,7 @@ def seats(doc) -> list[tuple[str, str]]:
     ],
 )
 def test_place_after_a_place_noun_names_the_body(nlp, text, org, seat):
-    doc = run(nlp, text)
+    doc = process_text(nlp, text)
     assert org in spans(doc, "ORG")
     assert (org, seat) in seats(doc)
 
@@ -66,7 +61,7 @@ def test_place_after_a_place_noun_names_the_body(nlp, text, org, seat):
     ],
 )
 def test_compound_bodies_are_bodies(nlp, text, org):
-    assert org in spans(run(nlp, text), "ORG")
+    assert org in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -89,7 +84,7 @@ def test_compound_bodies_are_bodies(nlp, text, org):
     ],
 )
 def test_look_alikes_stay_as_they_are(nlp, text, absent):
-    assert absent not in spans(run(nlp, text), "ORG")
+    assert absent not in spans(process_text(nlp, text), "ORG")
 
 
 @pytest.mark.parametrize(
@@ -97,4 +92,4 @@ def test_look_alikes_stay_as_they_are(nlp, text, absent):
     ["суд города", "властям штата", "суд г.", "горсуд", "в облправительство", "суд города ."],
 )
 def test_bad_input_does_not_crash(nlp, text):
-    run(nlp, text)
+    process_text(nlp, text)

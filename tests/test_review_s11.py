@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.rules import sector as sector_module
-
-
-def sectors(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
-
+from tests.conftest import sector_pairs
 
 SERVICE = [  # decision 220 b, 237: the state's service as a person's post, past adjectives
     # FIXED: another adjective before the term hid the preposition
@@ -28,7 +23,7 @@ SERVICE = [  # decision 220 b, 237: the state's service as a person's post, past
 
 @pytest.mark.parametrize(("text", "expected"), SERVICE)
 def test_service_status_past_adjectives(nlp, text: str, expected) -> None:
-    found = sectors(nlp, text)
+    found = sector_pairs(nlp, text)
     if expected is None:
         assert [t for t, _ in found if "служб" in t], found
     else:
@@ -50,7 +45,7 @@ def test_money_before_purpose_read_once_per_document(nlp, monkeypatch) -> None:
         return real(doc)
 
     monkeypatch.setattr(sector_module, "_money_ends", counting)
-    found = sectors(nlp, _paid_research_text(12))
+    found = sector_pairs(nlp, _paid_research_text(12))
     assert len(found) == 12 and {s for _, s in found} == {"science"}
     assert len(calls) == 1
 
@@ -64,7 +59,7 @@ PAID = [  # decision 221 unchanged by reading the amounts once
 
 @pytest.mark.parametrize(("text", "expected"), PAID)
 def test_money_before_purpose(nlp, text: str, expected) -> None:
-    assert sectors(nlp, text) == expected
+    assert sector_pairs(nlp, text) == expected
 
 
 # Session 11's new word lists, each written as a bare string (a hand edit that forgot the
@@ -177,7 +172,7 @@ MAKERS = [  # decisions 44, 222, 237 b: a maker's name after its goods is no pro
 
 @pytest.mark.parametrize(("text", "expected"), MAKERS)
 def test_a_makers_name_after_its_goods(nlp, text: str, expected) -> None:
-    found = sectors(nlp, text)
+    found = sector_pairs(nlp, text)
     if expected is None:
         assert [t for t, _ in found] == ["автомобилей"], found
     else:

@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import pairs
+from tests.conftest import links, sector_pairs
 
 ROLES = ("OWNER_OF", "FOUNDED_BY", "MEMBER_OF")
-
-
-def sectors(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)  # a span group needs its Doc alive
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
-
-
-def roles(nlp, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(text)
-    return {(kind, head, tail) for kind in ROLES for head, tail in pairs(doc, kind)}
 
 
 SECTOR_FIXED = [  # (what, text, mentions)
@@ -68,12 +58,12 @@ SECTOR_GUARDS = [
 def test_games_of_another_kind_no_ict(nlp, text: str) -> None:
     """266; left: the fallback reads them as toys or sport (consumer_goods,
     entertainment.sport), no longer as software."""
-    assert "ict" not in {sector for _, sector in sectors(nlp, text)}
+    assert "ict" not in {sector for _, sector in sector_pairs(nlp, text)}
 
 
 @pytest.mark.parametrize(("what", "text", "expected"), SECTOR_FIXED + SECTOR_GUARDS)
 def test_sector_look_alikes(nlp, what: str, text: str, expected: list) -> None:
-    assert sectors(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what
 
 
 ROLES_ABSENT = [  # (what, text, link that must not be made)
@@ -168,12 +158,12 @@ ROLES_KEPT = [  # (what, text, link)
 
 @pytest.mark.parametrize(("what", "text", "link"), ROLES_ABSENT)
 def test_role_look_alikes_unlinked(nlp, what: str, text: str, link: tuple) -> None:
-    assert link not in roles(nlp, text), what
+    assert link not in links(nlp(text), ROLES), what
 
 
 @pytest.mark.parametrize(("what", "text", "link"), ROLES_KEPT)
 def test_role_shapes_kept(nlp, what: str, text: str, link: tuple) -> None:
-    assert link in roles(nlp, text), what
+    assert link in links(nlp(text), ROLES), what
 
 
 @pytest.mark.parametrize(

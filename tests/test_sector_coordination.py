@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.rules.sector import _conjuncts_before
-
-
-def pairs(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
-
+from tests.conftest import sector_pairs
 
 OIL, COAL = "energy.oil_gas", "mining.coal"
 
@@ -82,7 +77,7 @@ POSITIVE = [  # (head class, text, mentions)
 
 @pytest.mark.parametrize(("head_class", "text", "expected"), POSITIVE)
 def test_each_conjunct_is_a_mention(nlp, head_class: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, head_class
+    assert sector_pairs(nlp, text) == expected, head_class
 
 
 LOOK_ALIKES = [  # (what, text, mentions)
@@ -131,7 +126,7 @@ LOOK_ALIKES = [  # (what, text, mentions)
 
 @pytest.mark.parametrize(("what", "text", "expected"), LOOK_ALIKES)
 def test_look_alikes(nlp, what: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what
 
 
 BAD_INPUT = ["", "и и и", "Нефтяные и", ", и нефтяные компании", "И газовые компании ушли."]
@@ -140,7 +135,7 @@ BAD_INPUT = ["", "и и и", "Нефтяные и", ", и нефтяные ко�
 @pytest.mark.parametrize("text", BAD_INPUT)
 def test_bad_input_marks_no_lone_conjunct(nlp, text: str) -> None:
     # nothing but the adjective on its own head; no crash at the document's edges
-    assert all(" " in t for t, _ in pairs(nlp, text))
+    assert all(" " in t for t, _ in sector_pairs(nlp, text))
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import sector_pairs
+
 OIL, SOLAR = "energy.oil_gas", "energy.renewables"
 CARS, COMPUTERS = "manufacturing.automotive", "manufacturing.electronics"
-
-
-def pairs(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
 
 
 CLASSES = [  # (decision, text, mentions)
@@ -76,9 +73,9 @@ GUARDS = [  # (what, text, mentions)
 
 @pytest.mark.parametrize(("decision", "text", "expected"), CLASSES)
 def test_precision_class(nlp, decision: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, decision
+    assert sector_pairs(nlp, text) == expected, decision
 
 
 @pytest.mark.parametrize(("what", "text", "expected"), GUARDS)
 def test_precision_guard(nlp, what: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what

@@ -11,14 +11,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
-from tests.conftest import load_script
+from tests.conftest import load_script, sector_pairs
 
 OIL, ICT, SCIENCE = "energy.oil_gas", "ict", "science"
-
-
-def pairs(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
 
 
 CLASSES = [  # (decision, text, mentions)
@@ -90,12 +85,12 @@ GUARDS = [  # (what, text, mentions)
 
 @pytest.mark.parametrize(("decision", "text", "expected"), CLASSES)
 def test_session11_class(nlp, decision: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, decision
+    assert sector_pairs(nlp, text) == expected, decision
 
 
 @pytest.mark.parametrize(("what", "text", "expected"), GUARDS)
 def test_session11_guard(nlp, what: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what
 
 
 @pytest.mark.parametrize(
@@ -125,10 +120,12 @@ def test_generated_block_drops_goods_adjectives() -> None:
 
 def test_water_adjective_names_no_industry(nlp) -> None:
     # "водный транспорт" stays a term of shipping; "водная компания" is no descriptor
-    assert pairs(nlp, "Водная компания подняла тарифы.") == []
-    assert pairs(nlp, "Водный транспорт растёт.") == [("Водный транспорт", "transport.shipping")]
+    assert sector_pairs(nlp, "Водная компания подняла тарифы.") == []
+    assert sector_pairs(nlp, "Водный транспорт растёт.") == [
+        ("Водный транспорт", "transport.shipping")
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "по", "по и телевидению", "на службе", "выделяет на"])
 def test_bad_input(nlp, text: str) -> None:
-    assert isinstance(pairs(nlp, text), list)
+    assert isinstance(sector_pairs(nlp, text), list)

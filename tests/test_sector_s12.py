@@ -11,14 +11,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.sector_taxonomy import DEFAULT_PATH, Taxonomy
-from tests.conftest import load_script
+from tests.conftest import load_script, sector_pairs
 
 CROPS, ICT, SCIENCE, NET = "agriculture.crops", "ict", "science", "ict.internet"
-
-
-def pairs(nlp, text: str) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    return [(s.text, s._.value.sector) for s in doc.spans.get("SECTOR", [])]
 
 
 CLASSES = [  # (decision, text, mentions)
@@ -79,12 +74,12 @@ GUARDS = [  # (what, text, mentions)
 
 @pytest.mark.parametrize(("decision", "text", "expected"), CLASSES)
 def test_session12_class(nlp, decision: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, decision
+    assert sector_pairs(nlp, text) == expected, decision
 
 
 @pytest.mark.parametrize(("what", "text", "expected"), GUARDS)
 def test_session12_guard(nlp, what: str, text: str, expected: list) -> None:
-    assert pairs(nlp, text) == expected, what
+    assert sector_pairs(nlp, text) == expected, what
 
 
 def test_caption_goods_are_generated() -> None:
@@ -109,7 +104,7 @@ def test_common_parent(sectors: set[str], common: str | None) -> None:
 
 @pytest.mark.parametrize("text", ["", "выращивание", "центр", "провайдер и", "рынок игр «"])
 def test_bad_input(nlp, text: str) -> None:
-    assert isinstance(pairs(nlp, text), list)
+    assert isinstance(sector_pairs(nlp, text), list)
 
 
 @pytest.mark.parametrize(
@@ -124,4 +119,4 @@ def test_bad_input(nlp, text: str) -> None:
 )
 def test_fallback_reads_whole_phrases(nlp, text: str, expected: list) -> None:
     """Decision 239: the embedding fallback reads only a whole phrase no negative consumed."""
-    assert pairs(nlp, text) == expected
+    assert sector_pairs(nlp, text) == expected

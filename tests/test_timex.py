@@ -410,3 +410,15 @@ def test_lone_units_keep_the_other_readings(nlp):
     assert values(nlp, "Каждый год он уезжает.")["Каждый год"] == ("SET", "P1Y", "EVERY", None)
     assert values(nlp, "Кредит выдан на год.")["на год"] == ("DURATION", "P1Y", "eq", None)
     assert values(nlp, "Цены выросли за год.")["за год"] == ("DURATION", "P1Y", "eq", None)
+
+
+def test_plural_prepositions_are_duration_prepositions() -> None:
+    """configs/lexicons/dates.toml [durations] plural_prepositions: each is one the span takes
+    in (`prepositions`), else the bare plural after it is never reached."""
+    from pipeline.stages.rules.base import load_lexicon
+    from pipeline.stages.rules.timex import timex_lexicon
+    from tests.conftest import ROOT
+
+    lex = timex_lexicon(load_lexicon(ROOT / "configs" / "lexicons" / "dates.toml"))
+    assert lex.plural_prepositions
+    assert lex.plural_prepositions <= {" ".join(words) for words in lex.prepositions}

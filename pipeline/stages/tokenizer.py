@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy
 from spacy.attrs import LIKE_NUM, LIKE_URL, SENT_START, SHAPE
@@ -20,7 +20,7 @@ from pipeline.stages.razdel_fast import sentence_starts, token_spans
 
 
 @registry.tokenizers("razdel_tokenizer")
-def create_razdel_tokenizer():
+def create_razdel_tokenizer() -> Callable[[Language], RazdelTokenizer]:
     """Named in the nlp config, so spacy.blank never builds its default Russian tokenizer (its
     prefix/suffix rules take a tenth of a second to compile) only to have it replaced."""
 

@@ -4,8 +4,10 @@
 ("правительство Нечаса"), a founding verb ("Кампрад основал IKEA"), a candidate's party
 ("кандидат от ЛДПР — Михаил Дегтярев"), members listed with "входить в", the state that sends
 a mission ("посольство США") and "принадлежащая X компания Y". Every reader starts from a
-hashed word list or one walk over a mention type (linear); the parse readers of money.py read
-the same roles from verbs where the syntax stage left a parse.
+hashed word list or one walk over a mention type (linear): `role_relations` finds the five
+word lists' positions in one pass over the lemma array and hands each reader its own (`found`);
+a reader called alone finds them itself. The parse readers of money.py read the same roles
+from verbs where the syntax stage left a parse.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pipeline.stages.relations.mentions import MentionIndex
 from pipeline.stages.relations.records import Relation
 from pipeline.stages.relations.seats import PLACE_ADJ
 from pipeline.stages.relations.words import DASHES
-from pipeline.stages.rules.lexicon import positions
+from pipeline.stages.rules.lexicon import positions, positions_of
 
 # role noun list of [roles] -> (relation type, whether the organisation is the head)
 ROLE_NOUN_KINDS = {
@@ -38,16 +40,32 @@ _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """Every shape reader of this module, in order."""
-    return (
-        role_appositions(doc, index, lex)
-        + leader_bodies(doc, index, lex)
-        + party_candidates(doc, index, lex)
-        + mission_senders(doc, index, lex)
-        + members_listed(doc, index, lex)
-        + owned_participles(doc, index, lex)
-        + founding_verbs(doc, index, lex)
+    """Every shape reader of this module, in order. The five that start from a word list get
+    their words' positions from one shared pass over the lemma array."""
+    nouns, prepositions, verbs, owned, founding = positions_of(
+        doc,
+        (
+            frozenset(_role_nouns(lex)),
+            lex.member_prepositions,
+            lex.member_verbs,
+            lex.owned_participles,
+            lex.founding_verbs,
+        ),
     )
+    return (
+        role_appositions(doc, index, lex, nouns)
+        + leader_bodies(doc, index, lex)
+        + party_candidates(doc, index, lex, prepositions)
+        + mission_senders(doc, index, lex)
+        + members_listed(doc, index, lex, verbs)
+        + owned_participles(doc, index, lex, owned)
+        + founding_verbs(doc, index, lex, founding)
+    )
+
+
+def _role_nouns(lex: Lexicon) -> dict[str, str]:
+    """Each role noun of [roles] -> its list's key in ROLE_NOUN_KINDS."""
+    return {w: key for key in ROLE_NOUN_KINDS for w in lex.roles.get(key, ())}
 
 
 def _longest_by_start(spans: list[Span]) -> dict[int, Span]:
@@ -92,13 +110,15 @@ def chamber(org: Span, lex: Lexicon) -> bool:
     return bool(nouns) and (nouns[0] in lex.chambers or tuple(nouns[:2]) in lex.chamber_phrases)
 
 
-def role_appositions(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+def role_appositions(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
     """A role noun with the organisation's name in its genitive and a person standing in
     apposition to it, after the name ("основатель Facebook Марк Цукерберг") or before the
     noun behind a comma or dash ("Питер Стефан, владелец бюро «Уорчестер»", "Рэй Манзарек,
     один из основателей группы The Doors") (decision 254)."""
-    words = {w: key for key in ROLE_NOUN_KINDS for w in lex.roles.get(key, ())}
-    found = positions(doc, frozenset(words))
+    words = _role_nouns(lex)
+    found = positions(doc, frozenset(words)) if found is None else found
     if not found:
         return []
     orgs = _longest_by_start(index.by_type["ORG"])
@@ -170,13 +190,15 @@ def _same_sentence(index: MentionIndex, span: Span, i: int) -> bool:
     return index.sentence[span.start] == index.sentence[i]
 
 
-def owned_participles(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+def owned_participles(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
     """ "принадлежащая Берлускони компания Fininvest", "«Палестинский информационный
     центр», принадлежащему ХАМАС": the mention in the dative right after the participle
     (`[role_shapes] owned_participles`) owns the organisation it describes — the name after
     the owner (past its kind) or the one before the participle's comma: OWNER_OF(owner,
     organisation) (decision 257)."""
-    found = positions(doc, lex.owned_participles)
+    found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
     holders = _longest_by_start([s for t in ("ORG", "PER", "LOC") for s in index.by_type[t]])
@@ -270,12 +292,14 @@ def _body_at(index: MentionIndex, k: int, person: Span) -> Span | None:
     return min(bodies, key=len, default=None)
 
 
-def party_candidates(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+def party_candidates(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
     """ "кандидат от ЛДПР — Михаил Дегтярев", "депутат от фракции ЛДПР Василий Тарасюк": the
     person named right after "от" + an organisation (maybe behind a dash) stands for it:
     MEMBER_OF(person, organisation) (decision 256). A legislature is no party ("членом
     Совфеда от Законодательного собрания"): left out as in 254."""
-    found = positions(doc, lex.member_prepositions)
+    found = positions(doc, lex.member_prepositions) if found is None else found
     if not found:
         return []
     orgs = _longest_by_start(index.by_type["ORG"])
@@ -357,14 +381,16 @@ def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     return out
 
 
-def members_listed(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+def members_listed(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
     """ "В состав ОДКБ входят Россия, Армения, Белоруссия …", "Румыния входит в НАТО",
     "Настасья Кински вошла в жюри …": the states and persons a membership verb (`[role_shapes]
     member_verbs`) joins to an organisation after "в" (maybe "в состав") are its members:
     MEMBER_OF(member, organisation) (decision 256). An organisation that "входит в" another
     is its part or its owner's (NEREL: "холдинг, в состав которого входят …" is OWNER_OF), so
     only LOC and PER members are linked."""
-    found = positions(doc, lex.member_verbs)
+    found = positions(doc, lex.member_verbs) if found is None else found
     if not found:
         return []
     starts = _longest_by_start(index.by_type["ORG"])
@@ -437,14 +463,16 @@ def _listed(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon, step: int)
     return out
 
 
-def founding_verbs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+def founding_verbs(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
     """ "Иван Петров основал компанию «Вектор»", "основанной Иваном Петровым компании
     «Вектор»": a founding verb (`[role_shapes] founding_verbs`) with the person right before
     it, or its passive participle with the person in the instrumental right after it, and the
     organisation's name after them (past a few lowercase words of its kind): FOUNDED_BY
     (organisation, person) (decision 255). NEREL links a co-founder named right before the
     verb ("вместе со Стивом Возняком основал") the same way."""
-    found = positions(doc, lex.founding_verbs)
+    found = positions(doc, lex.founding_verbs) if found is None else found
     if not found:
         return []
     orgs = _longest_by_start(index.by_type["ORG"])

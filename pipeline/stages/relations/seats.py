@@ -41,9 +41,9 @@ def is_mission(org: Span, lex: Lexicon) -> bool:
 
 def _seat_inside(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
     """A LOC inside an ORG name names its seat when it closes the name or is followed by
-    "по …" ("Сборная России по хоккею"; not by "по" + a place, decision 252), outside quotes,
-    and the name's head word is not one whose place is its topic. The place's case does not
-    matter: "Единая Россия", "Реал Мадрид" (decision 80)."""
+    "по …" ("Сборная России по хоккею"; not by "по" + a region, decision 252, while "по" + a
+    state keeps it, 258), outside quotes, and the name's head word is not one whose place is
+    its topic. The place's case does not matter: "Единая Россия", "Реал Мадрид" (decision 80)."""
     before = org.doc[org.start : loc.start]
     if loc.end < org.end and org.doc[loc.end].lower_ not in lex.name_prepositions:
         if not _place_before_its_city(org, loc, lex):
@@ -71,11 +71,11 @@ def _seat_inside(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> boo
 
 
 def _place_after(org: Span, i: int, lex: Lexicon, index: MentionIndex) -> bool:
-    """A LOC of the name starts at token `i`, past lowercase adjectives and a place noun: "по
-    [Челябинской области]", "по городу [Москве]". A regional unit's place after "по" is its
-    seat; the place before "по" names the state of the body it belongs to (decision 252),
-    whereas "по" + a field keeps it ("сборная России по хоккею"), and so does "по" + a state,
-    the body's topic ("комиссия России по Сирии", decision 258)."""
+    """A LOC of the name that is no state starts at token `i`, past lowercase adjectives and a
+    place noun: "по [Челябинской области]", "по городу [Москве]". A regional unit's place after
+    "по" is its seat; the place before "по" names the state of the body it belongs to
+    (decision 252), whereas "по" + a field keeps it ("сборная России по хоккею"), and so does
+    "по" + a state, the body's topic ("комиссия России по Сирии", decision 258)."""
     j = _past_place_words(org.doc, i, lex)
     if j >= org.end:
         return False

@@ -44,6 +44,20 @@ def positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
     return [i for i, norm in enumerate(doc.to_array(NORM).tolist()) if norm in wanted]
 
 
+def positions_of(doc: Doc, lists: tuple[frozenset[str], ...]) -> list[list[int]]:
+    """`positions` of several lemma sets from one pass over the NORM array: a reader family
+    that starts from five word lists pays one pass where most sentences hold none of them."""
+    wanted = [_hashes(lemmas) for lemmas in lists]
+    union = _union(tuple(wanted))
+    hits = [(i, norm) for i, norm in enumerate(doc.to_array(NORM).tolist()) if norm in union]
+    return [[i for i, norm in hits if norm in hashes] for hashes in wanted]
+
+
+@lru_cache(maxsize=64)
+def _union(sets: tuple[frozenset[int], ...]) -> frozenset[int]:
+    return frozenset().union(*sets)
+
+
 @lru_cache(maxsize=256)
 def _hashes(lemmas: frozenset[str]) -> frozenset[int]:
     """The 64-bit string hashes of a lemma set (spaCy's NORM ids), computed once per set."""

@@ -43,6 +43,7 @@ class TimexLexicon:
     units: dict[str, str]  # lemma -> unit
     unit_words: dict[str, tuple[float, str]]  # "полгода" -> (6, month)
     prepositions: tuple[tuple[str, ...], ...]
+    plural_prepositions: frozenset[str]  # "в течение": a bare plural unit after it is a length
     bare_forms: frozenset[str]
     accusative_units: frozenset[str]
     collectives: dict[str, float]
@@ -89,6 +90,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         unit_words=unit_words,
         prepositions=tuple(sorted((tuple(p.split()) for p in dur["prepositions"]), key=len)),
         **_word_sets(dur, "bare_forms vague age_words age_prepositions age_verbs"),
+        **_word_sets(dur, "plural_prepositions"),
         **_word_sets(dur, "age_impersonal_forms"),
         **_word_sets(dur, "accusative_units accusative_stop_verbs measured_nouns"),
         **_word_sets(dur, "adjective_nouns adjective_stop_nouns"),
@@ -625,7 +627,7 @@ class TimexScanner:
         if low in self.lex.unit_words:
             return True
         plural = "Plur" in doc[u].morph.get("Number") and doc[u].lemma_ != "сутки"
-        if prep in ("в течение", "в течении", "на протяжении"):
+        if prep in self.lex.plural_prepositions:
             return True  # "в течение десятилетий", "на протяжении недели"
         if plural:
             return False
