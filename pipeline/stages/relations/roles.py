@@ -599,14 +599,14 @@ def _skip_bracket_back(doc: Doc, k: int) -> int:
     return -1
 
 
-def _company_before(
-    doc: Doc, noun: int, org_ends: dict[int, Span], lex: Lexicon
-) -> Span | None:
+def _company_before(doc: Doc, noun: int, org_ends: dict[int, Span], lex: Lexicon) -> Span | None:
     """The ORG before the comma that opens the owner noun's phrase, past its adjectives and
     "один из" and a bracket after the name."""
     k = noun - 1
-    while k > 0 and noun - k <= ONE_OF_WORDS + 2 and (
-        doc[k].pos_ == "ADJ" or doc[k].norm_ in lex.one_of
+    while (
+        k > 0
+        and noun - k <= ONE_OF_WORDS + 2
+        and (doc[k].pos_ == "ADJ" or doc[k].norm_ in lex.one_of)
     ):
         k -= 1
     if k <= 0 or doc[k].text != ",":
