@@ -97,6 +97,7 @@ class Lexicon:
     relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (275)
     participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (276)
     party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (276)
+    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (277)
     chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
     chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 
@@ -201,6 +202,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "relative_pronouns": ("role_shapes", "relative_pronouns"),
     "participant_nouns": ("role_shapes", "participant_nouns"),
     "party_member_nouns": ("role_shapes", "party_member_nouns"),
+    "club_nouns": ("role_shapes", "club_nouns"),
     "chambers": ("role_shapes", "chambers"),
 }
 

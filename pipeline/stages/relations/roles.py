@@ -50,6 +50,7 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + shares_held(doc, index, lex)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
+        + league_clubs(doc, index, lex)
     )
 
 
@@ -695,4 +696,26 @@ def _conjuncts(doc: Doc, first: Span, people: dict[int, Span], lex: Lexicon) -> 
     while k + 1 < len(doc) and doc[k].norm_ in lex.member_list_joins and k + 1 in people:
         out.append(people[k + 1])
         k = people[k + 1].end
+    return out
+
+
+def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "за команду НХЛ «Сент-Луис Блюз»", "в клубе Континентальной хоккейной лиги «Сибирь»":
+    a club noun (`[role_shapes] club_nouns`) with the league's name right after it and the
+    club's own name right after the league's: MEMBER_OF(club, league) (decision 277)."""
+    found = positions(doc, lex.club_nouns)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    out = []
+    for i in found:
+        league = orgs.get(i + 1)
+        if league is None:
+            continue
+        k = league.end
+        if k < len(doc) and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+            k += 1
+        club = orgs.get(k)
+        if club is not None and _same_sentence(index, club, i):
+            out.append(Relation("MEMBER_OF", club, league, doc[i].norm_, i))
     return out
