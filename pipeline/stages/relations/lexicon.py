@@ -92,12 +92,10 @@ class Lexicon:
     composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
     one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
-    share_nouns: frozenset[str] = frozenset()  # "принадлежит 39% акций BSkyB" (274)
-    share_verbs: frozenset[str] = frozenset()  # "X принадлежит N акций Y" (274)
-    relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (275)
-    participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (276)
-    party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (276)
-    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (277)
+    relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (274)
+    participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (275)
+    party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (275)
+    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (276)
     chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
     chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 
@@ -197,8 +195,6 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "composition_nouns": ("role_shapes", "composition_nouns"),
     "member_list_joins": ("role_shapes", "member_list_joins"),
     "one_of": ("role_shapes", "one_of"),
-    "share_nouns": ("role_shapes", "share_nouns"),
-    "share_verbs": ("role_shapes", "share_verbs"),
     "relative_pronouns": ("role_shapes", "relative_pronouns"),
     "participant_nouns": ("role_shapes", "participant_nouns"),
     "party_member_nouns": ("role_shapes", "party_member_nouns"),

@@ -47,7 +47,6 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + members_listed(doc, index, lex)
         + owned_participles(doc, index, lex)
         + founding_verbs(doc, index, lex)
-        + shares_held(doc, index, lex)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
         + league_clubs(doc, index, lex)
@@ -86,7 +85,7 @@ def _name_after(
 
 
 def _lower_word(token: Token) -> bool:
-    """A lowercase word, hyphenated ones too ("участницы панк-группы Pussy Riot", 276)."""
+    """A lowercase word, hyphenated ones too ("участницы панк-группы Pussy Riot", 275)."""
     return token.is_lower and token.text.replace("-", "").isalpha()
 
 
@@ -489,77 +488,12 @@ def _object_case(org: Span) -> bool:
     return not cases or bool(cases & {"Nom", "Acc"})
 
 
-# Words between a share verb and the share noun before it: "принадлежит около 31 процента
-# акций", "принадлежит 39 % акций" (decision 274).
-SHARE_VERB_WORDS = 5
 # Lowercase words before the owner named after a copula: "являются его собственные
-# холдинговые компании «АНТЭ Холдинг»" (decision 275).
+# холдинговые компании «АНТЭ Холдинг»" (decision 274).
 OWNER_DESCRIPTOR_WORDS = 5
 # Words of a bracket skipped between a name or a noun and what follows it: "«Колмара»
-# (добывает уголь в Якутии), …", "совладельцем (70 %) которой" (decision 275).
+# (добывает уголь в Якутии), …", "совладельцем (70 %) которой" (decision 274).
 BRACKET_WORDS = 8
-
-
-def shares_held(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "«Порше» принадлежит около 31 процента акций «Фольксвагена»", "Остальными 30 % акций
-    Колмара владеет Volga Group": the holder of a company's shares (`[role_shapes]
-    share_nouns`, the company in the genitive right after the noun) owns it when a finite
-    share verb (`share_verbs`) joins them: OWNER_OF(holder, company) (decision 274). The
-    holder stands next to the verb, in the dative for "принадлежать", the nominative for
-    "владеть"; "принадлежащих ему акций" (a participle) names none."""
-    found = positions(doc, lex.share_nouns)
-    if not found or not lex.share_verbs:
-        return []
-    orgs = _longest_by_start(index.by_type["ORG"])
-    holders = _longest_by_start([*index.by_type["ORG"], *index.by_type["PER"]])
-    holder_ends = {s.end: s for s in (*index.by_type["ORG"], *index.by_type["PER"])}
-    out = []
-    for i in found:
-        owned = _name_after(doc, i, orgs)
-        verb = _share_verb(doc, i, owned, lex) if owned is not None else None
-        if verb is None:
-            continue
-        owner = _share_holder(doc, verb, holders, holder_ends)
-        if owner is None or owner.end > owned.start and owner.start < owned.end:
-            continue
-        if _same_sentence(index, owner, i) and _same_sentence(index, owned, i):
-            out.append(Relation("OWNER_OF", owner, owned, doc[verb].norm_, verb))
-    return out
-
-
-def _share_verb(doc: Doc, i: int, owned: Span, lex: Lexicon) -> int | None:
-    """The finite share verb before the share noun at `i` (past its amount, no punctuation
-    but "%" between) or right after the company's name."""
-    after = _past_closing_quote(doc, owned.end)
-    if after < len(doc) and doc[after].norm_ in lex.share_verbs and _finite(doc[after]):
-        return after
-    for k in range(i - 1, max(i - SHARE_VERB_WORDS, 0) - 1, -1):
-        if doc[k].norm_ in lex.share_verbs:
-            return k if _finite(doc[k]) else None
-        if doc[k].is_punct and doc[k].text != "%":
-            return None
-    return None
-
-
-def _finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
-
-
-def _share_holder(
-    doc: Doc, verb: int, holders: dict[int, Span], ends: dict[int, Span]
-) -> Span | None:
-    """The mention next to the share verb in the case the verb gives its holder."""
-    dative = doc[verb].norm_ == "принадлежать"
-    k = verb + 1
-    while k < len(doc) and doc[k].text in ANY_QUOTE_OR_APOSTROPHE and k - verb <= 2:
-        k += 1
-    for span in (ends.get(_before_closing_quote(doc, verb)), holders.get(k)):
-        if span is None:
-            continue
-        cases = _cases(span[0]) | _cases(span[-1])
-        if not cases or ("Dat" if dative else "Nom") in cases:
-            return span
-    return None
 
 
 def owners_relative(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -567,7 +501,7 @@ def owners_relative(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     "«Колмара» (…), основным совладельцем (70 %) которой являются его собственные компании
     «АНТЭ Холдинг» и «Данрит»": an owner noun of `[roles] owner_nouns` opening a relative
     clause (`[role_shapes] relative_pronouns`, the genitive) on the company named before the
-    comma, with a copula and the owners after it: OWNER_OF(owner, company) (decision 275)."""
+    comma, with a copula and the owners after it: OWNER_OF(owner, company) (decision 274)."""
     found = positions(doc, lex.relative_pronouns)
     owner_nouns = frozenset(lex.roles.get("owner_nouns", ()))
     if not found or not owner_nouns:
@@ -650,7 +584,7 @@ def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     Ветчачива": a noun of taking part (`[role_shapes] participant_nouns`, or
     `party_member_nouns` before a party) with the organisation's name in its genitive and the
     persons after it (listed with "и" or commas) or before it behind a comma, as 254 reads
-    "член": MEMBER_OF(person, organisation) (decision 276). Not a legislature (254)."""
+    "член": MEMBER_OF(person, organisation) (decision 275). Not a legislature (254)."""
     nouns = lex.participant_nouns | lex.party_member_nouns
     found = positions(doc, nouns)
     if not found:
@@ -702,7 +636,7 @@ def _conjuncts(doc: Doc, first: Span, people: dict[int, Span], lex: Lexicon) -> 
 def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     """ "за команду НХЛ «Сент-Луис Блюз»", "в клубе Континентальной хоккейной лиги «Сибирь»":
     a club noun (`[role_shapes] club_nouns`) with the league's name right after it and the
-    club's own name right after the league's: MEMBER_OF(club, league) (decision 277)."""
+    club's own name right after the league's: MEMBER_OF(club, league) (decision 276)."""
     found = positions(doc, lex.club_nouns)
     if not found:
         return []
