@@ -92,6 +92,10 @@ class Lexicon:
     composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
     one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
+    relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (274)
+    participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (275)
+    party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (275)
+    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (276)
     chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
     chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 
@@ -191,6 +195,10 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "composition_nouns": ("role_shapes", "composition_nouns"),
     "member_list_joins": ("role_shapes", "member_list_joins"),
     "one_of": ("role_shapes", "one_of"),
+    "relative_pronouns": ("role_shapes", "relative_pronouns"),
+    "participant_nouns": ("role_shapes", "participant_nouns"),
+    "party_member_nouns": ("role_shapes", "party_member_nouns"),
+    "club_nouns": ("role_shapes", "club_nouns"),
     "chambers": ("role_shapes", "chambers"),
 }
 

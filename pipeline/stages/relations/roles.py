@@ -60,6 +60,9 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + members_listed(doc, index, lex, verbs)
         + owned_participles(doc, index, lex, owned)
         + founding_verbs(doc, index, lex, founding)
+        + owners_relative(doc, index, lex)
+        + participants(doc, index, lex)
+        + league_clubs(doc, index, lex)
     )
 
 
@@ -92,11 +95,16 @@ def _name_after(
         token = doc[k]
         if token.text in ANY_QUOTE_OR_APOSTROPHE and k + 1 in orgs:
             return orgs[k + 1]
-        if not (token.is_lower and token.is_alpha) or token.pos_ in ("ADP", "CCONJ", "VERB"):
+        if not _lower_word(token) or token.pos_ in ("ADP", "CCONJ", "VERB"):
             return None
         if kinds is not None and token.pos_ != "ADJ" and token.norm_ not in kinds:
             return None
     return None
+
+
+def _lower_word(token: Token) -> bool:
+    """A lowercase word, hyphenated ones too ("участницы панк-группы Pussy Riot", 275)."""
+    return token.is_lower and token.text.replace("-", "").isalpha()
 
 
 def _past_closing_quote(doc: Doc, i: int) -> int:
@@ -506,3 +514,170 @@ def _object_case(org: Span) -> bool:
         return True  # a Latin name declines not; the tagger's case is a guess ("Facebook" Gen)
     cases = set(words[0].morph.get("Case"))
     return not cases or bool(cases & {"Nom", "Acc"})
+
+
+# Lowercase words before the owner named after a copula: "являются его собственные
+# холдинговые компании «АНТЭ Холдинг»" (decision 274).
+OWNER_DESCRIPTOR_WORDS = 5
+# Words of a bracket skipped between a name or a noun and what follows it: "«Колмара»
+# (добывает уголь в Якутии), …", "совладельцем (70 %) которой" (decision 274).
+BRACKET_WORDS = 8
+
+
+def owners_relative(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "«Пересвет», крупнейшим акционером которого является Русская православная церковь",
+    "«Колмара» (…), основным совладельцем (70 %) которой являются его собственные компании
+    «АНТЭ Холдинг» и «Данрит»": an owner noun of `[roles] owner_nouns` opening a relative
+    clause (`[role_shapes] relative_pronouns`, the genitive) on the company named before the
+    comma, with a copula and the owners after it: OWNER_OF(owner, company) (decision 274)."""
+    found = positions(doc, lex.relative_pronouns)
+    owner_nouns = frozenset(lex.roles.get("owner_nouns", ()))
+    if not found or not owner_nouns:
+        return []
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holders = _longest_by_start([*index.by_type["ORG"], *index.by_type["PER"]])
+    out = []
+    for i in found:
+        noun = _skip_bracket_back(doc, i - 1)
+        if noun < 1 or doc[noun].norm_ not in owner_nouns or not _genitive(doc[i]):
+            continue
+        if i + 1 >= len(doc) or doc[i + 1].norm_ not in lex.copulas:
+            continue
+        company = _company_before(doc, noun, org_ends, lex)
+        if company is None:
+            continue
+        for owner in _owners_after(doc, i + 2, holders, lex):
+            if owner is not company and _same_sentence(index, owner, i):
+                out.append(Relation("OWNER_OF", owner, company, doc[noun].norm_, noun))
+    return out
+
+
+def _skip_bracket_back(doc: Doc, k: int) -> int:
+    """The word before a bracket that closes at `k` ("совладельцем (70 %) которой"), or `k`."""
+    if k < 0 or doc[k].text != ")":
+        return k
+    for j in range(k - 1, max(k - BRACKET_WORDS, 0) - 1, -1):
+        if doc[j].text == "(":
+            return j - 1
+    return -1
+
+
+def _company_before(doc: Doc, noun: int, org_ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The ORG before the comma that opens the owner noun's phrase, past its adjectives and
+    "один из" and a bracket after the name."""
+    k = noun - 1
+    while (
+        k > 0
+        and noun - k <= ONE_OF_WORDS + 2
+        and (doc[k].pos_ == "ADJ" or doc[k].norm_ in lex.one_of)
+    ):
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    k = _skip_bracket_back(doc, k - 1) + 1
+    while k > 0 and doc[k - 1].text in CLOSING_OR_APOSTROPHE and k not in org_ends:
+        k -= 1  # "«… „Пересвет“»": both quotes closed after the name
+    return org_ends.get(k) if k > 0 else None
+
+
+def _owners_after(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon) -> list[Span]:
+    """The ORG and PER mentions from word `k` on, past a few lowercase words of their kind,
+    listed with "и" or commas (quotes around the names skipped)."""
+    out: list[Span] = []
+    for _ in range(OWNER_DESCRIPTOR_WORDS):
+        if k >= len(doc) or k in holders or doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+            break
+        if not (doc[k].is_lower and doc[k].is_alpha) or doc[k].pos_ in ("ADP", "CCONJ", "SCONJ"):
+            return out
+        if "Fin" in doc[k].morph.get("VerbForm"):
+            return out  # a clause of its own; the tagger may call an adjective a VERB
+        k += 1
+    while k < len(doc):
+        if doc[k].text in ANY_QUOTE_OR_APOSTROPHE and k + 1 in holders:
+            k += 1
+        span = holders.get(k)
+        if span is None:
+            break
+        out.append(span)
+        k = _past_closing_quote(doc, span.end)
+        if k >= len(doc) or doc[k].norm_ not in lex.member_list_joins:
+            break
+        k += 1
+    return out
+
+
+def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "участники легендарной группы «Битлз» Джон Леннон и Джордж Харрисон", "активиста
+    «Движения чаепития» Келли Уорд", "Представитель Демократической партии Апхисит
+    Ветчачива": a noun of taking part (`[role_shapes] participant_nouns`, or
+    `party_member_nouns` before a party) with the organisation's name in its genitive and the
+    persons after it (listed with "и" or commas) or before it behind a comma, as 254 reads
+    "член": MEMBER_OF(person, organisation) (decision 275). Not a legislature (254)."""
+    nouns = lex.participant_nouns | lex.party_member_nouns
+    found = positions(doc, nouns)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    people = _longest_by_start(index.by_type["PER"])
+    ends = {s.end: s for s in index.by_type["PER"]}
+    out = []
+    for i in found:
+        org = _name_after(doc, i, orgs)
+        if org is None or chamber(org, lex):
+            continue
+        if doc[i].norm_ not in lex.participant_nouns and not _party(doc, i, org, lex):
+            continue
+        first = _person_after(doc, i, org, people)
+        members = _conjuncts(doc, first, people, lex) if first else []
+        if not members:
+            before = _person_before(doc, i, ends, lex)
+            members = [before] if before is not None else []
+        out += [
+            Relation("MEMBER_OF", person, org, doc[i].norm_, i)
+            for person in members
+            if _same_sentence(index, person, i)
+        ]
+    return out
+
+
+def _party(doc: Doc, i: int, org: Span, lex: Lexicon) -> bool:
+    """A party's name: one of `[role_shapes] party_kinds` between the noun at `i` and the
+    name ("представитель партии «Яблоко»") or the name's first noun ("Демократической
+    партии"; not "Министерства объединения")."""
+    if any(t.norm_ in lex.party_kinds for t in doc[i + 1 : org.start]):
+        return True
+    nouns = [t.norm_ for t in org if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[0] in lex.party_kinds
+
+
+def _conjuncts(doc: Doc, first: Span, people: dict[int, Span], lex: Lexicon) -> list[Span]:
+    """The person and those listed after it with "и" or a comma: "Джон Леннон и Джордж
+    Харрисон"."""
+    out = [first]
+    k = first.end
+    while k + 1 < len(doc) and doc[k].norm_ in lex.member_list_joins and k + 1 in people:
+        out.append(people[k + 1])
+        k = people[k + 1].end
+    return out
+
+
+def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
+    """ "за команду НХЛ «Сент-Луис Блюз»", "в клубе Континентальной хоккейной лиги «Сибирь»":
+    a club noun (`[role_shapes] club_nouns`) with the league's name right after it and the
+    club's own name right after the league's: MEMBER_OF(club, league) (decision 276)."""
+    found = positions(doc, lex.club_nouns)
+    if not found:
+        return []
+    orgs = _longest_by_start(index.by_type["ORG"])
+    out = []
+    for i in found:
+        league = orgs.get(i + 1)
+        if league is None:
+            continue
+        k = league.end
+        if k < len(doc) and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+            k += 1
+        club = orgs.get(k)
+        if club is not None and _same_sentence(index, club, i):
+            out.append(Relation("MEMBER_OF", club, league, doc[i].norm_, i))
+    return out
