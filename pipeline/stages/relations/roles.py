@@ -71,6 +71,11 @@ def _role_nouns(lex: Lexicon) -> dict[str, str]:
     return {w: key for key in ROLE_NOUN_KINDS for w in lex.roles.get(key, ())}
 
 
+def _names_by_start(index: MentionIndex) -> tuple[dict[int, Span], dict[int, Span]]:
+    """The longest ORG and the longest PER mention starting at each token."""
+    return _longest_by_start(index.by_type["ORG"]), _longest_by_start(index.by_type["PER"])
+
+
 def _longest_by_start(spans: list[Span]) -> dict[int, Span]:
     out: dict[int, Span] = {}
     for span in spans:
@@ -129,8 +134,7 @@ def role_appositions(
     found = positions(doc, frozenset(words)) if found is None else found
     if not found:
         return []
-    orgs = _longest_by_start(index.by_type["ORG"])
-    people = _longest_by_start(index.by_type["PER"])
+    orgs, people = _names_by_start(index)
     ends = {s.end: s for s in index.by_type["PER"]}
     subjects = {s.end: s for label in ("LOC", "PER", "ORG") for s in index.by_type[label]}
     out = []
@@ -310,8 +314,7 @@ def party_candidates(
     found = positions(doc, lex.member_prepositions) if found is None else found
     if not found:
         return []
-    orgs = _longest_by_start(index.by_type["ORG"])
-    people = _longest_by_start(index.by_type["PER"])
+    orgs, people = _names_by_start(index)
     org_ends = {s.end: s for s in index.by_type["ORG"]}
     out = []
     for i in found:
@@ -483,8 +486,7 @@ def founding_verbs(
     found = positions(doc, lex.founding_verbs) if found is None else found
     if not found:
         return []
-    orgs = _longest_by_start(index.by_type["ORG"])
-    people = _longest_by_start(index.by_type["PER"])
+    orgs, people = _names_by_start(index)
     ends = {s.end: s for s in index.by_type["PER"]}
     out = []
     for i in found:
@@ -617,8 +619,7 @@ def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     found = positions(doc, nouns)
     if not found:
         return []
-    orgs = _longest_by_start(index.by_type["ORG"])
-    people = _longest_by_start(index.by_type["PER"])
+    orgs, people = _names_by_start(index)
     ends = {s.end: s for s in index.by_type["PER"]}
     out = []
     for i in found:
