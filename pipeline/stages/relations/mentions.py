@@ -51,6 +51,7 @@ class MentionIndex:
         )
         self._holder_starts = [s.start for s in self._holders]
         self._nominatives: dict[str, Span] | None = None  # entity id -> nominative PER mention
+        self._longest: dict[tuple[str, ...], dict[int, Span]] = {}
 
     def antecedent(
         self, pronoun: Token, subject: bool, skip: Iterable[Span] = (), depth: int = 2
@@ -242,6 +243,17 @@ class MentionIndex:
         """Spans of `label` starting at token `start` (a bisect of the sorted starts)."""
         starts, spans = self._starts[label], self.by_type[label]
         return spans[bisect_left(starts, start) : bisect_right(starts, start)]
+
+    def longest_by_start(self, *labels: str) -> dict[int, Span]:
+        """Token -> the longest span of `labels` starting there (the first of equal length, in
+        the order of `labels`), built once per Doc and labels."""
+        if labels not in self._longest:
+            out: dict[int, Span] = {}
+            for span in (s for label in labels for s in self.by_type[label]):
+                if span.start not in out or len(span) > len(out[span.start]):
+                    out[span.start] = span
+            self._longest[labels] = out
+        return self._longest[labels]
 
     def within(self, label: str, outer: Span) -> list[Span]:
         """Spans of `label` starting inside `outer` (sorted starts, so no scan of the Doc)."""

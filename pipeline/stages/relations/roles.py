@@ -71,19 +71,6 @@ def _role_nouns(lex: Lexicon) -> dict[str, str]:
     return {w: key for key in ROLE_NOUN_KINDS for w in lex.roles.get(key, ())}
 
 
-def _names_by_start(index: MentionIndex) -> tuple[dict[int, Span], dict[int, Span]]:
-    """The longest ORG and the longest PER mention starting at each token."""
-    return _longest_by_start(index.by_type["ORG"]), _longest_by_start(index.by_type["PER"])
-
-
-def _longest_by_start(spans: list[Span]) -> dict[int, Span]:
-    out: dict[int, Span] = {}
-    for span in spans:
-        if span.start not in out or len(span) > len(out[span.start]):
-            out[span.start] = span
-    return out
-
-
 def _name_after(
     doc: Doc, i: int, orgs: dict[int, Span], kinds: frozenset[str] | None = None
 ) -> Span | None:
@@ -134,7 +121,7 @@ def role_appositions(
     found = positions(doc, frozenset(words)) if found is None else found
     if not found:
         return []
-    orgs, people = _names_by_start(index)
+    orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
     ends = {s.end: s for s in index.by_type["PER"]}
     subjects = {s.end: s for label in ("LOC", "PER", "ORG") for s in index.by_type[label]}
     out = []
@@ -213,8 +200,8 @@ def owned_participles(
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
-    holders = _longest_by_start([s for t in ("ORG", "PER", "LOC") for s in index.by_type[t]])
-    orgs = _longest_by_start(index.by_type["ORG"])
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    orgs = index.longest_by_start("ORG")
     org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
     out = []
     for i in found:
@@ -314,7 +301,7 @@ def party_candidates(
     found = positions(doc, lex.member_prepositions) if found is None else found
     if not found:
         return []
-    orgs, people = _names_by_start(index)
+    orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
     org_ends = {s.end: s for s in index.by_type["ORG"]}
     out = []
     for i in found:
@@ -404,8 +391,8 @@ def members_listed(
     found = positions(doc, lex.member_verbs) if found is None else found
     if not found:
         return []
-    starts = _longest_by_start(index.by_type["ORG"])
-    holders = _longest_by_start([*index.by_type["LOC"], *index.by_type["PER"]])
+    starts = index.longest_by_start("ORG")
+    holders = index.longest_by_start("LOC", "PER")
     holder_ends = {s.end: s for s in (*index.by_type["LOC"], *index.by_type["PER"])}
     org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
     out = []
@@ -486,7 +473,7 @@ def founding_verbs(
     found = positions(doc, lex.founding_verbs) if found is None else found
     if not found:
         return []
-    orgs, people = _names_by_start(index)
+    orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
     ends = {s.end: s for s in index.by_type["PER"]}
     out = []
     for i in found:
@@ -537,7 +524,7 @@ def owners_relative(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     if not found or not owner_nouns:
         return []
     org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
-    holders = _longest_by_start([*index.by_type["ORG"], *index.by_type["PER"]])
+    holders = index.longest_by_start("ORG", "PER")
     out = []
     for i in found:
         noun = _skip_bracket_back(doc, i - 1)
@@ -619,7 +606,7 @@ def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     found = positions(doc, nouns)
     if not found:
         return []
-    orgs, people = _names_by_start(index)
+    orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
     ends = {s.end: s for s in index.by_type["PER"]}
     out = []
     for i in found:
@@ -669,7 +656,7 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     found = positions(doc, lex.club_nouns)
     if not found:
         return []
-    orgs = _longest_by_start(index.by_type["ORG"])
+    orgs = index.longest_by_start("ORG")
     out = []
     for i in found:
         league = orgs.get(i + 1)
