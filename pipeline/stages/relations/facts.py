@@ -200,6 +200,7 @@ class FactReader(ParseReader):
         targets = {trigger.i, own.i, top.i, *(c.i for c in top.children if c.dep_ == "xcomp")}
         if own.dep_ == "nmod" and own.head.pos_ == "NOUN":
             targets.add(own.head.i)  # "грант в X на оплату обучения": the noun X measures (167)
+            targets |= self.summed_goods(own.head)
         for step in range(2):
             if token.head.i == token.i or (step and token.pos_ in ("VERB", "AUX")):
                 return False
@@ -209,6 +210,15 @@ class FactReader(ParseReader):
             if token.i in targets:
                 return True
         return False
+
+    def summed_goods(self, noun: Token) -> set[int]:
+        """The noun a sum phrase hangs on ("оборудование для добычи нефти на сумму X",
+        "контракты на поставку газа на сумму X"): "сумма", "размер" name no thing of their
+        own, so the amount measures the noun they hang on (decision 290)."""
+        up = noun.head
+        if noun.norm_ not in self.lex.sum_nouns or noun.dep_ != "nmod" or up.i == noun.i:
+            return set()
+        return {up.i} if up.pos_ == "NOUN" else set()
 
     def contrasted_away(self, sector: Span, amount: Span) -> bool:
         """A contrasting "а"/"но" between a sector and an amount puts them in two clauses: the

@@ -78,6 +78,7 @@ class Lexicon:
     working_money: frozenset[str] = frozenset()  # "инвестирует X в нефтепереработку" (226)
     fine_joins: frozenset[str] = frozenset()  # "до 5 лет со штрафом": a term still (116)
     partner_prepositions: frozenset[str] = frozenset()  # "работает с компаниями" (164)
+    sum_nouns: frozenset[str] = frozenset()  # "оборудование на сумму X": its goods (290)
     example_list_joins: frozenset[str] = frozenset()  # "включая «А» и «Б»" (203)
     unit_list_joins: frozenset[str] = frozenset()  # "Генассамблея и Совбез ООН" (121)
     seat_list_joins: frozenset[str] = frozenset()  # "Госсовета и Совмина Кубы" (101)
@@ -181,6 +182,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "working_money": ("facts", "working_money"),
     "fine_joins": ("facts", "fine_joins"),
     "partner_prepositions": ("facts", "partner_prepositions"),
+    "sum_nouns": ("facts", "sum_nouns"),
     "example_list_joins": ("facts", "example_list_joins"),
     "unit_list_joins": ("part_of", "unit_joins"),
     "seat_list_joins": ("seat", "list_joins"),
