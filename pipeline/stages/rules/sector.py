@@ -62,7 +62,11 @@ leaves its name in `_.stage` so users can filter:
   caption_goods`, floor `caption_goods_floor`), which also reads the goods after an activity
   noun the captions do not name ("выращиванием [клубники]", decision 239). It runs only at
   those words, only where nothing else matched and no negative term consumed the words, on
-  a whole phrase (no noun cut from its own genitive complement).
+  a whole phrase (no noun cut from its own genitive complement). After a noun of trading
+  (`instrumental_heads`) it reads the goods in the instrumental ("торговле [оружием]", where
+  the trade noun stays outside, decision 295), and it reads a phrase coordinated after any
+  mention, kept only in the mention's top-level sector ("лампами накаливания и
+  [люминесцентными лампами]", decision 294).
 
 Each mention gets `_.value` = SectorValue(sector id, ОКВЭД codes joined with ";") and
 `_.normal` = the sector's `name_ru` from the taxonomy, so all mentions of one sector share one
@@ -1115,7 +1119,7 @@ def _phrase_in(doc: Doc, i: int, case: str) -> Span | None:
 
 def _case_conjuncts(doc: Doc, i: int, case: str) -> list[Span]:
     """The phrases in `case` coordinated one after another from token i (a conjunction or a
-    comma at i): "нефти [и газа, и угля]"."""
+    comma at i): "нефти и [газа], [угля]"."""
     phrases = []
     while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < _MAX_CONJUNCTS:
         phrase = _phrase_in(doc, i + 1, case)
