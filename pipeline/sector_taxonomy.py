@@ -115,6 +115,9 @@ class Rules:
     # and genitives that say the kind of goods, not their owner or use
     schooling_terms: tuple[str, ...] = ()
     kind_genitives: tuple[str, ...] = ()
+    # decision 295: nouns of trading that govern their goods in the instrumental
+    # ("торговля [оружием]", "торги [предметами искусства]")
+    instrumental_heads: tuple[str, ...] = ()
     # decision 176: the generic second part of a coordinated compound adjective
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names

@@ -62,7 +62,11 @@ leaves its name in `_.stage` so users can filter:
   caption_goods`, floor `caption_goods_floor`), which also reads the goods after an activity
   noun the captions do not name ("выращиванием [клубники]", decision 239). It runs only at
   those words, only where nothing else matched and no negative term consumed the words, on
-  a whole phrase (no noun cut from its own genitive complement).
+  a whole phrase (no noun cut from its own genitive complement). After a noun of trading
+  (`instrumental_heads`) it reads the goods in the instrumental ("торговле [оружием]", where
+  the trade noun stays outside, decision 295), and it reads a phrase coordinated after any
+  mention, kept only in the mention's top-level sector ("лампами накаливания и
+  [люминесцентными лампами]", decision 294).
 
 Each mention gets `_.value` = SectorValue(sector id, ОКВЭД codes joined with ";") and
 `_.normal` = the sector's `name_ru` from the taxonomy, so all mentions of one sector share one
@@ -182,6 +186,7 @@ class SectorRules:
         self.bare_context = _folded(rules.bare_context_terms)
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
+        self.instrumental_heads = _folded(rules.instrumental_heads)
         self.stopwords = _folded(rules.context_stopwords)
         self.standalone = _folded(rules.standalone_terms)
         self.payment_heads = _folded(rules.payment_heads)
@@ -242,7 +247,11 @@ class SectorRules:
             nlp.vocab.strings.add(a) for a in self.shared_adjectives
         )
         self._context_hashes = frozenset(nlp.vocab.strings.add(w) for w in self.context_heads)
-        self._fallback_hashes = self._context_hashes | self._activity_hashes
+        self._fallback_hashes = (
+            self._context_hashes
+            | self._activity_hashes
+            | frozenset(nlp.vocab.strings.add(w) for w in self.instrumental_heads)
+        )
         self._open_quotes = frozenset(nlp.vocab.strings.add(q) for q in OPENING_QUOTES)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -312,6 +321,9 @@ class SectorRules:
             return False  # "здание из красного кирпича" (decision 272)
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
+        if kind == "T" and _lemmas(match) in self.instrumental_heads:
+            # "торговле [мебелью]": the trade noun before its goods stays outside (138, 295)
+            return _phrase_in(match.doc, match.end, "Ins") is None
         if kind == "T" and match[-1].norm_ in self.schooling:
             return not _with_attribute(match)
         if kind == "T" and self._channel(match):
@@ -475,6 +487,8 @@ class SectorRules:
         if i is None:
             return False
         lemma = token_lemma(doc[i])
+        if lemma in self.instrumental_heads and _in_case(match[-1], "Ins"):
+            return True  # "торговле [оружием]" (decision 295)
         return lemma in self.context_heads or lemma in self.activities
 
     def _conjunct_spans(self, doc: Doc, matches: list[Span], adjectives: list[int]) -> list[Span]:
@@ -635,24 +649,69 @@ class SectorRules:
         """The genitive noun phrase after an industry-announcing word or an activity noun,
         when nothing else took it and its navec vector lies close to a sector's centroid or
         to a goods noun of the ОКВЭД 2 making captions (decision 239)."""
-        spans = []
+        spans: list[Span] = []
         taken = found + names
         quotes = norms.where(self._open_quotes)
         for i in norms.where(self._fallback_hashes):
             head = doc[i].norm_
-            for phrase in _genitive_conjuncts(doc, i + 1):
-                if _overlaps(phrase, taken) or _one_object(phrase) or _in_title(phrase, quotes):
-                    continue
-                lemmas = [t.norm_ for t in phrase]
-                if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
-                    continue
-                if _genitive_phrase(doc, phrase.end) is not None:
-                    continue  # "сектор культуры речи": a noun with its own complement, cut (239)
-                sector_id = self._nearest_sector(head, phrase, lemmas)
-                if sector_id is not None:
-                    spans.append(self._span(doc, phrase.start, phrase.end, "E", sector_id))
-                    taken.append(phrase)
+            for phrase in self._governed(doc, i):
+                self._read_phrase(phrase, head, taken, quotes, spans)
+        for mention in list(found) + list(spans):
+            self._conjuncts_of(mention, taken, quotes, spans)
         return spans
+
+    def _governed(self, doc: Doc, i: int) -> list[Span]:
+        """The goods phrases a head at token i governs: the genitive and its conjuncts, or
+        the instrumental ones after a noun of trading ("торговля [нефтью] и [газом]", 295)."""
+        if doc[i].norm_ not in self.instrumental_heads:
+            return _genitive_conjuncts(doc, i + 1)
+        first = _phrase_in(doc, i + 1, "Ins")
+        if first is None:
+            return _genitive_conjuncts(doc, i + 1)
+        return [first, *_case_conjuncts(doc, first.end, "Ins")]
+
+    def _conjuncts_of(
+        self, mention: Span, taken: list[Span], quotes: list[int], spans: list[Span]
+    ) -> None:
+        """ "[лампами накаливания] и [люминесцентными лампами]": a phrase coordinated after a
+        mention, in the case of the mention's head noun, is read by the fallback and kept
+        when its nearest sector shares the mention's top-level sector — conjuncts name like
+        kinds (decision 294). "и другие X" names the kind of the list, not another one."""
+        if mention[-1].pos_ != "NOUN" or mention._.value is None:
+            return  # an adjective mention ("нефтяного [гиганта]") has no conjunct noun
+        own = mention._.value.sector.partition(".")[0]
+        # the head's case: the first word's ("[лампами] накаливания", the tagger may call the
+        # noun an adjective) or the last's ("мобильных [телефонов]")
+        for case in dict.fromkeys(mention[0].morph.get("Case") + mention[-1].morph.get("Case")):
+            for phrase in _case_conjuncts(mention.doc, mention.end, case):
+                if phrase[0].norm_ in self.stopwords:
+                    break
+                self._read_phrase(phrase, "", taken, quotes, spans, own)
+
+    def _read_phrase(
+        self,
+        phrase: Span,
+        head: str,
+        taken: list[Span],
+        quotes: list[int],
+        spans: list[Span],
+        within: str = "",
+    ) -> None:
+        """One candidate phrase of the fallback: appended to `spans` (and `taken`) when it
+        is a whole free phrase close enough to a sector (one under `within` if given)."""
+        doc = phrase.doc
+        if _overlaps(phrase, taken) or _one_object(phrase) or _in_title(phrase, quotes):
+            return
+        lemmas = [t.norm_ for t in phrase]
+        if lemmas[-1] in self.stopwords or any(not t.is_alpha for t in phrase):
+            return
+        if _genitive_phrase(doc, phrase.end) is not None:
+            return  # "сектор культуры речи": a noun with its own complement, cut (239)
+        sector_id = self._nearest_sector(head, phrase, lemmas)
+        if sector_id is None or (within and sector_id.partition(".")[0] != within):
+            return
+        spans.append(self._span(doc, phrase.start, phrase.end, "E", sector_id))
+        taken.append(phrase)
 
     def _nearest_sector(self, head: str, phrase: Span, lemmas: list[str]) -> str | None:
         """The sector of a phrase after `head`: at an industry-announcing word the nearest
@@ -1045,12 +1104,34 @@ def _genitive_conjuncts(doc: Doc, i: int) -> list[Span]:
 
 def _genitive_phrase(doc: Doc, i: int) -> Span | None:
     """Adjectives and a noun in the genitive starting at token i ("мобильных телефонов")."""
+    return _phrase_in(doc, i, "Gen")
+
+
+def _phrase_in(doc: Doc, i: int, case: str) -> Span | None:
+    """Adjectives and a noun in `case` starting at token i ("люминесцентными лампами")."""
     end = i
-    while end < len(doc) and end - i < 4 and doc[end].pos_ == "ADJ" and _genitive(doc[end]):
+    while end < len(doc) and end - i < 4 and doc[end].pos_ == "ADJ" and _in_case(doc[end], case):
         end += 1
-    if end < len(doc) and doc[end].pos_ == "NOUN" and _genitive(doc[end]):
+    if end < len(doc) and doc[end].pos_ == "NOUN" and _in_case(doc[end], case):
         return Span(doc, i, end + 1)
     return None
+
+
+def _case_conjuncts(doc: Doc, i: int, case: str) -> list[Span]:
+    """The phrases in `case` coordinated one after another from token i (a conjunction or a
+    comma at i): "нефти и [газа], [угля]"."""
+    phrases = []
+    while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < _MAX_CONJUNCTS:
+        phrase = _phrase_in(doc, i + 1, case)
+        if phrase is None:
+            break
+        phrases.append(phrase)
+        i = phrase.end
+    return phrases
+
+
+def _in_case(token: Token, case: str) -> bool:
+    return case in token.morph.get("Case")
 
 
 def _object_after(doc: Doc, i: int) -> Span | None:
