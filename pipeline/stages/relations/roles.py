@@ -59,6 +59,9 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + mission_senders(doc, index, lex)
         + members_listed(doc, index, lex, verbs)
         + owned_participles(doc, index, lex, owned)
+        + owned_finite(doc, index, lex, owned)
+        + held_property(doc, index, lex)
+        + holding_verbs(doc, index, lex)
         + founding_verbs(doc, index, lex, founding)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
@@ -669,3 +672,173 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
         if club is not None and _same_sentence(index, club, i):
             out.append(Relation("MEMBER_OF", club, league, doc[i].norm_, i))
     return out
+
+
+# Words between an ownership verb and the share noun: "принадлежит [около 31 процента] акций",
+# "владеет [30 %] акций".
+SHARE_WORDS = 4
+
+
+def owned_finite(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
+    """The finite "принадлежит" (`[role_shapes] owned_participles` read as a verb): the owner
+    in the dative right before or after the verb, or a relative pronoun in the dative on the
+    name before its comma ("«Самрук-Казына», которой принадлежит «Казмунайгаз»"); the owned
+    company is the genitive after a share noun near the verb ("News Corp. принадлежит 39 %
+    акций BSkyB") or else the name on the verb's other side: OWNER_OF (decision 286)."""
+    found = positions(doc, lex.owned_participles) if found is None else found
+    if not found:
+        return []
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        if _participle(doc[i]) or "Fin" not in doc[i].morph.get("VerbForm"):
+            continue
+        after, before = holders.get(i + 1), _owner_before(doc, i, holder_ends, lex)
+        owner = after if after is not None and _dative(after) else before
+        if owner is None:
+            continue
+        owned = _shares_of(doc, i, orgs, lex)
+        if owned is None and owner is after:
+            owned = org_ends.get(_before_closing_quote(doc, i))
+        elif owned is None:
+            owned = _subject_after(doc, i, orgs)
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
+    """The name after the verb at `i` as its subject: past a few lowercase words of its kind,
+    all in the nominative ("принадлежит энергетический гигант «Казмунайгаз»"); a genitive
+    among them makes the name another noun's ("принадлежит идея создания «X»")."""
+    name = _name_after(doc, i, orgs)
+    if name is None or any("Nom" not in _cases(t) for t in doc[i + 1 : name.start] if _cases(t)):
+        return None
+    return name
+
+
+def _owner_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The dative owner right before the verb at `i`, or the name a dative relative pronoun
+    there stands for ("«Самрук-Казына», которой принадлежит")."""
+    owner = ends.get(_before_closing_quote(doc, i)) or _before_abbreviation_dot(doc, i, ends)
+    if owner is not None:
+        return owner if _dative(owner) else None
+    k = i - 1
+    if k < 2 or doc[k].norm_ not in lex.relative_pronouns or "Dat" not in _cases(doc[k]):
+        return None
+    return ends.get(_before_closing_quote(doc, k - 1)) if doc[k - 1].text == "," else None
+
+
+def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
+    """A Latin name whose abbreviation's dot the name leaves out ("News Corp. принадлежит")."""
+    if i < 2 or doc[i - 1].text != "." or _CYRILLIC.search(doc[i - 2].text):
+        return None
+    return ends.get(i - 1)
+
+
+def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The company a share noun within a few words after the verb at `i` names in its
+    genitive ("принадлежит 39 % акций BSkyB")."""
+    for k in range(i + 1, min(i + SHARE_WORDS + 2, len(doc))):
+        if doc[k].norm_ in lex.share_nouns:
+            return _name_after(doc, k, orgs)
+        if doc[k].is_punct and doc[k].text != "%":
+            return None
+    return None
+
+
+def held_property(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
+    """ "в собственности МНКТ находится ООО «ТНГК»", "«X» находится в собственности Y": a
+    property noun (`[role_shapes] property_nouns`) after "в" with the owner's name in its
+    genitive right after it, a `property_verbs` word right after the owner (the owned name
+    after the verb) or right before "в" (the owned name before the verb): OWNER_OF
+    (decision 287)."""
+    found = positions(doc, lex.property_nouns) if found is None else found
+    if not found:
+        return []
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        owner = holders.get(i + 1)
+        if i < 2 or owner is None or doc[i - 1].norm_ not in lex.member_into:
+            continue
+        owned = None
+        after = _past_closing_quote(doc, owner.end)
+        if after < len(doc) and doc[after].norm_ in lex.property_verbs:
+            owned = _subject_after(doc, after, orgs)
+        elif doc[i - 2].norm_ in lex.property_verbs:
+            k = i - 2 if doc[i - 3].pos_ != "ADV" else i - 3  # "полностью находятся"
+            owned = org_ends.get(_before_closing_quote(doc, k))
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def holding_verbs(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
+    """ "X владеет 30 % акций Y", "30 % акций Y владеет X", "X владеет клубом «Y»": the
+    finite `[role_shapes] holding_verbs` word with its subject's name right before it (or,
+    after a share's company, right after it) and the company named after a share noun or, in
+    the instrumental, after the verb: OWNER_OF(subject, company) (decision 286)."""
+    found = positions(doc, lex.holding_verbs) if found is None else found
+    if not found:
+        return []
+    holders = index.longest_by_start("ORG", "PER")
+    holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        if "Fin" not in doc[i].morph.get("VerbForm"):
+            continue
+        owner, owned = _nominative(holder_ends.get(_before_closing_quote(doc, i))), None
+        if owner is not None:
+            owned = _shares_of(doc, i, orgs, lex) or _instrumental_after(doc, i, orgs, lex)
+        else:
+            owned = _share_before(doc, i, org_ends, lex)
+            owner = _nominative(holders.get(i + 1)) if owned is not None else None
+        if owner is None or owned is None or owned is owner:
+            continue
+        if _same_sentence(index, owned, i) and _same_sentence(index, owner, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def _nominative(span: Span | None) -> Span | None:
+    if span is None:
+        return None
+    cases = _cases(span[0]) | _cases(span[-1])
+    return span if not cases or "Nom" in cases else None
+
+
+def _instrumental_after(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The name after the verb in the instrumental, maybe behind its kind noun ("владеет
+    футбольным клубом «Анжи»")."""
+    name = _name_after(doc, i, orgs, lex.kind_nouns)
+    if name is None:
+        return None
+    if name.start == i + 1:
+        return name if _instrumental(name) else None
+    return name if "Ins" in _cases(doc[i + 1]) else None
+
+
+def _share_before(doc: Doc, i: int, org_ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The company right before the verb at `i` named after a share noun ("30 % акций
+    Колмара владеет")."""
+    name = org_ends.get(_before_closing_quote(doc, i))
+    if name is None:
+        return None
+    k = name.start - 1
+    if k >= 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k -= 1
+    return name if k >= 0 and doc[k].norm_ in lex.share_nouns else None
