@@ -61,7 +61,7 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + owned_participles(doc, index, lex, owned)
         + owned_finite(doc, index, lex, owned)
         + held_property(doc, index, lex)
-        + holding_verbs(doc, index, lex)
+        + ownership_verbs(doc, index, lex)
         + founding_verbs(doc, index, lex, founding)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
@@ -783,14 +783,14 @@ def held_property(
     return out
 
 
-def holding_verbs(
+def ownership_verbs(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
     """ "X владеет 30 % акций Y", "30 % акций Y владеет X", "X владеет клубом «Y»": the
-    finite `[role_shapes] holding_verbs` word with its subject's name right before it (or,
+    finite `[role_shapes] ownership_verbs` word with its subject's name right before it (or,
     after a share's company, right after it) and the company named after a share noun or, in
     the instrumental, after the verb: OWNER_OF(subject, company) (decision 286)."""
-    found = positions(doc, lex.holding_verbs) if found is None else found
+    found = positions(doc, lex.ownership_verbs) if found is None else found
     if not found:
         return []
     holders = index.longest_by_start("ORG", "PER")
