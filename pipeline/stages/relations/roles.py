@@ -137,6 +137,7 @@ def role_appositions(
             _person_after(doc, i, org, people)
             or _person_before(doc, i, ends, lex)
             or _copula_subject(doc, i, subjects, kind, lex)
+            or _defined_person(doc, i, index, ends)
         )
         if person is not None and person is not org and _same_sentence(index, person, i):
             head, tail = (org, person) if org_first else (person, org)
@@ -152,6 +153,29 @@ def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span 
         return None
     noun, name = _cases(doc[i]), _cases(person[0])
     return person if not noun or not name or noun & name else None
+
+
+# How far back from a role noun the dash of "X — предприниматель, …, владелец Y" may stand.
+DEFINITION_WORDS = 30
+
+
+def _defined_person(doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span]) -> Span | None:
+    """The person a sentence defines with a dash, the role noun one item of the list after it:
+    "Дарья Жукова — дизайнер, основатель и директор Центра «Гараж», …, совладелец компании
+    Kova & T" (decision 288). Only a list of nouns: a finite verb, another person or a second
+    dash between the dash and the role noun stops it, and the role noun opens an item (after
+    a comma, "и" or the dash)."""
+    if i < 2 or (doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ != "и"):
+        return None
+    for k in range(i - 1, max(i - DEFINITION_WORDS, 0), -1):
+        token = doc[k]
+        if index.sentence[k] != index.sentence[i]:
+            return None
+        if token.text in DASHES:
+            return ends.get(k) or (ends.get(k - 1) if doc[k - 1].is_space else None)
+        if "Fin" in token.morph.get("VerbForm") or k in ends:
+            return None
+    return None
 
 
 def _cases(token: Token) -> set[str]:
