@@ -130,11 +130,12 @@ def role_appositions(
     out = []
     for i in found:
         kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
-        org = _name_after(doc, i, orgs)
+        noun = _coordinated_noun(doc, i)
+        org = _name_after(doc, noun, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
         person = (
-            _person_after(doc, i, org, people)
+            _person_after(doc, noun, org, people)
             or _person_before(doc, i, ends, lex)
             or _copula_subject(doc, i, subjects, kind, lex)
             or _defined_person(doc, i, index, ends)
@@ -143,6 +144,17 @@ def role_appositions(
             head, tail = (org, person) if org_first else (person, org)
             out.append(Relation(kind, head, tail, doc[i].norm_, i))
     return out
+
+
+def _coordinated_noun(doc: Doc, i: int) -> int:
+    """The noun a role noun shares its genitive with through "и" ("основатель и директор
+    Центра «Гараж»", "один из основателей и клавишник группы The Doors Рэй Манзарек"):
+    the name and the person after it belong to that noun (its case is the person's);
+    `i` when no such noun follows (decision 288)."""
+    if i + 2 >= len(doc) or doc[i + 1].norm_ != "и":
+        return i
+    k = i + 3 if doc[i + 2].pos_ == "ADJ" and i + 3 < len(doc) else i + 2
+    return k if doc[k].pos_ == "NOUN" and _lower_word(doc[k]) else i
 
 
 def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span | None:
