@@ -347,10 +347,10 @@ def party_candidates(
         org = _name_after(doc, i, orgs, lex.party_kinds)
         if org is None or chamber(org, lex):
             continue
-        k = _past_closing_quote(doc, org.end)
+        k = _past_office(doc, _past_closing_quote(doc, org.end), lex)
         if k < len(doc) and doc[k].text in DASHES:
             k += 1
-        person = people.get(k)
+        person = people.get(k + 1 if _age_word(doc, k) else k)
         if person is None or index.sentence[person.start] != index.sentence[i]:
             continue
         if _stands_for(doc, i, person, org_ends, lex):
@@ -372,6 +372,8 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
         k -= 1
     if k >= 0 and body is None and doc[k].pos_ == "NOUN" and "Gen" in doc[k].morph.get("Case"):
         k -= 1  # "депутат Госдумы от …": the body's name that NER left untagged
+    if k > 1 and _state_genitive(doc[k]) and doc[k - 1].pos_ == "NOUN":
+        k -= 1  # "кандидат в президенты США от …": the office's state (decision 289)
     if k > 0 and doc[k].pos_ == "NOUN" and doc[k - 1].norm_ in lex.member_into:
         k -= 2  # "кандидата в президенты от …": the office the candidate runs for
     if k < 0:
@@ -385,6 +387,27 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
         return True  # "один из кандидатов … Игорь Соболев": "из" sets the noun's case
     noun = _cases(doc[k])
     return not cases or not noun or bool(cases & noun)
+
+
+_AGE = re.compile(r"^\d+-летн")
+
+
+def _age_word(doc: Doc, k: int) -> bool:
+    """ "68-летняя Хиллари Клинтон": an age before the person's name (decision 289)."""
+    return k < len(doc) and doc[k].pos_ == "ADJ" and bool(_AGE.match(doc[k].text))
+
+
+def _state_genitive(token: Token) -> bool:
+    return token.pos_ == "PROPN" and "Gen" in token.morph.get("Case")
+
+
+def _past_office(doc: Doc, k: int, lex: Lexicon) -> int:
+    """Past the office a candidate runs for after the party: "от Республиканской партии [в
+    вице-президенты США] Майкл Пенс" (decision 289); `k` when none stands there."""
+    if k + 1 >= len(doc) or doc[k].norm_ not in lex.member_into or doc[k + 1].pos_ != "NOUN":
+        return k
+    k += 2
+    return k + 1 if k < len(doc) and _state_genitive(doc[k]) else k
 
 
 def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
