@@ -784,13 +784,26 @@ def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
 def _owner_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
     """The dative owner right before the verb at `i`, or the name a dative relative pronoun
     there stands for ("«Самрук-Казына», которой принадлежит")."""
-    owner = ends.get(_before_closing_quote(doc, i)) or _before_abbreviation_dot(doc, i, ends)
+    owner = (
+        ends.get(i)
+        or ends.get(_before_closing_quote(doc, i))
+        or _before_abbreviation_dot(doc, i, ends)
+    )
     if owner is not None:
-        return owner if _dative(owner) else None
+        return owner if _dative_name(doc, owner) else None
     k = i - 1
     if k < 2 or doc[k].norm_ not in lex.relative_pronouns or "Dat" not in _cases(doc[k]):
         return None
     return ends.get(_before_closing_quote(doc, k - 1)) if doc[k - 1].text == "," else None
+
+
+def _dative_name(doc: Doc, name: Span) -> bool:
+    """A name in the dative; a quoted name after its kind noun takes the noun's case
+    ("холдингу «Вектор» принадлежит": the name itself stays in the nominative)."""
+    k = name.start - 1
+    if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE and doc[k - 1].pos_ == "NOUN":
+        return "Dat" in _cases(doc[k - 1])
+    return _dative(name)
 
 
 def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
@@ -827,7 +840,7 @@ def held_property(
     org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
     out = []
     for i in found:
-        owner = holders.get(i + 1)
+        owner = _name_after(doc, i, holders, lex.kind_nouns)  # "в собственности компании «X»"
         if i < 2 or owner is None or doc[i - 1].norm_ not in lex.member_into:
             continue
         owned = None
