@@ -40,9 +40,9 @@ _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """Every shape reader of this module, in order. The five that start from a word list get
+    """Every shape reader of this module, in order. The seven that start from a word list get
     their words' positions from one shared pass over the lemma array."""
-    nouns, prepositions, verbs, owned, founding = positions_of(
+    nouns, prepositions, verbs, owned, founding, held, owning = positions_of(
         doc,
         (
             frozenset(_role_nouns(lex)),
@@ -50,6 +50,8 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
             lex.member_verbs,
             lex.owned_participles,
             lex.founding_verbs,
+            lex.property_nouns,
+            lex.ownership_verbs,
         ),
     )
     return (
@@ -60,8 +62,8 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + members_listed(doc, index, lex, verbs)
         + owned_participles(doc, index, lex, owned)
         + owned_finite(doc, index, lex, owned)
-        + held_property(doc, index, lex)
-        + ownership_verbs(doc, index, lex)
+        + held_property(doc, index, lex, held)
+        + ownership_verbs(doc, index, lex, owning)
         + founding_verbs(doc, index, lex, founding)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
