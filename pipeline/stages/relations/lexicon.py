@@ -93,8 +93,7 @@ class Lexicon:
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
     one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
     relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (274)
-    ownership_verbs: frozenset[str] = frozenset()  # "X владеет 39 % акций Y" (286)
-    share_nouns: frozenset[str] = frozenset()  # "39 % акций Y принадлежит X" (286)
+    share_nouns: frozenset[str] = frozenset()  # "X принадлежит 39 % акций Y" (286)
     property_nouns: frozenset[str] = frozenset()  # "в собственности X находится Y" (287)
     property_verbs: frozenset[str] = frozenset()  # "в собственности X находится Y" (287)
     participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (275)
@@ -200,7 +199,6 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "member_list_joins": ("role_shapes", "member_list_joins"),
     "one_of": ("role_shapes", "one_of"),
     "relative_pronouns": ("role_shapes", "relative_pronouns"),
-    "ownership_verbs": ("role_shapes", "ownership_verbs"),
     "share_nouns": ("role_shapes", "share_nouns"),
     "property_nouns": ("role_shapes", "property_nouns"),
     "property_verbs": ("role_shapes", "property_verbs"),

@@ -40,9 +40,9 @@ _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """Every shape reader of this module, in order. The seven that start from a word list get
+    """Every shape reader of this module, in order. The six that start from a word list get
     their words' positions from one shared pass over the lemma array."""
-    nouns, prepositions, verbs, owned, founding, held, owning = positions_of(
+    nouns, prepositions, verbs, owned, founding, held = positions_of(
         doc,
         (
             frozenset(_role_nouns(lex)),
@@ -51,7 +51,6 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
             lex.owned_participles,
             lex.founding_verbs,
             lex.property_nouns,
-            lex.ownership_verbs,
         ),
     )
     return (
@@ -63,7 +62,6 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + owned_participles(doc, index, lex, owned)
         + owned_finite(doc, index, lex, owned)
         + held_property(doc, index, lex, held)
-        + ownership_verbs(doc, index, lex, owning)
         + founding_verbs(doc, index, lex, founding)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
@@ -735,8 +733,7 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     return out
 
 
-# Words between an ownership verb and the share noun: "принадлежит [около 31 процента] акций",
-# "владеет [30 %] акций".
+# Words between "принадлежит" and the share noun: "принадлежит [около 31 процента] акций".
 SHARE_WORDS = 4
 
 
@@ -765,7 +762,7 @@ def owned_finite(
             continue
         owned = _shares_of(doc, i, orgs, lex)
         if owned is None and owner is after:
-            owned = org_ends.get(_before_closing_quote(doc, i))
+            owned = _subject_before(doc, org_ends.get(_before_closing_quote(doc, i)), lex)
         elif owned is None:
             owned = _subject_after(doc, i, orgs)
         if owned is not None and owned is not owner and _same_sentence(index, owned, i):
@@ -806,6 +803,23 @@ def _dative_name(doc: Doc, name: Span) -> bool:
     if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE and doc[k - 1].pos_ == "NOUN":
         return "Dat" in _cases(doc[k - 1])
     return _dative(name)
+
+
+def _subject_before(doc: Doc, name: Span | None, lex: Lexicon) -> Span | None:
+    """The name before "принадлежит" as what is owned: the verb's subject in the nominative
+    (a quoted name by its kind noun's case), or a share's company ("30 % акций X принадлежит
+    Y"). "Компании «X» принадлежит Y" names no subject: the genitive leaves out what of X
+    is owned (session 12's look-alike)."""
+    if name is None:
+        return None
+    k = name.start - 1
+    if k >= 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k -= 1
+    if k >= 0 and doc[k].norm_ in lex.share_nouns:
+        return name
+    head = doc[k] if k >= 0 and k < name.start - 1 and doc[k].pos_ == "NOUN" else name[0]
+    cases = _cases(head)
+    return name if not cases or "Nom" in cases else None
 
 
 def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
@@ -855,64 +869,3 @@ def held_property(
         if owned is not None and owned is not owner and _same_sentence(index, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
-
-
-def ownership_verbs(
-    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
-) -> list[Relation]:
-    """ "X владеет 30 % акций Y", "30 % акций Y владеет X", "X владеет клубом «Y»": the
-    finite `[role_shapes] ownership_verbs` word with its subject's name right before it (or,
-    after a share's company, right after it) and the company named after a share noun or, in
-    the instrumental, after the verb: OWNER_OF(subject, company) (decision 286)."""
-    found = positions(doc, lex.ownership_verbs) if found is None else found
-    if not found:
-        return []
-    holders = index.longest_by_start("ORG", "PER")
-    holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
-    out = []
-    for i in found:
-        if "Fin" not in doc[i].morph.get("VerbForm"):
-            continue
-        owner, owned = _nominative(holder_ends.get(_before_closing_quote(doc, i))), None
-        if owner is not None:
-            owned = _shares_of(doc, i, orgs, lex) or _instrumental_after(doc, i, orgs, lex)
-        else:
-            owned = _share_before(doc, i, org_ends, lex)
-            owner = _nominative(holders.get(i + 1)) if owned is not None else None
-        if owner is None or owned is None or owned is owner:
-            continue
-        if _same_sentence(index, owned, i) and _same_sentence(index, owner, i):
-            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
-    return out
-
-
-def _nominative(span: Span | None) -> Span | None:
-    if span is None:
-        return None
-    cases = _cases(span[0]) | _cases(span[-1])
-    return span if not cases or "Nom" in cases else None
-
-
-def _instrumental_after(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
-    """The name after the verb in the instrumental, maybe behind its kind noun ("владеет
-    футбольным клубом «Анжи»")."""
-    name = _name_after(doc, i, orgs, lex.kind_nouns)
-    if name is None:
-        return None
-    if name.start == i + 1:
-        return name if _instrumental(name) else None
-    return name if "Ins" in _cases(doc[i + 1]) else None
-
-
-def _share_before(doc: Doc, i: int, org_ends: dict[int, Span], lex: Lexicon) -> Span | None:
-    """The company right before the verb at `i` named after a share noun ("30 % акций
-    Колмара владеет")."""
-    name = org_ends.get(_before_closing_quote(doc, i))
-    if name is None:
-        return None
-    k = name.start - 1
-    if k >= 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
-        k -= 1
-    return name if k >= 0 and doc[k].norm_ in lex.share_nouns else None
