@@ -94,6 +94,9 @@ class Lexicon:
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
     one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
     relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (274)
+    share_nouns: frozenset[str] = frozenset()  # "X принадлежит 39 % акций Y" (286)
+    property_nouns: frozenset[str] = frozenset()  # "в собственности X находится Y" (287)
+    property_verbs: frozenset[str] = frozenset()  # "в собственности X находится Y" (287)
     participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (275)
     party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (275)
     club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (276)
@@ -198,6 +201,9 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "member_list_joins": ("role_shapes", "member_list_joins"),
     "one_of": ("role_shapes", "one_of"),
     "relative_pronouns": ("role_shapes", "relative_pronouns"),
+    "share_nouns": ("role_shapes", "share_nouns"),
+    "property_nouns": ("role_shapes", "property_nouns"),
+    "property_verbs": ("role_shapes", "property_verbs"),
     "participant_nouns": ("role_shapes", "participant_nouns"),
     "party_member_nouns": ("role_shapes", "party_member_nouns"),
     "club_nouns": ("role_shapes", "club_nouns"),

@@ -40,9 +40,9 @@ _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """Every shape reader of this module, in order. The five that start from a word list get
+    """Every shape reader of this module, in order. The six that start from a word list get
     their words' positions from one shared pass over the lemma array."""
-    nouns, prepositions, verbs, owned, founding = positions_of(
+    nouns, prepositions, verbs, owned, founding, held = positions_of(
         doc,
         (
             frozenset(_role_nouns(lex)),
@@ -50,6 +50,7 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
             lex.member_verbs,
             lex.owned_participles,
             lex.founding_verbs,
+            lex.property_nouns,
         ),
     )
     return (
@@ -59,6 +60,8 @@ def role_relations(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation
         + mission_senders(doc, index, lex)
         + members_listed(doc, index, lex, verbs)
         + owned_participles(doc, index, lex, owned)
+        + owned_finite(doc, index, lex, owned)
+        + held_property(doc, index, lex, held)
         + founding_verbs(doc, index, lex, founding)
         + owners_relative(doc, index, lex)
         + participants(doc, index, lex)
@@ -127,18 +130,31 @@ def role_appositions(
     out = []
     for i in found:
         kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
-        org = _name_after(doc, i, orgs)
+        noun = _coordinated_noun(doc, i)
+        org = _name_after(doc, noun, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
         person = (
-            _person_after(doc, i, org, people)
+            _person_after(doc, noun, org, people)
             or _person_before(doc, i, ends, lex)
             or _copula_subject(doc, i, subjects, kind, lex)
+            or _defined_person(doc, i, index, ends)
         )
         if person is not None and person is not org and _same_sentence(index, person, i):
             head, tail = (org, person) if org_first else (person, org)
             out.append(Relation(kind, head, tail, doc[i].norm_, i))
     return out
+
+
+def _coordinated_noun(doc: Doc, i: int) -> int:
+    """The noun a role noun shares its genitive with through "и" ("основатель и директор
+    Центра «Гараж»", "один из основателей и клавишник группы The Doors Рэй Манзарек"):
+    the name and the person after it belong to that noun (its case is the person's);
+    `i` when no such noun follows (decision 288)."""
+    if i + 2 >= len(doc) or doc[i + 1].norm_ != "и":
+        return i
+    k = i + 3 if doc[i + 2].pos_ == "ADJ" and i + 3 < len(doc) else i + 2
+    return k if doc[k].pos_ == "NOUN" and _lower_word(doc[k]) else i
 
 
 def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span | None:
@@ -149,6 +165,29 @@ def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span 
         return None
     noun, name = _cases(doc[i]), _cases(person[0])
     return person if not noun or not name or noun & name else None
+
+
+# How far back from a role noun the dash of "X — предприниматель, …, владелец Y" may stand.
+DEFINITION_WORDS = 30
+
+
+def _defined_person(doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span]) -> Span | None:
+    """The person a sentence defines with a dash, the role noun one item of the list after it:
+    "Дарья Жукова — дизайнер, основатель и директор Центра «Гараж», …, совладелец компании
+    Kova & T" (decision 288). Only a list of nouns: a finite verb, another person or a second
+    dash between the dash and the role noun stops it, and the role noun opens an item (after
+    a comma, "и" or the dash)."""
+    if i < 2 or (doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ != "и"):
+        return None
+    for k in range(i - 1, max(i - DEFINITION_WORDS, 0), -1):
+        token = doc[k]
+        if index.sentence[k] != index.sentence[i]:
+            return None
+        if token.text in DASHES:
+            return ends.get(k) or (ends.get(k - 1) if doc[k - 1].is_space else None)
+        if "Fin" in token.morph.get("VerbForm") or k in ends:
+            return None
+    return None
 
 
 def _cases(token: Token) -> set[str]:
@@ -308,10 +347,10 @@ def party_candidates(
         org = _name_after(doc, i, orgs, lex.party_kinds)
         if org is None or chamber(org, lex):
             continue
-        k = _past_closing_quote(doc, org.end)
+        k = _past_office(doc, _past_closing_quote(doc, org.end), lex)
         if k < len(doc) and doc[k].text in DASHES:
             k += 1
-        person = people.get(k)
+        person = people.get(k + 1 if _age_word(doc, k) else k)
         if person is None or index.sentence[person.start] != index.sentence[i]:
             continue
         if _stands_for(doc, i, person, org_ends, lex):
@@ -333,6 +372,8 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
         k -= 1
     if k >= 0 and body is None and doc[k].pos_ == "NOUN" and "Gen" in doc[k].morph.get("Case"):
         k -= 1  # "депутат Госдумы от …": the body's name that NER left untagged
+    if k > 1 and _state_genitive(doc[k]) and doc[k - 1].pos_ == "NOUN":
+        k -= 1  # "кандидат в президенты США от …": the office's state (decision 289)
     if k > 0 and doc[k].pos_ == "NOUN" and doc[k - 1].norm_ in lex.member_into:
         k -= 2  # "кандидата в президенты от …": the office the candidate runs for
     if k < 0:
@@ -346,6 +387,27 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
         return True  # "один из кандидатов … Игорь Соболев": "из" sets the noun's case
     noun = _cases(doc[k])
     return not cases or not noun or bool(cases & noun)
+
+
+_AGE = re.compile(r"^\d+-летн")
+
+
+def _age_word(doc: Doc, k: int) -> bool:
+    """ "68-летняя Хиллари Клинтон": an age before the person's name (decision 289)."""
+    return k < len(doc) and doc[k].pos_ == "ADJ" and bool(_AGE.match(doc[k].text))
+
+
+def _state_genitive(token: Token) -> bool:
+    return token.pos_ == "PROPN" and "Gen" in token.morph.get("Case")
+
+
+def _past_office(doc: Doc, k: int, lex: Lexicon) -> int:
+    """Past the office a candidate runs for after the party: "от Республиканской партии [в
+    вице-президенты США] Майкл Пенс" (decision 289); `k` when none stands there."""
+    if k + 1 >= len(doc) or doc[k].norm_ not in lex.member_into or doc[k + 1].pos_ != "NOUN":
+        return k
+    k += 2
+    return k + 1 if k < len(doc) and _state_genitive(doc[k]) else k
 
 
 def mission_senders(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
@@ -668,4 +730,142 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
         club = orgs.get(k)
         if club is not None and _same_sentence(index, club, i):
             out.append(Relation("MEMBER_OF", club, league, doc[i].norm_, i))
+    return out
+
+
+# Words between "принадлежит" and the share noun: "принадлежит [около 31 процента] акций".
+SHARE_WORDS = 4
+
+
+def owned_finite(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
+    """The finite "принадлежит" (`[role_shapes] owned_participles` read as a verb): the owner
+    in the dative right before or after the verb, or a relative pronoun in the dative on the
+    name before its comma ("«Самрук-Казына», которой принадлежит «Казмунайгаз»"); the owned
+    company is the genitive after a share noun near the verb ("News Corp. принадлежит 39 %
+    акций BSkyB") or else the name on the verb's other side: OWNER_OF (decision 286)."""
+    found = positions(doc, lex.owned_participles) if found is None else found
+    if not found:
+        return []
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        if _participle(doc[i]) or "Fin" not in doc[i].morph.get("VerbForm"):
+            continue
+        after, before = holders.get(i + 1), _owner_before(doc, i, holder_ends, lex)
+        owner = after if after is not None and _dative(after) else before
+        if owner is None:
+            continue
+        owned = _shares_of(doc, i, orgs, lex)
+        if owned is None and owner is after:
+            owned = _subject_before(doc, org_ends.get(_before_closing_quote(doc, i)), lex)
+        elif owned is None:
+            owned = _subject_after(doc, i, orgs)
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
+    return out
+
+
+def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
+    """The name after the verb at `i` as its subject: past a few lowercase words of its kind,
+    all in the nominative ("принадлежит энергетический гигант «Казмунайгаз»"); a genitive
+    among them makes the name another noun's ("принадлежит идея создания «X»")."""
+    name = _name_after(doc, i, orgs)
+    if name is None or any("Nom" not in _cases(t) for t in doc[i + 1 : name.start] if _cases(t)):
+        return None
+    return name
+
+
+def _owner_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The dative owner right before the verb at `i`, or the name a dative relative pronoun
+    there stands for ("«Самрук-Казына», которой принадлежит")."""
+    owner = (
+        ends.get(i)
+        or ends.get(_before_closing_quote(doc, i))
+        or _before_abbreviation_dot(doc, i, ends)
+    )
+    if owner is not None:
+        return owner if _dative_name(doc, owner) else None
+    k = i - 1
+    if k < 2 or doc[k].norm_ not in lex.relative_pronouns or "Dat" not in _cases(doc[k]):
+        return None
+    return ends.get(_before_closing_quote(doc, k - 1)) if doc[k - 1].text == "," else None
+
+
+def _dative_name(doc: Doc, name: Span) -> bool:
+    """A name in the dative; a quoted name after its kind noun takes the noun's case
+    ("холдингу «Вектор» принадлежит": the name itself stays in the nominative)."""
+    k = name.start - 1
+    if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE and doc[k - 1].pos_ == "NOUN":
+        return "Dat" in _cases(doc[k - 1])
+    return _dative(name)
+
+
+def _subject_before(doc: Doc, name: Span | None, lex: Lexicon) -> Span | None:
+    """The name before "принадлежит" as what is owned: the verb's subject in the nominative
+    (a quoted name by its kind noun's case), or a share's company ("30 % акций X принадлежит
+    Y"). "Компании «X» принадлежит Y" names no subject: the genitive leaves out what of X
+    is owned (session 12's look-alike)."""
+    if name is None:
+        return None
+    k = name.start - 1
+    if k >= 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
+        k -= 1
+    if k >= 0 and doc[k].norm_ in lex.share_nouns:
+        return name
+    head = doc[k] if k >= 0 and k < name.start - 1 and doc[k].pos_ == "NOUN" else name[0]
+    cases = _cases(head)
+    return name if not cases or "Nom" in cases else None
+
+
+def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
+    """A Latin name whose abbreviation's dot the name leaves out ("News Corp. принадлежит")."""
+    if i < 2 or doc[i - 1].text != "." or _CYRILLIC.search(doc[i - 2].text):
+        return None
+    return ends.get(i - 1)
+
+
+def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
+    """The company a share noun within a few words after the verb at `i` names in its
+    genitive ("принадлежит 39 % акций BSkyB")."""
+    for k in range(i + 1, min(i + SHARE_WORDS + 2, len(doc))):
+        if doc[k].norm_ in lex.share_nouns:
+            return _name_after(doc, k, orgs)
+        if doc[k].is_punct and doc[k].text != "%":
+            return None
+    return None
+
+
+def held_property(
+    doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
+) -> list[Relation]:
+    """ "в собственности МНКТ находится ООО «ТНГК»", "«X» находится в собственности Y": a
+    property noun (`[role_shapes] property_nouns`) after "в" with the owner's name in its
+    genitive right after it, a `property_verbs` word right after the owner (the owned name
+    after the verb) or right before "в" (the owned name before the verb): OWNER_OF
+    (decision 287)."""
+    found = positions(doc, lex.property_nouns) if found is None else found
+    if not found:
+        return []
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    out = []
+    for i in found:
+        owner = _name_after(doc, i, holders, lex.kind_nouns)  # "в собственности компании «X»"
+        if i < 2 or owner is None or doc[i - 1].norm_ not in lex.member_into:
+            continue
+        owned = None
+        after = _past_closing_quote(doc, owner.end)
+        if after < len(doc) and doc[after].norm_ in lex.property_verbs:
+            owned = _subject_after(doc, after, orgs)
+        elif doc[i - 2].norm_ in lex.property_verbs:
+            k = i - 2 if doc[i - 3].pos_ != "ADV" else i - 3  # "полностью находятся"
+            owned = org_ends.get(_before_closing_quote(doc, k))
+        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+            out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
