@@ -155,9 +155,7 @@ class OrgRules:
             return _in_building(span, self.platform_words, ("Loc", "Acc"))
         if _quoted(span):  # «Наш дом» is a party's name
             return False
-        head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
-        if head is None and len(span) == 1:
-            head = span[0]  # the tagger's adjective for a lone capitalised noun ("в Атриуме")
+        head = next((t for t in span if t.pos_ in ("NOUN", "PROPN") or _noun_read_adj(t)), None)
         return head is not None and token_lemma(head) in self.venues
 
     def _title_head(self, span: Span) -> Token | None:
@@ -905,6 +903,15 @@ def _bare_head(words: Span, head: Token) -> bool:
 def _same_head(head: Token, name: Span) -> bool:
     other = _first_noun(name)
     return other is not None and token_lemma(other) == token_lemma(head)
+
+
+def _noun_read_adj(token: Token) -> bool:
+    """A capitalised noun the tagger read as an adjective ("в Атриуме факультета"): the
+    dictionary has no adjective for it."""
+    if token.pos_ != "ADJ" or not token.is_title:
+        return False
+    found = models.parses(token.lower_)
+    return bool(found) and all(p.tag.POS == "NOUN" for p in found)
 
 
 def _dictionary_common_noun(token: Token) -> bool:
