@@ -531,6 +531,7 @@ class OrgRules:
         if self.grammar is None:
             return []
         starts = {s.start for s in spans}
+        by_start = {s.start: s for s in spans}
         reach: dict[int, int] = {}
         for s in spans:
             reach[s.start] = max(reach.get(s.start, s.end), s.end)
@@ -546,6 +547,9 @@ class OrgRules:
                     continue
                 if not any(_head_noun(t) for t in doc[span.start : token.i]):
                     continue  # "Национального конгресса": the span's own head
+                after = by_start.get(token.i + 1)
+                if after is not None and _same_head(token, after):
+                    continue  # "прокуратуры [Генеральной прокуратуры]": a field (278)
                 end = token.i + 1
                 while (place := places.get(end)) is not None and place.end <= span.end:
                     end = place.end
@@ -743,7 +747,7 @@ class OrgRules:
             left = runs[-1][-1] if runs else None
             if left is None or not _continues_chain(left, span):
                 runs.append([span])
-            elif self._no_body_before(left):
+            elif self._no_body_before(left, span):
                 runs[-1].pop()  # "конгресса [УЕФА]": the words are no body of their own
                 runs[-1:] = [[span]] if not runs[-1] else [runs[-1], [span]]
             elif self._no_chain(left, span):
@@ -759,15 +763,19 @@ class OrgRules:
             out.append(run[-1])
         return out
 
-    def _no_body_before(self, left: Span) -> bool:
+    def _no_body_before(self, left: Span, right: Span) -> bool:
         """Words before a name in the genitive that name no body (guideline 278): a meeting
-        the organisation holds ("до конгресса [УЕФА]"), or words ending in a post holder
-        whose organisation the name is ("уволил с военной службы начальника [ПВО]"); the
-        words were a body only by the name after them, so they are dropped with the chain."""
+        the organisation holds ("до конгресса [УЕФА]"); a bare lower-case head before a
+        body of its own kind ("органов и учреждений прокуратуры [Генеральной прокуратуры]":
+        the field of the words before it); words ending in a post holder whose organisation
+        the name is ("уволил с военной службы начальника [ПВО]"). The words were a body
+        only by the name after them, so they are dropped with the chain."""
         head = _first_noun(left)
         if head is None:
             return False
         if token_lemma(head) in self.meeting_heads:
+            return True
+        if _bare_head(left, head) and _same_head(head, right) and left[0].is_lower:
             return True
         # the post as the words' genitive complement; "Совета при главе [администрации]"
         # is a body attached to him (decision 109), named in full
@@ -775,9 +783,8 @@ class OrgRules:
 
     def _no_chain(self, left: Span, right: Span) -> bool:
         """Two names side by side that are no unit and its parent in the genitive, each a
-        name of its own (guideline 278): a bare head before a body of the same kind
-        ("органов прокуратуры [Генеральной прокуратуры]": the field of the words before, not
-        a unit), a name in the dative after a subordination adjective ("подведомственному
+        name of its own (guideline 278): a capitalised bare head before a body of the same
+        kind, a name in the dative after a subordination adjective ("подведомственному
         [Роскомнадзору] [ФГУП …]": the governor of the body after it)."""
         head = _first_noun(left)
         if head is None:
