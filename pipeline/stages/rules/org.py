@@ -750,7 +750,7 @@ class OrgRules:
             elif self._no_body_before(left, span):
                 runs[-1].pop()  # "конгресса [УЕФА]": the words are no body of their own
                 runs[-1:] = [[span]] if not runs[-1] else [runs[-1], [span]]
-            elif self._no_chain(left, span) or _latin_after_place(left, span):
+            elif self._no_chain(left, span):
                 runs.append([span])
             else:
                 runs[-1].append(span)
@@ -883,15 +883,6 @@ def _unit_head(words: Span, heads: frozenset[str], kinds: frozenset[str]) -> boo
     nor a person ("глава")."""
     noun = next((t for t in words if _head_noun(t)), None)
     return noun is not None and token_lemma(noun) in heads and token_lemma(noun) not in kinds
-
-
-def _latin_after_place(left: Span, right: Span) -> bool:
-    """A Latin-script name right after a body's name closed by its country ("службы внешней
-    разведки [Великобритании] MI6"): the body's own name in apposition, not its parent
-    (guideline 278); a unit before a Latin name ("отделения Bank of Montreal") still chains."""
-    if not (right[0].is_ascii and right[0].is_alpha):
-        return False
-    return any(s.end == left.end and s.start > left.start for s in left.doc.spans.get("LOC", []))
 
 
 def _first_noun(words: Span) -> Token | None:
