@@ -86,6 +86,12 @@ def test_bare_head_before_its_own_kind_is_a_field(nlp) -> None:
     assert part_of(doc) == {(unit, "Генеральной прокуратуры Казахстана")}
 
 
+def test_body_attached_to_a_post_keeps_its_name(nlp) -> None:
+    # a post after "при" is what the body is attached to (decision 109), not its complement
+    doc = nlp("Он вошёл в состав Научного совета при директоре Росгидромета.")
+    assert "Научного совета при директоре Росгидромета" in orgs(doc)
+
+
 def test_congress_of_a_country_stays_a_body(nlp) -> None:
     assert "Конгресс США" in orgs(nlp("Конгресс США принял закон."))
 
