@@ -69,6 +69,9 @@ class OrgRules:
         # Meetings a body holds ("съезд партии") are events, named like venues by their head.
         self.venues = lemma_set(titles.get("venues", [])) | lemma_set(titles.get("meetings", []))
         self.field_heads = lemma_set(orgs_data.get("units", {}).get("field_heads", []))
+        chains = orgs_data.get("chains", {})
+        self.meeting_heads = lemma_set(chains.get("meeting_heads", []))
+        self.dative_governors = lemma_set(chains.get("dative_governors", []))
         self.facility_heads = {lemma_key(n) for n in titles.get("facility_heads", [])}
         self.seats = {lemma_key(n) for n in titles.get("seats", [])}
         self.platforms = {lemma_key(n) for n in titles.get("platforms", [])}
@@ -97,6 +100,7 @@ class OrgRules:
         spans = [self._fix_quotes(s) for s in spans]
         starts = {s.start for s in spans if s is not None}
         spans = [self._without_person_word(s, starts) if s is not None else s for s in spans]
+        spans = [s for s in spans if s is not None and not self._line_noun(s, starts)]
         spans = [s for s in spans if s is not None and self._is_name(s)]
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
@@ -151,7 +155,7 @@ class OrgRules:
             return _in_building(span, self.platform_words, ("Loc", "Acc"))
         if _quoted(span):  # «Наш дом» is a party's name
             return False
-        head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+        head = next((t for t in span if t.pos_ in ("NOUN", "PROPN") or _noun_read_adj(t)), None)
         return head is not None and token_lemma(head) in self.venues
 
     def _title_head(self, span: Span) -> Token | None:
@@ -295,6 +299,22 @@ class OrgRules:
         if not (rest.pos_ in ("NOUN", "PROPN", "ADJ") or rest.text in OPENING_QUOTES):
             return span
         return make_span(span.doc, span.start + 1, span.end, "ORG", span._.stage or self.name)
+
+    def _line_noun(self, span: Span, starts: set[int]) -> bool:
+        """A lone common noun the model tagged at the start of a line or a sentence, right
+        before another model ORG ("Нашивка [ФНС России] на рукаве", "Билеты [Банка России]"
+        under a headline): the capital is the line's, the noun names a thing of the body,
+        not a body (guideline 278), and would chain into one name with it. A head of the
+        grammar or of a name ("Правление", "Компания") stays; so does a word the dictionary
+        reads as an organisation's name or an abbreviation ("Совбез", "Минфин")."""
+        word = span[0]
+        if len(span) != 1 or span.end not in starts or word.pos_ != "NOUN" or word.is_upper:
+            return False
+        lemma = token_lemma(word)
+        heads = self.grammar.all_heads if self.grammar is not None else frozenset()
+        if lemma in heads or lemma in self.name_heads or lemma in self.quoted_heads:
+            return False
+        return _line_start(word) and _dictionary_common_noun(word)
 
     def _fix_quotes(self, span: Span) -> Span | None:
         """Close a quote the model left open; drop quotes that surround the whole name, and a
@@ -511,6 +531,7 @@ class OrgRules:
         if self.grammar is None:
             return []
         starts = {s.start for s in spans}
+        by_start = {s.start: s for s in spans}
         reach: dict[int, int] = {}
         for s in spans:
             reach[s.start] = max(reach.get(s.start, s.end), s.end)
@@ -526,6 +547,9 @@ class OrgRules:
                     continue
                 if not any(_head_noun(t) for t in doc[span.start : token.i]):
                     continue  # "Национального конгресса": the span's own head
+                after = by_start.get(token.i + 1)
+                if after is not None and _same_head(token, after):
+                    continue  # "прокуратуры [Генеральной прокуратуры]": a field (278)
                 end = token.i + 1
                 while (place := places.get(end)) is not None and place.end <= span.end:
                     end = place.end
@@ -720,10 +744,16 @@ class OrgRules:
         spans = sorted(unique.values(), key=lambda s: (s.start, -s.end))
         runs, out = [], []
         for span in spans:
-            if runs and _continues_chain(runs[-1][-1], span):
-                runs[-1].append(span)
-            else:
+            left = runs[-1][-1] if runs else None
+            if left is None or not _continues_chain(left, span):
                 runs.append([span])
+            elif self._no_body_before(left, span):
+                runs[-1].pop()  # "конгресса [УЕФА]": the words are no body of their own
+                runs[-1:] = [[span]] if not runs[-1] else [runs[-1], [span]]
+            elif self._no_chain(left, span):
+                runs.append([span])
+            else:
+                runs[-1].append(span)
         for run in runs:
             if len(run) == 1:
                 out.extend(run)
@@ -732,6 +762,41 @@ class OrgRules:
             out.extend(make_span(s.doc, s.start, end, "ORG", self.name) for s in run[:-1])
             out.append(run[-1])
         return out
+
+    def _no_body_before(self, left: Span, right: Span) -> bool:
+        """Words before a name in the genitive that name no body (guideline 278): a meeting
+        the organisation holds ("до конгресса [УЕФА]"); a bare lower-case head before a
+        body of its own kind ("органов и учреждений прокуратуры [Генеральной прокуратуры]":
+        the field of the words before it); words ending in a post holder whose organisation
+        the name is ("уволил с военной службы начальника [ПВО]"). The words were a body
+        only by the name after them, so they are dropped with the chain."""
+        head = _first_noun(left)
+        if head is None:
+            return False
+        if token_lemma(head) in self.meeting_heads:
+            return True
+        if _bare_head(left, head) and _same_head(head, right) and left[0].is_lower:
+            return True
+        # the post as the words' genitive complement; "Совета при главе [администрации]"
+        # is a body attached to him (decision 109), named in full
+        return _post_holder(left[-1]) and len(left) > 1 and left[-2].pos_ != "ADP"
+
+    def _no_chain(self, left: Span, right: Span) -> bool:
+        """Two names side by side that are no unit and its parent in the genitive, each a
+        name of its own (guideline 278): a capitalised bare head before a body of the same
+        kind, a name in the dative after a subordination adjective ("подведомственному
+        [Роскомнадзору] [ФГУП …]": the governor of the body after it)."""
+        head = _first_noun(left)
+        if head is None:
+            return False
+        if _bare_head(left, head) and _same_head(head, right):
+            return True
+        before = left.doc[left.start - 1] if left.start else None
+        return (
+            before is not None
+            and token_lemma(before) in self.dative_governors
+            and "Dat" in left[0].morph.get("Case")
+        )
 
     def _known_parents(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name the text gives as an organisation of its own, closing a unit's or a body's
@@ -818,6 +883,54 @@ def _unit_head(words: Span, heads: frozenset[str], kinds: frozenset[str]) -> boo
     nor a person ("глава")."""
     noun = next((t for t in words if _head_noun(t)), None)
     return noun is not None and token_lemma(noun) in heads and token_lemma(noun) not in kinds
+
+
+def _first_noun(words: Span) -> Token | None:
+    return next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _post_holder(token: Token) -> bool:
+    """One person by his post ("начальника", "главе"), a common noun: the name after him
+    is his organisation's, not the words' before him."""
+    morph = token.morph
+    return (
+        token.pos_ == "NOUN"
+        and "Anim" in morph.get("Animacy")
+        and "Sing" in morph.get("Number")
+        and token.is_lower
+    )
+
+
+def _bare_head(words: Span, head: Token) -> bool:
+    """The words are their head noun and adjectives only ("прокуратуры", "военной
+    прокуратуре")."""
+    return all(t.i == head.i or t.pos_ == "ADJ" for t in words)
+
+
+def _same_head(head: Token, name: Span) -> bool:
+    other = _first_noun(name)
+    return other is not None and token_lemma(other) == token_lemma(head)
+
+
+def _noun_read_adj(token: Token) -> bool:
+    """A capitalised noun the tagger read as an adjective ("в Атриуме факультета"): the
+    dictionary has no adjective for it."""
+    if token.pos_ != "ADJ" or not token.is_title:
+        return False
+    found = models.parses(token.lower_)
+    return bool(found) and all(p.tag.POS == "NOUN" for p in found)
+
+
+def _dictionary_common_noun(token: Token) -> bool:
+    """The dictionary knows the word, and only as a common noun: no organisation, place,
+    person or abbreviation reading ("нашивка", "билеты"; not "Совбез", "Минфин")."""
+    word = token.lower_
+    if not models.analyzer().word_is_known(word):
+        return False
+    names = ("Orgn", "Geox", "Name", "Surn", "Patr", "Abbr")
+    return all(
+        p.tag.POS == "NOUN" and not any(n in p.tag for n in names) for p in models.parses(word)
+    )
 
 
 def _personal_name(token: Token) -> bool:

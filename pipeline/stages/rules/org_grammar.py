@@ -57,6 +57,10 @@ class OrgGrammar:
     # unit ("бывшего отдела", "этого управления"); the others do ("городского управления
     # МЧС", decision 108).
     unit_stop_adjectives: frozenset[str] = frozenset()
+    # Unit heads that also name an activity, and the words that govern them as one
+    # ("участие в управлении", "взял управление": decision 279).
+    activity_heads: frozenset[str] = frozenset()
+    activity_governors: frozenset[str] = frozenset()
     # Units that are territorial branches: "по" + place after their parent is theirs.
     territorial_units: frozenset[str] = frozenset()
     rank_adjectives: frozenset[str] = frozenset()  # "[федеральный] суд Бостона" (decision 101)
@@ -90,6 +94,8 @@ class OrgGrammar:
             person_heads=lemma_set(g["person_heads"]),
             unit_heads=lemma_set(data.get("units", {}).get("heads", [])),
             unit_stop_adjectives=lemma_set(data.get("units", {}).get("stop_adjectives", [])),
+            activity_heads=lemma_set(data.get("units", {}).get("activity_heads", [])),
+            activity_governors=lemma_set(data.get("units", {}).get("activity_governors", [])),
             territorial_units=lemma_set(data.get("units", {}).get("territorial", [])),
             rank_adjectives=lemma_set(g.get("rank_adjectives", [])),
             place_heads=lemma_set(g.get("place_heads", [])),
@@ -178,6 +184,8 @@ class OrgGrammar:
             and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
         ):
             return None  # "управления проектами": the activity with its object, no unit
+        if lemma in self.activity_heads and start == i and self._activity(doc, i):
+            return None  # "участие в управлении IKEA": the activity, the name its object
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)
@@ -205,6 +213,15 @@ class OrgGrammar:
             named_by = self._place_after_noun(doc, end, names)
         ok = self._identified(doc, i, lemma, start, end, strong, named_by)
         return Candidate(start, end, i) if ok else None
+
+    def _activity(self, doc: Doc, i: int) -> bool:
+        """The lower-case head at `i` is governed as an activity: a `activity_governors` word
+        right before it or before its preposition ("взял управление", "участие в
+        управлении")."""
+        if not doc[i].is_lower or i == 0:
+            return False
+        k = i - 1 if doc[i - 1].pos_ != "ADP" else i - 2
+        return k >= 0 and token_lemma(doc[k]) in self.activity_governors
 
     def _cut_before_rank(self, doc: Doc, start: int) -> bool:
         """The name opens with a rank adjective and an agreeing adjective stands before it
