@@ -112,26 +112,41 @@ class OrgGrammar:
         ("отделения [факультета МГУ]", decision 94)."""
         found = []
         names = dict(names)
+        parents = dict(names)  # what a unit may belong to: the names and more (decision 282)
         for i in reversed(positions(doc, self.all_heads)):
-            candidate = self._at(doc, i, names)
+            candidate = self._at(doc, i, names, parents)
             if candidate is not None:
                 found.append(candidate)
                 if self.unit_heads:
-                    self._name_found(doc, candidate, names)
+                    self._name_found(doc, candidate, names, parents)
         return found[::-1]
 
-    def _name_found(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> None:
+    def _name_found(
+        self, doc: Doc, c: Candidate, names: dict[int, Span], parents: dict[int, Span]
+    ) -> None:
         """Record a body found at a head that holds a name (a unit with its parent, or a head
         the chain rule will join to the genitive name after it) as a name a unit before it
-        may belong to; a bare descriptor ("правительства") is no such name."""
+        may belong to; a bare descriptor ("правительства") is no such name. A body its own
+        adjective identifies is a parent for a unit only, no name for other heads."""
         end = c.end
         after = names.get(end)
         if after is not None and after.label_ in ("ORG", "LOC") and _genitive(after[0]):
             end = after.end  # "пресс-служба [правительства России]": a body of a place
         elif not c.unit:
+            if self._by_adjective(doc, c, names) and c.start not in parents:
+                parents[c.start] = Span(doc, c.start, end, label="ORG")
             return
-        if c.start not in names:
-            names[c.start] = Span(doc, c.start, end, label="ORG")
+        span = Span(doc, c.start, end, label="ORG")
+        names.setdefault(c.start, span)
+        parents.setdefault(c.start, span)
+
+    def _by_adjective(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> bool:
+        """A body its own adjective identifies (decision 52: "оборонного ведомства",
+        "китайской прокуратуры"; not a weak or rank one: "областного правительства") is a
+        named parent for a unit before it, as a body with its place is (decision 282)."""
+        if any(k in names for k in range(c.start, c.end)):
+            return False  # "московского [Института …]": a name the grammar only overlaps
+        return c.start < c.head and self._left(doc, c.head)[1]
 
     def _unit_parent(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
         """End of the named parent after a unit's own words (decision 94): a named ORG in the
@@ -142,7 +157,7 @@ class OrgGrammar:
         for _ in range(MAX_UNIT_FIELD + 1):
             end = _field_more(doc, end, self.list_joins) if name is None else end
             quoted = end < len(doc) and doc[end].text in ANY_QUOTE
-            name = names.get(end + quoted)
+            name = names.get(end + quoted) or self._after_place_adjective(doc, end, names)
             if name is not None:
                 break
             after = _noun_phrase(doc, end, "Gen", common_only=True)
@@ -164,12 +179,27 @@ class OrgGrammar:
         closing = name.end < len(doc) and doc[name.end].text in ANY_QUOTE
         return name.end + (quoted and closing)
 
-    def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
+    def _after_place_adjective(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
+        """The capitalised name after a lowercase place adjective in the genitive: the seat
+        before the parent's name does not split a unit from it ("переводческого факультета
+        московского [Института иностранных языков]", decision 283)."""
+        if end + 1 >= len(doc) or not doc[end].is_lower or not self._place_adjective(doc[end]):
+            return None
+        name = names.get(end + 1)
+        if name is None or not name[0].is_title or "Gen" not in doc[end].morph.get("Case"):
+            return None
+        return name
+
+    def _at(
+        self, doc: Doc, i: int, names: dict[int, Span], parents: dict[int, Span]
+    ) -> Candidate | None:
         head = doc[i]
         lemma = token_lemma(head)
         plural = "Plur" in head.morph.get("Number")
-        if plural != (lemma in self.place_bodies) or (i and doc[i - 1].text in ANY_QUOTE):
-            return None  # a quoted title ("корабль «Союз»") is the quote rules' business
+        if plural != (lemma in self.place_bodies):
+            return None
+        if i and doc[i - 1].text in ANY_QUOTE:
+            return self._quoted_unit(doc, i, lemma, parents)
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
         if (
@@ -179,7 +209,7 @@ class OrgGrammar:
         ):
             return None  # "управления проектами": the activity with its object, no unit
         if lemma in self.unit_heads:
-            parent_end = self._unit_parent(doc, end, names)
+            parent_end = self._unit_parent(doc, end, parents)
             if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)
                 return Candidate(self._left(doc, i, unit=True)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
@@ -205,6 +235,20 @@ class OrgGrammar:
             named_by = self._place_after_noun(doc, end, names)
         ok = self._identified(doc, i, lemma, start, end, strong, named_by)
         return Candidate(start, end, i) if ok else None
+
+    def _quoted_unit(
+        self, doc: Doc, i: int, lemma: str, names: dict[int, Span]
+    ) -> Candidate | None:
+        """A head after a quote: a quoted title ("корабль «Союз»") is the quote rules'
+        business, but a quotation that opens with a unit and its named parent and goes on
+        past them holds the unit as the same words outside quotes would ("«Пресс-служба
+        Правительства РФ не подтверждает …»", decision 284)."""
+        if lemma not in self.unit_heads:
+            return None
+        end = self._unit_parent(doc, self._right(doc, i, lemma), names)
+        if end is None or end >= len(doc) or doc[end].text in ANY_QUOTE:
+            return None  # «Пресс-служба Кремля»: the quotes close on the name, a title
+        return Candidate(i, end, i, unit=True)
 
     def _cut_before_rank(self, doc: Doc, start: int) -> bool:
         """The name opens with a rank adjective and an agreeing adjective stands before it
