@@ -112,41 +112,27 @@ class OrgGrammar:
         ("отделения [факультета МГУ]", decision 94)."""
         found = []
         names = dict(names)
-        parents = dict(names)  # what a unit may belong to: the names and more (decision 282)
         for i in reversed(positions(doc, self.all_heads)):
-            candidate = self._at(doc, i, names, parents)
+            candidate = self._at(doc, i, names)
             if candidate is not None:
                 found.append(candidate)
                 if self.unit_heads:
-                    self._name_found(doc, candidate, names, parents)
+                    self._name_found(doc, candidate, names)
         return found[::-1]
 
-    def _name_found(
-        self, doc: Doc, c: Candidate, names: dict[int, Span], parents: dict[int, Span]
-    ) -> None:
+    def _name_found(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> None:
         """Record a body found at a head that holds a name (a unit with its parent, or a head
         the chain rule will join to the genitive name after it) as a name a unit before it
-        may belong to; a bare descriptor ("правительства") is no such name. A body its own
-        adjective identifies is a parent for a unit only, no name for other heads."""
+        may belong to; a bare descriptor ("правительства") is no such name, nor one its own
+        adjective identifies ("оборонного ведомства": decision 282)."""
         end = c.end
         after = names.get(end)
         if after is not None and after.label_ in ("ORG", "LOC") and _genitive(after[0]):
             end = after.end  # "пресс-служба [правительства России]": a body of a place
         elif not c.unit:
-            if self._by_adjective(doc, c, names) and c.start not in parents:
-                parents[c.start] = Span(doc, c.start, end, label="ORG")
             return
-        span = Span(doc, c.start, end, label="ORG")
-        names.setdefault(c.start, span)
-        parents.setdefault(c.start, span)
-
-    def _by_adjective(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> bool:
-        """A body its own adjective identifies (decision 52: "оборонного ведомства",
-        "китайской прокуратуры"; not a weak or rank one: "областного правительства") is a
-        named parent for a unit before it, as a body with its place is (decision 282)."""
-        if any(k in names for k in range(c.start, c.end)):
-            return False  # "московского [Института …]": a name the grammar only overlaps
-        return c.start < c.head and self._left(doc, c.head)[1]
+        if c.start not in names:
+            names[c.start] = Span(doc, c.start, end, label="ORG")
 
     def _unit_parent(self, doc: Doc, end: int, names: dict[int, Span]) -> int | None:
         """End of the named parent after a unit's own words (decision 94): a named ORG in the
@@ -190,16 +176,14 @@ class OrgGrammar:
             return None
         return name
 
-    def _at(
-        self, doc: Doc, i: int, names: dict[int, Span], parents: dict[int, Span]
-    ) -> Candidate | None:
+    def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
         head = doc[i]
         lemma = token_lemma(head)
         plural = "Plur" in head.morph.get("Number")
         if plural != (lemma in self.place_bodies):
             return None
         if i and doc[i - 1].text in ANY_QUOTE:
-            return self._quoted_unit(doc, i, lemma, parents)
+            return self._quoted_unit(doc, i, lemma, names)
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
         if (
@@ -209,7 +193,7 @@ class OrgGrammar:
         ):
             return None  # "управления проектами": the activity with its object, no unit
         if lemma in self.unit_heads:
-            parent_end = self._unit_parent(doc, end, parents)
+            parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)
                 return Candidate(self._left(doc, i, unit=True)[0], parent_end, i, unit=True)
             if lemma not in self.heads and not (head.is_title and not head.is_sent_start):
