@@ -23,6 +23,7 @@ from pipeline.stages.relations.words import (
     skip_aside,
     skip_closing,
 )
+from pipeline.stages.rules.entities import UNITS_KEY
 
 
 def nested_seat(org: Span, loc: Span, lex: Lexicon, index: MentionIndex) -> bool:
@@ -291,6 +292,17 @@ def _inside_other(org: Span, index: MentionIndex) -> bool:
     return holder is not None and holder is not org and contains(holder, org)
 
 
+def _parent_in_unit(org: Span, index: MentionIndex, adjective_ends: set[int]) -> bool:
+    """`org` is a unit's parent right after a place adjective inside the unit: the adjective
+    seats the parent ("факультета [московского] Института …", decision 283); one before the
+    unit's own head seats the unit ("[брянского] отделения партии «Яблоко»")."""
+    if org.start not in adjective_ends:
+        return False
+    holder = index.holder_at.get(org.start)
+    units = org.doc.user_data.get(UNITS_KEY, ())
+    return holder is not None and holder is not org and holder.start_char in units
+
+
 # --- seats from place adjectives (guideline 90-93) -----------------------------------------
 
 PLACE_ADJ = "PLACE_ADJ"  # the mentions of pipeline/stages/rules/place_adj.py
@@ -306,6 +318,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         return []
     out, starts = [], {a.start: a for a in adjectives}
     positions = sorted(starts)
+    ends = {a.end for a in adjectives}
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
         if org is None or is_mission(org, lex):
@@ -323,7 +336,8 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         k = bisect_left(positions, org.start)
         if k == 0 or positions[k - 1] < org.start - reach:
             continue  # the cheap filter: no place adjective in reach before the name
-        if not _inside_other(org, index) and not is_mission(org, lex):
+        inside = _inside_other(org, index) and not _parent_in_unit(org, index, ends)
+        if not inside and not is_mission(org, lex):
             for adjective in _adjectives_before(doc, org, starts, lex):
                 out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out

@@ -230,7 +230,8 @@ class OrgRules:
         kept = filter_spans(found)
         # A unit's parent found by the grammar stays nested: "[отделения [факультета МГУ]]";
         # a kind noun before the parent's name ("компании" in "отдел кадров компании X") does
-        # not (guideline 95).
+        # not (guideline 95); one inside a unit's parent is no such noun ("[отделения
+        # [факультета Московского университета]]", decision 283).
         units = Intervals((s.start, s.end) for s in kept if len(s) > 1)
         kinds = self.grammar.apposition_heads
         outer = set(kept)  # a set: `in` a list of the kept spans is a scan per span
@@ -239,7 +240,7 @@ class OrgRules:
             for s in found
             if s not in outer
             and units.contain(s.start, s.end)
-            and not any(token_lemma(t) in kinds for t in s)
+            and token_lemma(next((t for t in s if t.pos_ != "ADJ"), s[0])) not in kinds
         ]
         return kept + inner
 

@@ -129,7 +129,8 @@ class OrgGrammar:
     def _name_found(self, doc: Doc, c: Candidate, names: dict[int, Span]) -> None:
         """Record a body found at a head that holds a name (a unit with its parent, or a head
         the chain rule will join to the genitive name after it) as a name a unit before it
-        may belong to; a bare descriptor ("правительства") is no such name."""
+        may belong to; a bare descriptor ("правительства") is no such name, nor one its own
+        adjective identifies ("оборонного ведомства": decision 282)."""
         end = c.end
         after = names.get(end)
         if after is not None and after.label_ in ("ORG", "LOC") and _genitive(after[0]):
@@ -148,7 +149,7 @@ class OrgGrammar:
         for _ in range(MAX_UNIT_FIELD + 1):
             end = _field_more(doc, end, self.list_joins) if name is None else end
             quoted = end < len(doc) and doc[end].text in ANY_QUOTE
-            name = names.get(end + quoted)
+            name = names.get(end + quoted) or self._after_place_adjective(doc, end, names)
             if name is not None:
                 break
             after = _noun_phrase(doc, end, "Gen", common_only=True)
@@ -170,12 +171,25 @@ class OrgGrammar:
         closing = name.end < len(doc) and doc[name.end].text in ANY_QUOTE
         return name.end + (quoted and closing)
 
+    def _after_place_adjective(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
+        """The capitalised name after a lowercase place adjective in the genitive: the seat
+        before the parent's name does not split a unit from it ("переводческого факультета
+        московского [Института иностранных языков]", decision 283)."""
+        if end + 1 >= len(doc) or not doc[end].is_lower or not self._place_adjective(doc[end]):
+            return None
+        name = names.get(end + 1)
+        if name is None or not name[0].is_title or "Gen" not in doc[end].morph.get("Case"):
+            return None
+        return name
+
     def _at(self, doc: Doc, i: int, names: dict[int, Span]) -> Candidate | None:
         head = doc[i]
         lemma = token_lemma(head)
         plural = "Plur" in head.morph.get("Number")
-        if plural != (lemma in self.place_bodies) or (i and doc[i - 1].text in ANY_QUOTE):
-            return None  # a quoted title ("корабль «Союз»") is the quote rules' business
+        if plural != (lemma in self.place_bodies):
+            return None
+        if i and doc[i - 1].text in ANY_QUOTE:
+            return self._quoted_unit(doc, i, lemma, names)
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
         if (
@@ -222,6 +236,20 @@ class OrgGrammar:
             return False
         k = i - 1 if doc[i - 1].pos_ != "ADP" else i - 2
         return k >= 0 and token_lemma(doc[k]) in self.activity_governors
+
+    def _quoted_unit(
+        self, doc: Doc, i: int, lemma: str, names: dict[int, Span]
+    ) -> Candidate | None:
+        """A head after a quote: a quoted title ("корабль «Союз»") is the quote rules'
+        business, but a quotation that opens with a unit and its named parent and goes on
+        past them holds the unit as the same words outside quotes would ("«Пресс-служба
+        Правительства РФ не подтверждает …»", decision 284)."""
+        if lemma not in self.unit_heads:
+            return None
+        end = self._unit_parent(doc, self._right(doc, i, lemma), names)
+        if end is None or end >= len(doc) or doc[end].text in ANY_QUOTE:
+            return None  # «Пресс-служба Кремля»: the quotes close on the name, a title
+        return Candidate(i, end, i, unit=True)
 
     def _cut_before_rank(self, doc: Doc, start: int) -> bool:
         """The name opens with a rank adjective and an agreeing adjective stands before it
