@@ -45,6 +45,8 @@ def parse_iso_date(value: str, path: object, line: int | None = None, what: str 
 
 def decode(data: bytes, path: object) -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError for binary or undecodable content."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Windows "Unicode")
+        return _utf16(data, path), "utf-16"
     if b"\x00" in data:
         raise InputError(path, "binary content (NUL bytes), expected a text article")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -60,6 +62,17 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
     if _looks_like_russian(text):
         return text, "cp1251"
     raise InputError(path, "undecodable text: neither UTF-8 nor cp1251 Russian")
+
+
+def _utf16(data: bytes, path: object) -> str:
+    # Its NUL bytes are the encoding's, not a binary file's; a decoded NUL still is binary.
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"undecodable text after UTF-16 BOM: {exc.reason}") from None
+    if "\x00" in text:
+        raise InputError(path, "binary content (NUL characters), expected a text article")
+    return text
 
 
 def _looks_like_russian(text: str) -> bool:
