@@ -6,6 +6,7 @@ that need a pipeline use a config without stages (`TINY`), so they take a second
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from pathlib import Path
 
@@ -203,3 +204,31 @@ def test_evaluate_report_folder_that_cannot_be_made_is_one_line(tmp_path):
     result = run_cli("evaluate", "--gold", SEED_GOLD, "--out", out)
     assert result.returncode == 1
     assert result.stderr == f"error: {out}: cannot create the report folder: Not a directory\n"
+
+
+def test_evaluation_run_reports_each_document_done(nlp, monkeypatch):
+    """`evaluate`'s progress bar moves per finished document, pieced ones included."""
+    from pipeline.runner import extract_tables, extract_texts
+
+    monkeypatch.setitem(nlp.meta, "piece_chars", 1000)
+    long = "\n\n".join(["Компания «Газпром» получила 10 млрд рублей. " * 8] * 6)
+    items = [("a", UNDATED, None), ("b", long, None), ("c", UNDATED, None)]
+    for run in (extract_texts, extract_tables):
+        done: list[int] = []
+        run(items, nlp, done=functools.partial(done.append, 1))
+        assert len(done) == len(items)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "python -m pipeline: error: the following arguments are required: COMMAND"),
+        (("extrct",), "python -m pipeline: error: argument COMMAND: invalid choice: 'extrct'"),
+        (("extract",), "python -m pipeline extract: error: the following arguments are required"),
+    ],
+)
+def test_argument_errors_point_to_help(args, message):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(message) and line.endswith("--help)"), line
