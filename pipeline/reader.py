@@ -192,9 +192,12 @@ def _json_records(
         return
     objs = obj if isinstance(obj, list) else [obj]
     for i, item in enumerate(objs):
-        yield _safe_json_document(
+        record = _safe_json_document(
             item, path, None, stem if len(objs) == 1 else f"{stem}/{i}", date_override
         )
+        if isinstance(record, InputError) and isinstance(obj, list):
+            record = InputError(path, f"[{i}]: {record.reason}")  # which item of the array
+        yield record
 
 
 def _jsonl_records(

@@ -232,3 +232,23 @@ def test_argument_errors_point_to_help(args, message):
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(message) and line.endswith("--help)"), line
+
+
+def test_bad_item_of_a_json_array_is_named(tmp_path):
+    source = tmp_path / "docs.json"
+    source.write_text('[{"id": "a", "text": "Газпром."}, {"id": "b", "text": 5}]', "utf-8")
+    result = run_cli("extract", source, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert result.stderr == f"error: {source}: [1]: field 'text' missing or not a string\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_articles_of_one_name_are_refused(tmp_path):
+    """a/x.txt and b/x.txt would both write outputs/x/, the second replacing the first."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(TEXT, encoding="utf-8")
+    result = run_cli("extract", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt")
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {tmp_path / 'b' / 'x.txt'}: would replace the results of")

@@ -66,6 +66,7 @@ For a folder of articles use `batch`.""",
 def run(args: argparse.Namespace) -> int:
     if args.out and len(args.articles) > 1:
         raise InputError(args.out, "--out takes one ARTICLE; omit it to write outputs/<doc_id>/")
+    _check_distinct_outputs(args.articles)
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
     inputs = [(path, _read(path, when)) for path in args.articles]
@@ -106,6 +107,20 @@ def run(args: argparse.Namespace) -> int:
         bar.write(f"{path}: {len(documents)} document(s), {summary} -> {out}", file=sys.stdout)
     bar.close()
     return 0
+
+
+def _check_distinct_outputs(articles: list[Path]) -> None:
+    """Two articles of one name (a/x.txt, b/x.txt) would write one outputs/x/, the second
+    replacing the first: refuse before anything runs."""
+    first: dict[str, Path] = {}
+    for path in articles:
+        if path.stem in first and path != first[path.stem]:
+            raise InputError(
+                path,
+                f"would replace the results of {first[path.stem]} in outputs/{path.stem}/ "
+                "(same file name): extract them one at a time with --out",
+            )
+        first.setdefault(path.stem, path)
 
 
 def _read(path: Path, when) -> list:
