@@ -252,3 +252,15 @@ def test_two_articles_of_one_name_are_refused(tmp_path):
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"error: {tmp_path / 'b' / 'x.txt'}: would replace the results of")
+
+
+def test_output_folder_under_a_file_fails_before_the_run(tmp_path):
+    """Checked before the models load (the late failure says 'Not a directory')."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "a.txt" / "out"
+    result = run_cli("extract", tmp_path / "a.txt", "--out", out)
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == f"error: {out}: cannot write results: {tmp_path / 'a.txt'} is not a folder\n"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
     inputs = [(path, _read(path, when)) for path in args.articles]
+    for path in args.articles:  # and where the results go, before the models load
+        _check_writable(args.out or PROJECT_ROOT / "outputs" / path.stem)
     from tqdm import tqdm
 
     from pipeline.runner import load_pipeline
@@ -121,6 +124,19 @@ def _check_distinct_outputs(articles: list[Path]) -> None:
                 "(same file name): extract them one at a time with --out",
             )
         first.setdefault(path.stem, path)
+
+
+def _check_writable(out: Path) -> None:
+    """The output folder, or the nearest of its parents that exists, must be a writable
+    folder: otherwise the run would end, after all its work, in `cannot write results`."""
+    for folder in (out, *out.parents):
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            raise InputError(out, f"cannot write results: {folder} is not a folder")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(out, f"cannot write results: {folder} is not writable")
+        return
 
 
 def _read(path: Path, when) -> list:
