@@ -18,6 +18,8 @@ from tests.test_cli import _stderr_on_a_terminal
 
 TEXT = "date 2025-03-01 Газпром\n\nКомпания «Газпром» в 2024 году получила 10 млрд рублей.\n"
 UNDATED = "В прошлом году «Газпром» получил 10 млрд рублей.\n"
+PLAIN = TEXT.replace("«", '"').replace("»", '"')  # KOI8-R has no guillemets
+BULLETS = "Итоги года:\n" + "• выручка компании выросла на 10 процентов;\n" * 5
 
 
 @pytest.fixture
@@ -77,42 +79,56 @@ def test_undated_article_gets_a_note(tmp_path, tiny):
     assert dated.returncode == 0 and "no article date" not in dated.stderr
 
 
-def test_utf16_article_is_read(tmp_path, tiny):
+def test_utf16_and_koi8_articles_are_read(tmp_path, tiny):
     import pandas as pd
 
-    for name, data in (
-        ("le", TEXT.encode("utf-16")),  # BOM + little-endian, as Windows Notepad saves
-        ("be", b"\xfe\xff" + TEXT.encode("utf-16-be")),
+    for name, data, encoding in (
+        ("le", TEXT.encode("utf-16"), "utf-16"),  # BOM + little-endian, as Notepad saves
+        ("be", b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16"),
+        ("koi8", PLAIN.encode("koi8_r"), "koi8-r"),
     ):
         (tmp_path / f"{name}.txt").write_bytes(data)
         out = tmp_path / name
         result = run_cli("extract", tmp_path / f"{name}.txt", "--out", out, "--config", tiny)
         assert result.returncode == 0, result.stderr
         documents = pd.read_csv(out / "documents.csv")
-        assert documents.loc[0, "encoding"] == "utf-16"
+        assert documents.loc[0, "encoding"] == encoding
         assert documents.loc[0, "date"] == "2025-03-01"
-        assert documents.loc[0, "characters"] == len(TEXT)
+        assert documents.loc[0, "title"] == "Газпром"
 
 
 @pytest.mark.parametrize(
-    ("data", "encoding", "error"),
+    ("text", "data", "encoding"),
     [
-        (TEXT.encode("utf-16"), "utf-16", None),
-        (b"\xff\xfe" + TEXT.encode("utf-16-le") + b"x", None, "undecodable text after UTF-16"),
-        (b"\xff\xfe" + "a\x00b".encode("utf-16-le"), None, "binary content"),
-        (TEXT.encode("utf-16-le"), None, "binary content"),  # no BOM: cannot be told apart
-        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig", None),
-        (TEXT.encode("cp1251"), "cp1251", None),
+        (TEXT, TEXT.encode("utf-16"), "utf-16"),
+        (TEXT, b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT, TEXT.encode("cp1251"), "cp1251"),
+        (TEXT.upper(), TEXT.upper().encode("cp1251"), "cp1251"),  # capitals are no KOI8-R sign
+        (PLAIN, PLAIN.encode("koi8_r"), "koi8-r"),  # not cp1251 mojibake (ЛПНРБОЙС)
+        (PLAIN.upper(), PLAIN.upper().encode("koi8_r"), "koi8-r"),
+        (BULLETS, BULLETS.encode("cp1251"), "cp1251"),  # was "undecodable": 2% bullets
     ],
 )
-def test_decode_by_bom(data, encoding, error):
+def test_decode(text, data, encoding):
     from pipeline.reader import decode
 
-    if error:
-        with pytest.raises(InputError, match=error):
-            decode(data, "a.txt")
-    else:
-        assert decode(data, "a.txt") == (TEXT, encoding)
+    assert decode(data, "a.txt") == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"\xff\xfe" + TEXT.encode("utf-16-le") + b"x", "undecodable text after UTF-16"),
+        (b"\xff\xfe" + "a\x00b".encode("utf-16-le"), "binary content"),
+        (TEXT.encode("utf-16-le"), "binary content"),  # no BOM: cannot be told apart
+        (bytes(range(0x80, 0xC0)) * 4, "undecodable"),
+    ],
+)
+def test_decode_refuses(data, error):
+    from pipeline.reader import decode
+
+    with pytest.raises(InputError, match=error):
+        decode(data, "a.txt")
 
 
 def test_progress_moves_during_one_long_article(tmp_path, tiny):

@@ -19,7 +19,7 @@ def add_parser(subparsers) -> None:
         "extract",
         help="run the pipeline on article files and write tables and an annotated page",
         description="Run the pipeline on article files (.txt in UTF-8, UTF-8 or UTF-16 with "
-        "BOM, or cp1251; .json/.jsonl with fields id, text, date, title). Writes "
+        "BOM, cp1251 or KOI8-R; .json/.jsonl with fields id, text, date, title). Writes "
         "mentions.csv/.parquet, documents.csv/.parquet, relations.csv/.parquet, "
         "facts.csv/.parquet and annotated.html to DIR (default outputs/<file name>/). A .txt "
         "article may start with a dateline `date YYYY-MM-DD Title`: the date anchors relative "
@@ -36,7 +36,8 @@ For a folder of articles use `batch`.""",
         nargs="+",
         type=Path,
         metavar="ARTICLE",
-        help="article file: .txt (UTF-8, UTF-8 or UTF-16 with BOM, cp1251), or .json/.jsonl",
+        help="article file: .txt (UTF-8, UTF-8 or UTF-16 with BOM, cp1251, KOI8-R), or "
+        ".json/.jsonl",
     )
     parser.add_argument(
         "--out",
