@@ -170,6 +170,11 @@ def test_empty_corpus_is_noted_and_reported(tmp_path):
     assert f"note: no .txt, .json, .jsonl files under {corpus}" in result.stderr
     assert f"report: {out / 'report.html'}" in result.stderr  # built, not a traceback
     assert "No organisations found" in (out / "report.html").read_text(encoding="utf-8")
+    target = corpus / "notes.md" / "report.html"  # under a file: one line, not a traceback
+    again = run_cli("report", out, "--output", target)
+    assert again.returncode == 1
+    assert again.stderr.startswith(f"error: {target}: cannot write the report: "), again.stderr
+    assert len(again.stderr.splitlines()) == 1
 
 
 def test_output_folder_that_is_the_corpus_is_refused(tmp_path):

@@ -604,5 +604,9 @@ def build_report(folder: Path, target: Path | None = None) -> Path:
 
     output = load_output(Path(folder))
     path = Path(target) if target else Path(folder) / REPORT_FILE
-    write_text(path, render_report(output))
+    page = render_report(output)
+    try:
+        write_text(path, page)
+    except OSError as exc:  # one line naming the file, not a traceback
+        raise InputError(path, f"cannot write the report: {exc.strerror or exc}") from None
     return path
