@@ -17,10 +17,30 @@ COMMAND_MODULES = (
     "pipeline.commands.report",
 )
 
+EXAMPLES = """examples:
+  python -m pipeline extract article.txt                  # -> outputs/article/
+  python -m pipeline extract a.txt --out /tmp/a --date 2025-12-21
+  python -m pipeline batch corpus/ --out outputs/batch    # a folder, all cores, report.html
+  python -m pipeline report outputs/batch                 # rebuild the overview page
+  python -m pipeline evaluate --gold corpora/gold/2025-12-21-tokayev-japan.jsonl"""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps descriptions as usual but keeps an epilog of examples line for line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:"):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, no usage dump, exit 2
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
         raise SystemExit(2)
 
 
@@ -28,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m pipeline",
         description="Extract organisations, amounts, dates and sectors from Russian news "
-        "articles into annotated tables.",
+        "articles into annotated tables. `python -m pipeline COMMAND --help` explains each "
+        "command.",
+        epilog=EXAMPLES,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import astuple, dataclass, field, replace
 
 from spacy.language import Language
@@ -162,9 +162,12 @@ def long_rows(
     return run_pieces(document, nlp, size).rows()
 
 
-def run_pieces(document: Document, nlp: Language, size: int) -> Joined:
+def run_pieces(
+    document: Document, nlp: Language, size: int, done: Callable[[int], None] | None = None
+) -> Joined:
     """A long document run a piece at a time, its rows joined (`Joined.rows()`) and its
-    sentence ends kept (`Joined.sentence_ends`, for its page)."""
+    sentence ends kept (`Joined.sentence_ends`, for its page). `done`, if given, is called
+    with each piece's length once it has run: a progress bar moves during a long document."""
     joined = Joined(document)
     for piece, offset in piece_documents(document, size):
         # A piece's new words (lexemes, strings) live only as long as its Doc: without the
@@ -174,6 +177,8 @@ def run_pieces(document: Document, nlp: Language, size: int) -> Joined:
             joined.add(doc, offset)
             del doc
         trim_heap()  # the piece's memory goes back before the next one's is taken
+        if done is not None:
+            done(len(piece.text))
     return joined
 
 

@@ -129,25 +129,43 @@ def process_each(
     yield from zip(short, process(short, nlp, batch_size), strict=True)
 
 
-def extract_texts(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
-    """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point."""
+def extract_texts(
+    items: Iterable[tuple[str, str, date | None]],
+    nlp: Language | None = None,
+    done: Callable[[], object] | None = None,
+):
+    """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point.
+    `done`, if given, is called as each document is finished (a progress bar)."""
     from pipeline.schema import MENTION_COLUMNS
     from pipeline.tables import typed_frame
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
-    rows = [row for mentions, *_ in table_rows(documents, nlp) for row in mentions]
+    rows = [row for mentions, *_ in table_rows(documents, nlp, **_each(done)) for row in mentions]
     return typed_frame(rows, MENTION_COLUMNS)
 
 
-def extract_tables(items: Iterable[tuple[str, str, date | None]], nlp: Language | None = None):
+def _each(done: Callable[[], object] | None) -> dict:
+    """`table_rows`' per-document callbacks (`seen` for a document run whole, `pieced` for
+    one run in pieces), both calling `done`."""
+    if done is None:
+        return {}
+    return {"seen": lambda *_: done(), "pieced": lambda *_: done()}
+
+
+def extract_tables(
+    items: Iterable[tuple[str, str, date | None]],
+    nlp: Language | None = None,
+    done: Callable[[], object] | None = None,
+):
     """(mentions, relations) tables for (doc_id, text, article date) triples: the evaluation's
-    entry point when the gold has relations (one run gives both)."""
+    entry point when the gold has relations (one run gives both). `done` as in
+    `extract_texts`."""
     from pipeline.schema import MENTION_COLUMNS, RELATION_COLUMNS
     from pipeline.tables import typed_frame
 
     documents = (Document(i, text, "<memory>", "utf-8", when) for i, text, when in items)
     mentions, relations = [], []
-    for rows, _, links, _ in table_rows(documents, nlp):
+    for rows, _, links, _ in table_rows(documents, nlp, **_each(done)):
         mentions.extend(rows)
         relations.extend(links)
     return typed_frame(mentions, MENTION_COLUMNS), typed_frame(relations, RELATION_COLUMNS)

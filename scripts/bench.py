@@ -755,7 +755,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "or corpora/articles repeated when ../shared is absent)",
     )
     parser.add_argument("--limit", type=int, metavar="N", help="first N documents only")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results folder")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="results folder (default: %(default)s)"
+    )
     parser.add_argument(
         "--workers", type=int, metavar="N", help="cores for the parallel batch run (default all)"
     )

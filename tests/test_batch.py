@@ -143,6 +143,18 @@ def test_every_input_ends_in_a_table_or_errors_csv(corpus, run_a):
     assert "docs/s" in summary[0]
 
 
+def test_failed_inputs_are_named_on_stderr(corpus, run_a):
+    """Each failed input by path (and line) with its reason, as errors.csv has it: the user
+    sees what failed without opening errors.csv (stdout keeps its one summary line)."""
+    out, result = run_a
+    _, _, errors = read_tables(out)
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == len(errors) > 0
+    for row in errors.itertuples():
+        line = f":{row.line}" if row.line else ""
+        assert f"failed: {corpus[0] / row.path}{line}: {row.reason}" in failed
+
+
 def test_encodings_are_detected(run_a):
     _, documents, _ = read_tables(run_a[0])
     encoding = dict(zip(documents["doc_id"], documents["encoding"], strict=True))

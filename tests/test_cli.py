@@ -66,11 +66,11 @@ def _stderr_on_a_terminal(*args: object) -> str:
 
 def test_extract_shows_progress_on_a_terminal_only(tmp_path):
     shown = _stderr_on_a_terminal("extract", SEED, "--out", tmp_path / "a")
-    assert "1/1" in shown and "doc" in shown
+    assert "100%" in shown and "char/s" in shown  # in characters (tests/test_cli_ux.py)
     hidden = _stderr_on_a_terminal("extract", SEED, "--out", tmp_path / "b", "--no-progress")
-    assert "1/1" not in hidden
+    assert "100%" not in hidden
     piped = run_cli("extract", SEED, "--out", tmp_path / "c")  # not a terminal: no bar
-    assert piped.returncode == 0 and "1/1" not in piped.stderr
+    assert piped.returncode == 0 and "100%" not in piped.stderr
 
 
 def _bad_inputs(tmp_path):

@@ -179,7 +179,7 @@ def test_baseline_side_by_side(tmp_path):
 def test_pred_from_pipeline(tmp_path, monkeypatch, capsys):
     seen = []
 
-    def extract_texts(items):
+    def extract_texts(items, done=None):
         items = list(items)
         seen.extend(items)
         frame = pd.read_csv(FIXTURES / "mentions.csv", dtype=str)

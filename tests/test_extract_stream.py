@@ -35,7 +35,7 @@ SHORT = "Компания «Северная верфь» в 2024 году по�
 
 
 class _Bar:
-    def update(self) -> None:
+    def update(self, n: int = 1) -> None:
         pass
 
 

@@ -197,7 +197,7 @@ def test_extract_names_the_file_instead_of_a_traceback(tmp_path, monkeypatch, ca
     from pipeline.commands import extract
 
     article = tmp_path / "a.txt"
-    article.write_text("Компания «Газпром» сообщила о прибыли.", encoding="utf-8")
+    article.write_text("date 2025-03-01\n\nКомпания «Газпром» сообщила о прибыли.", "utf-8")
 
     def broken(*args, **kwargs):
         raise ValueError("stage exploded\nsecond line")

@@ -37,7 +37,7 @@ TEXT = "\n\n".join(_paragraph(i) for i in range(16))
 
 
 class _Bar:
-    def update(self) -> None:
+    def update(self, n: int = 1) -> None:
         pass
 
 

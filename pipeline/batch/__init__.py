@@ -20,7 +20,7 @@ from pipeline.batch.model import (
     Totals,
     WorkerSettings,
 )
-from pipeline.batch.parts import duplicates_warning, table_schemas
+from pipeline.batch.parts import duplicates_warning, failure_lines, table_schemas
 from pipeline.batch.worker import process_task, worker_init
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "discover",
     "doc_id_for",
     "duplicates_warning",
+    "failure_lines",
     "file_size",
     "plan_tasks",
     "process_task",

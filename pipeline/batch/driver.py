@@ -113,6 +113,8 @@ def run_batch(options: BatchOptions) -> BatchReport:
     """The whole run: check, connect, plan, process, then summarise from the ledgers."""
     started_at, started = utc_now(), time.perf_counter()
     corpus, out = _check_corpus(options.corpus), options.out.resolve()
+    if out == corpus:  # OUT_DIR is skipped as input: the run would read nothing
+        raise InputError(options.out, "is the corpus folder itself: give --out another folder")
     config = load_config(options.config)  # a broken config fails here, before any worker
     run_info = {
         "corpus": str(corpus),

@@ -318,19 +318,33 @@ def parquet_rows(folder: Path) -> int:
     return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob("part-*.parquet")))
 
 
+def error_order(row: dict) -> tuple:
+    """errors.csv's order: path, line, doc_id, missing values first."""
+    values = [row.get(k) for k in ("path", "line", "doc_id")]
+    return tuple((v is not None, v if v is not None else 0) for v in values)
+
+
+def failure_lines(corpus: Path, errors: list[dict], limit: int = 10) -> list[str]:
+    """The first `limit` failed inputs as `CORPUS/path:line: reason` lines (errors.csv's
+    order), and how many more errors.csv holds: a user sees what failed without opening it."""
+    lines = []
+    for row in sorted(errors, key=error_order)[:limit]:
+        line = f":{row['line']}" if row.get("line") is not None else ""
+        lines.append(f"failed: {corpus / row['path']}{line}: {row['reason']}")
+    if len(errors) > limit:
+        lines.append(f"failed: ... and {len(errors) - limit} more (all in errors.csv)")
+    return lines
+
+
 def write_errors(out: Path, errors: list[dict]) -> None:
     """errors.csv sorted by path, line, doc_id (missing values first), empty cells for None.
     Plain csv, not pandas: importing pandas here would add a quarter second to every run."""
-
-    def order(row: dict) -> tuple:
-        values = [row.get(k) for k in ("path", "line", "doc_id")]
-        return tuple((v is not None, v if v is not None else 0) for v in values)
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(ERROR_COLUMNS)
-            for row in sorted(errors, key=order):
+            for row in sorted(errors, key=error_order):
                 writer.writerow(["" if row.get(k) is None else row[k] for k in ERROR_COLUMNS])
 
     atomic_write(out / ERRORS_FILE, write)

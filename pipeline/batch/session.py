@@ -21,7 +21,7 @@ class Progress:
     bar: object = None
 
     def __post_init__(self) -> None:
-        if self.enabled:
+        if self.enabled and self.total:  # nothing to do (an empty or finished corpus): no bar
             from tqdm import tqdm
 
             self.bar = tqdm(

@@ -37,9 +37,26 @@ def add_parser(subparsers) -> None:
         "OUT_DIR/manifest.json and OUT_DIR/report.html (an overview page; --no-report skips "
         "it). Exit status 0 when the run completed, even if some inputs failed. See "
         "docs/batch.md.",
+        epilog="""examples:
+  python -m pipeline batch corpora/articles --out outputs/batch
+  python -m pipeline batch news/ --out /data/news-out --workers 4 --html
+  python -m pipeline batch news/ --out /data/news-out --resume     # after Ctrl-C or new files
+  python -m pipeline batch news/ --out /data/news-out --overwrite  # start again""",
     )
-    parser.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
-    parser.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
+    parser.add_argument(
+        "corpus",
+        type=Path,
+        metavar="CORPUS_DIR",
+        help="folder of .txt/.json/.jsonl articles, read recursively (other files are ignored)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="OUT_DIR",
+        help="output folder (required; created if missing; a folder holding a previous run "
+        "needs --resume or --overwrite)",
+    )
     parser.add_argument(
         "--workers", type=positive_int, metavar="N", help="worker processes (default: all cores)"
     )
@@ -63,16 +80,24 @@ def add_parser(subparsers) -> None:
         help="skip (and report) files larger than this (default 5MB)",
     )
     parser.add_argument(
-        "--part-size", type=positive_int, default=32, metavar="N", help="input files per part"
+        "--part-size",
+        type=positive_int,
+        default=32,
+        metavar="N",
+        help="input files per part, the unit of work and of --resume (default: %(default)s)",
     )
     parser.add_argument(
         "--batch-size",
         type=positive_int,
         default=16,
         metavar="N",
-        help="documents per nlp.pipe batch",
+        help="documents per nlp.pipe batch (default: %(default)s)",
     )
-    parser.add_argument("--config", type=Path, help="pipeline config (configs/pipeline.toml)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="pipeline config: stages and their settings (default: configs/pipeline.toml)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument(
         "--html",
@@ -88,7 +113,14 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.batch import BatchOptions, duplicates_warning, run_batch, summary_line
+    from pipeline.batch import (
+        BatchOptions,
+        duplicates_warning,
+        failure_lines,
+        run_batch,
+        summary_line,
+    )
+    from pipeline.reader import SUFFIXES
 
     if args.scheduler and args.workers:
         sys.stderr.write("note: --workers is ignored with --scheduler (the cluster decides)\n")
@@ -115,6 +147,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return 130
     sys.stdout.write(summary_line(report) + "\n")
+    # stderr: what failed, by name and reason (errors.csv holds them all), or why nothing ran.
+    for line in failure_lines(args.corpus, report.totals.errors):
+        sys.stderr.write(line + "\n")
+    if not report.processed_files and not report.skipped_files:
+        sys.stderr.write(
+            f"note: no {', '.join(SUFFIXES)} files under {args.corpus} (other files are not read)\n"
+        )
     if report.totals.duplicates:
         sys.stderr.write(duplicates_warning(report.totals) + "\n")
     if not args.no_report:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.errors import InputError
 from pipeline.evaluation.model import BASELINES, HEADLINE_TYPES
 from pipeline.evaluation.readers import GOLD_FORMATS, read_gold
 from pipeline.evaluation.report import summary, write_reports
@@ -44,7 +45,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Score predicted mentions against annotated gold: P/R/F1 per type "
         "(strict and partial matching) and attribute accuracy, with error lists and a "
         "side-by-side HTML page. Exits 0 whenever the reports were written, "
-        f"{EXIT_BELOW_THRESHOLD} if --fail-under is not met.",
+        f"{EXIT_BELOW_THRESHOLD} if --fail-under is not met, 1 on bad input (one line "
+        "naming the file and line).",
+        epilog="""examples:
+  python -m pipeline evaluate --gold corpora/gold/2025-12-21-tokayev-japan.jsonl
+  python -m pipeline evaluate --gold corpora/gold/2025-12-21-tokayev-japan.jsonl \\
+      --pred outputs/2025-12-21-tokayev-japan --out /tmp/eval --baseline natasha
+  python -m pipeline evaluate --gold dev.jsonl --types ORG,DATE --fail-under 0.6""",
     )
     parser.add_argument(
         "--gold",
@@ -113,7 +120,10 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = read_gold(args.gold, args.gold_format)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # checked before the (long) pipeline run, one line naming it
+        raise InputError(out, f"cannot create the report folder: {exc.strerror or exc}") from None
     warnings: list[str] = []
     systems = {}
     relation_frames = None

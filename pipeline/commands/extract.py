@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -17,15 +18,45 @@ def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
         "extract",
         help="run the pipeline on article files and write tables and an annotated page",
-        description="Run the pipeline on article files (.txt in UTF-8, UTF-8 with BOM or "
-        "cp1251; .json/.jsonl with fields id, text, date, title). Writes mentions.csv/.parquet, "
-        "documents.csv/.parquet, relations.csv/.parquet, facts.csv/.parquet and annotated.html "
-        "to DIR (default outputs/<doc_id>/).",
+        description="Run the pipeline on article files (.txt in UTF-8, UTF-8 or UTF-16 with "
+        "BOM, cp1251 or KOI8-R; .json/.jsonl with fields id, text, date, title). Writes "
+        "mentions.csv/.parquet, documents.csv/.parquet, relations.csv/.parquet, "
+        "facts.csv/.parquet and annotated.html to DIR (default outputs/<file name>/). A .txt "
+        "article may start with a dateline `date YYYY-MM-DD Title`: the date anchors relative "
+        "dates (в прошлом году). Bad input stops with one line naming the file (and line), "
+        "before anything is written.",
+        epilog="""examples:
+  python -m pipeline extract corpora/articles/2025-12-21-tokayev-japan.txt
+  python -m pipeline extract my-article.txt --out /tmp/mine --date 2025-12-21
+  python -m pipeline extract a.txt b.txt feed.jsonl         # -> outputs/a/, outputs/b/, ...
+For a folder of articles use `batch`.""",
     )
-    parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
-    parser.add_argument("--out", type=Path, metavar="DIR", help="output folder (one article)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="article date (overrides dateline)")
-    parser.add_argument("--config", type=Path, help="pipeline config (configs/pipeline.toml)")
+    parser.add_argument(
+        "articles",
+        nargs="+",
+        type=Path,
+        metavar="ARTICLE",
+        help="article file: .txt (UTF-8, UTF-8 or UTF-16 with BOM, cp1251, KOI8-R), or "
+        ".json/.jsonl",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="output folder, with one ARTICLE only (default: outputs/<file name>/ in the "
+        "project folder)",
+    )
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="article date for every ARTICLE (default: each file's dateline or JSON 'date' "
+        "field, which this overrides)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="pipeline config: stages and their settings (default: configs/pipeline.toml)",
+    )
     parser.add_argument(
         "--no-progress",
         action="store_true",
@@ -37,9 +68,12 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.out and len(args.articles) > 1:
         raise InputError(args.out, "--out takes one ARTICLE; omit it to write outputs/<doc_id>/")
+    _check_distinct_outputs(args.articles)
     when = parse_iso_date(args.date, "--date", what="--date") if args.date else None
     # Read and check every input before loading models: a typo fails fast.
     inputs = [(path, _read(path, when)) for path in args.articles]
+    for path in args.articles:  # and where the results go, before the models load
+        _check_writable(args.out or PROJECT_ROOT / "outputs" / path.stem)
     from tqdm import tqdm
 
     from pipeline.runner import load_pipeline
@@ -52,10 +86,19 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             args.config or "configs/pipeline.toml", f"cannot load: {_one_line(exc)}"
         ) from None
-    total = sum(len(documents) for _, documents in inputs)
-    # disable=None: a bar on a terminal only, so piped output and logs stay clean.
-    bar = tqdm(total=total, unit="doc", disable=True if args.no_progress else None)
+    total = sum(len(d.text) for _, documents in inputs for d in documents)
+    # In characters, not documents: one long article moves the bar a piece at a time instead
+    # of holding it at 0/1 for minutes. disable=None: a bar on a terminal only, so piped
+    # output and logs stay clean.
+    bar = tqdm(
+        total=total,
+        unit="char",
+        unit_scale=True,
+        dynamic_ncols=True,
+        disable=True if args.no_progress else None,
+    )
     for path, documents in inputs:
+        _note_undated(path, documents, bar)
         out = args.out or PROJECT_ROOT / "outputs" / path.stem
         try:
             summary = _extract_file(nlp, documents, out, bar)
@@ -70,6 +113,33 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_distinct_outputs(articles: list[Path]) -> None:
+    """Two articles of one name (a/x.txt, b/x.txt) would write one outputs/x/, the second
+    replacing the first: refuse before anything runs."""
+    first: dict[str, Path] = {}
+    for path in articles:
+        if path.stem in first and path != first[path.stem]:
+            raise InputError(
+                path,
+                f"would replace the results of {first[path.stem]} in outputs/{path.stem}/ "
+                "(same file name): extract them one at a time with --out",
+            )
+        first.setdefault(path.stem, path)
+
+
+def _check_writable(out: Path) -> None:
+    """The output folder, or the nearest of its parents that exists, must be a writable
+    folder: otherwise the run would end, after all its work, in `cannot write results`."""
+    for folder in (out, *out.parents):
+        if not folder.exists():
+            continue
+        if not folder.is_dir():
+            raise InputError(out, f"cannot write results: {folder} is not a folder")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(out, f"cannot write results: {folder} is not writable")
+        return
+
+
 def _read(path: Path, when) -> list:
     try:
         return read_documents(path, when)
@@ -77,6 +147,19 @@ def _read(path: Path, when) -> list:
         raise
     except Exception as exc:  # a reader bug: still one line naming the file
         raise InputError(path, f"read error: {_one_line(exc)}") from None
+
+
+def _note_undated(path: Path, documents: list, bar) -> None:
+    """One note per file whose documents have no date: their relative dates (в прошлом году)
+    stay unresolved, which a user would otherwise find only as empty date columns."""
+    undated = sum(1 for d in documents if d.date is None)
+    if undated:
+        which = "" if len(documents) == 1 else f"{undated} of {len(documents)} documents: "
+        bar.write(
+            f"note: {path}: {which}no article date (no 'date YYYY-MM-DD' first line, no "
+            "--date), relative dates such as 'в прошлом году' are left unresolved",
+            file=sys.stderr,
+        )
 
 
 def _one_line(exc: BaseException) -> str:
@@ -116,7 +199,7 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
 
     for document, doc in process_each(documents, nlp):
         if doc is None:
-            joined = run_pieces(document, nlp, piece_size(nlp))
+            joined = run_pieces(document, nlp, piece_size(nlp), bar.update)
             mentions, row, relations, facts = joined.rows()
             whole = ArticleInput.from_document(
                 document, mentions, facts, joined.sentence_ends, relations
@@ -125,9 +208,9 @@ def _articles(nlp, documents: list, rows, bar) -> Iterator:
         else:
             mentions, row, relations, facts = doc_rows(doc)
             article = ArticleInput.from_doc(doc, facts_by_sentence(facts), mentions, relations)
+            bar.update(len(document.text))
         rows.mentions.extend(mentions)
         rows.documents.append(row)
         rows.relations.extend(relations)
         rows.facts.extend(facts)
-        bar.update()
         yield article

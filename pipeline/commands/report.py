@@ -17,8 +17,17 @@ def add_parser(subparsers) -> None:
         "organisations, sectors with ОКВЭД sections, money by currency and sector, timelines, "
         "and a searchable table of documents linking to their annotated pages. One "
         "self-contained HTML file (charts are inline SVG).",
+        epilog="""examples:
+  python -m pipeline report outputs/batch          # -> outputs/batch/report.html
+  python -m pipeline report outputs                # every extract output under outputs/
+  python -m pipeline report outputs/batch --output /tmp/overview.html""",
     )
-    parser.add_argument("out", type=Path, metavar="OUT_DIR")
+    parser.add_argument(
+        "out",
+        type=Path,
+        metavar="OUT_DIR",
+        help="a batch --out folder, or a folder of extract outputs (such as outputs/)",
+    )
     parser.add_argument(
         "--output", type=Path, metavar="FILE", help="where to write (default OUT_DIR/report.html)"
     )

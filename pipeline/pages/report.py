@@ -106,7 +106,8 @@ class MentionSource:
 def load_output(folder: Path) -> Output:
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(folder, "no such output folder")
+        what = "not a folder (give a batch --out folder or a folder of extract outputs)"
+        raise InputError(folder, what if folder.exists() else "no such output folder")
     if (folder / "mentions").is_dir() and (folder / "documents").is_dir():
         return _load_batch(folder)
     subfolders = sorted(p.parent for p in folder.glob("*/mentions.parquet"))
@@ -120,7 +121,7 @@ def load_output(folder: Path) -> Output:
     return _load_extract(folder, subfolders)
 
 
-def _read_parquet(path: Path, columns: tuple[str, ...]) -> pa.Table:
+def _read_parquet(path: Path, columns: tuple[str, ...], table_name: str) -> pa.Table:
     import pyarrow.parquet as pq
 
     try:
@@ -129,10 +130,18 @@ def _read_parquet(path: Path, columns: tuple[str, ...]) -> pa.Table:
         table = pq.read_table(path, columns=present)
     except (OSError, pa.ArrowException) as exc:
         raise InputError(path, f"unreadable Parquet: {exc}") from None
-    for name in columns:  # an older output without a column: typed nulls keep the code simple
-        if name not in table.column_names:
-            table = table.append_column(name, pa.nulls(len(table), pa.string()))
+    typed = _known_types(table_name)
+    for name in columns:  # an older output without a column, or a run with no parts at all
+        if name not in table.column_names:  # (empty corpus): nulls of the column's own type
+            table = table.append_column(name, pa.nulls(len(table), typed.get(name, pa.string())))
     return table.select(list(columns))
+
+
+def _known_types(table_name: str) -> dict[str, pa.DataType]:
+    """Each column's Arrow type in the table's fixed schema (`batch.parts.table_schemas`)."""
+    from pipeline.batch.parts import table_schemas
+
+    return {field.name: field.type for field in table_schemas()[table_name]}
 
 
 def _dataset_schema(path: Path) -> pa.Schema:
@@ -143,7 +152,7 @@ def _dataset_schema(path: Path) -> pa.Schema:
 
 def _load_batch(folder: Path) -> Output:
     mentions = MentionSource(folder / "mentions")
-    documents = _read_parquet(folder / "documents", tuple(DOCUMENT_COLUMNS))
+    documents = _read_parquet(folder / "documents", tuple(DOCUMENT_COLUMNS), "documents")
     if (folder / PAGES_DIR).is_dir():
         pages = [page_relpath(d) for d in documents.column("doc_id").to_pylist()]
     else:
@@ -163,7 +172,7 @@ def _load_batch(folder: Path) -> Output:
 def _load_extract(folder: Path, subfolders: list[Path]) -> Output:
     documents = []
     for sub in subfolders:
-        table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS))
+        table = _read_parquet(sub / "documents.parquet", tuple(DOCUMENT_COLUMNS), "documents")
         # a link, not a path: a '#', '%' or space in the folder's name would cut or bend it
         page = f"{quote(sub.name)}/annotated.html" if (sub / "annotated.html").exists() else None
         # One page holds the file's documents as sections article-1, article-2, ...
@@ -185,7 +194,7 @@ def _read_facts(paths: list[Path]) -> pa.Table | None:
     """The facts of an output (FACT_FIELDS), or None when it has no facts table at all
     (written before facts existed)."""
     tables = [
-        _read_parquet(p, FACT_FIELDS)
+        _read_parquet(p, FACT_FIELDS, "facts")
         for p in paths
         if p.is_file() or (p.is_dir() and any(p.rglob("*.parquet")))
     ]
@@ -595,5 +604,9 @@ def build_report(folder: Path, target: Path | None = None) -> Path:
 
     output = load_output(Path(folder))
     path = Path(target) if target else Path(folder) / REPORT_FILE
-    write_text(path, render_report(output))
+    page = render_report(output)
+    try:
+        write_text(path, page)
+    except OSError as exc:  # one line naming the file, not a traceback
+        raise InputError(path, f"cannot write the report: {exc.strerror or exc}") from None
     return path
