@@ -41,6 +41,7 @@ FACT_FIELDS = ("doc_id", "fact_id", "sentence", "trigger", "polarity", "modality
 FACT_FIELDS += ("counterpart", "amount_value", "amount_unit", "qualifier", "date_start")
 FACT_FIELDS += ("date_end", "date_timex", "sector", "okved", "location")
 FACTS_SHOWN = 1000  # rows of the report's facts table; the facts table holds them all
+LARGEST, CURRENCIES = 5, 4  # the largest sums shown per currency, of the most named currencies
 
 
 @dataclass
@@ -471,10 +472,53 @@ def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) ->
     if facts is None or not len(facts):
         return []
     facts = facts.sort_by([("doc_id", "ascending"), ("sentence", "ascending")]).slice(0, limit)
+    return _spelled_out(output, sorted(facts.to_pylist(), key=_fact_order), sectors)
+
+
+def largest_amounts(
+    output: Output, sectors: list[dict], per_currency: int = LARGEST, currencies: int = CURRENCIES
+) -> list[dict]:
+    """The `per_currency` largest sums of the facts in each of the `currencies` currencies
+    most facts name, spelled out as the facts table spells them: where a reader looks first
+    in a corpus. A sum restated in one document (a headline and its sentence) counts once.
+    One filter and sort per currency, so cheap beside the facts table itself."""
+    facts = output.facts
+    if facts is None or not len(facts):
+        return []
+    value = pc.cast(facts["amount_value"], pa.float64())
+    money = facts.filter(pc.and_(pc.is_finite(value), pc.is_valid(facts["amount_unit"])))
+    if not len(money):
+        return []
+    counts = money.group_by("amount_unit").aggregate([("amount_unit", "count")])
+    units = counts.sort_by([("amount_unit_count", "descending"), ("amount_unit", "ascending")])
+    rows: list[dict] = []
+    for unit in units["amount_unit"].to_pylist()[:currencies]:
+        part = money.filter(pc.equal(money["amount_unit"], unit))
+        part = part.sort_by([("amount_value", "descending"), ("doc_id", "ascending")])
+        rows += _distinct_sums(part.slice(0, per_currency * 4).to_pylist(), per_currency)
+    return _spelled_out(output, rows, sectors)
+
+
+def _distinct_sums(rows: list[dict], most: int) -> list[dict]:
+    seen: set[tuple] = set()
+    kept = []
+    for row in rows:
+        key = (row["doc_id"], row["amount_value"])
+        if key not in seen and len(kept) < most:
+            seen.add(key)
+            kept.append(row)
+    return kept
+
+
+def _spelled_out(output: Output, rows: list[dict], sectors: list[dict]) -> list[dict]:
+    """Fact rows as the report shows them: cells spelled out as on the article page (sectors
+    by the name the Sectors table gives them), each linked to its sentence on its page."""
     names = {s["sector"]: s["name"] for s in sectors}
-    docs = output.documents.filter(pc.is_in(output.documents.column("doc_id"), facts["doc_id"]))
+    column = output.documents.column("doc_id")
+    docs = output.documents.filter(
+        pc.is_in(column, pa.array(sorted({r["doc_id"] for r in rows}), column.type))
+    )
     pages = dict(zip(docs["doc_id"].to_pylist(), docs["page"].to_pylist(), strict=True))
-    rows = sorted(facts.to_pylist(), key=_fact_order)
     return [
         {
             "doc_id": r["doc_id"],
@@ -529,6 +573,9 @@ def report_context(output: Output) -> dict:
         "money_currency": money_by_currency(mentions),
         "money_sector": money_by_sector(mentions),
         "facts": fact_table(output, sectors),
+        "largest": largest_amounts(output, sectors),
+        "largest_per_currency": LARGEST,
+        "largest_currencies": CURRENCIES,
         "n_facts": None if output.facts is None else len(output.facts),
         "fact_columns": FACT_HEADINGS,
         "months": months,
