@@ -481,7 +481,16 @@ def sector_names(rows: Iterable[Row]) -> dict[str, str]:
 
 
 # A fact reads as one line under its sentence: who, how much, when, which sector, where.
-FACT_HEADINGS = ("fact", "who", "with whom", "how much", "when", "sector · ОКВЭД", "where", "status")
+FACT_HEADINGS = (
+    "fact",
+    "who",
+    "with whom",
+    "how much",
+    "when",
+    "sector · ОКВЭД",
+    "where",
+    "status",
+)
 NO_TRIGGER = "—"  # a dated or held amount no trigger word carries (decision 132)
 _QUALIFIER_SIGNS = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "approx": "≈ "}
 _SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " K"))

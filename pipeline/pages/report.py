@@ -454,14 +454,28 @@ def _trim(series: list[tuple[str, int]], share: float = 0.99) -> tuple[list[tupl
     return series[lo:hi], cut
 
 
-def document_rows(documents: pa.Table) -> list[list[Any]]:
-    """The searchable documents table, as compact arrays (one JSON array per document)."""
-    columns = ["doc_id", "title", "date", "characters"] + [f"n_{t.lower()}" for t in MENTION_TYPES]
+def document_rows(documents: pa.Table, facts: pa.Table | None = None) -> list[list[Any]]:
+    """The searchable documents table, as compact arrays (one JSON array per document); with
+    `facts`, each document's number of facts after its characters (sort by it to find the
+    articles that say who paid how much)."""
+    counts = [f"n_{t.lower()}" for t in MENTION_TYPES]
+    facts_column = ["n_facts"] if facts is not None else []
+    columns = ["doc_id", "title", "date", "characters"] + facts_column + counts
+    if facts is not None:
+        documents = documents.append_column("n_facts", _facts_per_document(documents, facts))
     table = documents.select(columns + ["page"]).sort_by([("doc_id", "ascending")])
     return [
         list(row)
         for row in zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True)
     ]
+
+
+def _facts_per_document(documents: pa.Table, facts: pa.Table) -> pa.Array:
+    """Each document's number of facts, in the documents table's order (0 for none)."""
+    counts = facts.group_by("doc_id").aggregate([("doc_id", "count")])
+    ids, numbers = counts["doc_id"].to_pylist(), counts["doc_id_count"].to_pylist()
+    by_doc = dict(zip(ids, numbers, strict=True))
+    return pa.array([by_doc.get(d, 0) for d in documents["doc_id"].to_pylist()], pa.int64())
 
 
 def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) -> list[dict]:
@@ -589,10 +603,13 @@ def report_context(output: Output) -> dict:
         "manifest": output.manifest or {},
         "colors": COLORS,
         "charts": _charts(types, orgs, sectors, months, years),
-        "documents_json": json.dumps(document_rows(documents), ensure_ascii=False).replace(
-            "</", "<\\/"
-        ),
+        "documents_json": _script_json(document_rows(documents, output.facts)),
     }
+
+
+def _script_json(value: object) -> str:
+    """JSON to embed in a <script> element ("</" escaped, so no value can close it)."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _charts(types, orgs, sectors, months, years) -> dict[str, str]:
