@@ -144,3 +144,11 @@ def test_report_documents_carry_their_number_of_facts(small_output):  # noqa: F8
     page = build_report(small_output).read_text(encoding="utf-8")
     heads = re.findall(r'data-col="(\d+)"[^>]*>([^<]*)<', page)
     assert ("4", "facts") in heads
+
+
+@pytest.mark.parametrize(("n", "label"), [(1, "1 fact"), (2, "2 facts")])
+def test_the_header_counts_read_as_english(n, label):
+    page = _fact_page(FACT_ROWS[:n])
+    header = re.search(r'<header class="doc-head">.*?</header>', page, re.DOTALL).group(0)
+    assert f'<a href="#article-facts">{label}</a>' in header
+    assert '<a href="#article-mentions">2 mentions</a>' in header
