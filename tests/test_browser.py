@@ -428,3 +428,163 @@ def test_hovering_a_linked_mention_outlines_its_partner(browser, seed_page):
     assert page.page.evaluate(linked) == []
     assert page.errors == []
     page.close()
+
+
+# --------------------------------------------------------------------------- session 13
+# What a first-time reader stumbled on: a sector's bare ОКВЭД number, an article without
+# facts that said nothing, a sectors table hiding a column behind a scroll bar, a report that
+# did not lead to its largest sums, documents that could not be sorted, and paper.
+
+
+def _fact_page_file(tmp_path: Path, facts: bool = True) -> Path:
+    from pipeline.pages import ArticleInput, article_page, facts_by_sentence
+    from tests.test_pages import FACT_MENTIONS, FACT_ROWS, FACT_TEXT
+
+    by_sentence = facts_by_sentence(FACT_ROWS) if facts else None
+    article = ArticleInput(
+        "d", FACT_TEXT, FACT_MENTIONS, sentence_ends=[24, 66, 72], facts=by_sentence
+    )
+    path = tmp_path / ("facts.html" if facts else "none.html")
+    path.write_text(article_page([article]), encoding="utf-8")
+    return path
+
+
+def test_a_sectors_okved_caption_shows_on_hover_a_phone_and_paper(browser, tmp_path):
+    path = _fact_page_file(tmp_path)
+    page = Page(browser, path, width=1366)
+    okved = page.page.locator("section.fact-summary .okved").first
+    assert okved.get_attribute("title").startswith("ОКВЭД 64 Деятельность")
+    assert not page.page.locator("section.fact-summary .caption").first.is_visible()
+    page.page.emulate_media(media="print")
+    assert page.page.locator("section.fact-summary .caption").first.is_visible()
+    page.close()
+    page = Page(browser, path, width=PHONE)
+    caption = page.page.locator("section.fact-summary .caption").first
+    assert caption.is_visible() and "ОКВЭД 64" in caption.inner_text()
+    # In the card, beside its label: the caption starts where the value starts, not under
+    # the label (the label column is the card's first grid column).
+    boxes = page.page.evaluate(
+        "(() => { const c = document.querySelector('section.fact-summary .caption');"
+        " const v = document.querySelector('section.fact-summary .okved');"
+        " return [c.getBoundingClientRect().left, v.getBoundingClientRect().left]; })()"
+    )
+    assert abs(boxes[0] - boxes[1]) < 1
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert page.errors == []
+    page.close()
+
+
+def test_an_article_without_facts_says_so_and_its_header_link_leads_there(browser, tmp_path):
+    page = Page(browser, _fact_page_file(tmp_path, facts=False), width=1366)
+    note = page.page.locator("#article-facts")
+    assert note.is_visible() and "No facts" in note.inner_text()
+    page.page.locator("header.doc-head a[href='#article-facts']").focus()
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_function("location.hash === '#article-facts'")
+    assert page.errors == []
+    page.close()
+
+
+PAPER = 700  # an A4 page's printable width in CSS pixels, about
+
+
+def test_the_print_view_shows_every_row_and_no_controls(browser, seed_page, small_batch):
+    page = Page(browser, seed_page / "annotated.html", width=PAPER)
+    page.page.emulate_media(media="print")
+    style = "e => [getComputedStyle(e).maxHeight, getComputedStyle(e).overflowY]"
+    for wrap in ("section.fact-summary .table-wrap", ".links-wrap"):
+        assert page.page.locator(wrap).first.evaluate(style) == ["none", "visible"], wrap
+    assert not page.page.locator(".filters").is_visible()
+    # the mentions table is left off paper, and a note says where its rows are
+    assert not page.page.locator("table.mentions").is_visible()
+    assert page.page.locator("p.print-only").is_visible()
+    # nothing runs off the paper's edge
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= PAPER
+    assert page.errors == []
+    page.close()
+    page = Page(browser, small_batch / "report.html", width=PAPER)
+    page.page.emulate_media(media="print")
+    assert not page.page.locator("#doc-search").is_visible()
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= PAPER
+    assert page.page.locator("#facts").evaluate("t => t.parentElement.scrollHeight") == (
+        page.page.locator("#facts").evaluate("t => t.parentElement.clientHeight")
+    )
+    page.close()
+
+
+def test_report_leads_to_the_largest_amounts_and_sorts_documents(browser, small_batch):
+    facts = pd.read_parquet(small_batch / "facts")
+    page = Page(browser, small_batch / "report.html")
+    largest = page.page.locator("#largest tbody tr")
+    money = facts[facts["amount_value"].notna()]
+    assert 0 < largest.count() <= len(money)
+    # the largest sum of the currency most facts name comes first
+    counts = money.groupby("amount_unit").size().sort_index()
+    currency = counts.idxmax()
+    top = money[money["amount_unit"] == currency].sort_values("amount_value").iloc[-1]
+    first = largest.first.locator("td")
+    assert first.nth(0).inner_text() == top["doc_id"]
+    # its sentence link lands on the sentence of the document's page
+    link = largest.first.locator("a")
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.page.wait_for_selector("#article")
+    assert page.page.locator(f"#{anchor}").count() == 1
+    page.close()
+    # Sorting by facts (keyboard), most first; again, fewest first.
+    page = Page(browser, small_batch / "report.html")
+    per_doc = facts.groupby("doc_id").size()
+    button = page.page.locator("#documents th button", has_text="facts")
+    button.focus()
+    page.page.keyboard.press("Enter")
+    first_doc = page.page.locator("#documents tbody tr td").first.inner_text()
+    assert per_doc.get(first_doc, 0) == per_doc.max()
+    assert button.locator("xpath=..").get_attribute("aria-sort") == "descending"
+    page.page.keyboard.press("Enter")
+    first_doc = page.page.locator("#documents tbody tr td").first.inner_text()
+    assert per_doc.get(first_doc, 0) == 0
+    assert button.locator("xpath=..").get_attribute("aria-sort") == "ascending"
+    assert page.errors == []
+    page.close()
+
+
+def test_a_sectors_table_beside_its_chart_shows_every_column(browser, tmp_path):
+    """Long sector names and four-digit counts: the table takes the width it needs beside
+    its chart, so no column hides behind a scroll bar on a desktop screen."""
+    from pipeline.pages.report import build_report
+    from pipeline.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+    from pipeline.tables import typed_frame
+
+    names = {
+        "media.film": ("Кино, телевидение и радиовещание", "59"),
+        "ict.internet": ("Интернет-сервисы и платформы", "63.1"),
+        "manuf.electronics": ("Электроника и электротехника", "26"),
+        "construction.housing": ("Жилищное строительство", "41"),
+        "ict.it": ("Информационные технологии", "J"),
+    }
+    mentions = [
+        {
+            "doc_id": f"d{i % 40}",
+            "mention_id": f"M{i}",
+            "type": "SECTOR",
+            "start": 0,
+            "end": 1,
+            "sector": sector,
+            "normal": name,
+            "okved": code,
+        }
+        for i, (sector, (name, code)) in enumerate(list(names.items()) * 2000)
+    ]
+    for name in ("mentions", "documents"):
+        (tmp_path / name).mkdir()
+    typed_frame(mentions, MENTION_COLUMNS).to_parquet(tmp_path / "mentions" / "p.parquet")
+    documents = [{"doc_id": f"d{i}", "characters": 1} for i in range(40)]
+    typed_frame(documents, DOCUMENT_COLUMNS).to_parquet(tmp_path / "documents" / "p.parquet")
+    page = Page(browser, build_report(tmp_path), width=1366)
+    widths = page.page.evaluate(
+        "(() => { const t = document.getElementById('sectors').parentElement;"
+        " return [t.scrollWidth, t.clientWidth]; })()"
+    )
+    assert widths[0] <= widths[1]
+    assert page.errors == []
+    page.close()

@@ -166,6 +166,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             note_html=_note_html(article.note, article.sentences_beyond, element_id),
             facts=_fact_summary(article, element_id, names),
             fact_columns=FACT_HEADINGS,
+            facts_beyond=bool(article.sentences_beyond),
             links=_link_lines(links, article, element_id),
             body_html=_BODY,
             columns=columns,
@@ -480,7 +481,16 @@ def sector_names(rows: Iterable[Row]) -> dict[str, str]:
 
 
 # A fact reads as one line under its sentence: who, how much, when, which sector, where.
-FACT_HEADINGS = ("fact", "who", "with whom", "how much", "when", "sector", "where", "status")
+FACT_HEADINGS = (
+    "fact",
+    "who",
+    "with whom",
+    "how much",
+    "when",
+    "sector · ОКВЭД",
+    "where",
+    "status",
+)
 NO_TRIGGER = "—"  # a dated or held amount no trigger word carries (decision 132)
 _QUALIFIER_SIGNS = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "approx": "≈ "}
 _SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " K"))
@@ -518,8 +528,20 @@ def sector_text(sector: Any, okved: Any, names: Mapping[str, str]) -> str:
     code = str(okved or "").split(";")[0].strip()
     name = names.get(str(sector))
     if name:
-        return f"{name} · {code}" if code else name
+        return SectorText(f"{name} · {code}", okved_caption(code)) if code else name
     return (okved_caption(code) if code else None) or str(sector)
+
+
+class SectorText(str):
+    """A sector's cell ("Банки · 64") that knows its code's caption: the page shows the
+    caption on hover and in print, since a bare "64" tells a reader nothing."""
+
+    caption: str | None
+
+    def __new__(cls, text: str, caption: str | None) -> SectorText:
+        cell = super().__new__(cls, text)
+        cell.caption = caption
+        return cell
 
 
 def _amount_text(row: Row) -> str:
@@ -544,7 +566,29 @@ def _date_text(row: Row) -> str:
         return str(timex)
     if start and end and start != end:
         return f"{start} – {end}"
+    if not start and timex and _TIMEX_DURATION.fullmatch(str(timex)):
+        return duration_text(str(timex))
     return display(start or timex)
+
+
+_TIMEX_DURATION = re.compile(r"PT?(\d+(?:\.\d+)?|X)([YQMWDH])")
+_DURATION_UNITS = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day", "H": "hour"}
+
+
+def duration_text(timex: str) -> str:
+    """A TIMEX duration as words ("P1Y" -> "1 year", "P3M" -> "3 months", "PXY" -> "years"):
+    a fact's "when" that is a span without ends ("за год") reads as one, not as a code."""
+    match = _TIMEX_DURATION.fullmatch(timex)
+    if not match:
+        return timex
+    count, unit = match.groups()
+    if timex.startswith("PT") and unit == "M":
+        unit = "minute"
+    else:
+        unit = _DURATION_UNITS[unit]
+    if count == "X":
+        return f"{unit}s"
+    return f"{count} {unit}" if count == "1" else f"{count} {unit}s"
 
 
 def _open_tag(mark: Mark, continued: bool) -> str:

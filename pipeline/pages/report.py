@@ -41,6 +41,7 @@ FACT_FIELDS = ("doc_id", "fact_id", "sentence", "trigger", "polarity", "modality
 FACT_FIELDS += ("counterpart", "amount_value", "amount_unit", "qualifier", "date_start")
 FACT_FIELDS += ("date_end", "date_timex", "sector", "okved", "location")
 FACTS_SHOWN = 1000  # rows of the report's facts table; the facts table holds them all
+LARGEST, CURRENCIES = 5, 4  # the largest sums shown per currency, of the most named currencies
 
 
 @dataclass
@@ -462,14 +463,28 @@ def _trim(series: list[tuple[str, int]], share: float = 0.99) -> tuple[list[tupl
     return series[lo:hi], cut
 
 
-def document_rows(documents: pa.Table) -> list[list[Any]]:
-    """The searchable documents table, as compact arrays (one JSON array per document)."""
-    columns = ["doc_id", "title", "date", "characters"] + [f"n_{t.lower()}" for t in MENTION_TYPES]
+def document_rows(documents: pa.Table, facts: pa.Table | None = None) -> list[list[Any]]:
+    """The searchable documents table, as compact arrays (one JSON array per document); with
+    `facts`, each document's number of facts after its characters (sort by it to find the
+    articles that say who paid how much)."""
+    counts = [f"n_{t.lower()}" for t in MENTION_TYPES]
+    facts_column = ["n_facts"] if facts is not None else []
+    columns = ["doc_id", "title", "date", "characters"] + facts_column + counts
+    if facts is not None:
+        documents = documents.append_column("n_facts", _facts_per_document(documents, facts))
     table = documents.select(columns + ["page"]).sort_by([("doc_id", "ascending")])
     return [
         list(row)
         for row in zip(*(table.column(c).to_pylist() for c in table.column_names), strict=True)
     ]
+
+
+def _facts_per_document(documents: pa.Table, facts: pa.Table) -> pa.Array:
+    """Each document's number of facts, in the documents table's order (0 for none)."""
+    counts = facts.group_by("doc_id").aggregate([("doc_id", "count")])
+    ids, numbers = counts["doc_id"].to_pylist(), counts["doc_id_count"].to_pylist()
+    by_doc = dict(zip(ids, numbers, strict=True))
+    return pa.array([by_doc.get(d, 0) for d in documents["doc_id"].to_pylist()], pa.int64())
 
 
 def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) -> list[dict]:
@@ -480,10 +495,53 @@ def fact_table(output: Output, sectors: list[dict], limit: int = FACTS_SHOWN) ->
     if facts is None or not len(facts):
         return []
     facts = facts.sort_by([("doc_id", "ascending"), ("sentence", "ascending")]).slice(0, limit)
+    return _spelled_out(output, sorted(facts.to_pylist(), key=_fact_order), sectors)
+
+
+def largest_amounts(
+    output: Output, sectors: list[dict], per_currency: int = LARGEST, currencies: int = CURRENCIES
+) -> list[dict]:
+    """The `per_currency` largest sums of the facts in each of the `currencies` currencies
+    most facts name, spelled out as the facts table spells them: where a reader looks first
+    in a corpus. A sum restated in one document (a headline and its sentence) counts once.
+    One filter and sort per currency, so cheap beside the facts table itself."""
+    facts = output.facts
+    if facts is None or not len(facts):
+        return []
+    value = pc.cast(facts["amount_value"], pa.float64())
+    money = facts.filter(pc.and_(pc.is_finite(value), pc.is_valid(facts["amount_unit"])))
+    if not len(money):
+        return []
+    counts = money.group_by("amount_unit").aggregate([("amount_unit", "count")])
+    units = counts.sort_by([("amount_unit_count", "descending"), ("amount_unit", "ascending")])
+    rows: list[dict] = []
+    for unit in units["amount_unit"].to_pylist()[:currencies]:
+        part = money.filter(pc.equal(money["amount_unit"], unit))
+        part = part.sort_by([("amount_value", "descending"), ("doc_id", "ascending")])
+        rows += _distinct_sums(part.slice(0, per_currency * 4).to_pylist(), per_currency)
+    return _spelled_out(output, rows, sectors)
+
+
+def _distinct_sums(rows: list[dict], most: int) -> list[dict]:
+    seen: set[tuple] = set()
+    kept = []
+    for row in rows:
+        key = (row["doc_id"], row["amount_value"])
+        if key not in seen and len(kept) < most:
+            seen.add(key)
+            kept.append(row)
+    return kept
+
+
+def _spelled_out(output: Output, rows: list[dict], sectors: list[dict]) -> list[dict]:
+    """Fact rows as the report shows them: cells spelled out as on the article page (sectors
+    by the name the Sectors table gives them), each linked to its sentence on its page."""
     names = {s["sector"]: s["name"] for s in sectors}
-    docs = output.documents.filter(pc.is_in(output.documents.column("doc_id"), facts["doc_id"]))
+    column = output.documents.column("doc_id")
+    docs = output.documents.filter(
+        pc.is_in(column, pa.array(sorted({r["doc_id"] for r in rows}), column.type))
+    )
     pages = dict(zip(docs["doc_id"].to_pylist(), docs["page"].to_pylist(), strict=True))
-    rows = sorted(facts.to_pylist(), key=_fact_order)
     return [
         {
             "doc_id": r["doc_id"],
@@ -538,6 +596,9 @@ def report_context(output: Output) -> dict:
         "money_currency": money_by_currency(mentions),
         "money_sector": money_by_sector(mentions),
         "facts": fact_table(output, sectors),
+        "largest": largest_amounts(output, sectors),
+        "largest_per_currency": LARGEST,
+        "largest_currencies": CURRENCIES,
         "n_facts": None if output.facts is None else len(output.facts),
         "fact_columns": FACT_HEADINGS,
         "months": months,
@@ -551,10 +612,13 @@ def report_context(output: Output) -> dict:
         "manifest": output.manifest or {},
         "colors": COLORS,
         "charts": _charts(types, orgs, sectors, months, years),
-        "documents_json": json.dumps(document_rows(documents), ensure_ascii=False).replace(
-            "</", "<\\/"
-        ),
+        "documents_json": _script_json(document_rows(documents, output.facts)),
     }
+
+
+def _script_json(value: object) -> str:
+    """JSON to embed in a <script> element ("</" escaped, so no value can close it)."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _charts(types, orgs, sectors, months, years) -> dict[str, str]:

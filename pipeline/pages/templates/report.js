@@ -17,10 +17,39 @@
     return td;
   }
 
+  // Sorting: the rows' order changes once per click, never per keystroke of the search.
+  const order = rows.map((_, i) => i);
+  const headings = document.querySelectorAll("#documents th button[data-col]");
+  let sorted = { col: 0, dir: 1 };
+
+  const blank = (v) => Number(v === null || v === undefined || v === "");
+
+  function sortBy(col, numeric) {
+    const dir = sorted.col === col ? -sorted.dir : (numeric ? -1 : 1);  // counts: most first
+    const key = (i) => rows[i][col];
+    order.sort((a, b) => {
+      const x = key(a), y = key(b);
+      const bx = blank(x), by = blank(y);
+      if (bx || by) return bx - by || a - b;  // blanks last either way
+      const c = numeric ? x - y : String(x).localeCompare(String(y), "ru");
+      return c * dir || a - b;
+    });
+    sorted = { col: col, dir: dir };
+    for (const b of headings) {
+      const th = b.closest("th");
+      th.setAttribute("aria-sort", Number(b.dataset.col) !== col ? "none"
+        : dir > 0 ? "ascending" : "descending");
+    }
+    draw();
+  }
+  for (const b of headings) {
+    b.addEventListener("click", () => sortBy(Number(b.dataset.col), "numeric" in b.dataset));
+  }
+
   function draw() {
     const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     const found = [];
-    for (let i = 0; i < rows.length; i += 1) {
+    for (const i of order) {
       if (words.every((w) => haystack[i].includes(w))) found.push(rows[i]);
     }
     const fragment = document.createDocumentFragment();
