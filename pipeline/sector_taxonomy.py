@@ -118,6 +118,9 @@ class Rules:
     # decision 295: nouns of trading that govern their goods in the instrumental
     # ("торговля [оружием]", "торги [предметами искусства]")
     instrumental_heads: tuple[str, ...] = ()
+    # decision 302: goods nouns that name no industry's goods ("торговля [товарами]"): the
+    # trade noun before one stays the mention
+    generic_goods: tuple[str, ...] = ()
     # decision 176: the generic second part of a coordinated compound adjective
     compound_adjective_tails: tuple[str, ...] = ()
     # decision 204: natural-resource nouns an extracting industry's adjective names

@@ -218,7 +218,8 @@ class FactReader(ParseReader):
         up = noun.head
         if noun.norm_ not in self.lex.sum_nouns or noun.dep_ != "nmod" or up.i == noun.i:
             return set()
-        return {up.i} if up.pos_ == "NOUN" else set()
+        # a fine is a penalty, no goods: "штраф в размере X за продажу алкоголя" (301)
+        return {up.i} if up.pos_ == "NOUN" and up.norm_ not in self.lex.fine_nouns else set()
 
     def contrasted_away(self, sector: Span, amount: Span) -> bool:
         """A contrasting "а"/"но" between a sector and an amount puts them in two clauses: the

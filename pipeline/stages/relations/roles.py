@@ -92,9 +92,19 @@ def _name_after(
             return orgs[k + 1]
         if not _lower_word(token) or token.pos_ in ("ADP", "CCONJ", "VERB"):
             return None
+        if _person_genitive(token):
+            return None  # "член семьи [владельца] компании X": the name is the person's (303)
         if kinds is not None and token.pos_ != "ADJ" and token.norm_ not in kinds:
             return None
     return None
+
+
+def _person_genitive(token: Token) -> bool:
+    """A person's noun in the genitive ("владельца", "основателя"): a name after it is that
+    person's, not the word's before it ("член семьи владельца компании X"); a descriptor in
+    another case ("энергетический гигант «X»") is the name's own."""
+    morph = token.morph
+    return token.pos_ == "NOUN" and "Anim" in morph.get("Animacy") and "Gen" in morph.get("Case")
 
 
 def _lower_word(token: Token) -> bool:
@@ -370,8 +380,15 @@ def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: 
     k = body.start - 1 if body is not None else i - 1
     if k > 0 and doc[k].text in ANY_QUOTE_OR_APOSTROPHE:
         k -= 1
-    if k >= 0 and body is None and doc[k].pos_ == "NOUN" and "Gen" in doc[k].morph.get("Case"):
-        k -= 1  # "депутат Госдумы от …": the body's name that NER left untagged
+    if (
+        k >= 0
+        and body is None
+        and doc[k].pos_ == "NOUN"
+        and "Gen" in doc[k].morph.get("Case")
+        and "Anim" not in doc[k].morph.get("Animacy")
+    ):
+        k -= 1  # "депутат Госдумы от …": the body's name that NER left untagged; a person's
+        # noun is no body ("соперник кандидата от …": the candidate is not the person, 303)
     if k > 1 and _state_genitive(doc[k]) and doc[k - 1].pos_ == "NOUN":
         k -= 1  # "кандидат в президенты США от …": the office's state (decision 289)
     if k > 0 and doc[k].pos_ == "NOUN" and doc[k - 1].norm_ in lex.member_into:

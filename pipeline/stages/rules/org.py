@@ -779,8 +779,11 @@ class OrgRules:
         if _bare_head(left, head) and _same_head(head, right) and left[0].is_lower:
             return True
         # the post as the words' genitive complement; "Совета при главе [администрации]"
-        # is a body attached to him (decision 109), named in full
-        return _post_holder(left[-1]) and len(left) > 1 and left[-2].pos_ != "ADP"
+        # is a body attached to him (decision 109), named in full; capitalised words are a
+        # body's own name ("Институт прокурора [Генпрокуратуры РФ]", 300 b)
+        return (
+            _post_holder(left[-1]) and len(left) > 1 and left[-2].pos_ != "ADP" and left[0].is_lower
+        )
 
     def _no_chain(self, left: Span, right: Span) -> bool:
         """Two names side by side that are no unit and its parent in the genitive, each a

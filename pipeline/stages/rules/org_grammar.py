@@ -198,7 +198,12 @@ class OrgGrammar:
             and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
         ):
             return None  # "управления проектами": the activity with its object, no unit
-        if lemma in self.activity_heads and start == i and self._activity(doc, i):
+        if (
+            lemma in self.activity_heads
+            and start == i
+            and self._activity(doc, i)
+            and not self._territory_after(doc, end, lemma, names)
+        ):
             return None  # "участие в управлении IKEA": the activity, the name its object
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
@@ -236,6 +241,22 @@ class OrgGrammar:
             return False
         k = i - 1 if doc[i - 1].pos_ != "ADP" else i - 2
         return k >= 0 and token_lemma(doc[k]) in self.activity_governors
+
+    def _territory_after(self, doc: Doc, end: int, lemma: str, names: dict[int, Span]) -> bool:
+        """A territorial branch's "по" + place after its parent's name ("передали в управление
+        ФСБ [по Москве]", "доступ в управление МВД по Москве"): the words name the branch,
+        not the activity of managing the body (decision 300 a, refines 279)."""
+        if lemma not in self.territorial_units:
+            return False
+        parent_end = self._unit_parent(doc, end, names)
+        if parent_end is None:
+            return False
+        name = names.get(end)
+        po = next((t for t in doc[end:parent_end] if t.lower_ == "по"), None)
+        if po is None and parent_end < len(doc) and doc[parent_end].lower_ == "по":
+            po = doc[parent_end]
+        after = po.i + 1 if po is not None else len(doc)
+        return name is not None and after < len(doc) and doc[after].is_title
 
     def _quoted_unit(
         self, doc: Doc, i: int, lemma: str, names: dict[int, Span]

@@ -187,6 +187,7 @@ class SectorRules:
         self.org_heads = _folded(rules.org_heads)
         self.context_heads = _folded(rules.context_heads)
         self.instrumental_heads = _folded(rules.instrumental_heads)
+        self.generic_goods = _folded(rules.generic_goods)
         self.stopwords = _folded(rules.context_stopwords)
         self.standalone = _folded(rules.standalone_terms)
         self.payment_heads = _folded(rules.payment_heads)
@@ -306,8 +307,15 @@ class SectorRules:
         if self.threshold <= 1.0 or self.goods_floor <= 1.0:
             # a negative term's words are no phrase to read: "в Секторе [газа]" (239)
             spans += self._embedding_spans(doc, norms, spans, names + persons + places + negatives)
-        set_group(doc, LABEL, spans)
+        set_group(doc, LABEL, self._without_trade_before_goods(spans))
         return doc
+
+    def _without_trade_before_goods(self, spans: list[Span]) -> list[Span]:
+        """A trade noun kept before generic goods (decision 302) goes when the goods phrase is
+        a mention after all ("торговлей [товарами народного потребления]", 138)."""
+        starts = {s.start for s in spans}
+        trade = self.instrumental_heads
+        return [s for s in spans if s.end not in starts or _lemmas(s) not in trade]
 
     def _span(self, doc: Doc, start: int, end: int, kind: str, sector_id: str) -> Span:
         if kind == "T" and end - start > 1 and doc[start].norm_ in self.outside_heads:
@@ -322,8 +330,10 @@ class SectorRules:
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and _lemmas(match) in self.instrumental_heads:
-            # "торговле [мебелью]": the trade noun before its goods stays outside (138, 295)
-            return _phrase_in(match.doc, match.end, "Ins") is None
+            # "торговле [мебелью]": the trade noun before its goods stays outside (138, 295);
+            # before goods of no industry it is the mention ("торговлей товарами", 302)
+            goods = _phrase_in(match.doc, match.end, "Ins")
+            return goods is None or goods[-1].norm_ in self.generic_goods
         if kind == "T" and match[-1].norm_ in self.schooling:
             return not _with_attribute(match)
         if kind == "T" and self._channel(match):
