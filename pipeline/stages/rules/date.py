@@ -629,10 +629,7 @@ class _Reader:
         return True
 
     def _on_mons(self, text: str, low: str) -> bool:
-        first, last = re.split(r"[-–—‒−]", low, maxsplit=1)
-        self.side["month"] = self.lex.months[first]
-        self.sides.append({"month": self.lex.months[last]})
-        return True
+        return self._word_range(low, "month", self.lex.months)
 
     def _on_year(self, text: str, low: str) -> bool:
         self.side["year"] = nd.year_value(text)
@@ -678,9 +675,14 @@ class _Reader:
         return True
 
     def _on_decws(self, text: str, low: str) -> bool:
+        return self._word_range(low, "decade_short", self.lex.decade_words)
+
+    def _word_range(self, low: str, key: str, values: dict[str, int]) -> bool:
+        """Two lexicon words joined by a dash in one token ("мае-июне", "восьмидесятые-
+        девяностые"): the first ends this side, the second opens the next."""
         first, last = re.split(r"[-–—‒−]", low, maxsplit=1)
-        self.side["decade_short"] = self.lex.decade_words[first]
-        self.sides.append({"decade_short": self.lex.decade_words[last]})
+        self.side[key] = values[first]
+        self.sides.append({key: values[last]})
         return True
 
     def _on_rom(self, text: str, low: str) -> bool:
