@@ -487,7 +487,9 @@ def _feature_test(spec: dict) -> Callable[[str], bool]:
 
 # A Matcher weighs ~50 KB (its predicates hold the lexicon's word sets): 175 kept on a
 # 1 M-character text cost ~9 MB of a worker's 400; the most used few serve most stretches.
-MATCHERS_KEPT = 48
+# NEREL's 840 texts need 212 distinct sets: 128 kept build 254 Matchers (48 kept: 540, 256:
+# 212) for ~4 MB more than 48; 256 would take the 4 M-character document to 394 MB (session 13).
+MATCHERS_KEPT = 128
 
 
 class DateMatchers:
