@@ -86,7 +86,11 @@ class Centroids:
         self.matrix = np.vstack(rows) if rows else np.zeros((0, 300), dtype=np.float32)
 
     def nearest(self, words: Iterable[str], forms: Iterable[str] = ()) -> Nearest | None:
-        vector = self.vectors.phrase(words, forms)
+        return self.nearest_to(self.vectors.phrase(words, forms))
+
+    def nearest_to(self, vector: np.ndarray | None) -> Nearest | None:
+        """The nearest row to a unit vector already built (by `Vectors.phrase`): a caller
+        that asks two tables about one phrase builds its vector once."""
         if vector is None or not self.ids:
             return None
         sims = self.matrix @ vector

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -246,23 +246,23 @@ class Taxonomy:
 
     def terms(self) -> Iterator[tuple[Lemmas, str]]:
         """(lemma tuple, sector id) for every term, in file order."""
-        for sector in self.sectors:
-            for term in sector.terms:
-                yield tuple(term.split(" ")), sector.id
+        return self._lemma_tuples(lambda sector: sector.terms)
 
     def products(self) -> Iterator[tuple[Lemmas, str]]:
-        for sector in self.sectors:
-            for term in sector.products:
-                yield tuple(term.split(" ")), sector.id
+        return self._lemma_tuples(lambda sector: sector.products)
 
     def context_terms(self) -> Iterator[tuple[Lemmas, str]]:
-        for sector in self.sectors:
-            for term in sector.context_terms:
-                yield tuple(term.split(" ")), sector.id
+        return self._lemma_tuples(lambda sector: sector.context_terms)
 
     def paid_terms(self) -> Iterator[tuple[Lemmas, str]]:
+        return self._lemma_tuples(lambda sector: sector.paid_terms)
+
+    def _lemma_tuples(
+        self, kind: Callable[[Sector], tuple[str, ...]]
+    ) -> Iterator[tuple[Lemmas, str]]:
+        """(lemma tuple, sector id) for every term of one kind, in file order."""
         for sector in self.sectors:
-            for term in sector.paid_terms:
+            for term in kind(sector):
                 yield tuple(term.split(" ")), sector.id
 
     def negatives(self) -> Iterator[Lemmas]:

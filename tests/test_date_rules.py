@@ -29,6 +29,12 @@ def v(timex, start, end, granularity, relative=False) -> tuple:
 # (sentence, span, value with the article date 2025-12-21)
 # fmt: off
 CASES = [
+    # two dash-joined words in one token: the reader's word ranges (MONS, DECWS)
+    ("Это было в мае-июне 2019 года.", "в мае-июне 2019 года",
+     v("2019-05/2019-06", "2019-05-01", "2019-06-30", "month")),
+    ("В тридцатых-сороковых годах прошлого века завод выпускал тракторы.",
+     "В тридцатых-сороковых годах прошлого века",
+     v("193X/194X", "1930-01-01", "1949-12-31", "decade", True)),
     # absolute dates in the common forms
     ("Соглашение подписано 21 декабря 2025 года в Токио.", "21 декабря 2025 года",
      v("2025-12-21", "2025-12-21", "2025-12-21", "day")),

@@ -729,15 +729,22 @@ class SectorRules:
         goods of the activity's own sector, in the captions' animacy (201, 215)."""
         forms = [t.lower_ for t in phrase]
         activity = self.activities.get(head)
+        vector = None  # the phrase's vector, built once for both tables (same navec)
         if activity is None and self.threshold <= 1.0:
-            nearest = self.centroids().nearest(lemmas, forms)
+            vector = self.centroids().vectors.phrase(lemmas, forms)
+            if vector is None:
+                return None  # no word navec knows: no goods noun is near either
+            nearest = self.centroids().nearest_to(vector)
             if nearest is not None and nearest.similarity >= self.threshold:
                 return nearest.sector
         if self.goods_floor > 1.0:
             return None
         if activity is not None and _animacy(phrase[-1]) != activity[1]:
             return None
-        goods = self.goods_vectors().nearest(lemmas, forms)
+        goods_vectors = self.goods_vectors()
+        if vector is None:
+            vector = goods_vectors.vectors.phrase(lemmas, forms)
+        goods = goods_vectors.nearest_to(vector)
         if goods is None or goods.similarity < self.goods_floor:
             return None
         sector_id = self.caption_goods[goods.sector]
