@@ -105,3 +105,19 @@ def test_latin_name_the_model_read_as_person_is_left(nlp):
     doc.spans["PER"] = [doc[start : start + 4]]
     kinds_at = positions_of(doc, (rules.latin_kinds,))[0]
     assert rules._latin_kind_names(doc, [], kinds_at) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об обысках сообщил телеграм-канал «Тихий омут» вечером.", "Тихий омут"),
+        ("Правительство сформировала коалиция «Кедровая роща» в июне.", "Кедровая роща"),
+        ("Альбом выпустил лейбл «Серебряный ключ» в 2010 году.", "Серебряный ключ"),
+    ],
+)
+def test_quoted_name_after_new_kind_noun(nlp, text, expected):
+    """Decision 316: the quoted name after these kind nouns is found by
+    `_quoted_after_heads` alone (the model's spans taken away)."""
+    doc = process_text(nlp, text)
+    rules = nlp.get_pipe("org_rules")
+    assert expected in {s.text for s in rules._quoted_after_heads(doc, [])}

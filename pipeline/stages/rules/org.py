@@ -637,14 +637,17 @@ class OrgRules:
                 found.append(make_span(doc, *inner, "ORG", self.name))
         return found
 
-    def _latin_after_kinds(self, doc: Doc, known: list[Span], heads_at: list[int]) -> list[Span]:
+    def _latin_after_kinds(
+        self, doc: Doc, known: list[Span], heads_at: list[int] | None = None
+    ) -> list[Span]:
         """ "криптобиржа BTC-e", "банка HSBC", "компании Goldman Sachs": an unquoted Latin name
         right after a lowercase kind noun is that organisation even where the NER model missed
         it (decision 142). Found before the grammar, so "агентства Kollektiv" stays the name
         alone and a unit before it gets its parent; a name the model read as a person or a
         place, and listed products ("смартфон iPhone" has no kind noun anyway), are left."""
         found, covered = [], None
-        for i in heads_at:
+        # the kind nouns' positions come from __call__'s one pass with decision 315's words
+        for i in positions(doc, self.latin_heads) if heads_at is None else heads_at:
             k = i + 1
             if k >= len(doc) or not doc[i].is_lower or not is_latin_start(doc[k].text):
                 continue
