@@ -1227,6 +1227,10 @@ def _latin_end(doc: Doc, k: int) -> int:
     return k + latin_name_end(words, glued, 0)
 
 
+# Tokens razdel splits off inside a Latin name: "Mary" "'" "s", "Johnson" "&" "Johnson".
+NAME_MARKS = frozenset({"'", "’", "&"})
+
+
 def _latin_start(doc: Doc, j: int) -> int:
     """The first capitalised Latin word of the run of Latin words and joiners that ends at
     token j, on the same line and at most MAX_WORDS back ("St Mary's Hospital" from
@@ -1234,7 +1238,7 @@ def _latin_start(doc: Doc, j: int) -> int:
     start = j
     for i in range(j - 1, max(-1, j - MAX_WORDS - 2), -1):
         word = doc[i]
-        if "\n" in word.whitespace_ or not (is_latin_word(word.text) or word.text in "'’&"):
+        if "\n" in word.whitespace_ or not (is_latin_word(word.text) or word.text in NAME_MARKS):
             break
         start = i
     while start < j and not is_latin_start(doc[start].text):
