@@ -24,9 +24,21 @@ from pipeline.stages.quotes import (
 )
 from pipeline.stages.rules.base import load_lexicon, make_span, set_group, word_list
 from pipeline.stages.rules.entities import UNITS_KEY
-from pipeline.stages.rules.latin_names import MAX_WORDS, is_latin_start, latin_name_end
+from pipeline.stages.rules.latin_names import (
+    MAX_WORDS,
+    is_latin_start,
+    is_latin_word,
+    latin_name_end,
+)
 from pipeline.stages.rules.latin_places import LatinGazetteer
-from pipeline.stages.rules.lexicon import lemma_key, lemma_set, norm_doc, positions, token_lemma
+from pipeline.stages.rules.lexicon import (
+    lemma_key,
+    lemma_set,
+    norm_doc,
+    positions,
+    positions_of,
+    token_lemma,
+)
 from pipeline.stages.rules.org_grammar import (
     Complements,
     Gazetteer,
@@ -84,7 +96,19 @@ class OrgRules:
         # heads and the extra kinds of orgs.toml [latin_names]; none without that section.
         latin = orgs_data.get("latin_names")
         self.latin_heads = self.quoted_heads | lemma_set(latin["heads"]) if latin else frozenset()
+        # Kind words inside a Latin name ("St Mary's Hospital", "Colegio de Registradores",
+        # decision 315); none without the list.
+        self.latin_kinds = lemma_set(latin.get("kind_words", [])) if latin else frozenset()
         self.name_heads = lemma_set(data["org"]["name_heads"])
+        # Kind nouns before a name the model read as a person or a place (decision 314): the
+        # quoted-name heads that name no person's trade, and the extra kinds of orgs.toml.
+        kinds = orgs_data.get("kind_names", {})
+        self.kind_heads = (
+            (self.quoted_heads | lemma_set(kinds.get("heads", [])))
+            - lemma_set(kinds.get("not_heads", []))
+            if kinds
+            else frozenset()
+        )
         self.places = {lemma_key(place) for place in data["loc"]["gazetteer"]}
         # Latin place names as written ("USA", "UK"): an abbreviation in brackets after a name
         # that is one of them stays a place (decision 229); none without the `places` setting.
@@ -105,7 +129,10 @@ class OrgRules:
         spans = self._without_titles(spans)
         spans = [s for s in spans if not self._is_place(s)]
         spans += self._known_names(doc, spans)
-        spans += self._latin_after_kinds(doc, spans)
+        heads_at, kinds_at = positions_of(doc, (self.latin_heads, self.latin_kinds))
+        spans += self._latin_after_kinds(doc, spans, heads_at)
+        spans += self._latin_kind_names(doc, spans, kinds_at)
+        spans += self._names_after_kinds(doc, spans)
         spans = self._with_grammar(doc, spans)
         spans = self._with_places(doc, spans)
         # The name without its leading adjectives stays as a nested mention of its own.
@@ -610,14 +637,17 @@ class OrgRules:
                 found.append(make_span(doc, *inner, "ORG", self.name))
         return found
 
-    def _latin_after_kinds(self, doc: Doc, known: list[Span]) -> list[Span]:
+    def _latin_after_kinds(
+        self, doc: Doc, known: list[Span], heads_at: list[int] | None = None
+    ) -> list[Span]:
         """ "криптобиржа BTC-e", "банка HSBC", "компании Goldman Sachs": an unquoted Latin name
         right after a lowercase kind noun is that organisation even where the NER model missed
         it (decision 142). Found before the grammar, so "агентства Kollektiv" stays the name
         alone and a unit before it gets its parent; a name the model read as a person or a
         place, and listed products ("смартфон iPhone" has no kind noun anyway), are left."""
         found, covered = [], None
-        for i in positions(doc, self.latin_heads):
+        # the kind nouns' positions come from __call__'s one pass with decision 315's words
+        for i in positions(doc, self.latin_heads) if heads_at is None else heads_at:
             k = i + 1
             if k >= len(doc) or not doc[i].is_lower or not is_latin_start(doc[k].text):
                 continue
@@ -635,6 +665,90 @@ class OrgRules:
             if not self._is_product(span):
                 found.append(span)
         return found
+
+    def _latin_kind_names(self, doc: Doc, known: list[Span], kinds_at: list[int]) -> list[Span]:
+        """ "(St Mary's Hospital)", "коллегия регистраторов (Colegio de Registradores)": a
+        Latin name with an organisation's kind word in it (`latin_names.kind_words`) is an
+        organisation wherever the model missed it (decision 315). The name runs from the
+        first capitalised Latin word before the kind word (latin_names bounds); a name the
+        model read as a person or an organisation stays as it is, a place reading of the
+        same words gives way, a listed product is left."""
+        found, covered, places = [], None, None
+        for j in kinds_at:
+            if not doc[j].is_title or not is_latin_start(doc[j].text):
+                continue
+            start = _latin_start(doc, j)
+            end = _latin_end(doc, start)
+            if end <= j or end - start < 2 or any(s.start <= start and end <= s.end for s in found):
+                continue
+            if covered is None:
+                covered = {
+                    i for s in [*known, *doc.spans.get("PER", [])] for i in range(s.start, s.end)
+                }
+                places = {(s.start, s.end) for s in doc.spans.get("LOC", [])}
+            if covered.intersection(range(start, end)):
+                continue
+            span = make_span(doc, start, end, "ORG", self.name)
+            if not self._is_product(span):
+                found.append(span)
+        taken = {(s.start, s.end) for s in found}
+        if places and taken & places:
+            set_group(doc, "LOC", [s for s in doc.spans["LOC"] if (s.start, s.end) not in taken])
+        return found
+
+    def _names_after_kinds(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "газета Кларин", "партия Гоминьдан", "университета Донхуа": a capitalised name the
+        model read as a person or a place right after a kind noun of organisations, in the
+        nominative or indeclinable (in apposition, not an owner or a seat in the genitive:
+        "компания Петрова", "университет Москвы"), is that organisation (decision 314).
+        Walks the model's PER and LOC spans only, no pass over the Doc."""
+        if not self.kind_heads:
+            return []
+        covered = {i for s in known for i in range(s.start, s.end)}
+        found = []
+        for label in ("PER", "LOC"):
+            kept = []
+            for span in doc.spans.get(label, []):
+                if not covered.intersection(range(span.start, span.end)) and self._kind_name(
+                    span, label == "PER"
+                ):
+                    found.append(make_span(doc, span.start, span.end, "ORG", self.name))
+                else:
+                    kept.append(span)
+            if len(kept) < len(doc.spans.get(label, [])):
+                set_group(doc, label, kept)
+        return found
+
+    def _kind_name(self, span: Span, person: bool) -> bool:
+        """The span follows a kind noun on the same line and is in apposition to it. A person
+        reading needs more: after a genitive kind the name is mostly its post holder's
+        ("лидер партии Дональд Трамп", "руководитель группы Иван Бозович") or its owner
+        ("партии Цвангираи"), and a word the dictionary knows as a personal name or an
+        initial is a person's."""
+        if span.start == 0 or not span[0].is_title:
+            return False
+        kind = span.doc[span.start - 1]
+        if not (kind.is_lower or (kind.is_title and _line_start(kind))):
+            return False
+        if "\n" in kind.whitespace_ or token_lemma(kind) not in self.kind_heads:
+            return False
+        if lemma_key(span.text) in self.places:
+            return False
+        if person and (
+            "Gen" in kind.morph.get("Case")
+            or any(_personal_name(t) or t.text.endswith(".") or len(t) == 1 for t in span)
+        ):
+            return False
+        first = span[0]
+        if _indeclinable(first):
+            return True
+        if "Nom" not in first.morph.get("Case"):
+            return False
+        # a nominative after an oblique kind, before a verb, is the next clause's subject:
+        # "после университета Хантсмен поступил на работу"
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        oblique = "Nom" not in kind.morph.get("Case")
+        return not (oblique and after is not None and after.pos_ in ("VERB", "AUX"))
 
     def _with_latin_brackets(self, doc: Doc, known: list[Span]) -> list[Span]:
         """ "«Хьюстон Кроникл» (Houston Chronicle)", "Королевского колледжа Лондона (King's
@@ -1111,6 +1225,25 @@ def _latin_end(doc: Doc, k: int) -> int:
     words = [t.text for t in doc[k:stop]]
     glued = [j > k and not doc[j - 1].whitespace_ for j in range(k, stop)]
     return k + latin_name_end(words, glued, 0)
+
+
+# Tokens razdel splits off inside a Latin name: "Mary" "'" "s", "Johnson" "&" "Johnson".
+NAME_MARKS = frozenset({"'", "’", "&"})
+
+
+def _latin_start(doc: Doc, j: int) -> int:
+    """The first capitalised Latin word of the run of Latin words and joiners that ends at
+    token j, on the same line and at most MAX_WORDS back ("St Mary's Hospital" from
+    "Hospital")."""
+    start = j
+    for i in range(j - 1, max(-1, j - MAX_WORDS - 2), -1):
+        word = doc[i]
+        if "\n" in word.whitespace_ or not (is_latin_word(word.text) or word.text in NAME_MARKS):
+            break
+        start = i
+    while start < j and not is_latin_start(doc[start].text):
+        start += 1
+    return start
 
 
 def _latin_bracket_parts(doc: Doc, k: int) -> list[tuple[int, int]]:
