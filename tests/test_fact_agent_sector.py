@@ -169,15 +169,29 @@ def test_the_page_marks_the_sector_as_coming_from_the_article(nlp):
 
 CELLS = [
     # row, expected texts of the sector cell's article sectors
-    ({"agent": "Юг", "agent_sector": "construction", "agent_sector_mention_id": "M2"},
-     ["Строительство (по статье)"]),  # fmt: skip
+    (
+        {"agent": "Юг", "agent_sector": "construction", "agent_sector_mention_id": "M2"},
+        ["Строительство (по статье)"],
+    ),
     # the sentence's own sector is not repeated
-    ({"agent": "Юг", "sector": "construction", "agent_sector": "construction",
-      "agent_sector_mention_id": "M2"}, []),  # fmt: skip
+    (
+        {
+            "agent": "Юг",
+            "sector": "construction",
+            "agent_sector": "construction",
+            "agent_sector_mention_id": "M2",
+        },
+        [],
+    ),
     # the counterpart's is named by the counterpart; a sector without a name shows its id
-    ({"counterpart": "Юг", "counterpart_sector": "construction;made.up",
-      "counterpart_sector_mention_id": "M2;M3"},
-     ["Юг: Строительство (по статье)", "Юг: made.up (по статье)"]),  # fmt: skip
+    (
+        {
+            "counterpart": "Юг",
+            "counterpart_sector": "construction;made.up",
+            "counterpart_sector_mention_id": "M2;M3",
+        },
+        ["Юг: Строительство (по статье)", "Юг: made.up (по статье)"],
+    ),
     ({"agent": "Юг"}, []),
 ]
 
