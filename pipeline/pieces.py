@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.compact_rows import CompactRows
+from pipeline.entity_sectors import refill_rows
 from pipeline.extensions import make_doc
 from pipeline.memory import trim_heap
 from pipeline.reader import Document
@@ -134,6 +135,8 @@ class Joined:
             ids = link_names(label, names, self.brackets[label])
             for row, entity_id in zip(self.rows_of[label], ids, strict=True):
                 self.mentions.set(row, "entity_id", entity_id)
+        # A party's SECTOR_OF may stand in another piece (guideline 309): read once all have run.
+        refill_rows(self.facts, self.relations, self.mentions)
         document = {**self.counts, "characters": len(self.document.text)}
         return self.mentions, document, self.relations, self.facts
 

@@ -170,4 +170,13 @@ FACT_COLUMNS: dict[str, str] = {
     "date_mention_id": "string",
     "sector_mention_id": "string",
     "location_mention_id": "string",
+    # The sectors the article gives the agent and the counterpart elsewhere: SECTOR_OF links
+    # of the same entity anywhere in the document, nearest first, ";"-joined (guideline 309).
+    # `sector`/`okved` above are the fact's own sentence's.
+    "agent_sector": "string",
+    "agent_okved": "string",
+    "agent_sector_mention_id": "string",
+    "counterpart_sector": "string",
+    "counterpart_okved": "string",
+    "counterpart_sector_mention_id": "string",
 }

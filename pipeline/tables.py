@@ -13,6 +13,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.compact_rows import CompactRows
+from pipeline.entity_sectors import SectorLink, article_fields, links_by_entity
 from pipeline.extensions import span_attrs
 from pipeline.schema import (
     DOCUMENT_COLUMNS,
@@ -248,23 +249,47 @@ def fact_rows(
         return []
     ids = ids if ids is not None else mention_ids(doc)
     sentence_of = sentence_of if sentence_of is not None else _sentence_index(doc)
-    return [_fact_row(doc, n, fact, ids, sentence_of) for n, fact in enumerate(facts, 1)]
+    links = _sector_links(doc, ids, sentence_of)
+    return [_fact_row(doc, n, fact, ids, sentence_of, links) for n, fact in enumerate(facts, 1)]
 
 
-def _fact_row(doc: Doc, number: int, fact, ids: dict, sentence_of: list[int]) -> dict:
+def _sector_links(doc: Doc, ids: dict, sentence_of: list[int]) -> dict[str, list[SectorLink]]:
+    """The document's SECTOR_OF links by the entity id of their ORG (guideline 309): one pass
+    over doc._.relations."""
+    pairs = []
+    for relation in doc._.relations or ():
+        if relation.type != "SECTOR_OF" or relation.tail._.value is None:
+            continue
+        mention_id = _span_id(relation.tail, ids)
+        if mention_id is None:  # a mention a later stage dropped
+            continue
+        value = relation.tail._.value
+        link = SectorLink(sentence_of[relation.head.start], value.sector, value.okved, mention_id)
+        pairs.append((_entity(relation.head), link))
+    return links_by_entity(pairs)
+
+
+def _entity(span: Span | None) -> str | None:
+    """The entity id the mentions table gives a span."""
+    return None if span is None else span._.entity_id or _default_entity(span)
+
+
+def _fact_row(doc: Doc, number: int, fact, ids: dict, sentence_of: list[int], links: dict) -> dict:
     amount = fact.amount._.value if fact.amount is not None else None
     date = fact.date._.value if fact.date is not None else None
     sector = fact.sector._.value if fact.sector is not None else None
     agent = fact.agent
+    sentence = sentence_of[fact.trigger_i]
+    parties = {"agent": _entity(agent), "counterpart": _entity(fact.counterpart)}
     return {
         "doc_id": doc._.doc_id,
         "fact_id": f"F{number}",
-        "sentence": sentence_of[fact.trigger_i],
+        "sentence": sentence,
         "trigger": fact.trigger,
         "polarity": fact.polarity,
         "modality": fact.modality,
         "agent": _normal(agent),
-        "agent_id": (agent._.entity_id or _default_entity(agent)) if agent is not None else None,
+        "agent_id": parties["agent"],
         "counterpart": _normal(fact.counterpart),
         "amount_value": getattr(amount, "value", None),
         "amount_unit": getattr(amount, "unit", None),
@@ -280,6 +305,7 @@ def _fact_row(doc: Doc, number: int, fact, ids: dict, sentence_of: list[int]) ->
             f"{role}_mention_id": _span_id(getattr(fact, role), ids)
             for role in ("agent", "counterpart", "amount", "date", "sector", "location")
         },
+        **article_fields(sentence, parties, links),
     }
 
 

@@ -711,6 +711,18 @@ def test_report_facts_table_spells_out_each_fact_and_links_its_sentence(small_ou
     assert 'id="n-facts" data-value="3"' in page
 
 
+def test_report_facts_table_marks_the_agents_sector_from_the_article(small_output):
+    """A party's sector from another sentence (guideline 309) reads "(по статье)" in the
+    sector cell, unlinked in the report; the sentence's own sector cell stays empty."""
+    fact = {**FACT_ROWS[1], "doc_id": "a", "agent_sector": "banking"}
+    _write_facts(small_output, [{**fact, "agent_sector_mention_id": "M3"}])
+    (row,) = report_context(load_output(small_output))["facts"]
+    cell = row["cells"][5]
+    assert cell == "" and [(s.text, s.href) for s in cell.elsewhere] == [("Банки (по статье)", "")]
+    page = build_report(small_output).read_text(encoding="utf-8")
+    assert '<span class="elsewhere"' in page and "Банки (по статье)" in page
+
+
 def test_report_of_an_output_without_facts_says_nothing_of_them(small_output):
     context = report_context(load_output(small_output))
     assert context["n_facts"] is None and context["facts"] == []

@@ -152,7 +152,8 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     head = _head_parts(article, marks)
     names = sector_names(rows) if article.facts else {}
     links = link_rows(article.relations, rows) if article.relations else []
-    inserts = _sentence_inserts(article, element_id, head.body_start, names, links)
+    where = _sector_hrefs(links, article, element_id) if article.facts else {}
+    inserts = _sentence_inserts(article, element_id, head.body_start, names, links, where)
     columns = table_columns(clean)
     counts = Counter(str(r["type"]) for r in rows)
     frame = (
@@ -164,7 +165,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             title_html=head.title_html,
             date_html=head.date_html,
             note_html=_note_html(article.note, article.sentences_beyond, element_id),
-            facts=_fact_summary(article, element_id, names),
+            facts=_fact_summary(article, element_id, names, where),
             fact_columns=FACT_HEADINGS,
             facts_beyond=bool(article.sentences_beyond),
             links=_link_lines(links, article, element_id),
@@ -395,6 +396,7 @@ def _sentence_inserts(
     body_start: int,
     names: Mapping[str, str],
     links: Sequence[LinkRow] = (),
+    where: Mapping[str, str] | None = None,
 ) -> list[Insert]:
     """Each sentence with facts or links gets an anchor where it starts (the summaries at the
     top link to it) and its facts' table where it ends; built in sentence order, so at an
@@ -417,7 +419,7 @@ def _sentence_inserts(
         anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
         inserts.append(Insert(start, anchor))
         if rows:
-            cells = [fact_cells(clean_row(f), names) for f in rows]
+            cells = [fact_cells(clean_row(f), names, where) for f in rows]
             html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
             inserts.append(Insert(end, html))
     return inserts
@@ -441,6 +443,19 @@ def _link_lines(links: Sequence[LinkRow], article: ArticleInput, element_id: str
     return [LinkLine(r, anchor(r.sentence)) for r in links]
 
 
+def _sector_hrefs(
+    links: Sequence[LinkRow], article: ArticleInput, element_id: str
+) -> dict[str, str]:
+    """SECTOR mention id -> the href of the sentence of its SECTOR_OF link (the page anchors
+    every linked sentence), for a fact's sectors from elsewhere in the article (309)."""
+    n_sentences = len(article.sentence_ends or ())
+    return {
+        r.tail.mention_id: "#" + sentence_anchor(r.sentence, element_id)
+        for r in links
+        if r.type == "SECTOR_OF" and 0 <= r.sentence < n_sentences
+    }
+
+
 @dataclass
 class FactLine:
     """One fact in the summary at the top of a page: its cells and the sentence it is in."""
@@ -451,7 +466,10 @@ class FactLine:
 
 
 def _fact_summary(
-    article: ArticleInput, element_id: str, names: Mapping[str, str]
+    article: ArticleInput,
+    element_id: str,
+    names: Mapping[str, str],
+    where: Mapping[str, str] | None = None,
 ) -> list[FactLine]:
     """Every fact of the page in sentence order, each linking to its sentence: who got how
     much, when and in which sector, read before the text. Linear in the number of facts."""
@@ -459,7 +477,11 @@ def _fact_summary(
         return []
     n_sentences = len(article.sentence_ends)
     return [
-        FactLine(sentence, sentence_anchor(sentence, element_id), fact_cells(clean_row(f), names))
+        FactLine(
+            sentence,
+            sentence_anchor(sentence, element_id),
+            fact_cells(clean_row(f), names, where),
+        )
         for sentence, rows in sorted(article.facts.items())
         if 0 <= sentence < n_sentences
         for f in rows
@@ -497,19 +519,68 @@ _SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " K"))
 _TIMEX_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
-def fact_cells(row: Row, names: Mapping[str, str] | None = None) -> list[str]:
+def fact_cells(
+    row: Row, names: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None
+) -> list[str]:
     """One fact row as the page's columns (FACT_HEADINGS), values spelled out for reading;
-    a value the sentence does not give is "" (the page shows it as a dash)."""
+    a value the sentence does not give is "" (the page shows it as a dash). The sector cell
+    adds the sectors the article gives the agent or counterpart elsewhere (guideline 309),
+    marked so; `where` maps a SECTOR mention id to the href of its sentence on the page."""
+    names = names or {}
+    sector = sector_text(row.get("sector"), row.get("okved"), names)
+    elsewhere = article_sectors(row, names, where or {})
     return [
         display(row.get("trigger")) or NO_TRIGGER,
         display(row.get("agent")),
         display(row.get("counterpart")),
         _amount_text(row),
         _date_text(row),
-        sector_text(row.get("sector"), row.get("okved"), names or {}),
+        with_article_sectors(sector, elsewhere) if elsewhere else sector,
         display(row.get("location")),
         fact_status(row),
     ]
+
+
+ARTICLE_MARK = "по статье"  # a sector read off another SECTOR_OF of the party, not the sentence
+
+
+@dataclass(frozen=True)
+class ArticleSector:
+    """A sector the article gives a fact's party elsewhere: its text ("Банки (по статье)")
+    and the href of the sentence whose SECTOR_OF says it ("" when the page has none)."""
+
+    text: str
+    href: str
+    title: str
+
+
+def article_sectors(
+    row: Row, names: Mapping[str, str], where: Mapping[str, str]
+) -> list[ArticleSector]:
+    """The agent's and the counterpart's sectors from elsewhere in the article that the
+    sentence's own sector does not already say; the counterpart's name the party."""
+    shown = {str(row.get("sector") or "")}
+    found = []
+    for role in ("agent", "counterpart"):
+        sectors = str(row.get(f"{role}_sector") or "").split(";")
+        mentions = str(row.get(f"{role}_sector_mention_id") or "").split(";")
+        party = display(row.get(role))
+        for sector, mention in zip(sectors, mentions, strict=False):
+            if not sector or sector in shown:
+                continue
+            shown.add(sector)
+            lead = f"{party}: " if role == "counterpart" and party else ""
+            text = f"{lead}{names.get(sector) or sector} ({ARTICLE_MARK})"
+            title = f"the article links {party or role} to this sector (SECTOR_OF), not this fact"
+            found.append(ArticleSector(text, where.get(mention, ""), title))
+    return found
+
+
+def with_article_sectors(sector: str, elsewhere: list[ArticleSector]) -> SectorText:
+    """The sentence's sector cell ("" when it has none) carrying the article's sectors."""
+    cell = SectorText(str(sector), getattr(sector, "caption", None))
+    cell.elsewhere = elsewhere
+    return cell
 
 
 def fact_status(row: Row) -> str:
@@ -537,10 +608,12 @@ class SectorText(str):
     caption on hover and in print, since a bare "64" tells a reader nothing."""
 
     caption: str | None
+    elsewhere: list[ArticleSector]  # sectors of the fact's parties from other sentences
 
     def __new__(cls, text: str, caption: str | None) -> SectorText:
         cell = super().__new__(cls, text)
         cell.caption = caption
+        cell.elsewhere = []
         return cell
 
 

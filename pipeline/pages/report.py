@@ -40,6 +40,11 @@ NO_SECTOR = "(no sector in the sentence)"
 FACT_FIELDS = ("doc_id", "fact_id", "sentence", "trigger", "polarity", "modality", "agent")
 FACT_FIELDS += ("counterpart", "amount_value", "amount_unit", "qualifier", "date_start")
 FACT_FIELDS += ("date_end", "date_timex", "sector", "okved", "location")
+# The parties' sectors from elsewhere in the article (guideline 309): shown "(по статье)" in
+# the facts tables' sector cell, unlinked here (the page's anchors of SECTOR_OF sentences are
+# the page's); an older output without them reads as nulls.
+FACT_FIELDS += ("agent_sector", "agent_sector_mention_id")
+FACT_FIELDS += ("counterpart_sector", "counterpart_sector_mention_id")
 FACTS_SHOWN = 1000  # rows of the report's facts table; the facts table holds them all
 LARGEST, CURRENCIES = 5, 4  # the largest sums shown per currency, of the most named currencies
 
