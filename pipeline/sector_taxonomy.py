@@ -115,6 +115,8 @@ class Rules:
     # and genitives that say the kind of goods, not their owner or use
     schooling_terms: tuple[str, ...] = ()
     kind_genitives: tuple[str, ...] = ()
+    # decision 307: natural-science disciplines; a field word listed with one is a discipline
+    discipline_terms: tuple[str, ...] = ()
     # decision 295: nouns of trading that govern their goods in the instrumental
     # ("торговля [оружием]", "торги [предметами искусства]")
     instrumental_heads: tuple[str, ...] = ()

@@ -204,6 +204,7 @@ class SectorRules:
         self.post_heads = _folded(rules.post_heads)
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
+        self.disciplines = _folded(rules.discipline_terms)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
         self.resource_heads = _folded(rules.resource_heads)
         self.links = _folded(rules.coordination_links)
@@ -327,6 +328,8 @@ class SectorRules:
         money_ends, org_starts = where.money_ends, where.org_starts
         if match[-1].norm_ in self.materials and self._made_of(match):
             return False  # "здание из красного кирпича" (decision 272)
+        if self._among_disciplines(match):
+            return False  # "в области биологии и медицины" (decision 307)
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and _lemmas(match) in self.instrumental_heads:
@@ -436,6 +439,29 @@ class SectorRules:
         if dates.overlap(i, i + 1):
             return False
         return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
+
+    def _among_disciplines(self, match: Span) -> bool:
+        """Decision 307: a field listed with a natural-science discipline is a discipline
+        too — "биологии и [медицины]", "[медицине], физике", "квантовой [электронике] и
+        оптике" (178 d). Looks at the one conjunct on each side, past its adjectives."""
+        doc = match.doc
+        start = match.start
+        while start > match.start - 4 and start > 0 and doc[start - 1].pos_ == "ADJ":
+            start -= 1  # "радиоспектроскопии, квантовой [электронике]"
+        link = _previous_word(doc, start)
+        if link is not None and link + 1 < start and doc[link + 1].text == ",":
+            link = link + 1  # "физике, [медицине]": the comma is the link
+        if link is not None and (doc[link].norm_ in self.links or doc[link].text == ","):
+            before = _previous_word(doc, link)
+            if before is not None and doc[before].norm_ in self.disciplines:
+                return True
+        i = match.end
+        if i < len(doc) and (doc[i].norm_ in self.links or doc[i].text == ","):
+            after = _next_word(doc, i + 1)
+            while after is not None and after - i < 4 and doc[after].pos_ == "ADJ":
+                after = _next_word(doc, after + 1)
+            return after is not None and doc[after].norm_ in self.disciplines
+        return False
 
     def _made_of(self, match: Span) -> bool:
         """A material after "из" that follows a noun or a participle is what one object is
