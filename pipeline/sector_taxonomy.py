@@ -141,6 +141,11 @@ class Rules:
     # statement or show ("выступил по телевидению"), no industry
     channel_terms: tuple[str, ...] = ()
     channel_prepositions: tuple[str, ...] = ()
+    # decision 308: the medium as a statement's channel or source — after "эфир", before a
+    # verb of reporting, after "на" that follows one
+    medium_terms: tuple[str, ...] = ()
+    broadcast_heads: tuple[str, ...] = ()
+    report_verbs: tuple[str, ...] = ()
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
     # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)

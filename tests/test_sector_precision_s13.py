@@ -1,8 +1,8 @@
-"""SECTOR precision classes of issue 12, session 13 (secprec2; decisions 306-307;
-configs/sectors.toml science `paid_terms` ("наука"), [rules] discipline_terms;
-stages/rules/sector.py `_among_disciplines`). Read from a second seeded sample (seed 1301,
-200 mentions) of the pipeline's SECTOR mentions on NEREL train and factRuEval dev (slice 4's
-articles left out).
+"""SECTOR precision classes of issue 12, session 13 (secprec2; decisions 306-308;
+configs/sectors.toml science `paid_terms` ("наука"), [rules] discipline_terms, medium_terms,
+broadcast_heads, report_verbs; stages/rules/sector.py `_among_disciplines`,
+`_statement_medium`). Read from a second seeded sample (seed 1301, 200 mentions) of the
+pipeline's SECTOR mentions on NEREL train and factRuEval dev (slice 4's articles left out).
 Sentences are made up for each class; every row of FIRES is a phrase the rule takes out (it
 was a mention before this session), each KEEPS row a look-alike that stays a mention."""
 
@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import sector_pairs
 
-SCIENCE, HEALTH = "science", "healthcare"
+SCIENCE, HEALTH, MEDIA = "science", "healthcare", "media.broadcasting"
 
 FIRES = [  # (decision, text, mentions)
     ("306 science as a discipline", "Он внёс большой вклад в развитие мировой науки.", []),
@@ -22,6 +22,14 @@ FIRES = [  # (decision, text, mentions)
     ("307 a prize of two fields", "Ему дали премию по физиологии и медицине.", []),
     ("307 a discipline after", "Его труды посвящены медицине и молекулярной биологии.", []),
     ("307 a discipline in a comma list", "Лекции по физике, медицине читали весь год.", []),
+    (
+        "308 the medium as a subject",
+        "В пятницу государственное телевидение заявило о переносе выборов.",
+        [],
+    ),
+    ("308 the medium showed", "Телевидение показало кадры с места событий.", []),
+    ("308 on air", "Министр выступил в прямом эфире областного телевидения.", []),
+    ("308 after a report verb and на", "Об этом он сообщил на местном телевидении.", []),
     (
         "307 past the field's adjective",
         "Его труды посвящены радиоспектроскопии, квантовой электронике.",
@@ -49,6 +57,21 @@ KEEPS = [  # (what, text, mentions)
         "306 research work done stays a term (the fitted golds)",
         "Экипаж будет проводить научные исследования.",
         [("научные исследования", SCIENCE)],
+    ),
+    (
+        "308 the industry a person works in",
+        "Он работал диктором на телевидении.",
+        [("телевидении", MEDIA)],
+    ),
+    (
+        "308 the medium developed",
+        "Премию дали за вклад в развитие телевидения.",
+        [("телевидения", MEDIA)],
+    ),
+    (
+        "41 a channel on air is an organisation's kind",
+        "Он выступил в эфире телеканала «Звезда».",
+        [("телеканала", MEDIA)],
     ),
     ("7 medicine alone", "Инвестиции в медицину выросли.", [("медицину", HEALTH)]),
     (

@@ -213,6 +213,9 @@ class SectorRules:
         self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
+        self.medium_terms = _folded(rules.medium_terms)
+        self.broadcast_heads = _folded(rules.broadcast_heads)
+        self.report_verbs = _folded(rules.report_verbs)
         self.service_terms = _folded(rules.service_terms)
         self.service_at = _folded(rules.service_at_prepositions)
         self.service_from = _folded(rules.service_from_prepositions)
@@ -404,7 +407,24 @@ class SectorRules:
         if match[-1].norm_ not in self.channel_terms:
             return False
         i = _governing_word(match.doc, match.start)
-        return i is not None and match.doc[i].norm_ in self.channel_prepositions
+        if i is not None and match.doc[i].norm_ in self.channel_prepositions:
+            return True
+        return match[-1].norm_ in self.medium_terms and self._statement_medium(match, i)
+
+    def _statement_medium(self, match: Span, i: int | None) -> bool:
+        """Decision 308: the medium as one statement's channel or source — "в эфире
+        [государственного] телевидения", "телевидение заявило", "заявил на шведском
+        телевидении" — as the press is a report's source (175 b)."""
+        doc = match.doc
+        after = _next_word(doc, match.end)
+        if after is not None and doc[after].norm_ in self.report_verbs:
+            return True
+        if i is None:
+            return False
+        if doc[i].norm_ in self.broadcast_heads:
+            return True
+        before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
+        return before is not None and doc[before].norm_ in self.report_verbs
 
     def _paid_schooling(self, match: Span, money_ends: frozenset[int]) -> bool:
         """A "person's schooling" negative ("получить образование") that money pays for is
