@@ -22,7 +22,11 @@ competes like any other: when it wins ("ядерного разоружения"
 - when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
   or leaves it: "на государственной службе" (`service_terms`, decision 220 b);
 - when a broadcasting medium is the channel of one statement: "выступил по телевидению"
-  (`channel_terms` after `channel_prepositions`, decision 220 a);
+  (`channel_terms` after `channel_prepositions`, decision 220 a), or the medium is one
+  report's source or channel: "телевидение заявило", "в эфире телевидения", "заявил на
+  телевидении" (`medium_terms`, `report_verbs`, `broadcast_heads`, decision 308);
+- when a natural-science discipline is its conjunct: "в области биологии и медицины"
+  (`discipline_terms`, decision 307);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -49,7 +53,7 @@ leaves its name in `_.stage` so users can filter:
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
-- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование") that a
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование", "наука"; 306) that a
   payment word governs ("оплата обучения", "финансирование исследований") or a money amount
   comes right before ("500 млн евро на исследования"); a provider word only for
   `provided_terms` ("занимается обучением детей"; decisions 157 a, 221);
