@@ -115,6 +115,8 @@ class Rules:
     # and genitives that say the kind of goods, not their owner or use
     schooling_terms: tuple[str, ...] = ()
     kind_genitives: tuple[str, ...] = ()
+    # decision 307: natural-science disciplines; a field word listed with one is a discipline
+    discipline_terms: tuple[str, ...] = ()
     # decision 295: nouns of trading that govern their goods in the instrumental
     # ("торговля [оружием]", "торги [предметами искусства]")
     instrumental_heads: tuple[str, ...] = ()
@@ -139,6 +141,11 @@ class Rules:
     # statement or show ("выступил по телевидению"), no industry
     channel_terms: tuple[str, ...] = ()
     channel_prepositions: tuple[str, ...] = ()
+    # decision 308: the medium as a statement's channel or source — after "эфир", before a
+    # verb of reporting, after "на" that follows one
+    medium_terms: tuple[str, ...] = ()
+    broadcast_heads: tuple[str, ...] = ()
+    report_verbs: tuple[str, ...] = ()
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
     # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)

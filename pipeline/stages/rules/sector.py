@@ -22,7 +22,11 @@ competes like any other: when it wins ("ядерного разоружения"
 - when a person has it: "с высшим образованием" (`schooling_terms`, decision 174), or is in
   or leaves it: "на государственной службе" (`service_terms`, decision 220 b);
 - when a broadcasting medium is the channel of one statement: "выступил по телевидению"
-  (`channel_terms` after `channel_prepositions`, decision 220 a);
+  (`channel_terms` after `channel_prepositions`, decision 220 a), or the medium is one
+  report's source or channel: "телевидение заявило", "в эфире телевидения", "заявил на
+  телевидении" (`medium_terms`, `report_verbs`, `broadcast_heads`, decision 308);
+- when a natural-science discipline is its conjunct: "в области биологии и медицины"
+  (`discipline_terms`, decision 307);
 - when it is Latin-script next to another Latin word: English text ("«It's My Life»"),
   not the term "IT".
 
@@ -49,7 +53,7 @@ leaves its name in `_.stage` so users can filter:
   compound adjective takes its first part's sector ("финансово-промышленной группы", 176);
 - `sector_rules.wordform` — a compound of a sector prefix and an organisation/market head
   ("автогигант", "инвестхолдинг", "медиа-бизнес");
-- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование") that a
+- `sector_rules.paid` — a field noun (`paid_terms`: "обучение", "исследование", "наука"; 306) that a
   payment word governs ("оплата обучения", "финансирование исследований") or a money amount
   comes right before ("500 млн евро на исследования"); a provider word only for
   `provided_terms` ("занимается обучением детей"; decisions 157 a, 221);
@@ -204,6 +208,7 @@ class SectorRules:
         self.post_heads = _folded(rules.post_heads)
         self.schooling = _folded(rules.schooling_terms)
         self.kind_genitives = _folded(rules.kind_genitives)
+        self.disciplines = _folded(rules.discipline_terms)
         self.adjective_tails = _folded(rules.compound_adjective_tails)
         self.resource_heads = _folded(rules.resource_heads)
         self.links = _folded(rules.coordination_links)
@@ -212,6 +217,9 @@ class SectorRules:
         self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
         self.channel_terms = _folded(rules.channel_terms)
         self.channel_prepositions = _folded(rules.channel_prepositions)
+        self.medium_terms = _folded(rules.medium_terms)
+        self.broadcast_heads = _folded(rules.broadcast_heads)
+        self.report_verbs = _folded(rules.report_verbs)
         self.service_terms = _folded(rules.service_terms)
         self.service_at = _folded(rules.service_at_prepositions)
         self.service_from = _folded(rules.service_from_prepositions)
@@ -327,6 +335,8 @@ class SectorRules:
         money_ends, org_starts = where.money_ends, where.org_starts
         if match[-1].norm_ in self.materials and self._made_of(match):
             return False  # "здание из красного кирпича" (decision 272)
+        if self._among_disciplines(match):
+            return False  # "в области биологии и медицины" (decision 307)
         if kind == "T" and _lemmas(match) in self.standalone:
             return _object_after(match.doc, match.end) is None
         if kind == "T" and _lemmas(match) in self.instrumental_heads:
@@ -401,7 +411,24 @@ class SectorRules:
         if match[-1].norm_ not in self.channel_terms:
             return False
         i = _governing_word(match.doc, match.start)
-        return i is not None and match.doc[i].norm_ in self.channel_prepositions
+        if i is not None and match.doc[i].norm_ in self.channel_prepositions:
+            return True
+        return match[-1].norm_ in self.medium_terms and self._statement_medium(match, i)
+
+    def _statement_medium(self, match: Span, i: int | None) -> bool:
+        """Decision 308: the medium as one statement's channel or source — "в эфире
+        [государственного] телевидения", "телевидение заявило", "заявил на шведском
+        телевидении" — as the press is a report's source (175 b)."""
+        doc = match.doc
+        after = _next_word(doc, match.end)
+        if after is not None and doc[after].norm_ in self.report_verbs:
+            return True
+        if i is None:
+            return False
+        if doc[i].norm_ in self.broadcast_heads:
+            return True
+        before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
+        return before is not None and doc[before].norm_ in self.report_verbs
 
     def _paid_schooling(self, match: Span, money_ends: frozenset[int]) -> bool:
         """A "person's schooling" negative ("получить образование") that money pays for is
@@ -436,6 +463,29 @@ class SectorRules:
         if dates.overlap(i, i + 1):
             return False
         return doc[i].norm_.rpartition("-")[2] not in self.kind_genitives
+
+    def _among_disciplines(self, match: Span) -> bool:
+        """Decision 307: a field listed with a natural-science discipline is a discipline
+        too — "биологии и [медицины]", "[медицине], физике", "квантовой [электронике] и
+        оптике" (178 d). Looks at the one conjunct on each side, past its adjectives."""
+        doc = match.doc
+        start = match.start
+        while start > match.start - 4 and start > 0 and doc[start - 1].pos_ == "ADJ":
+            start -= 1  # "радиоспектроскопии, квантовой [электронике]"
+        link = _previous_word(doc, start)
+        if link is not None and link + 1 < start and doc[link + 1].text == ",":
+            link = link + 1  # "физике, [медицине]": the comma is the link
+        if link is not None and (doc[link].norm_ in self.links or doc[link].text == ","):
+            before = _previous_word(doc, link)
+            if before is not None and doc[before].norm_ in self.disciplines:
+                return True
+        i = match.end
+        if i < len(doc) and (doc[i].norm_ in self.links or doc[i].text == ","):
+            after = _next_word(doc, i + 1)
+            while after is not None and after - i < 4 and doc[after].pos_ == "ADJ":
+                after = _next_word(doc, after + 1)
+            return after is not None and doc[after].norm_ in self.disciplines
+        return False
 
     def _made_of(self, match: Span) -> bool:
         """A material after "из" that follows a noun or a participle is what one object is
