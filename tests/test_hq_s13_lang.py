@@ -1,6 +1,5 @@
 """A language's adjective before an academic unit names the subject taught, not a seat
-(guideline 304); a place adjective after a unit's head seats the unit's parent (305).
-Invented sentences; each reading with the look-alike that keeps its seat."""
+(guideline 304). Invented sentences; each reading with the look-alike that keeps its seat."""
 
 from __future__ import annotations
 
@@ -65,42 +64,6 @@ def test_language_before_academic_unit(nlp, text, adjective, is_place):
     ],
 )
 def test_seats_of_units(nlp, text, expected):
-    assert adjective_seats(nlp(text)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 305: a place adjective after a unit's head, agreeing with the parent's descriptor,
-        # seats the parent; one before the unit's head seats the unit (283)
-        (
-            "Он служил в европейском отделении израильской разведки «Моссад».",
-            {
-                ("европейском отделении израильской разведки «Моссад»", "европейском"),
-                ("Моссад", "израильской"),
-            },
-        ),
-        ("Он работал в пресс-службе российского банка «Север».", {("Север", "российского")}),
-        (
-            "Глава совета директоров крупной французской машиностроительной компании "
-            "«Вектор» ушёл.",
-            {("Вектор", "французской")},
-        ),
-        (
-            "Экс-руководитель брянского отделения партии «Яблоко» ушёл.",
-            {("брянского отделения партии «Яблоко»", "брянского")},
-        ),
-        # each adjective to its own: the unit's before its head, the parent's after it
-        (
-            "Он возглавил московское отделение российской партии «Рассвет».",
-            {
-                ("московское отделение российской партии «Рассвет»", "московское"),
-                ("Рассвет", "российской"),
-            },
-        ),
-    ],
-)
-def test_parent_seat_after_unit_head(nlp, text, expected):
     assert adjective_seats(nlp(text)) == expected
 
 

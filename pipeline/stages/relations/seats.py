@@ -292,18 +292,15 @@ def _inside_other(org: Span, index: MentionIndex) -> bool:
     return holder is not None and holder is not org and contains(holder, org)
 
 
-def _unit_head(org: Span, index: MentionIndex, positions: list[int]) -> int | None:
-    """When `org` is a unit's parent with a place adjective between the unit's head and the
-    name, the head's index: adjectives after it seat the parent ("факультета [московского]
-    Института …", decision 283; "отделении [израильской] разведки «Моссад»", decision 305);
-    one before the unit's own head seats the unit ("[брянского] отделения партии «Яблоко»")."""
+def _parent_in_unit(org: Span, index: MentionIndex, adjective_ends: set[int]) -> bool:
+    """`org` is a unit's parent right after a place adjective inside the unit: the adjective
+    seats the parent ("факультета [московского] Института …", decision 283); one before the
+    unit's own head seats the unit ("[брянского] отделения партии «Яблоко»")."""
+    if org.start not in adjective_ends:
+        return False
     holder = index.holder_at.get(org.start)
     units = org.doc.user_data.get(UNITS_KEY, ())
-    if holder is None or holder is org or holder.start_char not in units:
-        return None
-    head = next((t.i for t in holder if t.pos_ in ("NOUN", "PROPN")), org.start)
-    k = bisect_left(positions, org.start)
-    return head if k and positions[k - 1] > head else None
+    return holder is not None and holder is not org and holder.start_char in units
 
 
 # --- seats from place adjectives (guideline 90-93) -----------------------------------------
@@ -321,6 +318,7 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         return []
     out, starts = [], {a.start: a for a in adjectives}
     positions = sorted(starts)
+    ends = {a.end for a in adjectives}
     for adjective in adjectives:
         org = _smallest_org(index, adjective)
         if org is None or is_mission(org, lex):
@@ -338,15 +336,10 @@ def adjective_seats(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
         k = bisect_left(positions, org.start)
         if k == 0 or positions[k - 1] < org.start - reach:
             continue  # the cheap filter: no place adjective in reach before the name
-        head = -1
-        if _inside_other(org, index):
-            head = _unit_head(org, index, positions)
-            if head is None:
-                continue
-        if not is_mission(org, lex):
+        inside = _inside_other(org, index) and not _parent_in_unit(org, index, ends)
+        if not inside and not is_mission(org, lex):
             for adjective in _adjectives_before(doc, org, starts, lex):
-                if adjective.start > head:
-                    out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
+                out.append(Relation("HEADQUARTERED_IN", org, adjective, "place_adjective"))
     return out
 
 
