@@ -35,6 +35,9 @@ class PlaceLexicon:
     places: dict[str, str]  # folded adjective lemma -> the place, nominative
     not_heads: frozenset[str]  # "язык": the adjective names a language, not a place
     not_in_names: frozenset[str] = frozenset()  # "Колумбийский университет": Columbia (230)
+    languages: frozenset[str] = frozenset()  # "английский": also a language's adjective (304)
+    academic_units: frozenset[str] = frozenset()  # "отделение", "кафедра" of a school (304)
+    academic_parents: frozenset[str] = frozenset()  # "факультет", "университет" (304)
 
     @classmethod
     def load(cls, path: str | Path) -> PlaceLexicon:
@@ -43,11 +46,17 @@ class PlaceLexicon:
         for table in raw.get("places", {}).values():
             for adjective, place in table.items():
                 places.setdefault(fold(adjective), place)
-        not_heads = word_list(raw, "place_adjectives", "not_heads", path)
-        not_in_names = word_list(raw, "place_adjectives", "not_in_names", path)
-        return cls(
-            places, frozenset(fold(w) for w in not_heads), frozenset(fold(w) for w in not_in_names)
-        )
+        lists = {
+            key: frozenset(fold(w) for w in word_list(raw, "place_adjectives", key, path))
+            for key in (
+                "not_heads",
+                "not_in_names",
+                "languages",
+                "academic_units",
+                "academic_parents",
+            )
+        }
+        return cls(places, **lists)
 
 
 class PlaceAdjectiveRules:
@@ -86,17 +95,44 @@ class PlaceAdjectiveRules:
         return {i for i in named if i in inside}
 
     def is_place(self, doc: Doc, i: int) -> bool:
-        """Not a language's adjective ("немецкий язык"). The lemma is an adjective's, so a
-        token the tagger calls a noun ("нидерландской", NOUN) is read as the adjective."""
+        """Not a language's adjective ("немецкий язык", "английское отделение факультета").
+        The lemma is an adjective's, so a token the tagger calls a noun ("нидерландской",
+        NOUN) is read as the adjective."""
         if doc[i].pos_ not in ADJECTIVE_TAGS:
             return False
-        for j in range(i + 1, min(len(doc), i + 1 + LOOK_AHEAD)):
-            token = doc[j]
-            if token.pos_ in ("NOUN", "PROPN"):
-                return token_lemma(token) not in self.lex.not_heads
-            if token.pos_ not in ("ADJ", "CCONJ", "PUNCT"):
-                break
-        return True
+        j = _next_noun(doc, i + 1)
+        if j is None:
+            return True
+        head = token_lemma(doc[j])
+        if head in self.lex.not_heads:
+            return False
+        return not (
+            head in self.lex.academic_units
+            and token_lemma(doc[i]) in self.lex.languages
+            and self._academic(doc, j)
+        )
+
+    def _academic(self, doc: Doc, j: int) -> bool:
+        """The unit at `j` is a school's: its head is a school's own unit ("кафедра",
+        "факультет"), or a school's noun follows it past its adjectives ("отделение
+        переводческого факультета"): its language adjective names the subject (decision 304).
+        """
+        if token_lemma(doc[j]) in self.lex.academic_parents:
+            return True
+        k = _next_noun(doc, j + 1, punctuation=False)
+        return k is not None and token_lemma(doc[k]) in self.lex.academic_parents
+
+
+def _next_noun(doc: Doc, start: int, punctuation: bool = True) -> int | None:
+    """The first noun within LOOK_AHEAD words from `start` with only adjectives (and, when
+    `punctuation`, conjunctions and punctuation) before it."""
+    between = ("ADJ", "CCONJ", "PUNCT") if punctuation else ("ADJ",)
+    for j in range(start, min(len(doc), start + LOOK_AHEAD)):
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            return j
+        if doc[j].pos_ not in between:
+            break
+    return None
 
 
 def _covered(doc: Doc, found: list[int]) -> set[int]:
