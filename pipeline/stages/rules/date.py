@@ -148,6 +148,7 @@ GRAMMAR: list[str] = [
     *(f"P? {{PART}} {period}" for period in _PARTABLE),
     *(f"P? {first} DASH {last}" for first, last in _RANGES),
     *(f"PFROM {first} TO {last}" for first, last in _FROM_TO),
+    "PFROM DAY ONTO DAY MON {YT}",  # "в ночь с 15 на 16 июля" (decision 312)
 ]
 
 # A match ending in one of these may be the start of a number phrase ("в 2000 человек"), so
@@ -217,6 +218,8 @@ class DateLexicon:
     century_ordinals: dict[str, int]
     bare_years: tuple[int, int]
     triggers: frozenset[str] = field(default_factory=frozenset)
+    night_close: frozenset[str] = field(default_factory=frozenset)  # "в ночь с 15 [на] 16 июля"
+    night_nouns: frozenset[str] = field(default_factory=frozenset)  # forms of "ночь"
     weekday_joins: frozenset[str] = field(default_factory=frozenset)  # "в пятницу и субботу"
 
 
@@ -232,6 +235,8 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
         compound_prepositions=tuple(tuple(p.split()) for p in preps["compound"]),
         range_open=frozenset(preps["range_open"]),
         range_close=frozenset(preps["range_close"]),
+        night_close=frozenset(preps["night_close"]),
+        night_nouns=frozenset(_expand_list(preps["night_nouns"])),
         dashes=frozenset(preps["dashes"]),
         list_separators=frozenset(preps["list_separators"]),
         weekday_joins=frozenset(preps["weekday_joins"]),
@@ -293,8 +298,9 @@ def _present(table: dict, key: str) -> list[str]:
 
 
 def _unit_forms(data: dict) -> frozenset[str]:
-    """Every form of a duration unit and of the parts of a day, for the timex pre-filter."""
-    lemmas = [*data["duration_units"], "утро", "вечер", "ночь"]
+    """Every form of a duration unit, of the parts of a day and of a league's season
+    (decision 311), for the timex pre-filter."""
+    lemmas = [*data["duration_units"], "утро", "вечер", "ночь", *data["sport_seasons"]["nouns"]]
     return frozenset(_expand_list(lemmas))
 
 
@@ -369,6 +375,7 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
         "P": words(lex.prepositions),
         "PFROM": words(lex.range_open),
         "TO": words(lex.range_close),
+        "ONTO": words(lex.night_close),
         "DASH": {"ORTH": {"IN": sorted(lex.dashes)}},
         "APPDASH": {"ORTH": {"IN": sorted(lex.dashes)}},  # "во вторник — 13 сентября"
         "APPROX": words(lex.approximators),
@@ -609,6 +616,7 @@ class _Reader:
         return True
 
     _on_to = _on_dash
+    _on_onto = _on_dash
 
     def _on_day(self, text: str, low: str) -> bool:
         self.side["day"] = int(re.match(r"\d+", text).group())
@@ -904,6 +912,7 @@ class DateRules:
             nn.load_amount_lexicon(numbers),
             self.lex.months,
             _unit_forms(load_lexicon(lexicon)),
+            {form: offset for form, (offset, _) in self.lex.relative.items()},
         )
         self.matchers = DateMatchers(nlp.vocab, self.lex)
         self.symbols = self.matchers.symbols
@@ -1123,6 +1132,8 @@ class DateRules:
             return False  # "по выходным": a recurring time (rules/timex.py)
         if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
             return False  # "на ближайший год": a window ahead, a duration (rules/timex.py)
+        if "ONTO" in symbols and not _after_night(doc, cand.start, self.lex):
+            return False  # "перенесли с 15 на 16 июля": two days, not a night's range
         weekday = next((t.lower_ for t in tokens if t.lower_ in self.lex.weekdays), None)
         if weekday is not None and not _weekday_ok(weekday, following, self.lex):
             return False
@@ -1141,6 +1152,11 @@ def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
     ):
         return False
     return following is not None and following.pos_ in ("NOUN", "ADJ")
+
+
+def _after_night(doc: Doc, start: int, lex: DateLexicon) -> bool:
+    """The range follows a form of "ночь" in its sentence ("в ночь с 15 на 16 июля", "ночью")."""
+    return start > doc[start].sent.start and doc[start - 1].lower_ in lex.night_nouns
 
 
 def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:
