@@ -79,3 +79,13 @@ def test_night_ranges(nlp, text, span, timex):
 @pytest.mark.parametrize(("text", "span"), NOT_NIGHTS)
 def test_moves_are_not_nights(nlp, text, span):
     assert list(dates(nlp, text)) == [span]
+
+
+def test_night_without_article_date(nlp):
+    found = dates(nlp, NIGHTS[0][0], None)
+    assert list(found) == ["с 15 на 16 июля"]
+    assert found["с 15 на 16 июля"][0] is None  # no year to resolve, as "16 июля" alone
+
+
+def test_night_needs_the_day_before(nlp):
+    assert list(dates(nlp, "В ночь с 15 на 17 июля шёл дождь.")) == ["на 17 июля"]

@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -148,7 +149,6 @@ GRAMMAR: list[str] = [
     *(f"P? {{PART}} {period}" for period in _PARTABLE),
     *(f"P? {first} DASH {last}" for first, last in _RANGES),
     *(f"PFROM {first} TO {last}" for first, last in _FROM_TO),
-    "PFROM DAY ONTO DAY MON {YT}",  # "в ночь с 15 на 16 июля" (decision 312)
 ]
 
 # A match ending in one of these may be the start of a number phrase ("в 2000 человек"), so
@@ -375,7 +375,6 @@ def _token_specs(lex: DateLexicon) -> dict[str, dict]:
         "P": words(lex.prepositions),
         "PFROM": words(lex.range_open),
         "TO": words(lex.range_close),
-        "ONTO": words(lex.night_close),
         "DASH": {"ORTH": {"IN": sorted(lex.dashes)}},
         "APPDASH": {"ORTH": {"IN": sorted(lex.dashes)}},  # "во вторник — 13 сентября"
         "APPROX": words(lex.approximators),
@@ -616,7 +615,6 @@ class _Reader:
         return True
 
     _on_to = _on_dash
-    _on_onto = _on_dash
 
     def _on_day(self, text: str, low: str) -> bool:
         self.side["day"] = int(re.match(r"\d+", text).group())
@@ -927,6 +925,7 @@ class DateRules:
             spans.extend(self._dates_in(stretch, taken))
         spans.extend(self._listed_years(doc, stretches, spans, taken))
         spans.extend(self._listed_weekdays(doc, spans, taken))
+        spans[:] = [self._night(doc, span, taken) for span in spans]
         spans.extend(self._timexes(doc, spans, taken))
         add_spans(doc, LABEL, spans)
         return doc
@@ -949,6 +948,24 @@ class DateRules:
         if pending:
             timex.resolve_anaphora(doc, spans + new, pending)
         return new
+
+    def _night(self, doc: Doc, span: Span, taken: set[int]) -> Span:
+        """A night's two days are one range (decision 312): "в ночь [с 15 на 16 июля]" widens
+        the date "на 16 июля" back over "с 15" when a form of "ночь" stands before them. A check
+        per found date, outside the Matcher (no pattern of "на" there to split its cached sets)."""
+        first = span.start - 2
+        if first - 1 < doc[span.start].sent.start or span[0].lower_ not in self.lex.night_close:
+            return span
+        day, value = doc[first + 1].text, span._.value
+        if doc[first].lower_ not in self.lex.range_open or not nd.DAY_RE.match(day):
+            return span
+        if doc[first - 1].lower_ not in self.lex.night_nouns or first in taken:
+            return span
+        value = _night_value(value, int(day.split("-")[0]))
+        if value is None:
+            return span
+        taken.update((first, first + 1))
+        return make_span(doc, first, span.end, LABEL, self.name, value)
 
     def _listed_weekdays(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A weekday listed after a dated one: "в пятницу и субботу"."""
@@ -1132,8 +1149,6 @@ class DateRules:
             return False  # "по выходным": a recurring time (rules/timex.py)
         if symbols[-2:] == ["REL", "CUNIT"] and tokens[-2].lower_.startswith("ближайш"):
             return False  # "на ближайший год": a window ahead, a duration (rules/timex.py)
-        if "ONTO" in symbols and not _after_night(doc, cand.start, self.lex):
-            return False  # "перенесли с 15 на 16 июля": two days, not a night's range
         weekday = next((t.lower_ for t in tokens if t.lower_ in self.lex.weekdays), None)
         if weekday is not None and not _weekday_ok(weekday, following, self.lex):
             return False
@@ -1154,9 +1169,19 @@ def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
     return following is not None and following.pos_ in ("NOUN", "ADJ")
 
 
-def _after_night(doc: Doc, start: int, lex: DateLexicon) -> bool:
-    """The range follows a form of "ночь" in its sentence ("в ночь с 15 на 16 июля", "ночью")."""
-    return start > doc[start].sent.start and doc[start - 1].lower_ in lex.night_nouns
+def _night_value(end: DateValue | None, first_day: int) -> DateValue | None:
+    """The range of a night from the value of its second day; None unless the first day is the
+    day before it ("с 15 на 16 июля")."""
+    if end is None or end.granularity != "day":
+        return None
+    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля"
+        return end
+    last = date.fromisoformat(end.date_start)
+    before = last - timedelta(days=1)
+    if before.day != first_day:
+        return None
+    span = f"{before.isoformat()}/{last.isoformat()}"
+    return replace(end, timex=span, date_start=before.isoformat())
 
 
 def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:
