@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -217,6 +218,8 @@ class DateLexicon:
     century_ordinals: dict[str, int]
     bare_years: tuple[int, int]
     triggers: frozenset[str] = field(default_factory=frozenset)
+    night_close: frozenset[str] = field(default_factory=frozenset)  # "в ночь с 15 [на] 16 июля"
+    night_nouns: frozenset[str] = field(default_factory=frozenset)  # forms of "ночь"
     weekday_joins: frozenset[str] = field(default_factory=frozenset)  # "в пятницу и субботу"
 
 
@@ -232,6 +235,8 @@ def load_date_lexicon(path: str | Path) -> DateLexicon:
         compound_prepositions=tuple(tuple(p.split()) for p in preps["compound"]),
         range_open=frozenset(preps["range_open"]),
         range_close=frozenset(preps["range_close"]),
+        night_close=frozenset(preps["night_close"]),
+        night_nouns=frozenset(_expand_list(preps["night_nouns"])),
         dashes=frozenset(preps["dashes"]),
         list_separators=frozenset(preps["list_separators"]),
         weekday_joins=frozenset(preps["weekday_joins"]),
@@ -293,8 +298,9 @@ def _present(table: dict, key: str) -> list[str]:
 
 
 def _unit_forms(data: dict) -> frozenset[str]:
-    """Every form of a duration unit and of the parts of a day, for the timex pre-filter."""
-    lemmas = [*data["duration_units"], "утро", "вечер", "ночь"]
+    """Every form of a duration unit, of the parts of a day and of a league's season
+    (decision 311), for the timex pre-filter."""
+    lemmas = [*data["duration_units"], "утро", "вечер", "ночь", *data["sport_seasons"]["nouns"]]
     return frozenset(_expand_list(lemmas))
 
 
@@ -908,6 +914,7 @@ class DateRules:
             nn.load_amount_lexicon(numbers),
             self.lex.months,
             _unit_forms(load_lexicon(lexicon)),
+            {form: offset for form, (offset, _) in self.lex.relative.items()},
         )
         self.matchers = DateMatchers(nlp.vocab, self.lex)
         self.symbols = self.matchers.symbols
@@ -922,6 +929,7 @@ class DateRules:
             spans.extend(self._dates_in(stretch, taken))
         spans.extend(self._listed_years(doc, stretches, spans, taken))
         spans.extend(self._listed_weekdays(doc, spans, taken))
+        spans[:] = [self._night(doc, span, taken) for span in spans]
         spans.extend(self._timexes(doc, spans, taken))
         add_spans(doc, LABEL, spans)
         return doc
@@ -944,6 +952,24 @@ class DateRules:
         if pending:
             timex.resolve_anaphora(doc, spans + new, pending)
         return new
+
+    def _night(self, doc: Doc, span: Span, taken: set[int]) -> Span:
+        """A night's two days are one range (decision 312): "в ночь [с 15 на 16 июля]" widens
+        the date "на 16 июля" back over "с 15" when a form of "ночь" stands before them. A check
+        per found date, outside the Matcher (no pattern of "на" there to split its cached sets)."""
+        first = span.start - 2
+        if first - 1 < doc[span.start].sent.start or span[0].lower_ not in self.lex.night_close:
+            return span
+        day, value = doc[first + 1].text, span._.value
+        if doc[first].lower_ not in self.lex.range_open or not nd.DAY_RE.match(day):
+            return span
+        if doc[first - 1].lower_ not in self.lex.night_nouns or first in taken:
+            return span
+        value = _night_value(value, int(day.split("-")[0]))
+        if value is None:
+            return span
+        taken.update((first, first + 1))
+        return make_span(doc, first, span.end, LABEL, self.name, value)
 
     def _listed_weekdays(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A weekday listed after a dated one: "в пятницу и субботу"."""
@@ -1145,6 +1171,21 @@ def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
     ):
         return False
     return following is not None and following.pos_ in ("NOUN", "ADJ")
+
+
+def _night_value(end: DateValue | None, first_day: int) -> DateValue | None:
+    """The range of a night from the value of its second day; None unless the first day is the
+    day before it ("с 15 на 16 июля")."""
+    if end is None or end.granularity != "day":
+        return None
+    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля"
+        return end
+    last = date.fromisoformat(end.date_start)
+    before = last - timedelta(days=1)
+    if before.day != first_day:
+        return None
+    span = f"{before.isoformat()}/{last.isoformat()}"
+    return replace(end, timex=span, date_start=before.isoformat())
 
 
 def _absorbable(hit: timex.Found, spans: list[Span]) -> bool:

@@ -77,6 +77,10 @@ class TimexLexicon:
     past_ref: tuple[tuple[str, ...], ...]
     event_nouns: frozenset[str]
     event_gap: int
+    # a league's or a theatre's season named from the article date (decision 311)
+    season_nouns: frozenset[str]
+    season_parts: frozenset[str]  # "до [конца] этого сезона", "по [окончании] текущего сезона"
+    season_prepositions: frozenset[str]
     years: tuple[int, int]
     triggers: frozenset[str]
 
@@ -109,6 +113,9 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         anaphor_words=dict(ana["words"]),
         past_ref=tuple(tuple(p.split()) for p in ana["past_ref"]),
         event_nouns=frozenset(data["event_years"]["nouns"]),
+        season_nouns=frozenset(data["sport_seasons"]["nouns"]),
+        season_parts=frozenset([*data["parts"], *data["sport_seasons"]["parts"]]),
+        season_prepositions=frozenset(data["prepositions"]["forms"]),
         event_gap=int(data["event_years"]["max_gap"]),
         years=(data["bare_years"]["min"], data["bare_years"]["max"]),
         triggers=frozenset(),
@@ -162,10 +169,14 @@ class TimexScanner:
         numbers: nn.AmountLexicon,
         months: dict[str, int] | None = None,
         unit_forms: frozenset[str] = frozenset(),
+        relative: dict[str, int] | None = None,
     ) -> None:
         self.lex = lex
         self.numbers = numbers
         self.months = months or {}  # month forms -> number, from the date lexicon
+        # relative modifier forms -> offset ("прошлом" -1), from the date lexicon: by form, as
+        # pymorphy3 lemmatises "этого" as "это"
+        self.relative = relative or {}
         # every inflected form of a unit (and of "утро", "вечер", "ночь"), from the date rules
         self.triggers = lex.triggers | unit_forms
         self.prepositions: dict[str, list[tuple[str, ...]]] = {}
@@ -240,6 +251,8 @@ class TimexScanner:
             return None  # read from their unit
         if lemma in self.lex.units or low in self.lex.unit_words or lemma in _DAY_PARTS:
             return self._unit(doc, i, taken)
+        if lemma in self.lex.season_nouns:
+            return self._season(doc, i)
         return None
 
     # single words and fixed phrases
@@ -287,6 +300,26 @@ class TimexScanner:
                 value = DateValue("PAST_REF", None, None, "present", True, anchor=anchor)
                 return Found(i, i + len(phrase), value)
         return None
+
+    def _season(self, doc: Doc, i: int) -> Found | None:
+        """ "в прошлом сезоне", "до конца этого сезона" (decision 311): a preposition, maybe a
+        part, a relative modifier, the noun. Without the preposition the season is a thing the
+        clause talks about ("Прошлый сезон команда завершила"), not when something happened."""
+        sent_start = doc[i].sent.start
+        m = i - 1
+        offset = self.relative.get(doc[m].lower_) if m >= sent_start else None
+        if offset is None:
+            return None
+        first = m - 1
+        if first > sent_start and doc[first].lemma_ in self.lex.season_parts:
+            first -= 1  # the part governs the season in the genitive
+            if doc[m].morph.get("Case") not in (["Gen"], []):
+                return None
+        if first < sent_start or doc[first].lower_ not in self.lex.season_prepositions:
+            return None
+        anchor = "article" if doc._.article_date is not None else "none"
+        timex = "PAST_REF" if offset < 0 else "FUTURE_REF" if offset > 0 else "PRESENT_REF"
+        return Found(first, i + 1, DateValue(timex, None, None, "present", True, anchor=anchor))
 
     def _year(self, doc: Doc, i: int, low: str) -> Found | None:
         """ "на чемпионате Европы 2031", "Кубком регионов 2040": a year after an event."""
