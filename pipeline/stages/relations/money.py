@@ -79,6 +79,7 @@ class MoneyReader(FactReader):
             words = (
                 trigger,
                 self.relative_trigger(amount),
+                self.participle_on(amount),
                 self.paying_verb(trigger),
                 self.valued_thing_verb(trigger),
             )
@@ -88,6 +89,22 @@ class MoneyReader(FactReader):
                     seen.add(word.i)
                     facts.append(self.money_fact(amount, word))
         return facts
+
+    def participle_on(self, amount: Span) -> Token | None:
+        """A money participle describing the amount or the sum noun it restates (decision
+        318): "выделенные компанией «Вектор» X", "сумма в X, полученная Ивановым": the
+        participle's instrumental agent or the noun it describes holds the money."""
+        token = anchor(amount)
+        nouns = [token]
+        if token.dep_ == "nmod" and token.head.norm_ in self.lex.sum_nouns:
+            nouns.append(token.head)  # "сумма в X, полученная …"
+        return next((c for n in nouns for c in n.children if self._money_participle(c)), None)
+
+    def _money_participle(self, word: Token) -> bool:
+        """A participle of receiving, spending or selling that describes its head."""
+        if "Part" not in word.morph.get("VerbForm") or word.dep_ not in ("acl", "amod"):
+            return False
+        return self.money_kind(word) in CLASS_TYPE
 
     def money_fact(self, amount: Span, trigger: Token) -> Fact:
         fact, agents, inside = self._held_fact(amount, trigger)

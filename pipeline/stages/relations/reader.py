@@ -161,6 +161,8 @@ class ParseReader:
             agent = next((c for c in trigger.children if instrumental(c)), None)
             if agent is not None or passive:
                 return agent  # a passive without an instrumental agent has none
+            if self.active_participle(trigger):
+                return trigger.head  # "банк, получивший X": the noun it describes (317)
         if trigger.pos_ == "NOUN":
             owner = self._genitive_agent(trigger)
             if owner is None and trigger.head.i != trigger.i:
@@ -172,6 +174,15 @@ class ParseReader:
         if trigger.head.i != trigger.i and trigger.dep_ in SHARED_SUBJECT:
             return self._shared_subject_agent(trigger)
         return self._clause_agent(trigger)
+
+    @staticmethod
+    def active_participle(verb: Token) -> bool:
+        """An active participle describing a noun ("банк «Заря», получивший X", "потратившая
+        X компания"): the noun is the one who does it, as a subject is (decision 317)."""
+        if verb.head.i == verb.i or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        morph = verb.morph
+        return "Part" in morph.get("VerbForm") and "Pass" not in morph.get("Voice")
 
     def _genitive_agent(self, noun: Token) -> Token | None:
         """A noun trigger's genitive holder or possessive."""
