@@ -965,7 +965,8 @@ class DateRules:
             return span
         if doc[first - 1].lower_ not in self.lex.night_nouns or first in taken:
             return span
-        value = _night_value(value, int(day.split("-")[0]))
+        last = span[1].text if len(span) > 1 and nd.DAY_RE.match(span[1].text) else None
+        value = _night_value(value, int(day.split("-")[0]), last)
         if value is None:
             return span
         taken.update((first, first + 1))
@@ -1173,13 +1174,15 @@ def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
     return following is not None and following.pos_ in ("NOUN", "ADJ")
 
 
-def _night_value(end: DateValue | None, first_day: int) -> DateValue | None:
+def _night_value(end: DateValue | None, first_day: int, last_day: str | None) -> DateValue | None:
     """The range of a night from the value of its second day; None unless the first day is the
     day before it ("с 15 на 16 июля")."""
     if end is None or end.granularity != "day":
         return None
-    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля"
-        return end
+    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля";
+        # the days' order is still written ("с 16 на 15 июля" is no night, decision 320)
+        second = int(last_day.split("-")[0]) if last_day else None
+        return end if second is None or second in (first_day + 1, 1) else None
     last = date.fromisoformat(end.date_start)
     before = last - timedelta(days=1)
     if before.day != first_day:

@@ -418,7 +418,8 @@ class SectorRules:
     def _statement_medium(self, match: Span, i: int | None) -> bool:
         """Decision 308: the medium as one statement's channel or source — "в эфире
         [государственного] телевидения", "телевидение заявило", "заявил на шведском
-        телевидении" — as the press is a report's source (175 b)."""
+        телевидении", and (322) "сообщило российское телевидение" — as the press is a report's
+        source (175 b)."""
         doc = match.doc
         after = _next_word(doc, match.end)
         if after is not None and doc[after].norm_ in self.report_verbs:
@@ -427,6 +428,8 @@ class SectorRules:
             return False
         if doc[i].norm_ in self.broadcast_heads:
             return True
+        if doc[i].norm_ in self.report_verbs and "Nom" in match[-1].morph.get("Case"):
+            return True  # the subject after its verb: "сообщило российское телевидение" (322)
         before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
         return before is not None and doc[before].norm_ in self.report_verbs
 
