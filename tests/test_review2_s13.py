@@ -1,12 +1,17 @@
 """Look-alikes of the session's third-round rules (guideline 304, 306-318) on invented text
 (decisions 320-322): each rule's own shape beside sentences that look like it and must not
 fire — a TV series' season is no date (320), a Latin name with a kind word after the word for
-a work is its title (321), a medium after its verb of reporting is a statement's source (322)."""
+a work is its title (321), a medium after its verb of reporting is a statement's source (322),
+a night's two days found as two dates are one range (323)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from pipeline.reader import Document
+from pipeline.runner import process
 from tests.conftest import links, process_text, span_texts
 
 # text, DATE mentions expected (311, 312, 320)
@@ -31,6 +36,24 @@ DATES = [
 @pytest.mark.parametrize(("text", "expected"), DATES)
 def test_season_and_night_lookalikes(nlp, text: str, expected: list[str]) -> None:
     assert span_texts(process_text(nlp, text), "DATE") == expected
+
+
+# text, DATE mentions expected with an article date (Sunday 2025-07-20; 323)
+DATED_NIGHTS = [
+    ("В ночь с пятницы на субботу в городе прошёл ливень.", ["с пятницы на субботу"]),
+    ("В ночь со среды на четверг задержали двоих.", ["со среды на четверг"]),
+    ("В ночь с 30 июня на 1 июля прошёл ливень.", ["с 30 июня на 1 июля"]),
+    # not a night's two days: no "ночь", the days out of order, a day skipped
+    ("Матч перенесли с пятницы на субботу.", ["с пятницы", "на субботу"]),
+    ("В ночь с субботы на пятницу ничего не было.", ["с субботы", "на пятницу"]),
+    ("В ночь с 30 июня на 2 июля прошёл ливень.", ["с 30 июня", "на 2 июля"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_NIGHTS)
+def test_night_pairs_with_article_date(nlp, text: str, expected: list[str]) -> None:
+    doc = next(process([Document("t", text, "<test>", "utf-8", date(2025, 7, 20))], nlp))
+    assert span_texts(doc, "DATE") == expected
 
 
 # text, ORG mentions that must be there, texts that must be no ORG (314, 315, 321)

@@ -930,6 +930,7 @@ class DateRules:
         spans.extend(self._listed_years(doc, stretches, spans, taken))
         spans.extend(self._listed_weekdays(doc, spans, taken))
         spans[:] = [self._night(doc, span, taken) for span in spans]
+        spans[:] = self._night_pairs(doc, spans)
         spans.extend(self._timexes(doc, spans, taken))
         add_spans(doc, LABEL, spans)
         return doc
@@ -971,6 +972,40 @@ class DateRules:
             return span
         taken.update((first, first + 1))
         return make_span(doc, first, span.end, LABEL, self.name, value)
+
+    def _night_pairs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "в ночь [с пятницы на субботу]", "в ночь [с 30 июня на 1 июля]": two dates found
+        apart, "с"/"со" + a day right before "на" + the next day, after a form of "ночь", are
+        one range as 312's (decision 323). Only when both resolve to consecutive days."""
+        by_start = {span.start: span for span in spans}
+        merged: dict[int, Span] = {}
+        for span in spans:
+            second = by_start.get(span.end)
+            if second is None or not self._night_pair(doc, span, second):
+                continue
+            one, two = span._.value, second._.value
+            timex = f"{one.date_start}/{two.date_start}"
+            value = replace(two, timex=timex, date_start=one.date_start)
+            merged[span.start] = make_span(doc, span.start, second.end, LABEL, self.name, value)
+        seconds = {span.end for span in merged.values()}  # the second date, now inside
+        return [merged.get(s.start, s) for s in spans if s.end not in seconds or s.start in merged]
+
+    def _night_pair(self, doc: Doc, first: Span, second: Span) -> bool:
+        """The two spans are a night's two days: "ночь" before the first, "с" opening it, "на"
+        opening the second, both days resolved and one after the other."""
+        if first.start < 1 or doc[first.start - 1].lower_ not in self.lex.night_nouns:
+            return False
+        if first[0].lower_ not in self.lex.range_open:
+            return False
+        if second[0].lower_ not in self.lex.night_close:
+            return False
+        one, two = first._.value, second._.value
+        if one is None or two is None or one.granularity != "day" or two.granularity != "day":
+            return False
+        if one.date_start is None or two.date_start is None:
+            return False
+        day = date.fromisoformat(one.date_start) + timedelta(days=1)
+        return day.isoformat() == two.date_start
 
     def _listed_weekdays(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A weekday listed after a dated one: "в пятницу и субботу"."""
