@@ -1,8 +1,9 @@
 """Look-alikes of the session's third-round rules (guideline 304, 306-318) on invented text
-(decisions 320-322): each rule's own shape beside sentences that look like it and must not
+(decisions 320-323): each rule's own shape beside sentences that look like it and must not
 fire — a TV series' season is no date (320), a Latin name with a kind word after the word for
-a work is its title (321), a medium after its verb of reporting is a statement's source (322),
-a night's two days found as two dates are one range (323)."""
+a work is its title (321), a medium after its verb of reporting is a statement's source and
+money invested "в" a field pays for it (322), a night's two days found as two dates are one
+range (323)."""
 
 from __future__ import annotations
 
@@ -98,6 +99,11 @@ SECTORS = [
     ("Об этом сообщает государственное телевидение Ирана.", []),
     ("Доклад показал, что телевидение теряет зрителей.", ["телевидение"]),
     ("Министр объявил телевидение приоритетом развития.", ["телевидение"]),
+    # 322 b: money invested "в" a paid field
+    ("Инвестиции в науку выросли.", ["науку"]),
+    ("Компания инвестирует в фундаментальную науку.", ["фундаментальную науку"]),
+    ("Он внёс вклад в науку.", []),
+    ("Он верит в науку.", []),
 ]
 
 

@@ -213,6 +213,8 @@ class SectorRules:
         self.resource_heads = _folded(rules.resource_heads)
         self.links = _folded(rules.coordination_links)
         self.purpose = _folded(rules.purpose_words)
+        self.investment_heads = _folded(rules.investment_heads)
+        self.investment_prepositions = _folded(rules.investment_prepositions)
         self.linking_vowels = tuple(fold(v) for v in rules.compound_linking_vowels)
         self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
         self.channel_terms = _folded(rules.channel_terms)
@@ -391,6 +393,9 @@ class SectorRules:
                 return True  # "выделяет [500 млн евро] на исследования" (decision 221)
         if i is None:
             return False
+        if doc[i].norm_ in self.investment_prepositions:  # "инвестиции в [науку]" (322 b)
+            j = _previous_word(doc, i)
+            return j is not None and token_lemma(doc[j]) in self.investment_heads
         lemma = token_lemma(doc[i])
         return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
 
