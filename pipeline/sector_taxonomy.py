@@ -133,6 +133,9 @@ class Rules:
     coordination_links: tuple[str, ...] = ()
     # decision 156: prepositions of purpose between a payment word and the field it pays for
     purpose_words: tuple[str, ...] = ()
+    # decision 322 b: investing words, and the preposition "в" of what they invest in
+    investment_heads: tuple[str, ...] = ()
+    investment_prepositions: tuple[str, ...] = ()
     # decision 176: the linking vowels that end a compound adjective's first part, and the
     # adjective endings its stem takes back ("финансово" -> "финансовый")
     compound_linking_vowels: tuple[str, ...] = ()

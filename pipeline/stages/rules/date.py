@@ -930,6 +930,7 @@ class DateRules:
         spans.extend(self._listed_years(doc, stretches, spans, taken))
         spans.extend(self._listed_weekdays(doc, spans, taken))
         spans[:] = [self._night(doc, span, taken) for span in spans]
+        spans[:] = self._night_pairs(doc, spans)
         spans.extend(self._timexes(doc, spans, taken))
         add_spans(doc, LABEL, spans)
         return doc
@@ -965,11 +966,46 @@ class DateRules:
             return span
         if doc[first - 1].lower_ not in self.lex.night_nouns or first in taken:
             return span
-        value = _night_value(value, int(day.split("-")[0]))
+        last = span[1].text if len(span) > 1 and nd.DAY_RE.match(span[1].text) else None
+        value = _night_value(value, int(day.split("-")[0]), last)
         if value is None:
             return span
         taken.update((first, first + 1))
         return make_span(doc, first, span.end, LABEL, self.name, value)
+
+    def _night_pairs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "в ночь [с пятницы на субботу]", "в ночь [с 30 июня на 1 июля]": two dates found
+        apart, "с"/"со" + a day right before "на" + the next day, after a form of "ночь", are
+        one range as 312's (decision 323). Only when both resolve to consecutive days."""
+        by_start = {span.start: span for span in spans}
+        merged: dict[int, Span] = {}
+        for span in spans:
+            second = by_start.get(span.end)
+            if second is None or not self._night_pair(doc, span, second):
+                continue
+            one, two = span._.value, second._.value
+            timex = f"{one.date_start}/{two.date_start}"
+            value = replace(two, timex=timex, date_start=one.date_start)
+            merged[span.start] = make_span(doc, span.start, second.end, LABEL, self.name, value)
+        seconds = {span.end for span in merged.values()}  # the second date, now inside
+        return [merged.get(s.start, s) for s in spans if s.end not in seconds or s.start in merged]
+
+    def _night_pair(self, doc: Doc, first: Span, second: Span) -> bool:
+        """The two spans are a night's two days: "ночь" before the first, "с" opening it, "на"
+        opening the second, both days resolved and one after the other."""
+        if first.start < 1 or doc[first.start - 1].lower_ not in self.lex.night_nouns:
+            return False
+        if first[0].lower_ not in self.lex.range_open:
+            return False
+        if second[0].lower_ not in self.lex.night_close:
+            return False
+        one, two = first._.value, second._.value
+        if one is None or two is None or one.granularity != "day" or two.granularity != "day":
+            return False
+        if one.date_start is None or two.date_start is None:
+            return False
+        day = date.fromisoformat(one.date_start) + timedelta(days=1)
+        return day.isoformat() == two.date_start
 
     def _listed_weekdays(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """A weekday listed after a dated one: "в пятницу и субботу"."""
@@ -1173,13 +1209,15 @@ def _calendar_adjective_ok(adjective: Token, following: Token | None) -> bool:
     return following is not None and following.pos_ in ("NOUN", "ADJ")
 
 
-def _night_value(end: DateValue | None, first_day: int) -> DateValue | None:
+def _night_value(end: DateValue | None, first_day: int, last_day: str | None) -> DateValue | None:
     """The range of a night from the value of its second day; None unless the first day is the
     day before it ("с 15 на 16 июля")."""
     if end is None or end.granularity != "day":
         return None
-    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля"
-        return end
+    if end.date_start is None:  # no article date: the length stays unknown, as for "16 июля";
+        # the days' order is still written ("с 16 на 15 июля" is no night, decision 320)
+        second = int(last_day.split("-")[0]) if last_day else None
+        return end if second is None or second in (first_day + 1, 1) else None
     last = date.fromisoformat(end.date_start)
     before = last - timedelta(days=1)
     if before.day != first_day:

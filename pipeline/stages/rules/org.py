@@ -672,7 +672,8 @@ class OrgRules:
         organisation wherever the model missed it (decision 315). The name runs from the
         first capitalised Latin word before the kind word (latin_names bounds); a name the
         model read as a person or an organisation stays as it is, a place reading of the
-        same words gives way, a listed product is left."""
+        same words gives way, a listed product is left, and so is a work's title after the
+        word for the work ("сериал Party Down", "песня Bank Holiday": decision 321)."""
         found, covered, places = [], None, None
         for j in kinds_at:
             if not doc[j].is_title or not is_latin_start(doc[j].text):
@@ -689,7 +690,7 @@ class OrgRules:
             if covered.intersection(range(start, end)):
                 continue
             span = make_span(doc, start, end, "ORG", self.name)
-            if not self._is_product(span):
+            if not self._is_product(span) and self._title_head(span) is None:
                 found.append(span)
         taken = {(s.start, s.end) for s in found}
         if places and taken & places:

@@ -213,6 +213,8 @@ class SectorRules:
         self.resource_heads = _folded(rules.resource_heads)
         self.links = _folded(rules.coordination_links)
         self.purpose = _folded(rules.purpose_words)
+        self.investment_heads = _folded(rules.investment_heads)
+        self.investment_prepositions = _folded(rules.investment_prepositions)
         self.linking_vowels = tuple(fold(v) for v in rules.compound_linking_vowels)
         self.adjective_endings = tuple(fold(e) for e in rules.adjective_endings)
         self.channel_terms = _folded(rules.channel_terms)
@@ -391,6 +393,9 @@ class SectorRules:
                 return True  # "выделяет [500 млн евро] на исследования" (decision 221)
         if i is None:
             return False
+        if doc[i].norm_ in self.investment_prepositions:  # "инвестиции в [науку]" (322 b)
+            j = _previous_word(doc, i)
+            return j is not None and token_lemma(doc[j]) in self.investment_heads
         lemma = token_lemma(doc[i])
         return lemma in self.payment_heads or (provided and lemma in self.provider_heads)
 
@@ -418,7 +423,8 @@ class SectorRules:
     def _statement_medium(self, match: Span, i: int | None) -> bool:
         """Decision 308: the medium as one statement's channel or source — "в эфире
         [государственного] телевидения", "телевидение заявило", "заявил на шведском
-        телевидении" — as the press is a report's source (175 b)."""
+        телевидении", and (322) "сообщило российское телевидение" — as the press is a report's
+        source (175 b)."""
         doc = match.doc
         after = _next_word(doc, match.end)
         if after is not None and doc[after].norm_ in self.report_verbs:
@@ -427,6 +433,8 @@ class SectorRules:
             return False
         if doc[i].norm_ in self.broadcast_heads:
             return True
+        if doc[i].norm_ in self.report_verbs and "Nom" in match[-1].morph.get("Case"):
+            return True  # the subject after its verb: "сообщило российское телевидение" (322)
         before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
         return before is not None and doc[before].norm_ in self.report_verbs
 

@@ -81,6 +81,7 @@ class TimexLexicon:
     season_nouns: frozenset[str]
     season_parts: frozenset[str]  # "до [конца] этого сезона", "по [окончании] текущего сезона"
     season_prepositions: frozenset[str]
+    season_works: frozenset[str]  # "в прошлом сезоне [сериала]": a work's part (decision 320)
     years: tuple[int, int]
     triggers: frozenset[str]
 
@@ -116,6 +117,7 @@ def timex_lexicon(data: dict) -> TimexLexicon:
         season_nouns=frozenset(data["sport_seasons"]["nouns"]),
         season_parts=frozenset([*data["parts"], *data["sport_seasons"]["parts"]]),
         season_prepositions=frozenset(data["prepositions"]["forms"]),
+        season_works=frozenset(data["sport_seasons"].get("works", [])),
         event_gap=int(data["event_years"]["max_gap"]),
         years=(data["bare_years"]["min"], data["bare_years"]["max"]),
         triggers=frozenset(),
@@ -317,9 +319,19 @@ class TimexScanner:
                 return None
         if first < sent_start or doc[first].lower_ not in self.lex.season_prepositions:
             return None
+        if self._of_work(doc, i + 1):
+            return None
         anchor = "article" if doc._.article_date is not None else "none"
         timex = "PAST_REF" if offset < 0 else "FUTURE_REF" if offset > 0 else "PRESENT_REF"
         return Found(first, i + 1, DateValue(timex, None, None, "present", True, anchor=anchor))
+
+    def _of_work(self, doc: Doc, j: int) -> bool:
+        """ "в прошлом сезоне [популярного] сериала": the season is a part of the work named
+        after it, past its adjectives, not a time (decision 320)."""
+        end = min(len(doc), j + 3)
+        while j < end and doc[j].pos_ == "ADJ":
+            j += 1
+        return j < end and doc[j].lemma_ in self.lex.season_works
 
     def _year(self, doc: Doc, i: int, low: str) -> Found | None:
         """ "на чемпионате Европы 2031", "Кубком регионов 2040": a year after an event."""
