@@ -94,6 +94,11 @@ def test_money_facts_with_only_an_article_sector_are_counted(small_output, facts
     )
     assert facts_note and (MARK_NOTE in facts_note.group(1)) is marked
     assert "it leads to that sentence" not in facts_note.group(1)  # unlinked in the report
+    largest = re.search(
+        r'<section aria-labelledby="h-largest">.*?<p class="note">(.*?)</p>', page, re.S
+    )
+    if expected:  # a money fact with a sector "(по статье)" is among the largest sums
+        assert largest and MARK_NOTE in largest.group(1)
 
 
 def test_an_output_without_facts_counts_none(small_output):  # noqa: F811
