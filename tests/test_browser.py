@@ -588,3 +588,53 @@ def test_a_sectors_table_beside_its_chart_shows_every_column(browser, tmp_path):
     assert widths[0] <= widths[1]
     assert page.errors == []
     page.close()
+
+
+def _article_sector_page(tmp_path: Path) -> Path:
+    """An article whose money fact's agent gets its sector from the sentence before (309)."""
+    from tests.test_fact_agent_sector import CASES
+
+    source = tmp_path / "lukoil.txt"
+    source.write_text(CASES[0][0], encoding="utf-8")
+    result = run_cli("extract", source, "--out", tmp_path / "out", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "out" / "annotated.html"
+
+
+TARGET_TEXT = (
+    "(() => { const h = CSS.highlights.get('target-sentence');"
+    " return h ? [...h][0].toString() : null; })()"
+)
+MARKER = "getComputedStyle(document.getElementById('article-s0'), '::before').content"
+
+
+def test_an_article_sector_is_explained_and_leads_to_its_lit_sentence(browser, tmp_path):
+    """A first-time reader learns what "(по статье)" means from the note (no hover on a
+    phone), and its link lands on the SECTOR_OF sentence, lit to its end, by keyboard."""
+    path = _article_sector_page(tmp_path)
+    page = Page(browser, path, width=1366)
+    note = page.page.locator("section.fact-summary .mark-note")
+    assert note.is_visible() and "(по статье)" in note.inner_text()
+    link = page.page.locator("section.fact-summary .elsewhere a").first
+    assert link.get_attribute("href") == "#article-s0"
+    assert page.page.evaluate(MARKER) == "none"  # nothing marked before a link is followed
+    link.focus()
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_function("location.hash === '#article-s0'")
+    lit = page.page.evaluate(TARGET_TEXT)
+    assert lit and "Нефтяная компания" in lit and "По итогам" not in lit  # that sentence only
+    assert "done" not in lit  # not the facts table under it
+    assert page.page.evaluate(MARKER) != "none"
+    assert page.errors == []
+    page.close()
+    # without a script the marker still shows where the sentence starts
+    page = Page(browser, path, width=1366, script=False)
+    page.page.goto(path.resolve().as_uri() + "#article-s0")
+    assert page.page.evaluate(MARKER) != "none"
+    page.close()
+    # on a phone the mark and its note fit the screen
+    page = Page(browser, path, width=PHONE)
+    assert page.page.locator("section.fact-summary .elsewhere").first.is_visible()
+    assert page.page.locator("section.fact-summary .mark-note").is_visible()
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    page.close()

@@ -768,7 +768,10 @@ def test_a_headlines_facts_stand_at_the_top_of_the_text_and_its_link_works():
     page = article_page([article])
     assert 'href="#article-s0"' in _summary(page)
     body = _article_html(page)
-    assert body.startswith('<span class="anchor" id="article-s0"></span><div class="facts"')
+    assert body.startswith(
+        '<span class="anchor" id="article-s0"></span>'
+        '<span class="s-end" data-s="article-s0"></span><div class="facts"'
+    )
     without = re.sub(r'<div class="facts".*?</table></div>', "", body, flags=re.DOTALL)
     assert _text_of(without) == text[body_start:]
 

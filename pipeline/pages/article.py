@@ -156,6 +156,7 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
     inserts = _sentence_inserts(article, element_id, head.body_start, names, links, where)
     columns = table_columns(clean)
     counts = Counter(str(r["type"]) for r in rows)
+    facts = _fact_summary(article, element_id, names, where)
     frame = (
         environment()
         .get_template("article_section.html.j2")
@@ -165,7 +166,8 @@ def section_chunks(article: ArticleInput, element_id: str = "article") -> Iterat
             title_html=head.title_html,
             date_html=head.date_html,
             note_html=_note_html(article.note, article.sentences_beyond, element_id),
-            facts=_fact_summary(article, element_id, names, where),
+            facts=facts,
+            article_sectors=shows_article_sectors(f.cells for f in facts),
             fact_columns=FACT_HEADINGS,
             facts_beyond=bool(article.sentences_beyond),
             links=_link_lines(links, article, element_id),
@@ -401,7 +403,8 @@ def _sentence_inserts(
     """Each sentence with facts or links gets an anchor where it starts (the summaries at the
     top link to it) and its facts' table where it ends; built in sentence order, so at an
     offset where one sentence ends and the next starts the facts come before the next
-    anchor. A headline's facts (its sentence is in the header) stand at the top of the text.
+    anchor (an empty end mark comes first). A headline's facts (its sentence is in the
+    header) stand at the top of the text.
     Links stay in their table at the top: under the sentences they broke the text up
     (docs/architecture.md, the Links row)."""
     facts, ends = article.facts or {}, article.sentence_ends
@@ -416,8 +419,10 @@ def _sentence_inserts(
             continue
         end = max(ends[sentence], body_start)
         start = min(max(ends[sentence - 1] if sentence else 0, body_start), end)
-        anchor = f'<span class="anchor" id="{sentence_anchor(sentence, element_id)}"></span>'
-        inserts.append(Insert(start, anchor))
+        key = sentence_anchor(sentence, element_id)
+        inserts.append(Insert(start, f'<span class="anchor" id="{key}"></span>'))
+        # Where it ends, so the page's script can light the whole sentence a link leads to.
+        inserts.append(Insert(end, f'<span class="s-end" data-s="{key}"></span>'))
         if rows:
             cells = [fact_cells(clean_row(f), names, where) for f in rows]
             html = template.render(sentence=sentence, columns=FACT_HEADINGS, rows=cells)
@@ -574,6 +579,12 @@ def article_sectors(
             title = f"the article links {party or role} to this sector (SECTOR_OF), not this fact"
             found.append(ArticleSector(text, where.get(mention, ""), title))
     return found
+
+
+def shows_article_sectors(rows: Iterable[Sequence[Any]]) -> bool:
+    """Whether any fact row's cells carry a sector "(по статье)": the tables' note then says
+    what the mark means (a phone or paper has no hover title to say it)."""
+    return any(getattr(cell, "elsewhere", None) for cells in rows for cell in cells)
 
 
 def with_article_sectors(sector: str, elsewhere: list[ArticleSector]) -> SectorText:

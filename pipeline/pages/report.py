@@ -26,6 +26,7 @@ from pipeline.pages.article import (
     fact_cells,
     okved_rows,
     sentence_anchor,
+    shows_article_sectors,
 )
 from pipeline.pages.paths import PAGES_DIR, REPORT_FILE, page_relpath
 from pipeline.pages.templating import environment
@@ -404,6 +405,23 @@ def money_by_sector(mentions: pa.Table, top: int = TOP) -> list[dict]:
     return rows[:top]
 
 
+def money_with_article_sectors(facts: pa.Table | None) -> int:
+    """Money facts whose sentence names no sector but whose party the article gives one in
+    another sentence (guideline 309): "money by sector" leaves them out (it counts an
+    amount's own sentence), and the report says how many, so a reader knows where to look."""
+    if facts is None or not len(facts) or "agent_sector" not in facts.column_names:
+        return 0
+    party = pc.or_(_filled(facts, "agent_sector"), _filled(facts, "counterpart_sector"))
+    money = pc.and_(pc.is_valid(facts.column("amount_value")), pc.invert(_filled(facts, "sector")))
+    return int(pc.sum(pc.and_(money, party)).as_py() or 0)
+
+
+def _filled(table: pa.Table, column: str) -> pa.Array:
+    """True where a text column holds something (null and "" are empty)."""
+    values = pc.fill_null(pc.cast(table.column(column), pa.string()), "")
+    return pc.not_equal(values, "")
+
+
 def article_months(documents: pa.Table, most: int = 120) -> list[tuple[str, int]]:
     """Articles per month, every month between the first and the last present (a real
     timeline); per year when that would be more than `most` bars."""
@@ -581,6 +599,7 @@ def report_context(output: Output) -> dict:
     sectors = sector_table(mentions)
     months = article_months(documents)
     years, outside = _trim(mentioned_years(mentions))
+    facts, largest = fact_table(output, sectors), largest_amounts(output, sectors)
     errors = output.errors
     reasons: dict[tuple[str, str], int] = {}
     for error in errors:
@@ -600,8 +619,11 @@ def report_context(output: Output) -> dict:
         "sections": section_table(sectors),
         "money_currency": money_by_currency(mentions),
         "money_sector": money_by_sector(mentions),
-        "facts": fact_table(output, sectors),
-        "largest": largest_amounts(output, sectors),
+        "money_article_sectors": money_with_article_sectors(output.facts),
+        "facts": facts,
+        "article_sectors": shows_article_sectors(f["cells"] for f in facts),
+        "largest_article_sectors": shows_article_sectors(f["cells"] for f in largest),
+        "largest": largest,
         "largest_per_currency": LARGEST,
         "largest_currencies": CURRENCIES,
         "n_facts": None if output.facts is None else len(output.facts),

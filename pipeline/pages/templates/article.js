@@ -248,4 +248,22 @@
   }
 
   document.querySelectorAll("section.doc").forEach(setUp);
+
+  // Light the whole sentence a "#article-s7" link leads to, up to its end mark, so a reader
+  // sees which sentence it is (the :target marker alone shows only where it starts).
+  function lightTarget() {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    CSS.highlights.delete("target-sentence");
+    const id = decodeURIComponent(location.hash.slice(1));
+    const start = id ? document.getElementById(id) : null;
+    if (!start || !start.classList.contains("anchor")) return;
+    const end = document.querySelector('.s-end[data-s="' + CSS.escape(id) + '"]');
+    if (!end) return;
+    const range = document.createRange();
+    range.setStartAfter(start);
+    range.setEndBefore(end);
+    CSS.highlights.set("target-sentence", new Highlight(range));
+  }
+  window.addEventListener("hashchange", lightTarget);
+  lightTarget();
 })();
