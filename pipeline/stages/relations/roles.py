@@ -158,7 +158,7 @@ def role_appositions(
 
 def _coordinated_noun(doc: Doc, i: int) -> int:
     """The noun a role noun shares its genitive with through "и" ("основатель и директор
-    Центра «Гараж»", "один из основателей и клавишник группы The Doors Рэй Манзарек"):
+    центра «Каскад»", "один из основателей и гитарист группы The Drifters Олег Ветров"):
     the name and the person after it belong to that noun (its case is the person's);
     `i` when no such noun follows (decision 288)."""
     if i + 2 >= len(doc) or doc[i + 1].norm_ != "и":
@@ -183,8 +183,8 @@ DEFINITION_WORDS = 30
 
 def _defined_person(doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span]) -> Span | None:
     """The person a sentence defines with a dash, the role noun one item of the list after it:
-    "Дарья Жукова — дизайнер, основатель и директор Центра «Гараж», …, совладелец компании
-    Kova & T" (decision 288). Only a list of nouns: a finite verb, another person or a second
+    "Анна Лесная — архитектор, основатель и директор центра «Каскад», …, совладелец компании
+    Vela & K" (decision 288). Only a list of nouns: a finite verb, another person or a second
     dash between the dash and the role noun stops it, and the role noun opens an item (after
     a comma, "и" or the dash)."""
     if i < 2 or (doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ != "и"):
@@ -410,7 +410,7 @@ _AGE = re.compile(r"^\d+-летн")
 
 
 def _age_word(doc: Doc, k: int) -> bool:
-    """ "68-летняя Хиллари Клинтон": an age before the person's name (decision 289)."""
+    """ "62-летняя Ирина Соколова": an age before the person's name (decision 289)."""
     return k < len(doc) and doc[k].pos_ == "ADJ" and bool(_AGE.match(doc[k].text))
 
 
@@ -419,8 +419,8 @@ def _state_genitive(token: Token) -> bool:
 
 
 def _past_office(doc: Doc, k: int, lex: Lexicon) -> int:
-    """Past the office a candidate runs for after the party: "от Республиканской партии [в
-    вице-президенты США] Майкл Пенс" (decision 289); `k` when none stands there."""
+    """Past the office a candidate runs for after the party: "от партии «Прогресс» [в
+    вице-президенты США] Павел Орлов" (decision 289); `k` when none stands there."""
     if k + 1 >= len(doc) or doc[k].norm_ not in lex.member_into or doc[k + 1].pos_ != "NOUN":
         return k
     k += 2
@@ -759,9 +759,9 @@ def owned_finite(
 ) -> list[Relation]:
     """The finite "принадлежит" (`[role_shapes] owned_participles` read as a verb): the owner
     in the dative right before or after the verb, or a relative pronoun in the dative on the
-    name before its comma ("«Самрук-Казына», которой принадлежит «Казмунайгаз»"); the owned
-    company is the genitive after a share noun near the verb ("News Corp. принадлежит 39 %
-    акций BSkyB") or else the name on the verb's other side: OWNER_OF (decision 286)."""
+    name before its comma ("«Альфа-Групп», которой принадлежит «Северснаб»"); the owned
+    company is the genitive after a share noun near the verb ("Acme Corp. принадлежит 39 %
+    акций Nordwind") or else the name on the verb's other side: OWNER_OF (decision 286)."""
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
@@ -789,7 +789,7 @@ def owned_finite(
 
 def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
     """The name after the verb at `i` as its subject: past a few lowercase words of its kind,
-    all in the nominative ("принадлежит энергетический гигант «Казмунайгаз»"); a genitive
+    all in the nominative ("принадлежит энергетический гигант «Северснаб»"); a genitive
     among them makes the name another noun's ("принадлежит идея создания «X»")."""
     name = _name_after(doc, i, orgs)
     if name is None or any("Nom" not in _cases(t) for t in doc[i + 1 : name.start] if _cases(t)):
@@ -799,7 +799,7 @@ def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
 
 def _owner_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
     """The dative owner right before the verb at `i`, or the name a dative relative pronoun
-    there stands for ("«Самрук-Казына», которой принадлежит")."""
+    there stands for ("«Альфа-Групп», которой принадлежит")."""
     owner = (
         ends.get(i)
         or ends.get(_before_closing_quote(doc, i))
@@ -840,7 +840,7 @@ def _subject_before(doc: Doc, name: Span | None, lex: Lexicon) -> Span | None:
 
 
 def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
-    """A Latin name whose abbreviation's dot the name leaves out ("News Corp. принадлежит")."""
+    """A Latin name whose abbreviation's dot the name leaves out ("Acme Corp. принадлежит")."""
     if i < 2 or doc[i - 1].text != "." or _CYRILLIC.search(doc[i - 2].text):
         return None
     return ends.get(i - 1)
@@ -848,7 +848,7 @@ def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | 
 
 def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
     """The company a share noun within a few words after the verb at `i` names in its
-    genitive ("принадлежит 39 % акций BSkyB")."""
+    genitive ("принадлежит 39 % акций Nordwind")."""
     for k in range(i + 1, min(i + SHARE_WORDS + 2, len(doc))):
         if doc[k].norm_ in lex.share_nouns:
             return _name_after(doc, k, orgs)
@@ -860,7 +860,7 @@ def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | 
 def held_property(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
-    """ "в собственности МНКТ находится ООО «ТНГК»", "«X» находится в собственности Y": a
+    """ "в собственности АКМ находится ООО «Тайга»", "«X» находится в собственности Y": a
     property noun (`[role_shapes] property_nouns`) after "в" with the owner's name in its
     genitive right after it, a `property_verbs` word right after the owner (the owned name
     after the verb) or right before "в" (the owned name before the verb): OWNER_OF

@@ -173,8 +173,8 @@ class OrgGrammar:
 
     def _after_place_adjective(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
         """The capitalised name after a lowercase place adjective in the genitive: the seat
-        before the parent's name does not split a unit from it ("переводческого факультета
-        московского [Института иностранных языков]", decision 283)."""
+        before the parent's name does not split a unit from it ("исторического факультета
+        новгородского [Института культуры]", decision 283)."""
         if end + 1 >= len(doc) or not doc[end].is_lower or not self._place_adjective(doc[end]):
             return None
         name = names.get(end + 1)
@@ -204,7 +204,7 @@ class OrgGrammar:
             and self._activity(doc, i)
             and not self._territory_after(doc, end, lemma, names)
         ):
-            return None  # "участие в управлении IKEA": the activity, the name its object
+            return None  # "участие в управлении Acme": the activity, the name its object
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)

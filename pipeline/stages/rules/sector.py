@@ -422,7 +422,7 @@ class SectorRules:
 
     def _statement_medium(self, match: Span, i: int | None) -> bool:
         """Decision 308: the medium as one statement's channel or source — "в эфире
-        [государственного] телевидения", "телевидение заявило", "заявил на шведском
+        [государственного] телевидения", "телевидение заявило", "заявил на норвежском
         телевидении", and (322) "сообщило российское телевидение" — as the press is a report's
         source (175 b)."""
         doc = match.doc
@@ -479,7 +479,7 @@ class SectorRules:
         doc = match.doc
         start = match.start
         while start > match.start - 4 and start > 0 and doc[start - 1].pos_ == "ADJ":
-            start -= 1  # "радиоспектроскопии, квантовой [электронике]"
+            start -= 1  # "астрофизике, квантовой [электронике]"
         link = _previous_word(doc, start)
         if link is not None and link + 1 < start and doc[link + 1].text == ",":
             link = link + 1  # "физике, [медицине]": the comma is the link
