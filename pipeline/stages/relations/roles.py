@@ -238,6 +238,22 @@ def _same_sentence(index: MentionIndex, span: Span, i: int) -> bool:
     return index.sentence[span.start] == index.sentence[i]
 
 
+def _ownership_maps(
+    index: MentionIndex,
+) -> tuple[dict[int, Span], dict[int, Span], dict[int, Span]]:
+    """What the three OWNER_OF readers of ownership words look names up in: owners (ORG, PER,
+    LOC) and ORG names by their first token, ORG names by their end (the outermost kept)."""
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    return holders, orgs, org_ends
+
+
+def _owns(index: MentionIndex, owner: Span, owned: Span | None, i: int) -> bool:
+    """An OWNER_OF found at the word `i` links two different names of the word's sentence."""
+    return owned is not None and owned is not owner and _same_sentence(index, owned, i)
+
+
 def owned_participles(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
@@ -249,9 +265,7 @@ def owned_participles(
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holders, orgs, org_ends = _ownership_maps(index)
     out = []
     for i in found:
         owner = holders.get(i + 1)
@@ -260,7 +274,7 @@ def owned_participles(
         owned = _name_after(doc, owner.end - 1, orgs, lex.kind_nouns)
         if owned is None and i > 1 and doc[i - 1].text == ",":
             owned = org_ends.get(_before_closing_quote(doc, i - 1))
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
 
@@ -765,10 +779,8 @@ def owned_finite(
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
+    holders, orgs, org_ends = _ownership_maps(index)
     holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
     out = []
     for i in found:
         if _participle(doc[i]) or "Fin" not in doc[i].morph.get("VerbForm"):
@@ -782,7 +794,7 @@ def owned_finite(
             owned = _subject_before(doc, org_ends.get(_before_closing_quote(doc, i)), lex)
         elif owned is None:
             owned = _subject_after(doc, i, orgs)
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
 
@@ -868,9 +880,7 @@ def held_property(
     found = positions(doc, lex.property_nouns) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holders, orgs, org_ends = _ownership_maps(index)
     out = []
     for i in found:
         owner = _name_after(doc, i, holders, lex.kind_nouns)  # "в собственности компании «X»"
@@ -883,6 +893,6 @@ def held_property(
         elif doc[i - 2].norm_ in lex.property_verbs:
             k = i - 2 if doc[i - 3].pos_ != "ADV" else i - 3  # "полностью находятся"
             owned = org_ends.get(_before_closing_quote(doc, k))
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
