@@ -222,6 +222,7 @@ class SectorRules:
         self.medium_terms = _folded(rules.medium_terms)
         self.broadcast_heads = _folded(rules.broadcast_heads)
         self.report_verbs = _folded(rules.report_verbs)
+        self.medium_prepositions = _folded(rules.medium_prepositions)
         self.service_terms = _folded(rules.service_terms)
         self.service_at = _folded(rules.service_at_prepositions)
         self.service_from = _folded(rules.service_from_prepositions)
@@ -435,7 +436,7 @@ class SectorRules:
             return True
         if doc[i].norm_ in self.report_verbs and "Nom" in match[-1].morph.get("Case"):
             return True  # the subject after its verb: "сообщило российское телевидение" (322)
-        before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
+        before = _previous_word(doc, i) if doc[i].norm_ in self.medium_prepositions else None
         return before is not None and doc[before].norm_ in self.report_verbs
 
     def _paid_schooling(self, match: Span, money_ends: frozenset[int]) -> bool:
