@@ -140,7 +140,7 @@ def role_appositions(
     out = []
     for i in found:
         kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
-        noun = _coordinated_noun(doc, i)
+        noun = _coordinated_noun(doc, i, lex)
         org = _name_after(doc, noun, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
@@ -148,7 +148,7 @@ def role_appositions(
             _person_after(doc, noun, org, people)
             or _person_before(doc, i, ends, lex)
             or _copula_subject(doc, i, subjects, kind, lex)
-            or _defined_person(doc, i, index, ends)
+            or _defined_person(doc, i, index, ends, lex)
         )
         if person is not None and person is not org and _same_sentence(index, person, i):
             head, tail = (org, person) if org_first else (person, org)
@@ -156,12 +156,12 @@ def role_appositions(
     return out
 
 
-def _coordinated_noun(doc: Doc, i: int) -> int:
+def _coordinated_noun(doc: Doc, i: int, lex: Lexicon) -> int:
     """The noun a role noun shares its genitive with through "и" ("основатель и директор
     центра «Каскад»", "один из основателей и гитарист группы The Drifters Олег Ветров"):
     the name and the person after it belong to that noun (its case is the person's);
     `i` when no such noun follows (decision 288)."""
-    if i + 2 >= len(doc) or doc[i + 1].norm_ != "и":
+    if i + 2 >= len(doc) or doc[i + 1].norm_ not in lex.role_noun_joins:
         return i
     k = i + 3 if doc[i + 2].pos_ == "ADJ" and i + 3 < len(doc) else i + 2
     return k if doc[k].pos_ == "NOUN" and _lower_word(doc[k]) else i
@@ -181,13 +181,17 @@ def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span 
 DEFINITION_WORDS = 30
 
 
-def _defined_person(doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span]) -> Span | None:
+def _defined_person(
+    doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span], lex: Lexicon
+) -> Span | None:
     """The person a sentence defines with a dash, the role noun one item of the list after it:
     "Анна Лесная — архитектор, основатель и директор центра «Каскад», …, совладелец компании
     Vela & K" (decision 288). Only a list of nouns: a finite verb, another person or a second
     dash between the dash and the role noun stops it, and the role noun opens an item (after
     a comma, "и" or the dash)."""
-    if i < 2 or (doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ != "и"):
+    if i < 2 or (
+        doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ not in lex.role_noun_joins
+    ):
         return None
     for k in range(i - 1, max(i - DEFINITION_WORDS, 0), -1):
         token = doc[k]
