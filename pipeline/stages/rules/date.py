@@ -959,7 +959,8 @@ class DateRules:
         the date "на 16 июля" back over "с 15" when a form of "ночь" stands before them. A check
         per found date, outside the Matcher (no pattern of "на" there to split its cached sets)."""
         first = span.start - 2
-        if first - 1 < doc[span.start].sent.start or span[0].lower_ not in self.lex.night_close:
+        # the word test first: `.sent` walks the sentence, and most dates open with no "на"
+        if span[0].lower_ not in self.lex.night_close or first - 1 < doc[span.start].sent.start:
             return span
         day, value = doc[first + 1].text, span._.value
         if doc[first].lower_ not in self.lex.range_open or not nd.DAY_RE.match(day):
