@@ -150,6 +150,7 @@ STAGES = {
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _DASHES = frozenset({"—", "–", "-"})  # "Дюссельдорф — центр моды": a predicate (240)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
+_MAX_GENITIVES_LISTED = 4  # genitive conjuncts read after the first goods phrase of a head
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
@@ -1166,16 +1167,10 @@ def _in_title(match: Span, quotes: list[int]) -> bool:
 
 def _genitive_conjuncts(doc: Doc, i: int) -> list[Span]:
     """The genitive phrase at token i and those coordinated with it ("овощей и фруктов")."""
-    phrases = []
-    phrase = _genitive_phrase(doc, i)
-    while phrase is not None and len(phrases) < 5:
-        phrases.append(phrase)
-        j = phrase.end
-        if j + 1 < len(doc) and doc[j].norm_ in _CONJUNCTIONS:
-            phrase = _genitive_phrase(doc, j + 1)
-        else:
-            phrase = None
-    return phrases
+    first = _genitive_phrase(doc, i)
+    if first is None:
+        return []
+    return [first, *_case_conjuncts(doc, first.end, "Gen", _MAX_GENITIVES_LISTED)]
 
 
 def _genitive_phrase(doc: Doc, i: int) -> Span | None:
@@ -1193,11 +1188,11 @@ def _phrase_in(doc: Doc, i: int, case: str) -> Span | None:
     return None
 
 
-def _case_conjuncts(doc: Doc, i: int, case: str) -> list[Span]:
+def _case_conjuncts(doc: Doc, i: int, case: str, most: int = _MAX_CONJUNCTS) -> list[Span]:
     """The phrases in `case` coordinated one after another from token i (a conjunction or a
-    comma at i): "нефти и [газа], [угля]"."""
+    comma at i), at most `most`: "нефти и [газа], [угля]"."""
     phrases = []
-    while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < _MAX_CONJUNCTS:
+    while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < most:
         phrase = _phrase_in(doc, i + 1, case)
         if phrase is None:
             break
