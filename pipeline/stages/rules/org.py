@@ -7,6 +7,8 @@ three pieces the NER model returns, each inner organisation kept as a nested men
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -624,7 +626,7 @@ class OrgRules:
     def _quoted_after_heads(self, doc: Doc, known: list[Span]) -> list[Span]:
         """ "компания «Газпром»": the quoted name is an organisation even if NER missed it.
         A capitalised name head mid-sentence is part of the name: "Форум «Россия — Африка»"."""
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found = []
         for i in positions(doc, self.quoted_heads | self.name_heads):
             token, lemma = doc[i], token_lemma(doc[i])
@@ -658,7 +660,7 @@ class OrgRules:
                 continue  # a letter or a numeral ("в группе E")
             if covered is None:
                 taken = [*known, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
-                covered = {j for s in taken for j in range(s.start, s.end)}
+                covered = _tokens_of(taken)
             if covered.intersection(range(k, end)):
                 continue
             span = make_span(doc, k, end, "ORG", self.name)
@@ -683,9 +685,7 @@ class OrgRules:
             if end <= j or end - start < 2 or any(s.start <= start and end <= s.end for s in found):
                 continue
             if covered is None:
-                covered = {
-                    i for s in [*known, *doc.spans.get("PER", [])] for i in range(s.start, s.end)
-                }
+                covered = _tokens_of([*known, *doc.spans.get("PER", [])])
                 places = {(s.start, s.end) for s in doc.spans.get("LOC", [])}
             if covered.intersection(range(start, end)):
                 continue
@@ -705,7 +705,7 @@ class OrgRules:
         Walks the model's PER and LOC spans only, no pass over the Doc."""
         if not self.kind_heads:
             return []
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found = []
         for label in ("PER", "LOC"):
             kept = []
@@ -781,7 +781,7 @@ class OrgRules:
             set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in joined])
         kept = [s for s in known if (s.start, s.end) not in joined]
         others = [*kept, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
-        covered = {j for s in others for j in range(s.start, s.end)}
+        covered = _tokens_of(others)
         return kept + [
             s
             for s in found
@@ -830,7 +830,7 @@ class OrgRules:
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
         of government named as the building ("в Белом доме выступил") is neither: the
         guideline has no type for buildings (decision 58)."""
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found, buildings = [], set()
         for m in self.known(doc, as_spans=True):
             if not (m[0].is_title or m[0].is_upper):
@@ -1002,6 +1002,11 @@ def _unit_head(words: Span, heads: frozenset[str], kinds: frozenset[str]) -> boo
     nor a person ("глава")."""
     noun = next((t for t in words if _head_noun(t)), None)
     return noun is not None and token_lemma(noun) in heads and token_lemma(noun) not in kinds
+
+
+def _tokens_of(spans: Iterable[Span]) -> set[int]:
+    """The token indices the spans cover: a name found later must not overlap them."""
+    return {i for s in spans for i in range(s.start, s.end)}
 
 
 def _first_noun(words: Span) -> Token | None:
