@@ -768,7 +768,7 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     return out
 
 
-# Words between "принадлежит" and the share noun: "принадлежит [около 31 процента] акций".
+# Words between "принадлежит" and the share noun: "принадлежит [около 25 процентов] акций".
 SHARE_WORDS = 4
 
 

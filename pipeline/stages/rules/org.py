@@ -579,7 +579,7 @@ class OrgRules:
                     continue  # "Национального конгресса": the span's own head
                 after = by_start.get(token.i + 1)
                 if after is not None and _same_head(token, after):
-                    continue  # "прокуратуры [Генеральной прокуратуры]": a field (278)
+                    continue  # "прокуратуры [Военной прокуратуры]": a field (278)
                 end = token.i + 1
                 while (place := places.get(end)) is not None and place.end <= span.end:
                     end = place.end
