@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,9 @@ from pipeline.memory import freeze_loaded, trim_heap
 from pipeline.pieces import DEFAULT_PIECE_CHARS, run_pieces
 from pipeline.reader import Document
 from pipeline.stages import tokenizer as _tokenizer  # noqa: F401 (registers razdel_tokenizer)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def build_pipeline(config: PipelineConfig) -> Language:
@@ -133,7 +137,7 @@ def extract_texts(
     items: Iterable[tuple[str, str, date | None]],
     nlp: Language | None = None,
     done: Callable[[], object] | None = None,
-):
+) -> pd.DataFrame:
     """Mentions table for (doc_id, text, article date) triples: the evaluation's entry point.
     `done`, if given, is called as each document is finished (a progress bar)."""
     from pipeline.schema import MENTION_COLUMNS
@@ -156,7 +160,7 @@ def extract_tables(
     items: Iterable[tuple[str, str, date | None]],
     nlp: Language | None = None,
     done: Callable[[], object] | None = None,
-):
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(mentions, relations) tables for (doc_id, text, article date) triples: the evaluation's
     entry point when the gold has relations (one run gives both). `done` as in
     `extract_texts`."""

@@ -149,6 +149,7 @@ class Rules:
     medium_terms: tuple[str, ...] = ()
     broadcast_heads: tuple[str, ...] = ()
     report_verbs: tuple[str, ...] = ()
+    medium_prepositions: tuple[str, ...] = ()  # "заявил [на] телевидении"
     # decision 220 (b): the state's service as a person's place of work ("на госслужбе")
     service_terms: tuple[str, ...] = ()
     # ... read as where a person is after these (+ locative) or leaves it after those (+ genitive)

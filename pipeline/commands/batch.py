@@ -27,7 +27,7 @@ def positive_int(value: str) -> int:
     return int(value)
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "batch",
         help="run the pipeline over a corpus folder into Parquet datasets",

@@ -21,7 +21,7 @@ def load_script(path: Path = SCRIPT) -> ModuleType:
     return module
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     if not SCRIPT.exists():  # an installed package without the repository's scripts/
         return
     script = load_script()  # imports only the standard library: cheap at start-up

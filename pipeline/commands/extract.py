@@ -14,7 +14,7 @@ from pipeline.errors import InputError
 from pipeline.reader import parse_iso_date, read_documents
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "extract",
         help="run the pipeline on article files and write tables and an annotated page",

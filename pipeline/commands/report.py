@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
         help="build OUT_DIR/report.html, an overview of a batch or extract output folder",

@@ -92,6 +92,7 @@ class Lexicon:
     member_into: frozenset[str] = frozenset()  # "входит [в] НАТО" (256)
     composition_nouns: frozenset[str] = frozenset()  # "в [состав] ОДКБ" (256)
     member_list_joins: frozenset[str] = frozenset()  # "X, Y и Z" (256)
+    role_noun_joins: frozenset[str] = frozenset()  # "основатель и директор X" (288)
     one_of: frozenset[str] = frozenset()  # "X, один из основателей Y" (254)
     relative_pronouns: frozenset[str] = frozenset()  # "акционером которого является X" (274)
     share_nouns: frozenset[str] = frozenset()  # "X принадлежит 39 % акций Y" (286)
@@ -199,6 +200,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "member_into": ("role_shapes", "member_into"),
     "composition_nouns": ("role_shapes", "composition_nouns"),
     "member_list_joins": ("role_shapes", "member_list_joins"),
+    "role_noun_joins": ("role_shapes", "role_noun_joins"),
     "one_of": ("role_shapes", "one_of"),
     "relative_pronouns": ("role_shapes", "relative_pronouns"),
     "share_nouns": ("role_shapes", "share_nouns"),

@@ -140,7 +140,7 @@ def role_appositions(
     out = []
     for i in found:
         kind, org_first = ROLE_NOUN_KINDS[words[doc[i].norm_]]
-        noun = _coordinated_noun(doc, i)
+        noun = _coordinated_noun(doc, i, lex)
         org = _name_after(doc, noun, orgs)
         if org is None or (kind == "MEMBER_OF" and chamber(org, lex)):
             continue
@@ -148,7 +148,7 @@ def role_appositions(
             _person_after(doc, noun, org, people)
             or _person_before(doc, i, ends, lex)
             or _copula_subject(doc, i, subjects, kind, lex)
-            or _defined_person(doc, i, index, ends)
+            or _defined_person(doc, i, index, ends, lex)
         )
         if person is not None and person is not org and _same_sentence(index, person, i):
             head, tail = (org, person) if org_first else (person, org)
@@ -156,12 +156,12 @@ def role_appositions(
     return out
 
 
-def _coordinated_noun(doc: Doc, i: int) -> int:
+def _coordinated_noun(doc: Doc, i: int, lex: Lexicon) -> int:
     """The noun a role noun shares its genitive with through "и" ("основатель и директор
-    Центра «Гараж»", "один из основателей и клавишник группы The Doors Рэй Манзарек"):
+    центра «Каскад»", "один из основателей и гитарист группы The Drifters Олег Ветров"):
     the name and the person after it belong to that noun (its case is the person's);
     `i` when no such noun follows (decision 288)."""
-    if i + 2 >= len(doc) or doc[i + 1].norm_ != "и":
+    if i + 2 >= len(doc) or doc[i + 1].norm_ not in lex.role_noun_joins:
         return i
     k = i + 3 if doc[i + 2].pos_ == "ADJ" and i + 3 < len(doc) else i + 2
     return k if doc[k].pos_ == "NOUN" and _lower_word(doc[k]) else i
@@ -181,13 +181,17 @@ def _person_after(doc: Doc, i: int, org: Span, people: dict[int, Span]) -> Span 
 DEFINITION_WORDS = 30
 
 
-def _defined_person(doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span]) -> Span | None:
+def _defined_person(
+    doc: Doc, i: int, index: MentionIndex, ends: dict[int, Span], lex: Lexicon
+) -> Span | None:
     """The person a sentence defines with a dash, the role noun one item of the list after it:
-    "Дарья Жукова — дизайнер, основатель и директор Центра «Гараж», …, совладелец компании
-    Kova & T" (decision 288). Only a list of nouns: a finite verb, another person or a second
+    "Анна Лесная — архитектор, основатель и директор центра «Каскад», …, совладелец компании
+    Vela & K" (decision 288). Only a list of nouns: a finite verb, another person or a second
     dash between the dash and the role noun stops it, and the role noun opens an item (after
     a comma, "и" or the dash)."""
-    if i < 2 or (doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ != "и"):
+    if i < 2 or (
+        doc[i - 1].text not in APPOSITION_MARKS and doc[i - 1].norm_ not in lex.role_noun_joins
+    ):
         return None
     for k in range(i - 1, max(i - DEFINITION_WORDS, 0), -1):
         token = doc[k]
@@ -238,6 +242,22 @@ def _same_sentence(index: MentionIndex, span: Span, i: int) -> bool:
     return index.sentence[span.start] == index.sentence[i]
 
 
+def _ownership_maps(
+    index: MentionIndex,
+) -> tuple[dict[int, Span], dict[int, Span], dict[int, Span]]:
+    """What the three OWNER_OF readers of ownership words look names up in: owners (ORG, PER,
+    LOC) and ORG names by their first token, ORG names by their end (the outermost kept)."""
+    holders = index.longest_by_start("ORG", "PER", "LOC")
+    orgs = index.longest_by_start("ORG")
+    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    return holders, orgs, org_ends
+
+
+def _owns(index: MentionIndex, owner: Span, owned: Span | None, i: int) -> bool:
+    """An OWNER_OF found at the word `i` links two different names of the word's sentence."""
+    return owned is not None and owned is not owner and _same_sentence(index, owned, i)
+
+
 def owned_participles(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
@@ -249,9 +269,7 @@ def owned_participles(
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holders, orgs, org_ends = _ownership_maps(index)
     out = []
     for i in found:
         owner = holders.get(i + 1)
@@ -260,7 +278,7 @@ def owned_participles(
         owned = _name_after(doc, owner.end - 1, orgs, lex.kind_nouns)
         if owned is None and i > 1 and doc[i - 1].text == ",":
             owned = org_ends.get(_before_closing_quote(doc, i - 1))
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
 
@@ -410,7 +428,7 @@ _AGE = re.compile(r"^\d+-летн")
 
 
 def _age_word(doc: Doc, k: int) -> bool:
-    """ "68-летняя Хиллари Клинтон": an age before the person's name (decision 289)."""
+    """ "62-летняя Ирина Соколова": an age before the person's name (decision 289)."""
     return k < len(doc) and doc[k].pos_ == "ADJ" and bool(_AGE.match(doc[k].text))
 
 
@@ -419,8 +437,8 @@ def _state_genitive(token: Token) -> bool:
 
 
 def _past_office(doc: Doc, k: int, lex: Lexicon) -> int:
-    """Past the office a candidate runs for after the party: "от Республиканской партии [в
-    вице-президенты США] Майкл Пенс" (decision 289); `k` when none stands there."""
+    """Past the office a candidate runs for after the party: "от партии «Прогресс» [в
+    вице-президенты США] Павел Орлов" (decision 289); `k` when none stands there."""
     if k + 1 >= len(doc) or doc[k].norm_ not in lex.member_into or doc[k + 1].pos_ != "NOUN":
         return k
     k += 2
@@ -750,7 +768,7 @@ def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     return out
 
 
-# Words between "принадлежит" and the share noun: "принадлежит [около 31 процента] акций".
+# Words between "принадлежит" and the share noun: "принадлежит [около 25 процентов] акций".
 SHARE_WORDS = 4
 
 
@@ -759,16 +777,14 @@ def owned_finite(
 ) -> list[Relation]:
     """The finite "принадлежит" (`[role_shapes] owned_participles` read as a verb): the owner
     in the dative right before or after the verb, or a relative pronoun in the dative on the
-    name before its comma ("«Самрук-Казына», которой принадлежит «Казмунайгаз»"); the owned
-    company is the genitive after a share noun near the verb ("News Corp. принадлежит 39 %
-    акций BSkyB") or else the name on the verb's other side: OWNER_OF (decision 286)."""
+    name before its comma ("«Альфа-Групп», которой принадлежит «Северснаб»"); the owned
+    company is the genitive after a share noun near the verb ("Acme Corp. принадлежит 39 %
+    акций Nordwind") or else the name on the verb's other side: OWNER_OF (decision 286)."""
     found = positions(doc, lex.owned_participles) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
+    holders, orgs, org_ends = _ownership_maps(index)
     holder_ends = {s.end: s for label in ("ORG", "PER") for s in index.by_type[label]}
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
     out = []
     for i in found:
         if _participle(doc[i]) or "Fin" not in doc[i].morph.get("VerbForm"):
@@ -782,14 +798,14 @@ def owned_finite(
             owned = _subject_before(doc, org_ends.get(_before_closing_quote(doc, i)), lex)
         elif owned is None:
             owned = _subject_after(doc, i, orgs)
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out
 
 
 def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
     """The name after the verb at `i` as its subject: past a few lowercase words of its kind,
-    all in the nominative ("принадлежит энергетический гигант «Казмунайгаз»"); a genitive
+    all in the nominative ("принадлежит энергетический гигант «Северснаб»"); a genitive
     among them makes the name another noun's ("принадлежит идея создания «X»")."""
     name = _name_after(doc, i, orgs)
     if name is None or any("Nom" not in _cases(t) for t in doc[i + 1 : name.start] if _cases(t)):
@@ -799,7 +815,7 @@ def _subject_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
 
 def _owner_before(doc: Doc, i: int, ends: dict[int, Span], lex: Lexicon) -> Span | None:
     """The dative owner right before the verb at `i`, or the name a dative relative pronoun
-    there stands for ("«Самрук-Казына», которой принадлежит")."""
+    there stands for ("«Альфа-Групп», которой принадлежит")."""
     owner = (
         ends.get(i)
         or ends.get(_before_closing_quote(doc, i))
@@ -840,7 +856,7 @@ def _subject_before(doc: Doc, name: Span | None, lex: Lexicon) -> Span | None:
 
 
 def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | None:
-    """A Latin name whose abbreviation's dot the name leaves out ("News Corp. принадлежит")."""
+    """A Latin name whose abbreviation's dot the name leaves out ("Acme Corp. принадлежит")."""
     if i < 2 or doc[i - 1].text != "." or _CYRILLIC.search(doc[i - 2].text):
         return None
     return ends.get(i - 1)
@@ -848,7 +864,7 @@ def _before_abbreviation_dot(doc: Doc, i: int, ends: dict[int, Span]) -> Span | 
 
 def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | None:
     """The company a share noun within a few words after the verb at `i` names in its
-    genitive ("принадлежит 39 % акций BSkyB")."""
+    genitive ("принадлежит 39 % акций Nordwind")."""
     for k in range(i + 1, min(i + SHARE_WORDS + 2, len(doc))):
         if doc[k].norm_ in lex.share_nouns:
             return _name_after(doc, k, orgs)
@@ -860,7 +876,7 @@ def _shares_of(doc: Doc, i: int, orgs: dict[int, Span], lex: Lexicon) -> Span | 
 def held_property(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
-    """ "в собственности МНКТ находится ООО «ТНГК»", "«X» находится в собственности Y": a
+    """ "в собственности АКМ находится ООО «Тайга»", "«X» находится в собственности Y": a
     property noun (`[role_shapes] property_nouns`) after "в" with the owner's name in its
     genitive right after it, a `property_verbs` word right after the owner (the owned name
     after the verb) or right before "в" (the owned name before the verb): OWNER_OF
@@ -868,9 +884,7 @@ def held_property(
     found = positions(doc, lex.property_nouns) if found is None else found
     if not found:
         return []
-    holders = index.longest_by_start("ORG", "PER", "LOC")
-    orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holders, orgs, org_ends = _ownership_maps(index)
     out = []
     for i in found:
         owner = _name_after(doc, i, holders, lex.kind_nouns)  # "в собственности компании «X»"
@@ -883,6 +897,6 @@ def held_property(
         elif doc[i - 2].norm_ in lex.property_verbs:
             k = i - 2 if doc[i - 3].pos_ != "ADV" else i - 3  # "полностью находятся"
             owned = org_ends.get(_before_closing_quote(doc, k))
-        if owned is not None and owned is not owner and _same_sentence(index, owned, i):
+        if _owns(index, owner, owned, i):
             out.append(Relation("OWNER_OF", owner, owned, doc[i].norm_, i))
     return out

@@ -294,7 +294,7 @@ def _inside_other(org: Span, index: MentionIndex) -> bool:
 
 def _parent_in_unit(org: Span, index: MentionIndex, adjective_ends: set[int]) -> bool:
     """`org` is a unit's parent right after a place adjective inside the unit: the adjective
-    seats the parent ("факультета [московского] Института …", decision 283); one before the
+    seats the parent ("факультета [новгородского] Института …", decision 283); one before the
     unit's own head seats the unit ("[брянского] отделения партии «Яблоко»")."""
     if org.start not in adjective_ends:
         return False

@@ -959,12 +959,11 @@ class DateRules:
         the date "на 16 июля" back over "с 15" when a form of "ночь" stands before them. A check
         per found date, outside the Matcher (no pattern of "на" there to split its cached sets)."""
         first = span.start - 2
-        if first - 1 < doc[span.start].sent.start or span[0].lower_ not in self.lex.night_close:
+        # the words first: `.sent` walks the sentence, and most dates open with no "на"
+        if not self._night_words(doc, first, span.start):
             return span
         day, value = doc[first + 1].text, span._.value
-        if doc[first].lower_ not in self.lex.range_open or not nd.DAY_RE.match(day):
-            return span
-        if doc[first - 1].lower_ not in self.lex.night_nouns or first in taken:
+        if first - 1 < doc[span.start].sent.start or not nd.DAY_RE.match(day) or first in taken:
             return span
         last = span[1].text if len(span) > 1 and nd.DAY_RE.match(span[1].text) else None
         value = _night_value(value, int(day.split("-")[0]), last)
@@ -990,14 +989,20 @@ class DateRules:
         seconds = {span.end for span in merged.values()}  # the second date, now inside
         return [merged.get(s.start, s) for s in spans if s.end not in seconds or s.start in merged]
 
+    def _night_words(self, doc: Doc, opening: int, closing: int) -> bool:
+        """The words of a night's two days around them: a form of "ночь" right before the
+        "с"/"со" at `opening`, "на" at `closing` (decisions 312, 323 read the same frame)."""
+        return (
+            opening >= 1
+            and doc[closing].lower_ in self.lex.night_close
+            and doc[opening].lower_ in self.lex.range_open
+            and doc[opening - 1].lower_ in self.lex.night_nouns
+        )
+
     def _night_pair(self, doc: Doc, first: Span, second: Span) -> bool:
         """The two spans are a night's two days: "ночь" before the first, "с" opening it, "на"
         opening the second, both days resolved and one after the other."""
-        if first.start < 1 or doc[first.start - 1].lower_ not in self.lex.night_nouns:
-            return False
-        if first[0].lower_ not in self.lex.range_open:
-            return False
-        if second[0].lower_ not in self.lex.night_close:
+        if not self._night_words(doc, first.start, second.start):
             return False
         one, two = first._.value, second._.value
         if one is None or two is None or one.granularity != "day" or two.granularity != "day":

@@ -7,6 +7,8 @@ three pieces the NER model returns, each inner organisation kept as a nested men
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -96,7 +98,7 @@ class OrgRules:
         # heads and the extra kinds of orgs.toml [latin_names]; none without that section.
         latin = orgs_data.get("latin_names")
         self.latin_heads = self.quoted_heads | lemma_set(latin["heads"]) if latin else frozenset()
-        # Kind words inside a Latin name ("St Mary's Hospital", "Colegio de Registradores",
+        # Kind words inside a Latin name ("St Anne's Hospital", "Colegio de Arquitectos",
         # decision 315); none without the list.
         self.latin_kinds = lemma_set(latin.get("kind_words", [])) if latin else frozenset()
         self.name_heads = lemma_set(data["org"]["name_heads"])
@@ -330,7 +332,7 @@ class OrgRules:
 
     def _line_noun(self, span: Span, starts: set[int]) -> bool:
         """A lone common noun the model tagged at the start of a line or a sentence, right
-        before another model ORG ("Нашивка [ФНС России] на рукаве", "Билеты [Банка России]"
+        before another model ORG ("Нашивка [ФНС России] на рукаве", "Эмблема [Минфина России]"
         under a headline): the capital is the line's, the noun names a thing of the body,
         not a body (guideline 278), and would chain into one name with it. A head of the
         grammar or of a name ("Правление", "Компания") stays; so does a word the dictionary
@@ -577,7 +579,7 @@ class OrgRules:
                     continue  # "Национального конгресса": the span's own head
                 after = by_start.get(token.i + 1)
                 if after is not None and _same_head(token, after):
-                    continue  # "прокуратуры [Генеральной прокуратуры]": a field (278)
+                    continue  # "прокуратуры [Военной прокуратуры]": a field (278)
                 end = token.i + 1
                 while (place := places.get(end)) is not None and place.end <= span.end:
                     end = place.end
@@ -624,7 +626,7 @@ class OrgRules:
     def _quoted_after_heads(self, doc: Doc, known: list[Span]) -> list[Span]:
         """ "компания «Газпром»": the quoted name is an organisation even if NER missed it.
         A capitalised name head mid-sentence is part of the name: "Форум «Россия — Африка»"."""
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found = []
         for i in positions(doc, self.quoted_heads | self.name_heads):
             token, lemma = doc[i], token_lemma(doc[i])
@@ -658,7 +660,7 @@ class OrgRules:
                 continue  # a letter or a numeral ("в группе E")
             if covered is None:
                 taken = [*known, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
-                covered = {j for s in taken for j in range(s.start, s.end)}
+                covered = _tokens_of(taken)
             if covered.intersection(range(k, end)):
                 continue
             span = make_span(doc, k, end, "ORG", self.name)
@@ -667,7 +669,7 @@ class OrgRules:
         return found
 
     def _latin_kind_names(self, doc: Doc, known: list[Span], kinds_at: list[int]) -> list[Span]:
-        """ "(St Mary's Hospital)", "коллегия регистраторов (Colegio de Registradores)": a
+        """ "(St Anne's Hospital)", "коллегия архитекторов (Colegio de Arquitectos)": a
         Latin name with an organisation's kind word in it (`latin_names.kind_words`) is an
         organisation wherever the model missed it (decision 315). The name runs from the
         first capitalised Latin word before the kind word (latin_names bounds); a name the
@@ -683,9 +685,7 @@ class OrgRules:
             if end <= j or end - start < 2 or any(s.start <= start and end <= s.end for s in found):
                 continue
             if covered is None:
-                covered = {
-                    i for s in [*known, *doc.spans.get("PER", [])] for i in range(s.start, s.end)
-                }
+                covered = _tokens_of([*known, *doc.spans.get("PER", [])])
                 places = {(s.start, s.end) for s in doc.spans.get("LOC", [])}
             if covered.intersection(range(start, end)):
                 continue
@@ -698,14 +698,14 @@ class OrgRules:
         return found
 
     def _names_after_kinds(self, doc: Doc, known: list[Span]) -> list[Span]:
-        """ "газета Кларин", "партия Гоминьдан", "университета Донхуа": a capitalised name the
+        """ "газета Зарница", "партия Рассвет", "университета Тэхан": a capitalised name the
         model read as a person or a place right after a kind noun of organisations, in the
         nominative or indeclinable (in apposition, not an owner or a seat in the genitive:
         "компания Петрова", "университет Москвы"), is that organisation (decision 314).
         Walks the model's PER and LOC spans only, no pass over the Doc."""
         if not self.kind_heads:
             return []
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found = []
         for label in ("PER", "LOC"):
             kept = []
@@ -723,8 +723,8 @@ class OrgRules:
     def _kind_name(self, span: Span, person: bool) -> bool:
         """The span follows a kind noun on the same line and is in apposition to it. A person
         reading needs more: after a genitive kind the name is mostly its post holder's
-        ("лидер партии Дональд Трамп", "руководитель группы Иван Бозович") or its owner
-        ("партии Цвангираи"), and a word the dictionary knows as a personal name or an
+        ("лидер партии Дональд Трамп", "руководитель группы Пётр Лазарев") or its owner
+        ("партии Ковалёва"), and a word the dictionary knows as a personal name or an
         initial is a person's."""
         if span.start == 0 or not span[0].is_title:
             return False
@@ -746,7 +746,7 @@ class OrgRules:
         if "Nom" not in first.morph.get("Case"):
             return False
         # a nominative after an oblique kind, before a verb, is the next clause's subject:
-        # "после университета Хантсмен поступил на работу"
+        # "после университета Гордеев поступил на работу"
         after = span.doc[span.end] if span.end < len(span.doc) else None
         oblique = "Nom" not in kind.morph.get("Case")
         return not (oblique and after is not None and after.pos_ in ("VERB", "AUX"))
@@ -781,7 +781,7 @@ class OrgRules:
             set_group(doc, "LOC", [s for s in places if (s.start, s.end) not in joined])
         kept = [s for s in known if (s.start, s.end) not in joined]
         others = [*kept, *doc.spans.get("PER", []), *doc.spans.get("LOC", [])]
-        covered = {j for s in others for j in range(s.start, s.end)}
+        covered = _tokens_of(others)
         return kept + [
             s
             for s in found
@@ -830,7 +830,7 @@ class OrgRules:
         where no ORG stands yet; the model's LOC reading of the same words is dropped. A seat
         of government named as the building ("в Белом доме выступил") is neither: the
         guideline has no type for buildings (decision 58)."""
-        covered = {i for s in known for i in range(s.start, s.end)}
+        covered = _tokens_of(known)
         found, buildings = [], set()
         for m in self.known(doc, as_spans=True):
             if not (m[0].is_title or m[0].is_upper):
@@ -864,7 +864,7 @@ class OrgRules:
             if left is None or not _continues_chain(left, span):
                 runs.append([span])
             elif self._no_body_before(left, span):
-                runs[-1].pop()  # "конгресса [УЕФА]": the words are no body of their own
+                runs[-1].pop()  # "конгресса [ФИФА]": the words are no body of their own
                 runs[-1:] = [[span]] if not runs[-1] else [runs[-1], [span]]
             elif self._no_chain(left, span):
                 runs.append([span])
@@ -881,10 +881,10 @@ class OrgRules:
 
     def _no_body_before(self, left: Span, right: Span) -> bool:
         """Words before a name in the genitive that name no body (guideline 278): a meeting
-        the organisation holds ("до конгресса [УЕФА]"); a bare lower-case head before a
-        body of its own kind ("органов и учреждений прокуратуры [Генеральной прокуратуры]":
+        the organisation holds ("до конгресса [ФИФА]"); a bare lower-case head before a
+        body of its own kind ("работников прокуратуры [Военной прокуратуры]":
         the field of the words before it); words ending in a post holder whose organisation
-        the name is ("уволил с военной службы начальника [ПВО]"). The words were a body
+        the name is ("отстранил от оперативной работы начальника [ГИБДД]"). The words were a body
         only by the name after them, so they are dropped with the chain."""
         head = _first_noun(left)
         if head is None:
@@ -904,7 +904,7 @@ class OrgRules:
         """Two names side by side that are no unit and its parent in the genitive, each a
         name of its own (guideline 278): a capitalised bare head before a body of the same
         kind, a name in the dative after a subordination adjective ("подведомственному
-        [Роскомнадзору] [ФГУП …]": the governor of the body after it)."""
+        [Росавиации] [ФГУП …]": the governor of the body after it)."""
         head = _first_noun(left)
         if head is None:
             return False
@@ -1004,6 +1004,11 @@ def _unit_head(words: Span, heads: frozenset[str], kinds: frozenset[str]) -> boo
     return noun is not None and token_lemma(noun) in heads and token_lemma(noun) not in kinds
 
 
+def _tokens_of(spans: Iterable[Span]) -> set[int]:
+    """The token indices the spans cover: a name found later must not overlap them."""
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
 def _first_noun(words: Span) -> Token | None:
     return next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
 
@@ -1042,7 +1047,7 @@ def _noun_read_adj(token: Token) -> bool:
 
 def _dictionary_common_noun(token: Token) -> bool:
     """The dictionary knows the word, and only as a common noun: no organisation, place,
-    person or abbreviation reading ("нашивка", "билеты"; not "Совбез", "Минфин")."""
+    person or abbreviation reading ("нашивка", "эмблема"; not "Совбез", "Минфин")."""
     word = token.lower_
     if not models.analyzer().word_is_known(word):
         return False
@@ -1228,13 +1233,13 @@ def _latin_end(doc: Doc, k: int) -> int:
     return k + latin_name_end(words, glued, 0)
 
 
-# Tokens razdel splits off inside a Latin name: "Mary" "'" "s", "Johnson" "&" "Johnson".
+# Tokens razdel splits off inside a Latin name: "Anne" "'" "s", "Smith" "&" "Sons".
 NAME_MARKS = frozenset({"'", "’", "&"})
 
 
 def _latin_start(doc: Doc, j: int) -> int:
     """The first capitalised Latin word of the run of Latin words and joiners that ends at
-    token j, on the same line and at most MAX_WORDS back ("St Mary's Hospital" from
+    token j, on the same line and at most MAX_WORDS back ("St Anne's Hospital" from
     "Hospital")."""
     start = j
     for i in range(j - 1, max(-1, j - MAX_WORDS - 2), -1):

@@ -173,8 +173,8 @@ class OrgGrammar:
 
     def _after_place_adjective(self, doc: Doc, end: int, names: dict[int, Span]) -> Span | None:
         """The capitalised name after a lowercase place adjective in the genitive: the seat
-        before the parent's name does not split a unit from it ("переводческого факультета
-        московского [Института иностранных языков]", decision 283)."""
+        before the parent's name does not split a unit from it ("исторического факультета
+        новгородского [Института культуры]", decision 283)."""
         if end + 1 >= len(doc) or not doc[end].is_lower or not self._place_adjective(doc[end]):
             return None
         name = names.get(end + 1)
@@ -192,19 +192,8 @@ class OrgGrammar:
             return self._quoted_unit(doc, i, lemma, names)
         start, strong = self._left(doc, i)
         end = self._right(doc, i, lemma)
-        if (
-            lemma in self.unit_heads
-            and head.is_lower
-            and _noun_phrase(doc, i + 1, "Ins", True) > i + 1
-        ):
-            return None  # "управления проектами": the activity with its object, no unit
-        if (
-            lemma in self.activity_heads
-            and start == i
-            and self._activity(doc, i)
-            and not self._territory_after(doc, end, lemma, names)
-        ):
-            return None  # "участие в управлении IKEA": the activity, the name its object
+        if self._names_activity(doc, i, lemma, start, end, names):
+            return None
         if lemma in self.unit_heads:
             parent_end = self._unit_parent(doc, end, names)
             if parent_end is not None:  # a unit's chain keeps its bounds (decisions 95, 108)
@@ -232,6 +221,23 @@ class OrgGrammar:
             named_by = self._place_after_noun(doc, end, names)
         ok = self._identified(doc, i, lemma, start, end, strong, named_by)
         return Candidate(start, end, i) if ok else None
+
+    def _names_activity(
+        self, doc: Doc, i: int, lemma: str, start: int, end: int, names: dict[int, Span]
+    ) -> bool:
+        """The head at `i` names an activity, not a unit: a unit head with its object in the
+        instrumental ("управления проектами"), or an activity head governed as one with the
+        name its object ("участие в управлении Acme", decision 279) unless "по" + place
+        makes it a territorial branch (300 a)."""
+        if lemma in self.unit_heads and doc[i].is_lower:
+            if _noun_phrase(doc, i + 1, "Ins", True) > i + 1:
+                return True
+        return (
+            lemma in self.activity_heads
+            and start == i
+            and self._activity(doc, i)
+            and not self._territory_after(doc, end, lemma, names)
+        )
 
     def _activity(self, doc: Doc, i: int) -> bool:
         """The lower-case head at `i` is governed as an activity: a `activity_governors` word

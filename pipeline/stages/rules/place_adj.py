@@ -115,7 +115,7 @@ class PlaceAdjectiveRules:
     def _academic(self, doc: Doc, j: int) -> bool:
         """The unit at `j` is a school's: its head is a school's own unit ("кафедра",
         "факультет"), or a school's noun follows it past its adjectives ("отделение
-        переводческого факультета"): its language adjective names the subject (decision 304).
+        филологического факультета"): its language adjective names the subject (decision 304).
         """
         if token_lemma(doc[j]) in self.lex.academic_parents:
             return True

@@ -150,6 +150,7 @@ STAGES = {
 _CONJUNCTIONS = frozenset({"и", "или", ","})
 _DASHES = frozenset({"—", "–", "-"})  # "Дюссельдорф — центр моды": a predicate (240)
 _MAX_CONJUNCTS = 6  # adjectives walked back over on one shared head
+_MAX_GENITIVES_LISTED = 4  # genitive conjuncts read after the first goods phrase of a head
 _TITLE_WINDOW = 30  # tokens searched for the quotes of a title on each side of a match
 KNOWN_WORDS = 50_000  # lemmas whose compound split is remembered (~100 bytes each)
 
@@ -222,6 +223,7 @@ class SectorRules:
         self.medium_terms = _folded(rules.medium_terms)
         self.broadcast_heads = _folded(rules.broadcast_heads)
         self.report_verbs = _folded(rules.report_verbs)
+        self.medium_prepositions = _folded(rules.medium_prepositions)
         self.service_terms = _folded(rules.service_terms)
         self.service_at = _folded(rules.service_at_prepositions)
         self.service_from = _folded(rules.service_from_prepositions)
@@ -422,7 +424,7 @@ class SectorRules:
 
     def _statement_medium(self, match: Span, i: int | None) -> bool:
         """Decision 308: the medium as one statement's channel or source — "в эфире
-        [государственного] телевидения", "телевидение заявило", "заявил на шведском
+        [государственного] телевидения", "телевидение заявило", "заявил на норвежском
         телевидении", and (322) "сообщило российское телевидение" — as the press is a report's
         source (175 b)."""
         doc = match.doc
@@ -435,7 +437,7 @@ class SectorRules:
             return True
         if doc[i].norm_ in self.report_verbs and "Nom" in match[-1].morph.get("Case"):
             return True  # the subject after its verb: "сообщило российское телевидение" (322)
-        before = _previous_word(doc, i) if doc[i].norm_ == "на" else None
+        before = _previous_word(doc, i) if doc[i].norm_ in self.medium_prepositions else None
         return before is not None and doc[before].norm_ in self.report_verbs
 
     def _paid_schooling(self, match: Span, money_ends: frozenset[int]) -> bool:
@@ -479,7 +481,7 @@ class SectorRules:
         doc = match.doc
         start = match.start
         while start > match.start - 4 and start > 0 and doc[start - 1].pos_ == "ADJ":
-            start -= 1  # "радиоспектроскопии, квантовой [электронике]"
+            start -= 1  # "астрофизике, квантовой [электронике]"
         link = _previous_word(doc, start)
         if link is not None and link + 1 < start and doc[link + 1].text == ",":
             link = link + 1  # "физике, [медицине]": the comma is the link
@@ -1165,16 +1167,10 @@ def _in_title(match: Span, quotes: list[int]) -> bool:
 
 def _genitive_conjuncts(doc: Doc, i: int) -> list[Span]:
     """The genitive phrase at token i and those coordinated with it ("овощей и фруктов")."""
-    phrases = []
-    phrase = _genitive_phrase(doc, i)
-    while phrase is not None and len(phrases) < 5:
-        phrases.append(phrase)
-        j = phrase.end
-        if j + 1 < len(doc) and doc[j].norm_ in _CONJUNCTIONS:
-            phrase = _genitive_phrase(doc, j + 1)
-        else:
-            phrase = None
-    return phrases
+    first = _genitive_phrase(doc, i)
+    if first is None:
+        return []
+    return [first, *_case_conjuncts(doc, first.end, "Gen", _MAX_GENITIVES_LISTED)]
 
 
 def _genitive_phrase(doc: Doc, i: int) -> Span | None:
@@ -1192,11 +1188,11 @@ def _phrase_in(doc: Doc, i: int, case: str) -> Span | None:
     return None
 
 
-def _case_conjuncts(doc: Doc, i: int, case: str) -> list[Span]:
+def _case_conjuncts(doc: Doc, i: int, case: str, most: int = _MAX_CONJUNCTS) -> list[Span]:
     """The phrases in `case` coordinated one after another from token i (a conjunction or a
-    comma at i): "нефти и [газа], [угля]"."""
+    comma at i), at most `most`: "нефти и [газа], [угля]"."""
     phrases = []
-    while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < _MAX_CONJUNCTS:
+    while i + 1 < len(doc) and doc[i].norm_ in _CONJUNCTIONS and len(phrases) < most:
         phrase = _phrase_in(doc, i + 1, case)
         if phrase is None:
             break

@@ -306,7 +306,7 @@ class TimexScanner:
     def _season(self, doc: Doc, i: int) -> Found | None:
         """ "в прошлом сезоне", "до конца этого сезона" (decision 311): a preposition, maybe a
         part, a relative modifier, the noun. Without the preposition the season is a thing the
-        clause talks about ("Прошлый сезон команда завершила"), not when something happened."""
+        clause talks about ("Прошлый сезон клуб провёл в лиге"), not when something happened."""
         sent_start = doc[i].sent.start
         m = i - 1
         offset = self.relative.get(doc[m].lower_) if m >= sent_start else None
