@@ -63,13 +63,13 @@ def test_night_pairs_with_article_date(nlp, text: str, expected: list[str]) -> N
 # text, ORG mentions that must be there, texts that must be no ORG (314, 315, 321)
 ORGS = [
     ("Компания Форд объявила о сокращениях.", {"Форд"}, set()),
-    ("Газета Кларин сообщает о протестах.", {"Кларин"}, set()),
+    ("Газета Ларгес сообщает о протестах.", {"Ларгес"}, set()),
     ("Компания Иванова закрылась.", set(), {"Иванова"}),
     ("Журналист Петров сообщил о взрыве.", set(), {"Петров"}),
     ("Лидер партии Дональд Трамп выступил.", set(), {"Дональд Трамп"}),
     ("Команда Россия выиграла турнир.", set(), {"Россия"}),
     ("Он окончил Harvard University в 2010 году.", {"Harvard University"}, set()),
-    ("Его доставили в госпиталь (St Mary's Hospital).", {"St Mary's Hospital"}, set()),
+    ("Его доставили в госпиталь (St Anne's Hospital).", {"St Anne's Hospital"}, set()),
     # 321: a work's title after the word for the work
     ("Сериал Party Down вернётся осенью.", set(), {"Party Down"}),
     ("Песня Bank Holiday возглавила чарты.", set(), {"Bank Holiday"}),
