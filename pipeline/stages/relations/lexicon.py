@@ -100,7 +100,7 @@ class Lexicon:
     property_verbs: frozenset[str] = frozenset()  # "в собственности X находится Y" (287)
     participant_nouns: frozenset[str] = frozenset()  # "участники группы «Битлз» X и Y" (275)
     party_member_nouns: frozenset[str] = frozenset()  # "представитель партии X Y" (275)
-    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Сент-Луис Блюз»" (276)
+    club_nouns: frozenset[str] = frozenset()  # "за команду НХЛ «Северные Волки»" (276)
     chambers: frozenset[str] = frozenset()  # "член Палаты представителей": no MEMBER_OF (254)
     chamber_phrases: frozenset[tuple[str, ...]] = frozenset()  # "член Совета Федерации" (254)
 

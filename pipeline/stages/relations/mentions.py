@@ -52,6 +52,7 @@ class MentionIndex:
         self._holder_starts = [s.start for s in self._holders]
         self._nominatives: dict[str, Span] | None = None  # entity id -> nominative PER mention
         self._longest: dict[tuple[str, ...], dict[int, Span]] = {}
+        self._ending: dict[tuple[tuple[str, ...], bool], dict[int, Span]] = {}
 
     def antecedent(
         self, pronoun: Token, subject: bool, skip: Iterable[Span] = (), depth: int = 2
@@ -254,6 +255,16 @@ class MentionIndex:
                     out[span.start] = span
             self._longest[labels] = out
         return self._longest[labels]
+
+    def by_end(self, *labels: str, longest: bool = False) -> dict[int, Span]:
+        """Token end -> a span of `labels` ending there, built once per Doc and labels: the
+        last in `labels`' order and start order (the shortest of one label), or with
+        `longest` the first (the longest of one label). Shared: readers must not change it."""
+        key = (labels, longest)
+        if key not in self._ending:
+            spans = [s for label in labels for s in self.by_type[label]]
+            self._ending[key] = {s.end: s for s in (reversed(spans) if longest else spans)}
+        return self._ending[key]
 
     def within(self, label: str, outer: Span) -> list[Span]:
         """Spans of `label` starting inside `outer` (sorted starts, so no scan of the Doc)."""

@@ -125,7 +125,7 @@ def coordinated_units(
     if not lex.unit_heads:
         return []
     out = []
-    ends = {s.end: s for s in reversed(index.by_type["ORG"])}  # the longest ending there
+    ends = index.by_end("ORG", longest=True)  # the longest ending there
     for rel in relations:
         if rel.type != "PART_OF" or rel.trigger != "nested" or rel.tail.end != rel.head.end:
             continue

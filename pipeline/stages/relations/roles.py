@@ -2,7 +2,7 @@
 (decisions 254-257): a role noun in apposition or after a copula ("основатель Facebook Марк
 Цукерберг", "Питер Стефан, владелец бюро «Уорчестер»"), a government named by its leader
 ("правительство Нечаса"), a founding verb ("Кампрад основал IKEA"), a candidate's party
-("кандидат от ЛДПР — Михаил Дегтярев"), members listed with "входить в", the state that sends
+("кандидат от ЛДПР — Пётр Смирнов"), members listed with "входить в", the state that sends
 a mission ("посольство США") and "принадлежащая X компания Y". Every reader starts from a
 hashed word list or one walk over a mention type (linear): `role_relations` finds the five
 word lists' positions in one pass over the lemma array and hands each reader its own (`found`);
@@ -135,7 +135,7 @@ def role_appositions(
     if not found:
         return []
     orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
-    ends = {s.end: s for s in index.by_type["PER"]}
+    ends = index.by_end("PER")
     subjects = {s.end: s for label in ("LOC", "PER", "ORG") for s in index.by_type[label]}
     out = []
     for i in found:
@@ -249,7 +249,7 @@ def _ownership_maps(
     LOC) and ORG names by their first token, ORG names by their end (the outermost kept)."""
     holders = index.longest_by_start("ORG", "PER", "LOC")
     orgs = index.longest_by_start("ORG")
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    org_ends = index.by_end("ORG", longest=True)
     return holders, orgs, org_ends
 
 
@@ -361,7 +361,7 @@ def _body_at(index: MentionIndex, k: int, person: Span) -> Span | None:
 def party_candidates(
     doc: Doc, index: MentionIndex, lex: Lexicon, found: list[int] | None = None
 ) -> list[Relation]:
-    """ "кандидат от ЛДПР — Михаил Дегтярев", "депутат от фракции ЛДПР Василий Тарасюк": the
+    """ "кандидат от ЛДПР — Пётр Смирнов", "депутат от фракции ЛДПР Василий Тарасюк": the
     person named right after "от" + an organisation (maybe behind a dash) stands for it:
     MEMBER_OF(person, organisation) (decision 256). A legislature is no party ("членом
     Совфеда от Законодательного собрания"): left out as in 254."""
@@ -369,7 +369,7 @@ def party_candidates(
     if not found:
         return []
     orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
-    org_ends = {s.end: s for s in index.by_type["ORG"]}
+    org_ends = index.by_end("ORG")
     out = []
     for i in found:
         org = _name_after(doc, i, orgs, lex.party_kinds)
@@ -388,10 +388,10 @@ def party_candidates(
 
 def _stands_for(doc: Doc, i: int, person: Span, org_ends: dict[int, Span], lex: Lexicon) -> bool:
     """The person after "от" + a party at `i` is the one the word before "от" names: a
-    person's noun in the person's case ("кандидат от ЛДПР — Михаил Дегтярев", "депутатом
+    person's noun in the person's case ("кандидат от ЛДПР — Пётр Смирнов", "депутатом
     [Госдумы] от «Единой России» Ириной Яровой", "кандидата [в президенты] от Республиканской
     партии Дональда Трампа"), or a list's comma or dash with the person
-    in the nominative (", от КПРФ — Иван Мельников"). Not a recipient or an object ("письмо
+    in the nominative (", от КПРФ — Олег Кузнецов"). Not a recipient or an object ("письмо
     от Газпрома Алексею Миллеру", "получил от ФСБ Ивана Петрова документы", "защита от НАТО —
     Владимир Путин заявил") (decision 268)."""
     body = org_ends.get(_before_closing_quote(doc, i))
@@ -490,8 +490,8 @@ def members_listed(
         return []
     starts = index.longest_by_start("ORG")
     holders = index.longest_by_start("LOC", "PER")
-    holder_ends = {s.end: s for s in (*index.by_type["LOC"], *index.by_type["PER"])}
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    holder_ends = index.by_end("LOC", "PER")
+    org_ends = index.by_end("ORG", longest=True)
     out = []
     for i in found:
         org = _body_before_verb(doc, i, org_ends, lex)
@@ -571,7 +571,7 @@ def founding_verbs(
     if not found:
         return []
     orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
-    ends = {s.end: s for s in index.by_type["PER"]}
+    ends = index.by_end("PER")
     out = []
     for i in found:
         if "Part" in doc[i].morph.get("VerbForm"):
@@ -620,7 +620,7 @@ def owners_relative(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relatio
     owner_nouns = frozenset(lex.roles.get("owner_nouns", ()))
     if not found or not owner_nouns:
         return []
-    org_ends = {s.end: s for s in reversed(index.by_type["ORG"])}
+    org_ends = index.by_end("ORG", longest=True)
     holders = index.longest_by_start("ORG", "PER")
     out = []
     for i in found:
@@ -693,9 +693,9 @@ def _owners_after(doc: Doc, k: int, holders: dict[int, Span], lex: Lexicon) -> l
 
 
 def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "участники легендарной группы «Битлз» Джон Леннон и Джордж Харрисон", "активиста
-    «Движения чаепития» Келли Уорд", "Представитель Демократической партии Апхисит
-    Ветчачива": a noun of taking part (`[role_shapes] participant_nouns`, or
+    """ "участники группы «Ветер» Антон Белов и Денис Серов", "активистка
+    «Движения садоводов» Анна Рыбина", "Представитель Демократической партии Игорь
+    Львов": a noun of taking part (`[role_shapes] participant_nouns`, or
     `party_member_nouns` before a party) with the organisation's name in its genitive and the
     persons after it (listed with "и" or commas) or before it behind a comma, as 254 reads
     "член": MEMBER_OF(person, organisation) (decision 275). Not a legislature (254)."""
@@ -704,7 +704,7 @@ def participants(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
     if not found:
         return []
     orgs, people = index.longest_by_start("ORG"), index.longest_by_start("PER")
-    ends = {s.end: s for s in index.by_type["PER"]}
+    ends = index.by_end("PER")
     out = []
     for i in found:
         org = _name_after(doc, i, orgs)
@@ -736,8 +736,8 @@ def _party(doc: Doc, i: int, org: Span, lex: Lexicon) -> bool:
 
 
 def _conjuncts(doc: Doc, first: Span, people: dict[int, Span], lex: Lexicon) -> list[Span]:
-    """The person and those listed after it with "и" or a comma: "Джон Леннон и Джордж
-    Харрисон"."""
+    """The person and those listed after it with "и" or a comma: "Антон Белов и Денис
+    Серов"."""
     out = [first]
     k = first.end
     while k + 1 < len(doc) and doc[k].norm_ in lex.member_list_joins and k + 1 in people:
@@ -747,7 +747,7 @@ def _conjuncts(doc: Doc, first: Span, people: dict[int, Span], lex: Lexicon) -> 
 
 
 def league_clubs(doc: Doc, index: MentionIndex, lex: Lexicon) -> list[Relation]:
-    """ "за команду НХЛ «Сент-Луис Блюз»", "в клубе Континентальной хоккейной лиги «Сибирь»":
+    """ "за команду НХЛ «Северные Волки»", "в клубе Континентальной хоккейной лиги «Амур»":
     a club noun (`[role_shapes] club_nouns`) with the league's name right after it and the
     club's own name right after the league's: MEMBER_OF(club, league) (decision 276)."""
     found = positions(doc, lex.club_nouns)

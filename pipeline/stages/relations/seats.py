@@ -212,7 +212,7 @@ def bracketed_seats(doc: Doc, index: MentionIndex, relations: list[Relation]) ->
     after an ORG name, alone or before a comma, is its seat (decision 101); the first place
     only, the city before its country. A name holding a place that seats it or a name inside
     it keeps that seat: the bracket then locates the name's place ("городской думы Когалыма (Ханты-
-    Мансийский округ)", "отдел Калифорнийского университета (Беркли)", decision 251)."""
+    Мансийский округ)", "отдел Техасского университета (Остин)", decision 251)."""
     starts = {loc.start: loc for loc in index.by_type["LOC"]}
     seats: list[Bounds] | None = None  # the seats' bounds, sorted when first needed
     out = []
@@ -249,7 +249,7 @@ def _holds_seat(org: Span, seats: list[Bounds]) -> bool:
     the name's first token, not a scan of every seat per name. A place adjective seating the
     name itself does not count: it describes the body, and the bracket names its city
     ("Российская компания «Вектор» (Казань)", decision 258); one seating a name nested in it
-    does ("отдел Калифорнийского университета (Беркли)", 251)."""
+    does ("отдел Техасского университета (Остин)", 251)."""
     k = bisect_left(seats, (org.start, -1, -1, -1))
     while k < len(seats) and seats[k][0] < org.end:
         start, end, *own = seats[k]
